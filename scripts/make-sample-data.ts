@@ -1,0 +1,116 @@
+/**
+ * Writes sample-data/: 18 months of a simulated shop's Shopee exports in the real layouts (seeded, so the
+ * files are the same on every run). Usage: npm run sample-data
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
+import { incomeFor, isoDay, type OrderLine, type SimOrder, simulateOrders } from './sample/generate';
+import { income2025Workbook, income2026Workbook, ORDER_COLUMNS_2025, ORDER_COLUMNS_2026, orderWorkbook } from './sample/layouts';
+
+XLSX.set_fs(fs);
+
+export const SAMPLE = {
+  seed: 20250601,
+  from: '2025-06-01',
+  to: '2026-11-30',
+  snapshot: '2026-11-30 21:00',
+  /** An earlier, overlapping export of November: its recent orders were still in transit. */
+  earlySnapshot: '2026-11-20 21:00',
+  shop: 'asta_dapur_official',
+};
+
+const DAY = 86_400_000;
+const compact = (iso: string) => iso.replace(/-/g, '');
+
+function monthStarts(from: string, to: string): string[] {
+  const out: string[] = [];
+  const d = new Date(`${from}T00:00:00Z`);
+  while (isoDay(d.getTime()) <= to) {
+    out.push(isoDay(d.getTime()));
+    d.setUTCMonth(d.getUTCMonth() + 1);
+  }
+  return out;
+}
+const monthEnd = (start: string) => {
+  const d = new Date(`${start}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return isoDay(d.getTime() - DAY);
+};
+
+/** The same orders as seen in an export taken at `snapshot`: later completions are still in transit. */
+function asOf(orders: readonly SimOrder[], snapshot: number): OrderLine[] {
+  const lines: OrderLine[] = [];
+  for (const o of orders) {
+    if (o.created > snapshot) continue;
+    const inTransit = o.statusClass === 'completed' && (o.completed ?? 0) > snapshot;
+    for (const l of o.lines) {
+      if (!inTransit) lines.push(l);
+      else {
+        const toShip = o.created > snapshot - 2 * DAY;
+        lines.push({
+          ...l,
+          status: toShip ? 'Perlu Dikirim' : 'Sedang Dikirim',
+          completed: null,
+          shipArranged: toShip ? null : l.shipArranged,
+          trackingNo: toShip ? '' : l.trackingNo,
+          returnedQty: 0,
+          returnStatus: '',
+        });
+      }
+    }
+  }
+  return lines;
+}
+
+export function sampleOrders(): SimOrder[] {
+  return simulateOrders({
+    seed: SAMPLE.seed,
+    from: SAMPLE.from,
+    to: SAMPLE.to,
+    baseOrdersPerDay: 12,
+    repeatShare: 0.16,
+    snapshot: SAMPLE.snapshot,
+  });
+}
+
+function main() {
+  const out = path.resolve('sample-data');
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(out, { recursive: true });
+  const orders = sampleOrders();
+  const snapshotMs = Date.parse(`${SAMPLE.snapshot.replace(' ', 'T')}:00Z`);
+  const written: string[] = [];
+  for (const start of monthStarts(SAMPLE.from, SAMPLE.to)) {
+    const end = monthEnd(start);
+    const inMonth = orders.filter((o) => isoDay(o.created) >= start && isoDay(o.created) <= end);
+    const columns = start < '2026-01-01' ? ORDER_COLUMNS_2025 : ORDER_COLUMNS_2026;
+    const name = `Order.all.${compact(start)}_${compact(end)}.xlsx`;
+    XLSX.writeFile(orderWorkbook(asOf(inMonth, snapshotMs), columns), path.join(out, name), { compression: true, bookSST: true });
+    written.push(name);
+  }
+  // An earlier overlapping November export: the merge must let the final export win.
+  const early = Date.parse(`${SAMPLE.earlySnapshot.replace(' ', 'T')}:00Z`);
+  const earlyName = `Order.all.20261101_${compact(SAMPLE.earlySnapshot.slice(0, 10))}.xlsx`;
+  const novOrders = orders.filter((o) => isoDay(o.created) >= '2026-11-01');
+  XLSX.writeFile(orderWorkbook(asOf(novOrders, early), ORDER_COLUMNS_2026), path.join(out, earlyName), { compression: true, bookSST: true });
+  written.push(earlyName);
+
+  const income = incomeFor(orders, SAMPLE.seed + 1, Date.parse(`${SAMPLE.to}T00:00:00Z`) + DAY);
+  for (const start of monthStarts(SAMPLE.from, SAMPLE.to)) {
+    const end = monthEnd(start);
+    const rows = income.filter((i) => isoDay(i.released) >= start && isoDay(i.released) <= end);
+    if (!rows.length) continue;
+    const wb = start < '2026-01-01'
+      ? income2025Workbook(rows, SAMPLE.shop, start, end)
+      : income2026Workbook(rows, SAMPLE.shop, start, end);
+    const name = `Income.sudah dilepas.id.${compact(start)}_${compact(end)}.xlsx`;
+    XLSX.writeFile(wb, path.join(out, name), { compression: true, bookSST: true });
+    written.push(name);
+  }
+  fs.writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify({ ...SAMPLE, files: written }, null, 2)}\n`);
+  const lines = orders.reduce((a, o) => a + o.lines.length, 0);
+  console.log(`sample-data: ${written.length} files, ${orders.length} orders, ${lines} lines, ${income.length} released orders`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();

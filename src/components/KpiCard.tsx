@@ -1,0 +1,54 @@
+import { Show } from 'solid-js';
+import { locale, tr } from '../app/state';
+import { change, formatCount, formatMoney, formatPercent } from '../format/number';
+import { METRICS, type MetricId } from '../metrics/definitions';
+
+export function formatMetric(id: MetricId, value: number | null, currency: string): string {
+  if (value === null) return '–';
+  const unit = METRICS[id].unit;
+  if (unit === 'money') return formatMoney(value, currency, locale());
+  if (unit === 'ratio') return formatPercent(value, locale());
+  return formatCount(value, locale());
+}
+
+/**
+ * One KPI: the value for the selected range (`data-value`, full precision), its change against the
+ * previous period (`data-previous`), and the formula and source behind it.
+ */
+export function KpiCard(props: { id: MetricId; value: number | null; previous: number | null; currency: string }) {
+  const def = () => METRICS[props.id];
+  const delta = () => change(props.value, props.previous);
+  return (
+    <div
+      class="kpi"
+      data-kpi={props.id}
+      data-value={props.value === null ? '' : String(props.value)}
+      data-previous={props.previous === null ? '' : String(props.previous)}
+    >
+      <div class="kpi-name">{def().name[locale()]}</div>
+      <div class="kpi-value">{formatMetric(props.id, props.value, props.currency)}</div>
+      <div class="kpi-change">
+        <Show
+          when={delta() !== null}
+          fallback={
+            <span class="muted">{props.value && props.previous === 0 ? tr('isNew') : '–'}</span>
+          }
+        >
+          <span classList={{ up: (delta() ?? 0) > 0, down: (delta() ?? 0) < 0 }}>
+            {(delta() ?? 0) > 0 ? '▲' : (delta() ?? 0) < 0 ? '▼' : '■'} {formatPercent(Math.abs(delta() ?? 0), locale())}
+          </span>{' '}
+          <span class="muted">vs {tr('previous')}</span>
+        </Show>
+      </div>
+      <details class="kpi-info">
+        <summary aria-label={tr('formula')}>i</summary>
+        <p>
+          <strong>{tr('formula')}:</strong> {def().formula[locale()]}
+        </p>
+        <p>
+          <strong>{tr('source')}:</strong> {def().source === 'orders' ? tr('sourceOrders') : tr('sourceIncome')}
+        </p>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * The engine API: the one typed interface the UI, reports and alerts call. It runs in the db worker and
+ * is reached through comlink (src/engine/client.ts); in Node tests the same class is called directly.
+ */
+import type { ImportErrorInfo, Note } from '../ingest/problems';
+import type { KindId } from '../ingest/kinds/spec';
+import type { DateRange, KpiFilters, MetricValues } from '../metrics/kpis';
+
+export type { DateRange, KpiFilters, MetricValues };
+
+/** A file to import: its name (used for messages and the CSV/xlsx decision) and its bytes. */
+export interface ImportInput {
+  name: string;
+  data: Blob | ArrayBuffer | Uint8Array;
+}
+
+/** What happened to one file of an import. */
+export interface FileImportReport {
+  fileName: string;
+  status: 'ok' | 'error';
+  kind: KindId | null;
+  /** Data rows read; blank, summary and detail rows are not counted (the notes say how many were skipped). */
+  rowsRead: number;
+  /** Rows whose line key was not stored before. */
+  added: number;
+  /** Rows that won their line key with different values than the stored row. */
+  updated: number;
+  /** Rows that changed nothing (same values, or an older snapshot lost to the stored row). */
+  unchanged: number;
+  notes: Note[];
+  error: ImportErrorInfo | null;
+  /** The stored import this file became; null on error or when the same file was already imported. */
+  importId: number | null;
+  finishedAt: string;
+  timings: { parseMs: number; mergeMs: number };
+}
+
+export interface ImportReport {
+  files: FileImportReport[];
+  datasetVersion: number;
+}
+
+/** A stored import: one file whose rows are part of the dataset. */
+export interface ImportRecord {
+  id: number;
+  fileName: string;
+  kind: KindId;
+  importedAt: string;
+  /** First and last period date of the file's rows (order creation, or income release). */
+  firstDate: string | null;
+  lastDate: string | null;
+  rowsRead: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  notes: Note[];
+}
+
+export interface DatasetInfo {
+  /** Increases with every change to the stored data; caches key on it. */
+  version: number;
+  currency: string | null;
+  imports: number;
+  orderLines: number;
+  orders: number;
+  firstOrderDate: string | null;
+  lastOrderDate: string | null;
+  incomeOrders: number;
+  firstReleaseDate: string | null;
+  lastReleaseDate: string | null;
+}
+
+export interface KpiResult {
+  range: DateRange;
+  previousRange: DateRange;
+  values: MetricValues;
+  /** The same metrics over the same number of days immediately before `range`. */
+  previous: MetricValues;
+  datasetVersion: number;
+}
+
+export interface EngineApi {
+  /**
+   * Imports files one by one. Each file is all-or-nothing: its rows are merged in one transaction and made
+   * durable before its report says `ok`; a bad file leaves the stored data exactly as it was.
+   * @example
+   * const report = await engine.importFiles([{ name: file.name, data: file }], (r) => show(r));
+   * report.files[0].status // 'ok' | 'error'
+   */
+  importFiles(files: ImportInput[], onFileDone?: (report: FileImportReport) => void): Promise<ImportReport>;
+
+  /**
+   * The stored imports, newest first.
+   * @example const imports = await engine.listImports(); imports[0].fileName
+   */
+  listImports(): Promise<ImportRecord[]>;
+
+  /**
+   * Removes one import's rows. Lines that other imports also carry fall back to those imports' rows.
+   * @example await engine.removeImport(3)
+   */
+  removeImport(id: number): Promise<DatasetInfo>;
+
+  /**
+   * Counts, date ranges and the dataset version.
+   * @example const { firstOrderDate, lastOrderDate } = await engine.datasetInfo()
+   */
+  datasetInfo(): Promise<DatasetInfo>;
+
+  /**
+   * Every order and income metric of METRICS.md for a range (inclusive dates; a missing bound means the
+   * start or end of the imported data), with the previous period of the same length.
+   * @example const { values } = await engine.kpis({ from: '2025-05-01', to: '2025-05-31' }); values.sales
+   */
+  kpis(range?: Partial<DateRange>, filters?: KpiFilters): Promise<KpiResult>;
+
+  /**
+   * Every import attempt's report, including failed ones, newest first (kept in IndexedDB in the browser).
+   * @example const log = await engine.importLog(); log.filter((r) => r.status === 'error')
+   */
+  importLog(): Promise<FileImportReport[]>;
+}

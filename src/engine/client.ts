@@ -1,0 +1,55 @@
+import * as Comlink from 'comlink';
+import type { DbWorkerApi, WorkerInit } from '../../workers/db.worker';
+import type { EngineApi, FileImportReport, ImportInput, ImportReport } from './api';
+
+const LOCK_NAME = 'toko-insight-db-owner';
+/** How long a new page waits for the previous owner (perhaps a tab still unloading) to let go. */
+const LOCK_WAIT_MS = 5000;
+
+export type EngineStatus =
+  | { state: 'ready'; engine: EngineApi; persistent: boolean }
+  | { state: 'other-tab' }
+  | { state: 'failed'; message: string };
+
+/**
+ * Elects this tab as the database owner through Web Locks. Only one tab can hold the OPFS file; a new page
+ * waits a few seconds, because the previous page may still be unloading, before it says another tab has it.
+ */
+function acquireOwnerLock(): Promise<boolean> {
+  if (!('locks' in navigator)) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const ctrl = new AbortController();
+    const timer = setTimeout(() => ctrl.abort(), LOCK_WAIT_MS);
+    navigator.locks
+      .request(LOCK_NAME, { signal: ctrl.signal }, () => {
+        clearTimeout(timer);
+        resolve(true);
+        return new Promise<never>(() => {}); // held for the life of the page
+      })
+      .catch(() => resolve(false));
+  });
+}
+
+/** Starts the db worker and returns the engine, or why it could not start. */
+export async function startEngine(): Promise<EngineStatus> {
+  if (!(await acquireOwnerLock())) return { state: 'other-tab' };
+  const worker = new Worker(new URL('../../workers/db.worker.ts', import.meta.url), { type: 'module' });
+  const remote = Comlink.wrap<DbWorkerApi>(worker);
+  let init: WorkerInit;
+  try {
+    init = await remote.init(location.origin);
+  } catch (e) {
+    return { state: 'failed', message: e instanceof Error ? e.message : String(e) };
+  }
+  void navigator.storage?.persist?.();
+  const engine: EngineApi = {
+    importFiles: (files: ImportInput[], onFileDone?: (r: FileImportReport) => void): Promise<ImportReport> =>
+      remote.importFiles(files, onFileDone ? Comlink.proxy(onFileDone) : undefined),
+    listImports: () => remote.listImports(),
+    removeImport: (id) => remote.removeImport(id),
+    datasetInfo: () => remote.datasetInfo(),
+    kpis: (range, filters) => remote.kpis(range, filters),
+    importLog: () => remote.importLog(),
+  };
+  return { state: 'ready', engine, persistent: init.persistent };
+}

@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { at, line, orderFile, textBytes } from '../../test/fixtures';
+import { mergeFiles, orderMetrics, readOrderFile } from '../../test/independent';
+import type { SqlConnection } from '../db/connection';
+import { openNodeDuckDB } from '../db/nodeDuckdb';
+import type { ImportInput } from './api';
+import { Engine } from './engine';
+
+let db: SqlConnection & { close(): void };
+
+beforeAll(async () => {
+  db = await openNodeDuckDB();
+});
+afterAll(() => db.close());
+
+const TABLES = ['meta', 'imports', 'order_lines_raw', 'order_lines', 'orders', 'buyer_first', 'income_raw', 'income'];
+
+async function freshEngine(): Promise<Engine> {
+  for (const t of TABLES) await db.exec(`DROP TABLE IF EXISTS ${t}`);
+  return Engine.open(db);
+}
+
+const JUNE = { from: '2026-06-01', to: '2026-06-30' };
+
+/** Two overlapping snapshots of the same shop: the later one completes B and cancels C. */
+const early = orderFile([
+  line({ orderId: 'A', buyer: 'u1', created: at('2026-06-01 08:00'), completed: at('2026-06-05 10:00') }),
+  line({ orderId: 'B', buyer: 'u2', status: 'Sedang Dikirim', created: at('2026-06-08 09:00'), completed: null }),
+  line({ orderId: 'C', buyer: 'u1', status: 'Perlu Dikirim', created: at('2026-06-09 09:00'), completed: null, shipArranged: null }),
+]);
+const late = orderFile([
+  line({ orderId: 'B', buyer: 'u2', created: at('2026-06-08 09:00'), completed: at('2026-06-12 10:00') }),
+  line({ orderId: 'C', buyer: 'u1', status: 'Batal', created: at('2026-06-09 09:00'), completed: null, shipArranged: null }),
+  line({ orderId: 'D', buyer: 'u3', status: 'Belum Bayar', created: at('2026-06-12 11:00'), paid: null, completed: null, shipArranged: null }),
+  line({ orderId: 'E', buyer: '', created: at('2026-06-11 11:00'), completed: at('2026-06-12 11:00'), qty: 2, subtotal: 165_000 }),
+]);
+const file = (name: string, data: Uint8Array): ImportInput => ({ name, data });
+
+describe('merge rules', () => {
+  let engine: Engine;
+  beforeEach(async () => {
+    engine = await freshEngine();
+  });
+
+  it('counts added, updated and unchanged rows per file', async () => {
+    const r = await engine.importFiles([file('early.xlsx', early), file('late.xlsx', late)]);
+    expect(r.files.map((f) => [f.status, f.added, f.updated, f.unchanged])).toEqual([
+      ['ok', 3, 0, 0],
+      ['ok', 2, 2, 0],
+    ]);
+  });
+
+  it('gives the same numbers whatever order the files arrive in, and matches an independent calculation', async () => {
+    await engine.importFiles([file('late.xlsx', late), file('early.xlsx', early)]);
+    const reversed = (await engine.kpis(JUNE)).values;
+    const e2 = await freshEngine();
+    await e2.importFiles([file('early.xlsx', early), file('late.xlsx', late)]);
+    const forward = (await e2.kpis(JUNE)).values;
+    expect(reversed).toEqual(forward);
+    const expected = orderMetrics(mergeFiles([readOrderFile(early), readOrderFile(late)]), JUNE.from, JUNE.to);
+    for (const [k, v] of Object.entries(expected)) expect(forward[k as keyof typeof forward], k).toBe(v);
+    // C cancelled (final) beats C to-ship; D unpaid is placed but not an order; E has no buyer.
+    expect(forward).toMatchObject({ placed_orders: 5, cancelled_orders: 1, orders: 3, buyers: 2 });
+  });
+
+  it('lets a final status win over a newer non-final snapshot', async () => {
+    const completed = orderFile([line({ orderId: 'Z', created: at('2026-06-02 08:00'), completed: at('2026-06-04 08:00') })]);
+    const laterButShipping = orderFile([
+      line({ orderId: 'Z', status: 'Sedang Dikirim', created: at('2026-06-02 08:00'), completed: null }),
+      line({ orderId: 'Y', created: at('2026-06-20 08:00'), completed: at('2026-06-25 08:00') }),
+    ]);
+    await engine.importFiles([file('a.xlsx', completed), file('b.xlsx', laterButShipping)]);
+    const rows = await db.query<{ status_class: string }>(`SELECT status_class FROM orders WHERE order_id = 'Z'`);
+    expect(rows).toEqual([{ status_class: 'completed' }]);
+  });
+
+  it('changes nothing when the same file is imported again, even renamed', async () => {
+    await engine.importFiles([file('early.xlsx', early), file('late.xlsx', late)]);
+    const before = await engine.kpis(JUNE);
+    const again = await engine.importFiles([file('late (1).xlsx', late), file('early.xlsx', early)]);
+    expect(again.files.map((f) => [f.status, f.added, f.updated, f.unchanged])).toEqual([
+      ['ok', 0, 0, 4],
+      ['ok', 0, 0, 3],
+    ]);
+    expect(again.files[0].notes[0].code).toBe('already_imported');
+    const after = await engine.kpis(JUNE);
+    expect(after.values).toEqual(before.values);
+    expect(after.datasetVersion).toBe(before.datasetVersion);
+    expect(await engine.listImports()).toHaveLength(2);
+  });
+
+  it('removing an import falls back to what the other imports say', async () => {
+    await engine.importFiles([file('early.xlsx', early), file('late.xlsx', late)]);
+    const lateId = (await engine.listImports()).find((i) => i.fileName === 'late.xlsx')?.id ?? -1;
+    await engine.removeImport(lateId);
+    const v = (await engine.kpis(JUNE)).values;
+    expect(v).toEqual({ ...v, ...orderMetrics(readOrderFile(early).lines, JUNE.from, JUNE.to) });
+    expect(v.placed_orders).toBe(3);
+  });
+});
+
+describe('all-or-nothing imports', () => {
+  it('a corrupt file in the middle of a batch of five leaves the other four imported and earlier data intact', async () => {
+    const engine = await freshEngine();
+    const earlier = orderFile([line({ orderId: 'OLD', created: at('2026-05-20 08:00'), completed: at('2026-05-24 08:00') })]);
+    await engine.importFiles([file('earlier.xlsx', earlier)]);
+    const month = (m: number) =>
+      orderFile([line({ orderId: `M${m}`, created: at(`2026-0${m}-10 08:00`), completed: at(`2026-0${m}-14 08:00`) })]);
+    const corrupt = early.slice(0, 300);
+    const r = await engine.importFiles([
+      file('m1.xlsx', month(1)),
+      file('m2.xlsx', month(2)),
+      file('broken.xlsx', corrupt),
+      file('m3.xlsx', month(3)),
+      file('m4.xlsx', month(4)),
+    ]);
+    expect(r.files.map((f) => f.status)).toEqual(['ok', 'ok', 'error', 'ok', 'ok']);
+    expect(r.files[2].error?.code).toBe('corrupt_file');
+    const info = await engine.datasetInfo();
+    expect(info.orders).toBe(5);
+    expect(info.imports).toBe(5);
+  });
+
+  it('a file that fails while merging leaves the stored data exactly as it was', async () => {
+    const engine = await freshEngine();
+    await engine.importFiles([file('early.xlsx', early)]);
+    const snapshot = async () => ({
+      raw: await db.query('SELECT * FROM order_lines_raw ORDER BY line_key'),
+      lines: await db.query('SELECT * FROM order_lines ORDER BY line_key'),
+      orders: await db.query('SELECT * FROM orders ORDER BY order_id'),
+      imports: await db.query('SELECT id, file_name FROM imports ORDER BY id'),
+      meta: await db.query('SELECT * FROM meta ORDER BY key'),
+    });
+    const before = await snapshot();
+    // Make the merge fail late, after rows were written: a derived table it rebuilds is gone.
+    await db.exec('ALTER TABLE buyer_first RENAME TO buyer_first_away');
+    const r = await engine.importFiles([file('late.xlsx', late)]);
+    await db.exec('ALTER TABLE buyer_first_away RENAME TO buyer_first');
+    expect(r.files[0].status).toBe('error');
+    expect(r.files[0].error?.code).toBe('storage_failed');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a file in another currency than the stored data', async () => {
+    const engine = await freshEngine();
+    await engine.importFiles([file('early.xlsx', early)]);
+    const header = 'Order ID,Order Status,Product Name,Quantity,Order Creation Date,Product Subtotal,Country';
+    const r = await engine.importFiles([file('my.csv', textBytes(`${header}\nX1,Completed,Cup,1,2024-12-09 00:12,40.00,MY\n`))]);
+    expect(r.files[0].error).toEqual({
+      code: 'currency_mismatch',
+      params: { file: 'my.csv', fileCurrency: 'MYR', datasetCurrency: 'IDR' },
+    });
+  });
+
+  it('keeps a log of every attempt, failed ones too', async () => {
+    const engine = await freshEngine();
+    await engine.importFiles([file('x.pdf', textBytes('%PDF')), file('early.xlsx', early)]);
+    const log = await engine.importLog();
+    expect(log.map((r) => [r.fileName, r.status])).toEqual([
+      ['early.xlsx', 'ok'],
+      ['x.pdf', 'error'],
+    ]);
+  });
+});
+
+describe('kpis', () => {
+  it('defaults to the whole imported range and compares with the previous period of the same length', async () => {
+    const engine = await freshEngine();
+    await engine.importFiles([file('early.xlsx', early), file('late.xlsx', late)]);
+    const k = await engine.kpis();
+    expect(k.range).toEqual({ from: '2026-06-01', to: '2026-06-12' });
+    expect(k.previousRange).toEqual({ from: '2026-05-20', to: '2026-05-31' });
+    expect(k.previous.placed_orders).toBe(0);
+  });
+
+  it('counts a buyer as new only without orders before the period start', async () => {
+    const engine = await freshEngine();
+    await engine.importFiles([file('early.xlsx', early), file('late.xlsx', late)]);
+    const k = await engine.kpis({ from: '2026-06-08', to: '2026-06-30' });
+    // u1 ordered on 06-01 (A); u2's first order is B on 06-08.
+    expect(k.values.buyers).toBe(1);
+    expect(k.values.new_buyers).toBe(1);
+  });
+
+  it('restricts order metrics to a province', async () => {
+    const engine = await freshEngine();
+    await engine.importFiles([file('late.xlsx', late)]);
+    const all = (await engine.kpis(JUNE)).values;
+    const none = (await engine.kpis(JUNE, { province: 'BALI' })).values;
+    expect(all.orders).toBe(2);
+    expect(none.orders).toBe(0);
+  });
+});

@@ -1,0 +1,309 @@
+import { batchToIPC } from '../db/arrow';
+import type { SqlConnection } from '../db/connection';
+import { sqlString, sqlTimestamp } from '../db/connection';
+import { mergeStaged, stageTable, unmergeImport } from '../db/merge';
+import { migrate } from '../db/schema';
+import type { MergeTarget } from '../ingest/kinds/output';
+import type { KindId } from '../ingest/kinds/spec';
+import { parseExport, type ParsedExport } from '../ingest/parseExport';
+import { ImportError, type Note } from '../ingest/problems';
+import { type DateRange, incomeKpis, type KpiFilters, orderKpis, previousRange } from '../metrics/kpis';
+import type {
+  DatasetInfo,
+  EngineApi,
+  FileImportReport,
+  ImportInput,
+  ImportRecord,
+  ImportReport,
+  KpiResult,
+} from './api';
+
+/** Where import reports are kept (IndexedDB in the browser, memory in tests). */
+export interface ImportLogStore {
+  add(report: FileImportReport): Promise<void>;
+  list(): Promise<FileImportReport[]>;
+}
+
+export class MemoryImportLog implements ImportLogStore {
+  private entries: FileImportReport[] = [];
+  async add(r: FileImportReport) {
+    this.entries.unshift(r);
+  }
+  async list() {
+    return [...this.entries];
+  }
+}
+
+async function toBytes(data: ImportInput['data']): Promise<Uint8Array> {
+  if (data instanceof Uint8Array) return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(await data.arrayBuffer());
+}
+
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const isoDate = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString().slice(0, 10));
+const todayIso = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * The engine: imports, merges and answers metric queries over one SQL connection. Methods run one at a
+ * time (a queue), so an import and a query never interleave inside a transaction.
+ */
+export class Engine implements EngineApi {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly db: SqlConnection,
+    private readonly log: ImportLogStore,
+  ) {}
+
+  /** Opens the engine on a connection, applying migrations first. */
+  static async open(db: SqlConnection, log: ImportLogStore = new MemoryImportLog()): Promise<Engine> {
+    await migrate(db);
+    return new Engine(db, log);
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async meta(key: string): Promise<string | null> {
+    const rows = await this.db.query<{ value: string | null }>(`SELECT value FROM meta WHERE key = ${sqlString(key)}`);
+    return rows.length ? rows[0].value : null;
+  }
+
+  private async setMeta(key: string, value: string | null): Promise<void> {
+    await this.db.exec(`DELETE FROM meta WHERE key = ${sqlString(key)}`);
+    await this.db.exec(`INSERT INTO meta VALUES (${sqlString(key)}, ${value === null ? 'NULL' : sqlString(value)})`);
+  }
+
+  private async bumpVersion(): Promise<number> {
+    const v = Number((await this.meta('dataset_version')) ?? 0) + 1;
+    await this.setMeta('dataset_version', String(v));
+    return v;
+  }
+
+  /** Runs `body` in one transaction and makes it durable; on any error, rolls back and rethrows. */
+  private async transaction<T>(body: () => Promise<T>): Promise<T> {
+    await this.db.exec('BEGIN TRANSACTION');
+    let result: T;
+    try {
+      result = await body();
+      await this.db.exec('COMMIT');
+    } catch (e) {
+      await this.db.exec('ROLLBACK');
+      throw e;
+    }
+    await this.db.exec('CHECKPOINT');
+    return result;
+  }
+
+  importFiles(files: ImportInput[], onFileDone?: (report: FileImportReport) => void): Promise<ImportReport> {
+    return this.serial(async () => {
+      const reports: FileImportReport[] = [];
+      for (const file of files) {
+        const report = await this.importOne(file);
+        reports.push(report);
+        await this.log.add(report);
+        onFileDone?.(report);
+      }
+      return { files: reports, datasetVersion: Number((await this.meta('dataset_version')) ?? 0) };
+    });
+  }
+
+  private async importOne(file: ImportInput): Promise<FileImportReport> {
+    const t0 = performance.now();
+    const base: FileImportReport = {
+      fileName: file.name,
+      status: 'error',
+      kind: null,
+      rowsRead: 0,
+      added: 0,
+      updated: 0,
+      unchanged: 0,
+      notes: [],
+      error: null,
+      importId: null,
+      finishedAt: '',
+      timings: { parseMs: 0, mergeMs: 0 },
+    };
+    const done = (r: Partial<FileImportReport>): FileImportReport => ({
+      ...base,
+      ...r,
+      finishedAt: new Date().toISOString(),
+    });
+    let parsed: ParsedExport;
+    let hash: string;
+    try {
+      const bytes = await toBytes(file.data);
+      hash = await sha256(bytes);
+      parsed = parseExport(file.name, bytes);
+    } catch (e) {
+      const error =
+        e instanceof ImportError
+          ? e.info
+          : { code: 'corrupt_file' as const, params: { file: file.name, detail: e instanceof Error ? e.message : String(e) } };
+      return done({ error, timings: { parseMs: performance.now() - t0, mergeMs: 0 } });
+    }
+    const parseMs = performance.now() - t0;
+    const out = parsed.output;
+    const common = { kind: parsed.kind, rowsRead: out.rowsRead, notes: out.notes };
+
+    const t1 = performance.now();
+    try {
+      const dup = await this.db.query<{ id: number }>(
+        `SELECT id FROM imports WHERE file_hash = ${sqlString(hash)} LIMIT 1`,
+      );
+      if (dup.length) {
+        const note: Note = { code: 'already_imported', level: 'info', params: { id: dup[0].id } };
+        return done({
+          ...common,
+          status: 'ok',
+          unchanged: out.rowsRead,
+          notes: [note, ...out.notes],
+          timings: { parseMs, mergeMs: performance.now() - t1 },
+        });
+      }
+      const currency = await this.meta('currency');
+      const [{ n: importCount }] = await this.db.query<{ n: number }>('SELECT count(*) AS n FROM imports');
+      if (currency && importCount > 0 && currency !== parsed.currency) {
+        throw new ImportError('currency_mismatch', { file: file.name, fileCurrency: parsed.currency, datasetCurrency: currency });
+      }
+      const stage = stageTable(out.target);
+      await this.db.exec(`DROP TABLE IF EXISTS ${stage}`);
+      await this.db.insertArrow(stage, batchToIPC(out.batch));
+      try {
+        const { id, counts } = await this.transaction(async () => {
+          const id = Number((await this.meta('next_import_id')) ?? 1);
+          await this.setMeta('next_import_id', String(id + 1));
+          const counts = await mergeStaged(this.db, out.target, id, out.snapshotAt);
+          const [first, last] = out.dateRange ?? [null, null];
+          await this.db.exec(`INSERT INTO imports VALUES (${id}, ${sqlString(file.name)}, ${sqlString(parsed.kind)},
+            ${sqlString(out.target)}, ${sqlString(hash)}, 0, now()::TIMESTAMP, ${sqlTimestamp(out.snapshotAt)},
+            ${sqlTimestamp(first)}, ${sqlTimestamp(last)}, ${out.rowsRead}, ${counts.added}, ${counts.updated},
+            ${counts.unchanged}, ${sqlString(JSON.stringify(out.notes))})`);
+          await this.setMeta('currency', parsed.currency);
+          await this.bumpVersion();
+          return { id, counts };
+        });
+        return done({ ...common, ...counts, status: 'ok', importId: id, timings: { parseMs, mergeMs: performance.now() - t1 } });
+      } finally {
+        await this.db.exec(`DROP TABLE IF EXISTS ${stage}`);
+      }
+    } catch (e) {
+      const error =
+        e instanceof ImportError
+          ? e.info
+          : { code: 'storage_failed' as const, params: { file: file.name, detail: e instanceof Error ? e.message : String(e) } };
+      return done({ ...common, error, timings: { parseMs, mergeMs: performance.now() - t1 } });
+    }
+  }
+
+  listImports(): Promise<ImportRecord[]> {
+    return this.serial(async () => {
+      const rows = await this.db.query<{
+        id: number;
+        file_name: string;
+        kind: KindId;
+        imported_at: number;
+        first_at: number | null;
+        last_at: number | null;
+        rows_read: number;
+        added: number;
+        updated: number;
+        unchanged: number;
+        notes: string;
+      }>('SELECT * FROM imports ORDER BY id DESC');
+      return rows.map((r) => ({
+        id: r.id,
+        fileName: r.file_name,
+        kind: r.kind,
+        importedAt: new Date(r.imported_at).toISOString(),
+        firstDate: isoDate(r.first_at),
+        lastDate: isoDate(r.last_at),
+        rowsRead: r.rows_read,
+        added: r.added,
+        updated: r.updated,
+        unchanged: r.unchanged,
+        notes: JSON.parse(r.notes) as Note[],
+      }));
+    });
+  }
+
+  removeImport(id: number): Promise<DatasetInfo> {
+    return this.serial(async () => {
+      const rows = await this.db.query<{ target: MergeTarget }>(`SELECT target FROM imports WHERE id = ${Number(id)}`);
+      if (rows.length) {
+        await this.transaction(async () => {
+          await unmergeImport(this.db, rows[0].target, Number(id));
+          await this.db.exec(`DELETE FROM imports WHERE id = ${Number(id)}`);
+          await this.bumpVersion();
+        });
+      }
+      return this.info();
+    });
+  }
+
+  datasetInfo(): Promise<DatasetInfo> {
+    return this.serial(() => this.info());
+  }
+
+  private async info(): Promise<DatasetInfo> {
+    const [r] = await this.db.query<{
+      imports: number;
+      lines: number;
+      orders: number;
+      first_order: string | null;
+      last_order: string | null;
+      income_orders: number;
+      first_release: string | null;
+      last_release: string | null;
+    }>(`SELECT
+      (SELECT count(*) FROM imports) AS imports,
+      (SELECT count(*) FROM order_lines) AS lines,
+      (SELECT count(*) FROM orders) AS orders,
+      (SELECT strftime(min(created_date), '%Y-%m-%d') FROM orders) AS first_order,
+      (SELECT strftime(max(created_date), '%Y-%m-%d') FROM orders) AS last_order,
+      (SELECT count(*) FROM income) AS income_orders,
+      (SELECT strftime(min(released_at), '%Y-%m-%d') FROM income) AS first_release,
+      (SELECT strftime(max(released_at), '%Y-%m-%d') FROM income) AS last_release`);
+    return {
+      version: Number((await this.meta('dataset_version')) ?? 0),
+      currency: await this.meta('currency'),
+      imports: r.imports,
+      orderLines: r.lines,
+      orders: r.orders,
+      firstOrderDate: r.first_order,
+      lastOrderDate: r.last_order,
+      incomeOrders: r.income_orders,
+      firstReleaseDate: r.first_release,
+      lastReleaseDate: r.last_release,
+    };
+  }
+
+  kpis(range: Partial<DateRange> = {}, filters: KpiFilters = {}): Promise<KpiResult> {
+    return this.serial(async () => {
+      const info = await this.info();
+      const dataFrom = [info.firstOrderDate, info.firstReleaseDate].filter((d): d is string => !!d).sort()[0];
+      const dataTo = [info.lastOrderDate, info.lastReleaseDate].filter((d): d is string => !!d).sort().at(-1);
+      const full: DateRange = { from: range.from ?? dataFrom ?? todayIso(), to: range.to ?? dataTo ?? todayIso() };
+      const prev = previousRange(full);
+      const [o, i, po, pi] = await Promise.all([
+        orderKpis(this.db, full, filters),
+        incomeKpis(this.db, full),
+        orderKpis(this.db, prev, filters),
+        incomeKpis(this.db, prev),
+      ]);
+      return { range: full, previousRange: prev, values: { ...o, ...i }, previous: { ...po, ...pi }, datasetVersion: info.version };
+    });
+  }
+
+  importLog(): Promise<FileImportReport[]> {
+    return this.log.list();
+  }
+}

@@ -1,0 +1,135 @@
+import type { ErrorCode, NoteCode, Params, Problem } from '../ingest/problems';
+import type { ValueReason } from '../ingest/values';
+import type { Locale } from './locale';
+
+type Template = (p: Params) => string;
+
+const EXPECTED: Record<ValueReason | 'text' | 'money' | 'int' | 'datetime' | 'weight', { id: string; en: string }> = {
+  not_a_number: { id: 'angka (mis. 91.425)', en: 'a number (e.g. 91.425)' },
+  not_an_integer: { id: 'bilangan bulat (mis. 2)', en: 'a whole number (e.g. 2)' },
+  not_a_date: { id: 'tanggal (mis. 2026-06-01 01:08)', en: 'a date (e.g. 2026-06-01 01:08)' },
+  not_a_duration: { id: 'durasi JJ:MM:DD', en: 'a duration HH:MM:SS' },
+  not_a_weight: { id: 'berat (mis. 333 gr)', en: 'a weight (e.g. 333 gr)' },
+  not_a_percent: { id: 'persentase (mis. 2,32%)', en: 'a percentage (e.g. 2.32%)' },
+  text: { id: 'teks', en: 'text' },
+  money: { id: 'jumlah uang', en: 'an amount of money' },
+  int: { id: 'bilangan bulat', en: 'a whole number' },
+  datetime: { id: 'tanggal', en: 'a date' },
+  weight: { id: 'berat', en: 'a weight' },
+};
+
+const expected = (l: Locale, p: Params) => EXPECTED[p.expected as keyof typeof EXPECTED]?.[l] ?? String(p.expected);
+const where = (l: Locale, p: Params) =>
+  l === 'id'
+    ? `${p.file}, sheet "${p.sheet}", baris ${p.row}, kolom ${p.column} (${p.header})`
+    : `${p.file}, sheet "${p.sheet}", row ${p.row}, column ${p.column} (${p.header})`;
+
+const ERRORS: Record<ErrorCode, Record<Locale, Template>> = {
+  empty_file: {
+    id: (p) => `${p.file}: file kosong, tidak ada isinya.`,
+    en: (p) => `${p.file}: the file is empty.`,
+  },
+  unsupported_file_type: {
+    id: (p) => `${p.file}: jenis file .${p.ext} tidak didukung. Gunakan ekspor Shopee dalam format .xlsx atau .csv.`,
+    en: (p) => `${p.file}: .${p.ext} files are not supported. Use a Shopee export in .xlsx or .csv format.`,
+  },
+  corrupt_file: {
+    id: (p) => `${p.file}: file rusak atau bukan spreadsheet yang bisa dibaca (${p.detail}). Unduh ulang dari Seller Centre.`,
+    en: (p) => `${p.file}: the file is damaged or not a readable spreadsheet (${p.detail}). Download it again from Seller Centre.`,
+  },
+  password_protected: {
+    id: (p) => `${p.file}: file dilindungi kata sandi. Buka di Excel, hapus kata sandinya, simpan, lalu impor lagi.`,
+    en: (p) => `${p.file}: the file is password-protected. Open it in Excel, remove the password, save, and import it again.`,
+  },
+  unknown_export: {
+    id: (p) =>
+      `${p.file}: bukan ekspor Shopee yang dikenali (ekspor Pesanan atau Penghasilan). Kolom yang ditemukan: ${p.headers || '(tidak ada)'}.`,
+    en: (p) =>
+      `${p.file}: not a Shopee export this app knows (Orders or Income). Columns found: ${p.headers || '(none)'}.`,
+  },
+  missing_column: {
+    id: (p) => `${p.file}, sheet "${p.sheet}": kolom wajib tidak ada: ${p.columns}.`,
+    en: (p) => `${p.file}, sheet "${p.sheet}": required column missing: ${p.columns}.`,
+  },
+  bad_value: {
+    id: (p) => `${where('id', p)}: "${p.value}" bukan ${expected('id', p)}. File tidak diimpor.`,
+    en: (p) => `${where('en', p)}: "${p.value}" is not ${expected('en', p)}. The file was not imported.`,
+  },
+  missing_value: {
+    id: (p) => `${where('id', p)}: kosong, padahal wajib diisi (${expected('id', p)}). File tidak diimpor.`,
+    en: (p) => `${where('en', p)}: empty, but a value is required (${expected('en', p)}). The file was not imported.`,
+  },
+  no_data_rows: {
+    id: (p) => `${p.file}: header ditemukan di sheet "${p.sheet}", tetapi tidak ada baris data.`,
+    en: (p) => `${p.file}: the header was found in sheet "${p.sheet}", but there are no data rows.`,
+  },
+  currency_mismatch: {
+    id: (p) => `${p.file}: mata uang ${p.fileCurrency}, sedangkan data yang tersimpan dalam ${p.datasetCurrency}. Satu data hanya untuk satu mata uang.`,
+    en: (p) => `${p.file}: the file is in ${p.fileCurrency}, but the stored data is in ${p.datasetCurrency}. A dataset holds one currency.`,
+  },
+  bad_row_type: {
+    id: (p) => `${p.file}, sheet "${p.sheet}", baris ${p.row}: "Lihat berdasarkan" berisi "${p.value}", seharusnya Order atau Sku.`,
+    en: (p) => `${p.file}, sheet "${p.sheet}", row ${p.row}: "Lihat berdasarkan" is "${p.value}", expected Order or Sku.`,
+  },
+  storage_failed: {
+    id: (p) => `${p.file}: gagal menyimpan (${p.detail}). Data yang sudah ada tidak berubah.`,
+    en: (p) => `${p.file}: could not be stored (${p.detail}). The data already stored is unchanged.`,
+  },
+};
+
+const NOTES: Record<NoteCode, Record<Locale, Template>> = {
+  empty_buyer: {
+    id: (p) => `${p.count} pesanan tanpa Username (Pembeli): dihitung sebagai pesanan, bukan pembeli.`,
+    en: (p) => `${p.count} orders have no buyer username: counted as orders, not as buyers.`,
+  },
+  unknown_columns: {
+    id: (p) => `Kolom tambahan yang tidak dikenal diabaikan: ${p.columns}.`,
+    en: (p) => `Unknown extra columns were ignored: ${p.columns}.`,
+  },
+  unknown_status: {
+    id: (p) => `${p.count} baris dengan status yang tidak dikenal (${p.texts}): dihitung di Pesanan Dibuat saja, tidak ditebak.`,
+    en: (p) => `${p.count} lines with an unknown status (${p.texts}): counted in placed orders only, never guessed.`,
+  },
+  skipped_rows: {
+    id: (p) => `Dilewati sesuai aturan: ${p.blank} baris kosong, ${p.summary} baris ringkasan.`,
+    en: (p) => `Skipped by rule: ${p.blank} blank rows, ${p.summary} summary rows.`,
+  },
+  unknown_fee_columns: {
+    id: (p) => `Kolom biaya yang tidak dikenal, tidak dihitung di Potongan Shopee: ${p.columns}.`,
+    en: (p) => `Unknown fee columns, not counted in Shopee fees: ${p.columns}.`,
+  },
+  unknown_fee_groups: {
+    id: (p) => `Kelompok kolom yang tidak dikenal di Rincian Jumlah Pelepasan Dana (dihitung di penghasilan bersih): ${p.groups}.`,
+    en: (p) => `Unknown column groups under Rincian Jumlah Pelepasan Dana (counted in net payout): ${p.groups}.`,
+  },
+  payout_check_ok: {
+    id: () => `Total penghasilan cocok dengan "3. Total yang Dilepas" di sheet Summary.`,
+    en: () => `The payout total matches "3. Total yang Dilepas" on the Summary sheet.`,
+  },
+  payout_check_mismatch: {
+    id: (p) => `Total penghasilan ${p.computed} berbeda dengan "3. Total yang Dilepas" di Summary (${p.summary}).`,
+    en: (p) => `The payout total ${p.computed} differs from "3. Total yang Dilepas" on the Summary sheet (${p.summary}).`,
+  },
+  already_imported: {
+    id: (p) => `File yang sama sudah diimpor (impor #${p.id}); tidak ada yang berubah.`,
+    en: (p) => `The same file was already imported (import #${p.id}); nothing changed.`,
+  },
+  detail_rows_skipped: {
+    id: (p) => `${p.count} baris rincian per SKU dilewati (baris Order yang dihitung).`,
+    en: (p) => `${p.count} per-SKU detail rows skipped (the Order rows are counted).`,
+  },
+  sheets_read: {
+    id: (p) => `Sheet yang dibaca: ${p.sheets}.`,
+    en: (p) => `Sheets read: ${p.sheets}.`,
+  },
+};
+
+/** An import error as a sentence in the seller's language. */
+export function errorText(locale: Locale, e: Problem<ErrorCode>): string {
+  return ERRORS[e.code][locale](e.params);
+}
+
+/** An import note as a sentence in the seller's language. */
+export function noteText(locale: Locale, n: Problem<NoteCode>): string {
+  return NOTES[n.code][locale](n.params);
+}

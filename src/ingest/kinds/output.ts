@@ -1,0 +1,18 @@
+import type { Batch } from '../batch';
+import type { Note } from '../problems';
+
+/** Where an importer's rows go: each target has a stage table and a merge rule in src/db. */
+export type MergeTarget = 'order_lines' | 'income';
+
+/** What an importer hands to the database: typed rows plus what the report should say. */
+export interface KindOutput {
+  target: MergeTarget;
+  batch: Batch;
+  /** Data rows read (blank, summary and detail rows excluded). */
+  rowsRead: number;
+  notes: Note[];
+  /** The file's snapshot time (naive ms): the latest timestamp it contains. Newer snapshots win merges. */
+  snapshotAt: number | null;
+  /** First and last period timestamp of the rows (naive ms). */
+  dateRange: [number, number] | null;
+}

@@ -1,0 +1,123 @@
+import { describeHeaders, headerCurrency, type LocatedTable, locateTables, missingRequired } from './detect';
+import { INCOME_2025, INCOME_2026, readIncome } from './kinds/income';
+import { ORDERS, readOrderLines } from './kinds/orders';
+import type { KindOutput } from './kinds/output';
+import type { ExportKindSpec, KindId } from './kinds/spec';
+import { ImportError } from './problems';
+import { csvWorkbook } from './readers/csv';
+import type { WorkbookSource } from './readers/source';
+import { readXlsx, WorkbookReadError } from './readers/xlsx';
+import type { ReadContext } from './rows';
+import { cellText } from './values';
+
+/** Every export kind the importer knows, tried in this order. */
+export const EXPORT_KINDS: readonly ExportKindSpec[] = [ORDERS, INCOME_2025, INCOME_2026];
+
+const READERS: Record<KindId, (t: readonly LocatedTable[], ctx: ReadContext, wb: WorkbookSource) => KindOutput> = {
+  orders: readOrderLines,
+  income_2025: readIncome,
+  income_2026: readIncome,
+};
+
+export interface ParsedExport {
+  fileName: string;
+  kind: KindId;
+  /** ISO 4217 code of the file's money columns. */
+  currency: string;
+  output: KindOutput;
+}
+
+const COUNTRY_CURRENCY: Record<string, string> = { ID: 'IDR', MY: 'MYR', SG: 'SGD', PH: 'PHP', TH: 'THB', VN: 'VND' };
+/** Currencies whose exports have no minor unit. */
+const NO_MINOR_UNIT = new Set(['IDR', 'VND']);
+
+function extension(name: string): string {
+  const m = /\.([a-z0-9]+)$/i.exec(name);
+  return m ? m[1].toLowerCase() : '';
+}
+
+function isZip(b: Uint8Array): boolean {
+  return b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+}
+function isCfb(b: Uint8Array): boolean {
+  return b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
+}
+
+/** Opens the bytes as a workbook by their content, using the name only to tell CSV from other files. */
+export function openWorkbook(fileName: string, bytes: Uint8Array): WorkbookSource {
+  if (bytes.length === 0) throw new ImportError('empty_file', { file: fileName });
+  const ext = extension(fileName);
+  if (isZip(bytes) || isCfb(bytes)) {
+    try {
+      return readXlsx(bytes);
+    } catch (e) {
+      if (e instanceof WorkbookReadError) {
+        throw new ImportError(e.reason === 'password' ? 'password_protected' : 'corrupt_file', {
+          file: fileName,
+          detail: e.message.slice(0, 200),
+        });
+      }
+      throw e;
+    }
+  }
+  if (ext === 'xlsx' || ext === 'xls') throw new ImportError('corrupt_file', { file: fileName, detail: 'not a spreadsheet' });
+  if (ext === 'csv' || ext === 'txt') {
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new ImportError('corrupt_file', { file: fileName, detail: 'not UTF-8 text' });
+    }
+    if (!text.replace(/^\ufeff/, '').trim()) throw new ImportError('empty_file', { file: fileName });
+    return csvWorkbook(text);
+  }
+  throw new ImportError('unsupported_file_type', { file: fileName, ext: ext || '?' });
+}
+
+function detectCurrency(tables: readonly LocatedTable[]): string {
+  for (const t of tables) {
+    for (const h of t.headers) {
+      const c = headerCurrency(h);
+      if (c) return c;
+    }
+  }
+  const t = tables[0];
+  const countryCol = t.columns.get('country');
+  if (countryCol !== undefined) {
+    for (const row of t.sheet.head(t.headerRow + 50).slice(t.headerRow + 1)) {
+      const code = COUNTRY_CURRENCY[cellText(row[countryCol]).toUpperCase()];
+      if (code) return code;
+    }
+  }
+  return 'IDR';
+}
+
+/**
+ * Reads one export file into typed rows. Throws {@link ImportError} with a specific code for every way a
+ * file can be wrong; it never returns a partial result.
+ * @example const parsed = parseExport('Order.all.20260601_20260630.xlsx', bytes); parsed.output.rowsRead
+ */
+export function parseExport(fileName: string, bytes: Uint8Array): ParsedExport {
+  const wb = openWorkbook(fileName, bytes);
+  const tables = locateTables(wb, EXPORT_KINDS);
+  if (!tables.length) throw new ImportError('unknown_export', { file: fileName, headers: describeHeaders(wb) });
+  const kind = tables[0].kind;
+  const missing = missingRequired(tables[0]);
+  if (missing.length) {
+    throw new ImportError('missing_column', {
+      file: fileName,
+      sheet: tables[0].sheet.name,
+      columns: missing.map((f) => f.aliases.join(' / ')).join('; '),
+      kind: kind.id,
+    });
+  }
+  const currency = detectCurrency(tables);
+  const ctx: ReadContext = {
+    fileName,
+    minorFactor: NO_MINOR_UNIT.has(currency) ? 1 : 100,
+    convention: NO_MINOR_UNIT.has(currency) ? 'id' : 'en',
+  };
+  const output = READERS[kind.id](tables, ctx, wb);
+  if (output.rowsRead === 0) throw new ImportError('no_data_rows', { file: fileName, sheet: tables[0].sheet.name });
+  return { fileName, kind: kind.id, currency, output };
+}

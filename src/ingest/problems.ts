@@ -1,0 +1,55 @@
+/**
+ * What an import can say: errors that fail a file, and notes that inform without failing it. Both are
+ * codes with parameters; src/i18n/messages.ts renders them in Indonesian and English.
+ */
+
+export type ErrorCode =
+  | 'empty_file'
+  | 'unsupported_file_type'
+  | 'corrupt_file'
+  | 'password_protected'
+  | 'unknown_export'
+  | 'missing_column'
+  | 'bad_value'
+  | 'missing_value'
+  | 'no_data_rows'
+  | 'currency_mismatch'
+  | 'bad_row_type'
+  | 'storage_failed';
+
+export type NoteCode =
+  | 'empty_buyer'
+  | 'unknown_columns'
+  | 'unknown_status'
+  | 'skipped_rows'
+  | 'unknown_fee_columns'
+  | 'unknown_fee_groups'
+  | 'payout_check_ok'
+  | 'payout_check_mismatch'
+  | 'already_imported'
+  | 'detail_rows_skipped'
+  | 'sheets_read';
+
+export type Params = Record<string, string | number>;
+
+export interface Problem<C extends string> {
+  code: C;
+  params: Params;
+}
+
+export type ImportErrorInfo = Problem<ErrorCode>;
+export type Note = Problem<NoteCode> & { level: 'info' | 'warning' };
+
+/** Thrown while reading a file; fails the whole file with a specific, translatable message. */
+export class ImportError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Params = {},
+  ) {
+    super(`${code} ${JSON.stringify(params)}`);
+  }
+
+  get info(): ImportErrorInfo {
+    return { code: this.code, params: this.params };
+  }
+}

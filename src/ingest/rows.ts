@@ -1,0 +1,151 @@
+import type { LocatedTable } from './detect';
+import type { FieldType } from './kinds/spec';
+import { ImportError } from './problems';
+import { columnLetter } from './readers/source';
+import {
+  type Cell,
+  type NumberConvention,
+  cellText,
+  detectConvention,
+  isEmptyValue,
+  parseDateTime,
+  parseInteger,
+  parseMoney,
+  parseWeightGrams,
+  ValueError,
+} from './values';
+
+export interface ReadContext {
+  fileName: string;
+  /** Money minor units per major unit: 1 for IDR, 100 for MYR, SGD, PHP. */
+  minorFactor: number;
+  /** The convention a number column falls back to when its texts are ambiguous. */
+  convention: NumberConvention;
+}
+
+export type Getter<T> = (cells: readonly Cell[], rowIndex: number) => T;
+
+const SUMMARY_ROW = /^(total|jumlah|grand total|subtotal|ringkasan|summary)\b/i;
+const SAMPLE_ROWS = 300;
+
+/** True when every cell of a row is empty. */
+export function isBlankRow(cells: readonly Cell[]): boolean {
+  for (const c of cells) if (c !== null && c !== undefined && cellText(c) !== '') return false;
+  return true;
+}
+
+/** True when the row's first non-empty cell is a summary label such as "Total" or "Jumlah". */
+export function isSummaryRow(cells: readonly Cell[]): boolean {
+  for (const c of cells) {
+    const t = cellText(c);
+    if (t) return SUMMARY_ROW.test(t);
+  }
+  return false;
+}
+
+/**
+ * Reads typed values out of a located table's rows, with errors that name the file, sheet, row and column.
+ */
+export class TableReader {
+  private conventions = new Map<number, NumberConvention>();
+
+  constructor(
+    readonly table: LocatedTable,
+    readonly ctx: ReadContext,
+  ) {
+    const sample = table.sheet.head(table.headerRow + 1 + SAMPLE_ROWS).slice(table.headerRow + 1);
+    for (const [, col] of table.columns) {
+      this.conventions.set(
+        col,
+        detectConvention(
+          sample.map((r) => r[col]),
+          ctx.convention,
+        ),
+      );
+    }
+  }
+
+  /** 1-based row number as the seller sees it in a spreadsheet. */
+  rowNumber(rowIndex: number): number {
+    return rowIndex + 1;
+  }
+
+  private fail(code: 'bad_value' | 'missing_value', col: number, rowIndex: number, value: string, expected: string): never {
+    throw new ImportError(code, {
+      file: this.ctx.fileName,
+      sheet: this.table.sheet.name,
+      row: this.rowNumber(rowIndex),
+      column: columnLetter(col),
+      header: this.table.headers[col] ?? '',
+      value,
+      expected,
+    });
+  }
+
+  /** The column index of a field, or -1 when the file lacks it. */
+  col(fieldId: string): number {
+    return this.table.columns.get(fieldId) ?? -1;
+  }
+
+  /** A getter for a field by type; an absent optional column reads as null. */
+  getter(fieldId: string, type: 'text', notEmpty?: boolean): Getter<string | null>;
+  getter(fieldId: string, type: Exclude<FieldType, 'text'>, notEmpty?: boolean): Getter<number | null>;
+  getter(fieldId: string, type: FieldType, notEmpty = false): Getter<string | number | null> {
+    return this.columnGetter(this.col(fieldId), type, notEmpty);
+  }
+
+  /** Like {@link getter}, for a column by index (columns found by group rather than by name). */
+  columnGetter(col: number, type: 'text', notEmpty?: boolean): Getter<string | null>;
+  columnGetter(col: number, type: Exclude<FieldType, 'text'>, notEmpty?: boolean): Getter<number | null>;
+  columnGetter(col: number, type: FieldType, notEmpty?: boolean): Getter<string | number | null>;
+  columnGetter(col: number, type: FieldType, notEmpty = false): Getter<string | number | null> {
+    if (col < 0) return () => null;
+    const conv = this.conventions.get(col) ?? detectConvention([], this.ctx.convention);
+    const { minorFactor } = this.ctx;
+    const parse: (c: Cell) => string | number | null =
+      type === 'text'
+        ? (c) => cellText(c) || null
+        : type === 'money'
+          ? (c) => parseMoney(c, conv, minorFactor)
+          : type === 'int'
+            ? (c) => parseInteger(c, conv)
+            : type === 'datetime'
+              ? (c) => parseDateTime(c)
+              : (c) => parseWeightGrams(c, conv);
+    return (cells, rowIndex) => {
+      const cell = cells[col];
+      let v: string | number | null;
+      try {
+        v = parse(cell);
+      } catch (e) {
+        if (e instanceof ValueError) this.fail('bad_value', col, rowIndex, cellText(cell), e.reason);
+        throw e;
+      }
+      if (notEmpty && (v === null || v === '')) this.fail('missing_value', col, rowIndex, cellText(cell), type);
+      return v;
+    };
+  }
+
+  /** Visits the data rows, skipping blank rows and summary rows (whose key cell is empty) by rule. */
+  forEachDataRow(
+    keyField: string,
+    onRow: (cells: readonly Cell[], rowIndex: number) => void,
+  ): { blank: number; summary: number } {
+    const keyCol = this.col(keyField);
+    let blank = 0;
+    let summary = 0;
+    this.table.sheet.forEachRow(this.table.headerRow + 1, (cells, rowIndex) => {
+      if (isBlankRow(cells)) {
+        blank++;
+        return;
+      }
+      // A summary row carries a label ("Total", "Jumlah") where data rows carry their key.
+      if (isSummaryRow(cells) && (isEmptyValue(cells[keyCol]) || SUMMARY_ROW.test(cellText(cells[keyCol])))) {
+        summary++;
+        return;
+      }
+      onRow(cells, rowIndex);
+    });
+    return { blank, summary };
+  }
+}

@@ -1,0 +1,221 @@
+/**
+ * Value parsers for Shopee export cells. Pure functions: each takes one cell (text, number or empty) and
+ * returns the typed value, `null` for "no value" (empty or Shopee's `-`), or throws a {@link ValueError}
+ * that says why, so the importer can name the row and column.
+ */
+
+/** A cell as the readers hand it over: text, a number cell, a boolean cell or nothing. */
+export type Cell = string | number | boolean | null | undefined;
+
+/** Which character groups thousands: `id` = `91.425` / `118350,32`, `en` = `2,000,000.5`. */
+export type NumberConvention = 'id' | 'en';
+
+export type ValueReason =
+  | 'not_a_number'
+  | 'not_an_integer'
+  | 'not_a_date'
+  | 'not_a_duration'
+  | 'not_a_weight'
+  | 'not_a_percent';
+
+/** Thrown by a parser when a non-empty cell does not hold a value of the expected type. */
+export class ValueError extends Error {
+  constructor(
+    readonly reason: ValueReason,
+    readonly text: string,
+  ) {
+    super(`${reason}: ${JSON.stringify(text)}`);
+  }
+}
+
+const NBSP = /[\u00a0\u2007\u202f]/g;
+
+/** The cell as trimmed text: newlines, non-breaking spaces and surrounding spaces removed. */
+export function cellText(cell: Cell): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') return cell.replace(NBSP, ' ').trim();
+  return String(cell);
+}
+
+/** True for an empty cell and for Shopee's "not applicable" dash. */
+export function isEmptyValue(cell: Cell): boolean {
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell !== 'string') return false;
+  const t = cellText(cell);
+  return t === '' || t === '-' || t === '--';
+}
+
+const CURRENCY_PREFIX = /^(rp\.?|idr|rm|myr|php|₱|sgd|s\$|\$)\s*/i;
+const ID_GROUPED = /^\d{1,3}(\.\d{3})+(,\d+)?$/;
+const ID_PLAIN = /^\d+(,\d+)?$/;
+const EN_GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+const EN_PLAIN = /^\d+(\.\d+)?$/;
+
+function numberBody(text: string): { negative: boolean; body: string } {
+  let t = text.replace(/\s+/g, ' ').trim();
+  let negative = false;
+  if (t.startsWith('(') && t.endsWith(')')) {
+    negative = true;
+    t = t.slice(1, -1).trim();
+  }
+  if (t.startsWith('-')) {
+    negative = !negative;
+    t = t.slice(1).trim();
+  }
+  const withoutPrefix = t.replace(CURRENCY_PREFIX, '');
+  const hadPrefix = withoutPrefix !== t;
+  t = withoutPrefix;
+  if (hadPrefix && t.startsWith('-')) {
+    negative = !negative;
+    t = t.slice(1).trim();
+  }
+  return { negative, body: t.replace(/ /g, '') };
+}
+
+/**
+ * Parses a number written in either convention. Text like `91.425` is 91425 under `id` and 91.425 under
+ * `en`. Currency prefixes (`RP `, `Rp`), stray newlines and a leading minus are accepted.
+ * @example parseNumber('RP 86.400\n', 'id') // 86400
+ */
+export function parseNumber(cell: Cell, convention: NumberConvention): number | null {
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) throw new ValueError('not_a_number', String(cell));
+    return cell;
+  }
+  if (typeof cell === 'boolean') throw new ValueError('not_a_number', String(cell));
+  if (isEmptyValue(cell)) return null;
+  const raw = cellText(cell);
+  const { negative, body } = numberBody(raw);
+  let value: number;
+  if (convention === 'id') {
+    if (ID_GROUPED.test(body) || ID_PLAIN.test(body)) value = Number(body.replace(/\./g, '').replace(',', '.'));
+    else throw new ValueError('not_a_number', raw);
+  } else if (EN_GROUPED.test(body) || EN_PLAIN.test(body)) {
+    value = Number(body.replace(/,/g, ''));
+  } else {
+    throw new ValueError('not_a_number', raw);
+  }
+  if (!Number.isFinite(value)) throw new ValueError('not_a_number', raw);
+  return negative ? -value : value;
+}
+
+/** A whole number, e.g. a quantity. `1.000` under `id` is 1000; `1,5` is an error. */
+export function parseInteger(cell: Cell, convention: NumberConvention): number | null {
+  const v = parseNumber(cell, convention);
+  if (v === null) return null;
+  if (!Number.isInteger(v)) throw new ValueError('not_an_integer', cellText(cell));
+  return v;
+}
+
+/**
+ * Money in the currency's minor unit (rupiah for IDR: factor 1; sen or centavos: factor 100), rounded half
+ * away from zero.
+ * @example parseMoney('91.425', 'id', 1) // 91425
+ * @example parseMoney('2.9789999999999996', 'en', 100) // 298
+ */
+export function parseMoney(cell: Cell, convention: NumberConvention, minorFactor: number): number | null {
+  const v = parseNumber(cell, convention);
+  if (v === null) return null;
+  const scaled = v * minorFactor;
+  const rounded = Math.sign(scaled) * Math.round(Math.abs(scaled) + 1e-9);
+  return rounded === 0 ? 0 : rounded;
+}
+
+/** A percentage as a ratio: `2,32%` is 0.0232 under `id`, `4.00%` is 0.04 under `en`. */
+export function parsePercent(cell: Cell, convention: NumberConvention): number | null {
+  if (typeof cell === 'number') return cell;
+  if (isEmptyValue(cell)) return null;
+  const t = cellText(cell);
+  if (!t.endsWith('%')) throw new ValueError('not_a_percent', t);
+  const v = parseNumber(t.slice(0, -1), convention);
+  return v === null ? null : v / 100;
+}
+
+const ISO_DT = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const DMY_DT = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+function naiveMs(y: number, mo: number, d: number, h: number, mi: number, s: number, raw: string): number {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) throw new ValueError('not_a_date', raw);
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
+  const back = new Date(ms);
+  if (back.getUTCDate() !== d || back.getUTCMonth() !== mo - 1) throw new ValueError('not_a_date', raw);
+  return ms;
+}
+
+/**
+ * A shop-local timestamp as "naive milliseconds": the wall-clock time encoded as if it were UTC, so no
+ * time zone is ever applied. Accepts `2026-06-01 01:08`, `2026-08-02`, `01-07-2026`, `06/08/2026 10:28:29`
+ * and Excel date serials.
+ * @example new Date(parseDateTime('2026-06-01 01:08')!).toISOString() // '2026-06-01T01:08:00.000Z'
+ */
+export function parseDateTime(cell: Cell): number | null {
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell) || cell < 1 || cell > 2_958_465) throw new ValueError('not_a_date', String(cell));
+    return EXCEL_EPOCH_MS + Math.round(cell * DAY_MS / 1000) * 1000;
+  }
+  if (isEmptyValue(cell)) return null;
+  const raw = cellText(cell);
+  let m = ISO_DT.exec(raw);
+  if (m) return naiveMs(+m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), raw);
+  m = DMY_DT.exec(raw);
+  if (m) return naiveMs(+m[3], +m[2], +m[1], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), raw);
+  throw new ValueError('not_a_date', raw);
+}
+
+/** `HH:MM:SS` (or `MM:SS`) as seconds. @example parseDuration('00:12:30') // 750 */
+export function parseDuration(cell: Cell): number | null {
+  if (typeof cell === 'number') return cell;
+  if (isEmptyValue(cell)) return null;
+  const raw = cellText(cell);
+  const m = /^(?:(\d+):)?(\d{1,2}):(\d{2})$/.exec(raw);
+  if (!m || +m[2] > 59 && m[1] !== undefined || +m[3] > 59) throw new ValueError('not_a_duration', raw);
+  return +(m[1] ?? 0) * 3600 + +m[2] * 60 + +m[3];
+}
+
+/**
+ * A weight in grams. `333 gr` is 333, `1,5 kg` is 1500; a bare number is grams under `id` and kilograms
+ * under `en` (the MY export writes `0.480`).
+ */
+export function parseWeightGrams(cell: Cell, convention: NumberConvention): number | null {
+  if (isEmptyValue(cell)) return null;
+  const raw = cellText(cell);
+  const m = /^(.*?)\s*(gr|g|gram|kg)?$/i.exec(raw);
+  if (!m) throw new ValueError('not_a_weight', raw);
+  let v: number | null;
+  try {
+    v = parseNumber(m[1], convention);
+  } catch {
+    throw new ValueError('not_a_weight', raw);
+  }
+  if (v === null) throw new ValueError('not_a_weight', raw);
+  const unit = (m[2] ?? (convention === 'en' ? 'kg' : 'g')).toLowerCase();
+  return Math.round(unit === 'kg' ? v * 1000 : v);
+}
+
+/**
+ * Decides which convention a column of number texts uses. Unambiguous texts decide (`118350,32` or
+ * `1.234.567` mean `id`; `2,000,000.5` or `4.00` mean `en`); otherwise the fallback holds.
+ */
+export function detectConvention(samples: Iterable<Cell>, fallback: NumberConvention): NumberConvention {
+  let id = 0;
+  let en = 0;
+  for (const cell of samples) {
+    if (typeof cell !== 'string' || isEmptyValue(cell)) continue;
+    const { body } = numberBody(cellText(cell).replace(/%$/, ''));
+    const idOk = ID_GROUPED.test(body) || ID_PLAIN.test(body);
+    const enOk = EN_GROUPED.test(body) || EN_PLAIN.test(body);
+    if (idOk && !enOk) id++;
+    else if (enOk && !idOk) en++;
+    else if (/^\d{1,3}(\.\d{3}){2,}$/.test(body)) id++;
+    else if (/^\d{1,3}(,\d{3}){2,}$/.test(body)) en++;
+  }
+  if (id === en) return fallback;
+  return id > en ? 'id' : 'en';
+}
+
+/** Normalises a header or status text for matching: case, surrounding and repeated spaces. */
+export function normalizeLabel(text: Cell): string {
+  return cellText(text).replace(/\s+/g, ' ').toLowerCase();
+}

@@ -1,0 +1,5 @@
+import { render } from 'solid-js/web';
+import { App } from './app/App';
+import './app/styles.css';
+
+render(() => <App />, document.getElementById('root') as HTMLElement);

@@ -1,0 +1,201 @@
+/**
+ * The metrics of ../shared/METRICS.md that order and income exports give: names, units, the formula shown
+ * beside each number, and the export it comes from. The SQL lives in kpis.ts; this is what the UI shows.
+ */
+
+export type Unit = 'money' | 'count' | 'ratio';
+
+export const ORDER_METRICS = [
+  'placed_orders',
+  'cancelled_orders',
+  'orders',
+  'sales',
+  'units',
+  'buyers',
+  'aov',
+  'cancel_rate',
+  'returned_units',
+  'repeat_buyer_rate',
+  'new_buyers',
+  'seller_discount',
+] as const;
+
+export const INCOME_METRICS = ['net_payout', 'shopee_fees', 'ads_topup_from_income', 'shipping_net', 'released_orders'] as const;
+
+export type OrderMetricId = (typeof ORDER_METRICS)[number];
+export type IncomeMetricId = (typeof INCOME_METRICS)[number];
+export type MetricId = OrderMetricId | IncomeMetricId;
+
+interface Text {
+  id: string;
+  en: string;
+}
+
+export interface MetricDefinition {
+  id: MetricId;
+  name: Text;
+  unit: Unit;
+  formula: Text;
+  source: 'orders' | 'income';
+}
+
+const ORDER_SRC = 'orders' as const;
+const INCOME_SRC = 'income' as const;
+
+export const METRICS: Record<MetricId, MetricDefinition> = {
+  placed_orders: {
+    id: 'placed_orders',
+    name: { id: 'Pesanan Dibuat', en: 'Placed orders' },
+    unit: 'count',
+    formula: {
+      id: 'Jumlah No. Pesanan unik yang dibuat dalam periode, semua status',
+      en: 'Distinct order ids created in the period, any status',
+    },
+    source: ORDER_SRC,
+  },
+  cancelled_orders: {
+    id: 'cancelled_orders',
+    name: { id: 'Pesanan Dibatalkan', en: 'Cancelled orders' },
+    unit: 'count',
+    formula: { id: 'Pesanan dibuat dengan status Batal', en: 'Placed orders whose status is cancelled' },
+    source: ORDER_SRC,
+  },
+  orders: {
+    id: 'orders',
+    name: { id: 'Pesanan', en: 'Orders' },
+    unit: 'count',
+    formula: {
+      id: 'Pesanan dibuat yang tidak Batal dan tidak Belum Bayar',
+      en: 'Placed orders that are neither cancelled nor unpaid',
+    },
+    source: ORDER_SRC,
+  },
+  sales: {
+    id: 'sales',
+    name: { id: 'Penjualan', en: 'Sales' },
+    unit: 'money',
+    formula: {
+      id: 'Σ subtotal baris (Subtotal Pesanan / Total Harga Produk) atas baris Pesanan',
+      en: 'Σ line subtotal (Subtotal Pesanan / Total Harga Produk / Product Subtotal) over the lines of orders',
+    },
+    source: ORDER_SRC,
+  },
+  units: {
+    id: 'units',
+    name: { id: 'Produk Terjual', en: 'Units sold' },
+    unit: 'count',
+    formula: { id: 'Σ Jumlah atas baris Pesanan', en: 'Σ Quantity over the lines of orders' },
+    source: ORDER_SRC,
+  },
+  buyers: {
+    id: 'buyers',
+    name: { id: 'Pembeli', en: 'Buyers' },
+    unit: 'count',
+    formula: {
+      id: 'Username (Pembeli) unik yang tidak kosong atas Pesanan',
+      en: 'Distinct non-empty buyer usernames over orders',
+    },
+    source: ORDER_SRC,
+  },
+  aov: {
+    id: 'aov',
+    name: { id: 'Penjualan per Pesanan', en: 'Sales per order' },
+    unit: 'money',
+    formula: { id: 'Penjualan ÷ Pesanan', en: 'Sales ÷ Orders' },
+    source: ORDER_SRC,
+  },
+  cancel_rate: {
+    id: 'cancel_rate',
+    name: { id: 'Tingkat Pembatalan', en: 'Cancellation rate' },
+    unit: 'ratio',
+    formula: { id: 'Pesanan Dibatalkan ÷ Pesanan Dibuat', en: 'Cancelled orders ÷ Placed orders' },
+    source: ORDER_SRC,
+  },
+  returned_units: {
+    id: 'returned_units',
+    name: { id: 'Produk Dikembalikan', en: 'Returned units' },
+    unit: 'count',
+    formula: { id: 'Σ Returned quantity atas baris Pesanan', en: 'Σ Returned quantity over the lines of orders' },
+    source: ORDER_SRC,
+  },
+  repeat_buyer_rate: {
+    id: 'repeat_buyer_rate',
+    name: { id: 'Pembeli Berulang', en: 'Repeat buyer rate' },
+    unit: 'ratio',
+    formula: {
+      id: 'Pembeli dengan ≥ 2 Pesanan dalam periode ÷ Pembeli',
+      en: 'Buyers with ≥ 2 orders in the period ÷ Buyers',
+    },
+    source: ORDER_SRC,
+  },
+  new_buyers: {
+    id: 'new_buyers',
+    name: { id: 'Pembeli Baru', en: 'New buyers' },
+    unit: 'count',
+    formula: {
+      id: 'Pembeli periode ini tanpa Pesanan sebelum awal periode di seluruh data',
+      en: 'Buyers of the period with no orders before the period start in all imported data',
+    },
+    source: ORDER_SRC,
+  },
+  seller_discount: {
+    id: 'seller_discount',
+    name: { id: 'Diskon Penjual', en: 'Seller-funded discounts' },
+    unit: 'money',
+    formula: {
+      id: 'Σ Diskon Dari Penjual per baris + Σ per pesanan (Voucher Ditanggung Penjual + Paket Diskon (Diskon dari Penjual)), atas Pesanan',
+      en: 'Σ line seller discount + Σ per order (seller voucher + seller bundle discount), over orders',
+    },
+    source: ORDER_SRC,
+  },
+  net_payout: {
+    id: 'net_payout',
+    name: { id: 'Penghasilan Bersih', en: 'Net payout' },
+    unit: 'money',
+    formula: {
+      id: 'Σ Total Penghasilan per pesanan (format 2026: Σ kolom Rincian Jumlah Pelepasan Dana), menurut Tanggal Dana Dilepaskan',
+      en: 'Σ Total Penghasilan per order (2026 layout: Σ of the Rincian Jumlah Pelepasan Dana columns), by release date',
+    },
+    source: INCOME_SRC,
+  },
+  shopee_fees: {
+    id: 'shopee_fees',
+    name: { id: 'Potongan Shopee', en: 'Shopee fees' },
+    unit: 'money',
+    formula: {
+      id: 'Σ biaya (administrasi, layanan, proses pesanan, komisi AMS, program, transaksi, kampanye, pajak), sebagai angka positif, menurut Tanggal Dana Dilepaskan',
+      en: 'Σ fees (admin, service, order processing, AMS commission, programme, transaction, campaign, tax), as a positive amount, by release date',
+    },
+    source: INCOME_SRC,
+  },
+  ads_topup_from_income: {
+    id: 'ads_topup_from_income',
+    name: { id: 'Isi Saldo Iklan dari Penghasilan', en: 'Ads top-up from income' },
+    unit: 'money',
+    formula: {
+      id: 'Σ Biaya Isi Saldo Otomatis (dari Penghasilan): isi saldo iklan, bukan biaya',
+      en: 'Σ Biaya Isi Saldo Otomatis (dari Penghasilan): an ads top-up, not a fee',
+    },
+    source: INCOME_SRC,
+  },
+  shipping_net: {
+    id: 'shipping_net',
+    name: { id: 'Ongkos Kirim Bersih', en: 'Net shipping' },
+    unit: 'money',
+    formula: {
+      id: 'Σ arus ongkos kirim (Subtotal Ongkos Kirim, termasuk Return to Seller Fee)',
+      en: 'Σ shipping flows (the Subtotal Ongkos Kirim group, with Return to Seller Fee)',
+    },
+    source: INCOME_SRC,
+  },
+  released_orders: {
+    id: 'released_orders',
+    name: { id: 'Pesanan Dana Dilepas', en: 'Released orders' },
+    unit: 'count',
+    formula: {
+      id: 'Jumlah pesanan di ekspor Penghasilan, menurut Tanggal Dana Dilepaskan',
+      en: 'Orders in income exports, by release date',
+    },
+    source: INCOME_SRC,
+  },
+};

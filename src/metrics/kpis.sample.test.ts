@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectKpisMatch } from '../../test/kpiCheck';
+import { type IndependentIncomeRow, type IndependentLine, mergeFiles, readIncomeFile, readOrderFile } from '../../test/independent';
+import { openNodeDuckDB } from '../db/nodeDuckdb';
+import { Engine } from '../engine/engine';
+
+const DIR = path.resolve('sample-data');
+const manifest = JSON.parse(fs.readFileSync(path.join(DIR, 'manifest.json'), 'utf8')) as { files: string[] };
+const bytes = (f: string) => new Uint8Array(fs.readFileSync(path.join(DIR, f)));
+
+let db: Awaited<ReturnType<typeof openNodeDuckDB>>;
+let engine: Engine;
+let lines: IndependentLine[];
+let income: IndependentIncomeRow[][];
+
+beforeAll(async () => {
+  db = await openNodeDuckDB();
+  engine = await Engine.open(db);
+  // Import in reverse order: the merge must not depend on it.
+  const files = [...manifest.files].reverse();
+  const report = await engine.importFiles(files.map((f) => ({ name: f, data: bytes(f) })));
+  expect(report.files.filter((f) => f.status !== 'ok')).toEqual([]);
+  const orderFiles = manifest.files.filter((f) => f.startsWith('Order.'));
+  lines = mergeFiles(orderFiles.map((f) => readOrderFile(bytes(f))));
+  income = manifest.files.filter((f) => f.startsWith('Income.')).map((f) => readIncomeFile(bytes(f)).rows);
+});
+afterAll(() => db.close());
+
+const months = () => {
+  const out: [string, string][] = [];
+  for (let d = new Date(Date.UTC(2025, 5, 1)); d < new Date(Date.UTC(2026, 11, 1)); d.setUTCMonth(d.getUTCMonth() + 1)) {
+    const end = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0));
+    out.push([d.toISOString().slice(0, 10), end.toISOString().slice(0, 10)]);
+  }
+  return out;
+};
+
+describe('KPIs on sample-data equal an independent calculation', () => {
+  it('over all the data', async () => {
+    await expectKpisMatch(engine, lines, income, '2025-06-01', '2026-11-30');
+  });
+
+  it.each(months())('for %s to %s', async (from, to) => {
+    await expectKpisMatch(engine, lines, income, from, to);
+  });
+
+  it('for campaign days, a week across two months, and a single day', async () => {
+    await expectKpisMatch(engine, lines, income, '2025-11-11', '2025-11-11');
+    await expectKpisMatch(engine, lines, income, '2026-03-28', '2026-04-03');
+    await expectKpisMatch(engine, lines, income, '2026-11-15', '2026-11-30');
+  });
+
+  it('lets the final November export win over the earlier overlapping one', async () => {
+    const openIn = (ls: readonly IndependentLine[]) =>
+      ls.filter((l) => l.created >= '2026-11-01' && l.created <= '2026-11-18' && ['Sedang Dikirim', 'Telah Dikirim', 'Perlu Dikirim'].includes(l.status)).length;
+    const early = readOrderFile(bytes('Order.all.20261101_20261120.xlsx')).lines;
+    const [stored] = await db.query<{ n: number }>(
+      `SELECT count(*) AS n FROM order_lines WHERE created_at >= DATE '2026-11-01' AND created_at < DATE '2026-11-19' AND status_class IN ('shipping', 'to_ship')`,
+    );
+    expect(stored.n).toBe(openIn(lines));
+    // The early snapshot had more lines in transit than survive the merge.
+    expect(openIn(early)).toBeGreaterThan(stored.n);
+  });
+
+  it('checks the 2026 income payout against the Summary sheet of each file', () => {
+    for (const f of manifest.files.filter((x) => x.startsWith('Income.sudah dilepas.id.2026'))) {
+      const { rows, summaryTotal } = readIncomeFile(bytes(f));
+      expect(rows.reduce((a, r) => a + r.net, 0), f).toBe(summaryTotal);
+    }
+  });
+});

@@ -1,0 +1,80 @@
+/** Small in-memory exports for tests, built with SheetJS in Shopee's layouts. */
+import * as XLSX from '@e965/xlsx';
+import type { OrderLine } from '../scripts/sample/generate';
+import { ORDER_COLUMNS_2025, ORDER_COLUMNS_2026, orderRows } from '../scripts/sample/layouts';
+
+export interface SheetSpec {
+  name: string;
+  rows: (string | number | null)[][];
+  merges?: XLSX.Range[];
+}
+
+export function xlsxBytes(sheets: SheetSpec[]): Uint8Array {
+  const wb = XLSX.utils.book_new();
+  for (const s of sheets) {
+    const ws = XLSX.utils.aoa_to_sheet(s.rows);
+    if (s.merges) ws['!merges'] = s.merges;
+    XLSX.utils.book_append_sheet(wb, ws, s.name);
+  }
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+export const textBytes = (s: string) => new TextEncoder().encode(s);
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 5, 1, 9, 0);
+
+/** An order line with sensible defaults; override what a test is about. */
+export function line(p: Partial<OrderLine> & { orderId: string }): OrderLine {
+  return {
+    status: 'Selesai',
+    cancelReason: '',
+    returnStatus: '',
+    trackingNo: 'SPXID1',
+    shippingOption: 'Reguler (Cashless)-SPX Standard',
+    shipMethod: 'Pickup',
+    shipBy: T0 + 2 * DAY,
+    shipArranged: T0 + 3_600_000,
+    created: T0,
+    paid: T0 + 60_000,
+    orderType: '',
+    paymentMethod: 'COD (Bayar di Tempat)',
+    parentSku: '',
+    productName: 'Kemeja Tactical',
+    skuRef: 'M-TAC',
+    variation: 'Hitam,L',
+    originalPrice: 91_425,
+    dealPrice: 82_500,
+    qty: 1,
+    returnedQty: 0,
+    subtotal: 82_500,
+    sellerDiscount: 8_925,
+    weightG: 333,
+    itemsInOrder: 1,
+    orderWeightG: 333,
+    sellerVoucher: 500,
+    shopeeVoucher: 0,
+    bundle: false,
+    bundleSeller: 0,
+    coins: 0,
+    buyerShipping: 0,
+    shippingRebate: 0,
+    totalPayment: 84_000,
+    estShipping: 8_000,
+    buyer: 'buyer_a',
+    recipient: 'I******o',
+    phone: '******46',
+    city: 'KAB. KEDIRI',
+    province: 'JAWA TIMUR',
+    completed: T0 + 4 * DAY,
+    warehouse: 'warehouse1',
+    ...p,
+  };
+}
+
+export const at = (iso: string) => Date.parse(`${iso.replace(' ', 'T')}:00Z`);
+
+/** An order export in the 2026 (50 columns) or 2025 (49 columns) layout. */
+export function orderFile(lines: OrderLine[], layout: 2025 | 2026 = 2026): Uint8Array {
+  return xlsxBytes([{ name: 'orders', rows: orderRows(lines, layout === 2025 ? ORDER_COLUMNS_2025 : ORDER_COLUMNS_2026) }]);
+}

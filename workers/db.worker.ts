@@ -1,0 +1,81 @@
+/// <reference lib="webworker" />
+/**
+ * The db worker: hosts DuckDB-WASM (its own `eh` worker, self-hosted) with the database file in OPFS, and
+ * exposes the engine through comlink. Nothing here is fetched from outside the origin.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import * as Comlink from 'comlink';
+import type { SqlConnection } from '../src/db/connection';
+import { OFFLINE_SETTINGS, sqlString } from '../src/db/connection';
+import { arrowRows } from '../src/db/rows';
+import type { EngineApi } from '../src/engine/api';
+import { Engine } from '../src/engine/engine';
+import { IdbImportLog, openAppDb } from '../src/store/idb';
+
+export const DB_FILE = 'toko-insight.duckdb';
+
+export interface WorkerInit {
+  /** False when OPFS is not available: the data then lives only as long as the tab. */
+  persistent: boolean;
+}
+
+let engine: Engine | null = null;
+
+async function hasOpfs(): Promise<boolean> {
+  try {
+    const root = await navigator.storage.getDirectory();
+    return typeof (root as unknown as { getFileHandle?: unknown }).getFileHandle === 'function';
+  } catch {
+    return false;
+  }
+}
+
+async function init(origin: string): Promise<WorkerInit> {
+  const worker = new Worker(ehWorkerUrl);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(new URL(ehWasmUrl, origin).href);
+  const persistent = await hasOpfs();
+  // A database that fails to open is reported to the page; it is never replaced by an empty one.
+  await db.open({
+    path: persistent ? `opfs://${DB_FILE}` : ':memory:',
+    accessMode: persistent ? duckdb.DuckDBAccessMode.READ_WRITE : undefined,
+    query: { castBigIntToDouble: true, castDecimalToDouble: true },
+  });
+  const conn = await db.connect();
+  for (const s of OFFLINE_SETTINGS) await conn.query(s);
+  await conn.query(`SET custom_extension_repository = ${sqlString(`${origin}/duckdb-extensions`)}`);
+  const sql: SqlConnection = {
+    async exec(q) {
+      await conn.query(q);
+    },
+    async query<T>(q: string) {
+      return arrowRows<T>(await conn.query(q));
+    },
+    async insertArrow(table, ipc) {
+      await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    },
+  };
+  engine = await Engine.open(sql, new IdbImportLog(await openAppDb()));
+  return { persistent };
+}
+
+function ready(): Engine {
+  if (!engine) throw new Error('engine not initialised');
+  return engine;
+}
+
+const api: EngineApi & { init: typeof init } = {
+  init,
+  importFiles: (files, onFileDone) => ready().importFiles(files, onFileDone),
+  listImports: () => ready().listImports(),
+  removeImport: (id) => ready().removeImport(id),
+  datasetInfo: () => ready().datasetInfo(),
+  kpis: (range, filters) => ready().kpis(range, filters),
+  importLog: () => ready().importLog(),
+};
+
+export type DbWorkerApi = typeof api;
+
+Comlink.expose(api);
