@@ -13,10 +13,9 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const TABLES = ['meta', 'imports', 'order_lines_raw', 'order_lines', 'orders', 'buyer_first', 'income_raw', 'income'];
-
 async function freshEngine(): Promise<Engine> {
-  for (const t of TABLES) await db.exec(`DROP TABLE IF EXISTS ${t}`);
+  for (const v of ['order_lines', 'income']) await db.exec(`DROP VIEW IF EXISTS ${v}`);
+  for (const t of ['meta', 'imports', 'order_lines_all', 'orders', 'buyer_first', 'income_all']) await db.exec(`DROP TABLE IF EXISTS ${t}`);
   return Engine.open(db);
 }
 
@@ -125,7 +124,7 @@ describe('all-or-nothing imports', () => {
     const engine = await freshEngine();
     await engine.importFiles([file('early.xlsx', early)]);
     const snapshot = async () => ({
-      raw: await db.query('SELECT * FROM order_lines_raw ORDER BY line_key'),
+      raw: await db.query('SELECT * FROM order_lines_all ORDER BY line_key, import_id'),
       lines: await db.query('SELECT * FROM order_lines ORDER BY line_key'),
       orders: await db.query('SELECT * FROM orders ORDER BY order_id'),
       imports: await db.query('SELECT id, file_name FROM imports ORDER BY id'),

@@ -1,7 +1,8 @@
 import { batchToIPC } from '../db/arrow';
 import type { SqlConnection } from '../db/connection';
 import { sqlString, sqlTimestamp } from '../db/connection';
-import { mergeStaged, stageTable, unmergeImport } from '../db/merge';
+import { mergeStaged, unmergeImport } from '../db/merge';
+import { stageTable } from '../db/tables';
 import { migrate } from '../db/schema';
 import type { MergeTarget } from '../ingest/kinds/output';
 import type { KindId } from '../ingest/kinds/spec';
@@ -292,14 +293,15 @@ export class Engine implements EngineApi {
       const dataFrom = [info.firstOrderDate, info.firstReleaseDate].filter((d): d is string => !!d).sort()[0];
       const dataTo = [info.lastOrderDate, info.lastReleaseDate].filter((d): d is string => !!d).sort().at(-1);
       const full: DateRange = { from: range.from ?? dataFrom ?? todayIso(), to: range.to ?? dataTo ?? todayIso() };
-      const prev = previousRange(full);
-      const [o, i, po, pi] = await Promise.all([
-        orderKpis(this.db, full, filters),
-        incomeKpis(this.db, full),
-        orderKpis(this.db, prev, filters),
-        incomeKpis(this.db, prev),
-      ]);
-      return { range: full, previousRange: prev, values: { ...o, ...i }, previous: { ...po, ...pi }, datasetVersion: info.version };
+      const o = await orderKpis(this.db, full, filters);
+      const i = await incomeKpis(this.db, full);
+      return {
+        range: full,
+        previousRange: previousRange(full),
+        values: { ...o.current, ...i.current },
+        previous: { ...o.previous, ...i.previous },
+        datasetVersion: info.version,
+      };
     });
   }
 

@@ -49,22 +49,3 @@ export class BatchBuilder {
 
 /** NaN stands for "no value" in numeric columns. */
 export const num = (v: number | null): number => (v === null ? Number.NaN : v);
-
-/** A 53-bit hash of a row's values (cyrb53), used to tell an updated line from an unchanged one. */
-export function rowHash(parts: readonly (string | number | null)[]): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (const p of parts) {
-    const s = p === null ? '\u0000' : typeof p === 'number' ? (Number.isNaN(p) ? '\u0000' : String(p)) : p;
-    for (let i = 0; i < s.length; i++) {
-      const ch = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ ch, 2654435761);
-      h2 = Math.imul(h2 ^ ch, 1597334677);
-    }
-    h1 = Math.imul(h1 ^ 31, 2654435761);
-    h2 = Math.imul(h2 ^ 31, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}

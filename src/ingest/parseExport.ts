@@ -4,7 +4,7 @@ import { ORDERS, readOrderLines } from './kinds/orders';
 import type { KindOutput } from './kinds/output';
 import type { ExportKindSpec, KindId } from './kinds/spec';
 import { ImportError } from './problems';
-import { csvWorkbook } from './readers/csv';
+import { CsvEncodingError, csvWorkbook } from './readers/csv';
 import type { WorkbookSource } from './readers/source';
 import { readXlsx, WorkbookReadError } from './readers/xlsx';
 import type { ReadContext } from './rows';
@@ -62,14 +62,17 @@ export function openWorkbook(fileName: string, bytes: Uint8Array): WorkbookSourc
   }
   if (ext === 'xlsx' || ext === 'xls') throw new ImportError('corrupt_file', { file: fileName, detail: 'not a spreadsheet' });
   if (ext === 'csv' || ext === 'txt') {
-    let text: string;
+    let wb: WorkbookSource;
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      throw new ImportError('corrupt_file', { file: fileName, detail: 'not UTF-8 text' });
+      wb = csvWorkbook(bytes);
+    } catch (e) {
+      if (e instanceof CsvEncodingError) throw new ImportError('corrupt_file', { file: fileName, detail: e.message });
+      throw e;
     }
-    if (!text.replace(/^\ufeff/, '').trim()) throw new ImportError('empty_file', { file: fileName });
-    return csvWorkbook(text);
+    if (wb.sheets[0].head(5).every((r) => r.every((c) => !cellText(c).replace(/^\ufeff/, '')))) {
+      throw new ImportError('empty_file', { file: fileName });
+    }
+    return wb;
   }
   throw new ImportError('unsupported_file_type', { file: fileName, ext: ext || '?' });
 }

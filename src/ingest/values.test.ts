@@ -57,6 +57,24 @@ describe('numbers', () => {
     );
   });
 
+  it('takes the same decision on the allocation-free fast path as on the full parser', () => {
+    const attempt = (text: string, conv: 'id' | 'en') => {
+      try {
+        return parseNumber(text, conv);
+      } catch {
+        return 'error';
+      }
+    };
+    const text = fc.string({ unit: fc.constantFrom('0', '1', '5', '9', '.', ',', '-'), minLength: 1, maxLength: 14 });
+    fc.assert(
+      fc.property(text, fc.constantFrom('id' as const, 'en' as const), (t, conv) => {
+        // A leading space bypasses the fast path; both must agree.
+        expect(attempt(t, conv)).toEqual(attempt(` ${t}`, conv));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('stores money in minor units, rounding half away from zero', () => {
     expect(parseMoney('2.9789999999999996', 'en', 100)).toBe(298);
     expect(parseMoney('0.005', 'en', 100)).toBe(1);

@@ -28,12 +28,10 @@ export class ValueError extends Error {
   }
 }
 
-const NBSP = /[\u00a0\u2007\u202f]/g;
-
-/** The cell as trimmed text: newlines, non-breaking spaces and surrounding spaces removed. */
+/** The cell as trimmed text (`trim` also removes newlines and non-breaking spaces at the ends). */
 export function cellText(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'string') return cell.replace(NBSP, ' ').trim();
+  if (typeof cell === 'string') return cell.trim();
   return String(cell);
 }
 
@@ -72,12 +70,60 @@ function numberBody(text: string): { negative: boolean; body: string } {
   return { negative, body: t.replace(/ /g, '') };
 }
 
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+
+/**
+ * The common case without allocation: an optional minus and digits with correctly placed thousands
+ * separators, nothing else. Returns undefined for anything else (the full parser decides).
+ */
+function plainNumber(s: string, convention: NumberConvention): number | undefined {
+  const n = s.length;
+  if (n === 0 || n > 24) return undefined;
+  const group = convention === 'id' ? 46 : 44; // '.' or ','
+  const decimal = convention === 'id' ? 44 : 46;
+  let i = 0;
+  let negative = false;
+  if (s.charCodeAt(0) === 45) {
+    negative = true;
+    i = 1;
+    if (n === 1) return undefined;
+  }
+  let value = 0;
+  let digitsInGroup = 0;
+  let grouped = false;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= DIGIT_0 && c <= DIGIT_9) {
+      value = value * 10 + (c - DIGIT_0);
+      digitsInGroup++;
+    } else if (c === group) {
+      if (digitsInGroup === 0 || (grouped ? digitsInGroup !== 3 : digitsInGroup > 3)) return undefined;
+      grouped = true;
+      digitsInGroup = 0;
+    } else if (c === decimal) {
+      break;
+    } else {
+      return undefined;
+    }
+  }
+  if (digitsInGroup === 0 || (grouped && digitsInGroup !== 3)) return undefined;
+  // Decimals go to the full parser, which rounds exactly as Number() does.
+  if (i < n) return undefined;
+  if (value > Number.MAX_SAFE_INTEGER) return undefined;
+  return negative ? -value : value;
+}
+
 /**
  * Parses a number written in either convention. Text like `91.425` is 91425 under `id` and 91.425 under
  * `en`. Currency prefixes (`RP `, `Rp`), stray newlines and a leading minus are accepted.
  * @example parseNumber('RP 86.400\n', 'id') // 86400
  */
 export function parseNumber(cell: Cell, convention: NumberConvention): number | null {
+  if (typeof cell === 'string') {
+    const fast = plainNumber(cell, convention);
+    if (fast !== undefined) return fast;
+  }
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) throw new ValueError('not_a_number', String(cell));
     return cell;
@@ -144,6 +190,26 @@ function naiveMs(y: number, mo: number, d: number, h: number, mi: number, s: num
   return ms;
 }
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `YYYY-MM-DD HH:MM`, the order exports' format, without a regular expression. */
+function isoMinute(s: string): number | undefined {
+  const d = (i: number) => s.charCodeAt(i) - DIGIT_0;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15]) {
+    const c = s.charCodeAt(i);
+    if (c < DIGIT_0 || c > DIGIT_9) return undefined;
+  }
+  if (s[4] !== '-' || s[7] !== '-' || s[10] !== ' ' || s[13] !== ':') return undefined;
+  const y = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
+  const mo = d(5) * 10 + d(6);
+  const day = d(8) * 10 + d(9);
+  const h = d(11) * 10 + d(12);
+  const mi = d(14) * 10 + d(15);
+  if (mo < 1 || mo > 12 || day < 1 || day > DAYS_IN_MONTH[mo - 1] || h > 23 || mi > 59) return undefined;
+  if (mo === 2 && day === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return undefined;
+  return Date.UTC(y, mo - 1, day, h, mi);
+}
+
 /**
  * A shop-local timestamp as "naive milliseconds": the wall-clock time encoded as if it were UTC, so no
  * time zone is ever applied. Accepts `2026-06-01 01:08`, `2026-08-02`, `01-07-2026`, `06/08/2026 10:28:29`
@@ -154,6 +220,10 @@ export function parseDateTime(cell: Cell): number | null {
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell) || cell < 1 || cell > 2_958_465) throw new ValueError('not_a_date', String(cell));
     return EXCEL_EPOCH_MS + Math.round(cell * DAY_MS / 1000) * 1000;
+  }
+  if (typeof cell === 'string' && cell.length === 16) {
+    const fast = isoMinute(cell);
+    if (fast !== undefined) return fast;
   }
   if (isEmptyValue(cell)) return null;
   const raw = cellText(cell);

@@ -17,9 +17,6 @@ export interface KpiFilters {
 
 export type MetricValues = Record<MetricId, number | null>;
 
-/** Orders that count as orders (METRICS.md): neither cancelled nor unpaid; unknown statuses are not guessed. */
-export const VALID_ORDER = `status_class NOT IN ('cancelled', 'unpaid', 'unknown')`;
-
 function orderFilter(f: KpiFilters): string {
   const parts: string[] = [];
   if (f.province) parts.push(`province = ${sqlString(f.province)}`);
@@ -28,64 +25,82 @@ function orderFilter(f: KpiFilters): string {
   return parts.length ? ` AND ${parts.join(' AND ')}` : '';
 }
 
-/** Order metrics for one range, in one query over the `orders` table. */
-export async function orderKpis(
-  db: SqlConnection,
-  range: DateRange,
-  filters: KpiFilters = {},
-): Promise<Record<OrderMetricId, number | null>> {
-  const from = sqlDate(range.from);
-  const to = sqlDate(range.to);
-  const [r] = await db.query<Record<string, number | null>>(`
-    WITH p AS (
-      SELECT * FROM orders WHERE created_date BETWEEN ${from} AND ${to}${orderFilter(filters)}
-    ), v AS (SELECT * FROM p WHERE ${VALID_ORDER}),
-    b AS (SELECT buyer, count(*) AS n FROM v WHERE buyer <> '' GROUP BY buyer)
-    SELECT
-      (SELECT count(*) FROM p) AS placed_orders,
-      (SELECT count(*) FROM p WHERE status_class = 'cancelled') AS cancelled_orders,
-      (SELECT count(*) FROM v) AS orders,
-      (SELECT coalesce(sum(sales), 0) FROM v) AS sales,
-      (SELECT coalesce(sum(units), 0) FROM v) AS units,
-      (SELECT coalesce(sum(returned_units), 0) FROM v) AS returned_units,
-      (SELECT coalesce(sum(line_seller_discount + seller_voucher + bundle_seller_discount), 0) FROM v) AS seller_discount,
-      (SELECT count(*) FROM b) AS buyers,
-      (SELECT count(*) FROM b WHERE n >= 2) AS repeat_buyers,
-      (SELECT count(*) FROM b JOIN buyer_first f USING (buyer) WHERE f.first_date >= ${from}) AS new_buyers
-  `);
-  const n = (k: string) => Number(r[k] ?? 0);
-  return {
-    placed_orders: n('placed_orders'),
-    cancelled_orders: n('cancelled_orders'),
-    orders: n('orders'),
-    sales: n('sales'),
-    units: n('units'),
-    buyers: n('buyers'),
-    aov: n('orders') ? n('sales') / n('orders') : null,
-    cancel_rate: n('placed_orders') ? n('cancelled_orders') / n('placed_orders') : null,
-    returned_units: n('returned_units'),
-    repeat_buyer_rate: n('buyers') ? n('repeat_buyers') / n('buyers') : null,
-    new_buyers: n('new_buyers'),
-    seller_discount: n('seller_discount'),
-  };
+export interface PeriodPair<T> {
+  current: T;
+  previous: T;
 }
 
-/** Income metrics for one range of release dates. */
-export async function incomeKpis(db: SqlConnection, range: DateRange): Promise<Record<IncomeMetricId, number | null>> {
-  const [r] = await db.query<Record<string, number | null>>(`
-    SELECT count(*) AS released_orders, sum(net_payout) AS net_payout, sum(shopee_fees) AS shopee_fees,
-      sum(ads_topup) AS ads_topup_from_income, sum(shipping_net) AS shipping_net
-    FROM income
-    WHERE released_at >= ${sqlDate(range.from)} AND released_at < ${sqlDate(range.to)} + INTERVAL 1 DAY`);
-  const has = Number(r.released_orders) > 0;
-  const v = (k: string) => (has ? Number(r[k] ?? 0) : null);
-  return {
-    released_orders: Number(r.released_orders),
-    net_payout: v('net_payout'),
-    shopee_fees: v('shopee_fees'),
-    ads_topup_from_income: v('ads_topup_from_income'),
-    shipping_net: v('shipping_net'),
+type OrderValues = Record<OrderMetricId, number | null>;
+type IncomeValues = Record<IncomeMetricId, number | null>;
+
+/**
+ * Order metrics for a range and the period of the same length before it, in one scan of `orders`
+ * (rows are tagged current or previous) plus one pass over the buyers.
+ */
+export async function orderKpis(db: SqlConnection, range: DateRange, filters: KpiFilters = {}): Promise<PeriodPair<OrderValues>> {
+  const prev = previousRange(range);
+  const from = sqlDate(range.from);
+  const rows = await db.query<Record<string, number | boolean | null>>(`
+    WITH p AS (
+      SELECT created_date >= ${from} AS cur, status_class, is_valid, buyer, sales, units, returned_units, seller_discount
+      FROM orders WHERE created_date BETWEEN ${sqlDate(prev.from)} AND ${sqlDate(range.to)}${orderFilter(filters)}
+    ), agg AS (
+      SELECT cur, count(*) AS placed_orders, count(*) FILTER (WHERE status_class = 'cancelled') AS cancelled_orders,
+        count(*) FILTER (WHERE is_valid) AS orders, coalesce(sum(sales) FILTER (WHERE is_valid), 0) AS sales,
+        coalesce(sum(units) FILTER (WHERE is_valid), 0) AS units,
+        coalesce(sum(returned_units) FILTER (WHERE is_valid), 0) AS returned_units,
+        coalesce(sum(seller_discount) FILTER (WHERE is_valid), 0) AS seller_discount
+      FROM p GROUP BY cur
+    ), b AS (
+      SELECT cur, buyer, count(*) AS n FROM p WHERE is_valid AND buyer <> '' GROUP BY cur, buyer
+    ), bagg AS (
+      SELECT b.cur, count(*) AS buyers, count(*) FILTER (WHERE n >= 2) AS repeat_buyers,
+        count(*) FILTER (WHERE f.first_date >= CASE WHEN b.cur THEN ${from} ELSE ${sqlDate(prev.from)} END) AS new_buyers
+      FROM b LEFT JOIN buyer_first f USING (buyer) GROUP BY b.cur
+    )
+    SELECT * FROM agg LEFT JOIN bagg USING (cur)`);
+  const pick = (cur: boolean): OrderValues => {
+    const r = rows.find((x) => x.cur === cur) ?? {};
+    const n = (k: string) => Number(r[k] ?? 0);
+    return {
+      placed_orders: n('placed_orders'),
+      cancelled_orders: n('cancelled_orders'),
+      orders: n('orders'),
+      sales: n('sales'),
+      units: n('units'),
+      buyers: n('buyers'),
+      aov: n('orders') ? n('sales') / n('orders') : null,
+      cancel_rate: n('placed_orders') ? n('cancelled_orders') / n('placed_orders') : null,
+      returned_units: n('returned_units'),
+      repeat_buyer_rate: n('buyers') ? n('repeat_buyers') / n('buyers') : null,
+      new_buyers: n('new_buyers'),
+      seller_discount: n('seller_discount'),
+    };
   };
+  return { current: pick(true), previous: pick(false) };
+}
+
+/** Income metrics by release date for a range and the period of the same length before it. */
+export async function incomeKpis(db: SqlConnection, range: DateRange): Promise<PeriodPair<IncomeValues>> {
+  const prev = previousRange(range);
+  const rows = await db.query<Record<string, number | boolean | null>>(`
+    SELECT released_at >= ${sqlDate(range.from)} AS cur, count(*) AS released_orders, sum(net_payout) AS net_payout,
+      sum(shopee_fees) AS shopee_fees, sum(ads_topup) AS ads_topup_from_income, sum(shipping_net) AS shipping_net
+    FROM income
+    WHERE released_at >= ${sqlDate(prev.from)} AND released_at < ${sqlDate(range.to)} + INTERVAL 1 DAY
+    GROUP BY cur`);
+  const pick = (cur: boolean): IncomeValues => {
+    const r = rows.find((x) => x.cur === cur);
+    const v = (k: string) => (r ? Number(r[k] ?? 0) : null);
+    return {
+      released_orders: r ? Number(r.released_orders) : 0,
+      net_payout: v('net_payout'),
+      shopee_fees: v('shopee_fees'),
+      ads_topup_from_income: v('ads_topup_from_income'),
+      shipping_net: v('shipping_net'),
+    };
+  };
+  return { current: pick(true), previous: pick(false) };
 }
 
 /** The same number of days immediately before `range`. */

@@ -1,4 +1,4 @@
-import { BatchBuilder, num, rowHash } from '../batch';
+import { BatchBuilder, num } from '../batch';
 import type { LocatedTable } from '../detect';
 import type { Note } from '../problems';
 import { ImportError } from '../problems';
@@ -185,7 +185,6 @@ export function readIncome(tables: readonly LocatedTable[], ctx: ReadContext, wb
     shopee_fees: b.num('shopee_fees'),
     ads_topup: b.num('ads_topup'),
     shipping_net: b.num('shipping_net'),
-    row_hash: b.num('row_hash'),
   };
   const notes: Note[] = [];
   const unknownColumns = new Set<string>();
@@ -264,10 +263,8 @@ export function readIncome(tables: readonly LocatedTable[], ctx: ReadContext, wb
       let shipping = 0;
       let topup = 0;
       let total = 0;
-      const parts: (string | number | null)[] = [orderId, released, created];
       for (const a of amounts) {
         const v = a.get(cells, i) ?? 0;
-        parts.push(v);
         total += v;
         if (a.role === 'fee') fees -= v;
         else if (a.role === 'shipping') shipping += v;
@@ -277,7 +274,6 @@ export function readIncome(tables: readonly LocatedTable[], ctx: ReadContext, wb
       const buyer = get.buyer(cells, i);
       const pay = get.payment_method(cells, i);
       const price = productPrice(cells, i);
-      parts.push(net, buyer, pay, price);
       payoutSum += net;
       if (released > latest) latest = released;
       if (released < first) first = released;
@@ -296,7 +292,6 @@ export function readIncome(tables: readonly LocatedTable[], ctx: ReadContext, wb
       c.shopee_fees.push(fees === 0 ? 0 : fees);
       c.ads_topup.push(topup === 0 ? 0 : topup);
       c.shipping_net.push(shipping);
-      c.row_hash.push(rowHash(parts));
       b.length++;
     });
     blank += skipped.blank;

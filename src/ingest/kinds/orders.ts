@@ -1,4 +1,4 @@
-import { BatchBuilder, num, rowHash } from '../batch';
+import { BatchBuilder, num } from '../batch';
 import type { LocatedTable } from '../detect';
 import type { Note } from '../problems';
 import { type ReadContext, TableReader } from '../rows';
@@ -167,7 +167,6 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
     returned_qty: b.num('returned_qty'),
     subtotal: b.num('subtotal'),
     weight_g: b.num('weight_g'),
-    row_hash: b.num('row_hash'),
   };
   const texts = Object.fromEntries(TEXTS.map((f) => [f, b.text(f)])) as Record<(typeof TEXTS)[number], (string | null)[]>;
   const times = Object.fromEntries(TIMES.map((f) => [f, b.num(f)])) as Record<(typeof TIMES)[number], number[]>;
@@ -212,16 +211,13 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
       const cls: StatusClass = statusClass(statusText);
       if (cls === 'unknown') unknownStatus.set(statusText, (unknownStatus.get(statusText) ?? 0) + 1);
 
-      const hashParts: (string | number | null)[] = [orderId, statusText, productName, qty];
       for (const [f, g] of textGet) {
         const v = g(cells, i);
         texts[f].push(v);
-        hashParts.push(v);
       }
       for (const [f, g] of timeGet) {
         const v = g(cells, i);
         times[f].push(num(v));
-        hashParts.push(v);
         if (v !== null && v > snapshot) snapshot = v;
       }
       const moneyVals: Record<string, number | null> = {};
@@ -229,13 +225,11 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
         const v = g(cells, i);
         moneyVals[f] = v;
         money[f].push(num(v));
-        hashParts.push(v);
       }
       let subtotal = get.subtotal(cells, i);
       if (subtotal === null && moneyVals.deal_price !== null) subtotal = (moneyVals.deal_price as number) * qty;
       const returned = get.returned_qty(cells, i);
       const weight = get.weight_g(cells, i);
-      hashParts.push(subtotal, returned, weight);
 
       const variation = texts.variation[texts.variation.length - 1];
       const sku = texts.sku_ref[texts.sku_ref.length - 1];
@@ -258,7 +252,6 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
       cols.returned_qty.push(num(returned));
       cols.subtotal.push(num(subtotal));
       cols.weight_g.push(num(weight));
-      cols.row_hash.push(rowHash(hashParts));
       b.length++;
     });
     blank += skipped.blank;

@@ -109,16 +109,59 @@ export function readCsv(text: string, onRow: CsvRowCallback, delimiter: Delimite
   }
 }
 
-/** A CSV file as a one-sheet workbook. */
-export function csvWorkbook(text: string): WorkbookSource {
-  const delimiter = detectDelimiter(text);
+/** Decoded text is handed to the tokenizer in pieces of about this many bytes (V8 strings max out near 512 MB). */
+const CHUNK_BYTES = 32 * 1024 * 1024;
+const QUOTE_BYTE = 0x22;
+const LF_BYTE = 0x0a;
+
+/**
+ * Splits UTF-8 bytes into pieces that end after a line feed outside quotes, so that every piece holds
+ * whole records and whole characters.
+ */
+export function* csvChunks(bytes: Uint8Array, chunkBytes = CHUNK_BYTES): Generator<Uint8Array> {
+  let start = 0;
+  let inQuotes = false;
+  let pos = 0;
+  while (start < bytes.length) {
+    const target = Math.min(bytes.length, start + chunkBytes);
+    let cut = -1;
+    for (; pos < bytes.length; pos++) {
+      const b = bytes[pos];
+      if (b === QUOTE_BYTE) inQuotes = !inQuotes;
+      else if (b === LF_BYTE && !inQuotes && pos + 1 >= target) {
+        cut = pos + 1;
+        break;
+      }
+    }
+    if (cut < 0) cut = bytes.length;
+    yield bytes.subarray(start, cut);
+    start = cut;
+    pos = cut;
+  }
+}
+
+/** Thrown when a CSV file is not valid UTF-8 text. */
+export class CsvEncodingError extends Error {}
+
+function decode(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new CsvEncodingError('not UTF-8 text');
+  }
+}
+
+/** A CSV file as a one-sheet workbook, read from its bytes piece by piece. */
+export function csvWorkbook(bytes: Uint8Array): WorkbookSource {
+  const headText = decode(bytes.subarray(0, Math.min(bytes.length, 1 << 20)).subarray(0, lastLineEnd(bytes)));
+  const delimiter = detectDelimiter(headText);
   const sheet: SheetSource = {
     name: 'csv',
     merges: [],
     head(n) {
       const rows: Cell[][] = [];
       readCsv(
-        text,
+        headText,
         (cells) => {
           rows.push(cells.slice());
           return rows.length < n;
@@ -128,14 +171,29 @@ export function csvWorkbook(text: string): WorkbookSource {
       return rows;
     },
     forEachRow(start, cb) {
-      readCsv(
-        text,
-        (cells, i) => {
-          if (i >= start) cb(cells, i);
-        },
-        delimiter,
-      );
+      let offset = 0;
+      for (const piece of csvChunks(bytes)) {
+        let last = -1;
+        readCsv(
+          decode(piece),
+          (cells, i) => {
+            last = i;
+            if (offset + i >= start) cb(cells, offset + i);
+            return undefined;
+          },
+          delimiter,
+        );
+        offset += last + 1;
+      }
     },
   };
   return { format: 'csv', sheets: [sheet] };
+}
+
+/** The end of the last whole line within the first megabyte (the head never splits a character). */
+function lastLineEnd(bytes: Uint8Array): number {
+  const limit = Math.min(bytes.length, 1 << 20);
+  if (limit === bytes.length) return limit;
+  const i = bytes.lastIndexOf(LF_BYTE, limit - 1);
+  return i < 0 ? limit : i + 1;
 }
