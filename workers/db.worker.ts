@@ -54,7 +54,7 @@ async function init(origin: string): Promise<WorkerInit> {
       return arrowRows<T>(await conn.query(q));
     },
     async insertArrow(table, ipc) {
-      await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+      await conn.insertArrowFromIPCStream(ipc, { name: table, create: false });
     },
   };
   engine = await Engine.open(sql, new IdbImportLog(await openAppDb()));

@@ -6,7 +6,7 @@ export interface SqlConnection {
   exec(sql: string): Promise<void>;
   /** Rows as plain objects; BIGINT and DECIMAL come back as numbers, TIMESTAMP as naive milliseconds. */
   query<T = Record<string, unknown>>(sql: string): Promise<T[]>;
-  /** Creates `table` from Arrow IPC stream bytes. */
+  /** Appends Arrow IPC stream bytes to an existing `table` (columns matched by name). */
   insertArrow(table: string, ipc: Uint8Array): Promise<void>;
 }
 

@@ -41,13 +41,19 @@ async function dropTemps(db: SqlConnection): Promise<void> {
 
 /**
  * Rebuilds the `orders` rows of the order ids in `affected_orders`, taking order-level fields from each
- * order's highest-priority line, and the first valid order date of their buyers.
+ * order's highest-priority line; registers new buyers and refreshes the first valid order date of the
+ * buyers involved.
  */
 async function rebuildOrders(db: SqlConnection): Promise<void> {
+  await db.exec(`CREATE TEMP TABLE affected_buyers AS
+    SELECT DISTINCT buyer FROM order_lines WHERE order_id IN (SELECT order_id FROM affected_orders) AND buyer <> ''`);
+  await db.exec(`INSERT INTO buyers
+    SELECT (SELECT coalesce(max(buyer_id), 0) FROM buyers) + row_number() OVER (ORDER BY buyer), buyer, NULL
+    FROM affected_buyers WHERE buyer NOT IN (SELECT buyer FROM buyers)`);
   await db.exec(`DELETE FROM orders WHERE order_id IN (SELECT order_id FROM affected_orders)`);
   await db.exec(`INSERT INTO orders
     SELECT order_id, t.created_at, CAST(t.created_at AS DATE), t.status_class, t.${VALID_STATUS}, coalesce(t.buyer, ''),
-      t.payment_method, t.shipping_option, t.province, t.city, line_count, sales, units, returned_units,
+      b.buyer_id, t.payment_method, t.shipping_option, t.province, t.city, line_count, sales, units, returned_units,
       line_seller_discount + coalesce(t.seller_voucher, 0) + coalesce(t.bundle_seller_discount, 0), t.total_payment
     FROM (
       SELECT order_id,
@@ -58,13 +64,13 @@ async function rebuildOrders(db: SqlConnection): Promise<void> {
         coalesce(sum(returned_qty), 0) AS returned_units, coalesce(sum(seller_discount), 0) AS line_seller_discount
       FROM order_lines WHERE order_id IN (SELECT order_id FROM affected_orders)
       GROUP BY order_id
-    )`);
-  await db.exec(`CREATE TEMP TABLE affected_buyers AS
-    SELECT DISTINCT buyer FROM order_lines WHERE order_id IN (SELECT order_id FROM affected_orders) AND buyer <> ''`);
-  await db.exec(`DELETE FROM buyer_first WHERE buyer IN (SELECT buyer FROM affected_buyers)`);
-  await db.exec(`INSERT INTO buyer_first
-    SELECT buyer, min(created_date) FROM orders
-    WHERE is_valid AND buyer IN (SELECT buyer FROM affected_buyers) GROUP BY buyer`);
+    ) LEFT JOIN buyers b ON b.buyer = t.buyer`);
+  await db.exec(`UPDATE buyers SET first_date = f.first_date
+    FROM (
+      SELECT a.buyer, (SELECT min(created_date) FROM orders o WHERE o.buyer = a.buyer AND o.is_valid) AS first_date
+      FROM affected_buyers a
+    ) f
+    WHERE buyers.buyer = f.buyer`);
   await db.exec('DROP TABLE affected_buyers');
 }
 

@@ -31,7 +31,7 @@ export async function openNodeDuckDB(): Promise<SqlConnection & { close(): void 
       return arrowRows<T>(conn.query(sql));
     },
     async insertArrow(table, ipc) {
-      conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+      conn.insertArrowFromIPCStream(ipc, { name: table, create: false });
     },
     close() {
       conn.close();

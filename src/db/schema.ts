@@ -16,10 +16,11 @@ export const MIGRATIONS: readonly string[][] = [
     ...createStoredTables('order_lines'),
     `CREATE TABLE orders (
       order_id VARCHAR, created_at TIMESTAMP, created_date DATE, status_class VARCHAR, is_valid BOOLEAN,
-      buyer VARCHAR, payment_method VARCHAR, shipping_option VARCHAR, province VARCHAR, city VARCHAR,
+      buyer VARCHAR, buyer_id INTEGER, payment_method VARCHAR, shipping_option VARCHAR, province VARCHAR, city VARCHAR,
       line_count INTEGER, sales BIGINT, units BIGINT, returned_units BIGINT, seller_discount BIGINT,
       total_payment BIGINT)`,
-    `CREATE TABLE buyer_first (buyer VARCHAR, first_date DATE)`,
+    // One row per buyer username: a dense integer id (grouping on it is fast) and the first valid order date.
+    `CREATE TABLE buyers (buyer_id INTEGER, buyer VARCHAR, first_date DATE)`,
     ...createStoredTables('income'),
   ],
 ];

@@ -32,7 +32,8 @@ export interface FileImportReport {
   /** The stored import this file became; null on error or when the same file was already imported. */
   importId: number | null;
   finishedAt: string;
-  timings: { parseMs: number; mergeMs: number };
+  /** Where the time went: reading the file, loading it into a stage table, merging, writing to disk. */
+  timings: { parseMs: number; stageMs: number; mergeMs: number; persistMs: number };
 }
 
 export interface ImportReport {

@@ -15,7 +15,7 @@ afterAll(() => db.close());
 
 async function freshEngine(): Promise<Engine> {
   for (const v of ['order_lines', 'income']) await db.exec(`DROP VIEW IF EXISTS ${v}`);
-  for (const t of ['meta', 'imports', 'order_lines_all', 'orders', 'buyer_first', 'income_all']) await db.exec(`DROP TABLE IF EXISTS ${t}`);
+  for (const t of ['meta', 'imports', 'order_lines_all', 'orders', 'buyers', 'income_all']) await db.exec(`DROP TABLE IF EXISTS ${t}`);
   return Engine.open(db);
 }
 
@@ -131,10 +131,10 @@ describe('all-or-nothing imports', () => {
       meta: await db.query('SELECT * FROM meta ORDER BY key'),
     });
     const before = await snapshot();
-    // Make the merge fail late, after rows were written: a derived table it rebuilds is gone.
-    await db.exec('ALTER TABLE buyer_first RENAME TO buyer_first_away');
+    // Make the merge fail late, after rows were written: a table it rebuilds is gone.
+    await db.exec('ALTER TABLE orders RENAME TO orders_away');
     const r = await engine.importFiles([file('late.xlsx', late)]);
-    await db.exec('ALTER TABLE buyer_first_away RENAME TO buyer_first');
+    await db.exec('ALTER TABLE orders_away RENAME TO orders');
     expect(r.files[0].status).toBe('error');
     expect(r.files[0].error?.code).toBe('storage_failed');
     expect(await snapshot()).toEqual(before);

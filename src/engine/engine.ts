@@ -1,4 +1,3 @@
-import { batchToIPC } from '../db/arrow';
 import type { SqlConnection } from '../db/connection';
 import { sqlString, sqlTimestamp } from '../db/connection';
 import { mergeStaged, unmergeImport } from '../db/merge';
@@ -7,6 +6,7 @@ import { migrate } from '../db/schema';
 import type { MergeTarget } from '../ingest/kinds/output';
 import type { KindId } from '../ingest/kinds/spec';
 import { parseExport, type ParsedExport } from '../ingest/parseExport';
+import type { StagedRows } from '../ingest/batch';
 import { ImportError, type Note } from '../ingest/problems';
 import { type DateRange, incomeKpis, type KpiFilters, orderKpis, previousRange } from '../metrics/kpis';
 import type {
@@ -55,6 +55,8 @@ const todayIso = () => new Date().toISOString().slice(0, 10);
  */
 export class Engine implements EngineApi {
   private queue: Promise<unknown> = Promise.resolve();
+  /** datasetInfo() of the current data; dropped by every write. */
+  private cachedInfo: DatasetInfo | null = null;
 
   private constructor(
     private readonly db: SqlConnection,
@@ -84,12 +86,13 @@ export class Engine implements EngineApi {
   }
 
   private async bumpVersion(): Promise<number> {
+    this.cachedInfo = null;
     const v = Number((await this.meta('dataset_version')) ?? 0) + 1;
     await this.setMeta('dataset_version', String(v));
     return v;
   }
 
-  /** Runs `body` in one transaction and makes it durable; on any error, rolls back and rethrows. */
+  /** Runs `body` in one transaction; on any error, rolls back and rethrows. */
   private async transaction<T>(body: () => Promise<T>): Promise<T> {
     await this.db.exec('BEGIN TRANSACTION');
     let result: T;
@@ -100,8 +103,21 @@ export class Engine implements EngineApi {
       await this.db.exec('ROLLBACK');
       throw e;
     }
-    await this.db.exec('CHECKPOINT');
     return result;
+  }
+
+  /** Writes committed changes into the database file, so that nothing is lost if the page goes away. */
+  private async persist(): Promise<void> {
+    await this.db.exec('CHECKPOINT');
+  }
+
+  /** Loads an importer's rows into a temporary stage table (never written to the database file). */
+  private async stage(table: string, rows: StagedRows): Promise<void> {
+    const types = { utf8: 'VARCHAR', f64: 'DOUBLE', bool: 'BOOLEAN' } as const;
+    const cols = Object.entries(rows.columns).map(([n, t]) => `${n} ${types[t]}`);
+    await this.db.exec(`DROP TABLE IF EXISTS ${table}`);
+    await this.db.exec(`CREATE TEMP TABLE ${table} (${cols.join(', ')})`);
+    for (const chunk of rows.chunks) await this.db.insertArrow(table, chunk);
   }
 
   importFiles(files: ImportInput[], onFileDone?: (report: FileImportReport) => void): Promise<ImportReport> {
@@ -118,8 +134,15 @@ export class Engine implements EngineApi {
   }
 
   private async importOne(file: ImportInput): Promise<FileImportReport> {
-    const t0 = performance.now();
-    const base: FileImportReport = {
+    const timings = { parseMs: 0, stageMs: 0, mergeMs: 0, persistMs: 0 };
+    let lap = performance.now();
+    const took = () => {
+      const now = performance.now();
+      const ms = now - lap;
+      lap = now;
+      return ms;
+    };
+    const report = (r: Partial<FileImportReport>): FileImportReport => ({
       fileName: file.name,
       status: 'error',
       kind: null,
@@ -130,78 +153,68 @@ export class Engine implements EngineApi {
       notes: [],
       error: null,
       importId: null,
-      finishedAt: '',
-      timings: { parseMs: 0, mergeMs: 0 },
-    };
-    const done = (r: Partial<FileImportReport>): FileImportReport => ({
-      ...base,
       ...r,
       finishedAt: new Date().toISOString(),
+      timings,
     });
     let parsed: ParsedExport;
+    let bytes: Uint8Array;
     let hash: string;
     try {
-      const bytes = await toBytes(file.data);
+      bytes = await toBytes(file.data);
       hash = await sha256(bytes);
       parsed = parseExport(file.name, bytes);
     } catch (e) {
+      timings.parseMs = took();
       const error =
         e instanceof ImportError
           ? e.info
           : { code: 'corrupt_file' as const, params: { file: file.name, detail: e instanceof Error ? e.message : String(e) } };
-      return done({ error, timings: { parseMs: performance.now() - t0, mergeMs: 0 } });
+      return report({ error });
     }
-    const parseMs = performance.now() - t0;
+    timings.parseMs = took();
     const out = parsed.output;
     const common = { kind: parsed.kind, rowsRead: out.rowsRead, notes: out.notes };
 
-    const t1 = performance.now();
+    const stage = stageTable(out.target);
     try {
-      const dup = await this.db.query<{ id: number }>(
-        `SELECT id FROM imports WHERE file_hash = ${sqlString(hash)} LIMIT 1`,
-      );
+      const dup = await this.db.query<{ id: number }>(`SELECT id FROM imports WHERE file_hash = ${sqlString(hash)} LIMIT 1`);
       if (dup.length) {
         const note: Note = { code: 'already_imported', level: 'info', params: { id: dup[0].id } };
-        return done({
-          ...common,
-          status: 'ok',
-          unchanged: out.rowsRead,
-          notes: [note, ...out.notes],
-          timings: { parseMs, mergeMs: performance.now() - t1 },
-        });
+        return report({ ...common, status: 'ok', unchanged: out.rowsRead, notes: [note, ...out.notes] });
       }
       const currency = await this.meta('currency');
       const [{ n: importCount }] = await this.db.query<{ n: number }>('SELECT count(*) AS n FROM imports');
       if (currency && importCount > 0 && currency !== parsed.currency) {
         throw new ImportError('currency_mismatch', { file: file.name, fileCurrency: parsed.currency, datasetCurrency: currency });
       }
-      const stage = stageTable(out.target);
+      await this.stage(stage, out.staged);
+      timings.stageMs = took();
+      const { id, counts } = await this.transaction(async () => {
+        const id = Number((await this.meta('next_import_id')) ?? 1);
+        await this.setMeta('next_import_id', String(id + 1));
+        const counts = await mergeStaged(this.db, out.target, id, out.snapshotAt);
+        const [first, last] = out.dateRange ?? [null, null];
+        await this.db.exec(`INSERT INTO imports VALUES (${id}, ${sqlString(file.name)}, ${sqlString(parsed.kind)},
+          ${sqlString(out.target)}, ${sqlString(hash)}, ${bytes.length}, now()::TIMESTAMP, ${sqlTimestamp(out.snapshotAt)},
+          ${sqlTimestamp(first)}, ${sqlTimestamp(last)}, ${out.rowsRead}, ${counts.added}, ${counts.updated},
+          ${counts.unchanged}, ${sqlString(JSON.stringify(out.notes))})`);
+        await this.setMeta('currency', parsed.currency);
+        await this.bumpVersion();
+        return { id, counts };
+      });
       await this.db.exec(`DROP TABLE IF EXISTS ${stage}`);
-      await this.db.insertArrow(stage, batchToIPC(out.batch));
-      try {
-        const { id, counts } = await this.transaction(async () => {
-          const id = Number((await this.meta('next_import_id')) ?? 1);
-          await this.setMeta('next_import_id', String(id + 1));
-          const counts = await mergeStaged(this.db, out.target, id, out.snapshotAt);
-          const [first, last] = out.dateRange ?? [null, null];
-          await this.db.exec(`INSERT INTO imports VALUES (${id}, ${sqlString(file.name)}, ${sqlString(parsed.kind)},
-            ${sqlString(out.target)}, ${sqlString(hash)}, 0, now()::TIMESTAMP, ${sqlTimestamp(out.snapshotAt)},
-            ${sqlTimestamp(first)}, ${sqlTimestamp(last)}, ${out.rowsRead}, ${counts.added}, ${counts.updated},
-            ${counts.unchanged}, ${sqlString(JSON.stringify(out.notes))})`);
-          await this.setMeta('currency', parsed.currency);
-          await this.bumpVersion();
-          return { id, counts };
-        });
-        return done({ ...common, ...counts, status: 'ok', importId: id, timings: { parseMs, mergeMs: performance.now() - t1 } });
-      } finally {
-        await this.db.exec(`DROP TABLE IF EXISTS ${stage}`);
-      }
+      timings.mergeMs = took();
+      await this.persist();
+      timings.persistMs = took();
+      return report({ ...common, ...counts, status: 'ok', importId: id });
     } catch (e) {
+      await this.db.exec(`DROP TABLE IF EXISTS ${stage}`);
       const error =
         e instanceof ImportError
           ? e.info
           : { code: 'storage_failed' as const, params: { file: file.name, detail: e instanceof Error ? e.message : String(e) } };
-      return done({ ...common, error, timings: { parseMs, mergeMs: performance.now() - t1 } });
+      return report({ ...common, error });
     }
   }
 
@@ -245,6 +258,7 @@ export class Engine implements EngineApi {
           await this.db.exec(`DELETE FROM imports WHERE id = ${Number(id)}`);
           await this.bumpVersion();
         });
+        await this.persist();
       }
       return this.info();
     });
@@ -255,6 +269,7 @@ export class Engine implements EngineApi {
   }
 
   private async info(): Promise<DatasetInfo> {
+    if (this.cachedInfo) return this.cachedInfo;
     const [r] = await this.db.query<{
       imports: number;
       lines: number;
@@ -273,7 +288,7 @@ export class Engine implements EngineApi {
       (SELECT count(*) FROM income) AS income_orders,
       (SELECT strftime(min(released_at), '%Y-%m-%d') FROM income) AS first_release,
       (SELECT strftime(max(released_at), '%Y-%m-%d') FROM income) AS last_release`);
-    return {
+    this.cachedInfo = {
       version: Number((await this.meta('dataset_version')) ?? 0),
       currency: await this.meta('currency'),
       imports: r.imports,
@@ -285,6 +300,7 @@ export class Engine implements EngineApi {
       firstReleaseDate: r.first_release,
       lastReleaseDate: r.last_release,
     };
+    return this.cachedInfo;
   }
 
   kpis(range: Partial<DateRange> = {}, filters: KpiFilters = {}): Promise<KpiResult> {

@@ -1,3 +1,5 @@
+import { batchToIPC } from './arrow';
+
 /**
  * Typed columns produced by an importer, ready to become Arrow IPC bytes. Numbers are doubles with NaN
  * for "no value", which keeps them in packed arrays; the database casts them to integers.
@@ -12,10 +14,25 @@ export interface Batch {
   columns: Record<string, BatchColumn>;
 }
 
-/** A column builder for a batch: `text`, `num` and `bool` push one row's value each. */
+/** An importer's rows as Arrow IPC stream chunks, with the column types to create the stage table from. */
+export interface StagedRows {
+  rows: number;
+  columns: Record<string, BatchColumn['type']>;
+  chunks: Uint8Array[];
+}
+
+/**
+ * Builds typed columns row by row (`text`, `num` and `bool` give the arrays to push one value each into,
+ * then `endRow`), and turns every `chunkRows` rows into Arrow IPC bytes, so a million-line file never holds
+ * all its rows as JavaScript values at once.
+ */
 export class BatchBuilder {
-  readonly columns: Record<string, BatchColumn> = {};
-  length = 0;
+  private readonly columns: Record<string, BatchColumn> = {};
+  private readonly chunks: Uint8Array[] = [];
+  private length = 0;
+  private rows = 0;
+
+  constructor(private readonly chunkRows = 100_000) {}
 
   private column<C extends BatchColumn>(name: string, type: C['type']): C['values'] {
     let col = this.columns[name];
@@ -39,11 +56,27 @@ export class BatchBuilder {
     return this.column<Extract<BatchColumn, { type: 'bool' }>>(name, 'bool');
   }
 
-  build(): Batch {
+  /** Call after pushing one value into every column. */
+  endRow(): void {
+    this.length++;
+    this.rows++;
+    if (this.length >= this.chunkRows) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.length) return;
     for (const [name, col] of Object.entries(this.columns)) {
       if (col.values.length !== this.length) throw new Error(`column ${name} has ${col.values.length} of ${this.length} rows`);
     }
-    return { length: this.length, columns: this.columns };
+    this.chunks.push(batchToIPC({ length: this.length, columns: this.columns }));
+    for (const col of Object.values(this.columns)) col.values.length = 0;
+    this.length = 0;
+  }
+
+  finish(): StagedRows {
+    this.flush();
+    const columns = Object.fromEntries(Object.entries(this.columns).map(([n, c]) => [n, c.type]));
+    return { rows: this.rows, columns, chunks: this.chunks };
   }
 }
 

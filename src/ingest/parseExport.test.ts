@@ -1,15 +1,17 @@
 import * as XLSX from '@e965/xlsx';
+import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import type { IncomeRow } from '../../scripts/sample/generate';
 import { incomeNet } from '../../scripts/sample/generate';
 import { income2025Workbook, income2026Workbook, ORDER_COLUMNS_2026 } from '../../scripts/sample/layouts';
 import { at, line, orderFile, textBytes, xlsxBytes } from '../../test/fixtures';
-import type { BatchColumn } from './batch';
-import { parseExport } from './parseExport';
+import { type ParsedExport, parseExport } from './parseExport';
 import { ImportError } from './problems';
 
-const values = (c: BatchColumn | undefined) => c?.values ?? [];
-const sum = (c: BatchColumn | undefined) => (values(c) as number[]).reduce((a, b) => a + b, 0);
+/** A column of the parsed rows, decoded from the Arrow chunks the importer produced. */
+const col = (p: ParsedExport, name: string): unknown[] =>
+  p.output.staged.chunks.flatMap((c) => [...(tableFromIPC(c).getChild(name) ?? [])]);
+const sum = (p: ParsedExport, name: string) => (col(p, name) as number[]).reduce((a, b) => a + b, 0);
 
 function failure(name: string, bytes: Uint8Array): ImportError {
   try {
@@ -35,15 +37,15 @@ describe('order exports: every layout of shopee-exports.md', () => {
     expect(p.kind).toBe('orders');
     expect(p.currency).toBe('IDR');
     expect(p.output.rowsRead).toBe(3);
-    expect(sum(p.output.batch.columns.subtotal)).toBe(205_000);
-    expect(values(p.output.batch.columns.status_class)).toEqual(['completed', 'completed', 'cancelled']);
+    expect(sum(p, 'subtotal')).toBe(205_000);
+    expect(col(p, 'status_class')).toEqual(['completed', 'completed', 'cancelled']);
     expect(p.output.notes.find((n) => n.code === 'unknown_columns')).toBeUndefined();
   });
 
   it('reads the 2025 Order.completed layout (49 columns, Total Harga Produk)', () => {
     const p = parseExport('Order.completed.20250801_20250820.xlsx', orderFile(lines, 2025));
     expect(p.kind).toBe('orders');
-    expect(sum(p.output.batch.columns.subtotal)).toBe(205_000);
+    expect(sum(p, 'subtotal')).toBe(205_000);
   });
 
   it('reads Order.cancellation (no Tipe Pesanan) and Order.failed_delivery (55 columns)', () => {
@@ -90,7 +92,7 @@ describe('order exports: every layout of shopee-exports.md', () => {
     const csv = `\ufeff${rows.map((r) => r.map((c) => `"${String(c).replace(/"/g, '""')}"`).join(',')).join('\r\n')}\r\n`;
     const p = parseExport('Order.all.x.csv', textBytes(csv));
     expect(p.output.rowsRead).toBe(3);
-    expect(sum(p.output.batch.columns.subtotal)).toBe(205_000);
+    expect(sum(p, 'subtotal')).toBe(205_000);
   });
 
   it('reads the Malaysian English layout (57 columns) in sen, and a Philippine one by its (PHP) suffix', () => {
@@ -117,9 +119,9 @@ describe('order exports: every layout of shopee-exports.md', () => {
     ];
     const my = parseExport('orderSalesReport.xlsx', xlsxBytes([{ name: 'Sheet1', rows: [header, row] }]));
     expect(my.currency).toBe('MYR');
-    expect(values(my.output.batch.columns.subtotal)).toEqual([4000]);
-    expect(values(my.output.batch.columns.total_payment)).toEqual([9930]);
-    expect(values(my.output.batch.columns.status_class)).toEqual(['shipping']);
+    expect(col(my, 'subtotal')).toEqual([4000]);
+    expect(col(my, 'total_payment')).toEqual([9930]);
+    expect(col(my, 'status_class')).toEqual(['shipping']);
 
     const ph = header.map((h) => (h === 'Seller Voucher' ? 'Seller Voucher(PHP)' : h === 'Country' ? 'Town2' : h));
     expect(parseExport('ph.xlsx', xlsxBytes([{ name: 'Sheet1', rows: [ph, row] }])).currency).toBe('PHP');
@@ -127,7 +129,7 @@ describe('order exports: every layout of shopee-exports.md', () => {
 
   it('reports unknown statuses in the notes and never guesses their class', () => {
     const p = parseExport('o.xlsx', orderFile([line({ orderId: 'X', status: 'Dalam Proses Banding' })]));
-    expect(values(p.output.batch.columns.status_class)).toEqual(['unknown']);
+    expect(col(p, 'status_class')).toEqual(['unknown']);
     const note = p.output.notes.find((n) => n.code === 'unknown_status');
     expect(note?.params).toEqual({ texts: 'Dalam Proses Banding', count: 1 });
   });
@@ -141,12 +143,12 @@ describe('order exports: every layout of shopee-exports.md', () => {
         line({ orderId: 'C', status: 'belum bayar' }),
       ]),
     );
-    expect(values(p.output.batch.columns.status_class)).toEqual(['completed', 'shipping', 'unpaid']);
+    expect(col(p, 'status_class')).toEqual(['completed', 'shipping', 'unpaid']);
   });
 
   it('gives each repeat of a line key inside an order its own occurrence', () => {
     const p = parseExport('o.xlsx', orderFile([line({ orderId: 'A' }), line({ orderId: 'A' }), line({ orderId: 'B' })]));
-    const keys = values(p.output.batch.columns.line_key) as string[];
+    const keys = col(p, 'line_key') as string[];
     expect(new Set(keys).size).toBe(3);
     expect(keys[0].endsWith('\u001f0')).toBe(true);
     expect(keys[1].endsWith('\u001f1')).toBe(true);
@@ -199,7 +201,7 @@ describe('income exports', () => {
     const p = parseExport('Income.sudah dilepas.id.20250801_20250822.xlsx', wbBytes(income2025Workbook(rows, 'shop', '2025-08-01', '2025-08-22')));
     expect(p.kind).toBe('income_2025');
     expect(p.output.rowsRead).toBe(2);
-    expect(sum(p.output.batch.columns.net_payout)).toBe(incomeNet(rows[0]) + incomeNet(rows[1]));
+    expect(sum(p, 'net_payout')).toBe(incomeNet(rows[0]) + incomeNet(rows[1]));
   });
 
   it('reads the Jan–Jun 2025 layout split over Income - 1 and Income - 2, and reports unknown fee columns', () => {
@@ -207,7 +209,7 @@ describe('income exports', () => {
     const sheet = (n: number) => [['Username (Penjual)', 'Dari', 'ke'], ['shop', '2025-01-01', '2025-06-30'], [], [], ['total(Rp)'], header, [n, `O${n}`, `2025-03-0${n}`, -100, -50, -10, -5, -7, 1000]];
     const p = parseExport('Income.sudah dilepas.id.20250101_20250630.xlsx', xlsxBytes([{ name: 'Summary', rows: [['Laporan Penghasilan']] }, { name: 'Income - 1', rows: sheet(1) }, { name: 'Income - 2', rows: sheet(2) }]));
     expect(p.output.rowsRead).toBe(2);
-    expect(values(p.output.batch.columns.shopee_fees)).toEqual([165, 165]);
+    expect(col(p, 'shopee_fees')).toEqual([165, 165]);
     expect(p.output.notes.find((n) => n.code === 'unknown_fee_columns')?.params.columns).toBe('Biaya Misterius');
     expect(p.output.notes.find((n) => n.code === 'sheets_read')?.params.sheets).toBe('Income - 1, Income - 2');
   });
@@ -216,10 +218,10 @@ describe('income exports', () => {
     const p = parseExport('Income.sudah dilepas.id.20260707_20260806.xlsx', wbBytes(income2026Workbook(rows, 'shop', '2026-07-07', '2026-08-06')));
     expect(p.kind).toBe('income_2026');
     expect(p.output.rowsRead).toBe(2);
-    expect(values(p.output.batch.columns.net_payout)).toEqual(rows.map(incomeNet));
-    expect(values(p.output.batch.columns.shopee_fees)).toEqual([9_250, 12_129]);
-    expect(values(p.output.batch.columns.ads_topup)).toEqual([50_000, 50_000]);
-    expect(values(p.output.batch.columns.shipping_net)).toEqual([0, 0]);
+    expect(col(p, 'net_payout')).toEqual(rows.map(incomeNet));
+    expect(col(p, 'shopee_fees')).toEqual([9_250, 12_129]);
+    expect(col(p, 'ads_topup')).toEqual([50_000, 50_000]);
+    expect(col(p, 'shipping_net')).toEqual([0, 0]);
     expect(p.output.notes.map((n) => n.code)).toContain('payout_check_ok');
     expect(p.output.notes.find((n) => n.code === 'detail_rows_skipped')?.params.count).toBe(4);
   });
@@ -229,7 +231,7 @@ describe('income exports', () => {
     const ws = wb.Sheets.Penghasilan;
     const aoa = XLSX.utils.sheet_to_json<(string | number | null)[]>(ws, { header: 1, defval: null });
     const p = parseExport('inc.xlsx', xlsxBytes([{ name: 'Penghasilan', rows: aoa }]));
-    expect(values(p.output.batch.columns.net_payout)).toEqual(rows.map(incomeNet));
+    expect(col(p, 'net_payout')).toEqual(rows.map(incomeNet));
   });
 });
 

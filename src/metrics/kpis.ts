@@ -42,7 +42,7 @@ export async function orderKpis(db: SqlConnection, range: DateRange, filters: Kp
   const from = sqlDate(range.from);
   const rows = await db.query<Record<string, number | boolean | null>>(`
     WITH p AS (
-      SELECT created_date >= ${from} AS cur, status_class, is_valid, buyer, sales, units, returned_units, seller_discount
+      SELECT created_date >= ${from} AS cur, status_class, is_valid, buyer_id, sales, units, returned_units, seller_discount
       FROM orders WHERE created_date BETWEEN ${sqlDate(prev.from)} AND ${sqlDate(range.to)}${orderFilter(filters)}
     ), agg AS (
       SELECT cur, count(*) AS placed_orders, count(*) FILTER (WHERE status_class = 'cancelled') AS cancelled_orders,
@@ -52,11 +52,11 @@ export async function orderKpis(db: SqlConnection, range: DateRange, filters: Kp
         coalesce(sum(seller_discount) FILTER (WHERE is_valid), 0) AS seller_discount
       FROM p GROUP BY cur
     ), b AS (
-      SELECT cur, buyer, count(*) AS n FROM p WHERE is_valid AND buyer <> '' GROUP BY cur, buyer
+      SELECT cur, buyer_id, count(*) AS n FROM p WHERE is_valid AND buyer_id IS NOT NULL GROUP BY cur, buyer_id
     ), bagg AS (
       SELECT b.cur, count(*) AS buyers, count(*) FILTER (WHERE n >= 2) AS repeat_buyers,
         count(*) FILTER (WHERE f.first_date >= CASE WHEN b.cur THEN ${from} ELSE ${sqlDate(prev.from)} END) AS new_buyers
-      FROM b LEFT JOIN buyer_first f USING (buyer) GROUP BY b.cur
+      FROM b JOIN buyers f USING (buyer_id) GROUP BY b.cur
     )
     SELECT * FROM agg LEFT JOIN bagg USING (cur)`);
   const pick = (cur: boolean): OrderValues => {

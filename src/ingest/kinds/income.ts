@@ -292,7 +292,7 @@ export function readIncome(tables: readonly LocatedTable[], ctx: ReadContext, wb
       c.shopee_fees.push(fees === 0 ? 0 : fees);
       c.ads_topup.push(topup === 0 ? 0 : topup);
       c.shipping_net.push(shipping);
-      b.length++;
+      b.endRow();
     });
     blank += skipped.blank;
     summary += skipped.summary;
@@ -318,7 +318,7 @@ export function readIncome(tables: readonly LocatedTable[], ctx: ReadContext, wb
 
   return {
     target: 'income',
-    batch: b.build(),
+    staged: b.finish(),
     rowsRead,
     notes,
     snapshotAt: Number.isFinite(latest) ? latest : null,

@@ -220,14 +220,14 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
         times[f].push(num(v));
         if (v !== null && v > snapshot) snapshot = v;
       }
-      const moneyVals: Record<string, number | null> = {};
+      let dealPrice: number | null = null;
       for (const [f, g] of moneyGet) {
         const v = g(cells, i);
-        moneyVals[f] = v;
+        if (f === 'deal_price') dealPrice = v;
         money[f].push(num(v));
       }
       let subtotal = get.subtotal(cells, i);
-      if (subtotal === null && moneyVals.deal_price !== null) subtotal = (moneyVals.deal_price as number) * qty;
+      if (subtotal === null && dealPrice !== null) subtotal = dealPrice * qty;
       const returned = get.returned_qty(cells, i);
       const weight = get.weight_g(cells, i);
 
@@ -252,7 +252,7 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
       cols.returned_qty.push(num(returned));
       cols.subtotal.push(num(subtotal));
       cols.weight_g.push(num(weight));
-      b.length++;
+      b.endRow();
     });
     blank += skipped.blank;
     summary += skipped.summary;
@@ -275,7 +275,7 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
 
   return {
     target: 'order_lines',
-    batch: b.build(),
+    staged: b.finish(),
     rowsRead,
     notes,
     snapshotAt: Number.isFinite(snapshot) ? snapshot : null,

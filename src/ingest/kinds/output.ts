@@ -1,4 +1,4 @@
-import type { Batch } from '../batch';
+import type { StagedRows } from '../batch';
 import type { Note } from '../problems';
 
 /** Where an importer's rows go: each target has a stage table and a merge rule in src/db. */
@@ -7,7 +7,8 @@ export type MergeTarget = 'order_lines' | 'income';
 /** What an importer hands to the database: typed rows plus what the report should say. */
 export interface KindOutput {
   target: MergeTarget;
-  batch: Batch;
+  /** The typed rows, as Arrow IPC chunks for the stage table. */
+  staged: StagedRows;
   /** Data rows read (blank, summary and detail rows excluded). */
   rowsRead: number;
   notes: Note[];

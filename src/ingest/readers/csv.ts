@@ -121,22 +121,26 @@ const LF_BYTE = 0x0a;
 export function* csvChunks(bytes: Uint8Array, chunkBytes = CHUNK_BYTES): Generator<Uint8Array> {
   let start = 0;
   let inQuotes = false;
-  let pos = 0;
+  let pos = 0; // bytes before pos have been scanned for quotes
   while (start < bytes.length) {
     const target = Math.min(bytes.length, start + chunkBytes);
-    let cut = -1;
-    for (; pos < bytes.length; pos++) {
-      const b = bytes[pos];
-      if (b === QUOTE_BYTE) inQuotes = !inQuotes;
-      else if (b === LF_BYTE && !inQuotes && pos + 1 >= target) {
-        cut = pos + 1;
+    let cut = bytes.length;
+    for (;;) {
+      const lf = bytes.indexOf(LF_BYTE, Math.max(pos, target - 1));
+      if (lf < 0) break;
+      // Quote parity up to the line feed decides whether it ends a record.
+      for (let q = bytes.indexOf(QUOTE_BYTE, pos); q >= 0 && q < lf; q = bytes.indexOf(QUOTE_BYTE, q + 1)) {
+        inQuotes = !inQuotes;
+      }
+      pos = lf + 1;
+      if (!inQuotes) {
+        cut = lf + 1;
         break;
       }
     }
-    if (cut < 0) cut = bytes.length;
     yield bytes.subarray(start, cut);
     start = cut;
-    pos = cut;
+    pos = Math.max(pos, cut);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Bool, Float64, makeData, makeVector, Table, tableToIPC, Utf8, type Vector } from 'apache-arrow';
-import type { Batch, BatchColumn } from '../ingest/batch';
+import type { Batch, BatchColumn } from './batch';
 
 const encoder = new TextEncoder();
 
@@ -15,9 +15,19 @@ function validity(n: number, isNull: (i: number) => boolean): { bitmap: Uint8Arr
 }
 
 function float64Vector(values: number[]): Vector {
-  const data = Float64Array.from(values, (v) => (Number.isNaN(v) ? 0 : v));
-  const { bitmap, nullCount } = validity(values.length, (i) => Number.isNaN(values[i]));
-  return makeVector(makeData({ type: new Float64(), length: values.length, nullCount, nullBitmap: bitmap, data }));
+  const n = values.length;
+  const data = new Float64Array(n);
+  const bitmap = new Uint8Array((n + 7) >> 3);
+  let nullCount = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== v) nullCount++; // NaN
+    else {
+      data[i] = v;
+      bitmap[i >> 3] |= 1 << (i & 7);
+    }
+  }
+  return makeVector(makeData({ type: new Float64(), length: n, nullCount, nullBitmap: nullCount ? bitmap : null, data }));
 }
 
 /** UTF-8 column built directly into one buffer (apache-arrow's generic builder is several times slower). */

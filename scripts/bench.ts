@@ -1,0 +1,148 @@
+/**
+ * `npm run bench`: import and KPI timings for order exports of 100k and 1M lines in the real 2026 layout
+ * (CSV), in Chromium (the real app: db worker, DuckDB-WASM, OPFS) and in Node (the same engine on
+ * DuckDB-WASM's blocking build). Prints medians and compares them with the budgets of the engine issue;
+ * it asserts nothing. Runs from source (Vite dev server), without a build and without ../shared.
+ *
+ * Usage: npm run bench [-- --sizes 100000,1000000] [--runs 15] [--no-browser] [--no-node]
+ */
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
+import { CHROMIUM_ARGS } from '../e2e/harness';
+import { openNodeDuckDB } from '../src/db/nodeDuckdb';
+import { Engine } from '../src/engine/engine';
+import type { BrowserBenchResult } from './bench/page';
+import { ordersCsv } from './bench/ordersCsv';
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const sizes = opt('sizes', '100000,1000000').split(',').map(Number);
+const runs = Number(opt('runs', '15'));
+const BUDGET = { importMs: 3000, kpiMs: 100 };
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (ms: number) => `${Math.round(ms).toLocaleString('en-US')} ms`;
+
+interface Row {
+  env: string;
+  lines: number;
+  mb: number;
+  timings: { parseMs: number; stageMs: number; mergeMs: number; persistMs: number };
+  wallMs: number;
+  kpiMedianMs: number;
+}
+
+async function benchNode(csv: Uint8Array): Promise<Omit<Row, 'mb'>> {
+  const db = await openNodeDuckDB();
+  try {
+    const engine = await Engine.open(db);
+    const t0 = performance.now();
+    const report = await engine.importFiles([{ name: 'Order.all.bench.csv', data: csv }]);
+    const wallMs = performance.now() - t0;
+    const f = report.files[0];
+    if (f.status !== 'ok') throw new Error(JSON.stringify(f.error));
+    const kpi: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      await engine.kpis();
+      kpi.push(performance.now() - t);
+    }
+    return { env: 'node', lines: f.rowsRead, timings: f.timings, wallMs, kpiMedianMs: median(kpi) };
+  } finally {
+    db.close();
+  }
+}
+
+async function benchBrowser(csvPath: string): Promise<Omit<Row, 'mb'>> {
+  const server = await createServer({
+    configFile: path.resolve('vite.config.ts'),
+    logLevel: 'error',
+    server: { port: 0, host: '127.0.0.1' },
+    plugins: [
+      {
+        name: 'bench-csv',
+        configureServer(s) {
+          s.middlewares.use('/__bench/orders.csv', (_req, res) => {
+            res.setHeader('content-type', 'text/csv');
+            fs.createReadStream(csvPath).pipe(res);
+          });
+        },
+      },
+    ],
+  });
+  await server.listen();
+  const address = server.httpServer?.address() as AddressInfo | undefined;
+  if (!address) throw new Error('vite did not start');
+  const { port } = address;
+  const origin = `http://127.0.0.1:${port}`;
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'toko-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${origin}/scripts/bench/bench.html`);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready', undefined, { timeout: 120_000 });
+    const r = (await page.evaluate(
+      ([url, n]) => (window as unknown as { bench: (u: string, n: number) => Promise<unknown> }).bench(url, n),
+      [`${origin}/__bench/orders.csv`, runs] as const,
+    )) as BrowserBenchResult;
+    if (r.status !== 'ok') throw new Error(r.status);
+    return { env: 'chromium', lines: r.lines, timings: r.timings, wallMs: r.wallMs, kpiMedianMs: median(r.kpiMs) };
+  } finally {
+    await context.close();
+    await server.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const rows: Row[] = [];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'toko-bench-csv-'));
+  for (const size of sizes) {
+    const t = performance.now();
+    const { csv, lines } = ordersCsv(size);
+    const csvPath = path.join(dir, `orders-${size}.csv`);
+    fs.writeFileSync(csvPath, csv);
+    const mb = csv.length / 1e6;
+    console.log(`generated ${lines.toLocaleString('en-US')} lines (${mb.toFixed(0)} MB CSV, 50 columns) in ${fmt(performance.now() - t)}`);
+    if (!args.includes('--no-browser')) {
+      try {
+        rows.push({ ...(await benchBrowser(csvPath)), mb });
+      } catch (e) {
+        console.log(`chromium ${size}: failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      console.log(rows.at(-1));
+    }
+    if (!args.includes('--no-node')) {
+      rows.push({ ...(await benchNode(csv)), mb });
+      console.log(rows.at(-1));
+    }
+    fs.rmSync(csvPath);
+  }
+  console.log('\nImport of one order-export CSV, then all Overview KPIs (current and previous period), median of', runs);
+  console.log('env       lines      CSV      parse       stage       merge     persist   import (wall)  budget   KPIs (median)  budget');
+  for (const r of rows) {
+    const imp = r.wallMs <= BUDGET.importMs ? 'ok' : `${(r.wallMs / BUDGET.importMs).toFixed(1)}x over`;
+    const kpi = r.kpiMedianMs <= BUDGET.kpiMs ? 'ok' : `${(r.kpiMedianMs / BUDGET.kpiMs).toFixed(1)}x over`;
+    console.log(
+      `${r.env.padEnd(9)} ${r.lines.toLocaleString('en-US').padStart(9)}  ${`${r.mb.toFixed(0)} MB`.padStart(6)}  ${fmt(r.timings.parseMs).padStart(10)}  ${fmt(r.timings.stageMs).padStart(10)}  ${fmt(r.timings.mergeMs).padStart(10)}  ${fmt(r.timings.persistMs).padStart(9)}  ${fmt(r.wallMs).padStart(12)}   ${imp.padEnd(8)} ${fmt(r.kpiMedianMs).padStart(10)}     ${kpi}`,
+    );
+  }
+  console.log(`budgets (engine issue, Chromium at 1M lines): import queryable <= ${BUDGET.importMs} ms, KPIs <= ${BUDGET.kpiMs} ms median`);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+await main();
