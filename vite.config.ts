@@ -1,8 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
 import { defineConfig } from 'vitest/config';
 
+const SAMPLE_DIR = path.resolve('sample-data');
+
+/** Serves sample-data/ at /sample-data/ in development and copies it into the build. */
+function sampleData(): Plugin {
+  return {
+    name: 'toko-sample-data',
+    configureServer(server) {
+      server.middlewares.use('/sample-data/', (req, res, next) => {
+        const file = path.join(SAMPLE_DIR, decodeURIComponent((req.url ?? '').split('?')[0]));
+        if (!file.startsWith(SAMPLE_DIR) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return next();
+        fs.createReadStream(file).pipe(res);
+      });
+    },
+    generateBundle() {
+      for (const name of fs.readdirSync(SAMPLE_DIR)) {
+        this.emitFile({ type: 'asset', fileName: `sample-data/${name}`, source: fs.readFileSync(path.join(SAMPLE_DIR, name)) });
+      }
+    },
+  };
+}
+
+/**
+ * The Content-Security-Policy of the built app: every connection goes to our own origin only. wasm needs
+ * 'wasm-unsafe-eval'; styles allow inline attributes (Solid and uPlot set them). Not applied in development,
+ * where Vite's client needs inline scripts.
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "img-src 'self' data: blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'toko-csp',
+    apply: 'build',
+    transformIndexHtml: (html) =>
+      html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+  };
+}
+
 export default defineConfig({
-  plugins: [solid()],
+  plugins: [
+    solid(),
+    sampleData(),
+    contentSecurityPolicy(),
+    VitePWA({
+      strategies: 'generateSW',
+      registerType: 'prompt',
+      injectRegister: false,
+      filename: 'sw.js',
+      includeAssets: ['icons/*.png'],
+      manifest: {
+        name: 'Toko Insight',
+        short_name: 'Toko Insight',
+        description: 'Analitik toko Shopee di perangkat Anda — Shopee shop analytics on your device',
+        lang: 'id',
+        start_url: '/overview',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#f5f6f8',
+        theme_color: '#ee4d2d',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // The DuckDB wasm alone is 34 MB; the sample exports make "try sample data" work offline too.
+        maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+        globPatterns: ['**/*.{js,css,html,wasm,png,svg,webmanifest}', 'sample-data/*'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/sample-data\//, /^\/assets\//],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },

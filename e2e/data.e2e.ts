@@ -46,9 +46,9 @@ async function expectPageMatches(page: Page, from: string, to: string): Promise<
 
 describe('Data page', () => {
   it('starts empty on a fresh profile, with every order KPI present', async () => {
-    const page = await open(browser, app.origin, '/');
-    expect(new URL(page.url()).pathname).toBe('/data');
+    const page = await open(browser, app.origin, '/data');
     await page.waitForSelector('[data-testid="no-imports"]');
+    await page.waitForSelector('[data-testid="page-data"] [data-testid="load-sample"]');
     const shown = await kpiValues(page);
     for (const id of ['placed_orders', 'cancelled_orders', 'orders', 'sales', 'units', 'buyers', 'aov', 'cancel_rate', 'returned_units', 'repeat_buyer_rate', 'new_buyers']) {
       expect(shown[id], id).toBeDefined();
@@ -122,7 +122,9 @@ describe('Data page', () => {
     expect(message).toContain('rusak');
     await expectPageMatches(page, '2025-06-01', '2026-11-30');
 
+    await page.click('[data-testid="nav-settings"]');
     await page.selectOption('[data-testid="language"]', 'en');
+    await page.click('[data-testid="nav-data"]');
     const english = await page.locator('[data-file="catatan.txt"] [data-testid="import-error"]').textContent();
     expect(english).toContain('catatan.txt');
     expect(english).toMatch(/not a Shopee export/);

@@ -49,12 +49,13 @@ export function newProfile(): string {
 }
 
 /** Launches chromium on a profile directory (a new empty one unless given: reuse it to test a restart). */
-export async function launch(origin: string, profile = newProfile()): Promise<Browser> {
+export async function launch(origin: string, profile = newProfile(), locale = 'id-ID'): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
+    viewport: { width: 1280, height: 800 },
+    locale,
   });
   const external: string[] = [];
   const watch = (url: string) => {
@@ -74,7 +75,7 @@ export async function launch(origin: string, profile = newProfile()): Promise<Br
 export async function open(b: Browser, origin: string, pathAndQuery: string): Promise<Page> {
   const page = b.context.pages()[0] ?? (await b.context.newPage());
   await page.goto(`${origin}${pathAndQuery}`);
-  await page.waitForSelector('[data-testid="import-input"], [data-testid="engine-failed"], [data-testid="engine-other-tab"]', {
+  await page.waitForSelector('[data-testid^="page-"], [data-testid="engine-failed"], [data-testid="engine-other-tab"]', {
     state: 'attached',
     timeout: 60_000,
   });

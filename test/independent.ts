@@ -20,6 +20,12 @@ export interface IndependentLine {
   sellerVoucher: number;
   bundleSeller: number;
   buyer: string;
+  parentSku: string;
+  province: string;
+  payment: string;
+  shipping: string;
+  paid: boolean;
+  shipArranged: boolean;
 }
 
 const idInt = (v: unknown): number => {
@@ -72,6 +78,12 @@ export function readOrderFile(bytes: Uint8Array): IndependentFile {
       sellerVoucher: idInt(r['Voucher Ditanggung Penjual']),
       bundleSeller: idInt(r['Paket Diskon (Diskon dari Penjual)']),
       buyer: str(pick(r, 'Username (Pembeli)', 'Username (Buyer)')),
+      parentSku: str(pick(r, 'SKU Induk', 'Parent SKU Reference No.')),
+      province: str(pick(r, 'Provinsi', 'Province')),
+      payment: str(pick(r, 'Metode Pembayaran', 'Payment Method')),
+      shipping: str(pick(r, 'Opsi Pengiriman', 'Shipping Option')),
+      paid: /^\d{4}-/.test(str(pick(r, 'Waktu Pembayaran Dilakukan', 'Order Paid Time'))),
+      shipArranged: /^\d{4}-/.test(str(pick(r, 'Waktu Pengiriman Diatur', 'Ship Time'))),
     });
   }
   return { lines, snapshot };
@@ -239,4 +251,61 @@ export function netPayout(files: readonly IndependentIncomeRow[][], from: string
   let sum = 0;
   for (const r of latest.values()) if (r.released >= from && r.released <= to) sum += r.net;
   return sum;
+}
+
+/** Valid orders of a range with their lines (METRICS.md: neither cancelled nor unpaid). */
+function validOrders(lines: readonly IndependentLine[], from: string, to: string): IndependentLine[][] {
+  const byOrder = new Map<string, IndependentLine[]>();
+  for (const l of lines) {
+    if (l.created < from || l.created > to) continue;
+    const k = statusKind(l.status);
+    if (k === 'cancelled' || k === 'unpaid') continue;
+    byOrder.set(l.orderId, [...(byOrder.get(l.orderId) ?? []), l]);
+  }
+  return [...byOrder.values()];
+}
+
+/** Sales per group of lines (products, SKUs) or of orders (province, payment, shipping), largest first. */
+export function salesBy(
+  lines: readonly IndependentLine[],
+  from: string,
+  to: string,
+  key: (l: IndependentLine) => string,
+  perOrder: boolean,
+): Map<string, { sales: number; orders: number; units: number }> {
+  const out = new Map<string, { sales: number; orders: Set<string>; units: number }>();
+  for (const order of validOrders(lines, from, to)) {
+    for (const l of perOrder ? [order[0]] : order) {
+      const k = key(l);
+      const g = out.get(k) ?? { sales: 0, orders: new Set<string>(), units: 0 };
+      g.sales += perOrder ? order.reduce((a, x) => a + x.subtotal, 0) : l.subtotal;
+      g.units += perOrder ? order.reduce((a, x) => a + x.qty, 0) : l.qty;
+      g.orders.add(l.orderId);
+      out.set(k, g);
+    }
+  }
+  return new Map(
+    [...out.entries()]
+      .sort((a, b) => b[1].sales - a[1].sales || (a[0] < b[0] ? -1 : 1))
+      .map(([k, g]) => [k, { sales: g.sales, orders: g.orders.size, units: g.units }]),
+  );
+}
+
+/** The status funnel of the orders placed in a range. */
+export function funnelOf(lines: readonly IndependentLine[], from: string, to: string) {
+  const orders = new Map<string, IndependentLine>();
+  for (const l of lines) if (l.created >= from && l.created <= to) orders.set(l.orderId, l);
+  let paid = 0;
+  let shipped = 0;
+  let completed = 0;
+  let cancelled = 0;
+  for (const o of orders.values()) {
+    const t = o.status.trim().toLowerCase();
+    const isShipped = o.shipArranged || ['sedang dikirim', 'telah dikirim'].includes(t) || statusKind(o.status) === 'completed';
+    if (isShipped) shipped++;
+    if (o.paid || t === 'perlu dikirim' || isShipped) paid++;
+    if (statusKind(o.status) === 'completed') completed++;
+    if (statusKind(o.status) === 'cancelled') cancelled++;
+  }
+  return { placed: orders.size, paid, shipped, completed, cancelled };
 }

@@ -73,6 +73,7 @@ const api: EngineApi & { init: typeof init } = {
   removeImport: (id) => ready().removeImport(id),
   datasetInfo: () => ready().datasetInfo(),
   kpis: (range, filters) => ready().kpis(range, filters),
+  overview: (range, options) => ready().overview(range, options),
   importLog: () => ready().importLog(),
 };
 

@@ -3,16 +3,18 @@ import type { EngineStatus } from '../engine/client';
 import { DEFAULT_LOCALE, type Locale, LOCALES } from '../i18n/locale';
 import { type StringKey, t } from '../i18n/ui';
 
+/** UI preferences live in localStorage, so that the first paint already has the right language and theme. */
 const LOCALE_KEY = 'toko-insight.locale';
+const THEME_KEY = 'toko-insight.theme';
 
 function initialLocale(): Locale {
-  const stored = typeof localStorage !== 'undefined' ? localStorage.getItem(LOCALE_KEY) : null;
-  return LOCALES.includes(stored as Locale) ? (stored as Locale) : DEFAULT_LOCALE;
+  const stored = localStorage.getItem(LOCALE_KEY);
+  if (LOCALES.includes(stored as Locale)) return stored as Locale;
+  // Follow the browser: English when it asks for English, Indonesian otherwise.
+  return navigator.language?.toLowerCase().startsWith('en') ? 'en' : DEFAULT_LOCALE;
 }
 
 const [locale, setLocaleSignal] = createSignal<Locale>(initialLocale());
-
-/** The UI language; kept in localStorage so the first paint is already in the right language. */
 export { locale };
 
 export function setLocale(l: Locale): void {
@@ -23,6 +25,24 @@ export function setLocale(l: Locale): void {
 
 /** A UI string in the current language (reactive). */
 export const tr = (key: StringKey): string => t(locale(), key);
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
+const [theme, setThemeSignal] = createSignal<ThemeChoice>((localStorage.getItem(THEME_KEY) as ThemeChoice) || 'system');
+const [systemDark, setSystemDark] = createSignal(darkQuery.matches);
+darkQuery.addEventListener('change', (e) => setSystemDark(e.matches));
+export { theme };
+
+/** The theme in force: the seller's choice, or the system's. */
+export const resolvedTheme = (): 'light' | 'dark' => {
+  const c = theme();
+  return c === 'system' ? (systemDark() ? 'dark' : 'light') : c;
+};
+
+export function setTheme(c: ThemeChoice): void {
+  localStorage.setItem(THEME_KEY, c);
+  setThemeSignal(c);
+}
 
 const [engineStatus, setEngineStatus] = createSignal<EngineStatus | null>(null);
 export { engineStatus, setEngineStatus };

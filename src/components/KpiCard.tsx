@@ -15,9 +15,21 @@ export function formatMetric(id: MetricId, value: number | null, currency: strin
  * One KPI: the value for the selected range (`data-value`, full precision), its change against the
  * previous period (`data-previous`), and the formula and source behind it.
  */
-export function KpiCard(props: { id: MetricId; value: number | null; previous: number | null; currency: string }) {
+export function KpiCard(props: {
+  id: MetricId;
+  value: number | null;
+  previous: number | null;
+  currency: string;
+  compare?: boolean;
+}) {
   const def = () => METRICS[props.id];
   const delta = () => change(props.value, props.previous);
+  const tone = () => {
+    const d = delta() ?? 0;
+    const better = def().better;
+    if (d === 0 || better === 'neutral') return 'neutral';
+    return (d > 0) === (better === 'up') ? 'good' : 'bad';
+  };
   return (
     <div
       class="kpi"
@@ -26,18 +38,22 @@ export function KpiCard(props: { id: MetricId; value: number | null; previous: n
       data-previous={props.previous === null ? '' : String(props.previous)}
     >
       <div class="kpi-name">{def().name[locale()]}</div>
-      <div class="kpi-value">{formatMetric(props.id, props.value, props.currency)}</div>
+      <div class="kpi-value" title={formatMetric(props.id, props.value, props.currency)}>
+        {formatMetric(props.id, props.value, props.currency)}
+      </div>
       <div class="kpi-change">
+        <Show when={props.compare !== false}>
         <Show
           when={delta() !== null}
           fallback={
             <span class="muted">{props.value && props.previous === 0 ? tr('isNew') : '–'}</span>
           }
         >
-          <span classList={{ up: (delta() ?? 0) > 0, down: (delta() ?? 0) < 0 }}>
+          <span classList={{ good: tone() === 'good', bad: tone() === 'bad' }}>
             {(delta() ?? 0) > 0 ? '▲' : (delta() ?? 0) < 0 ? '▼' : '■'} {formatPercent(Math.abs(delta() ?? 0), locale())}
           </span>{' '}
-          <span class="muted">vs {tr('previous')}</span>
+          <span class="muted">{tr('vsPrevious')}</span>
+        </Show>
         </Show>
       </div>
       <details class="kpi-info">

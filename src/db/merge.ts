@@ -52,12 +52,12 @@ async function rebuildOrders(db: SqlConnection): Promise<void> {
     FROM affected_buyers WHERE buyer NOT IN (SELECT buyer FROM buyers)`);
   await db.exec(`DELETE FROM orders WHERE order_id IN (SELECT order_id FROM affected_orders)`);
   await db.exec(`INSERT INTO orders
-    SELECT order_id, t.created_at, CAST(t.created_at AS DATE), t.status_class, t.${VALID_STATUS}, coalesce(t.buyer, ''),
+    SELECT order_id, t.created_at, CAST(t.created_at AS DATE), t.paid_at, t.ship_arranged_at, t.status_class, t.${VALID_STATUS}, coalesce(t.buyer, ''),
       b.buyer_id, t.payment_method, t.shipping_option, t.province, t.city, line_count, sales, units, returned_units,
       line_seller_discount + coalesce(t.seller_voucher, 0) + coalesce(t.bundle_seller_discount, 0), t.total_payment
     FROM (
       SELECT order_id,
-        arg_max({created_at: created_at, status_class: status_class, buyer: buyer, payment_method: payment_method,
+        arg_max({created_at: created_at, paid_at: paid_at, ship_arranged_at: ship_arranged_at, status_class: status_class, buyer: buyer, payment_method: payment_method,
           shipping_option: shipping_option, province: province, city: city, seller_voucher: seller_voucher,
           bundle_seller_discount: bundle_seller_discount, total_payment: total_payment}, prio) AS t,
         count(*) AS line_count, coalesce(sum(subtotal), 0) AS sales, coalesce(sum(qty), 0) AS units,

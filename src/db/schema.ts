@@ -15,7 +15,8 @@ export const MIGRATIONS: readonly string[][] = [
       rows_read INTEGER, added INTEGER, updated INTEGER, unchanged INTEGER, notes VARCHAR)`,
     ...createStoredTables('order_lines'),
     `CREATE TABLE orders (
-      order_id VARCHAR, created_at TIMESTAMP, created_date DATE, status_class VARCHAR, is_valid BOOLEAN,
+      order_id VARCHAR, created_at TIMESTAMP, created_date DATE, paid_at TIMESTAMP, ship_arranged_at TIMESTAMP,
+      status_class VARCHAR, is_valid BOOLEAN,
       buyer VARCHAR, buyer_id INTEGER, payment_method VARCHAR, shipping_option VARCHAR, province VARCHAR, city VARCHAR,
       line_count INTEGER, sales BIGINT, units BIGINT, returned_units BIGINT, seller_discount BIGINT,
       total_payment BIGINT)`,

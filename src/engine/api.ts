@@ -5,8 +5,9 @@
 import type { ImportErrorInfo, Note } from '../ingest/problems';
 import type { KindId } from '../ingest/kinds/spec';
 import type { DateRange, KpiFilters, MetricValues } from '../metrics/kpis';
+import type { BreakdownRow, Breakdowns, Funnel, Grain, TrendSeries } from '../metrics/overview';
 
-export type { DateRange, KpiFilters, MetricValues };
+export type { BreakdownRow, Breakdowns, DateRange, Funnel, Grain, KpiFilters, MetricValues, TrendSeries };
 
 /** A file to import: its name (used for messages and the CSV/xlsx decision) and its bytes. */
 export interface ImportInput {
@@ -80,6 +81,23 @@ export interface KpiResult {
   datasetVersion: number;
 }
 
+export interface OverviewResult {
+  range: DateRange;
+  previousRange: DateRange;
+  trend: TrendSeries;
+  /** The previous period's trend, bucket by bucket, when comparison was asked for. */
+  previousTrend: TrendSeries | null;
+  breakdowns: Breakdowns;
+  funnel: Funnel;
+  datasetVersion: number;
+}
+
+export interface OverviewOptions {
+  grain?: Grain;
+  compare?: boolean;
+  filters?: KpiFilters;
+}
+
 export interface EngineApi {
   /**
    * Imports files one by one. Each file is all-or-nothing: its rows are merged in one transaction and made
@@ -114,6 +132,13 @@ export interface EngineApi {
    * @example const { values } = await engine.kpis({ from: '2025-05-01', to: '2025-05-31' }); values.sales
    */
   kpis(range?: Partial<DateRange>, filters?: KpiFilters): Promise<KpiResult>;
+
+  /**
+   * What the Overview page shows besides the KPIs: the sales and orders trend (day, week or month), top
+   * products and SKUs, provinces, payment methods, shipping options and the status funnel.
+   * @example const o = await engine.overview({ from: '2026-11-01', to: '2026-11-30' }, { grain: 'day', compare: true })
+   */
+  overview(range?: Partial<DateRange>, options?: OverviewOptions): Promise<OverviewResult>;
 
   /**
    * Every import attempt's report, including failed ones, newest first (kept in IndexedDB in the browser).

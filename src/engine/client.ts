@@ -49,6 +49,7 @@ export async function startEngine(): Promise<EngineStatus> {
     removeImport: (id) => remote.removeImport(id),
     datasetInfo: () => remote.datasetInfo(),
     kpis: (range, filters) => remote.kpis(range, filters),
+    overview: (range, options) => remote.overview(range, options),
     importLog: () => remote.importLog(),
   };
   return { state: 'ready', engine, persistent: init.persistent };

@@ -9,6 +9,7 @@ import { parseExport, type ParsedExport } from '../ingest/parseExport';
 import type { StagedRows } from '../ingest/batch';
 import { ImportError, type Note } from '../ingest/problems';
 import { type DateRange, incomeKpis, type KpiFilters, orderKpis, previousRange } from '../metrics/kpis';
+import { breakdowns, funnel, trend } from '../metrics/overview';
 import type {
   DatasetInfo,
   EngineApi,
@@ -17,6 +18,8 @@ import type {
   ImportRecord,
   ImportReport,
   KpiResult,
+  OverviewOptions,
+  OverviewResult,
 } from './api';
 
 /** Where import reports are kept (IndexedDB in the browser, memory in tests). */
@@ -303,12 +306,18 @@ export class Engine implements EngineApi {
     return this.cachedInfo;
   }
 
+  /** Fills a missing bound with the start or end of the imported data (or today when there is none). */
+  private async resolveRange(range: Partial<DateRange>): Promise<DateRange> {
+    const info = await this.info();
+    const dataFrom = [info.firstOrderDate, info.firstReleaseDate].filter((d): d is string => !!d).sort()[0];
+    const dataTo = [info.lastOrderDate, info.lastReleaseDate].filter((d): d is string => !!d).sort().at(-1);
+    return { from: range.from ?? dataFrom ?? todayIso(), to: range.to ?? dataTo ?? todayIso() };
+  }
+
   kpis(range: Partial<DateRange> = {}, filters: KpiFilters = {}): Promise<KpiResult> {
     return this.serial(async () => {
       const info = await this.info();
-      const dataFrom = [info.firstOrderDate, info.firstReleaseDate].filter((d): d is string => !!d).sort()[0];
-      const dataTo = [info.lastOrderDate, info.lastReleaseDate].filter((d): d is string => !!d).sort().at(-1);
-      const full: DateRange = { from: range.from ?? dataFrom ?? todayIso(), to: range.to ?? dataTo ?? todayIso() };
+      const full = await this.resolveRange(range);
       const o = await orderKpis(this.db, full, filters);
       const i = await incomeKpis(this.db, full);
       return {
@@ -317,6 +326,24 @@ export class Engine implements EngineApi {
         values: { ...o.current, ...i.current },
         previous: { ...o.previous, ...i.previous },
         datasetVersion: info.version,
+      };
+    });
+  }
+
+  overview(range: Partial<DateRange> = {}, options: OverviewOptions = {}): Promise<OverviewResult> {
+    return this.serial(async () => {
+      const full = await this.resolveRange(range);
+      const prev = previousRange(full);
+      const grain = options.grain ?? 'day';
+      const filters = options.filters ?? {};
+      return {
+        range: full,
+        previousRange: prev,
+        trend: await trend(this.db, full, grain, filters),
+        previousTrend: options.compare ? await trend(this.db, prev, grain, filters) : null,
+        breakdowns: await breakdowns(this.db, full, filters),
+        funnel: await funnel(this.db, full, filters),
+        datasetVersion: (await this.info()).version,
       };
     });
   }

@@ -42,3 +42,28 @@ export function change(current: number | null, previous: number | null): number 
   if (current === null || previous === null || previous === 0) return null;
   return (current - previous) / previous;
 }
+
+const COMPACT: Record<Locale, Intl.NumberFormat> = {
+  id: new Intl.NumberFormat('id-ID', { notation: 'compact', maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }),
+};
+
+/** Money for axis ticks: `Rp1,2 jt` (id), `IDR 1.2M` (en). */
+export function formatCompactMoney(minor: number, currency: string, locale: Locale): string {
+  const major = minor / (MINOR[currency] ?? 100);
+  const digits = COMPACT[locale].format(major);
+  return currency === 'IDR' && locale === 'id' ? `Rp${digits}` : `${currency} ${digits}`;
+}
+
+const DATE_FORMATS = {
+  short: { day: 'numeric', month: 'short', timeZone: 'UTC' },
+  long: { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' },
+  month: { month: 'long', year: 'numeric', timeZone: 'UTC' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/** A calendar date (`YYYY-MM-DD`, shop-local) in the seller's language: `1 Nov`, `Sen, 1 Nov 2026`. */
+export function formatDate(iso: string, locale: Locale, style: keyof typeof DATE_FORMATS): string {
+  return new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', DATE_FORMATS[style]).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
+}

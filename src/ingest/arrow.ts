@@ -21,7 +21,7 @@ function float64Vector(values: number[]): Vector {
   let nullCount = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    if (v !== v) nullCount++; // NaN
+    if (Number.isNaN(v)) nullCount++;
     else {
       data[i] = v;
       bitmap[i >> 3] |= 1 << (i & 7);

@@ -37,6 +37,8 @@ export interface MetricDefinition {
   unit: Unit;
   formula: Text;
   source: 'orders' | 'income';
+  /** Whether a rise is good news (green) or bad news (red); neutral metrics are not coloured. */
+  better: 'up' | 'down' | 'neutral';
 }
 
 const ORDER_SRC = 'orders' as const;
@@ -51,6 +53,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
       id: 'Jumlah No. Pesanan unik yang dibuat dalam periode, semua status',
       en: 'Distinct order ids created in the period, any status',
     },
+    better: 'neutral',
     source: ORDER_SRC,
   },
   cancelled_orders: {
@@ -58,6 +61,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
     name: { id: 'Pesanan Dibatalkan', en: 'Cancelled orders' },
     unit: 'count',
     formula: { id: 'Pesanan dibuat dengan status Batal', en: 'Placed orders whose status is cancelled' },
+    better: 'down',
     source: ORDER_SRC,
   },
   orders: {
@@ -68,6 +72,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
       id: 'Pesanan dibuat yang tidak Batal dan tidak Belum Bayar',
       en: 'Placed orders that are neither cancelled nor unpaid',
     },
+    better: 'up',
     source: ORDER_SRC,
   },
   sales: {
@@ -78,6 +83,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
       id: 'Σ subtotal baris (Subtotal Pesanan / Total Harga Produk) atas baris Pesanan',
       en: 'Σ line subtotal (Subtotal Pesanan / Total Harga Produk / Product Subtotal) over the lines of orders',
     },
+    better: 'up',
     source: ORDER_SRC,
   },
   units: {
@@ -85,6 +91,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
     name: { id: 'Produk Terjual', en: 'Units sold' },
     unit: 'count',
     formula: { id: 'Σ Jumlah atas baris Pesanan', en: 'Σ Quantity over the lines of orders' },
+    better: 'up',
     source: ORDER_SRC,
   },
   buyers: {
@@ -95,6 +102,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
       id: 'Username (Pembeli) unik yang tidak kosong atas Pesanan',
       en: 'Distinct non-empty buyer usernames over orders',
     },
+    better: 'up',
     source: ORDER_SRC,
   },
   aov: {
@@ -102,6 +110,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
     name: { id: 'Penjualan per Pesanan', en: 'Sales per order' },
     unit: 'money',
     formula: { id: 'Penjualan ÷ Pesanan', en: 'Sales ÷ Orders' },
+    better: 'up',
     source: ORDER_SRC,
   },
   cancel_rate: {
@@ -109,6 +118,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
     name: { id: 'Tingkat Pembatalan', en: 'Cancellation rate' },
     unit: 'ratio',
     formula: { id: 'Pesanan Dibatalkan ÷ Pesanan Dibuat', en: 'Cancelled orders ÷ Placed orders' },
+    better: 'down',
     source: ORDER_SRC,
   },
   returned_units: {
@@ -116,6 +126,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
     name: { id: 'Produk Dikembalikan', en: 'Returned units' },
     unit: 'count',
     formula: { id: 'Σ Returned quantity atas baris Pesanan', en: 'Σ Returned quantity over the lines of orders' },
+    better: 'down',
     source: ORDER_SRC,
   },
   repeat_buyer_rate: {
@@ -126,6 +137,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
       id: 'Pembeli dengan ≥ 2 Pesanan dalam periode ÷ Pembeli',
       en: 'Buyers with ≥ 2 orders in the period ÷ Buyers',
     },
+    better: 'up',
     source: ORDER_SRC,
   },
   new_buyers: {
@@ -136,6 +148,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
       id: 'Pembeli periode ini tanpa Pesanan sebelum awal periode di seluruh data',
       en: 'Buyers of the period with no orders before the period start in all imported data',
     },
+    better: 'up',
     source: ORDER_SRC,
   },
   seller_discount: {
@@ -146,6 +159,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
       id: 'Σ Diskon Dari Penjual per baris + Σ per pesanan (Voucher Ditanggung Penjual + Paket Diskon (Diskon dari Penjual)), atas Pesanan',
       en: 'Σ line seller discount + Σ per order (seller voucher + seller bundle discount), over orders',
     },
+    better: 'neutral',
     source: ORDER_SRC,
   },
   net_payout: {
@@ -156,6 +170,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
       id: 'Σ Total Penghasilan per pesanan (format 2026: Σ kolom Rincian Jumlah Pelepasan Dana), menurut Tanggal Dana Dilepaskan',
       en: 'Σ Total Penghasilan per order (2026 layout: Σ of the Rincian Jumlah Pelepasan Dana columns), by release date',
     },
+    better: 'up',
     source: INCOME_SRC,
   },
   shopee_fees: {
@@ -166,6 +181,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
       id: 'Σ biaya (administrasi, layanan, proses pesanan, komisi AMS, program, transaksi, kampanye, pajak), sebagai angka positif, menurut Tanggal Dana Dilepaskan',
       en: 'Σ fees (admin, service, order processing, AMS commission, programme, transaction, campaign, tax), as a positive amount, by release date',
     },
+    better: 'down',
     source: INCOME_SRC,
   },
   ads_topup_from_income: {
@@ -176,6 +192,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
       id: 'Σ Biaya Isi Saldo Otomatis (dari Penghasilan): isi saldo iklan, bukan biaya',
       en: 'Σ Biaya Isi Saldo Otomatis (dari Penghasilan): an ads top-up, not a fee',
     },
+    better: 'neutral',
     source: INCOME_SRC,
   },
   shipping_net: {
@@ -186,6 +203,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
       id: 'Σ arus ongkos kirim (Subtotal Ongkos Kirim, termasuk Return to Seller Fee)',
       en: 'Σ shipping flows (the Subtotal Ongkos Kirim group, with Return to Seller Fee)',
     },
+    better: 'neutral',
     source: INCOME_SRC,
   },
   released_orders: {
@@ -196,6 +214,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
       id: 'Jumlah pesanan di ekspor Penghasilan, menurut Tanggal Dana Dilepaskan',
       en: 'Orders in income exports, by release date',
     },
+    better: 'up',
     source: INCOME_SRC,
   },
 };

@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectKpisMatch } from '../../test/kpiCheck';
-import { type IndependentIncomeRow, type IndependentLine, mergeFiles, readIncomeFile, readOrderFile } from '../../test/independent';
+import {
+  funnelOf,
+  type IndependentIncomeRow,
+  type IndependentLine,
+  mergeFiles,
+  readIncomeFile,
+  readOrderFile,
+  salesBy,
+} from '../../test/independent';
 import { openNodeDuckDB } from '../db/nodeDuckdb';
 import { Engine } from '../engine/engine';
 
@@ -69,5 +77,53 @@ describe('KPIs on sample-data equal an independent calculation', () => {
       const { rows, summaryTotal } = readIncomeFile(bytes(f));
       expect(rows.reduce((a, r) => a + r.net, 0), f).toBe(summaryTotal);
     }
+  });
+});
+
+describe('Overview breakdowns on sample-data equal an independent calculation', () => {
+  const ranges: [string, string][] = [
+    ['2025-06-01', '2026-11-30'],
+    ['2026-03-01', '2026-03-31'],
+    ['2025-12-12', '2025-12-12'],
+  ];
+
+  it.each(ranges)('top products, SKUs, provinces, payments and shipping for %s to %s', async (from, to) => {
+    const o = await engine.overview({ from, to });
+    const check = (rows: { key: string; sales: number; orders: number; units: number }[], expected: Map<string, { sales: number; orders: number; units: number }>) => {
+      const top = [...expected.entries()].slice(0, rows.length);
+      expect(rows.map((r) => [r.key, r.sales, r.orders, r.units])).toEqual(top.map(([k, g]) => [k, g.sales, g.orders, g.units]));
+    };
+    expect(o.breakdowns.products.length).toBeGreaterThan(0);
+    check(
+      o.breakdowns.products.map((r) => ({ ...r, key: `${r.key}\u0000${r.detail}` })),
+      salesBy(lines, from, to, (l) => `${l.product}\u0000${l.parentSku}`, false),
+    );
+    check(o.breakdowns.skus, salesBy(lines, from, to, (l) => l.sku || `${l.product} · ${l.variation}`, false));
+    check(o.breakdowns.provinces, salesBy(lines, from, to, (l) => l.province || '–', true));
+    check(o.breakdowns.payments, salesBy(lines, from, to, (l) => l.payment || '–', true));
+    check(o.breakdowns.shipping, salesBy(lines, from, to, (l) => l.shipping || '–', true));
+  });
+
+  it.each(ranges)('the funnel for %s to %s', async (from, to) => {
+    const o = await engine.overview({ from, to });
+    expect(o.funnel).toEqual(funnelOf(lines, from, to));
+  });
+
+  it('the trend adds up to the KPIs, in every grain, with every bucket present', async () => {
+    const range = { from: '2026-01-01', to: '2026-03-31' };
+    const k = (await engine.kpis(range)).values;
+    for (const grain of ['day', 'week', 'month'] as const) {
+      const o = await engine.overview(range, { grain, compare: true });
+      expect(o.trend.sales.reduce((a, b) => a + b, 0)).toBe(k.sales);
+      expect(o.trend.orders.reduce((a, b) => a + b, 0)).toBe(k.orders);
+      expect(o.previousTrend?.buckets.length).toBeGreaterThan(0);
+    }
+    const days = await engine.overview(range, { grain: 'day' });
+    expect(days.trend.buckets).toHaveLength(90);
+    expect(days.trend.buckets[0]).toBe('2026-01-01');
+    const months = await engine.overview(range, { grain: 'month' });
+    expect(months.trend.buckets).toEqual(['2026-01-01', '2026-02-01', '2026-03-01']);
+    const weeks = await engine.overview(range, { grain: 'week' });
+    expect(weeks.trend.buckets[0]).toBe('2025-12-29');
   });
 });

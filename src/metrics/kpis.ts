@@ -17,11 +17,12 @@ export interface KpiFilters {
 
 export type MetricValues = Record<MetricId, number | null>;
 
-function orderFilter(f: KpiFilters): string {
+/** The filters as `AND ...` conditions on the `orders` table (columns prefixed with `alias`). */
+export function orderFilter(f: KpiFilters, alias = ''): string {
   const parts: string[] = [];
-  if (f.province) parts.push(`province = ${sqlString(f.province)}`);
-  if (f.paymentMethod) parts.push(`payment_method = ${sqlString(f.paymentMethod)}`);
-  if (f.shippingOption) parts.push(`shipping_option = ${sqlString(f.shippingOption)}`);
+  if (f.province) parts.push(`${alias}province = ${sqlString(f.province)}`);
+  if (f.paymentMethod) parts.push(`${alias}payment_method = ${sqlString(f.paymentMethod)}`);
+  if (f.shippingOption) parts.push(`${alias}shipping_option = ${sqlString(f.shippingOption)}`);
   return parts.length ? ` AND ${parts.join(' AND ')}` : '';
 }
 

@@ -1,28 +1,15 @@
-import { useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
+import { type ImportItem, importItems, runImport } from '../../app/imports';
 import { bumpDataVersion, dataVersion, engineStatus, locale, tr } from '../../app/state';
+import { engine, useDatasetInfo, useRange } from '../../app/useRange';
+import { LoadSampleButton } from '../../components/EmptyState';
 import { KpiCard } from '../../components/KpiCard';
-import type { EngineApi, FileImportReport } from '../../engine/api';
 import { formatCount } from '../../format/number';
 import { errorText, noteText } from '../../i18n/problems';
 import type { StringKey } from '../../i18n/ui';
 import { INCOME_METRICS, ORDER_METRICS } from '../../metrics/definitions';
 
-interface PendingReport {
-  key: number;
-  fileName: string;
-  report: FileImportReport | null;
-}
-
-let nextKey = 0;
-
-function engine(): EngineApi {
-  const s = engineStatus();
-  if (s?.state !== 'ready') throw new Error('engine not ready');
-  return s.engine;
-}
-
-function ReportItem(props: { item: PendingReport }) {
+function ReportItem(props: { item: ImportItem }) {
   const r = () => props.item.report;
   const status = () => r()?.status ?? 'pending';
   return (
@@ -50,31 +37,16 @@ function ReportItem(props: { item: PendingReport }) {
 }
 
 export function DataPage() {
-  const [params, setParams] = useSearchParams<{ from?: string; to?: string }>();
-  const [reports, setReports] = createSignal<PendingReport[]>([]);
+  const { range, compare } = useRange();
   const [dragging, setDragging] = createSignal(false);
-
+  const info = useDatasetInfo();
   const [kpis] = createResource(
-    () => ({ v: dataVersion(), from: params.from, to: params.to }),
-    ({ from, to }) => engine().kpis({ from: from || undefined, to: to || undefined }),
+    () => ({ v: dataVersion(), ...range() }),
+    (r) => engine().kpis({ from: r.from, to: r.to }),
   );
-  const [info] = createResource(dataVersion, () => engine().datasetInfo());
   const [imports] = createResource(dataVersion, () => engine().listImports());
 
-  async function importFiles(files: File[]) {
-    if (!files.length) return;
-    const items = files.map((f) => ({ key: nextKey++, fileName: f.name, report: null }));
-    setReports((prev) => [...items, ...prev]);
-    let i = 0;
-    await engine().importFiles(
-      files.map((f) => ({ name: f.name, data: f })),
-      (report) => {
-        const key = items[i++].key;
-        setReports((prev) => prev.map((p) => (p.key === key ? { ...p, report } : p)));
-      },
-    );
-    bumpDataVersion();
-  }
+  const importFiles = (files: File[]) => runImport(engine(), files.map((f) => ({ name: f.name, data: f })));
 
   async function remove(id: number) {
     if (!confirm(tr('removeConfirm'))) return;
@@ -85,7 +57,7 @@ export function DataPage() {
   const currency = () => info()?.currency ?? 'IDR';
 
   return (
-    <div class="page data-page">
+    <div class="page data-page" data-testid="page-data">
       <h1>{tr('dataTitle')}</h1>
       <p class="muted">{tr('tagline')}</p>
       <Show when={engineStatus()?.state === 'ready' && !(engineStatus() as { persistent: boolean }).persistent}>
@@ -123,54 +95,34 @@ export function DataPage() {
           />
         </label>
         <p class="muted small">{tr('whereToDownload')}</p>
+        <p>
+          <LoadSampleButton />
+        </p>
       </fieldset>
 
-      <Show when={reports().length}>
+      <Show when={importItems().length}>
         <section>
           <h2>{tr('importReports')}</h2>
           <ul class="reports">
-            <For each={reports()}>{(item) => <ReportItem item={item} />}</For>
+            <For each={importItems()}>{(item) => <ReportItem item={item} />}</For>
           </ul>
         </section>
       </Show>
 
       <section>
         <h2>{tr('kpis')}</h2>
-        <div class="range">
-          <label>
-            {tr('from')}{' '}
-            <input
-              type="date"
-              data-testid="range-from"
-              value={params.from ?? kpis()?.range.from ?? ''}
-              onChange={(e) => setParams({ from: e.currentTarget.value || undefined })}
-            />
-          </label>
-          <label>
-            {tr('to')}{' '}
-            <input
-              type="date"
-              data-testid="range-to"
-              value={params.to ?? kpis()?.range.to ?? ''}
-              onChange={(e) => setParams({ to: e.currentTarget.value || undefined })}
-            />
-          </label>
-          <button type="button" class="link" onClick={() => setParams({ from: undefined, to: undefined })}>
-            {tr('allTime')}
-          </button>
-        </div>
         <Show when={kpis()}>
           {(k) => (
             <>
               <div class="kpi-grid" data-testid="order-kpis">
                 <For each={ORDER_METRICS}>
-                  {(id) => <KpiCard id={id} value={k().values[id]} previous={k().previous[id]} currency={currency()} />}
+                  {(id) => <KpiCard id={id} value={k().values[id]} previous={k().previous[id]} currency={currency()} compare={compare()} />}
                 </For>
               </div>
               <h3>{tr('income')}</h3>
               <div class="kpi-grid" data-testid="income-kpis">
                 <For each={INCOME_METRICS}>
-                  {(id) => <KpiCard id={id} value={k().values[id]} previous={k().previous[id]} currency={currency()} />}
+                  {(id) => <KpiCard id={id} value={k().values[id]} previous={k().previous[id]} currency={currency()} compare={compare()} />}
                 </For>
               </div>
             </>

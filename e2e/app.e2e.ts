@@ -1,0 +1,173 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGES } from '../src/app/pages';
+import { presetRange } from '../src/app/range';
+import { STRINGS } from '../src/i18n/ui';
+import { mergeFiles, netPayout, orderMetrics, readIncomeFile, readOrderFile } from '../test/independent';
+import { type App, type Browser, kpiValues, launch, open, serveApp } from './harness';
+
+const SAMPLE = path.resolve('sample-data');
+const manifest = JSON.parse(fs.readFileSync(path.join(SAMPLE, 'manifest.json'), 'utf8')) as { files: string[]; to: string };
+const bytes = (f: string) => new Uint8Array(fs.readFileSync(path.join(SAMPLE, f)));
+const lines = mergeFiles(manifest.files.filter((f) => f.startsWith('Order.')).map((f) => readOrderFile(bytes(f))));
+const income = manifest.files.filter((f) => f.startsWith('Income.')).map((f) => readIncomeFile(bytes(f)).rows);
+const SHOTS = path.resolve('e2e/screenshots');
+
+let app: App;
+let browser: Browser;
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  app = await serveApp();
+  browser = await launch(app.origin);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const OVERVIEW_IDS = ['sales', 'orders', 'buyers', 'units', 'aov', 'cancel_rate', 'repeat_buyer_rate', 'new_buyers'] as const;
+
+async function expectOverviewMatches(page: Page, from: string, to: string): Promise<void> {
+  const expected = orderMetrics(lines, from, to);
+  await page.waitForFunction(
+    (v) => document.querySelector('[data-kpi="orders"]')?.getAttribute('data-value') === v,
+    String(expected.orders),
+    { timeout: 120_000 },
+  );
+  const shown = await kpiValues(page);
+  for (const id of OVERVIEW_IDS) {
+    const v = expected[id];
+    if (v === null) expect(shown[id], id).toBe('');
+    else expect(Number(shown[id]), `${id} ${from}..${to}`).toBeCloseTo(v, 9);
+  }
+  expect(Number(shown.net_payout)).toBe(netPayout(income, from, to));
+}
+
+/** Visible text nodes of the page (what a seller reads). */
+function visibleTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent?.trim();
+      const el = n.parentElement;
+      if (!text || !el || el.closest('script,style,option:not(:checked)')) continue;
+      const r = el.getBoundingClientRect();
+      const s = getComputedStyle(el);
+      if (r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none') out.push(text);
+    }
+    return out;
+  });
+}
+
+describe('the app', () => {
+  it('starts empty, lands on the Overview, and every page is in the navigation', async () => {
+    const page = await open(browser, app.origin, '/');
+    expect(new URL(page.url()).pathname).toBe('/overview');
+    await page.waitForSelector('[data-testid="empty-state"] [data-testid="load-sample"]');
+    for (const p of PAGES) expect(await page.locator(`[data-testid="nav-${p}"]`).count(), p).toBe(1);
+    for (const p of ['traffic', 'predictions', 'reports'] as const) {
+      await page.click(`[data-testid="nav-${p}"]`);
+      await page.waitForSelector(`[data-testid="page-${p}"] [data-testid="not-built"]`);
+      expect(await page.locator('[data-kpi]').count()).toBe(0);
+    }
+  });
+
+  it('imports the sample data with one click, and the Overview equals an independent calculation', async () => {
+    const page = await open(browser, app.origin, '/overview');
+    await page.click('[data-testid="load-sample"]');
+    await page.waitForSelector('[data-testid="overview-kpis"]', { timeout: 170_000 });
+    await expectOverviewMatches(page, '2025-06-01', '2026-11-30');
+    await page.waitForSelector('[data-testid="funnel"]');
+    expect(await page.locator('[data-testid="top-products"] tbody tr').count()).toBe(10);
+  });
+
+  it('keeps the range in the URL and answers for a preset', async () => {
+    const page = await open(browser, app.origin, '/overview');
+    await page.selectOption('[data-testid="range-preset"]', 'last_month');
+    const expected = presetRange('last_month', manifest.to);
+    if (!expected) throw new Error('no range');
+    await page.waitForURL((u) => u.searchParams.get('from') === expected.from && u.searchParams.get('to') === expected.to);
+    await expectOverviewMatches(page, expected.from, expected.to);
+    await page.click('[data-testid="nav-data"]');
+    expect(new URL(page.url()).searchParams.get('from')).toBe(expected.from);
+  });
+
+  it('has no horizontal scroll, no overlap, and visible charts at phone and desktop sizes', async () => {
+    const page = await open(browser, app.origin, '/overview?from=2026-09-01&to=2026-11-30');
+    for (const [w, h, name] of [
+      [390, 844, 'overview-390'],
+      [1280, 800, 'overview-1280'],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForSelector('.chart canvas');
+      await page.waitForTimeout(400);
+      const layout = await page.evaluate(() => {
+        const cards = [...document.querySelectorAll('[data-kpi]')].map((e) => e.getBoundingClientRect());
+        const overlaps = cards.some((a, i) =>
+          cards.some((b, j) => j > i && a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1),
+        );
+        const canvas = document.querySelector('.chart canvas')?.getBoundingClientRect();
+        return {
+          scroll: document.documentElement.scrollWidth - window.innerWidth,
+          overlaps,
+          chart: canvas ? [canvas.width, canvas.height] : [0, 0],
+        };
+      });
+      expect(layout.scroll, name).toBeLessThanOrEqual(0);
+      expect(layout.overlaps, name).toBe(false);
+      expect(layout.chart[0], name).toBeGreaterThan(200);
+      expect(layout.chart[1], name).toBeGreaterThan(150);
+      await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('switches every visible string between Indonesian and English', async () => {
+    const otherLocale = { id: 'en', en: 'id' } as const;
+    for (const lang of ['en', 'id'] as const) {
+      const page = await open(browser, app.origin, '/settings');
+      await page.selectOption('[data-testid="language"]', lang);
+      const foreign = new Set(
+        Object.values(STRINGS)
+          .filter((v) => v.id !== v.en)
+          .map((v) => v[otherLocale[lang]]),
+      );
+      for (const p of PAGES) {
+        await page.click(`[data-testid="nav-${p}"]`);
+        await page.waitForSelector(`[data-testid="page-${p}"]`);
+        await page.waitForTimeout(150);
+        const untranslated = (await visibleTexts(page)).filter((t) => foreign.has(t));
+        expect(untranslated, `${lang} on /${p}`).toEqual([]);
+      }
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+    }
+  });
+
+  it('works offline after the first visit: reload with the network off shows the same numbers', async () => {
+    const page = await open(browser, app.origin, '/overview?from=2026-11-01&to=2026-11-30');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 60_000 });
+    await expectOverviewMatches(page, '2026-11-01', '2026-11-30');
+    await browser.context.setOffline(true);
+    try {
+      const failed: string[] = [];
+      page.on('requestfailed', (r) => failed.push(r.url()));
+      await page.reload();
+      await expectOverviewMatches(page, '2026-11-01', '2026-11-30');
+      expect(failed).toEqual([]);
+    } finally {
+      await browser.context.setOffline(false);
+    }
+  });
+
+  it('never made a request outside its own origin', () => {
+    expect(browser.external).toEqual([]);
+  });
+});

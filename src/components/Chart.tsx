@@ -1,0 +1,143 @@
+import { createEffect, onCleanup, onMount } from 'solid-js';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { locale, resolvedTheme } from '../app/state';
+import { formatCompactMoney, formatCount, formatDate } from '../format/number';
+
+export interface ChartSeries {
+  label: string;
+  values: (number | null)[];
+  /** A CSS colour or a custom property such as `var(--chart-1)`. */
+  color: string;
+  kind: 'line' | 'bars';
+  unit: 'money' | 'count';
+  dashed?: boolean;
+}
+
+export interface ChartHandle {
+  /** The chart as a PNG data URL (axes included), for reports. */
+  toPNG(): string;
+}
+
+export interface ChartProps {
+  /** Bucket start dates, `YYYY-MM-DD`. */
+  x: string[];
+  series: ChartSeries[];
+  currency: string;
+  height?: number;
+  /** The accessible name of the chart. */
+  title: string;
+  onReady?: (handle: ChartHandle) => void;
+}
+
+function cssVar(el: Element, value: string): string {
+  const m = /^var\((--[\w-]+)\)$/.exec(value);
+  return m ? getComputedStyle(el).getPropertyValue(m[1]).trim() || '#888' : value;
+}
+
+/**
+ * The one chart wrapper of the app (uPlot): time on x, money on the left axis and counts on the right,
+ * following the container's width, the theme and the language, with a tooltip and a PNG snapshot.
+ */
+export function Chart(props: ChartProps) {
+  let host!: HTMLDivElement;
+  let tooltip!: HTMLDivElement;
+  let plot: uPlot | undefined;
+
+  const build = () => {
+    plot?.destroy();
+    const loc = locale();
+    resolvedTheme(); // rebuild on theme change
+    const text = cssVar(host, 'var(--muted)');
+    const grid = cssVar(host, 'var(--border)');
+    const money = (v: number) => formatCompactMoney(v, props.currency, loc);
+    const xs = props.x.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000);
+    const hasCount = props.series.some((s) => s.unit === 'count');
+    const axis = (scale: string, side: 0 | 1 | 2 | 3, fmt: (v: number) => string): uPlot.Axis => ({
+      scale,
+      side,
+      stroke: text,
+      grid: { stroke: grid, width: 1, show: side === 3 },
+      ticks: { stroke: grid, width: 1 },
+      values: (_u, splits) => splits.map(fmt),
+      size: 76,
+    });
+    const opts: uPlot.Options = {
+      width: Math.max(200, host.clientWidth),
+      height: props.height ?? 260,
+      tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
+      legend: { show: false },
+      cursor: { points: { size: 6 }, drag: { x: false, y: false } },
+      scales: { x: { time: true }, money: { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] }, count: { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] } },
+      axes: [
+        {
+          stroke: text,
+          grid: { show: false },
+          ticks: { stroke: grid, width: 1 },
+          values: (_u, splits) => splits.map((s) => formatDate(new Date(s * 1000).toISOString().slice(0, 10), loc, 'short')),
+        },
+        axis('money', 3, money),
+        ...(hasCount ? [axis('count', 1, (v: number) => formatCount(v, loc))] : []),
+      ],
+      series: [
+        {},
+        ...props.series.map((s) => {
+          const color = cssVar(host, s.color);
+          return {
+            label: s.label,
+            scale: s.unit,
+            stroke: color,
+            width: s.kind === 'line' ? 2 : 0,
+            dash: s.dashed ? [6, 4] : undefined,
+            fill: s.kind === 'bars' ? `${color}bb` : undefined,
+            paths: s.kind === 'bars' ? uPlot.paths.bars?.({ size: [0.7, 64] }) : undefined,
+            points: { show: false },
+          } satisfies uPlot.Series;
+        }),
+      ],
+      hooks: {
+        setCursor: [
+          (u) => {
+            const i = u.cursor.idx;
+            if (i === null || i === undefined || u.cursor.left === undefined || u.cursor.left < 0) {
+              tooltip.style.display = 'none';
+              return;
+            }
+            const lines = props.series.map((s) => {
+              const v = s.values[i];
+              const shown = v === null || v === undefined ? '–' : s.unit === 'money' ? money(v) : formatCount(v, loc);
+              return `<div><span class="swatch" style="background:${cssVar(host, s.color)}"></span>${s.label}: <b>${shown}</b></div>`;
+            });
+            tooltip.innerHTML = `<div class="tt-date">${formatDate(props.x[i], loc, 'long')}</div>${lines.join('')}`;
+            tooltip.style.display = 'block';
+            const left = Math.min(u.cursor.left + 12, u.over.clientWidth - tooltip.offsetWidth);
+            tooltip.style.left = `${Math.max(0, left) + u.over.offsetLeft}px`;
+            tooltip.style.top = `${(u.cursor.top ?? 0) + u.over.offsetTop + 12}px`;
+          },
+        ],
+      },
+    };
+    plot = new uPlot(opts, [xs, ...props.series.map((s) => s.values)] as uPlot.AlignedData, host);
+    props.onReady?.({ toPNG: () => plot?.ctx.canvas.toDataURL('image/png') ?? '' });
+  };
+
+  onMount(() => {
+    const ro = new ResizeObserver(() => {
+      if (plot && Math.abs(plot.width - host.clientWidth) > 1) plot.setSize({ width: Math.max(200, host.clientWidth), height: props.height ?? 260 });
+    });
+    ro.observe(host);
+    onCleanup(() => {
+      ro.disconnect();
+      plot?.destroy();
+    });
+  });
+
+  createEffect(build);
+
+  return (
+    <figure class="chart" aria-label={props.title}>
+      <div ref={host} class="chart-host" role="img" aria-label={props.title} />
+      <div ref={tooltip} class="chart-tooltip" style={{ display: 'none' }} />
+    </figure>
+  );
+}

@@ -1,0 +1,37 @@
+import { Show } from 'solid-js';
+import { importBusy, importItems, loadSample } from '../app/imports';
+import { tr } from '../app/state';
+import { engine } from '../app/useRange';
+
+/** Load the sample exports: the same button on the empty state and on the Data page. */
+export function LoadSampleButton() {
+  const done = () => importItems().filter((i) => i.report).length;
+  return (
+    <button type="button" class="primary" data-testid="load-sample" disabled={importBusy()} onClick={() => void loadSample(engine())}>
+      <Show when={importBusy()} fallback={tr('loadSample')}>
+        {tr('importing')} {done()}/{importItems().length}
+      </Show>
+    </button>
+  );
+}
+
+/** What to do when there is no data yet: which exports to download, where, and the sample. */
+export function EmptyState(props: { testid?: string }) {
+  return (
+    <div class="empty" data-testid={props.testid ?? 'empty-state'}>
+      <h2>{tr('emptyTitle')}</h2>
+      <p>{tr('emptyIntro')}</p>
+      <ol class="steps">
+        <li>{tr('emptyStepOrders')}</li>
+        <li>{tr('emptyStepIncome')}</li>
+        <li>{tr('emptyStepDrop')}</li>
+      </ol>
+      <div class="actions">
+        <LoadSampleButton />
+        <a class="button secondary" href="/data">
+          {tr('importOwn')}
+        </a>
+      </div>
+    </div>
+  );
+}

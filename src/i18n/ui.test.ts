@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { STRINGS } from './ui';
+
+/** Strings that are the same in both languages on purpose (names, and words Indonesian borrows). */
+const SAME_IN_BOTH = new Set(['appName', 'menu', 'page_data', 'dataTitle', 'fileName', 'colSku']);
+
+describe('interface strings', () => {
+  it('every key is translated: both languages present, non-empty, and different unless on the list', () => {
+    const untranslated = Object.entries(STRINGS).filter(
+      ([k, v]) => !v.id.trim() || !v.en.trim() || (v.id === v.en && !SAME_IN_BOTH.has(k)),
+    );
+    expect(untranslated.map(([k]) => k)).toEqual([]);
+  });
+});

@@ -1,0 +1,121 @@
+import type { SqlConnection } from '../db/connection';
+import { sqlDate } from '../db/connection';
+import { type DateRange, type KpiFilters, orderFilter } from './kpis';
+
+export type Grain = 'day' | 'week' | 'month';
+
+/** Sales and orders per bucket (day, ISO week from Monday, or month), every bucket of the range present. */
+export interface TrendSeries {
+  grain: Grain;
+  /** Bucket start dates, `YYYY-MM-DD`. */
+  buckets: string[];
+  sales: number[];
+  orders: number[];
+}
+
+export interface BreakdownRow {
+  key: string;
+  /** A second label where one helps (the parent SKU of a product, the product of a SKU). */
+  detail: string;
+  orders: number;
+  units: number;
+  sales: number;
+}
+
+/** Orders of the period by how far they got. Every count is a subset of `placed`. */
+export interface Funnel {
+  placed: number;
+  paid: number;
+  shipped: number;
+  completed: number;
+  cancelled: number;
+}
+
+export interface Breakdowns {
+  products: BreakdownRow[];
+  skus: BreakdownRow[];
+  provinces: BreakdownRow[];
+  payments: BreakdownRow[];
+  shipping: BreakdownRow[];
+}
+
+const BUCKET: Record<Grain, (col: string) => string> = {
+  day: (c) => c,
+  week: (c) => `CAST(date_trunc('week', ${c}) AS DATE)`,
+  month: (c) => `CAST(date_trunc('month', ${c}) AS DATE)`,
+};
+
+/** Sales and orders (valid orders, METRICS.md) per bucket of a range. */
+export async function trend(
+  db: SqlConnection,
+  range: DateRange,
+  grain: Grain,
+  filters: KpiFilters = {},
+): Promise<TrendSeries> {
+  const bucket = BUCKET[grain];
+  const rows = await db.query<{ b: string; sales: number; orders: number }>(`
+    WITH days AS (
+      SELECT CAST(d AS DATE) AS d FROM range(${sqlDate(range.from)}, ${sqlDate(range.to)} + INTERVAL 1 DAY, INTERVAL 1 DAY) t(d)
+    ), buckets AS (SELECT DISTINCT ${bucket('d')} AS b FROM days),
+    agg AS (
+      SELECT ${bucket('created_date')} AS b, sum(sales) AS sales, count(*) AS orders
+      FROM orders
+      WHERE is_valid AND created_date BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}${orderFilter(filters)}
+      GROUP BY 1
+    )
+    SELECT strftime(buckets.b, '%Y-%m-%d') AS b, coalesce(agg.sales, 0) AS sales, coalesce(agg.orders, 0) AS orders
+    FROM buckets LEFT JOIN agg USING (b) ORDER BY buckets.b`);
+  return { grain, buckets: rows.map((r) => r.b), sales: rows.map((r) => r.sales), orders: rows.map((r) => r.orders) };
+}
+
+/** Top products, SKUs, provinces, payment methods and shipping options of the valid orders of a range. */
+export async function breakdowns(
+  db: SqlConnection,
+  range: DateRange,
+  filters: KpiFilters = {},
+  limit = 10,
+): Promise<Breakdowns> {
+  const period = `o.is_valid AND o.created_date BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}${orderFilter(filters, 'o.')}`;
+  const lineGroup = (key: string, detail: string) =>
+    db.query<BreakdownRow>(`
+      SELECT ${key} AS key, ${detail} AS detail, count(DISTINCT l.order_id) AS orders,
+        coalesce(sum(l.qty), 0) AS units, coalesce(sum(l.subtotal), 0) AS sales
+      FROM order_lines l JOIN orders o USING (order_id)
+      WHERE ${period}
+      GROUP BY 1, 2 ORDER BY sales DESC, key LIMIT ${limit}`);
+  const orderGroup = (col: string, n: number) =>
+    db.query<BreakdownRow>(`
+      SELECT coalesce(nullif(o.${col}, ''), '–') AS key, '' AS detail, count(*) AS orders,
+        coalesce(sum(o.units), 0) AS units, coalesce(sum(o.sales), 0) AS sales
+      FROM orders o WHERE ${period}
+      GROUP BY 1 ORDER BY sales DESC, key LIMIT ${n}`);
+  return {
+    // A product is its name plus SKU Induk; a SKU is Nomor Referensi SKU, else product name + variation.
+    products: await lineGroup('l.product_name', "coalesce(l.parent_sku, '')"),
+    skus: await lineGroup(
+      "coalesce(nullif(l.sku_ref, ''), l.product_name || ' · ' || coalesce(l.variation, ''))",
+      "l.product_name || CASE WHEN coalesce(l.variation, '') <> '' THEN ' · ' || l.variation ELSE '' END",
+    ),
+    provinces: await orderGroup('province', 40),
+    payments: await orderGroup('payment_method', 20),
+    shipping: await orderGroup('shipping_option', 20),
+  };
+}
+
+/** The status funnel of the orders placed in a range. */
+export async function funnel(db: SqlConnection, range: DateRange, filters: KpiFilters = {}): Promise<Funnel> {
+  const [r] = await db.query<Funnel>(`
+    WITH o AS (
+      SELECT status_class,
+        ship_arranged_at IS NOT NULL OR status_class IN ('shipping', 'completed') AS shipped, paid_at
+      FROM orders
+      WHERE created_date BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}${orderFilter(filters)}
+    )
+    SELECT count(*) AS placed,
+      count(*) FILTER (WHERE paid_at IS NOT NULL OR status_class = 'to_ship' OR shipped) AS paid,
+      count(*) FILTER (WHERE shipped) AS shipped,
+      count(*) FILTER (WHERE status_class = 'completed') AS completed,
+      count(*) FILTER (WHERE status_class = 'cancelled') AS cancelled
+    FROM o`);
+  return r;
+}

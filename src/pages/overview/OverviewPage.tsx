@@ -1,0 +1,190 @@
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { dataVersion, locale, tr } from '../../app/state';
+import { engine, useDatasetInfo, useRange } from '../../app/useRange';
+import { Chart } from '../../components/Chart';
+import { type Column, DataTable } from '../../components/DataTable';
+import { EmptyState } from '../../components/EmptyState';
+import { KpiCard } from '../../components/KpiCard';
+import type { BreakdownRow, Funnel, Grain } from '../../engine/api';
+import { formatCount, formatDate, formatMoney, formatPercent } from '../../format/number';
+import type { StringKey } from '../../i18n/ui';
+import type { MetricId } from '../../metrics/definitions';
+
+const OVERVIEW_KPIS: MetricId[] = ['sales', 'orders', 'buyers', 'units', 'aov', 'cancel_rate', 'repeat_buyer_rate', 'new_buyers'];
+const GRAINS: Grain[] = ['day', 'week', 'month'];
+
+function FunnelView(props: { funnel: Funnel }) {
+  const steps = () =>
+    (['placed', 'paid', 'shipped', 'completed', 'cancelled'] as const).map((k) => ({ k, n: props.funnel[k] }));
+  return (
+    <div class="funnel" data-testid="funnel">
+      <For each={steps()}>
+        {(s) => {
+          const share = () => (props.funnel.placed ? s.n / props.funnel.placed : 0);
+          return (
+            <div class="funnel-step" data-step={s.k} data-value={s.n}>
+              <span class="funnel-label">{tr(`funnel_${s.k}` as StringKey)}</span>
+              <span class="funnel-bar" classList={{ bad: s.k === 'cancelled' }}>
+                <span style={{ width: `${(share() * 100).toFixed(1)}%` }} />
+              </span>
+              <span class="funnel-value">
+                {formatCount(s.n, locale())} <span class="muted">({formatPercent(share(), locale())})</span>
+              </span>
+            </div>
+          );
+        }}
+      </For>
+    </div>
+  );
+}
+
+export function OverviewPage() {
+  const { range, compare } = useRange();
+  const info = useDatasetInfo();
+  const [chosenGrain, setGrain] = createSignal<Grain | null>(null);
+  /** Until the seller picks one: days for up to two months, weeks up to about a year, then months. */
+  const grain = (): Grain => {
+    const chosen = chosenGrain();
+    if (chosen) return chosen;
+    const r = kpis()?.range;
+    const days = r ? (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000 + 1 : 0;
+    return days <= 62 ? 'day' : days <= 400 ? 'week' : 'month';
+  };
+  const currency = () => info()?.currency ?? 'IDR';
+  const hasOrders = () => (info()?.orders ?? 0) > 0;
+  const hasIncome = () => (info()?.incomeOrders ?? 0) > 0;
+
+  const [kpis] = createResource(
+    () => ({ v: dataVersion(), ...range() }),
+    (r) => engine().kpis({ from: r.from, to: r.to }),
+  );
+  const [overview] = createResource(
+    () => ({ v: dataVersion(), g: grain(), c: compare(), ...range() }),
+    (r) => engine().overview({ from: r.from, to: r.to }, { grain: r.g, compare: r.c }),
+  );
+
+  const money = (v: number) => formatMoney(v, currency(), locale());
+  const count = (v: number) => formatCount(v, locale());
+  const breakdownColumns = (first: StringKey, withUnits: boolean): Column<BreakdownRow>[] => [
+    {
+      label: tr(first),
+      value: (r) => (
+        <>
+          {r.key}
+          <Show when={r.detail}>
+            <div class="muted small">{r.detail}</div>
+          </Show>
+        </>
+      ),
+    },
+    { label: tr('colOrders'), value: (r) => count(r.orders), numeric: true },
+    ...(withUnits ? [{ label: tr('colUnits'), value: (r: BreakdownRow) => count(r.units), numeric: true }] : []),
+    { label: tr('colSales'), value: (r) => money(r.sales), numeric: true },
+  ];
+
+  return (
+    <section class="page" data-testid="page-overview">
+      <h1>{tr('page_overview')}</h1>
+      <Show when={info()}>
+        <Show when={hasOrders() || hasIncome()} fallback={<EmptyState />}>
+          <Show when={kpis()}>
+            {(k) => (
+              <>
+                <p class="muted small" data-testid="overview-range">
+                  {formatDate(k().range.from, locale(), 'long')} – {formatDate(k().range.to, locale(), 'long')}
+                  <Show when={compare()}>
+                    {' · '}
+                    {tr('comparedWith')} {formatDate(k().previousRange.from, locale(), 'short')} –{' '}
+                    {formatDate(k().previousRange.to, locale(), 'long')}
+                  </Show>
+                </p>
+                <div class="kpi-grid" data-testid="overview-kpis">
+                  <For each={OVERVIEW_KPIS}>
+                    {(id) => (
+                      <KpiCard id={id} value={k().values[id]} previous={k().previous[id]} currency={currency()} compare={compare()} />
+                    )}
+                  </For>
+                  <Show when={hasIncome()}>
+                    <KpiCard
+                      id="net_payout"
+                      value={k().values.net_payout}
+                      previous={k().previous.net_payout}
+                      currency={currency()}
+                      compare={compare()}
+                    />
+                  </Show>
+                </div>
+              </>
+            )}
+          </Show>
+          <Show when={!hasOrders()}>
+            <p class="status warning">{tr('noOrdersYet')}</p>
+          </Show>
+          <Show when={hasOrders() && overview()}>
+            {(o) => (
+              <>
+                <div class="card">
+                  <div class="card-head">
+                    <h2>{tr('salesTrend')}</h2>
+                    <fieldset class="segmented">
+                      <legend class="sr-only">{tr('grain')}</legend>
+                      <For each={GRAINS}>
+                        {(g) => (
+                          <button type="button" aria-pressed={grain() === g} data-testid={`grain-${g}`} onClick={() => setGrain(g)}>
+                            {tr(`grain_${g}` as StringKey)}
+                          </button>
+                        )}
+                      </For>
+                    </fieldset>
+                  </div>
+                  <Chart
+                    title={tr('salesTrend')}
+                    x={o().trend.buckets}
+                    currency={currency()}
+                    series={[
+                      { label: tr('colSales'), values: o().trend.sales, color: 'var(--chart-1)', kind: 'bars', unit: 'money' },
+                      ...(o().previousTrend
+                        ? [
+                            {
+                              label: tr('salesPrevious'),
+                              values: o().trend.buckets.map((_, i) => o().previousTrend?.sales[i] ?? null),
+                              color: 'var(--chart-3)',
+                              kind: 'line' as const,
+                              unit: 'money' as const,
+                              dashed: true,
+                            },
+                          ]
+                        : []),
+                      { label: tr('colOrders'), values: o().trend.orders, color: 'var(--chart-2)', kind: 'line', unit: 'count' },
+                    ]}
+                  />
+                </div>
+                <div class="card">
+                  <DataTable caption={tr('topProducts')} columns={breakdownColumns('colProduct', true)} rows={o().breakdowns.products} testid="top-products" />
+                </div>
+                <div class="card">
+                  <DataTable caption={tr('topSkus')} columns={breakdownColumns('colSku', true)} rows={o().breakdowns.skus} testid="top-skus" />
+                </div>
+                <div class="grid-2">
+                  <div class="card">
+                    <h2>{tr('funnel')}</h2>
+                    <FunnelView funnel={o().funnel} />
+                  </div>
+                  <div class="card">
+                    <DataTable caption={tr('provinces')} columns={breakdownColumns('colProvince', false)} rows={o().breakdowns.provinces} testid="provinces" />
+                  </div>
+                  <div class="card">
+                    <DataTable caption={tr('paymentMethods')} columns={breakdownColumns('colPayment', false)} rows={o().breakdowns.payments} testid="payments" />
+                  </div>
+                  <div class="card">
+                    <DataTable caption={tr('shippingOptions')} columns={breakdownColumns('colShipping', false)} rows={o().breakdowns.shipping} testid="shipping" />
+                  </div>
+                </div>
+              </>
+            )}
+          </Show>
+        </Show>
+      </Show>
+    </section>
+  );
+}
