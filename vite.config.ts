@@ -79,6 +79,10 @@ export default defineConfig({
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
           { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        screenshots: [
+          { src: '/screenshots/overview-wide.png', sizes: '1280x800', type: 'image/png', form_factor: 'wide', label: 'Ringkasan toko' },
+          { src: '/screenshots/overview-narrow.png', sizes: '390x844', type: 'image/png', form_factor: 'narrow', label: 'Ringkasan toko' },
+        ],
       },
       workbox: {
         // The DuckDB wasm alone is 34 MB; the sample exports make "try sample data" work offline too.

@@ -1,0 +1,107 @@
+/**
+ * The built app in Chromium: first load from a warm cache (shell and Overview KPIs), Lighthouse
+ * accessibility and best practices, and installability through the DevTools protocol.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import lighthouse from 'lighthouse';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { CHROMIUM_ARGS } from '../../e2e/harness';
+import { startServer } from '../serve.mjs';
+
+export interface AppLoadResult {
+  shellMs: number[];
+  kpiMs: number[];
+  accessibility: number | null;
+  bestPractices: number | null;
+  failedAudits: string[];
+  installabilityErrors: string[];
+}
+
+async function freePort(): Promise<number> {
+  const s = await startServer(0, os.tmpdir());
+  const { port } = s.address() as AddressInfo;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+export async function benchAppLoad(runs: number): Promise<AppLoadResult> {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'toko-dist-'));
+  await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  const server = await startServer(0, outDir);
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'toko-load-'));
+  const port = await freePort();
+  const proc = spawn('/usr/bin/chromium', [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'], {
+    stdio: 'ignore',
+  });
+  try {
+    let browser: Awaited<ReturnType<typeof chromium.connectOverCDP>> | null = null;
+    for (let i = 0; i < 50 && !browser; i++) {
+      browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`).catch(() => null);
+      if (!browser) await new Promise((r) => setTimeout(r, 200));
+    }
+    if (!browser) throw new Error('chromium did not start');
+    const context = browser.contexts()[0];
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // First visit: install the service worker and import the sample data.
+    await page.goto(`${origin}/overview`);
+    await page.click('[data-testid="load-sample"]', { timeout: 60_000 });
+    await page.waitForSelector('[data-kpi="sales"]', { timeout: 180_000 });
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    const installability = await (await context.newCDPSession(page)).send('Page.getInstallabilityErrors');
+    const shellMs: number[] = [];
+    const kpiMs: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      await page.goto(`${origin}/overview`, { waitUntil: 'commit' });
+      const shell = await page.waitForFunction(() => (document.querySelector('.topbar') ? performance.now() : 0), undefined, {
+        polling: 'raf',
+        timeout: 30_000,
+      });
+      const kpi = await page.waitForFunction(
+        () => (document.querySelector('[data-kpi="sales"]')?.getAttribute('data-value') ? performance.now() : 0),
+        undefined,
+        { polling: 'raf', timeout: 60_000 },
+      );
+      shellMs.push(Number(await shell.jsonValue()));
+      kpiMs.push(Number(await kpi.jsonValue()));
+    }
+    // Lighthouse opens its own tab: this one must let go of the database first.
+    await page.goto('about:blank');
+    const result = await lighthouse(`${origin}/overview`, {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['accessibility', 'best-practices'],
+      disableStorageReset: true,
+      formFactor: 'desktop',
+      screenEmulation: { mobile: false, width: 1280, height: 800, deviceScaleFactor: 1, disabled: false },
+      throttlingMethod: 'provided',
+    });
+    const lhr = result?.lhr;
+    const failedAudits = lhr
+      ? Object.values(lhr.audits)
+          .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
+          .map((a) => `${a.id}: ${a.title}`)
+      : [];
+    await browser.close();
+    return {
+      shellMs,
+      kpiMs,
+      accessibility: lhr?.categories.accessibility?.score ?? null,
+      bestPractices: lhr?.categories['best-practices']?.score ?? null,
+      failedAudits,
+      installabilityErrors: installability.installabilityErrors.map((e) => e.errorId),
+    };
+  } finally {
+    proc.kill();
+    await new Promise((r) => server.close(r));
+    fs.rmSync(outDir, { recursive: true, force: true });
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
