@@ -53,7 +53,7 @@ async function rebuildOrders(db: SqlConnection): Promise<void> {
   await db.exec(`DELETE FROM orders WHERE order_id IN (SELECT order_id FROM affected_orders)`);
   await db.exec(`INSERT INTO orders
     SELECT order_id, t.created_at, CAST(t.created_at AS DATE), t.paid_at, t.ship_arranged_at, t.status_class, t.${VALID_STATUS}, coalesce(t.buyer, ''),
-      b.buyer_id, t.payment_method, t.shipping_option, t.province, t.city, line_count, sales, units, returned_units,
+      b.buyer_id, NULL, t.payment_method, t.shipping_option, t.province, t.city, line_count, sales, units, returned_units,
       line_seller_discount + coalesce(t.seller_voucher, 0) + coalesce(t.bundle_seller_discount, 0), t.total_payment
     FROM (
       SELECT order_id,
@@ -71,6 +71,10 @@ async function rebuildOrders(db: SqlConnection): Promise<void> {
       FROM affected_buyers a
     ) f
     WHERE buyers.buyer = f.buyer`);
+  // Each order carries its buyer's first valid order date, so the KPIs need no join to count new buyers.
+  await db.exec(`UPDATE orders SET buyer_first_date = b.first_date
+    FROM buyers b
+    WHERE orders.buyer_id = b.buyer_id AND b.buyer IN (SELECT buyer FROM affected_buyers)`);
   await db.exec('DROP TABLE affected_buyers');
 }
 

@@ -17,7 +17,7 @@ export const MIGRATIONS: readonly string[][] = [
     `CREATE TABLE orders (
       order_id VARCHAR, created_at TIMESTAMP, created_date DATE, paid_at TIMESTAMP, ship_arranged_at TIMESTAMP,
       status_class VARCHAR, is_valid BOOLEAN,
-      buyer VARCHAR, buyer_id INTEGER, payment_method VARCHAR, shipping_option VARCHAR, province VARCHAR, city VARCHAR,
+      buyer VARCHAR, buyer_id INTEGER, buyer_first_date DATE, payment_method VARCHAR, shipping_option VARCHAR, province VARCHAR, city VARCHAR,
       line_count INTEGER, sales BIGINT, units BIGINT, returned_units BIGINT, seller_discount BIGINT,
       total_payment BIGINT)`,
     // One row per buyer username: a dense integer id (grouping on it is fast) and the first valid order date.

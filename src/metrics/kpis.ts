@@ -35,33 +35,39 @@ type OrderValues = Record<OrderMetricId, number | null>;
 type IncomeValues = Record<IncomeMetricId, number | null>;
 
 /**
- * Order metrics for a range and the period of the same length before it, in one scan of `orders`
- * (rows are tagged current or previous) plus one pass over the buyers.
+ * Order metrics for a range and the period of the same length before it: one scan of `orders` with rows
+ * tagged current or previous, and one pass grouped by buyer.
  */
 export async function orderKpis(db: SqlConnection, range: DateRange, filters: KpiFilters = {}): Promise<PeriodPair<OrderValues>> {
   const prev = previousRange(range);
   const from = sqlDate(range.from);
-  const rows = await db.query<Record<string, number | boolean | null>>(`
-    WITH p AS (
-      SELECT created_date >= ${from} AS cur, status_class, is_valid, buyer_id, sales, units, returned_units, seller_discount
-      FROM orders WHERE created_date BETWEEN ${sqlDate(prev.from)} AND ${sqlDate(range.to)}${orderFilter(filters)}
-    ), agg AS (
-      SELECT cur, count(*) AS placed_orders, count(*) FILTER (WHERE status_class = 'cancelled') AS cancelled_orders,
-        count(*) FILTER (WHERE is_valid) AS orders, coalesce(sum(sales) FILTER (WHERE is_valid), 0) AS sales,
-        coalesce(sum(units) FILTER (WHERE is_valid), 0) AS units,
-        coalesce(sum(returned_units) FILTER (WHERE is_valid), 0) AS returned_units,
-        coalesce(sum(seller_discount) FILTER (WHERE is_valid), 0) AS seller_discount
-      FROM p GROUP BY cur
-    ), b AS (
-      SELECT cur, buyer_id, count(*) AS n FROM p WHERE is_valid AND buyer_id IS NOT NULL GROUP BY cur, buyer_id
-    ), bagg AS (
-      SELECT b.cur, count(*) AS buyers, count(*) FILTER (WHERE n >= 2) AS repeat_buyers,
-        count(*) FILTER (WHERE f.first_date >= CASE WHEN b.cur THEN ${from} ELSE ${sqlDate(prev.from)} END) AS new_buyers
-      FROM b JOIN buyers f USING (buyer_id) GROUP BY b.cur
+  const where = `created_date BETWEEN ${sqlDate(prev.from)} AND ${sqlDate(range.to)}${orderFilter(filters)}`;
+  const totals = await db.query<Record<string, number | boolean | null>>(`
+    SELECT created_date >= ${from} AS cur, count(*) AS placed_orders,
+      count(*) FILTER (WHERE status_class = 'cancelled') AS cancelled_orders,
+      count(*) FILTER (WHERE is_valid) AS orders, coalesce(sum(sales) FILTER (WHERE is_valid), 0) AS sales,
+      coalesce(sum(units) FILTER (WHERE is_valid), 0) AS units,
+      coalesce(sum(returned_units) FILTER (WHERE is_valid), 0) AS returned_units,
+      coalesce(sum(seller_discount) FILTER (WHERE is_valid), 0) AS seller_discount
+    FROM orders WHERE ${where} GROUP BY cur`);
+  // Per buyer: orders in each period and the first valid order date in all data (kept on each order row).
+  const [b] = await db.query<Record<string, number>>(`
+    WITH b AS (
+      SELECT count(*) FILTER (WHERE created_date >= ${from}) AS nc, count(*) FILTER (WHERE created_date < ${from}) AS np,
+        min(buyer_first_date) AS first
+      FROM orders WHERE is_valid AND buyer_id IS NOT NULL AND ${where} GROUP BY buyer_id
     )
-    SELECT * FROM agg LEFT JOIN bagg USING (cur)`);
+    SELECT count(*) FILTER (WHERE nc > 0) AS buyers_cur, count(*) FILTER (WHERE nc >= 2) AS repeat_cur,
+      count(*) FILTER (WHERE nc > 0 AND first >= ${from}) AS new_cur,
+      count(*) FILTER (WHERE np > 0) AS buyers_prev, count(*) FILTER (WHERE np >= 2) AS repeat_prev,
+      count(*) FILTER (WHERE np > 0 AND first >= ${sqlDate(prev.from)}) AS new_prev
+    FROM b`);
+  const rows: Record<string, unknown>[] = totals.map((t) => {
+    const p = t.cur ? 'cur' : 'prev';
+    return { ...t, buyers: b[`buyers_${p}`], repeat_buyers: b[`repeat_${p}`], new_buyers: b[`new_${p}`] };
+  });
   const pick = (cur: boolean): OrderValues => {
-    const r = rows.find((x) => x.cur === cur) ?? {};
+    const r: Record<string, unknown> = rows.find((x) => x.cur === cur) ?? {};
     const n = (k: string) => Number(r[k] ?? 0);
     return {
       placed_orders: n('placed_orders'),
