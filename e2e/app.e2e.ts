@@ -69,7 +69,7 @@ describe('the app', () => {
     expect(new URL(page.url()).pathname).toBe('/overview');
     await page.waitForSelector('[data-testid="empty-state"] [data-testid="load-sample"]');
     for (const p of PAGES) expect(await page.locator(`[data-testid="nav-${p}"]`).count(), p).toBe(1);
-    for (const p of ['traffic', 'predictions', 'reports'] as const) {
+    for (const p of ['campaigns', 'predictions', 'reports'] as const) {
       await page.click(`[data-testid="nav-${p}"]`);
       await page.waitForSelector(`[data-testid="page-${p}"] [data-testid="not-built"]`);
       expect(await page.locator('[data-kpi]').count()).toBe(0);
@@ -167,7 +167,31 @@ describe('the app', () => {
     }
   });
 
-  it('never made a request outside its own origin', () => {
+  it.each([
+    ['traffic', 'traffic-kpis', ['visitors', 'page_views', 'bounce_rate', 'order_conversion_rate']],
+    ['service', 'service-kpis', ['chats', 'chat_response_rate', 'csat', 'avg_response_time']],
+  ] as const)('the %s page renders its KPIs and a chart with data', async (pageId, kpis, ids) => {
+    const page = await open(browser, app.origin, `/${pageId}?from=2026-07-01&to=2026-07-31`);
+    await page.waitForSelector(`[data-testid="${kpis}"]`, { timeout: 60_000 });
+    const shown = await kpiValues(page);
+    for (const id of ids) expect(Number(shown[id]), id).toBeGreaterThan(0);
+    await page.waitForSelector('.chart canvas');
+    const points = await page.$$eval('.chart-host', (els) => els.length);
+    expect(points).toBeGreaterThan(0);
+    for (const [w, h] of [
+      [1280, 800],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: path.join(SHOTS, `${pageId}-${w}.png`), fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('never made a request outside its own origin, and logged no console error', () => {
     expect(browser.external).toEqual([]);
+    expect(browser.errors).toEqual([]);
   });
 });

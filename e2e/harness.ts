@@ -41,6 +41,8 @@ export interface Browser {
   profile: string;
   /** Requests to anywhere but the app's origin (the app must make none). */
   external: string[];
+  /** Console errors and uncaught exceptions of every page. */
+  errors: string[];
   close(): Promise<void>;
 }
 
@@ -58,6 +60,15 @@ export async function launch(origin: string, profile = newProfile(), locale = 'i
     locale,
   });
   const external: string[] = [];
+  const errors: string[] = [];
+  const watchPage = (p: Page) => {
+    p.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`${p.url()}: ${m.text()}`);
+    });
+    p.on('pageerror', (e) => errors.push(`${p.url()}: ${e.message}`));
+  };
+  context.pages().forEach(watchPage);
+  context.on('page', watchPage);
   const watch = (url: string) => {
     if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) external.push(url);
   };
@@ -68,7 +79,7 @@ export async function launch(origin: string, profile = newProfile(), locale = 'i
     watch(url);
     return route.abort();
   });
-  return { context, profile, external, close: () => context.close() };
+  return { context, profile, external, errors, close: () => context.close() };
 }
 
 /** Opens a path and waits until the engine is up (or has said why not). */

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { incomeFor, isoDay, type OrderLine, type SimOrder, simulateOrders } from './sample/generate';
+import { insightWorkbooks, shopDays } from './sample/insights';
 import { income2025Workbook, income2026Workbook, ORDER_COLUMNS_2025, ORDER_COLUMNS_2026, orderWorkbook } from './sample/layouts';
 
 XLSX.set_fs(fs);
@@ -21,6 +22,12 @@ export const SAMPLE = {
 };
 
 const DAY = 86_400_000;
+
+/** Writes a workbook with fixed document dates, so the same seed gives the same bytes. */
+function write(wb: XLSX.WorkBook, file: string): void {
+  wb.Props = { ...wb.Props, CreatedDate: new Date(`${SAMPLE.to}T21:00:00Z`), ModifiedDate: new Date(`${SAMPLE.to}T21:00:00Z`) };
+  XLSX.writeFile(wb, file, { compression: true, bookSST: true });
+}
 const compact = (iso: string) => iso.replace(/-/g, '');
 
 function monthStarts(from: string, to: string): string[] {
@@ -86,14 +93,14 @@ function main() {
     const inMonth = orders.filter((o) => isoDay(o.created) >= start && isoDay(o.created) <= end);
     const columns = start < '2026-01-01' ? ORDER_COLUMNS_2025 : ORDER_COLUMNS_2026;
     const name = `Order.all.${compact(start)}_${compact(end)}.xlsx`;
-    XLSX.writeFile(orderWorkbook(asOf(inMonth, snapshotMs), columns), path.join(out, name), { compression: true, bookSST: true });
+    write(orderWorkbook(asOf(inMonth, snapshotMs), columns), path.join(out, name));
     written.push(name);
   }
   // An earlier overlapping November export: the merge must let the final export win.
   const early = Date.parse(`${SAMPLE.earlySnapshot.replace(' ', 'T')}:00Z`);
   const earlyName = `Order.all.20261101_${compact(SAMPLE.earlySnapshot.slice(0, 10))}.xlsx`;
   const novOrders = orders.filter((o) => isoDay(o.created) >= '2026-11-01');
-  XLSX.writeFile(orderWorkbook(asOf(novOrders, early), ORDER_COLUMNS_2026), path.join(out, earlyName), { compression: true, bookSST: true });
+  write(orderWorkbook(asOf(novOrders, early), ORDER_COLUMNS_2026), path.join(out, earlyName));
   written.push(earlyName);
 
   const income = incomeFor(orders, SAMPLE.seed + 1, Date.parse(`${SAMPLE.to}T00:00:00Z`) + DAY);
@@ -105,8 +112,24 @@ function main() {
       ? income2025Workbook(rows, SAMPLE.shop, start, end)
       : income2026Workbook(rows, SAMPLE.shop, start, end);
     const name = `Income.sudah dilepas.id.${compact(start)}_${compact(end)}.xlsx`;
-    XLSX.writeFile(wb, path.join(out, name), { compression: true, bookSST: true });
+    write(wb, path.join(out, name));
     written.push(name);
+  }
+  // Business Insights for the last six months, monthly, as sellers download them.
+  for (const start of monthStarts('2026-06-01', SAMPLE.to)) {
+    const end = monthEnd(start);
+    const books = insightWorkbooks(shopDays(orders, start, end, SAMPLE.seed + Number(compact(start))));
+    const names: Record<string, string> = {
+      shopStats: `${SAMPLE.shop}.shopee-shop-stats.${compact(start)}-${compact(end)}.xlsx`,
+      traffic: `traffic_overview_${compact(start)}_${compact(end)}.xlsx`,
+      chat: `chat_${compact(start)}_${compact(end)}.xlsx`,
+      flashSale: `In_Shop_Flash_Sale_Metrics_${compact(start)}_${compact(end)}.xlsx`,
+      voucher: `voucher_${compact(start)}_${compact(end)}.xlsx`,
+    };
+    for (const [key, wb] of Object.entries(books)) {
+      write(wb, path.join(out, names[key]));
+      written.push(names[key]);
+    }
   }
   fs.writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify({ ...SAMPLE, files: written }, null, 2)}\n`);
   const lines = orders.reduce((a, o) => a + o.lines.length, 0);

@@ -309,3 +309,31 @@ export function funnelOf(lines: readonly IndependentLine[], from: string, to: st
   }
   return { placed: orders.size, paid, shipped, completed, cancelled };
 }
+
+/**
+ * The daily rows of a stacked Business Insights sheet, read independently: the rows whose first cell is a
+ * single `DD-MM-YYYY` date, as header -> number (dots dropped, comma as decimal point, `%` as a ratio,
+ * `HH:MM:SS` as seconds).
+ */
+export function readDailyRows(bytes: Uint8Array, sheet: string): { date: string; values: Record<string, number> }[] {
+  const wb = XLSX.read(bytes, { type: 'array' });
+  const aoa = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[sheet], { header: 1, defval: null });
+  const header = aoa[0].map((h) => str(h));
+  const out: { date: string; values: Record<string, number> }[] = [];
+  for (const r of aoa) {
+    const d = /^(\d{2})-(\d{2})-(\d{4})$/.exec(str(r[0]));
+    if (!d) continue;
+    const values: Record<string, number> = {};
+    header.forEach((h, i) => {
+      const t = str(r[i]);
+      if (i === 0 || !t || t === '-') return;
+      if (/^\d+:\d{2}:\d{2}$/.test(t)) {
+        const [hh, mm, ss] = t.split(':').map(Number);
+        values[h] = hh * 3600 + mm * 60 + ss;
+      } else if (t.endsWith('%')) values[h] = Number(t.slice(0, -1).replace(/\./g, '').replace(',', '.')) / 100;
+      else values[h] = Number(t.replace(/\./g, '').replace(',', '.'));
+    });
+    out.push({ date: `${d[3]}-${d[2]}-${d[1]}`, values });
+  }
+  return out;
+}

@@ -74,6 +74,8 @@ const api: EngineApi & { init: typeof init } = {
   datasetInfo: () => ready().datasetInfo(),
   kpis: (range, filters) => ready().kpis(range, filters),
   overview: (range, options) => ready().overview(range, options),
+  traffic: (range) => ready().traffic(range),
+  serviceMetrics: (range) => ready().serviceMetrics(range),
   importLog: () => ready().importLog(),
 };
 

@@ -6,17 +6,17 @@ import type { StringKey } from '../i18n/ui';
 import { DataPage } from '../pages/data/DataPage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
 import { NotBuiltPage } from '../pages/placeholder/NotBuiltPage';
+import { ServicePage } from '../pages/service/ServicePage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
+import { TrafficPage } from '../pages/traffic/TrafficPage';
 import { PAGES, type PageId } from './pages';
 import { registerServiceWorker, updateReady } from './pwa';
 import { engineStatus, locale, resolvedTheme, setEngineStatus, tr } from './state';
 
 /** Pages whose capability is still to be built, with the issue that builds it. */
 const NOT_BUILT: Partial<Record<PageId, StringKey>> = {
-  traffic: 'nb_traffic',
   sales: 'nb_sales',
   campaigns: 'nb_campaigns',
-  service: 'nb_service',
   products: 'nb_products',
   predictions: 'nb_predictions',
   insights: 'nb_insights',
@@ -117,6 +117,8 @@ export function App() {
     <Router root={Shell}>
       <Route path="/overview" component={OverviewPage} />
       <Route path="/data" component={DataPage} />
+      <Route path="/traffic" component={TrafficPage} />
+      <Route path="/service" component={ServicePage} />
       <Route path="/settings" component={SettingsPage} />
       {Object.entries(NOT_BUILT).map(([page, key]) => (
         <Route path={`/${page}`} component={() => <NotBuiltPage page={page as PageId} message={key} />} />

@@ -2,7 +2,7 @@ import { createEffect, onCleanup, onMount } from 'solid-js';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { locale, resolvedTheme } from '../app/state';
-import { formatCompactMoney, formatCount, formatDate } from '../format/number';
+import { formatCompactMoney, formatCount, formatDate, formatPercent } from '../format/number';
 
 export interface ChartSeries {
   label: string;
@@ -10,7 +10,7 @@ export interface ChartSeries {
   /** A CSS colour or a custom property such as `var(--chart-1)`. */
   color: string;
   kind: 'line' | 'bars';
-  unit: 'money' | 'count';
+  unit: 'money' | 'count' | 'ratio';
   dashed?: boolean;
 }
 
@@ -52,7 +52,10 @@ export function Chart(props: ChartProps) {
     const grid = cssVar(host, 'var(--border)');
     const money = (v: number) => formatCompactMoney(v, props.currency, loc);
     const xs = props.x.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000);
-    const hasCount = props.series.some((s) => s.unit === 'count');
+    const fmtOf = (unit: ChartSeries['unit']) =>
+      unit === 'money' ? money : unit === 'ratio' ? (v: number) => formatPercent(v, loc) : (v: number) => formatCount(v, loc);
+    // The first unit gets the left axis, a second one the right axis.
+    const units = [...new Set(props.series.map((s) => s.unit))];
     const axis = (scale: string, side: 0 | 1 | 2 | 3, fmt: (v: number) => string): uPlot.Axis => ({
       scale,
       side,
@@ -68,7 +71,12 @@ export function Chart(props: ChartProps) {
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
       legend: { show: false },
       cursor: { points: { size: 6 }, drag: { x: false, y: false } },
-      scales: { x: { time: true }, money: { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] }, count: { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] } },
+      scales: {
+        x: { time: true },
+        money: { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] },
+        count: { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] },
+        ratio: { range: (_u, _min, max) => [0, Math.max(1, max)] },
+      },
       axes: [
         {
           stroke: text,
@@ -76,8 +84,7 @@ export function Chart(props: ChartProps) {
           ticks: { stroke: grid, width: 1 },
           values: (_u, splits) => splits.map((s) => formatDate(new Date(s * 1000).toISOString().slice(0, 10), loc, 'short')),
         },
-        axis('money', 3, money),
-        ...(hasCount ? [axis('count', 1, (v: number) => formatCount(v, loc))] : []),
+        ...units.slice(0, 2).map((u, i) => axis(u, i === 0 ? 3 : 1, fmtOf(u))),
       ],
       series: [
         {},
@@ -105,7 +112,7 @@ export function Chart(props: ChartProps) {
             }
             const lines = props.series.map((s) => {
               const v = s.values[i];
-              const shown = v === null || v === undefined ? '–' : s.unit === 'money' ? money(v) : formatCount(v, loc);
+              const shown = v === null || v === undefined ? '–' : fmtOf(s.unit)(v);
               return `<div><span class="swatch" style="background:${cssVar(host, s.color)}"></span>${s.label}: <b>${shown}</b></div>`;
             });
             tooltip.innerHTML = `<div class="tt-date">${formatDate(props.x[i], loc, 'long')}</div>${lines.join('')}`;

@@ -1,6 +1,7 @@
 import { Show } from 'solid-js';
 import { locale, tr } from '../app/state';
-import { change, formatCount, formatMoney, formatPercent } from '../format/number';
+import { change, formatCount, formatDuration, formatMoney, formatPercent } from '../format/number';
+import type { StringKey } from '../i18n/ui';
 import { METRICS, type MetricId } from '../metrics/definitions';
 
 export function formatMetric(id: MetricId, value: number | null, currency: string): string {
@@ -8,6 +9,7 @@ export function formatMetric(id: MetricId, value: number | null, currency: strin
   const unit = METRICS[id].unit;
   if (unit === 'money') return formatMoney(value, currency, locale());
   if (unit === 'ratio') return formatPercent(value, locale());
+  if (unit === 'duration') return formatDuration(value);
   return formatCount(value, locale());
 }
 
@@ -62,7 +64,7 @@ export function KpiCard(props: {
           <strong>{tr('formula')}:</strong> {def().formula[locale()]}
         </p>
         <p>
-          <strong>{tr('source')}:</strong> {def().source === 'orders' ? tr('sourceOrders') : tr('sourceIncome')}
+          <strong>{tr('source')}:</strong> {tr(`source_${def().source}` as StringKey)}
         </p>
       </details>
     </div>

@@ -133,8 +133,9 @@ export async function mergeStaged(
 export async function unmergeImport(db: SqlConnection, target: MergeTarget, importId: number): Promise<void> {
   const all = allRowsTable(target);
   await dropTemps(db);
+  const orderId = target === 'order_lines' ? ', order_id' : '';
   await db.exec(`CREATE TEMP TABLE reelect AS
-    SELECT line_key, order_id FROM ${all} WHERE import_id = ${importId} AND is_winner`);
+    SELECT line_key${orderId} FROM ${all} WHERE import_id = ${importId} AND is_winner`);
   await db.exec(`DELETE FROM ${all} WHERE import_id = ${importId}`);
   await db.exec(`UPDATE ${all} SET is_winner = true
     FROM (SELECT line_key, max(prio) AS top FROM ${all} WHERE line_key IN (SELECT line_key FROM reelect) GROUP BY line_key) w

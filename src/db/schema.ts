@@ -23,6 +23,7 @@ export const MIGRATIONS: readonly string[][] = [
     // One row per buyer username: a dense integer id (grouping on it is fast) and the first valid order date.
     `CREATE TABLE buyers (buyer_id INTEGER, buyer VARCHAR, first_date DATE)`,
     ...createStoredTables('income'),
+    ...createStoredTables('insights'),
   ],
 ];
 

@@ -4,7 +4,7 @@ import type { MergeTarget } from '../ingest/kinds/output';
  * The stored columns of each merge target, as data: the stage table (from Arrow), the raw table (every
  * import's rows) and the canonical table (the winner per line key) are all derived from these lists.
  */
-export type ColumnType = 'text' | 'bool' | 'timestamp' | 'bigint' | 'int';
+export type ColumnType = 'text' | 'bool' | 'timestamp' | 'bigint' | 'int' | 'double';
 
 export interface TargetColumns {
   /** Columns that come from the file, in storage order. `line_key` must be first. */
@@ -38,6 +38,10 @@ export const TARGET_COLUMNS: Record<MergeTarget, TargetColumns> = {
     ],
     finality: false,
   },
+  insights: {
+    values: [...t('text', 'line_key', 'kind', 'scope', 'metric'), ...t('timestamp', 'day', 'period_to'), ...t('bool', 'is_summary'), ...t('double', 'value')],
+    finality: false,
+  },
 };
 
 export const SQL_TYPE: Record<ColumnType, string> = {
@@ -46,6 +50,7 @@ export const SQL_TYPE: Record<ColumnType, string> = {
   timestamp: 'TIMESTAMP',
   bigint: 'BIGINT',
   int: 'INTEGER',
+  double: 'DOUBLE',
 };
 
 /** Bookkeeping columns in front of the values: lineage, merge priority, and whether the row is the winner. */
@@ -54,7 +59,7 @@ export const LINEAGE_COLUMNS = 'import_id INTEGER, snapshot_at TIMESTAMP, prio B
 /** Every imported row of a target, each import's rows kept. */
 export const allRowsTable = (target: MergeTarget) => `${target}_all`;
 /** The canonical rows: a view of the winners, one per line key. */
-export const canonicalView = (target: MergeTarget) => (target === 'order_lines' ? 'order_lines' : 'income');
+export const canonicalView = (target: MergeTarget) => (target === 'order_lines' ? 'order_lines' : target);
 export const stageTable = (target: MergeTarget) => `stage_${target}`;
 
 /** The table of all rows of a target and the view of its winners. */

@@ -5,9 +5,21 @@
 import type { ImportErrorInfo, Note } from '../ingest/problems';
 import type { KindId } from '../ingest/kinds/spec';
 import type { DateRange, KpiFilters, MetricValues } from '../metrics/kpis';
+import type { ServiceResult, TrafficResult } from '../metrics/insights';
 import type { BreakdownRow, Breakdowns, Funnel, Grain, TrendSeries } from '../metrics/overview';
 
-export type { BreakdownRow, Breakdowns, DateRange, Funnel, Grain, KpiFilters, MetricValues, TrendSeries };
+export type {
+  BreakdownRow,
+  Breakdowns,
+  DateRange,
+  Funnel,
+  Grain,
+  KpiFilters,
+  MetricValues,
+  ServiceResult,
+  TrafficResult,
+  TrendSeries,
+};
 
 /** A file to import: its name (used for messages and the CSV/xlsx decision) and its bytes. */
 export interface ImportInput {
@@ -139,6 +151,20 @@ export interface EngineApi {
    * @example const o = await engine.overview({ from: '2026-11-01', to: '2026-11-30' }, { grain: 'day', compare: true })
    */
   overview(range?: Partial<DateRange>, options?: OverviewOptions): Promise<OverviewResult>;
+
+  /**
+   * The Traffic page: visitors, new and returning, page views, bounce, time on page, followers, platforms,
+   * and conversion, from traffic-overview and shop-stats exports (with the previous period).
+   * @example const t = await engine.traffic({ from: '2026-11-01', to: '2026-11-30' }); t.current.visitors
+   */
+  traffic(range?: Partial<DateRange>): Promise<TrafficResult>;
+
+  /**
+   * The Customer Service page: chats, response rate and times, CSAT and its breakdown, chat-driven orders
+   * and sales, from chat-performance exports (with the previous period).
+   * @example const s = await engine.serviceMetrics({ from: '2026-11-01', to: '2026-11-30' }); s.current.csat
+   */
+  serviceMetrics(range?: Partial<DateRange>): Promise<ServiceResult>;
 
   /**
    * Every import attempt's report, including failed ones, newest first (kept in IndexedDB in the browser).

@@ -50,6 +50,8 @@ export async function startEngine(): Promise<EngineStatus> {
     datasetInfo: () => remote.datasetInfo(),
     kpis: (range, filters) => remote.kpis(range, filters),
     overview: (range, options) => remote.overview(range, options),
+    traffic: (range) => remote.traffic(range),
+    serviceMetrics: (range) => remote.serviceMetrics(range),
     importLog: () => remote.importLog(),
   };
   return { state: 'ready', engine, persistent: init.persistent };

@@ -9,6 +9,7 @@ import { parseExport, type ParsedExport } from '../ingest/parseExport';
 import type { StagedRows } from '../ingest/batch';
 import { ImportError, type Note } from '../ingest/problems';
 import { type DateRange, incomeKpis, type KpiFilters, orderKpis, previousRange } from '../metrics/kpis';
+import { service, traffic } from '../metrics/insights';
 import { breakdowns, funnel, trend } from '../metrics/overview';
 import type {
   DatasetInfo,
@@ -20,6 +21,8 @@ import type {
   KpiResult,
   OverviewOptions,
   OverviewResult,
+  ServiceResult,
+  TrafficResult,
 } from './api';
 
 /** Where import reports are kept (IndexedDB in the browser, memory in tests). */
@@ -346,6 +349,14 @@ export class Engine implements EngineApi {
         datasetVersion: (await this.info()).version,
       };
     });
+  }
+
+  traffic(range: Partial<DateRange> = {}): Promise<TrafficResult> {
+    return this.serial(async () => traffic(this.db, await this.resolveRange(range)));
+  }
+
+  serviceMetrics(range: Partial<DateRange> = {}): Promise<ServiceResult> {
+    return this.serial(async () => service(this.db, await this.resolveRange(range)));
   }
 
   importLog(): Promise<FileImportReport[]> {

@@ -67,3 +67,12 @@ export function formatDate(iso: string, locale: Locale, style: keyof typeof DATE
     new Date(`${iso}T00:00:00Z`),
   );
 }
+
+/** A duration in seconds: `1:05:09`, `12:30` (minutes and seconds). */
+export function formatDuration(seconds: number): string {
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return h ? `${h}:${p(m)}:${p(s % 60)}` : `${m}:${p(s % 60)}`;
+}

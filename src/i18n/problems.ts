@@ -43,9 +43,9 @@ const ERRORS: Record<ErrorCode, Record<Locale, Template>> = {
   },
   unknown_export: {
     id: (p) =>
-      `${p.file}: bukan ekspor Shopee yang dikenali (ekspor Pesanan atau Penghasilan). Kolom yang ditemukan: ${p.headers || '(tidak ada)'}.`,
+      `${p.file}: bukan ekspor Shopee yang dikenali (Pesanan, Penghasilan, atau Business Insights: Statistik Toko, Trafik, Chat, Flash Sale, Voucher). Kolom yang ditemukan: ${p.headers || '(tidak ada)'}.`,
     en: (p) =>
-      `${p.file}: not a Shopee export this app knows (Orders or Income). Columns found: ${p.headers || '(none)'}.`,
+      `${p.file}: not a Shopee export this app knows (Orders, Income, or Business Insights: shop stats, traffic, chat, flash sale, vouchers). Columns found: ${p.headers || '(none)'}.`,
   },
   missing_column: {
     id: (p) => `${p.file}, sheet "${p.sheet}": kolom wajib tidak ada: ${p.columns}.`,
@@ -117,6 +117,14 @@ const NOTES: Record<NoteCode, Record<Locale, Template>> = {
   detail_rows_skipped: {
     id: (p) => `${p.count} baris rincian per SKU dilewati (baris Order yang dihitung).`,
     en: (p) => `${p.count} per-SKU detail rows skipped (the Order rows are counted).`,
+  },
+  values_read: {
+    id: (p) => `${p.rows} baris harian dan ringkasan, berisi ${p.values} nilai (angka di atas dihitung per nilai).`,
+    en: (p) => `${p.rows} daily and summary rows holding ${p.values} values (the counts above are per value).`,
+  },
+  period_summary_rows: {
+    id: (p) => `${p.count} baris ringkasan periode dari Shopee disimpan terpisah sebagai angka Shopee (tidak dijumlahkan dengan data harian).`,
+    en: (p) => `${p.count} Shopee period-summary rows stored apart as Shopee's figures (never added to the daily rows).`,
   },
   sheets_read: {
     id: (p) => `Sheet yang dibaca: ${p.sheets}.`,

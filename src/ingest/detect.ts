@@ -47,7 +47,8 @@ function aliasIndex(kind: ExportKindSpec): Map<string, FieldSpec> {
   return idx;
 }
 
-function matchRow(kind: ExportKindSpec, row: readonly Cell[]) {
+/** Which fields of a kind a header row holds, which headers it does not know, and whether it identifies the kind. */
+export function matchRow(kind: ExportKindSpec, row: readonly Cell[]) {
   const idx = aliasIndex(kind);
   const columns = new Map<string, number>();
   const unknown: string[] = [];
@@ -58,7 +59,7 @@ function matchRow(kind: ExportKindSpec, row: readonly Cell[]) {
     if (f && !columns.has(f.id)) columns.set(f.id, c);
     else if (!f) unknown.push(cellText(cell));
   });
-  const complete = kind.signature.every((id) => columns.has(id));
+  const complete = [kind.signature, ...(kind.altSignatures ?? [])].some((sig) => sig.every((id) => columns.has(id)));
   return { columns, unknown, complete };
 }
 

@@ -1,5 +1,6 @@
 import { describeHeaders, headerCurrency, type LocatedTable, locateTables, missingRequired } from './detect';
 import { INCOME_2025, INCOME_2026, readIncome } from './kinds/income';
+import { INSIGHT_KINDS, readInsights } from './kinds/insights';
 import { ORDERS, readOrderLines } from './kinds/orders';
 import type { KindOutput } from './kinds/output';
 import type { ExportKindSpec, KindId } from './kinds/spec';
@@ -11,12 +12,17 @@ import type { ReadContext } from './rows';
 import { cellText } from './values';
 
 /** Every export kind the importer knows, tried in this order. */
-export const EXPORT_KINDS: readonly ExportKindSpec[] = [ORDERS, INCOME_2025, INCOME_2026];
+export const EXPORT_KINDS: readonly ExportKindSpec[] = [ORDERS, INCOME_2025, INCOME_2026, ...INSIGHT_KINDS];
 
 const READERS: Record<KindId, (t: readonly LocatedTable[], ctx: ReadContext, wb: WorkbookSource) => KindOutput> = {
   orders: readOrderLines,
   income_2025: readIncome,
   income_2026: readIncome,
+  shop_stats: readInsights,
+  traffic_overview: readInsights,
+  chat: readInsights,
+  flash_sale: readInsights,
+  voucher: readInsights,
 };
 
 export interface ParsedExport {

@@ -28,7 +28,9 @@ export type NoteCode =
   | 'payout_check_mismatch'
   | 'already_imported'
   | 'detail_rows_skipped'
-  | 'sheets_read';
+  | 'sheets_read'
+  | 'period_summary_rows'
+  | 'values_read';
 
 export type Params = Record<string, string | number>;
 

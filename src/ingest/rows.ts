@@ -9,8 +9,11 @@ import {
   detectConvention,
   isEmptyValue,
   parseDateTime,
+  parseDuration,
   parseInteger,
   parseMoney,
+  parseNumber,
+  parsePercent,
   parseWeightGrams,
   ValueError,
 } from './values';
@@ -111,7 +114,13 @@ export class TableReader {
             ? (c) => parseInteger(c, conv)
             : type === 'datetime'
               ? (c) => parseDateTime(c)
-              : (c) => parseWeightGrams(c, conv);
+              : type === 'number'
+                ? (c) => parseNumber(c, conv)
+                : type === 'percent'
+                  ? (c) => parsePercent(c, conv)
+                  : type === 'duration'
+                    ? (c) => parseDuration(c)
+                    : (c) => parseWeightGrams(c, conv);
     return (cells, rowIndex) => {
       const cell = cells[col];
       let v: string | number | null;

@@ -8,6 +8,7 @@ import {
   type IndependentLine,
   mergeFiles,
   readIncomeFile,
+  readDailyRows,
   readOrderFile,
   salesBy,
 } from '../../test/independent';
@@ -125,5 +126,44 @@ describe('Overview breakdowns on sample-data equal an independent calculation', 
     expect(months.trend.buckets).toEqual(['2026-01-01', '2026-02-01', '2026-03-01']);
     const weeks = await engine.overview(range, { grain: 'week' });
     expect(weeks.trend.buckets[0]).toBe('2025-12-29');
+  });
+});
+
+describe('Traffic and Customer Service on sample-data equal an independent calculation', () => {
+  const month = { from: '2026-07-01', to: '2026-07-31' };
+  const sum = (rows: { values: Record<string, number> }[], h: string) => rows.reduce((a, r) => a + (r.values[h] ?? 0), 0);
+
+  it('visitors, page views, new visitors, followers, bounce and time on page', async () => {
+    const rows = readDailyRows(bytes('traffic_overview_20260701_20260731.xlsx'), 'Semua');
+    expect(rows).toHaveLength(31);
+    const t = await engine.traffic(month);
+    expect(t.current.visitors).toBe(sum(rows, 'Total Pengunjung'));
+    expect(t.current.page_views).toBe(sum(rows, 'Produk Dilihat'));
+    expect(t.current.new_visitors).toBe(sum(rows, 'Pengunjung Baru'));
+    expect(t.current.new_followers).toBe(sum(rows, 'Jumlah Pengikut Baru'));
+    const weighted = (h: string) => rows.reduce((a, r) => a + r.values[h] * r.values['Total Pengunjung'], 0) / sum(rows, 'Total Pengunjung');
+    expect(t.current.bounce_rate).toBeCloseTo(weighted('Tingkat Pengunjung Melihat Tanpa Membeli'), 9);
+    expect(t.current.avg_time_spent).toBeCloseTo(weighted('Rata-rata Waktu Dihabiskan'), 9);
+    // The file's own period row counts each visitor once: shown apart, for exactly this period.
+    expect(t.shopeeSummary?.visitors).toBeLessThan(t.current.visitors ?? 0);
+    const shop = readDailyRows(bytes('asta_dapur_official.shopee-shop-stats.20260701-20260731.xlsx'), 'Pesanan Dibuat');
+    expect(t.current.order_conversion_rate).toBeCloseTo(sum(shop, 'Total Pesanan') / sum(shop, 'Produk Diklik'), 12);
+    expect(t.current.buyer_conversion_rate).toBeCloseTo(sum(shop, 'Pembeli') / sum(shop, 'Total Pengunjung'), 12);
+    expect(t.platforms.map((p) => p.scope).sort()).toEqual(['all', 'app', 'web']);
+  });
+
+  it('chats, response rate, response times, CSAT and chat sales', async () => {
+    const chat = readDailyRows(bytes('chat_20260701_20260731.xlsx'), 'Grafik Kriteria');
+    const csat = readDailyRows(bytes('chat_20260701_20260731.xlsx'), 'Rincian CSAT');
+    const s = await engine.serviceMetrics(month);
+    expect(s.current.chats).toBe(sum(chat, 'Jumlah Chat'));
+    expect(s.current.chat_response_rate).toBeCloseTo(sum(chat, 'Chat Dibalas') / sum(chat, 'Jumlah Chat'), 12);
+    const byReplied = (h: string) => chat.reduce((a, r) => a + r.values[h] * r.values['Chat Dibalas'], 0) / sum(chat, 'Chat Dibalas');
+    expect(s.current.avg_response_time).toBeCloseTo(byReplied('Waktu Respon Rata-rata'), 9);
+    expect(s.current.first_response_time).toBeCloseTo(byReplied('Waktu Respon Chat Pertama Kali'), 9);
+    const rated = sum(csat, 'Penilaian Baik') + sum(csat, 'Penilaian Cukup') + sum(csat, 'Penilaian Buruk');
+    expect(s.current.csat).toBeCloseTo(sum(csat, 'Penilaian Baik') / rated, 12);
+    expect(s.current.chat_sales).toBe(sum(chat, 'Penjualan (IDR)'));
+    expect(s.csatBreakdown.find((r) => r.metric === 'csat_bad')?.value).toBe(sum(csat, 'Penilaian Buruk'));
   });
 });

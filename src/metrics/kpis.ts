@@ -1,6 +1,6 @@
 import type { SqlConnection } from '../db/connection';
 import { sqlDate, sqlString } from '../db/connection';
-import type { IncomeMetricId, MetricId, OrderMetricId } from './definitions';
+import type { IncomeMetricId, KpiMetricId, OrderMetricId } from './definitions';
 
 /** An inclusive range of calendar dates (`YYYY-MM-DD`, shop-local). */
 export interface DateRange {
@@ -15,7 +15,7 @@ export interface KpiFilters {
   shippingOption?: string;
 }
 
-export type MetricValues = Record<MetricId, number | null>;
+export type MetricValues = Record<KpiMetricId, number | null>;
 
 /** The filters as `AND ...` conditions on the `orders` table (columns prefixed with `alias`). */
 export function orderFilter(f: KpiFilters, alias = ''): string {

@@ -1,6 +1,6 @@
 /** Export kinds as data: header aliases (id, en), value types and which columns must be present. */
 
-export type FieldType = 'text' | 'money' | 'int' | 'datetime' | 'weight';
+export type FieldType = 'text' | 'money' | 'int' | 'datetime' | 'weight' | 'number' | 'percent' | 'duration';
 
 export interface FieldSpec {
   /** Canonical field id used in code and storage. */
@@ -14,7 +14,15 @@ export interface FieldSpec {
   notEmpty?: boolean;
 }
 
-export type KindId = 'orders' | 'income_2025' | 'income_2026';
+export type KindId =
+  | 'orders'
+  | 'income_2025'
+  | 'income_2026'
+  | 'shop_stats'
+  | 'traffic_overview'
+  | 'chat'
+  | 'flash_sale'
+  | 'voucher';
 
 export interface ExportKindSpec {
   id: KindId;
@@ -24,6 +32,8 @@ export interface ExportKindSpec {
   fields: readonly FieldSpec[];
   /** Field ids whose headers, found together in one row, identify the kind. */
   signature: readonly string[];
+  /** Other sets of field ids that identify the kind too (a sheet of a multi-sheet export with other columns). */
+  altSignatures?: readonly (readonly string[])[];
   /** How many header rows sit above the data (grouped headers); the last one holds the names. */
   headerRows: number;
 }

@@ -8,9 +8,9 @@ import { KpiCard } from '../../components/KpiCard';
 import type { BreakdownRow, Funnel, Grain } from '../../engine/api';
 import { formatCount, formatDate, formatMoney, formatPercent } from '../../format/number';
 import type { StringKey } from '../../i18n/ui';
-import type { MetricId } from '../../metrics/definitions';
+import type { KpiMetricId } from '../../metrics/definitions';
 
-const OVERVIEW_KPIS: MetricId[] = ['sales', 'orders', 'buyers', 'units', 'aov', 'cancel_rate', 'repeat_buyer_rate', 'new_buyers'];
+const OVERVIEW_KPIS: KpiMetricId[] = ['sales', 'orders', 'buyers', 'units', 'aov', 'cancel_rate', 'repeat_buyer_rate', 'new_buyers'];
 const GRAINS: Grain[] = ['day', 'week', 'month'];
 
 function FunnelView(props: { funnel: Funnel }) {

@@ -1,0 +1,330 @@
+import { BatchBuilder, num } from '../batch';
+import { type LocatedTable, matchRow } from '../detect';
+import type { Note } from '../problems';
+import { ImportError } from '../problems';
+import { columnLetter, type WorkbookSource } from '../readers/source';
+import { isBlankRow, type ReadContext, TableReader } from '../rows';
+import { type Cell, cellText, normalizeLabel, parseDateTime, ValueError } from '../values';
+import type { KindOutput } from './output';
+import type { ExportKindSpec, FieldSpec, FieldType } from './spec';
+
+/**
+ * Business Insights exports (shop stats, traffic overview, chat, flash sale, voucher) as data. Each is a
+ * table of metrics per day, often stacked: a one-row period summary, a blank row, the header again, then
+ * the daily rows. Every metric becomes one fact (kind, scope, day or period, metric, value); Shopee's own
+ * period-summary rows are kept apart (`is_summary`), never mixed with the daily rows.
+ */
+
+const DATE_ALIASES = ['Tanggal', 'Date', 'Periode Waktu', 'Periode Data', 'Periode'];
+const date: FieldSpec = { id: 'date', aliases: DATE_ALIASES, type: 'text', required: true };
+const m = (id: string, type: FieldType, ...aliases: string[]): FieldSpec => ({ id, aliases, type });
+const BI_SOURCE = {
+  id: 'Seller Centre → Bisnis Saya → (halaman terkait) → Ekspor Data',
+  en: 'Seller Centre → Business Insights → (the page) → Export Data',
+};
+
+export const SHOP_STATS: ExportKindSpec = {
+  id: 'shop_stats',
+  name: { id: 'Statistik Toko', en: 'Shop stats' },
+  source: BI_SOURCE,
+  headerRows: 1,
+  signature: ['date', 'sales', 'orders', 'product_clicks'],
+  fields: [
+    date,
+    m('sales', 'money', 'Total Penjualan', 'Sales'),
+    m('orders', 'number', 'Total Pesanan', 'Orders'),
+    m('sales_per_order', 'number', 'Penjualan per Pesanan'),
+    m('product_clicks', 'number', 'Produk Diklik', 'Product Clicks'),
+    m('visitors', 'number', 'Total Pengunjung', 'Visitors'),
+    m('order_conversion_rate', 'percent', 'Tingkat Konversi Pesanan', 'Order Conversion Rate'),
+    m('cancelled_orders', 'number', 'Pesanan Dibatalkan', 'Cancelled Orders'),
+    m('cancelled_sales', 'money', 'Penjualan Dibatalkan', 'Cancelled Sales'),
+    m('returned_orders', 'number', 'Pesanan Dikembalikan', 'Returned/Refunded Orders'),
+    m('returned_sales', 'money', 'Penjualan Dikembalikan', 'Returned/Refunded Sales'),
+    m('buyers', 'number', 'Pembeli', '# of buyers', 'Buyers'),
+    m('new_buyers', 'number', 'Total Pembeli Baru', 'New Buyers'),
+    m('existing_buyers', 'number', 'Total Pembeli Saat Ini', 'Existing Buyers'),
+    m('potential_buyers', 'number', 'Total Potensi Pembeli', 'Potential Buyers'),
+    m('repeat_purchase_rate', 'percent', 'Tingkat Pembelian Berulang', 'Repeat Purchase Rate'),
+  ],
+};
+
+export const TRAFFIC_OVERVIEW: ExportKindSpec = {
+  id: 'traffic_overview',
+  name: { id: 'Tinjauan Trafik', en: 'Traffic overview' },
+  source: BI_SOURCE,
+  headerRows: 1,
+  signature: ['date', 'page_views', 'new_visitors'],
+  fields: [
+    date,
+    m('page_views', 'number', 'Produk Dilihat', 'Products Viewed'),
+    m('avg_views', 'number', 'Rata-rata Dilihat', 'Average Views'),
+    m('avg_time_spent', 'duration', 'Rata-rata Waktu Dihabiskan', 'Average Time Spent (HH:MM:SS)', 'Average Time Spent'),
+    m('bounce_rate', 'percent', 'Tingkat Pengunjung Melihat Tanpa Membeli', 'Rate Visitors Viewing Without Buying'),
+    m('visitors', 'number', 'Total Pengunjung', 'Total Visitors'),
+    m('new_visitors', 'number', 'Pengunjung Baru', 'New Visitors'),
+    m('returning_visitors', 'number', 'Pengunjung Lama', 'Returning Visitors'),
+    m('new_followers', 'number', 'Jumlah Pengikut Baru', 'New Followers'),
+  ],
+};
+
+export const CHAT: ExportKindSpec = {
+  id: 'chat',
+  name: { id: 'Performa Chat', en: 'Chat performance' },
+  source: BI_SOURCE,
+  headerRows: 1,
+  signature: ['date', 'chats', 'chats_replied'],
+  altSignatures: [['date', 'csat_good', 'csat_bad']],
+  fields: [
+    date,
+    m('chat_visitors', 'number', 'Pengunjung'),
+    m('chats', 'number', 'Jumlah Chat'),
+    m('visitors_asking', 'number', 'Pengunjung Bertanya'),
+    m('questions', 'number', 'Pertanyaan Diajukan'),
+    m('chats_replied', 'number', 'Chat Dibalas'),
+    m('chats_unreplied', 'number', 'Chat Belum Dibalas'),
+    m('avg_response_time', 'duration', 'Waktu Respon Rata-rata'),
+    m('csat_rate', 'percent', 'CSAT %'),
+    m('first_response_time', 'duration', 'Waktu Respon Chat Pertama Kali'),
+    m('chat_reply_conversion', 'percent', 'Tingkat Konversi (Jumlah Chat yang Direspon)'),
+    m('chat_buyers', 'number', 'Total Pembeli'),
+    m('chat_orders', 'number', 'Total Pesanan'),
+    m('chat_units', 'number', 'Produk'),
+    m('chat_sales', 'money', 'Penjualan'),
+    m('chat_conversion', 'percent', 'Tingkat Konversi (Chat Dibalas)'),
+    m('response_rate', 'percent', 'Persentase Chat Dibalas'),
+    m('csat_good', 'number', 'Penilaian Baik'),
+    m('csat_ok', 'number', 'Penilaian Cukup'),
+    m('csat_bad', 'number', 'Penilaian Buruk'),
+    m('csat_reason_none', 'number', 'Tidak ada alasan dipilih'),
+    m('csat_reason_slow', 'number', 'Respon terlalu lama'),
+    m('csat_reason_unresolved', 'number', 'Masalah tidak selesai'),
+    m('csat_reason_impolite', 'number', 'Tidak sopan'),
+    m('csat_reason_other', 'number', 'Lainnya'),
+  ],
+};
+
+export const FLASH_SALE: ExportKindSpec = {
+  id: 'flash_sale',
+  name: { id: 'Flash Sale Toko', en: 'Shop flash sale' },
+  source: { id: 'Seller Centre → Promosi → Flash Sale Toko → Data', en: 'Seller Centre → Marketing → Shop Flash Sale → Data' },
+  headerRows: 1,
+  signature: ['date', 'sales_placed', 'click_rate', 'product_clicks'],
+  fields: [
+    date,
+    m('sales_placed', 'money', 'Penjualan (Pesanan Dibuat)'),
+    m('sales_ready', 'money', 'Penjualan (Pesanan Siap Dikirim)'),
+    m('orders_placed', 'number', 'Pesanan (Pesanan Dibuat)'),
+    m('orders_ready', 'number', 'Pesanan (Pesanan Siap Dikirim)'),
+    m('buyers_placed', 'number', 'Pembeli (Pesanan Dibuat)'),
+    m('buyers_ready', 'number', 'Pembeli (Pesanan Siap Dikirim)'),
+    m('click_rate', 'percent', 'Persentase Klik'),
+    m('product_views', 'number', 'Jumlah Produk Dilihat'),
+    m('product_clicks', 'number', 'Produk Diklik'),
+    m('sales_per_buyer_placed', 'money', 'Penjualan per Pembeli (Pesanan Dibuat)'),
+    m('sales_per_buyer_ready', 'money', 'Penjualan per Pembeli (Pesanan Siap Dikirim)'),
+  ],
+};
+
+export const VOUCHER: ExportKindSpec = {
+  id: 'voucher',
+  name: { id: 'Voucher', en: 'Vouchers' },
+  source: { id: 'Seller Centre → Promosi → Voucher Saya → Data', en: 'Seller Centre → Marketing → My Vouchers → Data' },
+  headerRows: 1,
+  signature: ['date', 'claims', 'cost_placed'],
+  fields: [
+    date,
+    m('sales_placed', 'money', 'Penjualan (Pesanan Dibuat)'),
+    m('sales_ready', 'money', 'Penjualan (Pesanan Siap Dikirim)'),
+    m('claims', 'number', 'Klaim'),
+    m('orders_placed', 'number', 'Pesanan (Pesanan Dibuat)'),
+    m('orders_ready', 'number', 'Pesanan (Pesanan Siap Dikirim)'),
+    m('usage_rate_placed', 'percent', 'Tingkat Penggunaan (Pesanan Dibuat)'),
+    m('usage_rate_ready', 'percent', 'Tingkat Penggunaan (Pesanan Siap Dikirim)'),
+    m('buyers_placed', 'number', 'Pembeli (Pesanan Dibuat)'),
+    m('buyers_ready', 'number', 'Pembeli (Pesanan Siap Dikirim)'),
+    m('cost_placed', 'money', 'Total Biaya (Pesanan Dibuat)'),
+    m('cost_ready', 'money', 'Total Biaya (Pesanan Siap Dikirim)'),
+  ],
+};
+
+export const INSIGHT_KINDS = [SHOP_STATS, TRAFFIC_OVERVIEW, CHAT, FLASH_SALE, VOUCHER] as const;
+
+/** Metrics that are ratios, averages or durations: never summed, always recomputed from additive parts. */
+export const NON_ADDITIVE_TYPES: ReadonlySet<FieldType> = new Set(['percent', 'duration']);
+export const NON_ADDITIVE_METRICS: ReadonlySet<string> = new Set(['sales_per_order', 'avg_views', 'sales_per_buyer_placed', 'sales_per_buyer_ready']);
+
+/**
+ * Counts of distinct people: Shopee's period-summary row counts each visitor or buyer once, so it is less
+ * than the sum of the days. The sum of days is shown as such, never as the period's figure.
+ */
+export const DISTINCT_COUNT_METRICS: ReadonlySet<string> = new Set([
+  'visitors',
+  'buyers',
+  'new_buyers',
+  'existing_buyers',
+  'potential_buyers',
+  'new_visitors',
+  'returning_visitors',
+  'chat_visitors',
+  'visitors_asking',
+  'chat_buyers',
+  'buyers_placed',
+  'buyers_ready',
+]);
+
+/** The scope a sheet's rows describe: the order basis of shop stats, the platform of traffic, else none. */
+const SHEET_SCOPES: Record<string, string> = {
+  'pesanan dibuat': 'placed',
+  'placed order': 'placed',
+  'pesanan siap dikirim': 'ready',
+  'confirmed order': 'ready',
+  'pesanan dibayar': 'paid',
+  'paid order': 'paid',
+  semua: 'all',
+  all: 'all',
+  situs: 'web',
+  website: 'web',
+  aplikasi: 'app',
+  app: 'app',
+};
+export const scopeOfSheet = (sheet: string): string => SHEET_SCOPES[normalizeLabel(sheet)] ?? '';
+
+const PERIOD = /^(\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})\s*(?:-|–|s\/d|~)\s*(\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})$/;
+const HOURLY = /\d{1,2}:\d{2}/;
+
+type RowDate = { kind: 'day'; day: number } | { kind: 'period'; from: number; to: number } | { kind: 'hour' };
+
+/** Reads the date cell of a Business Insights row: a day, Shopee's period-summary label, or an hour. */
+export function rowDate(cell: Cell): RowDate | null {
+  const t = cellText(cell);
+  const p = PERIOD.exec(t);
+  if (p) {
+    const from = parseDateTime(p[1]);
+    const to = parseDateTime(p[2]);
+    if (from !== null && to !== null) return { kind: 'period', from, to };
+  }
+  if (HOURLY.test(t)) return { kind: 'hour' };
+  try {
+    const d = parseDateTime(cell);
+    return d === null ? null : { kind: 'day', day: d };
+  } catch (e) {
+    if (e instanceof ValueError) return null;
+    throw e;
+  }
+}
+
+/**
+ * Reads the facts of located Business Insights tables. A repeated header inside a sheet starts a new
+ * table (its columns are mapped again); blank rows are skipped; hourly rows are counted and skipped.
+ */
+export function readInsights(tables: readonly LocatedTable[], ctx: ReadContext, _wb: WorkbookSource): KindOutput {
+  const b = new BatchBuilder();
+  const c = {
+    line_key: b.text('line_key'),
+    kind: b.text('kind'),
+    scope: b.text('scope'),
+    metric: b.text('metric'),
+    day: b.num('day'),
+    period_to: b.num('period_to'),
+    is_summary: b.bool('is_summary'),
+    value: b.num('value'),
+  };
+  const kindId = tables[0].kind.id;
+  const unknownColumns = new Set<string>();
+  const seen = new Set<string>();
+  let rowsRead = 0;
+  let blank = 0;
+  let hourly = 0;
+  let summaries = 0;
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+
+  for (const located of tables) {
+    const scope = scopeOfSheet(located.sheet.name);
+    let table = located;
+    let reader = new TableReader(table, ctx);
+    const metricGetters = () =>
+      table.kind.fields
+        .filter((f) => f.id !== 'date' && table.columns.has(f.id))
+        .map((f) => ({ id: f.id, get: reader.getter(f.id, f.type === 'text' ? 'number' : f.type) }));
+    let getters = metricGetters();
+    for (const u of table.unknownColumns) unknownColumns.add(u);
+
+    table.sheet.forEachRow(located.headerRow + 1, (cells, i) => {
+      if (isBlankRow(cells)) {
+        blank++;
+        return;
+      }
+      const dateCol = table.columns.get('date') ?? 0;
+      const header = matchRow(table.kind, cells);
+      if (header.complete) {
+        // The header again: the next stacked table starts here, with its own columns.
+        table = { ...table, headerRow: i, headers: cells.map((x) => cellText(x)), columns: header.columns, unknownColumns: header.unknown };
+        reader = new TableReader(table, ctx);
+        getters = metricGetters();
+        for (const u of header.unknown) unknownColumns.add(u);
+        return;
+      }
+      const when = rowDate(cells[dateCol]);
+      if (!when) {
+        throw new ImportError('bad_value', {
+          file: ctx.fileName,
+          sheet: table.sheet.name,
+          row: i + 1,
+          column: columnLetter(dateCol),
+          header: table.headers[dateCol] ?? '',
+          value: cellText(cells[dateCol]),
+          expected: 'not_a_date',
+        });
+      }
+      if (when.kind === 'hour') {
+        hourly++;
+        return;
+      }
+      rowsRead++;
+      const isSummary = when.kind === 'period';
+      if (isSummary) summaries++;
+      const day = when.kind === 'day' ? when.day : when.from;
+      const periodTo = when.kind === 'period' ? when.to : null;
+      if (day < first) first = day;
+      const end = periodTo ?? day;
+      if (end > last) last = end;
+      for (const g of getters) {
+        const v = g.get(cells, i);
+        if (v === null) continue;
+        const key = `${kindId}\u001f${scope}\u001f${day}\u001f${periodTo ?? ''}\u001f${g.id}`;
+        // A metric repeated for the same day in one file (stacked copies) is kept once.
+        if (seen.has(key)) continue;
+        seen.add(key);
+        c.line_key.push(key);
+        c.kind.push(kindId);
+        c.scope.push(scope);
+        c.metric.push(g.id);
+        c.day.push(day);
+        c.period_to.push(num(periodTo));
+        c.is_summary.push(isSummary);
+        c.value.push(v);
+        b.endRow();
+      }
+    });
+  }
+
+  const notes: Note[] = [{ code: 'values_read', level: 'info', params: { rows: rowsRead, values: 0 } }];
+  if (summaries) notes.push({ code: 'period_summary_rows', level: 'info', params: { count: summaries } });
+  if (hourly) notes.push({ code: 'detail_rows_skipped', level: 'info', params: { count: hourly } });
+  if (unknownColumns.size) notes.push({ code: 'unknown_columns', level: 'info', params: { columns: [...unknownColumns].join(', ') } });
+  if (blank) notes.push({ code: 'skipped_rows', level: 'info', params: { blank, summary: 0 } });
+  if (tables.length > 1) notes.push({ code: 'sheets_read', level: 'info', params: { sheets: tables.map((t) => t.sheet.name).join(', ') } });
+  const staged = b.finish();
+  notes[0].params.values = staged.rows;
+  return {
+    target: 'insights',
+    staged,
+    // Each row carries many metrics; the merge counts values, so the report does too.
+    rowsRead: staged.rows,
+    notes,
+    snapshotAt: Number.isFinite(last) ? last : null,
+    dateRange: Number.isFinite(first) ? [first, last] : null,
+  };
+}

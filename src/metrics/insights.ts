@@ -1,0 +1,230 @@
+import type { SqlConnection } from '../db/connection';
+import { sqlDate, sqlString } from '../db/connection';
+import { type DateRange, previousRange } from './kpis';
+
+/**
+ * Business Insights metrics (METRICS.md): daily rows are the unit; counts and money are summed over the
+ * days of the range; ratios are recomputed from summed parts; averages (time on page, response time) are
+ * weighted by the count they average over. Shopee's own period-summary figure is returned beside, for
+ * when the range is exactly a file's period (visitors and buyers are de-duplicated there).
+ */
+
+export type Sums = Record<string, number>;
+
+const dayFilter = (r: DateRange) => `day BETWEEN ${sqlDate(r.from)} AND ${sqlDate(r.to)}`;
+
+/** Σ per metric over the daily rows of a kind and scope, for a range. */
+export async function dailySums(db: SqlConnection, kind: string, scope: string, range: DateRange): Promise<Sums & { days: number }> {
+  const rows = await db.query<{ metric: string; total: number; days: number }>(`
+    SELECT metric, sum(value) AS total, count(DISTINCT day) AS days FROM insights
+    WHERE NOT is_summary AND kind = ${sqlString(kind)} AND scope = ${sqlString(scope)} AND ${dayFilter(range)}
+    GROUP BY metric`);
+  const out: Sums & { days: number } = { days: 0 };
+  for (const r of rows) {
+    out[r.metric] = r.total;
+    out.days = Math.max(out.days, r.days);
+  }
+  return out;
+}
+
+/** Σ of `value × weight` per metric (for weighted averages), over the daily rows. */
+export async function weightedSums(
+  db: SqlConnection,
+  kind: string,
+  scope: string,
+  range: DateRange,
+  pairs: readonly [metric: string, weight: string][],
+): Promise<Record<string, { weighted: number; weight: number }>> {
+  const out: Record<string, { weighted: number; weight: number }> = {};
+  for (const [metric, weight] of pairs) {
+    const [r] = await db.query<{ weighted: number | null; weight: number | null }>(`
+      SELECT sum(v.value * w.value) AS weighted, sum(w.value) AS weight
+      FROM insights v JOIN insights w USING (kind, scope, day, is_summary)
+      WHERE NOT v.is_summary AND v.kind = ${sqlString(kind)} AND v.scope = ${sqlString(scope)}
+        AND v.metric = ${sqlString(metric)} AND w.metric = ${sqlString(weight)} AND ${dayFilter(range).replace('day', 'v.day')}`);
+    out[metric] = { weighted: r.weighted ?? 0, weight: r.weight ?? 0 };
+  }
+  return out;
+}
+
+/** Shopee's period-summary figures of a kind and scope whose period is exactly the range, if a file has one. */
+export async function periodSummary(db: SqlConnection, kind: string, scope: string, range: DateRange): Promise<Sums | null> {
+  const rows = await db.query<{ metric: string; value: number }>(`
+    SELECT metric, value FROM insights
+    WHERE is_summary AND kind = ${sqlString(kind)} AND scope = ${sqlString(scope)}
+      AND day = ${sqlDate(range.from)} AND period_to = ${sqlDate(range.to)}`);
+  if (!rows.length) return null;
+  return Object.fromEntries(rows.map((r) => [r.metric, r.value]));
+}
+
+export interface DailyPoint {
+  day: string;
+  values: Record<string, number>;
+}
+
+/** One value per metric per day over the range (missing days are absent). */
+export async function dailySeries(
+  db: SqlConnection,
+  kind: string,
+  scope: string,
+  range: DateRange,
+  metrics: readonly string[],
+): Promise<DailyPoint[]> {
+  const rows = await db.query<{ day: string; metric: string; value: number }>(`
+    SELECT strftime(day, '%Y-%m-%d') AS day, metric, value FROM insights
+    WHERE NOT is_summary AND kind = ${sqlString(kind)} AND scope = ${sqlString(scope)} AND ${dayFilter(range)}
+      AND metric IN (${metrics.map(sqlString).join(', ')})
+    ORDER BY day`);
+  const byDay = new Map<string, Record<string, number>>();
+  for (const r of rows) {
+    const v = byDay.get(r.day) ?? {};
+    v[r.metric] = r.value;
+    byDay.set(r.day, v);
+  }
+  return [...byDay.entries()].map(([day, values]) => ({ day, values }));
+}
+
+/** Whether any daily rows of a kind exist at all (for empty states). */
+export async function hasKind(db: SqlConnection, kind: string): Promise<boolean> {
+  const [r] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM insights WHERE kind = ${sqlString(kind)}`);
+  return r.n > 0;
+}
+
+const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? a / b : null);
+
+export interface TrafficMetrics {
+  visitors: number | null;
+  new_visitors: number | null;
+  returning_visitors: number | null;
+  page_views: number | null;
+  new_followers: number | null;
+  /** Visitor-weighted mean of the daily rates (Shopee gives rates, not bounce counts). */
+  bounce_rate: number | null;
+  /** Visitor-weighted mean of the daily averages, in seconds. */
+  avg_time_spent: number | null;
+  order_conversion_rate: number | null;
+  buyer_conversion_rate: number | null;
+  product_clicks: number | null;
+}
+
+export interface TrafficResult {
+  range: DateRange;
+  current: TrafficMetrics;
+  previous: TrafficMetrics;
+  /** Shopee's own figures when the range is exactly one file's period. */
+  shopeeSummary: Sums | null;
+  series: DailyPoint[];
+  platforms: { scope: string; visitors: number; pageViews: number; newVisitors: number }[];
+  hasTraffic: boolean;
+  hasShopStats: boolean;
+}
+
+async function trafficFor(db: SqlConnection, range: DateRange): Promise<TrafficMetrics> {
+  const t = await dailySums(db, 'traffic_overview', 'all', range);
+  const w = await weightedSums(db, 'traffic_overview', 'all', range, [
+    ['bounce_rate', 'visitors'],
+    ['avg_time_spent', 'visitors'],
+  ]);
+  const s = await dailySums(db, 'shop_stats', 'placed', range);
+  const has = (x: Sums & { days: number }) => x.days > 0;
+  const v = (x: Sums & { days: number }, k: string) => (has(x) ? (x[k] ?? 0) : null);
+  return {
+    visitors: has(t) ? (t.visitors ?? 0) : v(s, 'visitors'),
+    new_visitors: v(t, 'new_visitors'),
+    returning_visitors: v(t, 'returning_visitors'),
+    page_views: v(t, 'page_views'),
+    new_followers: v(t, 'new_followers'),
+    bounce_rate: ratio(w.bounce_rate.weighted, w.bounce_rate.weight),
+    avg_time_spent: ratio(w.avg_time_spent.weighted, w.avg_time_spent.weight),
+    order_conversion_rate: ratio(s.orders, s.product_clicks),
+    buyer_conversion_rate: ratio(s.buyers, s.visitors),
+    product_clicks: v(s, 'product_clicks'),
+  };
+}
+
+/** The Traffic page: visitors and their behaviour from traffic overview and shop stats exports. */
+export async function traffic(db: SqlConnection, range: DateRange): Promise<TrafficResult> {
+  const platforms = await db.query<{ scope: string; visitors: number; pageViews: number; newVisitors: number }>(`
+    SELECT scope, coalesce(sum(value) FILTER (WHERE metric = 'visitors'), 0) AS visitors,
+      coalesce(sum(value) FILTER (WHERE metric = 'page_views'), 0) AS "pageViews",
+      coalesce(sum(value) FILTER (WHERE metric = 'new_visitors'), 0) AS "newVisitors"
+    FROM insights WHERE NOT is_summary AND kind = 'traffic_overview' AND ${dayFilter(range)}
+    GROUP BY scope ORDER BY visitors DESC`);
+  return {
+    range,
+    current: await trafficFor(db, range),
+    previous: await trafficFor(db, previousRange(range)),
+    shopeeSummary: await periodSummary(db, 'traffic_overview', 'all', range),
+    series: await dailySeries(db, 'traffic_overview', 'all', range, ['visitors', 'page_views', 'new_visitors']),
+    platforms,
+    hasTraffic: await hasKind(db, 'traffic_overview'),
+    hasShopStats: await hasKind(db, 'shop_stats'),
+  };
+}
+
+export interface ServiceMetrics {
+  chats: number | null;
+  chats_replied: number | null;
+  chat_response_rate: number | null;
+  avg_response_time: number | null;
+  first_response_time: number | null;
+  csat: number | null;
+  csat_ratings: number | null;
+  chat_orders: number | null;
+  chat_sales: number | null;
+  chat_conversion_rate: number | null;
+}
+
+export interface ServiceResult {
+  range: DateRange;
+  current: ServiceMetrics;
+  previous: ServiceMetrics;
+  series: DailyPoint[];
+  csatBreakdown: { metric: string; value: number }[];
+  hasChat: boolean;
+}
+
+async function serviceFor(db: SqlConnection, range: DateRange): Promise<ServiceMetrics> {
+  const s = await dailySums(db, 'chat', '', range);
+  const w = await weightedSums(db, 'chat', '', range, [
+    ['avg_response_time', 'chats_replied'],
+    ['first_response_time', 'chats_replied'],
+  ]);
+  const has = s.days > 0;
+  const rated = (s.csat_good ?? 0) + (s.csat_ok ?? 0) + (s.csat_bad ?? 0);
+  return {
+    chats: has ? (s.chats ?? 0) : null,
+    chats_replied: has ? (s.chats_replied ?? 0) : null,
+    chat_response_rate: ratio(s.chats_replied, s.chats),
+    avg_response_time: ratio(w.avg_response_time.weighted, w.avg_response_time.weight),
+    first_response_time: ratio(w.first_response_time.weighted, w.first_response_time.weight),
+    csat: rated ? (s.csat_good ?? 0) / rated : null,
+    csat_ratings: has ? rated : null,
+    chat_orders: has ? (s.chat_orders ?? 0) : null,
+    chat_sales: has ? (s.chat_sales ?? 0) : null,
+    chat_conversion_rate: ratio(s.chat_orders, s.chats_replied),
+  };
+}
+
+/** The Customer Service page: chats, response rate and times, CSAT, chat-driven orders and sales. */
+export async function service(db: SqlConnection, range: DateRange): Promise<ServiceResult> {
+  const current = await serviceFor(db, range);
+  const breakdown = await dailySums(db, 'chat', '', range);
+  return {
+    range,
+    current,
+    previous: await serviceFor(db, previousRange(range)),
+    series: await dailySeries(db, 'chat', '', range, ['chats', 'chats_replied']),
+    csatBreakdown: [
+      'csat_good',
+      'csat_ok',
+      'csat_bad',
+      'csat_reason_slow',
+      'csat_reason_unresolved',
+      'csat_reason_impolite',
+      'csat_reason_other',
+      'csat_reason_none',
+    ].map((metric) => ({ metric, value: breakdown[metric] ?? 0 })),
+    hasChat: await hasKind(db, 'chat'),
+  };
+}

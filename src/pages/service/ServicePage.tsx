@@ -1,0 +1,72 @@
+import { createResource, For, Show } from 'solid-js';
+import { dataVersion, locale, tr } from '../../app/state';
+import { engine, useDatasetInfo, useRange } from '../../app/useRange';
+import { Chart } from '../../components/Chart';
+import { DataTable } from '../../components/DataTable';
+import { KpiCard } from '../../components/KpiCard';
+import { formatCount } from '../../format/number';
+import type { StringKey } from '../../i18n/ui';
+import { SERVICE_METRICS } from '../../metrics/definitions';
+import { MissingExport } from '../traffic/TrafficPage';
+
+/** Shopee's chat response-rate target. */
+const RESPONSE_TARGET = 0.7;
+
+export function ServicePage() {
+  const { range, compare } = useRange();
+  const info = useDatasetInfo();
+  const [data] = createResource(
+    () => ({ v: dataVersion(), ...range() }),
+    (r) => engine().serviceMetrics({ from: r.from, to: r.to }),
+  );
+  return (
+    <section class="page" data-testid="page-service">
+      <h1>{tr('page_service')}</h1>
+      <Show when={data()}>
+        {(d) => (
+          <Show when={d().hasChat} fallback={<MissingExport what="noChatTitle" where="noChatWhere" testid="service-empty" />}>
+            <div class="kpi-grid" data-testid="service-kpis">
+              <For each={SERVICE_METRICS}>
+                {(id) => (
+                  <KpiCard id={id} value={d().current[id]} previous={d().previous[id]} currency={info()?.currency ?? 'IDR'} compare={compare()} />
+                )}
+              </For>
+            </div>
+            <Show when={d().series.length}>
+              <div class="card">
+                <h2>{tr('responseTrend')}</h2>
+                <Chart
+                  title={tr('responseTrend')}
+                  x={d().series.map((p) => p.day)}
+                  currency={info()?.currency ?? 'IDR'}
+                  series={[
+                    {
+                      label: tr('colResponseRate'),
+                      values: d().series.map((p) => (p.values.chats ? (p.values.chats_replied ?? 0) / p.values.chats : null)),
+                      color: 'var(--chart-2)',
+                      kind: 'line',
+                      unit: 'ratio',
+                    },
+                    { label: tr('shopeeTarget'), values: d().series.map(() => RESPONSE_TARGET), color: 'var(--bad)', kind: 'line', unit: 'ratio', dashed: true },
+                    { label: tr('colChats'), values: d().series.map((p) => p.values.chats ?? null), color: 'var(--chart-3)', kind: 'bars', unit: 'count' },
+                  ]}
+                />
+              </div>
+            </Show>
+            <div class="card">
+              <DataTable
+                caption={tr('csatBreakdown')}
+                testid="csat-breakdown"
+                rows={d().csatBreakdown}
+                columns={[
+                  { label: tr('colRating'), value: (r) => tr(`csat_${r.metric}` as StringKey) },
+                  { label: tr('colCount'), value: (r) => formatCount(r.value, locale()), numeric: true },
+                ]}
+              />
+            </div>
+          </Show>
+        )}
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+import { createResource, For, Show } from 'solid-js';
+import { dataVersion, locale, tr } from '../../app/state';
+import { engine, useDatasetInfo, useRange } from '../../app/useRange';
+import { Chart } from '../../components/Chart';
+import { DataTable } from '../../components/DataTable';
+import { KpiCard } from '../../components/KpiCard';
+import { formatCount, formatPercent } from '../../format/number';
+import type { StringKey } from '../../i18n/ui';
+import { TRAFFIC_METRICS } from '../../metrics/definitions';
+
+/** An empty state that names the export to download and where it is. */
+export function MissingExport(props: { what: StringKey; where: StringKey; testid: string }) {
+  return (
+    <div class="empty" data-testid={props.testid}>
+      <h2>{tr(props.what)}</h2>
+      <p>{tr(props.where)}</p>
+      <a class="button secondary" href="/data">
+        {tr('importOwn')}
+      </a>
+    </div>
+  );
+}
+
+export function TrafficPage() {
+  const { range, compare } = useRange();
+  const info = useDatasetInfo();
+  const [data] = createResource(
+    () => ({ v: dataVersion(), ...range() }),
+    (r) => engine().traffic({ from: r.from, to: r.to }),
+  );
+  const [kpis] = createResource(
+    () => ({ v: dataVersion(), ...range() }),
+    (r) => engine().kpis({ from: r.from, to: r.to }),
+  );
+  const count = (n: number) => formatCount(n, locale());
+  const funnel = () => {
+    const d = data()?.current;
+    const k = kpis()?.values;
+    return [
+      { step: 'funnelVisitors', value: d?.visitors ?? null, source: 'source_traffic' },
+      { step: 'funnelClicks', value: d?.product_clicks ?? null, source: 'source_shop_stats' },
+      { step: 'funnelCart', value: null, source: 'cartSourceMissing' },
+      { step: 'funnelOrders', value: k?.orders ?? null, source: 'source_orders' },
+      { step: 'funnelBuyers', value: k?.buyers ?? null, source: 'source_orders' },
+    ] as { step: StringKey; value: number | null; source: StringKey }[];
+  };
+  return (
+    <section class="page" data-testid="page-traffic">
+      <h1>{tr('page_traffic')}</h1>
+      <Show when={data()}>
+        {(d) => (
+          <Show
+            when={d().hasTraffic || d().hasShopStats}
+            fallback={<MissingExport what="noTrafficTitle" where="noTrafficWhere" testid="traffic-empty" />}
+          >
+            <Show when={d().shopeeSummary}>
+              {(s) => (
+                <p class="status" data-testid="shopee-period-figure">
+                  {tr('shopeePeriodVisitors')} <strong>{count(s().visitors ?? 0)}</strong>
+                </p>
+              )}
+            </Show>
+            <div class="kpi-grid" data-testid="traffic-kpis">
+              <For each={TRAFFIC_METRICS}>
+                {(id) => (
+                  <KpiCard id={id} value={d().current[id]} previous={d().previous[id]} currency={info()?.currency ?? 'IDR'} compare={compare()} />
+                )}
+              </For>
+            </div>
+            <Show when={d().series.length}>
+              <div class="card">
+                <h2>{tr('visitorsTrend')}</h2>
+                <Chart
+                  title={tr('visitorsTrend')}
+                  x={d().series.map((p) => p.day)}
+                  currency={info()?.currency ?? 'IDR'}
+                  series={[
+                    { label: tr('colVisitors'), values: d().series.map((p) => p.values.visitors ?? null), color: 'var(--chart-2)', kind: 'bars', unit: 'count' },
+                    { label: tr('colPageViews'), values: d().series.map((p) => p.values.page_views ?? null), color: 'var(--chart-1)', kind: 'line', unit: 'count' },
+                  ]}
+                />
+              </div>
+            </Show>
+            <div class="grid-2">
+              <div class="card">
+                <h2>{tr('conversionFunnel')}</h2>
+                <div class="funnel" data-testid="traffic-funnel">
+                  <For each={funnel()}>
+                    {(f) => (
+                      <div class="funnel-step" data-step={f.step} data-value={f.value ?? ''}>
+                        <span class="funnel-label">{tr(f.step)}</span>
+                        <span class="funnel-bar">
+                          <span style={{ width: `${f.value && funnel()[0].value ? Math.min(100, (f.value / (funnel()[0].value ?? 1)) * 100) : 0}%` }} />
+                        </span>
+                        <span class="funnel-value">{f.value === null ? '–' : count(f.value)}</span>
+                        <span class="funnel-source muted small">{tr(f.source)}</span>
+                      </div>
+                    )}
+                  </For>
+                </div>
+              </div>
+              <div class="card">
+                <DataTable
+                  caption={tr('platforms')}
+                  testid="platforms"
+                  rows={d().platforms.filter((p) => p.scope !== 'all')}
+                  columns={[
+                    { label: tr('colPlatform'), value: (p) => tr(`platform_${p.scope}` as StringKey) },
+                    { label: tr('colVisitors'), value: (p) => count(p.visitors), numeric: true },
+                    { label: tr('colPageViews'), value: (p) => count(p.pageViews), numeric: true },
+                    {
+                      label: tr('colShare'),
+                      value: (p) => formatPercent(p.visitors / Math.max(1, d().platforms.find((x) => x.scope === 'all')?.visitors ?? 1), locale()),
+                      numeric: true,
+                    },
+                  ]}
+                />
+              </div>
+            </div>
+          </Show>
+        )}
+      </Show>
+    </section>
+  );
+}
