@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { incomeFor, isoDay, type OrderLine, type SimOrder, simulateOrders } from './sample/generate';
+import { adsFor, adsReportCsv, billingCsv } from './sample/ads';
 import { insightWorkbooks, shopDays } from './sample/insights';
 import { income2025Workbook, income2026Workbook, ORDER_COLUMNS_2025, ORDER_COLUMNS_2026, orderWorkbook } from './sample/layouts';
 
@@ -130,6 +131,13 @@ function main() {
       write(wb, path.join(out, names[key]));
       written.push(names[key]);
     }
+    const ads = adsFor(orders, start, end, SAMPLE.seed + Number(compact(start)) + 1);
+    const dm = (iso: string) => `${iso.slice(8, 10)}_${iso.slice(5, 7)}_${iso.slice(0, 4)}`;
+    const adsName = `Data+Keseluruhan+Iklan+Shopee-${dm(start)}-${dm(end)}.csv`;
+    fs.writeFileSync(path.join(out, adsName), adsReportCsv(ads, SAMPLE.shop, start, end));
+    const billName = `${SAMPLE.shop}_adwords_bill_${end}.csv`;
+    fs.writeFileSync(path.join(out, billName), billingCsv(ads, SAMPLE.shop, start, end, SAMPLE.seed + Number(compact(end))));
+    written.push(adsName, billName);
   }
   fs.writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify({ ...SAMPLE, files: written }, null, 2)}\n`);
   const lines = orders.reduce((a, o) => a + o.lines.length, 0);

@@ -76,6 +76,7 @@ const api: EngineApi & { init: typeof init } = {
   overview: (range, options) => ready().overview(range, options),
   traffic: (range) => ready().traffic(range),
   serviceMetrics: (range) => ready().serviceMetrics(range),
+  campaignPerformance: (range) => ready().campaignPerformance(range),
   importLog: () => ready().importLog(),
 };
 

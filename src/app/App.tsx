@@ -3,6 +3,7 @@ import { createEffect, createSignal, For, Match, onMount, Show, Switch } from 's
 import { RangePicker } from '../components/RangePicker';
 import { startEngine } from '../engine/client';
 import type { StringKey } from '../i18n/ui';
+import { CampaignsPage } from '../pages/campaigns/CampaignsPage';
 import { DataPage } from '../pages/data/DataPage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
 import { NotBuiltPage } from '../pages/placeholder/NotBuiltPage';
@@ -16,7 +17,6 @@ import { engineStatus, locale, resolvedTheme, setEngineStatus, tr } from './stat
 /** Pages whose capability is still to be built, with the issue that builds it. */
 const NOT_BUILT: Partial<Record<PageId, StringKey>> = {
   sales: 'nb_sales',
-  campaigns: 'nb_campaigns',
   products: 'nb_products',
   predictions: 'nb_predictions',
   insights: 'nb_insights',
@@ -118,6 +118,7 @@ export function App() {
       <Route path="/overview" component={OverviewPage} />
       <Route path="/data" component={DataPage} />
       <Route path="/traffic" component={TrafficPage} />
+      <Route path="/campaigns" component={CampaignsPage} />
       <Route path="/service" component={ServicePage} />
       <Route path="/settings" component={SettingsPage} />
       {Object.entries(NOT_BUILT).map(([page, key]) => (

@@ -5,11 +5,13 @@
 import type { ImportErrorInfo, Note } from '../ingest/problems';
 import type { KindId } from '../ingest/kinds/spec';
 import type { DateRange, KpiFilters, MetricValues } from '../metrics/kpis';
+import type { CampaignResult } from '../metrics/campaigns';
 import type { ServiceResult, TrafficResult } from '../metrics/insights';
 import type { BreakdownRow, Breakdowns, Funnel, Grain, TrendSeries } from '../metrics/overview';
 
 export type {
   BreakdownRow,
+  CampaignResult,
   Breakdowns,
   DateRange,
   Funnel,
@@ -165,6 +167,13 @@ export interface EngineApi {
    * @example const s = await engine.serviceMetrics({ from: '2026-11-01', to: '2026-11-30' }); s.current.csat
    */
   serviceMetrics(range?: Partial<DateRange>): Promise<ServiceResult>;
+
+  /**
+   * The Campaigns page: daily ad spend (billing CSV), the per-ad report of the latest period overlapping the
+   * range (ratios recomputed from sums), vouchers and flash sales.
+   * @example const c = await engine.campaignPerformance({ from: '2026-11-01', to: '2026-11-30' }); c.adsReport?.totals.roas
+   */
+  campaignPerformance(range?: Partial<DateRange>): Promise<CampaignResult>;
 
   /**
    * Every import attempt's report, including failed ones, newest first (kept in IndexedDB in the browser).

@@ -52,6 +52,7 @@ export async function startEngine(): Promise<EngineStatus> {
     overview: (range, options) => remote.overview(range, options),
     traffic: (range) => remote.traffic(range),
     serviceMetrics: (range) => remote.serviceMetrics(range),
+    campaignPerformance: (range) => remote.campaignPerformance(range),
     importLog: () => remote.importLog(),
   };
   return { state: 'ready', engine, persistent: init.persistent };

@@ -9,9 +9,11 @@ import { parseExport, type ParsedExport } from '../ingest/parseExport';
 import type { StagedRows } from '../ingest/batch';
 import { ImportError, type Note } from '../ingest/problems';
 import { type DateRange, incomeKpis, type KpiFilters, orderKpis, previousRange } from '../metrics/kpis';
+import { campaigns } from '../metrics/campaigns';
 import { service, traffic } from '../metrics/insights';
 import { breakdowns, funnel, trend } from '../metrics/overview';
 import type {
+  CampaignResult,
   DatasetInfo,
   EngineApi,
   FileImportReport,
@@ -357,6 +359,10 @@ export class Engine implements EngineApi {
 
   serviceMetrics(range: Partial<DateRange> = {}): Promise<ServiceResult> {
     return this.serial(async () => service(this.db, await this.resolveRange(range)));
+  }
+
+  campaignPerformance(range: Partial<DateRange> = {}): Promise<CampaignResult> {
+    return this.serial(async () => campaigns(this.db, await this.resolveRange(range)));
   }
 
   importLog(): Promise<FileImportReport[]> {

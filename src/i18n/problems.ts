@@ -71,6 +71,10 @@ const ERRORS: Record<ErrorCode, Record<Locale, Template>> = {
     id: (p) => `${p.file}, sheet "${p.sheet}", baris ${p.row}: "Lihat berdasarkan" berisi "${p.value}", seharusnya Order atau Sku.`,
     en: (p) => `${p.file}, sheet "${p.sheet}", row ${p.row}: "Lihat berdasarkan" is "${p.value}", expected Order or Sku.`,
   },
+  missing_period: {
+    id: (p) => `${p.file}: baris "Periode" laporan (mis. Periode,01/07/2026 - 31/07/2026) tidak ditemukan di atas header.`,
+    en: (p) => `${p.file}: the report's "Periode" line (e.g. Periode,01/07/2026 - 31/07/2026) was not found above the header.`,
+  },
   storage_failed: {
     id: (p) => `${p.file}: gagal menyimpan (${p.detail}). Data yang sudah ada tidak berubah.`,
     en: (p) => `${p.file}: could not be stored (${p.detail}). The data already stored is unchanged.`,
@@ -117,6 +121,14 @@ const NOTES: Record<NoteCode, Record<Locale, Template>> = {
   detail_rows_skipped: {
     id: (p) => `${p.count} baris rincian per SKU dilewati (baris Order yang dihitung).`,
     en: (p) => `${p.count} per-SKU detail rows skipped (the Order rows are counted).`,
+  },
+  ads_period: {
+    id: (p) => `${p.ads} iklan untuk periode laporan ${p.from} s/d ${p.to} (angka satu periode, bukan harian).`,
+    en: (p) => `${p.ads} ads for the report period ${p.from} to ${p.to} (figures for the whole period, not daily).`,
+  },
+  ads_topups: {
+    id: (p) => `Isi saldo iklan sebesar ${p.amount} tidak dihitung sebagai biaya iklan.`,
+    en: (p) => `Ads top-ups of ${p.amount} are not counted as ad spend.`,
   },
   values_read: {
     id: (p) => `${p.rows} baris harian dan ringkasan, berisi ${p.values} nilai (angka di atas dihitung per nilai).`,

@@ -1,4 +1,5 @@
 import { describeHeaders, headerCurrency, type LocatedTable, locateTables, missingRequired } from './detect';
+import { ADS, ADS_BILLING, readAds, readAdsBilling } from './kinds/ads';
 import { INCOME_2025, INCOME_2026, readIncome } from './kinds/income';
 import { INSIGHT_KINDS, readInsights } from './kinds/insights';
 import { ORDERS, readOrderLines } from './kinds/orders';
@@ -12,7 +13,7 @@ import type { ReadContext } from './rows';
 import { cellText } from './values';
 
 /** Every export kind the importer knows, tried in this order. */
-export const EXPORT_KINDS: readonly ExportKindSpec[] = [ORDERS, INCOME_2025, INCOME_2026, ...INSIGHT_KINDS];
+export const EXPORT_KINDS: readonly ExportKindSpec[] = [ORDERS, INCOME_2025, INCOME_2026, ...INSIGHT_KINDS, ADS, ADS_BILLING];
 
 const READERS: Record<KindId, (t: readonly LocatedTable[], ctx: ReadContext, wb: WorkbookSource) => KindOutput> = {
   orders: readOrderLines,
@@ -23,6 +24,8 @@ const READERS: Record<KindId, (t: readonly LocatedTable[], ctx: ReadContext, wb:
   chat: readInsights,
   flash_sale: readInsights,
   voucher: readInsights,
+  ads: readAds,
+  ads_billing: readAdsBilling,
 };
 
 export interface ParsedExport {
@@ -124,7 +127,7 @@ export function parseExport(fileName: string, bytes: Uint8Array): ParsedExport {
   const ctx: ReadContext = {
     fileName,
     minorFactor: NO_MINOR_UNIT.has(currency) ? 1 : 100,
-    convention: NO_MINOR_UNIT.has(currency) ? 'id' : 'en',
+    convention: kind.numberConvention ?? (NO_MINOR_UNIT.has(currency) ? 'id' : 'en'),
   };
   const output = READERS[kind.id](tables, ctx, wb);
   if (output.rowsRead === 0) throw new ImportError('no_data_rows', { file: fileName, sheet: tables[0].sheet.name });

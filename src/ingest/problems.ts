@@ -15,7 +15,8 @@ export type ErrorCode =
   | 'no_data_rows'
   | 'currency_mismatch'
   | 'bad_row_type'
-  | 'storage_failed';
+  | 'storage_failed'
+  | 'missing_period';
 
 export type NoteCode =
   | 'empty_buyer'
@@ -30,7 +31,9 @@ export type NoteCode =
   | 'detail_rows_skipped'
   | 'sheets_read'
   | 'period_summary_rows'
-  | 'values_read';
+  | 'values_read'
+  | 'ads_period'
+  | 'ads_topups';
 
 export type Params = Record<string, string | number>;
 

@@ -22,7 +22,9 @@ export type KindId =
   | 'traffic_overview'
   | 'chat'
   | 'flash_sale'
-  | 'voucher';
+  | 'voucher'
+  | 'ads'
+  | 'ads_billing';
 
 export interface ExportKindSpec {
   id: KindId;
@@ -36,4 +38,6 @@ export interface ExportKindSpec {
   altSignatures?: readonly (readonly string[])[];
   /** How many header rows sit above the data (grouped headers); the last one holds the names. */
   headerRows: number;
+  /** How ambiguous numbers read when the export uses the other convention than its currency's (Ads CSVs). */
+  numberConvention?: 'id' | 'en';
 }

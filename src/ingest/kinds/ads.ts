@@ -1,0 +1,205 @@
+import { BatchBuilder } from '../batch';
+import type { LocatedTable } from '../detect';
+import type { Note } from '../problems';
+import { ImportError } from '../problems';
+import type { WorkbookSource } from '../readers/source';
+import { type ReadContext, TableReader } from '../rows';
+import { cellText, normalizeLabel, parseDateTime } from '../values';
+import type { KindOutput } from './output';
+import type { ExportKindSpec, FieldSpec, FieldType } from './spec';
+
+/**
+ * Shopee Ads exports. The per-ad report (all CPC ads) has a preamble with the report `Periode` and one row
+ * per ad for that whole period: its figures are stored as period facts (never daily), and every ratio is
+ * recomputed from the summed parts (the file's ROAS, ACOS and CTR columns are not used). The billing CSV
+ * gives the daily ad spend: its deduction rows, per ad type.
+ */
+
+const m = (id: string, type: FieldType, ...aliases: string[]): FieldSpec => ({ id, aliases, type });
+const ADS_SOURCE = { id: 'Seller Centre → Iklan Shopee → Laporan → Unduh', en: 'Seller Centre → Shopee Ads → Reports → Download' };
+
+export const ADS: ExportKindSpec = {
+  id: 'ads',
+  name: { id: 'Laporan Iklan Shopee', en: 'Shopee Ads report' },
+  source: ADS_SOURCE,
+  headerRows: 1,
+  numberConvention: 'en',
+  signature: ['seq', 'ad_name', 'impressions', 'spend'],
+  fields: [
+    { id: 'seq', aliases: ['Urutan', 'Sequence'], type: 'text', required: true },
+    { id: 'ad_name', aliases: ['Nama Iklan', 'Ad Name', 'Ad / Product Name'], type: 'text', required: true, notEmpty: true },
+    m('status', 'text', 'Status'),
+    m('ad_type', 'text', 'Jenis Iklan', 'Ads Type'),
+    m('product_id', 'text', 'Kode Produk', 'Product ID'),
+    m('creative', 'text', 'Tampilan Iklan', 'Creative'),
+    m('bidding', 'text', 'Mode Bidding', 'Bidding Method'),
+    m('placement', 'text', 'Penempatan Iklan', 'Placement'),
+    m('start', 'text', 'Tanggal Mulai', 'Start Date'),
+    m('end', 'text', 'Tanggal Selesai', 'End Date'),
+    { id: 'impressions', aliases: ['Dilihat', 'Impression'], type: 'number', required: true },
+    m('clicks', 'number', 'Jumlah Klik', 'Clicks'),
+    m('ctr', 'percent', 'Persentase Klik', 'CTR'),
+    m('add_to_cart', 'number', 'Add to Cart'),
+    m('add_to_cart_rate', 'percent', 'Add to Cart Rate'),
+    m('conversions', 'number', 'Konversi', 'Conversions'),
+    m('direct_conversions', 'number', 'Konversi Langsung', 'Direct Conversions'),
+    m('conversion_rate', 'percent', 'Tingkat konversi', 'Conversion Rate'),
+    m('direct_conversion_rate', 'percent', 'Tingkat Konversi Langsung', 'Direct Conversion Rate'),
+    m('cost_per_conversion', 'number', 'Biaya per Konversi', 'Cost per Conversion'),
+    m('cost_per_direct_conversion', 'number', 'Biaya per Konversi Langsung', 'Cost per Direct Conversion'),
+    m('items_sold', 'number', 'Produk Terjual', 'Items Sold'),
+    m('direct_items_sold', 'number', 'Terjual Langsung', 'Direct Items Sold'),
+    m('gmv', 'money', 'Omzet Penjualan', 'GMV'),
+    m('direct_gmv', 'money', 'Penjualan Langsung (GMV Langsung)', 'Direct GMV'),
+    { id: 'spend', aliases: ['Biaya', 'Expense'], type: 'money', required: true },
+    m('roas', 'number', 'Efektifitas Iklan', 'ROAS'),
+    m('direct_roas', 'number', 'Efektivitas Langsung', 'Direct ROAS'),
+    m('acos', 'percent', 'Persentase Biaya Iklan terhadap Penjualan dari Iklan (ACOS)', 'ACOS'),
+    m('direct_acos', 'percent', 'Persentase Biaya Iklan terhadap Penjualan dari Iklan Langsung (ACOS Langsung)', 'Direct ACOS'),
+    m('product_impressions', 'number', 'Jumlah Produk Dilihat', 'Product Impressions'),
+    m('product_clicks', 'number', 'Jumlah Klik Produk', 'Product Clicks'),
+    m('product_ctr', 'percent', 'Persentase Klik Produk', 'Product CTR'),
+    m('voucher_amount', 'money', 'Voucher Amount'),
+    m('vouchered_sales', 'money', 'Vouchered Sales'),
+  ],
+};
+
+/** The additive figures of an ad kept as facts. Ratios are derived from these, never stored. */
+const AD_METRICS = ['impressions', 'clicks', 'add_to_cart', 'conversions', 'direct_conversions', 'items_sold', 'direct_items_sold', 'gmv', 'direct_gmv', 'spend', 'product_impressions', 'product_clicks'] as const;
+
+export const ADS_BILLING: ExportKindSpec = {
+  id: 'ads_billing',
+  name: { id: 'Riwayat Transaksi Iklan', en: 'Ads billing' },
+  source: { id: 'Seller Centre → Iklan Shopee → Saldo Iklan → Riwayat Transaksi → Unduh', en: 'Seller Centre → Shopee Ads → Ads Balance → Transaction History → Download' },
+  headerRows: 1,
+  numberConvention: 'en',
+  signature: ['seq', 'time', 'description', 'amount'],
+  fields: [
+    { id: 'seq', aliases: ['Urutan', 'Sequence'], type: 'text', required: true },
+    { id: 'time', aliases: ['Waktu', 'Time', 'Date'], type: 'datetime', required: true, notEmpty: true },
+    { id: 'description', aliases: ['Deskripsi', 'Description'], type: 'text', required: true, notEmpty: true },
+    { id: 'amount', aliases: ['Jumlah', 'Amount'], type: 'money', required: true, notEmpty: true },
+    m('note', 'text', 'Catatan', 'Note'),
+  ],
+};
+
+const PERIOD = /(\d{1,2}\/\d{1,2}\/\d{4})\s*(?:-|–|--)\s*(\d{1,2}\/\d{1,2}\/\d{4})/;
+
+/** The report period from the preamble lines above the header (`Periode,01/07/2026 - 31/07/2026`). */
+function preamblePeriod(table: LocatedTable): [number, number] | null {
+  for (const row of table.sheet.head(table.headerRow)) {
+    const label = normalizeLabel(row[0]);
+    if (!/^(periode|date period|tanggal|period)/.test(label)) continue;
+    const text = row.map((c) => cellText(c)).join(' ');
+    const p = PERIOD.exec(text);
+    const from = p ? parseDateTime(p[1]) : null;
+    const to = p ? parseDateTime(p[2]) : null;
+    if (from !== null && to !== null) return [from, to];
+  }
+  return null;
+}
+
+function factsBuilder() {
+  const b = new BatchBuilder();
+  const c = {
+    line_key: b.text('line_key'),
+    kind: b.text('kind'),
+    scope: b.text('scope'),
+    metric: b.text('metric'),
+    day: b.num('day'),
+    period_to: b.num('period_to'),
+    is_summary: b.bool('is_summary'),
+    value: b.num('value'),
+  };
+  const push = (kind: string, scope: string, metric: string, day: number, periodTo: number | null, value: number) => {
+    c.line_key.push(`${kind}\u001f${scope}\u001f${day}\u001f${periodTo ?? ''}\u001f${metric}`);
+    c.kind.push(kind);
+    c.scope.push(scope);
+    c.metric.push(metric);
+    c.day.push(day);
+    c.period_to.push(periodTo ?? Number.NaN);
+    c.is_summary.push(periodTo !== null);
+    c.value.push(value);
+    b.endRow();
+  };
+  return { b, push };
+}
+
+/** One scope per ad: its type, name and product code, so ads with the same name stay apart. */
+export const adScope = (type: string, name: string, product: string) => [type, name, product].join('\u001f');
+
+/** Reads the per-ad report: one set of period facts per ad, for the report period of the preamble. */
+export function readAds(tables: readonly LocatedTable[], ctx: ReadContext, _wb: WorkbookSource): KindOutput {
+  const table = tables[0];
+  const period = preamblePeriod(table);
+  if (!period) throw new ImportError('missing_period', { file: ctx.fileName, sheet: table.sheet.name });
+  const r = new TableReader(table, ctx);
+  const name = r.getter('ad_name', 'text', true);
+  const type = r.getter('ad_type', 'text');
+  const product = r.getter('product_id', 'text');
+  const getters = AD_METRICS.filter((id) => table.columns.has(id)).map((id) => ({ id, get: r.getter(id, id === 'gmv' || id === 'direct_gmv' || id === 'spend' ? 'money' : 'number') }));
+  const { b, push } = factsBuilder();
+  const totals = new Map<string, Map<string, number>>();
+  let rowsRead = 0;
+  const skipped = r.forEachDataRow('ad_name', (cells, i) => {
+    rowsRead++;
+    const scope = adScope(type(cells, i) ?? '', name(cells, i) as string, product(cells, i) ?? '-');
+    const t = totals.get(scope) ?? new Map<string, number>();
+    for (const g of getters) t.set(g.id, (t.get(g.id) ?? 0) + (g.get(cells, i) ?? 0));
+    totals.set(scope, t);
+  });
+  for (const [scope, t] of totals) for (const [metric, v] of t) push('ads', scope, metric, period[0], period[1], v);
+  const staged = b.finish();
+  const notes: Note[] = [{ code: 'ads_period', level: 'info', params: { ads: totals.size, from: new Date(period[0]).toISOString().slice(0, 10), to: new Date(period[1]).toISOString().slice(0, 10) } }];
+  if (table.unknownColumns.length) notes.push({ code: 'unknown_columns', level: 'info', params: { columns: table.unknownColumns.join(', ') } });
+  if (skipped.summary || skipped.blank) notes.push({ code: 'skipped_rows', level: 'info', params: skipped });
+  return { target: 'insights', staged, rowsRead, notes, snapshotAt: period[1], dateRange: period };
+}
+
+/** `Deduction for Product Ad (Auto Bidding - GMV Max)` -> `Product Ad (Auto Bidding - GMV Max)`. */
+export function adTypeOf(description: string): string {
+  const m = /^(?:deduction for|potongan untuk|pemotongan untuk)\s+(.+)$/i.exec(description.trim());
+  return m ? m[1] : description.trim();
+}
+
+/** Reads the ads billing CSV: deductions summed per day and ad type as `spend`; top-ups are not spend. */
+export function readAdsBilling(tables: readonly LocatedTable[], ctx: ReadContext, _wb: WorkbookSource): KindOutput {
+  const table = tables[0];
+  const r = new TableReader(table, ctx);
+  const time = r.getter('time', 'datetime', true);
+  const desc = r.getter('description', 'text', true);
+  const amount = r.getter('amount', 'money', true);
+  const spend = new Map<string, number>();
+  let topups = 0;
+  let rowsRead = 0;
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  r.forEachDataRow('time', (cells, i) => {
+    rowsRead++;
+    const t = time(cells, i) as number;
+    const day = t - (t % 86_400_000);
+    first = Math.min(first, day);
+    last = Math.max(last, day);
+    const a = amount(cells, i) as number;
+    if (a >= 0) {
+      topups += a;
+      return;
+    }
+    const key = `${day}\u001f${adTypeOf(desc(cells, i) as string)}`;
+    spend.set(key, (spend.get(key) ?? 0) - a);
+  });
+  const { b, push } = factsBuilder();
+  for (const [key, v] of spend) {
+    const [day, type] = key.split('\u001f');
+    push('ads_billing', type, 'spend', Number(day), null, v);
+  }
+  const notes: Note[] = [{ code: 'ads_topups', level: 'info', params: { amount: topups } }];
+  return {
+    target: 'insights',
+    staged: b.finish(),
+    rowsRead,
+    notes,
+    snapshotAt: Number.isFinite(last) ? last : null,
+    dateRange: Number.isFinite(first) ? [first, last] : null,
+  };
+}

@@ -1,0 +1,127 @@
+import { createResource, Show } from 'solid-js';
+import { dataVersion, locale, tr } from '../../app/state';
+import { engine, useDatasetInfo, useRange } from '../../app/useRange';
+import { campaignDayKinds } from '../../calendar/campaignDays';
+import { Chart } from '../../components/Chart';
+import { DataTable } from '../../components/DataTable';
+import { formatCount, formatDate, formatMoney, formatPercent } from '../../format/number';
+import { MissingExport } from '../traffic/TrafficPage';
+
+/** A KPI of this page: the same data contract as every KPI (`data-kpi`, `data-value`), with its formula. */
+function Figure(props: { id: string; label: string; value: number | null; text: string; formula: string }) {
+  return (
+    <div class="kpi" data-kpi={props.id} data-value={props.value === null ? '' : String(props.value)}>
+      <div class="kpi-name">{props.label}</div>
+      <div class="kpi-value" title={props.text}>
+        {props.text}
+      </div>
+      <div class="kpi-change muted">{props.formula}</div>
+    </div>
+  );
+}
+
+export function CampaignsPage() {
+  const { range } = useRange();
+  const info = useDatasetInfo();
+  const [data] = createResource(
+    () => ({ v: dataVersion(), ...range() }),
+    (r) => engine().campaignPerformance({ from: r.from, to: r.to }),
+  );
+  const [sales] = createResource(
+    () => ({ v: dataVersion(), ...range() }),
+    (r) => engine().overview({ from: r.from, to: r.to }, { grain: 'day' }),
+  );
+  const cur = () => info()?.currency ?? 'IDR';
+  const money = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatMoney(v, cur(), locale()));
+  const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatPercent(v, locale()));
+  const num = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatCount(v, locale()));
+  const roas = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${v.toLocaleString(locale() === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: 2 })}×`);
+  const empty = () => {
+    const d = data();
+    return d && d.adSpend === null && !d.adsReport && !d.vouchers && !d.flashSales;
+  };
+  return (
+    <section class="page" data-testid="page-campaigns">
+      <h1>{tr('page_campaigns')}</h1>
+      <Show when={data()}>
+        {(d) => (
+          <Show when={!empty()} fallback={<MissingExport what="noCampaignTitle" where="noCampaignWhere" testid="campaigns-empty" />}>
+            <div class="kpi-grid" data-testid="campaign-kpis">
+              <Figure id="ad_spend" label={tr('adSpend')} value={d().adSpend} text={money(d().adSpend)} formula={tr('adSpendFormula')} />
+              <Show when={d().adsReport}>
+                {(a) => (
+                  <>
+                    <Figure id="ad_gmv" label={tr('adGmv')} value={a().totals.gmv} text={money(a().totals.gmv)} formula={tr('adReportPeriod')} />
+                    <Figure id="roas" label="ROAS" value={a().totals.roas} text={roas(a().totals.roas)} formula={tr('roasFormula')} />
+                    <Figure id="acos" label="ACOS" value={a().totals.acos} text={pct(a().totals.acos)} formula={tr('acosFormula')} />
+                    <Figure id="ctr" label="CTR" value={a().totals.ctr} text={pct(a().totals.ctr)} formula={tr('ctrFormula')} />
+                  </>
+                )}
+              </Show>
+              <Show when={d().vouchers}>
+                {(v) => (
+                  <>
+                    <Figure id="voucher_cost" label={tr('voucherCost')} value={v().cost} text={money(v().cost)} formula={tr('voucherCostFormula')} />
+                    <Figure id="voucher_usage_rate" label={tr('voucherUsage')} value={v().usageRate} text={pct(v().usageRate)} formula={tr('voucherUsageFormula')} />
+                  </>
+                )}
+              </Show>
+              <Show when={d().flashSales}>
+                {(f) => <Figure id="flash_sale_sales" label={tr('flashSaleSales')} value={f().sales} text={money(f().sales)} formula={tr('flashSaleFormula')} />}
+              </Show>
+            </div>
+            <Show when={sales()}>
+              {(s) => {
+                const spend = new Map(d().spendSeries.map((p) => [p.day, p.values.spend]));
+                return (
+                  <div class="card">
+                    <h2>{tr('campaignChart')}</h2>
+                    <Chart
+                      title={tr('campaignChart')}
+                      x={s().trend.buckets}
+                      currency={cur()}
+                      series={[
+                        { label: tr('colSales'), values: s().trend.sales, color: 'var(--chart-3)', kind: 'bars', unit: 'money' },
+                        {
+                          label: tr('doubleDates'),
+                          values: s().trend.buckets.map((b, i) => (campaignDayKinds(b).includes('double_date') ? s().trend.sales[i] : null)),
+                          color: 'var(--chart-1)',
+                          kind: 'bars',
+                          unit: 'money',
+                        },
+                        { label: tr('adSpend'), values: s().trend.buckets.map((b) => spend.get(b) ?? null), color: 'var(--chart-2)', kind: 'line', unit: 'money' },
+                      ]}
+                    />
+                    <p class="muted small">{tr('campaignChartNote')}</p>
+                  </div>
+                );
+              }}
+            </Show>
+            <Show when={d().adsReport}>
+              {(a) => (
+                <div class="card">
+                  <DataTable
+                    caption={`${tr('adsTable')} · ${formatDate(a().from, locale(), 'short')} – ${formatDate(a().to, locale(), 'long')}`}
+                    testid="ads-table"
+                    rows={a().ads}
+                    columns={[
+                      { label: tr('colAd'), value: (r) => (<>{r.name}<div class="muted small">{r.type}</div></>) },
+                      { label: tr('adSpend'), value: (r) => money(r.spend), numeric: true },
+                      { label: tr('colImpressions'), value: (r) => num(r.impressions), numeric: true },
+                      { label: tr('colClicks'), value: (r) => num(r.clicks), numeric: true },
+                      { label: 'CTR', value: (r) => pct(r.ctr), numeric: true },
+                      { label: tr('colConversions'), value: (r) => num(r.conversions), numeric: true },
+                      { label: 'GMV', value: (r) => money(r.gmv), numeric: true },
+                      { label: 'ROAS', value: (r) => roas(r.roas), numeric: true },
+                      { label: 'ACOS', value: (r) => pct(r.acos), numeric: true },
+                    ]}
+                  />
+                </div>
+              )}
+            </Show>
+          </Show>
+        )}
+      </Show>
+    </section>
+  );
+}
