@@ -171,6 +171,7 @@ describe('the app', () => {
     ['traffic', 'traffic-kpis', ['visitors', 'page_views', 'bounce_rate', 'order_conversion_rate']],
     ['service', 'service-kpis', ['chats', 'chat_response_rate', 'csat', 'avg_response_time']],
     ['campaigns', 'campaign-kpis', ['ad_spend', 'ad_gmv', 'roas', 'voucher_cost', 'flash_sale_sales']],
+    ['sales', 'sales-kpis', ['sales', 'orders', 'buyers', 'units']],
   ] as const)('the %s page renders its KPIs and a chart with data', async (pageId, kpis, ids) => {
     const page = await open(browser, app.origin, `/${pageId}?from=2026-07-01&to=2026-07-31`);
     await page.waitForSelector(`[data-testid="${kpis}"]`, { timeout: 60_000 });

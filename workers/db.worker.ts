@@ -77,6 +77,7 @@ const api: EngineApi & { init: typeof init } = {
   traffic: (range) => ready().traffic(range),
   serviceMetrics: (range) => ready().serviceMetrics(range),
   campaignPerformance: (range) => ready().campaignPerformance(range),
+  salesAnalysis: (range) => ready().salesAnalysis(range),
   importLog: () => ready().importLog(),
 };
 

@@ -7,6 +7,7 @@ import { CampaignsPage } from '../pages/campaigns/CampaignsPage';
 import { DataPage } from '../pages/data/DataPage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
 import { NotBuiltPage } from '../pages/placeholder/NotBuiltPage';
+import { SalesPage } from '../pages/sales/SalesPage';
 import { ServicePage } from '../pages/service/ServicePage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { TrafficPage } from '../pages/traffic/TrafficPage';
@@ -16,7 +17,6 @@ import { engineStatus, locale, resolvedTheme, setEngineStatus, tr } from './stat
 
 /** Pages whose capability is still to be built, with the issue that builds it. */
 const NOT_BUILT: Partial<Record<PageId, StringKey>> = {
-  sales: 'nb_sales',
   products: 'nb_products',
   predictions: 'nb_predictions',
   insights: 'nb_insights',
@@ -118,6 +118,7 @@ export function App() {
       <Route path="/overview" component={OverviewPage} />
       <Route path="/data" component={DataPage} />
       <Route path="/traffic" component={TrafficPage} />
+      <Route path="/sales" component={SalesPage} />
       <Route path="/campaigns" component={CampaignsPage} />
       <Route path="/service" component={ServicePage} />
       <Route path="/settings" component={SettingsPage} />

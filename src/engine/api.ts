@@ -8,6 +8,7 @@ import type { DateRange, KpiFilters, MetricValues } from '../metrics/kpis';
 import type { CampaignResult } from '../metrics/campaigns';
 import type { ServiceResult, TrafficResult } from '../metrics/insights';
 import type { BreakdownRow, Breakdowns, Funnel, Grain, TrendSeries } from '../metrics/overview';
+import type { SalesAnalysis } from '../metrics/sales';
 
 export type {
   BreakdownRow,
@@ -18,6 +19,7 @@ export type {
   Grain,
   KpiFilters,
   MetricValues,
+  SalesAnalysis,
   ServiceResult,
   TrafficResult,
   TrendSeries,
@@ -174,6 +176,13 @@ export interface EngineApi {
    * @example const c = await engine.campaignPerformance({ from: '2026-11-01', to: '2026-11-30' }); c.adsReport?.totals.roas
    */
   campaignPerformance(range?: Partial<DateRange>): Promise<CampaignResult>;
+
+  /**
+   * The Sales page: orders by weekday and hour, cities, cancellation reasons, returned products, and the
+   * gap between Shopee's Business Insights sales and the sales computed from order exports.
+   * @example const s = await engine.salesAnalysis({ from: '2026-11-01', to: '2026-11-30' }); s.heatmap[0][20]
+   */
+  salesAnalysis(range?: Partial<DateRange>): Promise<SalesAnalysis>;
 
   /**
    * Every import attempt's report, including failed ones, newest first (kept in IndexedDB in the browser).

@@ -53,6 +53,7 @@ export async function startEngine(): Promise<EngineStatus> {
     traffic: (range) => remote.traffic(range),
     serviceMetrics: (range) => remote.serviceMetrics(range),
     campaignPerformance: (range) => remote.campaignPerformance(range),
+    salesAnalysis: (range) => remote.salesAnalysis(range),
     importLog: () => remote.importLog(),
   };
   return { state: 'ready', engine, persistent: init.persistent };

@@ -12,6 +12,7 @@ import { type DateRange, incomeKpis, type KpiFilters, orderKpis, previousRange }
 import { campaigns } from '../metrics/campaigns';
 import { service, traffic } from '../metrics/insights';
 import { breakdowns, funnel, trend } from '../metrics/overview';
+import { salesAnalysis } from '../metrics/sales';
 import type {
   CampaignResult,
   DatasetInfo,
@@ -23,6 +24,7 @@ import type {
   KpiResult,
   OverviewOptions,
   OverviewResult,
+  SalesAnalysis,
   ServiceResult,
   TrafficResult,
 } from './api';
@@ -363,6 +365,10 @@ export class Engine implements EngineApi {
 
   campaignPerformance(range: Partial<DateRange> = {}): Promise<CampaignResult> {
     return this.serial(async () => campaigns(this.db, await this.resolveRange(range)));
+  }
+
+  salesAnalysis(range: Partial<DateRange> = {}): Promise<SalesAnalysis> {
+    return this.serial(async () => salesAnalysis(this.db, await this.resolveRange(range)));
   }
 
   importLog(): Promise<FileImportReport[]> {

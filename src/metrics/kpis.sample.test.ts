@@ -7,6 +7,7 @@ import {
   type IndependentIncomeRow,
   type IndependentLine,
   mergeFiles,
+  orderMetrics,
   readIncomeFile,
   readDailyRows,
   readOrderFile,
@@ -167,3 +168,27 @@ describe('Traffic and Customer Service on sample-data equal an independent calcu
     expect(s.csatBreakdown.find((r) => r.metric === 'csat_bad')?.value).toBe(sum(csat, 'Penilaian Buruk'));
   });
 });
+
+describe('Sales analysis on sample-data', () => {
+  const month = { from: '2026-08-01', to: '2026-08-31' };
+  it('the heatmap holds every valid order once, and cancellations every cancelled order', async () => {
+    const a = await engine.salesAnalysis(month);
+    const k = orderMetricsFor(month);
+    expect(a.heatmap.flat().reduce((x, y) => x + y, 0)).toBe(k.orders);
+    expect(a.cancellations.reduce((x, c) => x + c.orders, 0)).toBe(k.cancelled_orders);
+    expect(a.returns.reduce((x, r) => x + r.units, 0)).toBe(k.returned_units);
+  });
+
+  it('the gap to Shopee\'s sales adds up: placed − cancelled − unpaid = our sales', async () => {
+    const g = (await engine.salesAnalysis(month)).gap;
+    expect(g?.days).toBe(31);
+    expect((g?.placedSales ?? 0) - (g?.cancelledSales ?? 0) - (g?.unpaidSales ?? 0)).toBe(g?.ourSales);
+    expect(g?.ourSales).toBe(orderMetricsFor(month).sales);
+    const shop = readDailyRows(bytes('asta_dapur_official.shopee-shop-stats.20260801-20260831.xlsx'), 'Pesanan Dibuat');
+    expect(g?.shopeeSales).toBe(shop.reduce((x, r) => x + r.values['Total Penjualan (IDR)'], 0));
+  });
+});
+
+function orderMetricsFor(r: { from: string; to: string }) {
+  return orderMetrics(lines, r.from, r.to);
+}

@@ -1,17 +1,16 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { dataVersion, locale, tr } from '../../app/state';
 import { engine, useDatasetInfo, useRange } from '../../app/useRange';
-import { Chart } from '../../components/Chart';
 import { type Column, DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { KpiCard } from '../../components/KpiCard';
+import { autoGrain, TrendCard } from '../../components/TrendCard';
 import type { BreakdownRow, Funnel, Grain } from '../../engine/api';
 import { formatCount, formatDate, formatMoney, formatPercent } from '../../format/number';
 import type { StringKey } from '../../i18n/ui';
 import type { KpiMetricId } from '../../metrics/definitions';
 
 const OVERVIEW_KPIS: KpiMetricId[] = ['sales', 'orders', 'buyers', 'units', 'aov', 'cancel_rate', 'repeat_buyer_rate', 'new_buyers'];
-const GRAINS: Grain[] = ['day', 'week', 'month'];
 
 function FunnelView(props: { funnel: Funnel }) {
   const steps = () =>
@@ -42,14 +41,7 @@ export function OverviewPage() {
   const { range, compare } = useRange();
   const info = useDatasetInfo();
   const [chosenGrain, setGrain] = createSignal<Grain | null>(null);
-  /** Until the seller picks one: days for up to two months, weeks up to about a year, then months. */
-  const grain = (): Grain => {
-    const chosen = chosenGrain();
-    if (chosen) return chosen;
-    const r = kpis()?.range;
-    const days = r ? (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000 + 1 : 0;
-    return days <= 62 ? 'day' : days <= 400 ? 'week' : 'month';
-  };
+  const grain = (): Grain => chosenGrain() ?? autoGrain(kpis()?.range);
   const currency = () => info()?.currency ?? 'IDR';
   const hasOrders = () => (info()?.orders ?? 0) > 0;
   const hasIncome = () => (info()?.incomeOrders ?? 0) > 0;
@@ -123,42 +115,7 @@ export function OverviewPage() {
           <Show when={hasOrders() && overview()}>
             {(o) => (
               <>
-                <div class="card">
-                  <div class="card-head">
-                    <h2>{tr('salesTrend')}</h2>
-                    <fieldset class="segmented">
-                      <legend class="sr-only">{tr('grain')}</legend>
-                      <For each={GRAINS}>
-                        {(g) => (
-                          <button type="button" aria-pressed={grain() === g} data-testid={`grain-${g}`} onClick={() => setGrain(g)}>
-                            {tr(`grain_${g}` as StringKey)}
-                          </button>
-                        )}
-                      </For>
-                    </fieldset>
-                  </div>
-                  <Chart
-                    title={tr('salesTrend')}
-                    x={o().trend.buckets}
-                    currency={currency()}
-                    series={[
-                      { label: tr('colSales'), values: o().trend.sales, color: 'var(--chart-1)', kind: 'bars', unit: 'money' },
-                      ...(o().previousTrend
-                        ? [
-                            {
-                              label: tr('salesPrevious'),
-                              values: o().trend.buckets.map((_, i) => o().previousTrend?.sales[i] ?? null),
-                              color: 'var(--chart-3)',
-                              kind: 'line' as const,
-                              unit: 'money' as const,
-                              dashed: true,
-                            },
-                          ]
-                        : []),
-                      { label: tr('colOrders'), values: o().trend.orders, color: 'var(--chart-2)', kind: 'line', unit: 'count' },
-                    ]}
-                  />
-                </div>
+                <TrendCard overview={o()} grain={grain()} onGrain={setGrain} currency={currency()} />
                 <div class="card">
                   <DataTable caption={tr('topProducts')} columns={breakdownColumns('colProduct', true)} rows={o().breakdowns.products} testid="top-products" />
                 </div>

@@ -1,0 +1,56 @@
+import { For } from 'solid-js';
+import { tr } from '../app/state';
+import type { Grain, OverviewResult } from '../engine/api';
+import type { StringKey } from '../i18n/ui';
+import { Chart } from './Chart';
+
+export const GRAINS: Grain[] = ['day', 'week', 'month'];
+
+/** Until the seller picks one: days for up to two months, weeks up to about a year, then months. */
+export function autoGrain(range: { from: string; to: string } | undefined): Grain {
+  const days = range ? (Date.parse(range.to) - Date.parse(range.from)) / 86_400_000 + 1 : 0;
+  return days <= 62 ? 'day' : days <= 400 ? 'week' : 'month';
+}
+
+/** Sales (bars) and orders (line) by day, week or month, with the previous period overlaid when compared. */
+export function TrendCard(props: { overview: OverviewResult; grain: Grain; onGrain: (g: Grain) => void; currency: string }) {
+  const o = () => props.overview;
+  return (
+    <div class="card">
+      <div class="card-head">
+        <h2>{tr('salesTrend')}</h2>
+        <fieldset class="segmented">
+          <legend class="sr-only">{tr('grain')}</legend>
+          <For each={GRAINS}>
+            {(g) => (
+              <button type="button" aria-pressed={props.grain === g} data-testid={`grain-${g}`} onClick={() => props.onGrain(g)}>
+                {tr(`grain_${g}` as StringKey)}
+              </button>
+            )}
+          </For>
+        </fieldset>
+      </div>
+      <Chart
+        title={tr('salesTrend')}
+        x={o().trend.buckets}
+        currency={props.currency}
+        series={[
+          { label: tr('colSales'), values: o().trend.sales, color: 'var(--chart-1)', kind: 'bars', unit: 'money' },
+          ...(o().previousTrend
+            ? [
+                {
+                  label: tr('salesPrevious'),
+                  values: o().trend.buckets.map((_, i) => o().previousTrend?.sales[i] ?? null),
+                  color: 'var(--chart-3)',
+                  kind: 'line' as const,
+                  unit: 'money' as const,
+                  dashed: true,
+                },
+              ]
+            : []),
+          { label: tr('colOrders'), values: o().trend.orders, color: 'var(--chart-2)', kind: 'line', unit: 'count' },
+        ]}
+      />
+    </div>
+  );
+}

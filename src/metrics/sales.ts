@@ -1,0 +1,86 @@
+import type { SqlConnection } from '../db/connection';
+import { sqlDate } from '../db/connection';
+import type { DateRange } from './kpis';
+
+/** The Sales page beyond the Overview: when orders come, where, why they are cancelled or returned. */
+export interface SalesAnalysis {
+  range: DateRange;
+  /** Valid orders by weekday (0 = Monday) and hour of creation (shop-local time). */
+  heatmap: number[][];
+  cities: { key: string; detail: string; orders: number; sales: number }[];
+  cancellations: { reason: string; orders: number; sales: number }[];
+  returns: { product: string; units: number; orders: number }[];
+  /** Shopee's Business Insights sales (placed-order basis) against the sales computed from order exports. */
+  gap: {
+    days: number;
+    shopeeSales: number;
+    placedSales: number;
+    cancelledSales: number;
+    unpaidSales: number;
+    ourSales: number;
+  } | null;
+}
+
+export async function salesAnalysis(db: SqlConnection, range: DateRange): Promise<SalesAnalysis> {
+  const period = `created_date BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}`;
+  const cells = await db.query<{ dow: number; hour: number; n: number }>(`
+    SELECT isodow(created_at) - 1 AS dow, hour(created_at) AS hour, count(*) AS n
+    FROM orders WHERE is_valid AND ${period} GROUP BY 1, 2`);
+  const heatmap = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  for (const c of cells) heatmap[c.dow][c.hour] = c.n;
+
+  const cities = await db.query<{ key: string; detail: string; orders: number; sales: number }>(`
+    SELECT coalesce(nullif(city, ''), '–') AS key, coalesce(province, '') AS detail, count(*) AS orders, sum(sales) AS sales
+    FROM orders WHERE is_valid AND ${period} GROUP BY 1, 2 ORDER BY sales DESC, key LIMIT 20`);
+
+  const cancellations = await db.query<{ reason: string; orders: number; sales: number }>(`
+    WITH c AS (
+      SELECT o.order_id, any_value(o.sales) AS sales, coalesce(nullif(max(l.cancel_reason), ''), '–') AS reason
+      FROM orders o JOIN order_lines l USING (order_id)
+      WHERE o.status_class = 'cancelled' AND o.${period}
+      GROUP BY o.order_id
+    )
+    SELECT reason, count(*) AS orders, sum(sales) AS sales FROM c GROUP BY reason ORDER BY orders DESC, reason LIMIT 15`);
+
+  const returns = await db.query<{ product: string; units: number; orders: number }>(`
+    SELECT l.product_name AS product, sum(l.returned_qty) AS units, count(DISTINCT l.order_id) AS orders
+    FROM order_lines l JOIN orders o USING (order_id)
+    WHERE o.is_valid AND o.${period} AND l.returned_qty > 0
+    GROUP BY 1 ORDER BY units DESC, product LIMIT 15`);
+
+  // Only the days that shop stats cover are compared, so both sides describe the same days.
+  const [g] = await db.query<{
+    days: number;
+    shopee: number | null;
+    placed: number | null;
+    cancelled: number | null;
+    unpaid: number | null;
+    ours: number | null;
+  }>(`
+    WITH bi AS (
+      SELECT CAST(day AS DATE) AS d, value FROM insights
+      WHERE kind = 'shop_stats' AND scope = 'placed' AND metric = 'sales' AND NOT is_summary
+        AND day BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}
+    )
+    SELECT (SELECT count(*) FROM bi) AS days, (SELECT sum(value) FROM bi) AS shopee,
+      sum(sales) AS placed, sum(sales) FILTER (WHERE status_class = 'cancelled') AS cancelled,
+      sum(sales) FILTER (WHERE status_class = 'unpaid') AS unpaid, sum(sales) FILTER (WHERE is_valid) AS ours
+    FROM orders WHERE created_date IN (SELECT d FROM bi)`);
+  return {
+    range,
+    heatmap,
+    cities,
+    cancellations,
+    returns,
+    gap: g.days
+      ? {
+          days: g.days,
+          shopeeSales: g.shopee ?? 0,
+          placedSales: g.placed ?? 0,
+          cancelledSales: g.cancelled ?? 0,
+          unpaidSales: g.unpaid ?? 0,
+          ourSales: g.ours ?? 0,
+        }
+      : null,
+  };
+}

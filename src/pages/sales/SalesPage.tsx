@@ -1,0 +1,193 @@
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { dataVersion, locale, tr } from '../../app/state';
+import { engine, useDatasetInfo, useRange } from '../../app/useRange';
+import { DataTable } from '../../components/DataTable';
+import { EmptyState } from '../../components/EmptyState';
+import { KpiCard } from '../../components/KpiCard';
+import { autoGrain, TrendCard } from '../../components/TrendCard';
+import type { BreakdownRow, Grain } from '../../engine/api';
+import { formatCount, formatMoney } from '../../format/number';
+import type { StringKey } from '../../i18n/ui';
+import type { KpiMetricId } from '../../metrics/definitions';
+
+const SALES_KPIS: KpiMetricId[] = ['sales', 'orders', 'buyers', 'units', 'placed_orders', 'cancelled_orders', 'cancel_rate', 'returned_units'];
+const WEEKDAYS: StringKey[] = ['dow_0', 'dow_1', 'dow_2', 'dow_3', 'dow_4', 'dow_5', 'dow_6'];
+
+/** Orders by weekday and hour: each cell's shade is its share of the busiest cell; the count is the label. */
+function Heatmap(props: { cells: number[][] }) {
+  const max = () => Math.max(1, ...props.cells.flat());
+  return (
+    <div class="table-wrap">
+      <table class="heatmap" data-testid="heatmap">
+        <caption>{tr('heatmap')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              <span class="sr-only">{tr('weekday')}</span>
+            </th>
+            <For each={Array.from({ length: 24 }, (_, h) => h)}>{(h) => <th scope="col">{h}</th>}</For>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.cells}>
+            {(row, d) => (
+              <tr>
+                <th scope="row">{tr(WEEKDAYS[d()])}</th>
+                <For each={row}>
+                  {(n, h) => (
+                    <td
+                      style={{ '--heat': (n / max()).toFixed(3) }}
+                      title={`${tr(WEEKDAYS[d()])} ${h()}:00 · ${formatCount(n, locale())}`}
+                      aria-label={`${tr(WEEKDAYS[d()])} ${h()}:00: ${n}`}
+                    >
+                      <span class="heat-count">{n || ''}</span>
+                    </td>
+                  )}
+                </For>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function SalesPage() {
+  const { range, compare } = useRange();
+  const info = useDatasetInfo();
+  const [chosenGrain, setGrain] = createSignal<Grain | null>(null);
+  const key = () => ({ v: dataVersion(), ...range() });
+  const [kpis] = createResource(key, (r) => engine().kpis({ from: r.from, to: r.to }));
+  const grain = (): Grain => chosenGrain() ?? autoGrain(kpis()?.range);
+  const [overview] = createResource(
+    () => ({ ...key(), g: grain(), c: compare() }),
+    (r) => engine().overview({ from: r.from, to: r.to }, { grain: r.g, compare: r.c }),
+  );
+  const [analysis] = createResource(key, (r) => engine().salesAnalysis({ from: r.from, to: r.to }));
+  const cur = () => info()?.currency ?? 'IDR';
+  const money = (v: number) => formatMoney(v, cur(), locale());
+  const count = (v: number) => formatCount(v, locale());
+  const groupColumns = (first: StringKey): { label: string; value: (r: BreakdownRow) => string; numeric?: boolean }[] => [
+    { label: tr(first), value: (r) => r.key },
+    { label: tr('colOrders'), value: (r) => count(r.orders), numeric: true },
+    { label: tr('colSales'), value: (r) => money(r.sales), numeric: true },
+  ];
+  return (
+    <section class="page" data-testid="page-sales">
+      <h1>{tr('page_sales')}</h1>
+      <Show when={info()}>
+        <Show when={(info()?.orders ?? 0) > 0} fallback={<EmptyState testid="sales-empty" />}>
+          <Show when={kpis()}>
+            {(k) => (
+              <div class="kpi-grid" data-testid="sales-kpis">
+                <For each={SALES_KPIS}>
+                  {(id) => <KpiCard id={id} value={k().values[id]} previous={k().previous[id]} currency={cur()} compare={compare()} />}
+                </For>
+              </div>
+            )}
+          </Show>
+          <Show when={overview()}>{(o) => <TrendCard overview={o()} grain={grain()} onGrain={setGrain} currency={cur()} />}</Show>
+          <Show when={analysis()}>
+            {(a) => (
+              <>
+                <div class="card">
+                  <Heatmap cells={a().heatmap} />
+                </div>
+                <Show when={a().gap}>
+                  {(g) => (
+                    <div class="card" data-testid="sales-gap">
+                      <h2>{tr('gapTitle')}</h2>
+                      <table>
+                        <tbody>
+                          <tr>
+                            <td>{tr('gapShopee')}</td>
+                            <td class="num">{money(g().shopeeSales)}</td>
+                          </tr>
+                          <tr>
+                            <td>{tr('gapPlaced')}</td>
+                            <td class="num">{money(g().placedSales)}</td>
+                          </tr>
+                          <tr>
+                            <td>− {tr('gapCancelled')}</td>
+                            <td class="num">{money(g().cancelledSales)}</td>
+                          </tr>
+                          <tr>
+                            <td>− {tr('gapUnpaid')}</td>
+                            <td class="num">{money(g().unpaidSales)}</td>
+                          </tr>
+                          <tr>
+                            <th scope="row">{tr('gapOurs')}</th>
+                            <td class="num">
+                              <strong>{money(g().ourSales)}</strong>
+                            </td>
+                          </tr>
+                        </tbody>
+                      </table>
+                      <p class="muted small">
+                        {tr('gapExplain')} ({count(g().days)} {tr('gapDays')})
+                      </p>
+                    </div>
+                  )}
+                </Show>
+                <div class="grid-2">
+                  <Show when={overview()}>
+                    {(o) => (
+                      <>
+                        <div class="card">
+                          <DataTable caption={tr('paymentMethods')} columns={groupColumns('colPayment')} rows={o().breakdowns.payments} />
+                        </div>
+                        <div class="card">
+                          <DataTable caption={tr('shippingOptions')} columns={groupColumns('colShipping')} rows={o().breakdowns.shipping} />
+                        </div>
+                        <div class="card">
+                          <DataTable caption={tr('provinces')} columns={groupColumns('colProvince')} rows={o().breakdowns.provinces} />
+                        </div>
+                      </>
+                    )}
+                  </Show>
+                  <div class="card">
+                    <DataTable
+                      caption={tr('cities')}
+                      testid="cities"
+                      rows={a().cities}
+                      columns={[
+                        { label: tr('colCity'), value: (r) => (<>{r.key}<div class="muted small">{r.detail}</div></>) },
+                        { label: tr('colOrders'), value: (r) => count(r.orders), numeric: true },
+                        { label: tr('colSales'), value: (r) => money(r.sales), numeric: true },
+                      ]}
+                    />
+                  </div>
+                  <div class="card">
+                    <DataTable
+                      caption={tr('cancelReasons')}
+                      testid="cancel-reasons"
+                      rows={a().cancellations}
+                      columns={[
+                        { label: tr('colReason'), value: (r) => r.reason },
+                        { label: tr('colOrders'), value: (r) => count(r.orders), numeric: true },
+                        { label: tr('colSales'), value: (r) => money(r.sales), numeric: true },
+                      ]}
+                    />
+                  </div>
+                  <div class="card">
+                    <DataTable
+                      caption={tr('returnedProducts')}
+                      testid="returns"
+                      rows={a().returns}
+                      columns={[
+                        { label: tr('colProduct'), value: (r) => r.product },
+                        { label: tr('colReturnedUnits'), value: (r) => count(r.units), numeric: true },
+                        { label: tr('colOrders'), value: (r) => count(r.orders), numeric: true },
+                      ]}
+                    />
+                  </div>
+                </div>
+              </>
+            )}
+          </Show>
+        </Show>
+      </Show>
+    </section>
+  );
+}
