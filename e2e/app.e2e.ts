@@ -69,7 +69,7 @@ describe('the app', () => {
     expect(new URL(page.url()).pathname).toBe('/overview');
     await page.waitForSelector('[data-testid="empty-state"] [data-testid="load-sample"]');
     for (const p of PAGES) expect(await page.locator(`[data-testid="nav-${p}"]`).count(), p).toBe(1);
-    for (const p of ['products', 'predictions', 'reports'] as const) {
+    for (const p of ['predictions', 'insights', 'reports'] as const) {
       await page.click(`[data-testid="nav-${p}"]`);
       await page.waitForSelector(`[data-testid="page-${p}"] [data-testid="not-built"]`);
       expect(await page.locator('[data-kpi]').count()).toBe(0);
@@ -172,6 +172,7 @@ describe('the app', () => {
     ['service', 'service-kpis', ['chats', 'chat_response_rate', 'csat', 'avg_response_time']],
     ['campaigns', 'campaign-kpis', ['ad_spend', 'ad_gmv', 'roas', 'voucher_cost', 'flash_sale_sales']],
     ['sales', 'sales-kpis', ['sales', 'orders', 'buyers', 'units']],
+    ['products', 'product-kpis', ['sku_count', 'a_class_skus', 'skus_without_cost']],
   ] as const)('the %s page renders its KPIs and a chart with data', async (pageId, kpis, ids) => {
     const page = await open(browser, app.origin, `/${pageId}?from=2026-07-01&to=2026-07-31`);
     await page.waitForSelector(`[data-testid="${kpis}"]`, { timeout: 60_000 });

@@ -78,6 +78,9 @@ const api: EngineApi & { init: typeof init } = {
   serviceMetrics: (range) => ready().serviceMetrics(range),
   campaignPerformance: (range) => ready().campaignPerformance(range),
   salesAnalysis: (range) => ready().salesAnalysis(range),
+  productTable: (range) => ready().productTable(range),
+  setUnitCosts: (costs) => ready().setUnitCosts(costs),
+  importUnitCosts: (file) => ready().importUnitCosts(file),
   importLog: () => ready().importLog(),
 };
 

@@ -7,6 +7,7 @@ import { CampaignsPage } from '../pages/campaigns/CampaignsPage';
 import { DataPage } from '../pages/data/DataPage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
 import { NotBuiltPage } from '../pages/placeholder/NotBuiltPage';
+import { ProductsPage } from '../pages/products/ProductsPage';
 import { SalesPage } from '../pages/sales/SalesPage';
 import { ServicePage } from '../pages/service/ServicePage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
@@ -17,7 +18,6 @@ import { engineStatus, locale, resolvedTheme, setEngineStatus, tr } from './stat
 
 /** Pages whose capability is still to be built, with the issue that builds it. */
 const NOT_BUILT: Partial<Record<PageId, StringKey>> = {
-  products: 'nb_products',
   predictions: 'nb_predictions',
   insights: 'nb_insights',
   reports: 'nb_reports',
@@ -119,6 +119,7 @@ export function App() {
       <Route path="/data" component={DataPage} />
       <Route path="/traffic" component={TrafficPage} />
       <Route path="/sales" component={SalesPage} />
+      <Route path="/products" component={ProductsPage} />
       <Route path="/campaigns" component={CampaignsPage} />
       <Route path="/service" component={ServicePage} />
       <Route path="/settings" component={SettingsPage} />

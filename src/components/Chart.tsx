@@ -20,8 +20,10 @@ export interface ChartHandle {
 }
 
 export interface ChartProps {
-  /** Bucket start dates, `YYYY-MM-DD`. */
+  /** Bucket start dates, `YYYY-MM-DD`; or category labels when `categorical`. */
   x: string[];
+  /** The x values are labels (ranks, names), not dates. */
+  categorical?: boolean;
   series: ChartSeries[];
   currency: string;
   height?: number;
@@ -29,6 +31,8 @@ export interface ChartProps {
   title: string;
   onReady?: (handle: ChartHandle) => void;
 }
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function cssVar(el: Element, value: string): string {
   const m = /^var\((--[\w-]+)\)$/.exec(value);
@@ -51,7 +55,9 @@ export function Chart(props: ChartProps) {
     const text = cssVar(host, 'var(--muted)');
     const grid = cssVar(host, 'var(--border)');
     const money = (v: number) => formatCompactMoney(v, props.currency, loc);
-    const xs = props.x.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000);
+    const xs = props.categorical ? props.x.map((_, i) => i + 1) : props.x.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000);
+    const xLabel = (v: number) =>
+      props.categorical ? (props.x[Math.round(v) - 1] ?? '') : formatDate(new Date(v * 1000).toISOString().slice(0, 10), loc, 'short');
     const fmtOf = (unit: ChartSeries['unit']) =>
       unit === 'money' ? money : unit === 'ratio' ? (v: number) => formatPercent(v, loc) : (v: number) => formatCount(v, loc);
     // The first unit gets the left axis, a second one the right axis.
@@ -72,7 +78,7 @@ export function Chart(props: ChartProps) {
       legend: { show: false },
       cursor: { points: { size: 6 }, drag: { x: false, y: false } },
       scales: {
-        x: { time: true },
+        x: { time: !props.categorical },
         money: { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] },
         count: { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] },
         ratio: { range: (_u, _min, max) => [0, Math.max(1, max)] },
@@ -82,7 +88,7 @@ export function Chart(props: ChartProps) {
           stroke: text,
           grid: { show: false },
           ticks: { stroke: grid, width: 1 },
-          values: (_u, splits) => splits.map((s) => formatDate(new Date(s * 1000).toISOString().slice(0, 10), loc, 'short')),
+          values: (_u, splits) => splits.map((s) => (Number.isInteger(s) || !props.categorical ? xLabel(s) : '')),
         },
         ...units.slice(0, 2).map((u, i) => axis(u, i === 0 ? 3 : 1, fmtOf(u))),
       ],
@@ -115,7 +121,8 @@ export function Chart(props: ChartProps) {
               const shown = v === null || v === undefined ? '–' : fmtOf(s.unit)(v);
               return `<div><span class="swatch" style="background:${cssVar(host, s.color)}"></span>${s.label}: <b>${shown}</b></div>`;
             });
-            tooltip.innerHTML = `<div class="tt-date">${formatDate(props.x[i], loc, 'long')}</div>${lines.join('')}`;
+            const head = props.categorical ? escapeHtml(props.x[i]) : formatDate(props.x[i], loc, 'long');
+            tooltip.innerHTML = `<div class="tt-date">${head}</div>${lines.join('')}`;
             tooltip.style.display = 'block';
             const left = Math.min(u.cursor.left + 12, u.over.clientWidth - tooltip.offsetWidth);
             tooltip.style.left = `${Math.max(0, left) + u.over.offsetLeft}px`;

@@ -25,6 +25,10 @@ export const MIGRATIONS: readonly string[][] = [
     ...createStoredTables('income'),
     ...createStoredTables('insights'),
   ],
+  [
+    // Unit costs the seller enters per SKU (rupiah), for gross profit.
+    `CREATE TABLE unit_costs (sku VARCHAR, unit_cost BIGINT, updated_at TIMESTAMP)`,
+  ],
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

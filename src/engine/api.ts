@@ -8,6 +8,7 @@ import type { DateRange, KpiFilters, MetricValues } from '../metrics/kpis';
 import type { CampaignResult } from '../metrics/campaigns';
 import type { ServiceResult, TrafficResult } from '../metrics/insights';
 import type { BreakdownRow, Breakdowns, Funnel, Grain, TrendSeries } from '../metrics/overview';
+import type { ProductRow, UnitCost } from '../metrics/products';
 import type { SalesAnalysis } from '../metrics/sales';
 
 export type {
@@ -19,10 +20,12 @@ export type {
   Grain,
   KpiFilters,
   MetricValues,
+  ProductRow,
   SalesAnalysis,
   ServiceResult,
   TrafficResult,
   TrendSeries,
+  UnitCost,
 };
 
 /** A file to import: its name (used for messages and the CSV/xlsx decision) and its bytes. */
@@ -183,6 +186,25 @@ export interface EngineApi {
    * @example const s = await engine.salesAnalysis({ from: '2026-11-01', to: '2026-11-30' }); s.heatmap[0][20]
    */
   salesAnalysis(range?: Partial<DateRange>): Promise<SalesAnalysis>;
+
+  /**
+   * The product and SKU table of a range: orders, units, sales, returns, repeat rate, and gross profit after
+   * Shopee's fees where unit costs are known (null and flagged where they are not).
+   * @example const rows = await engine.productTable({ from: '2026-11-01', to: '2026-11-30' }); rows[0].grossProfit
+   */
+  productTable(range?: Partial<DateRange>): Promise<ProductRow[]>;
+
+  /**
+   * Stores unit costs per SKU (rupiah per unit); `unitCost: null` removes one.
+   * @example await engine.setUnitCosts([{ sku: 'ASPS-01', unitCost: 320000 }])
+   */
+  setUnitCosts(costs: UnitCost[]): Promise<void>;
+
+  /**
+   * Reads unit costs from a two-column sheet (SKU, cost) and stores them; all-or-nothing.
+   * @example const { stored, error } = await engine.importUnitCosts({ name: file.name, data: file })
+   */
+  importUnitCosts(file: ImportInput): Promise<{ stored: number; error: ImportErrorInfo | null }>;
 
   /**
    * Every import attempt's report, including failed ones, newest first (kept in IndexedDB in the browser).

@@ -54,6 +54,9 @@ export async function startEngine(): Promise<EngineStatus> {
     serviceMetrics: (range) => remote.serviceMetrics(range),
     campaignPerformance: (range) => remote.campaignPerformance(range),
     salesAnalysis: (range) => remote.salesAnalysis(range),
+    productTable: (range) => remote.productTable(range),
+    setUnitCosts: (costs) => remote.setUnitCosts(costs),
+    importUnitCosts: (file) => remote.importUnitCosts(file),
     importLog: () => remote.importLog(),
   };
   return { state: 'ready', engine, persistent: init.persistent };

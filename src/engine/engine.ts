@@ -7,12 +7,14 @@ import type { MergeTarget } from '../ingest/kinds/output';
 import type { KindId } from '../ingest/kinds/spec';
 import { parseExport, type ParsedExport } from '../ingest/parseExport';
 import type { StagedRows } from '../ingest/batch';
-import { ImportError, type Note } from '../ingest/problems';
+import { ImportError, type ImportErrorInfo, type Note } from '../ingest/problems';
 import { type DateRange, incomeKpis, type KpiFilters, orderKpis, previousRange } from '../metrics/kpis';
 import { campaigns } from '../metrics/campaigns';
 import { service, traffic } from '../metrics/insights';
 import { breakdowns, funnel, trend } from '../metrics/overview';
+import { productTable, setUnitCosts } from '../metrics/products';
 import { salesAnalysis } from '../metrics/sales';
+import { parseUnitCostFile } from '../ingest/unitCosts';
 import type {
   CampaignResult,
   DatasetInfo,
@@ -24,9 +26,11 @@ import type {
   KpiResult,
   OverviewOptions,
   OverviewResult,
+  ProductRow,
   SalesAnalysis,
   ServiceResult,
   TrafficResult,
+  UnitCost,
 } from './api';
 
 /** Where import reports are kept (IndexedDB in the browser, memory in tests). */
@@ -369,6 +373,31 @@ export class Engine implements EngineApi {
 
   salesAnalysis(range: Partial<DateRange> = {}): Promise<SalesAnalysis> {
     return this.serial(async () => salesAnalysis(this.db, await this.resolveRange(range)));
+  }
+
+  productTable(range: Partial<DateRange> = {}): Promise<ProductRow[]> {
+    return this.serial(async () => productTable(this.db, await this.resolveRange(range)));
+  }
+
+  setUnitCosts(costs: UnitCost[]): Promise<void> {
+    return this.serial(async () => {
+      await setUnitCosts(this.db, costs);
+      await this.persist();
+    });
+  }
+
+  importUnitCosts(file: ImportInput): Promise<{ stored: number; error: ImportErrorInfo | null }> {
+    return this.serial(async () => {
+      try {
+        const costs = parseUnitCostFile(file.name, await toBytes(file.data));
+        await setUnitCosts(this.db, costs);
+        await this.persist();
+        return { stored: costs.length, error: null };
+      } catch (e) {
+        if (e instanceof ImportError) return { stored: 0, error: e.info };
+        throw e;
+      }
+    });
   }
 
   importLog(): Promise<FileImportReport[]> {

@@ -192,3 +192,46 @@ describe('Sales analysis on sample-data', () => {
 function orderMetricsFor(r: { from: string; to: string }) {
   return orderMetrics(lines, r.from, r.to);
 }
+
+describe('Products and gross profit on sample-data', () => {
+  const month = { from: '2026-09-01', to: '2026-09-30' };
+  const skuOf = (l: IndependentLine) => l.sku || `${l.product} · ${l.variation}`;
+
+  it('sales and units per SKU equal an independent calculation', async () => {
+    const rows = await engine.productTable(month);
+    const expected = salesBy(lines, month.from, month.to, skuOf, false);
+    expect(rows.map((r) => [r.sku, r.sales, r.units, r.orders])).toEqual([...expected.entries()].map(([k, g]) => [k, g.sales, g.units, g.orders]));
+  });
+
+  it('gross profit = share of released net payout − unit cost × units; no cost means no profit, not zero', async () => {
+    const rows = await engine.productTable(month);
+    const [withCost, withoutCost] = [rows[0], rows[1]];
+    await engine.setUnitCosts([{ sku: withCost.sku, unitCost: 50_000 }]);
+    const after = await engine.productTable(month);
+    const row = after.find((r) => r.sku === withCost.sku);
+    // Independent: each released order's net payout split over its lines by subtotal.
+    const net = new Map(income.flat().map((r) => [r.orderId, r.net]));
+    const orders = new Map<string, IndependentLine[]>();
+    for (const l of lines) {
+      if (l.created < month.from || l.created > month.to || ['Batal', 'Belum Bayar'].includes(l.status)) continue;
+      orders.set(l.orderId, [...(orders.get(l.orderId) ?? []), l]);
+    }
+    let payout = 0;
+    let units = 0;
+    for (const [id, ls] of orders) {
+      const n = net.get(id);
+      if (n === undefined) continue;
+      const total = ls.reduce((a, x) => a + x.subtotal, 0);
+      for (const l of ls) {
+        if (skuOf(l) !== withCost.sku) continue;
+        payout += (n * l.subtotal) / total;
+        units += l.qty;
+      }
+    }
+    expect(row?.releasedUnits).toBe(units);
+    expect(row?.grossProfit).toBe(Math.round(payout - 50_000 * units));
+    expect(after.find((r) => r.sku === withoutCost.sku)?.grossProfit).toBeNull();
+    await engine.setUnitCosts([{ sku: withCost.sku, unitCost: null }]);
+    expect((await engine.productTable(month)).find((r) => r.sku === withCost.sku)?.grossProfit).toBeNull();
+  });
+});

@@ -1,0 +1,43 @@
+import type { UnitCost } from '../metrics/products';
+import { openWorkbook } from './parseExport';
+import { ImportError } from './problems';
+import { columnLetter } from './readers/source';
+import { cellText, parseMoney, ValueError } from './values';
+
+
+/**
+ * A two-column sheet of unit costs: SKU, then the cost per unit in rupiah (`12.500`, `Rp12.500` or a number
+ * cell). A first row whose second cell is not a number is a header. Blank rows are skipped; a bad cost fails
+ * the whole sheet with its row.
+ */
+export function parseUnitCostRows(fileName: string, rows: readonly (readonly unknown[])[]): UnitCost[] {
+  const out: UnitCost[] = [];
+  rows.forEach((row, i) => {
+    const sku = cellText(row[0] as string);
+    const raw = row[1] as string | number | null | undefined;
+    if (!sku && (raw === null || raw === undefined || cellText(raw) === '')) return;
+    let cost: number | null;
+    try {
+      cost = parseMoney(raw, 'id', 1);
+    } catch (e) {
+      if (i === 0 && e instanceof ValueError) return; // the header row
+      if (e instanceof ValueError) {
+        throw new ImportError('bad_value', { file: fileName, sheet: '', row: i + 1, column: columnLetter(1), header: '', value: cellText(raw), expected: e.reason });
+      }
+      throw e;
+    }
+    if (!sku || cost === null) {
+      throw new ImportError('missing_value', { file: fileName, sheet: '', row: i + 1, column: columnLetter(sku ? 1 : 0), header: '', value: '', expected: sku ? 'money' : 'text' });
+    }
+    out.push({ sku, unitCost: cost });
+  });
+  return out;
+}
+
+/** Unit costs from a sheet file (xlsx or csv): its first sheet. */
+export function parseUnitCostFile(fileName: string, bytes: Uint8Array): UnitCost[] {
+  const sheet = openWorkbook(fileName, bytes).sheets[0];
+  const rows: unknown[][] = [];
+  sheet.forEachRow(0, (cells) => rows.push([cells[0], cells[1]]));
+  return parseUnitCostRows(fileName, rows);
+}
