@@ -77,7 +77,17 @@ async function benchNode(csv: Uint8Array): Promise<Omit<Row, 'mb'>> {
         await engine.kpis();
         await engine.traffic();
       },
+      sales: async () => {
+        await engine.kpis();
+        await engine.overview({}, { grain: 'week', compare: true });
+        await engine.salesAnalysis();
+      },
+      campaigns: async () => {
+        await engine.campaignPerformance();
+        await engine.overview({}, { grain: 'day' });
+      },
       service: () => engine.serviceMetrics(),
+      products: () => engine.productTable(),
     };
     const pageMs: Record<string, number> = {};
     for (const [name, q] of Object.entries(pages)) {

@@ -8,6 +8,7 @@ import * as XLSX from '@e965/xlsx';
 import { incomeFor, isoDay, type OrderLine, type SimOrder, simulateOrders } from './sample/generate';
 import { adsFor, adsReportCsv, billingCsv } from './sample/ads';
 import { insightWorkbooks, shopDays } from './sample/insights';
+import { returnsWorkbook } from './sample/returns';
 import { income2025Workbook, income2026Workbook, ORDER_COLUMNS_2025, ORDER_COLUMNS_2026, orderWorkbook } from './sample/layouts';
 
 XLSX.set_fs(fs);
@@ -23,6 +24,12 @@ export const SAMPLE = {
 };
 
 const DAY = 86_400_000;
+
+/** An xlsx under any name (Shopee's return exports end in .xls). */
+function wb2file(wb: XLSX.WorkBook, file: string): void {
+  wb.Props = { ...wb.Props, CreatedDate: new Date(`${SAMPLE.to}T21:00:00Z`), ModifiedDate: new Date(`${SAMPLE.to}T21:00:00Z`) };
+  fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }));
+}
 
 /** Writes a workbook with fixed document dates, so the same seed gives the same bytes. */
 function write(wb: XLSX.WorkBook, file: string): void {
@@ -138,6 +145,13 @@ function main() {
     const billName = `${SAMPLE.shop}_adwords_bill_${end}.csv`;
     fs.writeFileSync(path.join(out, billName), billingCsv(ads, SAMPLE.shop, start, end, SAMPLE.seed + Number(compact(end))));
     written.push(adsName, billName);
+    const returns = returnsWorkbook(orders, start, end, SAMPLE.seed + Number(compact(start)) + 2);
+    if (returns) {
+      // Shopee names it .xls, but the file is an xlsx.
+      const name = `Order.return_refund.${compact(start)}_${compact(end)}.xls`;
+      wb2file(returns, path.join(out, name));
+      written.push(name);
+    }
   }
   fs.writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify({ ...SAMPLE, files: written }, null, 2)}\n`);
   const lines = orders.reduce((a, o) => a + o.lines.length, 0);

@@ -28,6 +28,7 @@ export const MIGRATIONS: readonly string[][] = [
   [
     // Unit costs the seller enters per SKU (rupiah), for gross profit.
     `CREATE TABLE unit_costs (sku VARCHAR, unit_cost BIGINT, updated_at TIMESTAMP)`,
+    ...createStoredTables('returns'),
   ],
 ];
 

@@ -38,6 +38,15 @@ export const TARGET_COLUMNS: Record<MergeTarget, TargetColumns> = {
     ],
     finality: false,
   },
+  returns: {
+    values: [
+      ...t('text', 'line_key', 'return_id', 'order_id', 'product_name', 'sku', 'reason', 'status', 'solution'),
+      ...t('timestamp', 'requested_at'),
+      ...t('int', 'qty'),
+      ...t('bigint', 'refund'),
+    ],
+    finality: false,
+  },
   insights: {
     values: [...t('text', 'line_key', 'kind', 'scope', 'metric'), ...t('timestamp', 'day', 'period_to'), ...t('bool', 'is_summary'), ...t('double', 'value')],
     finality: false,

@@ -14,8 +14,8 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 async function freshEngine(): Promise<Engine> {
-  for (const v of ['order_lines', 'income', 'insights']) await db.exec(`DROP VIEW IF EXISTS ${v}`);
-  for (const t of ['meta', 'imports', 'order_lines_all', 'orders', 'buyers', 'income_all', 'insights_all', 'unit_costs']) {
+  for (const v of ['order_lines', 'income', 'insights', 'returns']) await db.exec(`DROP VIEW IF EXISTS ${v}`);
+  for (const t of ['meta', 'imports', 'order_lines_all', 'orders', 'buyers', 'income_all', 'insights_all', 'unit_costs', 'returns_all']) {
     await db.exec(`DROP TABLE IF EXISTS ${t}`);
   }
   return Engine.open(db);

@@ -1,3 +1,4 @@
+import * as XLSX from '@e965/xlsx';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -233,5 +234,16 @@ describe('Products and gross profit on sample-data', () => {
     expect(after.find((r) => r.sku === withoutCost.sku)?.grossProfit).toBeNull();
     await engine.setUnitCosts([{ sku: withCost.sku, unitCost: null }]);
     expect((await engine.productTable(month)).find((r) => r.sku === withCost.sku)?.grossProfit).toBeNull();
+  });
+});
+
+describe('Returns on sample-data', () => {
+  it('return reasons add up to the return/refund export of the month', async () => {
+    const wb = XLSX.read(bytes('Order.return_refund.20260801_20260831.xls'), { type: 'array' });
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets[wb.SheetNames[0]]);
+    const a = await engine.salesAnalysis({ from: '2026-08-01', to: '2026-08-31' });
+    expect(a.returnReasons.reduce((x, r) => x + r.units, 0)).toBe(rows.reduce((x, r) => x + Number(r['Jumlah Produk Dikembalikan']), 0));
+    const refund = rows.reduce((x, r) => x + Number(String(r['Total Pengembalian Dana']).replace(/[^\d]/g, '')), 0);
+    expect(a.returnReasons.reduce((x, r) => x + r.refund, 0)).toBe(refund);
   });
 });

@@ -10,6 +10,8 @@ export interface SalesAnalysis {
   cities: { key: string; detail: string; orders: number; sales: number }[];
   cancellations: { reason: string; orders: number; sales: number }[];
   returns: { product: string; units: number; orders: number }[];
+  /** Return requests of the range (by request time), from return/refund exports, by reason. */
+  returnReasons: { reason: string; requests: number; units: number; refund: number }[];
   /** Shopee's Business Insights sales (placed-order basis) against the sales computed from order exports. */
   gap: {
     days: number;
@@ -48,6 +50,13 @@ export async function salesAnalysis(db: SqlConnection, range: DateRange): Promis
     WHERE o.is_valid AND o.${period} AND l.returned_qty > 0
     GROUP BY 1 ORDER BY units DESC, product LIMIT 15`);
 
+  const returnReasons = await db.query<{ reason: string; requests: number; units: number; refund: number }>(`
+    SELECT coalesce(nullif(reason, ''), '–') AS reason, count(DISTINCT return_id) AS requests,
+      coalesce(sum(qty), 0) AS units, coalesce(sum(refund), 0) AS refund
+    FROM returns
+    WHERE requested_at >= ${sqlDate(range.from)} AND requested_at < ${sqlDate(range.to)} + INTERVAL 1 DAY
+    GROUP BY 1 ORDER BY requests DESC, reason`);
+
   // Only the days that shop stats cover are compared, so both sides describe the same days.
   const [g] = await db.query<{
     days: number;
@@ -72,6 +81,7 @@ export async function salesAnalysis(db: SqlConnection, range: DateRange): Promis
     cities,
     cancellations,
     returns,
+    returnReasons,
     gap: g.days
       ? {
           days: g.days,

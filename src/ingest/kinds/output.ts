@@ -2,7 +2,7 @@ import type { StagedRows } from '../batch';
 import type { Note } from '../problems';
 
 /** Where an importer's rows go: each target has a stage table and a merge rule in src/db. */
-export type MergeTarget = 'order_lines' | 'income' | 'insights';
+export type MergeTarget = 'order_lines' | 'income' | 'insights' | 'returns';
 
 /** What an importer hands to the database: typed rows plus what the report should say. */
 export interface KindOutput {

@@ -24,7 +24,8 @@ export type KindId =
   | 'flash_sale'
   | 'voucher'
   | 'ads'
-  | 'ads_billing';
+  | 'ads_billing'
+  | 'returns';
 
 export interface ExportKindSpec {
   id: KindId;

@@ -172,6 +172,19 @@ export function SalesPage() {
                   </div>
                   <div class="card">
                     <DataTable
+                      caption={tr('returnReasons')}
+                      testid="return-reasons"
+                      rows={a().returnReasons}
+                      columns={[
+                        { label: tr('colReason'), value: (r) => r.reason },
+                        { label: tr('colRequests'), value: (r) => count(r.requests), numeric: true },
+                        { label: tr('colReturnedUnits'), value: (r) => count(r.units), numeric: true },
+                        { label: tr('colRefund'), value: (r) => money(r.refund), numeric: true },
+                      ]}
+                    />
+                  </div>
+                  <div class="card">
+                    <DataTable
                       caption={tr('returnedProducts')}
                       testid="returns"
                       rows={a().returns}
