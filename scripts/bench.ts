@@ -84,7 +84,7 @@ async function benchNode(csv: Uint8Array): Promise<Omit<Row, 'mb'>> {
       },
       campaigns: async () => {
         await engine.campaignPerformance();
-        await engine.overview({}, { grain: 'day' });
+        await engine.trend({}, 'day');
       },
       service: () => engine.serviceMetrics(),
       products: () => engine.productTable(),

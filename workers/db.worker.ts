@@ -74,6 +74,7 @@ const api: EngineApi & { init: typeof init } = {
   datasetInfo: () => ready().datasetInfo(),
   kpis: (range, filters) => ready().kpis(range, filters),
   overview: (range, options) => ready().overview(range, options),
+  trend: (range, grain, filters) => ready().trend(range, grain, filters),
   traffic: (range) => ready().traffic(range),
   serviceMetrics: (range) => ready().serviceMetrics(range),
   campaignPerformance: (range) => ready().campaignPerformance(range),

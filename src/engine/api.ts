@@ -160,6 +160,12 @@ export interface EngineApi {
   overview(range?: Partial<DateRange>, options?: OverviewOptions): Promise<OverviewResult>;
 
   /**
+   * Sales and orders per day, week or month (valid orders), every bucket of the range present.
+   * @example const t = await engine.trend({ from: '2026-11-01', to: '2026-11-30' }, 'day'); t.sales
+   */
+  trend(range?: Partial<DateRange>, grain?: Grain, filters?: KpiFilters): Promise<TrendSeries>;
+
+  /**
    * The Traffic page: visitors, new and returning, page views, bounce, time on page, followers, platforms,
    * and conversion, from traffic-overview and shop-stats exports (with the previous period).
    * @example const t = await engine.traffic({ from: '2026-11-01', to: '2026-11-30' }); t.current.visitors

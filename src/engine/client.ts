@@ -50,6 +50,7 @@ export async function startEngine(): Promise<EngineStatus> {
     datasetInfo: () => remote.datasetInfo(),
     kpis: (range, filters) => remote.kpis(range, filters),
     overview: (range, options) => remote.overview(range, options),
+    trend: (range, grain, filters) => remote.trend(range, grain, filters),
     traffic: (range) => remote.traffic(range),
     serviceMetrics: (range) => remote.serviceMetrics(range),
     campaignPerformance: (range) => remote.campaignPerformance(range),

@@ -17,6 +17,7 @@ import { salesAnalysis } from '../metrics/sales';
 import { parseUnitCostFile } from '../ingest/unitCosts';
 import type {
   CampaignResult,
+  Grain,
   DatasetInfo,
   EngineApi,
   FileImportReport,
@@ -30,6 +31,7 @@ import type {
   SalesAnalysis,
   ServiceResult,
   TrafficResult,
+  TrendSeries,
   UnitCost,
 } from './api';
 
@@ -357,6 +359,10 @@ export class Engine implements EngineApi {
         datasetVersion: (await this.info()).version,
       };
     });
+  }
+
+  trend(range: Partial<DateRange> = {}, grain: Grain = 'day', filters: KpiFilters = {}): Promise<TrendSeries> {
+    return this.serial(async () => trend(this.db, await this.resolveRange(range), grain, filters));
   }
 
   traffic(range: Partial<DateRange> = {}): Promise<TrafficResult> {

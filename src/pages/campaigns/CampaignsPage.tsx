@@ -29,7 +29,7 @@ export function CampaignsPage() {
   );
   const [sales] = createResource(
     () => ({ v: dataVersion(), ...range() }),
-    (r) => engine().overview({ from: r.from, to: r.to }, { grain: 'day' }),
+    (r) => engine().trend({ from: r.from, to: r.to }, 'day'),
   );
   const cur = () => info()?.currency ?? 'IDR';
   const money = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatMoney(v, cur(), locale()));
@@ -78,18 +78,18 @@ export function CampaignsPage() {
                     <h2>{tr('campaignChart')}</h2>
                     <Chart
                       title={tr('campaignChart')}
-                      x={s().trend.buckets}
+                      x={s().buckets}
                       currency={cur()}
                       series={[
-                        { label: tr('colSales'), values: s().trend.sales, color: 'var(--chart-3)', kind: 'bars', unit: 'money' },
+                        { label: tr('colSales'), values: s().sales, color: 'var(--chart-3)', kind: 'bars', unit: 'money' },
                         {
                           label: tr('doubleDates'),
-                          values: s().trend.buckets.map((b, i) => (campaignDayKinds(b).includes('double_date') ? s().trend.sales[i] : null)),
+                          values: s().buckets.map((b, i) => (campaignDayKinds(b).includes('double_date') ? s().sales[i] : null)),
                           color: 'var(--chart-1)',
                           kind: 'bars',
                           unit: 'money',
                         },
-                        { label: tr('adSpend'), values: s().trend.buckets.map((b) => spend.get(b) ?? null), color: 'var(--chart-2)', kind: 'line', unit: 'money' },
+                        { label: tr('adSpend'), values: s().buckets.map((b) => spend.get(b) ?? null), color: 'var(--chart-2)', kind: 'line', unit: 'money' },
                       ]}
                     />
                     <p class="muted small">{tr('campaignChartNote')}</p>
