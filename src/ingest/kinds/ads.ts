@@ -1,10 +1,10 @@
-import { BatchBuilder } from '../batch';
 import type { LocatedTable } from '../detect';
 import type { Note } from '../problems';
 import { ImportError } from '../problems';
 import type { WorkbookSource } from '../readers/source';
 import { type ReadContext, TableReader } from '../rows';
 import { cellText, normalizeLabel, parseDateTime } from '../values';
+import { factsBuilder } from './facts';
 import type { KindOutput } from './output';
 import type { ExportKindSpec, FieldSpec, FieldType } from './spec';
 
@@ -99,32 +99,6 @@ function preamblePeriod(table: LocatedTable): [number, number] | null {
   return null;
 }
 
-function factsBuilder() {
-  const b = new BatchBuilder();
-  const c = {
-    line_key: b.text('line_key'),
-    kind: b.text('kind'),
-    scope: b.text('scope'),
-    metric: b.text('metric'),
-    day: b.num('day'),
-    period_to: b.num('period_to'),
-    is_summary: b.bool('is_summary'),
-    value: b.num('value'),
-  };
-  const push = (kind: string, scope: string, metric: string, day: number, periodTo: number | null, value: number) => {
-    c.line_key.push(`${kind}\u001f${scope}\u001f${day}\u001f${periodTo ?? ''}\u001f${metric}`);
-    c.kind.push(kind);
-    c.scope.push(scope);
-    c.metric.push(metric);
-    c.day.push(day);
-    c.period_to.push(periodTo ?? Number.NaN);
-    c.is_summary.push(periodTo !== null);
-    c.value.push(value);
-    b.endRow();
-  };
-  return { b, push };
-}
-
 /** One scope per ad: its type, name and product code, so ads with the same name stay apart. */
 export const adScope = (type: string, name: string, product: string) => [type, name, product].join('\u001f');
 
@@ -138,7 +112,7 @@ export function readAds(tables: readonly LocatedTable[], ctx: ReadContext, _wb: 
   const type = r.getter('ad_type', 'text');
   const product = r.getter('product_id', 'text');
   const getters = AD_METRICS.filter((id) => table.columns.has(id)).map((id) => ({ id, get: r.getter(id, id === 'gmv' || id === 'direct_gmv' || id === 'spend' ? 'money' : 'number') }));
-  const { b, push } = factsBuilder();
+  const facts = factsBuilder();
   const totals = new Map<string, Map<string, number>>();
   let rowsRead = 0;
   const skipped = r.forEachDataRow('ad_name', (cells, i) => {
@@ -148,8 +122,8 @@ export function readAds(tables: readonly LocatedTable[], ctx: ReadContext, _wb: 
     for (const g of getters) t.set(g.id, (t.get(g.id) ?? 0) + (g.get(cells, i) ?? 0));
     totals.set(scope, t);
   });
-  for (const [scope, t] of totals) for (const [metric, v] of t) push('ads', scope, metric, period[0], period[1], v);
-  const staged = b.finish();
+  for (const [scope, t] of totals) for (const [metric, v] of t) facts.push('ads', scope, metric, period[0], period[1], v);
+  const staged = facts.finish();
   const notes: Note[] = [{ code: 'ads_period', level: 'info', params: { ads: totals.size, from: new Date(period[0]).toISOString().slice(0, 10), to: new Date(period[1]).toISOString().slice(0, 10) } }];
   if (table.unknownColumns.length) notes.push({ code: 'unknown_columns', level: 'info', params: { columns: table.unknownColumns.join(', ') } });
   if (skipped.summary || skipped.blank) notes.push({ code: 'skipped_rows', level: 'info', params: skipped });
@@ -188,15 +162,15 @@ export function readAdsBilling(tables: readonly LocatedTable[], ctx: ReadContext
     const key = `${day}\u001f${adTypeOf(desc(cells, i) as string)}`;
     spend.set(key, (spend.get(key) ?? 0) - a);
   });
-  const { b, push } = factsBuilder();
+  const facts = factsBuilder();
   for (const [key, v] of spend) {
     const [day, type] = key.split('\u001f');
-    push('ads_billing', type, 'spend', Number(day), null, v);
+    facts.push('ads_billing', type, 'spend', Number(day), null, v);
   }
   const notes: Note[] = [{ code: 'ads_topups', level: 'info', params: { amount: topups } }];
   return {
     target: 'insights',
-    staged: b.finish(),
+    staged: facts.finish(),
     rowsRead,
     notes,
     snapshotAt: Number.isFinite(last) ? last : null,

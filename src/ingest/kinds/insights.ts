@@ -1,10 +1,10 @@
-import { BatchBuilder, num } from '../batch';
 import { type LocatedTable, matchRow } from '../detect';
 import type { Note } from '../problems';
 import { ImportError } from '../problems';
 import { columnLetter, type WorkbookSource } from '../readers/source';
 import { isBlankRow, type ReadContext, TableReader } from '../rows';
 import { type Cell, cellText, normalizeLabel, parseDateTime, ValueError } from '../values';
+import { factsBuilder } from './facts';
 import type { KindOutput } from './output';
 import type { ExportKindSpec, FieldSpec, FieldType } from './spec';
 
@@ -219,20 +219,9 @@ export function rowDate(cell: Cell): RowDate | null {
  * table (its columns are mapped again); blank rows are skipped; hourly rows are counted and skipped.
  */
 export function readInsights(tables: readonly LocatedTable[], ctx: ReadContext, _wb: WorkbookSource): KindOutput {
-  const b = new BatchBuilder();
-  const c = {
-    line_key: b.text('line_key'),
-    kind: b.text('kind'),
-    scope: b.text('scope'),
-    metric: b.text('metric'),
-    day: b.num('day'),
-    period_to: b.num('period_to'),
-    is_summary: b.bool('is_summary'),
-    value: b.num('value'),
-  };
+  const facts = factsBuilder();
   const kindId = tables[0].kind.id;
   const unknownColumns = new Set<string>();
-  const seen = new Set<string>();
   let rowsRead = 0;
   let blank = 0;
   let hourly = 0;
@@ -283,8 +272,7 @@ export function readInsights(tables: readonly LocatedTable[], ctx: ReadContext, 
         return;
       }
       rowsRead++;
-      const isSummary = when.kind === 'period';
-      if (isSummary) summaries++;
+      if (when.kind === 'period') summaries++;
       const day = when.kind === 'day' ? when.day : when.from;
       const periodTo = when.kind === 'period' ? when.to : null;
       if (day < first) first = day;
@@ -292,32 +280,18 @@ export function readInsights(tables: readonly LocatedTable[], ctx: ReadContext, 
       if (end > last) last = end;
       for (const g of getters) {
         const v = g.get(cells, i);
-        if (v === null) continue;
-        const key = `${kindId}\u001f${scope}\u001f${day}\u001f${periodTo ?? ''}\u001f${g.id}`;
-        // A metric repeated for the same day in one file (stacked copies) is kept once.
-        if (seen.has(key)) continue;
-        seen.add(key);
-        c.line_key.push(key);
-        c.kind.push(kindId);
-        c.scope.push(scope);
-        c.metric.push(g.id);
-        c.day.push(day);
-        c.period_to.push(num(periodTo));
-        c.is_summary.push(isSummary);
-        c.value.push(v);
-        b.endRow();
+        if (v !== null) facts.push(kindId, scope, g.id, day, periodTo, v);
       }
     });
   }
 
-  const notes: Note[] = [{ code: 'values_read', level: 'info', params: { rows: rowsRead, values: 0 } }];
+  const staged = facts.finish();
+  const notes: Note[] = [{ code: 'values_read', level: 'info', params: { rows: rowsRead, values: staged.rows } }];
   if (summaries) notes.push({ code: 'period_summary_rows', level: 'info', params: { count: summaries } });
   if (hourly) notes.push({ code: 'detail_rows_skipped', level: 'info', params: { count: hourly } });
   if (unknownColumns.size) notes.push({ code: 'unknown_columns', level: 'info', params: { columns: [...unknownColumns].join(', ') } });
   if (blank) notes.push({ code: 'skipped_rows', level: 'info', params: { blank, summary: 0 } });
   if (tables.length > 1) notes.push({ code: 'sheets_read', level: 'info', params: { sheets: tables.map((t) => t.sheet.name).join(', ') } });
-  const staged = b.finish();
-  notes[0].params.values = staged.rows;
   return {
     target: 'insights',
     staged,
