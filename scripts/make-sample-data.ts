@@ -133,6 +133,8 @@ function main() {
       chat: `chat_${compact(start)}_${compact(end)}.xlsx`,
       flashSale: `In_Shop_Flash_Sale_Metrics_${compact(start)}_${compact(end)}.xlsx`,
       voucher: `voucher_${compact(start)}_${compact(end)}.xlsx`,
+      salesOverview: `sales_overview_${compact(start)}-${compact(end)}.xlsx`,
+      productOverview: `productoverview${compact(start)}-${compact(end)}.xlsx`,
     };
     for (const [key, wb] of Object.entries(books)) {
       write(wb, path.join(out, names[key]));

@@ -291,7 +291,50 @@ export const VOUCHER_COLUMNS: BiColumn<ShopDay>[] = [
   { header: 'Total Biaya (Pesanan Siap Dikirim) (IDR)', format: 'int', value: (d) => Math.round(d.vCost * 0.93) },
 ];
 
-/** The five Business Insights workbooks of one period, keyed by their file-name stem. */
+/** 3.5.3a: sales overview (a 1-row period summary, a blank row, then the daily series). */
+export const SALES_OVERVIEW_COLUMNS: BiColumn<ShopDay>[] = [
+  { header: 'Total Pengunjung (Kunjungan)', format: 'dotted', value: (d) => d.visitors, summary: distinct((d) => d.visitors) },
+  { header: 'Total Pembeli (Pesanan Dibuat)', format: 'int', value: (d) => d.buyers, summary: distinct((d) => d.buyers) },
+  { header: 'Total Produk Dipesan', format: 'int', value: (d) => Math.round(d.orders * 1.3) },
+  { header: 'Produk (Pesanan Dibuat)', format: 'int', value: (d) => Math.round(d.orders * 1.4) },
+  { header: 'Penjualan (Pesanan Dibuat) (IDR)', format: 'dotted', value: (d) => d.sales },
+  { header: 'Tingkat Konversi (Pesanan Dibuat dibagi Kunjungan)', format: 'percent', value: (d) => (d.visitors ? d.buyers / d.visitors : 0), summary: ratio((d) => d.buyers, (d) => d.visitors) },
+  { header: 'Total Pembeli (Pesanan Siap Dikirim)', format: 'int', value: (d) => Math.round(d.buyers * 0.9), summary: distinct((d) => Math.round(d.buyers * 0.9)) },
+  { header: 'Produk (Pesanan Siap Dikirim)', format: 'int', value: (d) => Math.round(d.orders * 1.25) },
+  { header: 'Pesanan (COD Dibuat + non-COD Dibayar)', format: 'int', value: (d) => Math.round(d.orders * 0.9) },
+  { header: 'Penjualan (Pesanan Siap Dikirim) (IDR)', format: 'dotted', value: (d) => Math.round(d.sales * 0.9) },
+  { header: 'Penjualan per Pembeli (Pesanan COD Dibuat + non-COD Dibayar) (IDR)', format: 'decimal', value: (d) => (d.buyers ? (d.sales * 0.9) / (d.buyers * 0.9) : 0), summary: ratio((d) => d.sales, (d) => d.buyers) },
+  { header: 'Tingkat Konversi (Pesanan Siap Dikirim dibagi Pesanan Dibuat)', format: 'percent', value: () => 0.9, summary: () => 0.9 },
+];
+
+/** Visitors who added a product to the cart. */
+const cartVisitors = (d: ShopDay) => Math.round(d.visitors * 0.08);
+
+/** 3.5.3c: product overview, daily series with add-to-cart. */
+export const PRODUCT_OVERVIEW_COLUMNS: BiColumn<ShopDay>[] = [
+  { header: 'Pengunjung Produk (Kunjungan)', format: 'dotted', value: (d) => Math.round(d.visitors * 0.9), summary: distinct((d) => Math.round(d.visitors * 0.9)) },
+  { header: 'Halaman Produk Dilihat', format: 'dotted', value: (d) => d.pageViews },
+  { header: 'Produk Dikunjungi', format: 'int', value: () => 20, summary: () => 20 },
+  { header: 'Pengunjung Melihat Tanpa Membeli', format: 'int', value: (d) => Math.round(d.visitors * 0.9 * d.bounce), summary: distinct((d) => Math.round(d.visitors * 0.9 * d.bounce)) },
+  { header: 'Tingkat Pengunjung Melihat Tanpa Membeli', format: 'percent', value: (d) => d.bounce, summary: weighted((d) => d.bounce, (d) => d.visitors) },
+  { header: 'Klik Pencarian', format: 'int', value: (d) => Math.round(d.clicks * 0.3) },
+  { header: 'Suka', format: 'int', value: (d) => d.followers * 2 },
+  { header: 'Pengunjung Produk (Menambahkan Produk ke Keranjang)', format: 'int', value: (d) => cartVisitors(d), summary: distinct(cartVisitors) },
+  { header: 'Dimasukkan ke Keranjang (Produk)', format: 'int', value: (d) => Math.round(cartVisitors(d) * 1.3) },
+  { header: 'Tingkat Konversi Produk Dimasukkan ke Keranjang', format: 'percent', value: (d) => cartVisitors(d) / Math.max(1, d.visitors), summary: ratio(cartVisitors, (d) => d.visitors) },
+  { header: 'Total Pembeli (Pesanan Dibuat)', format: 'int', value: (d) => d.buyers, summary: distinct((d) => d.buyers) },
+  { header: 'Produk (Pesanan Dibuat)', format: 'int', value: (d) => Math.round(d.orders * 1.4) },
+  { header: 'Produk Dipesan', format: 'int', value: (d) => Math.min(20, d.orders) },
+  { header: 'Total Penjualan (Pesanan Dibuat) (IDR)', format: 'dotted', value: (d) => d.sales },
+  { header: 'Tingkat Konversi (Pesanan yang Dibuat)', format: 'percent', value: (d) => d.buyers / Math.max(1, d.visitors), summary: ratio((d) => d.buyers, (d) => d.visitors) },
+  { header: 'Total Pembeli (Pesanan Siap Dikirim)', format: 'int', value: (d) => Math.round(d.buyers * 0.9), summary: distinct((d) => Math.round(d.buyers * 0.9)) },
+  { header: 'Produk (Pesanan Siap Dikirim)', format: 'int', value: (d) => Math.round(d.orders * 1.25) },
+  { header: 'Produk Siap Dikirim', format: 'int', value: (d) => Math.min(18, d.orders) },
+  { header: 'Penjualan (Pesanan Siap Dikirim) (IDR)', format: 'dotted', value: (d) => Math.round(d.sales * 0.9) },
+  { header: 'Tingkat Konversi (Pesanan Siap Dikirim)', format: 'percent', value: (d) => (d.buyers * 0.9) / Math.max(1, d.visitors), summary: ratio((d) => d.buyers * 0.9, (d) => d.visitors) },
+  { header: 'Tingkat Konversi (Pesanan Siap Dikirim dibagi Pesanan Dibuat)', format: 'percent', value: () => 0.9, summary: () => 0.9 },
+];
+/** The Business Insights workbooks of one period, keyed by their file-name stem. */
 export function insightWorkbooks(days: readonly ShopDay[]): Record<string, XLSX.WorkBook> {
   const basis = (k: number) => days.map((d) => ({ ...d, orders: Math.round(d.orders * k), sales: Math.round(d.sales * k), buyers: Math.round(d.buyers * k) }));
   return {
@@ -312,5 +355,7 @@ export function insightWorkbooks(days: readonly ShopDay[]): Record<string, XLSX.
     ]),
     flashSale: biWorkbook([{ name: 'Sheet1', rows: stackedSheet(FLASH_SALE_COLUMNS, days, 'Periode Waktu') }]),
     voucher: biWorkbook([{ name: 'Sheet1', rows: stackedSheet(VOUCHER_COLUMNS, days, 'Periode Waktu') }]),
+    salesOverview: biWorkbook([{ name: 'Sheet1', rows: stackedSheet(SALES_OVERVIEW_COLUMNS, days) }]),
+    productOverview: biWorkbook([{ name: 'Sheet1', rows: stackedSheet(PRODUCT_OVERVIEW_COLUMNS, days) }]),
   };
 }

@@ -25,6 +25,8 @@ const READERS: Record<KindId, (t: readonly LocatedTable[], ctx: ReadContext, wb:
   chat: readInsights,
   flash_sale: readInsights,
   voucher: readInsights,
+  sales_overview: readInsights,
+  product_overview: readInsights,
   ads: readAds,
   ads_billing: readAdsBilling,
   returns: readReturns,

@@ -105,6 +105,8 @@ export interface TrafficMetrics {
   order_conversion_rate: number | null;
   buyer_conversion_rate: number | null;
   product_clicks: number | null;
+  /** Σ daily visitors who added a product to the cart (product overview). */
+  cart_visitors: number | null;
 }
 
 export interface TrafficResult {
@@ -126,6 +128,7 @@ async function trafficFor(db: SqlConnection, range: DateRange): Promise<TrafficM
     ['avg_time_spent', 'visitors'],
   ]);
   const s = await dailySums(db, 'shop_stats', 'placed', range);
+  const p = await dailySums(db, 'product_overview', '', range);
   const has = (x: Sums & { days: number }) => x.days > 0;
   const v = (x: Sums & { days: number }, k: string) => (has(x) ? (x[k] ?? 0) : null);
   return {
@@ -139,6 +142,7 @@ async function trafficFor(db: SqlConnection, range: DateRange): Promise<TrafficM
     order_conversion_rate: ratio(s.orders, s.product_clicks),
     buyer_conversion_rate: ratio(s.buyers, s.visitors),
     product_clicks: v(s, 'product_clicks'),
+    cart_visitors: v(p, 'cart_visitors'),
   };
 }
 

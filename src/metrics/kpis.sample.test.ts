@@ -152,6 +152,8 @@ describe('Traffic and Customer Service on sample-data equal an independent calcu
     expect(t.current.order_conversion_rate).toBeCloseTo(sum(shop, 'Total Pesanan') / sum(shop, 'Produk Diklik'), 12);
     expect(t.current.buyer_conversion_rate).toBeCloseTo(sum(shop, 'Pembeli') / sum(shop, 'Total Pengunjung'), 12);
     expect(t.platforms.map((p) => p.scope).sort()).toEqual(['all', 'app', 'web']);
+    const products = readDailyRows(bytes('productoverview20260701-20260731.xlsx'), 'Sheet1');
+    expect(t.current.cart_visitors).toBe(sum(products, 'Pengunjung Produk (Menambahkan Produk ke Keranjang)'));
   });
 
   it('chats, response rate, response times, CSAT and chat sales', async () => {

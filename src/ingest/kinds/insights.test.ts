@@ -52,6 +52,8 @@ describe('Business Insights exports', () => {
     ['chat', 'chat_20260701_20260731.xlsx', books.chat, 13],
     ['flash_sale', 'In_Shop_Flash_Sale_Metrics_20260701_20260731.xlsx', books.flashSale, 6],
     ['voucher', 'voucher_20260701_20260731.xlsx', books.voucher, 7],
+    ['sales_overview', 'sales_overview_20260701-20260731.xlsx', books.salesOverview, 5],
+    ['product_overview', 'productoverview20260701-20260731.xlsx', books.productOverview, 9],
   ] as const)('%s: detected, stacked tables read apart, daily sums equal the period-summary row', (kind, name, wb, minChecked) => {
     const p = parseExport(name, bytes(wb));
     expect(p.kind).toBe(kind);

@@ -148,11 +148,72 @@ export const VOUCHER: ExportKindSpec = {
   ],
 };
 
-export const INSIGHT_KINDS = [SHOP_STATS, TRAFFIC_OVERVIEW, CHAT, FLASH_SALE, VOUCHER] as const;
+export const SALES_OVERVIEW: ExportKindSpec = {
+  id: 'sales_overview',
+  name: { id: 'Tinjauan Penjualan', en: 'Sales overview' },
+  source: BI_SOURCE,
+  headerRows: 1,
+  signature: ['date', 'visits', 'buyers_placed', 'units_placed'],
+  fields: [
+    date,
+    m('visits', 'number', 'Total Pengunjung (Kunjungan)', 'Visitors (Visit)'),
+    m('buyers_placed', 'number', 'Total Pembeli (Pesanan Dibuat)', 'Buyers (Placed Orders)'),
+    m('units_ordered', 'number', 'Total Produk Dipesan'),
+    m('units_placed', 'number', 'Produk (Pesanan Dibuat)'),
+    m('sales_placed', 'money', 'Penjualan (Pesanan Dibuat)'),
+    m('visit_conversion_placed', 'percent', 'Tingkat Konversi (Pesanan Dibuat dibagi Kunjungan)'),
+    m('buyers_ready', 'number', 'Total Pembeli (Pesanan Siap Dikirim)'),
+    m('units_ready', 'number', 'Produk (Pesanan Siap Dikirim)'),
+    m('orders_confirmed', 'number', 'Pesanan (COD Dibuat + non-COD Dibayar)'),
+    m('sales_ready', 'money', 'Penjualan (Pesanan Siap Dikirim)', 'Sales(Confirmed Orders)'),
+    m('sales_per_buyer_confirmed', 'number', 'Penjualan per Pembeli (Pesanan COD Dibuat + non-COD Dibayar)'),
+    m('ready_per_placed', 'percent', 'Tingkat Konversi (Pesanan Siap Dikirim dibagi Pesanan Dibuat)'),
+  ],
+};
+
+export const PRODUCT_OVERVIEW: ExportKindSpec = {
+  id: 'product_overview',
+  name: { id: 'Tinjauan Produk', en: 'Product overview' },
+  source: BI_SOURCE,
+  headerRows: 1,
+  signature: ['date', 'product_visitors', 'cart_units'],
+  fields: [
+    date,
+    m('product_visitors', 'number', 'Pengunjung Produk (Kunjungan)', 'Product Visitors (Visit)'),
+    m('product_page_views', 'number', 'Halaman Produk Dilihat', 'Product Page Views'),
+    m('products_visited', 'number', 'Produk Dikunjungi'),
+    m('bounce_visitors', 'number', 'Pengunjung Melihat Tanpa Membeli', 'Product Bounce Visitors'),
+    m('product_bounce_rate', 'percent', 'Tingkat Pengunjung Melihat Tanpa Membeli', 'Product Bounce Rate'),
+    m('search_clicks', 'number', 'Klik Pencarian', 'Search Clicks'),
+    m('likes', 'number', 'Suka', 'Likes'),
+    m('cart_visitors', 'number', 'Pengunjung Produk (Menambahkan Produk ke Keranjang)', 'Product Visitors (Add to Cart)'),
+    m('cart_units', 'number', 'Dimasukkan ke Keranjang (Produk)', 'Units (Add to Cart)'),
+    m('cart_conversion', 'percent', 'Tingkat Konversi Produk Dimasukkan ke Keranjang', 'Conversion Rate (Add to Cart)'),
+    m('buyers_placed', 'number', 'Total Pembeli (Pesanan Dibuat)', 'Buyers (Placed Order)'),
+    m('units_placed', 'number', 'Produk (Pesanan Dibuat)', 'Units (Placed Order)'),
+    m('products_ordered', 'number', 'Produk Dipesan'),
+    m('sales_placed', 'money', 'Total Penjualan (Pesanan Dibuat)', 'Sales (Placed Order)'),
+    m('conversion_placed', 'percent', 'Tingkat Konversi (Pesanan yang Dibuat)', 'Conversion Rate (Placed Order)'),
+    m('buyers_ready', 'number', 'Total Pembeli (Pesanan Siap Dikirim)'),
+    m('units_ready', 'number', 'Produk (Pesanan Siap Dikirim)'),
+    m('products_ready', 'number', 'Produk Siap Dikirim'),
+    m('sales_ready', 'money', 'Penjualan (Pesanan Siap Dikirim)'),
+    m('conversion_ready', 'percent', 'Tingkat Konversi (Pesanan Siap Dikirim)'),
+    m('ready_per_placed', 'percent', 'Tingkat Konversi (Pesanan Siap Dikirim dibagi Pesanan Dibuat)'),
+  ],
+};
+
+export const INSIGHT_KINDS = [SHOP_STATS, TRAFFIC_OVERVIEW, CHAT, FLASH_SALE, VOUCHER, SALES_OVERVIEW, PRODUCT_OVERVIEW] as const;
 
 /** Metrics that are ratios, averages or durations: never summed, always recomputed from additive parts. */
 export const NON_ADDITIVE_TYPES: ReadonlySet<FieldType> = new Set(['percent', 'duration']);
-export const NON_ADDITIVE_METRICS: ReadonlySet<string> = new Set(['sales_per_order', 'avg_views', 'sales_per_buyer_placed', 'sales_per_buyer_ready']);
+export const NON_ADDITIVE_METRICS: ReadonlySet<string> = new Set([
+  'sales_per_order',
+  'avg_views',
+  'sales_per_buyer_placed',
+  'sales_per_buyer_ready',
+  'sales_per_buyer_confirmed',
+]);
 
 /**
  * Counts of distinct people: Shopee's period-summary row counts each visitor or buyer once, so it is less
@@ -171,6 +232,11 @@ export const DISTINCT_COUNT_METRICS: ReadonlySet<string> = new Set([
   'chat_buyers',
   'buyers_placed',
   'buyers_ready',
+  'visits',
+  'product_visitors',
+  'cart_visitors',
+  'bounce_visitors',
+  'products_visited',
 ]);
 
 /** The scope a sheet's rows describe: the order basis of shop stats, the platform of traffic, else none. */

@@ -23,6 +23,8 @@ export type KindId =
   | 'chat'
   | 'flash_sale'
   | 'voucher'
+  | 'sales_overview'
+  | 'product_overview'
   | 'ads'
   | 'ads_billing'
   | 'returns';

@@ -39,7 +39,7 @@ export function TrafficPage() {
     return [
       { step: 'funnelVisitors', value: d?.visitors ?? null, source: 'source_traffic' },
       { step: 'funnelClicks', value: d?.product_clicks ?? null, source: 'source_shop_stats' },
-      { step: 'funnelCart', value: null, source: 'cartSourceMissing' },
+      { step: 'funnelCart', value: d?.cart_visitors ?? null, source: d?.cart_visitors === null ? 'cartSourceMissing' : 'source_product_overview' },
       { step: 'funnelOrders', value: k?.orders ?? null, source: 'source_orders' },
       { step: 'funnelBuyers', value: k?.buyers ?? null, source: 'source_orders' },
     ] as { step: StringKey; value: number | null; source: StringKey }[];
