@@ -36,7 +36,7 @@ function priority(target: MergeTarget, importId: number, snapshotAt: number | nu
 }
 
 async function dropTemps(db: SqlConnection): Promise<void> {
-  for (const t of ['incoming', 'affected_orders', 'reelect']) await db.exec(`DROP TABLE IF EXISTS ${t}`);
+  for (const t of ['incoming', 'affected_orders', 'reelect', 'affected_dates']) await db.exec(`DROP TABLE IF EXISTS ${t}`);
 }
 
 /**
@@ -50,6 +50,8 @@ async function rebuildOrders(db: SqlConnection): Promise<void> {
   await db.exec(`INSERT INTO buyers
     SELECT (SELECT coalesce(max(buyer_id), 0) FROM buyers) + row_number() OVER (ORDER BY buyer), buyer, NULL
     FROM affected_buyers WHERE buyer NOT IN (SELECT buyer FROM buyers)`);
+  await db.exec(`CREATE TEMP TABLE affected_dates AS
+    SELECT DISTINCT created_date FROM orders WHERE order_id IN (SELECT order_id FROM affected_orders)`);
   await db.exec(`DELETE FROM orders WHERE order_id IN (SELECT order_id FROM affected_orders)`);
   await db.exec(`INSERT INTO orders
     SELECT order_id, t.created_at, CAST(t.created_at AS DATE), t.paid_at, t.ship_arranged_at, t.status_class, t.${VALID_STATUS}, coalesce(t.buyer, ''),
@@ -76,6 +78,32 @@ async function rebuildOrders(db: SqlConnection): Promise<void> {
     FROM buyers b
     WHERE orders.buyer_id = b.buyer_id AND b.buyer IN (SELECT buyer FROM affected_buyers)`);
   await db.exec('DROP TABLE affected_buyers');
+  await db.exec(`INSERT INTO affected_dates
+    SELECT DISTINCT created_date FROM orders WHERE order_id IN (SELECT order_id FROM affected_orders)`);
+  await rebuildRollups(db);
+  await db.exec('DROP TABLE affected_dates');
+}
+
+/** The SKU of a line (METRICS.md): Nomor Referensi SKU, else product name + variation. */
+export const SKU_OF_LINE = "coalesce(nullif(l.sku_ref, ''), l.product_name || ' · ' || coalesce(l.variation, ''))";
+export const SKU_DETAIL_SQL = "l.product_name || CASE WHEN coalesce(l.variation, '') <> '' THEN ' · ' || l.variation ELSE '' END";
+
+/** Recomputes the daily rollups of the dates in `affected_dates`. */
+async function rebuildRollups(db: SqlConnection): Promise<void> {
+  const dates = 'created_date IN (SELECT created_date FROM affected_dates)';
+  for (const t of ['rollup_products', 'rollup_skus', 'rollup_orders']) await db.exec(`DELETE FROM ${t} WHERE ${dates}`);
+  const lines = `FROM order_lines l JOIN orders o USING (order_id) WHERE o.is_valid AND o.${dates}`;
+  await db.exec(`INSERT INTO rollup_products
+    SELECT o.created_date, l.product_name, coalesce(l.parent_sku, ''), count(DISTINCT l.order_id), coalesce(sum(l.qty), 0),
+      coalesce(sum(l.subtotal), 0) ${lines} GROUP BY 1, 2, 3`);
+  await db.exec(`INSERT INTO rollup_skus
+    SELECT o.created_date, ${SKU_OF_LINE}, ${SKU_DETAIL_SQL}, count(DISTINCT l.order_id), coalesce(sum(l.qty), 0),
+      coalesce(sum(l.subtotal), 0) ${lines} GROUP BY 1, 2, 3`);
+  for (const dim of ['province', 'payment_method', 'shipping_option']) {
+    await db.exec(`INSERT INTO rollup_orders
+      SELECT created_date, '${dim}', coalesce(nullif(${dim}, ''), '–'), count(*), coalesce(sum(units), 0), coalesce(sum(sales), 0)
+      FROM orders WHERE is_valid AND ${dates} GROUP BY 1, 2, 3`);
+  }
 }
 
 export interface MergeCounts {

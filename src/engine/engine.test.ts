@@ -15,7 +15,7 @@ afterAll(() => db.close());
 
 async function freshEngine(): Promise<Engine> {
   for (const v of ['order_lines', 'income', 'insights', 'returns']) await db.exec(`DROP VIEW IF EXISTS ${v}`);
-  for (const t of ['meta', 'imports', 'order_lines_all', 'orders', 'buyers', 'income_all', 'insights_all', 'unit_costs', 'returns_all']) {
+  for (const t of ['meta', 'imports', 'order_lines_all', 'orders', 'buyers', 'income_all', 'insights_all', 'unit_costs', 'returns_all', 'rollup_products', 'rollup_skus', 'rollup_orders']) {
     await db.exec(`DROP TABLE IF EXISTS ${t}`);
   }
   return Engine.open(db);

@@ -1,5 +1,6 @@
 import type { SqlConnection } from '../db/connection';
 import { sqlDate } from '../db/connection';
+import { SKU_DETAIL_SQL, SKU_OF_LINE } from '../db/merge';
 import { type DateRange, type KpiFilters, orderFilter } from './kpis';
 
 export type Grain = 'day' | 'week' | 'month';
@@ -68,37 +69,45 @@ export async function trend(
   return { grain, buckets: rows.map((r) => r.b), sales: rows.map((r) => r.sales), orders: rows.map((r) => r.orders) };
 }
 
-/** Top products, SKUs, provinces, payment methods and shipping options of the valid orders of a range. */
+/**
+ * Top products, SKUs, provinces, payment methods and shipping options of the valid orders of a range:
+ * from the daily rollups, or from the orders themselves when filters restrict them.
+ */
 export async function breakdowns(
   db: SqlConnection,
   range: DateRange,
   filters: KpiFilters = {},
   limit = 10,
 ): Promise<Breakdowns> {
-  const period = `o.is_valid AND o.created_date BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}${orderFilter(filters, 'o.')}`;
-  const lineGroup = (key: string, detail: string) =>
-    db.query<BreakdownRow>(`
-      SELECT ${key} AS key, ${detail} AS detail, count(DISTINCT l.order_id) AS orders,
-        coalesce(sum(l.qty), 0) AS units, coalesce(sum(l.subtotal), 0) AS sales
-      FROM order_lines l JOIN orders o USING (order_id)
-      WHERE ${period}
-      GROUP BY 1, 2 ORDER BY sales DESC, key LIMIT ${limit}`);
-  const orderGroup = (col: string, n: number) =>
-    db.query<BreakdownRow>(`
-      SELECT coalesce(nullif(o.${col}, ''), '–') AS key, '' AS detail, count(*) AS orders,
-        coalesce(sum(o.units), 0) AS units, coalesce(sum(o.sales), 0) AS sales
-      FROM orders o WHERE ${period}
-      GROUP BY 1 ORDER BY sales DESC, key LIMIT ${n}`);
+  const dates = `created_date BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}`;
+  const filtered = orderFilter(filters) !== '';
+  const top = (sql: string, n: number) => db.query<BreakdownRow>(`${sql} ORDER BY sales DESC, key LIMIT ${n}`);
+  const rollup = (table: string, key: string, detail: string, where = '') =>
+    `SELECT ${key} AS key, ${detail} AS detail, sum(orders) AS orders, sum(units) AS units, sum(sales) AS sales
+     FROM ${table} WHERE ${dates}${where} GROUP BY 1, 2`;
+  const fromLines = (key: string, detail: string) =>
+    `SELECT ${key} AS key, ${detail} AS detail, count(DISTINCT l.order_id) AS orders, coalesce(sum(l.qty), 0) AS units,
+       coalesce(sum(l.subtotal), 0) AS sales
+     FROM order_lines l JOIN orders o USING (order_id)
+     WHERE o.is_valid AND o.${dates}${orderFilter(filters, 'o.')} GROUP BY 1, 2`;
+  const byOrder = (dim: string, n: number) =>
+    top(
+      filtered
+        ? `SELECT coalesce(nullif(${dim}, ''), '–') AS key, '' AS detail, count(*) AS orders, coalesce(sum(units), 0) AS units,
+             coalesce(sum(sales), 0) AS sales FROM orders WHERE is_valid AND ${dates}${orderFilter(filters)} GROUP BY 1, 2`
+        : rollup('rollup_orders', 'key', "''", ` AND dim = '${dim}'`),
+      n,
+    );
   return {
     // A product is its name plus SKU Induk; a SKU is Nomor Referensi SKU, else product name + variation.
-    products: await lineGroup('l.product_name', "coalesce(l.parent_sku, '')"),
-    skus: await lineGroup(
-      "coalesce(nullif(l.sku_ref, ''), l.product_name || ' · ' || coalesce(l.variation, ''))",
-      "l.product_name || CASE WHEN coalesce(l.variation, '') <> '' THEN ' · ' || l.variation ELSE '' END",
+    products: await top(
+      filtered ? fromLines('l.product_name', "coalesce(l.parent_sku, '')") : rollup('rollup_products', 'product_name', 'parent_sku'),
+      limit,
     ),
-    provinces: await orderGroup('province', 40),
-    payments: await orderGroup('payment_method', 20),
-    shipping: await orderGroup('shipping_option', 20),
+    skus: await top(filtered ? fromLines(SKU_OF_LINE, SKU_DETAIL_SQL) : rollup('rollup_skus', 'sku', 'detail'), limit),
+    provinces: await byOrder('province', 40),
+    payments: await byOrder('payment_method', 20),
+    shipping: await byOrder('shipping_option', 20),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { SqlConnection } from '../db/connection';
 import { sqlDate, sqlString } from '../db/connection';
+import { SKU_OF_LINE } from '../db/merge';
 import type { DateRange } from './kpis';
 
 /**
@@ -25,12 +26,11 @@ export interface ProductRow {
   margin: number | null;
 }
 
-export const SKU_EXPR = "coalesce(nullif(l.sku_ref, ''), l.product_name || ' · ' || coalesce(l.variation, ''))";
 
 export async function productTable(db: SqlConnection, range: DateRange): Promise<ProductRow[]> {
   const rows = await db.query<ProductRow>(`
     WITH l AS (
-      SELECT ${SKU_EXPR} AS sku, l.product_name, coalesce(l.variation, '') AS variation, l.order_id, l.qty, l.subtotal,
+      SELECT ${SKU_OF_LINE} AS sku, l.product_name, coalesce(l.variation, '') AS variation, l.order_id, l.qty, l.subtotal,
         coalesce(l.returned_qty, 0) AS returned_qty, o.buyer_id, o.sales AS order_sales
       FROM order_lines l JOIN orders o USING (order_id)
       WHERE o.is_valid AND o.created_date BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}
