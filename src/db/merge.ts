@@ -95,13 +95,21 @@ async function rebuildRollups(db: SqlConnection): Promise<void> {
   const lines = `FROM order_lines l JOIN orders o USING (order_id) WHERE o.is_valid AND o.${dates}`;
   await db.exec(`INSERT INTO rollup_products
     SELECT o.created_date, l.product_name, coalesce(l.parent_sku, ''), count(DISTINCT l.order_id), coalesce(sum(l.qty), 0),
-      coalesce(sum(l.subtotal), 0) ${lines} GROUP BY 1, 2, 3`);
+      coalesce(sum(l.subtotal), 0), coalesce(sum(l.returned_qty), 0), count(DISTINCT l.order_id) FILTER (WHERE l.returned_qty > 0)
+    ${lines} GROUP BY 1, 2, 3`);
   await db.exec(`INSERT INTO rollup_skus
     SELECT o.created_date, ${SKU_OF_LINE}, ${SKU_DETAIL_SQL}, count(DISTINCT l.order_id), coalesce(sum(l.qty), 0),
       coalesce(sum(l.subtotal), 0) ${lines} GROUP BY 1, 2, 3`);
-  for (const dim of ['province', 'payment_method', 'shipping_option']) {
+  // A city is named with its province (the same city name exists in several provinces).
+  const keys: Record<string, string> = {
+    province: "coalesce(nullif(province, ''), '–')",
+    payment_method: "coalesce(nullif(payment_method, ''), '–')",
+    shipping_option: "coalesce(nullif(shipping_option, ''), '–')",
+    city: "coalesce(nullif(city, ''), '–') || chr(31) || coalesce(province, '')",
+  };
+  for (const [dim, key] of Object.entries(keys)) {
     await db.exec(`INSERT INTO rollup_orders
-      SELECT created_date, '${dim}', coalesce(nullif(${dim}, ''), '–'), count(*), coalesce(sum(units), 0), coalesce(sum(sales), 0)
+      SELECT created_date, '${dim}', ${key}, count(*), coalesce(sum(units), 0), coalesce(sum(sales), 0)
       FROM orders WHERE is_valid AND ${dates} GROUP BY 1, 2, 3`);
   }
 }

@@ -31,7 +31,7 @@ export const MIGRATIONS: readonly string[][] = [
     ...createStoredTables('returns'),
     // Daily rollups of valid orders for the breakdowns (one order is on one day, so daily distinct order
     // counts add up over any range).
-    `CREATE TABLE rollup_products (created_date DATE, product_name VARCHAR, parent_sku VARCHAR, orders BIGINT, units BIGINT, sales BIGINT)`,
+    `CREATE TABLE rollup_products (created_date DATE, product_name VARCHAR, parent_sku VARCHAR, orders BIGINT, units BIGINT, sales BIGINT, returned BIGINT, returned_orders BIGINT)`,
     `CREATE TABLE rollup_skus (created_date DATE, sku VARCHAR, detail VARCHAR, orders BIGINT, units BIGINT, sales BIGINT)`,
     `CREATE TABLE rollup_orders (created_date DATE, dim VARCHAR, key VARCHAR, orders BIGINT, units BIGINT, sales BIGINT)`,
   ],

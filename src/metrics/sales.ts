@@ -32,8 +32,8 @@ export async function salesAnalysis(db: SqlConnection, range: DateRange): Promis
   for (const c of cells) heatmap[c.dow][c.hour] = c.n;
 
   const cities = await db.query<{ key: string; detail: string; orders: number; sales: number }>(`
-    SELECT coalesce(nullif(city, ''), '–') AS key, coalesce(province, '') AS detail, count(*) AS orders, sum(sales) AS sales
-    FROM orders WHERE is_valid AND ${period} GROUP BY 1, 2 ORDER BY sales DESC, key LIMIT 20`);
+    SELECT split_part(key, chr(31), 1) AS key, split_part(key, chr(31), 2) AS detail, sum(orders) AS orders, sum(sales) AS sales
+    FROM rollup_orders WHERE dim = 'city' AND ${period} GROUP BY key ORDER BY sales DESC, key LIMIT 20`);
 
   const cancellations = await db.query<{ reason: string; orders: number; sales: number }>(`
     WITH c AS (
@@ -45,10 +45,9 @@ export async function salesAnalysis(db: SqlConnection, range: DateRange): Promis
     SELECT reason, count(*) AS orders, sum(sales) AS sales FROM c GROUP BY reason ORDER BY orders DESC, reason LIMIT 15`);
 
   const returns = await db.query<{ product: string; units: number; orders: number }>(`
-    SELECT l.product_name AS product, sum(l.returned_qty) AS units, count(DISTINCT l.order_id) AS orders
-    FROM order_lines l JOIN orders o USING (order_id)
-    WHERE o.is_valid AND o.${period} AND l.returned_qty > 0
-    GROUP BY 1 ORDER BY units DESC, product LIMIT 15`);
+    SELECT product_name AS product, sum(returned) AS units, sum(returned_orders) AS orders
+    FROM rollup_products WHERE ${period}
+    GROUP BY 1 HAVING sum(returned) > 0 ORDER BY units DESC, product LIMIT 15`);
 
   const returnReasons = await db.query<{ reason: string; requests: number; units: number; refund: number }>(`
     SELECT coalesce(nullif(reason, ''), '–') AS reason, count(DISTINCT return_id) AS requests,
