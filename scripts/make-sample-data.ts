@@ -8,6 +8,7 @@ import * as XLSX from '@e965/xlsx';
 import { incomeFor, isoDay, type OrderLine, type SimOrder, simulateOrders } from './sample/generate';
 import { adsFor, adsReportCsv, billingCsv } from './sample/ads';
 import { insightWorkbooks, shopDays } from './sample/insights';
+import { productPerformanceWorkbook } from './sample/productPerformance';
 import { returnsWorkbook } from './sample/returns';
 import { income2025Workbook, income2026Workbook, ORDER_COLUMNS_2025, ORDER_COLUMNS_2026, orderWorkbook } from './sample/layouts';
 
@@ -147,6 +148,9 @@ function main() {
     const billName = `${SAMPLE.shop}_adwords_bill_${end}.csv`;
     fs.writeFileSync(path.join(out, billName), billingCsv(ads, SAMPLE.shop, start, end, SAMPLE.seed + Number(compact(end))));
     written.push(adsName, billName);
+    const perf = `parentskudetail.${compact(start)}_${compact(end)}.xlsx`;
+    write(productPerformanceWorkbook(orders, start, end, SAMPLE.seed + Number(compact(start)) + 3), path.join(out, perf));
+    written.push(perf);
     const returns = returnsWorkbook(orders, start, end, SAMPLE.seed + Number(compact(start)) + 2);
     if (returns) {
       // Shopee names it .xls, but the file is an xlsx.

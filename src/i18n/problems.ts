@@ -126,6 +126,10 @@ const NOTES: Record<NoteCode, Record<Locale, Template>> = {
     id: (p) => `${p.ads} iklan untuk periode laporan ${p.from} s/d ${p.to} (angka satu periode, bukan harian).`,
     en: (p) => `${p.ads} ads for the report period ${p.from} to ${p.to} (figures for the whole period, not daily).`,
   },
+  report_period: {
+    id: (p) => `${p.products} produk dan ${p.variations} variasi untuk periode ${p.from} s/d ${p.to} (dari nama file).`,
+    en: (p) => `${p.products} products and ${p.variations} variations for the period ${p.from} to ${p.to} (from the file name).`,
+  },
   ads_topups: {
     id: (p) => `Isi saldo iklan sebesar ${p.amount} tidak dihitung sebagai biaya iklan.`,
     en: (p) => `Ads top-ups of ${p.amount} are not counted as ad spend.`,

@@ -36,12 +36,18 @@ export function headerCurrency(text: Cell): string | null {
   return c === 'RM' ? 'MYR' : c;
 }
 
-const aliasCache = new WeakMap<ExportKindSpec, Map<string, FieldSpec>>();
-function aliasIndex(kind: ExportKindSpec): Map<string, FieldSpec> {
+const aliasCache = new WeakMap<ExportKindSpec, Map<string, FieldSpec[]>>();
+/** Header key to the fields that take it, in order: two columns with the same name go to two fields. */
+function aliasIndex(kind: ExportKindSpec): Map<string, FieldSpec[]> {
   let idx = aliasCache.get(kind);
   if (!idx) {
     idx = new Map();
-    for (const f of kind.fields) for (const a of f.aliases) idx.set(headerKey(a), f);
+    for (const f of kind.fields) {
+      for (const a of f.aliases) {
+        const k = headerKey(a);
+        idx.set(k, [...(idx.get(k) ?? []), f]);
+      }
+    }
     aliasCache.set(kind, idx);
   }
   return idx;
@@ -55,9 +61,10 @@ export function matchRow(kind: ExportKindSpec, row: readonly Cell[]) {
   row.forEach((cell, c) => {
     const key = headerKey(cell);
     if (!key) return;
-    const f = idx.get(key);
-    if (f && !columns.has(f.id)) columns.set(f.id, c);
-    else if (!f) unknown.push(cellText(cell));
+    const fields = idx.get(key);
+    const f = fields?.find((x) => !columns.has(x.id));
+    if (f) columns.set(f.id, c);
+    else if (!fields) unknown.push(cellText(cell));
   });
   const complete = [kind.signature, ...(kind.altSignatures ?? [])].some((sig) => sig.every((id) => columns.has(id)));
   return { columns, unknown, complete };

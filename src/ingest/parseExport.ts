@@ -3,6 +3,7 @@ import { ADS, ADS_BILLING, readAds, readAdsBilling } from './kinds/ads';
 import { INCOME_2025, INCOME_2026, readIncome } from './kinds/income';
 import { INSIGHT_KINDS, readInsights } from './kinds/insights';
 import { ORDERS, readOrderLines } from './kinds/orders';
+import { PRODUCT_PERFORMANCE, readProductPerformance } from './kinds/productPerformance';
 import { readReturns, RETURNS } from './kinds/returns';
 import type { KindOutput } from './kinds/output';
 import type { ExportKindSpec, KindId } from './kinds/spec';
@@ -14,7 +15,7 @@ import type { ReadContext } from './rows';
 import { cellText } from './values';
 
 /** Every export kind the importer knows, tried in this order. */
-export const EXPORT_KINDS: readonly ExportKindSpec[] = [ORDERS, INCOME_2025, INCOME_2026, ...INSIGHT_KINDS, ADS, ADS_BILLING, RETURNS];
+export const EXPORT_KINDS: readonly ExportKindSpec[] = [ORDERS, INCOME_2025, INCOME_2026, ...INSIGHT_KINDS, ADS, ADS_BILLING, RETURNS, PRODUCT_PERFORMANCE];
 
 const READERS: Record<KindId, (t: readonly LocatedTable[], ctx: ReadContext, wb: WorkbookSource) => KindOutput> = {
   orders: readOrderLines,
@@ -30,6 +31,7 @@ const READERS: Record<KindId, (t: readonly LocatedTable[], ctx: ReadContext, wb:
   ads: readAds,
   ads_billing: readAdsBilling,
   returns: readReturns,
+  product_performance: readProductPerformance,
 };
 
 export interface ParsedExport {

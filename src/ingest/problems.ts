@@ -33,7 +33,8 @@ export type NoteCode =
   | 'period_summary_rows'
   | 'values_read'
   | 'ads_period'
-  | 'ads_topups';
+  | 'ads_topups'
+  | 'report_period';
 
 export type Params = Record<string, string | number>;
 

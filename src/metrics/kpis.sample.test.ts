@@ -249,3 +249,22 @@ describe('Returns on sample-data', () => {
     expect(a.returnReasons.reduce((x, r) => x + r.refund, 0)).toBe(refund);
   });
 });
+
+describe('Product performance on sample-data', () => {
+  it('visitors, clicks and add-to-cart per SKU come from the report of the period, by the second Kode Variasi column', async () => {
+    const wb = XLSX.read(bytes('parentskudetail.20260701_20260731.xlsx'), { type: 'array' });
+    const aoa = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]], { header: 1 });
+    const header = aoa[0] as string[];
+    const skuCol = header.lastIndexOf('Kode Variasi');
+    expect(skuCol).toBe(6);
+    const rows = await engine.productTable({ from: '2026-07-01', to: '2026-07-31' });
+    const top = rows[0];
+    const line = aoa.find((r) => r[skuCol] === top.sku) as unknown[];
+    const n = (h: string) => Number(String(line[header.indexOf(h)]).replace(/\./g, ''));
+    expect(top.visitors).toBe(n('Pengunjung Produk (Kunjungan)'));
+    expect(top.clicks).toBe(n('Produk Diklik'));
+    expect(top.cartAdds).toBe(n('Pengunjung Produk (Menambahkan Produk ke Keranjang)'));
+    // A range that does not hold the whole report period shows no report figures.
+    expect((await engine.productTable({ from: '2026-07-05', to: '2026-07-31' }))[0].visitors).toBeNull();
+  });
+});

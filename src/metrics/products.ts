@@ -24,6 +24,12 @@ export interface ProductRow {
   payout: number;
   grossProfit: number | null;
   margin: number | null;
+  /** From product-performance reports whose whole period lies in the range; null without one. */
+  visitors: number | null;
+  clicks: number | null;
+  cartAdds: number | null;
+  /** Orders ÷ product visitors, over the same report periods. */
+  visitorConversion: number | null;
 }
 
 
@@ -46,12 +52,22 @@ export async function productTable(db: SqlConnection, range: DateRange): Promise
       FROM l LEFT JOIN released r USING (order_id)
       GROUP BY sku
     ),
-    costs AS (SELECT sku, arg_max(unit_cost, updated_at) AS unit_cost FROM unit_costs GROUP BY sku)
-    SELECT agg.*, coalesce(repeat.buyers, 0) AS buyers,
+    costs AS (SELECT sku, arg_max(unit_cost, updated_at) AS unit_cost FROM unit_costs GROUP BY sku),
+    perf AS (
+      SELECT substr(scope, 5) AS sku, sum(value) FILTER (WHERE metric = 'visitors') AS visitors,
+        sum(value) FILTER (WHERE metric = 'clicks') AS clicks, sum(value) FILTER (WHERE metric = 'cart_visitors') AS "cartAdds",
+        sum(value) FILTER (WHERE metric = 'orders_placed') AS perf_orders
+      FROM insights
+      WHERE kind = 'product_performance' AND is_summary AND scope LIKE 'sku:%'
+        AND day >= ${sqlDate(range.from)} AND period_to <= ${sqlDate(range.to)}
+      GROUP BY 1
+    )
+    SELECT agg.*, coalesce(repeat.buyers, 0) AS buyers, perf.visitors, perf.clicks, perf."cartAdds",
+      CASE WHEN perf.visitors > 0 THEN perf.perf_orders / perf.visitors END AS "visitorConversion",
       CASE WHEN repeat.buyers > 0 THEN repeat.repeaters / repeat.buyers END AS "repeatRate",
       costs.unit_cost AS "unitCost",
       CASE WHEN costs.unit_cost IS NOT NULL THEN payout - costs.unit_cost * "releasedUnits" END AS "grossProfit"
-    FROM agg LEFT JOIN repeat USING (sku) LEFT JOIN costs USING (sku)
+    FROM agg LEFT JOIN repeat USING (sku) LEFT JOIN costs USING (sku) LEFT JOIN perf USING (sku)
     ORDER BY sales DESC, sku`);
   return rows.map((r) => ({
     ...r,

@@ -27,7 +27,8 @@ export type KindId =
   | 'product_overview'
   | 'ads'
   | 'ads_billing'
-  | 'returns';
+  | 'returns'
+  | 'product_performance';
 
 export interface ExportKindSpec {
   id: KindId;

@@ -10,7 +10,7 @@ import { formatCount, formatMoney, formatPercent } from '../../format/number';
 import { errorText } from '../../i18n/problems';
 import type { StringKey } from '../../i18n/ui';
 
-type SortKey = 'sku' | 'sales' | 'units' | 'orders' | 'returnedUnits' | 'repeatRate' | 'grossProfit' | 'margin';
+type SortKey = 'sku' | 'sales' | 'units' | 'orders' | 'visitors' | 'clicks' | 'cartAdds' | 'visitorConversion' | 'returnedUnits' | 'repeatRate' | 'grossProfit' | 'margin';
 
 export function ProductsPage() {
   const { range } = useRange();
@@ -70,8 +70,8 @@ export function ProductsPage() {
     downloadText(
       `toko-insight-produk-${range().from ?? 'semua'}-${range().to ?? ''}.csv`,
       toCsv(
-        ['SKU', tr('colProduct'), tr('colVariation'), tr('colOrders'), tr('colUnits'), tr('colSales'), tr('colReturnedUnits'), tr('colRepeat'), tr('colUnitCost'), tr('colProfit'), tr('colMargin'), 'ABC'],
-        list.map((r) => [r.sku, r.product, r.variation, r.orders, r.units, r.sales, r.returnedUnits, r.repeatRate, r.unitCost, r.grossProfit, r.margin, classes().get(r.sku)]),
+        ['SKU', tr('colProduct'), tr('colVariation'), tr('colOrders'), tr('colUnits'), tr('colSales'), tr('colProductVisitors'), tr('colClicks'), tr('colCartAdds'), tr('colConversion'), tr('colReturnedUnits'), tr('colRepeat'), tr('colUnitCost'), tr('colProfit'), tr('colMargin'), 'ABC'],
+        list.map((r) => [r.sku, r.product, r.variation, r.orders, r.units, r.sales, r.visitors, r.clicks, r.cartAdds, r.visitorConversion, r.returnedUnits, r.repeatRate, r.unitCost, r.grossProfit, r.margin, classes().get(r.sku)]),
       ),
     );
   }
@@ -152,6 +152,10 @@ export function ProductsPage() {
                           {header('orders', 'colOrders')}
                           {header('units', 'colUnits')}
                           {header('sales', 'colSales')}
+                          {header('visitors', 'colProductVisitors')}
+                          {header('clicks', 'colClicks')}
+                          {header('cartAdds', 'colCartAdds')}
+                          {header('visitorConversion', 'colConversion')}
                           {header('returnedUnits', 'colReturnedUnits')}
                           {header('repeatRate', 'colRepeat')}
                           <th scope="col" class="num">{tr('colUnitCost')}</th>
@@ -174,6 +178,10 @@ export function ProductsPage() {
                               <td class="num">{count(r.orders)}</td>
                               <td class="num">{count(r.units)}</td>
                               <td class="num">{money(r.sales)}</td>
+                              <td class="num">{r.visitors === null ? '–' : count(r.visitors)}</td>
+                              <td class="num">{r.clicks === null ? '–' : count(r.clicks)}</td>
+                              <td class="num">{r.cartAdds === null ? '–' : count(r.cartAdds)}</td>
+                              <td class="num">{pct(r.visitorConversion)}</td>
                               <td class="num">{count(r.returnedUnits)}</td>
                               <td class="num">{pct(r.repeatRate)}</td>
                               <td class="num">
