@@ -48,14 +48,14 @@ async function rebuildOrders(db: SqlConnection): Promise<void> {
   await db.exec(`CREATE TEMP TABLE affected_buyers AS
     SELECT DISTINCT buyer FROM order_lines WHERE order_id IN (SELECT order_id FROM affected_orders) AND buyer <> ''`);
   await db.exec(`INSERT INTO buyers
-    SELECT (SELECT coalesce(max(buyer_id), 0) FROM buyers) + row_number() OVER (ORDER BY buyer), buyer, NULL
+    SELECT (SELECT coalesce(max(buyer_id), 0) FROM buyers) + row_number() OVER (ORDER BY buyer), buyer
     FROM affected_buyers WHERE buyer NOT IN (SELECT buyer FROM buyers)`);
   await db.exec(`CREATE TEMP TABLE affected_dates AS
     SELECT DISTINCT created_date FROM orders WHERE order_id IN (SELECT order_id FROM affected_orders)`);
   await db.exec(`DELETE FROM orders WHERE order_id IN (SELECT order_id FROM affected_orders)`);
   await db.exec(`INSERT INTO orders
     SELECT order_id, t.created_at, CAST(t.created_at AS DATE), t.paid_at, t.ship_arranged_at, t.status_class, t.${VALID_STATUS}, coalesce(t.buyer, ''),
-      b.buyer_id, NULL, t.payment_method, t.shipping_option, t.province, t.city, line_count, sales, units, returned_units,
+      b.buyer_id, NULL, NULL, NULL, t.payment_method, t.shipping_option, t.province, t.city, line_count, sales, units, returned_units,
       line_seller_discount + coalesce(t.seller_voucher, 0) + coalesce(t.bundle_seller_discount, 0), t.total_payment
     FROM (
       SELECT order_id,
@@ -67,16 +67,16 @@ async function rebuildOrders(db: SqlConnection): Promise<void> {
       FROM order_lines WHERE order_id IN (SELECT order_id FROM affected_orders)
       GROUP BY order_id
     ) LEFT JOIN buyers b ON b.buyer = t.buyer`);
-  await db.exec(`UPDATE buyers SET first_date = f.first_date
+  // Each valid order carries its buyer's first valid order date and the dates of the buyer's two previous
+  // valid orders, so the KPIs count buyers, repeat buyers and new buyers in one scan, with no grouping.
+  await db.exec(`UPDATE orders SET buyer_first_date = w.first_date, prev_date = w.p1, prev2_date = w.p2
     FROM (
-      SELECT a.buyer, (SELECT min(created_date) FROM orders o WHERE o.buyer = a.buyer AND o.is_valid) AS first_date
-      FROM affected_buyers a
-    ) f
-    WHERE buyers.buyer = f.buyer`);
-  // Each order carries its buyer's first valid order date, so the KPIs need no join to count new buyers.
-  await db.exec(`UPDATE orders SET buyer_first_date = b.first_date
-    FROM buyers b
-    WHERE orders.buyer_id = b.buyer_id AND b.buyer IN (SELECT buyer FROM affected_buyers)`);
+      SELECT order_id, min(created_date) OVER (PARTITION BY buyer_id) AS first_date,
+        lag(created_date, 1) OVER (PARTITION BY buyer_id ORDER BY created_at, order_id) AS p1,
+        lag(created_date, 2) OVER (PARTITION BY buyer_id ORDER BY created_at, order_id) AS p2
+      FROM orders WHERE is_valid AND buyer IN (SELECT buyer FROM affected_buyers)
+    ) w
+    WHERE orders.order_id = w.order_id`);
   await db.exec('DROP TABLE affected_buyers');
   await db.exec(`INSERT INTO affected_dates
     SELECT DISTINCT created_date FROM orders WHERE order_id IN (SELECT order_id FROM affected_orders)`);

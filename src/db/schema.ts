@@ -17,11 +17,11 @@ export const MIGRATIONS: readonly string[][] = [
     `CREATE TABLE orders (
       order_id VARCHAR, created_at TIMESTAMP, created_date DATE, paid_at TIMESTAMP, ship_arranged_at TIMESTAMP,
       status_class VARCHAR, is_valid BOOLEAN,
-      buyer VARCHAR, buyer_id INTEGER, buyer_first_date DATE, payment_method VARCHAR, shipping_option VARCHAR, province VARCHAR, city VARCHAR,
+      buyer VARCHAR, buyer_id INTEGER, buyer_first_date DATE, prev_date DATE, prev2_date DATE, payment_method VARCHAR, shipping_option VARCHAR, province VARCHAR, city VARCHAR,
       line_count INTEGER, sales BIGINT, units BIGINT, returned_units BIGINT, seller_discount BIGINT,
       total_payment BIGINT)`,
-    // One row per buyer username: a dense integer id (grouping on it is fast) and the first valid order date.
-    `CREATE TABLE buyers (buyer_id INTEGER, buyer VARCHAR, first_date DATE)`,
+    // One row per buyer username, with a dense integer id (grouping on it is fast).
+    `CREATE TABLE buyers (buyer_id INTEGER, buyer VARCHAR)`,
     ...createStoredTables('income'),
     ...createStoredTables('insights'),
   ],

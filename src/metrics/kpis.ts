@@ -42,30 +42,43 @@ export async function orderKpis(db: SqlConnection, range: DateRange, filters: Kp
   const prev = previousRange(range);
   const from = sqlDate(range.from);
   const where = `created_date BETWEEN ${sqlDate(prev.from)} AND ${sqlDate(range.to)}${orderFilter(filters)}`;
+  const pf = sqlDate(prev.from);
+  // A period's buyers are its orders that are their buyer's first in the period; repeat buyers, the second;
+  // new buyers, the first ever (see rebuildOrders). Filters cut the orders, so then buyers are grouped.
+  const start = `(CASE WHEN created_date >= ${from} THEN ${from} ELSE ${pf} END)`;
+  const filtered = orderFilter(filters) !== '';
+  const buyerCounts = filtered
+    ? ''
+    : `,
+      count(*) FILTER (WHERE is_valid AND buyer_id IS NOT NULL AND (prev_date IS NULL OR prev_date < ${start})) AS buyers,
+      count(*) FILTER (WHERE is_valid AND prev_date >= ${start} AND (prev2_date IS NULL OR prev2_date < ${start})) AS repeat_buyers,
+      count(*) FILTER (WHERE is_valid AND buyer_id IS NOT NULL AND prev_date IS NULL) AS new_buyers`;
   const totals = await db.query<Record<string, number | boolean | null>>(`
     SELECT created_date >= ${from} AS cur, count(*) AS placed_orders,
       count(*) FILTER (WHERE status_class = 'cancelled') AS cancelled_orders,
       count(*) FILTER (WHERE is_valid) AS orders, coalesce(sum(sales) FILTER (WHERE is_valid), 0) AS sales,
       coalesce(sum(units) FILTER (WHERE is_valid), 0) AS units,
       coalesce(sum(returned_units) FILTER (WHERE is_valid), 0) AS returned_units,
-      coalesce(sum(seller_discount) FILTER (WHERE is_valid), 0) AS seller_discount
+      coalesce(sum(seller_discount) FILTER (WHERE is_valid), 0) AS seller_discount${buyerCounts}
     FROM orders WHERE ${where} GROUP BY cur`);
-  // Per buyer: orders in each period and the first valid order date in all data (kept on each order row).
-  const [b] = await db.query<Record<string, number>>(`
-    WITH b AS (
-      SELECT count(*) FILTER (WHERE created_date >= ${from}) AS nc, count(*) FILTER (WHERE created_date < ${from}) AS np,
-        min(buyer_first_date) AS first
-      FROM orders WHERE is_valid AND buyer_id IS NOT NULL AND ${where} GROUP BY buyer_id
-    )
-    SELECT count(*) FILTER (WHERE nc > 0) AS buyers_cur, count(*) FILTER (WHERE nc >= 2) AS repeat_cur,
-      count(*) FILTER (WHERE nc > 0 AND first >= ${from}) AS new_cur,
-      count(*) FILTER (WHERE np > 0) AS buyers_prev, count(*) FILTER (WHERE np >= 2) AS repeat_prev,
-      count(*) FILTER (WHERE np > 0 AND first >= ${sqlDate(prev.from)}) AS new_prev
-    FROM b`);
-  const rows: Record<string, unknown>[] = totals.map((t) => {
-    const p = t.cur ? 'cur' : 'prev';
-    return { ...t, buyers: b[`buyers_${p}`], repeat_buyers: b[`repeat_${p}`], new_buyers: b[`new_${p}`] };
-  });
+  let rows: Record<string, unknown>[] = totals;
+  if (filtered) {
+    const [b] = await db.query<Record<string, number>>(`
+      WITH b AS (
+        SELECT count(*) FILTER (WHERE created_date >= ${from}) AS nc, count(*) FILTER (WHERE created_date < ${from}) AS np,
+          min(buyer_first_date) AS first
+        FROM orders WHERE is_valid AND buyer_id IS NOT NULL AND ${where} GROUP BY buyer_id
+      )
+      SELECT count(*) FILTER (WHERE nc > 0) AS buyers_cur, count(*) FILTER (WHERE nc >= 2) AS repeat_cur,
+        count(*) FILTER (WHERE nc > 0 AND first >= ${from}) AS new_cur,
+        count(*) FILTER (WHERE np > 0) AS buyers_prev, count(*) FILTER (WHERE np >= 2) AS repeat_prev,
+        count(*) FILTER (WHERE np > 0 AND first >= ${pf}) AS new_prev
+      FROM b`);
+    rows = totals.map((t) => {
+      const p = t.cur ? 'cur' : 'prev';
+      return { ...t, buyers: b[`buyers_${p}`], repeat_buyers: b[`repeat_${p}`], new_buyers: b[`new_${p}`] };
+    });
+  }
   const pick = (cur: boolean): OrderValues => {
     const r: Record<string, unknown> = rows.find((x) => x.cur === cur) ?? {};
     const n = (k: string) => Number(r[k] ?? 0);
