@@ -1,4 +1,4 @@
-import { Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { locale, tr } from '../app/state';
 import { change, formatCount, formatDuration, formatMoney, formatPercent } from '../format/number';
 import type { StringKey } from '../i18n/ui';
@@ -67,6 +67,24 @@ export function KpiCard(props: {
           <strong>{tr('source')}:</strong> {tr(`source_${def().source}` as StringKey)}
         </p>
       </details>
+    </div>
+  );
+}
+
+/** A grid of KPI cards for metrics whose current and previous values a page has. */
+export function KpiGrid<Id extends MetricId>(props: {
+  testid: string;
+  ids: readonly Id[];
+  current: Record<Id, number | null>;
+  previous: Record<Id, number | null>;
+  currency: string;
+  compare: boolean;
+}) {
+  return (
+    <div class="kpi-grid" data-testid={props.testid}>
+      <For each={props.ids}>
+        {(id) => <KpiCard id={id} value={props.current[id]} previous={props.previous[id]} currency={props.currency} compare={props.compare} />}
+      </For>
     </div>
   );
 }

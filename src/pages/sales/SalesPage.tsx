@@ -3,7 +3,7 @@ import { dataVersion, locale, tr } from '../../app/state';
 import { engine, useDatasetInfo, useRange } from '../../app/useRange';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
-import { KpiCard } from '../../components/KpiCard';
+import { KpiGrid } from '../../components/KpiCard';
 import { autoGrain, TrendCard } from '../../components/TrendCard';
 import type { BreakdownRow, Grain } from '../../engine/api';
 import { formatCount, formatMoney } from '../../format/number';
@@ -80,11 +80,7 @@ export function SalesPage() {
         <Show when={(info()?.orders ?? 0) > 0} fallback={<EmptyState testid="sales-empty" />}>
           <Show when={kpis()}>
             {(k) => (
-              <div class="kpi-grid" data-testid="sales-kpis">
-                <For each={SALES_KPIS}>
-                  {(id) => <KpiCard id={id} value={k().values[id]} previous={k().previous[id]} currency={cur()} compare={compare()} />}
-                </For>
-              </div>
+              <KpiGrid testid="sales-kpis" ids={SALES_KPIS} current={k().values} previous={k().previous} currency={cur()} compare={compare()} />
             )}
           </Show>
           <Show when={overview()}>{(o) => <TrendCard overview={o()} grain={grain()} onGrain={setGrain} currency={cur()} />}</Show>

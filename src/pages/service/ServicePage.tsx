@@ -1,9 +1,9 @@
-import { createResource, For, Show } from 'solid-js';
+import { createResource, Show } from 'solid-js';
 import { dataVersion, locale, tr } from '../../app/state';
 import { engine, useDatasetInfo, useRange } from '../../app/useRange';
 import { Chart } from '../../components/Chart';
 import { DataTable } from '../../components/DataTable';
-import { KpiCard } from '../../components/KpiCard';
+import { KpiGrid } from '../../components/KpiCard';
 import { formatCount } from '../../format/number';
 import type { StringKey } from '../../i18n/ui';
 import { SERVICE_METRICS } from '../../metrics/definitions';
@@ -25,13 +25,14 @@ export function ServicePage() {
       <Show when={data()}>
         {(d) => (
           <Show when={d().hasChat} fallback={<MissingExport what="noChatTitle" where="noChatWhere" testid="service-empty" />}>
-            <div class="kpi-grid" data-testid="service-kpis">
-              <For each={SERVICE_METRICS}>
-                {(id) => (
-                  <KpiCard id={id} value={d().current[id]} previous={d().previous[id]} currency={info()?.currency ?? 'IDR'} compare={compare()} />
-                )}
-              </For>
-            </div>
+            <KpiGrid
+              testid="service-kpis"
+              ids={SERVICE_METRICS}
+              current={d().current}
+              previous={d().previous}
+              currency={info()?.currency ?? 'IDR'}
+              compare={compare()}
+            />
             <Show when={d().series.length}>
               <div class="card">
                 <h2>{tr('responseTrend')}</h2>

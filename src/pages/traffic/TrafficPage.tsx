@@ -3,7 +3,7 @@ import { dataVersion, locale, tr } from '../../app/state';
 import { engine, useDatasetInfo, useRange } from '../../app/useRange';
 import { Chart } from '../../components/Chart';
 import { DataTable } from '../../components/DataTable';
-import { KpiCard } from '../../components/KpiCard';
+import { KpiGrid } from '../../components/KpiCard';
 import { formatCount, formatPercent } from '../../format/number';
 import type { StringKey } from '../../i18n/ui';
 import { TRAFFIC_METRICS } from '../../metrics/definitions';
@@ -60,13 +60,14 @@ export function TrafficPage() {
                 </p>
               )}
             </Show>
-            <div class="kpi-grid" data-testid="traffic-kpis">
-              <For each={TRAFFIC_METRICS}>
-                {(id) => (
-                  <KpiCard id={id} value={d().current[id]} previous={d().previous[id]} currency={info()?.currency ?? 'IDR'} compare={compare()} />
-                )}
-              </For>
-            </div>
+            <KpiGrid
+              testid="traffic-kpis"
+              ids={TRAFFIC_METRICS}
+              current={d().current}
+              previous={d().previous}
+              currency={info()?.currency ?? 'IDR'}
+              compare={compare()}
+            />
             <Show when={d().series.length}>
               <div class="card">
                 <h2>{tr('visitorsTrend')}</h2>
