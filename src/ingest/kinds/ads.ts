@@ -5,7 +5,7 @@ import type { WorkbookSource } from '../readers/source';
 import { type ReadContext, TableReader } from '../rows';
 import { cellText, normalizeLabel, parseDateTime } from '../values';
 import { factsBuilder } from './facts';
-import type { KindOutput } from './output';
+import { DateSpan, type KindOutput } from './output';
 import type { ExportKindSpec, FieldSpec, FieldType } from './spec';
 
 /**
@@ -146,14 +146,12 @@ export function readAdsBilling(tables: readonly LocatedTable[], ctx: ReadContext
   const spend = new Map<string, number>();
   let topups = 0;
   let rowsRead = 0;
-  let first = Number.POSITIVE_INFINITY;
-  let last = Number.NEGATIVE_INFINITY;
+  const span = new DateSpan();
   r.forEachDataRow('time', (cells, i) => {
     rowsRead++;
     const t = time(cells, i) as number;
     const day = t - (t % 86_400_000);
-    first = Math.min(first, day);
-    last = Math.max(last, day);
+    span.add(day);
     const a = amount(cells, i) as number;
     if (a >= 0) {
       topups += a;
@@ -173,7 +171,7 @@ export function readAdsBilling(tables: readonly LocatedTable[], ctx: ReadContext
     staged: facts.finish(),
     rowsRead,
     notes,
-    snapshotAt: Number.isFinite(last) ? last : null,
-    dateRange: Number.isFinite(first) ? [first, last] : null,
+    snapshotAt: span.last,
+    dateRange: span.range,
   };
 }

@@ -5,7 +5,7 @@ import { ImportError } from '../problems';
 import type { WorkbookSource } from '../readers/source';
 import { type Getter, type ReadContext, TableReader } from '../rows';
 import { cellText, normalizeLabel, parseNumber } from '../values';
-import type { KindOutput } from './output';
+import { DateSpan, type KindOutput } from './output';
 import type { ExportKindSpec, FieldSpec } from './spec';
 
 const SOURCE = {
@@ -195,8 +195,7 @@ export function readIncome(tables: readonly LocatedTable[], ctx: ReadContext, wb
   let blank = 0;
   let summary = 0;
   let detailRows = 0;
-  let latest = Number.NEGATIVE_INFINITY;
-  let first = Number.POSITIVE_INFINITY;
+  const span = new DateSpan();
   let payoutSum = 0;
   const is2026 = tables[0]?.kind.id === 'income_2026';
 
@@ -275,8 +274,7 @@ export function readIncome(tables: readonly LocatedTable[], ctx: ReadContext, wb
       const pay = get.payment_method(cells, i);
       const price = productPrice(cells, i);
       payoutSum += net;
-      if (released > latest) latest = released;
-      if (released < first) first = released;
+      span.add(released);
 
       const occ = occurrences.get(orderId) ?? 0;
       occurrences.set(orderId, occ + 1);
@@ -321,7 +319,7 @@ export function readIncome(tables: readonly LocatedTable[], ctx: ReadContext, wb
     staged: b.finish(),
     rowsRead,
     notes,
-    snapshotAt: Number.isFinite(latest) ? latest : null,
-    dateRange: Number.isFinite(first) ? [first, latest] : null,
+    snapshotAt: span.last,
+    dateRange: span.range,
   };
 }

@@ -5,7 +5,7 @@ import { columnLetter, type WorkbookSource } from '../readers/source';
 import { isBlankRow, type ReadContext, TableReader } from '../rows';
 import { type Cell, cellText, normalizeLabel, parseDateTime, ValueError } from '../values';
 import { factsBuilder } from './facts';
-import type { KindOutput } from './output';
+import { DateSpan, type KindOutput } from './output';
 import type { ExportKindSpec, FieldSpec, FieldType } from './spec';
 
 /**
@@ -292,8 +292,7 @@ export function readInsights(tables: readonly LocatedTable[], ctx: ReadContext, 
   let blank = 0;
   let hourly = 0;
   let summaries = 0;
-  let first = Number.POSITIVE_INFINITY;
-  let last = Number.NEGATIVE_INFINITY;
+  const span = new DateSpan();
 
   for (const located of tables) {
     const scope = scopeOfSheet(located.sheet.name);
@@ -341,9 +340,7 @@ export function readInsights(tables: readonly LocatedTable[], ctx: ReadContext, 
       if (when.kind === 'period') summaries++;
       const day = when.kind === 'day' ? when.day : when.from;
       const periodTo = when.kind === 'period' ? when.to : null;
-      if (day < first) first = day;
-      const end = periodTo ?? day;
-      if (end > last) last = end;
+      span.add(day, periodTo ?? day);
       for (const g of getters) {
         const v = g.get(cells, i);
         if (v !== null) facts.push(kindId, scope, g.id, day, periodTo, v);
@@ -364,7 +361,7 @@ export function readInsights(tables: readonly LocatedTable[], ctx: ReadContext, 
     // Each row carries many metrics; the merge counts values, so the report does too.
     rowsRead: staged.rows,
     notes,
-    snapshotAt: Number.isFinite(last) ? last : null,
-    dateRange: Number.isFinite(first) ? [first, last] : null,
+    snapshotAt: span.last,
+    dateRange: span.range,
   };
 }

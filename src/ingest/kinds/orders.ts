@@ -4,7 +4,7 @@ import type { Note } from '../problems';
 import { type ReadContext, TableReader } from '../rows';
 import { FINAL_CLASSES, type StatusClass, statusClass } from '../status';
 import type { ExportKindSpec } from './spec';
-import type { KindOutput } from './output';
+import { DateSpan, type KindOutput } from './output';
 
 /** Order exports (`Order.all`, `Order.completed`, `Order.cancellation`, ...), Indonesian and English headers. */
 export const ORDERS: ExportKindSpec = {
@@ -179,9 +179,9 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
   const emptyBuyerOrders = new Set<string>();
   const unknownStatus = new Map<string, number>();
   const unknownColumns = new Set<string>();
-  let snapshot = Number.NEGATIVE_INFINITY;
-  let minCreated = Number.POSITIVE_INFINITY;
-  let maxCreated = Number.NEGATIVE_INFINITY;
+  // The snapshot is the latest of all four timestamp columns; the period is that of creation.
+  const snapshot = new DateSpan();
+  const created = new DateSpan();
   let blank = 0;
   let summary = 0;
   let rowsRead = 0;
@@ -218,7 +218,7 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
       for (const [f, g] of timeGet) {
         const v = g(cells, i);
         times[f].push(num(v));
-        if (v !== null && v > snapshot) snapshot = v;
+        if (v !== null) snapshot.add(v);
       }
       let dealPrice: number | null = null;
       for (const [f, g] of moneyGet) {
@@ -237,9 +237,8 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
       const occ = occurrences.get(base) ?? 0;
       occurrences.set(base, occ + 1);
 
-      const created = times.created_at[times.created_at.length - 1];
-      if (created < minCreated) minCreated = created;
-      if (created > maxCreated) maxCreated = created;
+      const createdAt = times.created_at[times.created_at.length - 1];
+      created.add(createdAt);
       if (!texts.buyer[texts.buyer.length - 1] && cls !== 'unknown') emptyBuyerOrders.add(orderId);
 
       cols.line_key.push(base + SEP + occ);
@@ -278,7 +277,7 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
     staged: b.finish(),
     rowsRead,
     notes,
-    snapshotAt: Number.isFinite(snapshot) ? snapshot : null,
-    dateRange: Number.isFinite(minCreated) ? [minCreated, maxCreated] : null,
+    snapshotAt: snapshot.last,
+    dateRange: created.range,
   };
 }

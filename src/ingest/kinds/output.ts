@@ -17,3 +17,22 @@ export interface KindOutput {
   /** First and last period timestamp of the rows (naive ms). */
   dateRange: [number, number] | null;
 }
+
+/** The first and last of the timestamps a reader sees (naive ms): a file's period and its snapshot time. */
+export class DateSpan {
+  private min = Number.POSITIVE_INFINITY;
+  private max = Number.NEGATIVE_INFINITY;
+
+  add(from: number, to = from): void {
+    if (from < this.min) this.min = from;
+    if (to > this.max) this.max = to;
+  }
+
+  get range(): [number, number] | null {
+    return Number.isFinite(this.min) ? [this.min, this.max] : null;
+  }
+
+  get last(): number | null {
+    return Number.isFinite(this.max) ? this.max : null;
+  }
+}

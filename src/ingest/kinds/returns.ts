@@ -3,7 +3,7 @@ import type { LocatedTable } from '../detect';
 import type { Note } from '../problems';
 import type { WorkbookSource } from '../readers/source';
 import { type ReadContext, TableReader } from '../rows';
-import type { KindOutput } from './output';
+import { DateSpan, type KindOutput } from './output';
 import type { ExportKindSpec, FieldSpec, FieldType } from './spec';
 
 const f = (id: string, type: FieldType, ...aliases: string[]): FieldSpec => ({ id, aliases, type });
@@ -73,8 +73,7 @@ export function readReturns(tables: readonly LocatedTable[], ctx: ReadContext, _
   };
   const occ = new Map<string, number>();
   let rowsRead = 0;
-  let first = Number.POSITIVE_INFINITY;
-  let last = Number.NEGATIVE_INFINITY;
+  const span = new DateSpan();
   const unknown = new Set<string>();
   for (const table of tables) {
     for (const u of table.unknownColumns) unknown.add(u);
@@ -102,8 +101,7 @@ export function readReturns(tables: readonly LocatedTable[], ctx: ReadContext, _
       const n = occ.get(base) ?? 0;
       occ.set(base, n + 1);
       const requested = g.requested(cells, i) as number;
-      first = Math.min(first, requested);
-      last = Math.max(last, requested);
+      span.add(requested);
       c.line_key.push(`${base}\u001f${n}`);
       c.return_id.push(returnId);
       c.order_id.push(g.orderId(cells, i) as string);
@@ -125,7 +123,7 @@ export function readReturns(tables: readonly LocatedTable[], ctx: ReadContext, _
     staged: b.finish(),
     rowsRead,
     notes,
-    snapshotAt: Number.isFinite(last) ? last : null,
-    dateRange: Number.isFinite(first) ? [first, last] : null,
+    snapshotAt: span.last,
+    dateRange: span.range,
   };
 }
