@@ -170,7 +170,7 @@ describe('the app', () => {
   it.each([
     ['traffic', 'traffic-kpis', ['visitors', 'page_views', 'bounce_rate', 'order_conversion_rate']],
     ['service', 'service-kpis', ['chats', 'chat_response_rate', 'csat', 'avg_response_time']],
-    ['campaigns', 'campaign-kpis', ['ad_spend', 'ad_gmv', 'roas', 'voucher_cost', 'flash_sale_sales']],
+    ['campaigns', 'campaign-kpis', ['ad_spend', 'ad_gmv', 'roas', 'voucher_cost', 'flash_sale_sales', 'affiliate_sales', 'affiliate_roi', 'live_sales']],
     ['sales', 'sales-kpis', ['sales', 'orders', 'buyers', 'units']],
     ['products', 'product-kpis', ['sku_count', 'a_class_skus', 'skus_without_cost']],
   ] as const)('the %s page renders its KPIs and a chart with data', async (pageId, kpis, ids) => {
@@ -179,6 +179,15 @@ describe('the app', () => {
     const shown = await kpiValues(page);
     for (const id of ids) expect(Number(shown[id]), id).toBeGreaterThan(0);
     await page.waitForSelector('.chart canvas');
+    const tables: Record<string, string[]> = {
+      campaigns: ['ads-table', 'keyword-table', 'live-ads-table', 'promotion-table', 'live-table', 'affiliate-table'],
+      traffic: ['visit-sources'],
+      sales: ['categories'],
+    };
+    for (const t of tables[pageId] ?? []) {
+      const rows = await page.$$eval(`[data-testid="${t}"] tbody tr`, (els) => els.length);
+      expect(rows, t).toBeGreaterThan(0);
+    }
     const points = await page.$$eval('.chart-host', (els) => els.length);
     expect(points).toBeGreaterThan(0);
     for (const [w, h] of [

@@ -8,6 +8,7 @@ import * as XLSX from '@e965/xlsx';
 import { incomeFor, isoDay, type OrderLine, type SimOrder, simulateOrders } from './sample/generate';
 import { adsFor, adsReportCsv, billingCsv } from './sample/ads';
 import { insightWorkbooks, shopDays } from './sample/insights';
+import { affiliateCsv, affiliateProductCsv, discountWorkbook, keywordCsv, liveAdsCsv, liveWorkbook, visitSourceRows } from './sample/marketing';
 import { productPerformanceWorkbook } from './sample/productPerformance';
 import { returnsWorkbook } from './sample/returns';
 import { income2025Workbook, income2026Workbook, ORDER_COLUMNS_2025, ORDER_COLUMNS_2026, orderWorkbook } from './sample/layouts';
@@ -25,6 +26,25 @@ export const SAMPLE = {
 };
 
 const DAY = 86_400_000;
+
+/** The period's ten best-selling products, with a code like product performance's and their mean price. */
+function topProducts(orders: readonly SimOrder[], from: string, to: string) {
+  const by = new Map<string, { sales: number; units: number }>();
+  for (const o of orders) {
+    const d = isoDay(o.created);
+    if (d < from || d > to || o.statusClass === 'cancelled') continue;
+    for (const l of o.lines) {
+      const g = by.get(l.productName) ?? { sales: 0, units: 0 };
+      g.sales += l.subtotal;
+      g.units += l.qty;
+      by.set(l.productName, g);
+    }
+  }
+  return [...by.entries()]
+    .sort((a, b) => b[1].sales - a[1].sales)
+    .slice(0, 10)
+    .map(([name, g], i) => ({ id: String(30_000_000_000 + i * 7_919), name, price: Math.round(g.sales / Math.max(1, g.units)), sales: g.sales }));
+}
 
 /** An xlsx under any name (Shopee's return exports end in .xls). */
 function wb2file(wb: XLSX.WorkBook, file: string): void {
@@ -127,7 +147,10 @@ function main() {
   // Business Insights for the last six months, monthly, as sellers download them.
   for (const start of monthStarts('2026-06-01', SAMPLE.to)) {
     const end = monthEnd(start);
-    const books = insightWorkbooks(shopDays(orders, start, end, SAMPLE.seed + Number(compact(start))));
+    const days = shopDays(orders, start, end, SAMPLE.seed + Number(compact(start)));
+    const ads = adsFor(orders, start, end, SAMPLE.seed + Number(compact(start)) + 1);
+    const books = { ...insightWorkbooks(days), discount: discountWorkbook(days, SAMPLE.seed + Number(compact(start)) + 4), live: liveWorkbook(days, SAMPLE.seed + Number(compact(start)) + 5) };
+    XLSX.utils.book_append_sheet(books.shopStats, XLSX.utils.aoa_to_sheet(visitSourceRows(days, ads)), 'Asal Kunjungan (Pesanan Dibuat)');
     const names: Record<string, string> = {
       shopStats: `${SAMPLE.shop}.shopee-shop-stats.${compact(start)}-${compact(end)}.xlsx`,
       traffic: `traffic_overview_${compact(start)}_${compact(end)}.xlsx`,
@@ -136,15 +159,26 @@ function main() {
       voucher: `voucher_${compact(start)}_${compact(end)}.xlsx`,
       salesOverview: `sales_overview_${compact(start)}-${compact(end)}.xlsx`,
       productOverview: `productoverview${compact(start)}-${compact(end)}.xlsx`,
+      discount: `discount_${compact(start)}_${compact(end)}.xlsx`,
+      live: `live_streaming_${compact(start)}_${compact(end)}.xlsx`,
     };
     for (const [key, wb] of Object.entries(books)) {
       write(wb, path.join(out, names[key]));
       written.push(names[key]);
     }
-    const ads = adsFor(orders, start, end, SAMPLE.seed + Number(compact(start)) + 1);
     const dm = (iso: string) => `${iso.slice(8, 10)}_${iso.slice(5, 7)}_${iso.slice(0, 4)}`;
     const adsName = `Data+Keseluruhan+Iklan+Shopee-${dm(start)}-${dm(end)}.csv`;
     fs.writeFileSync(path.join(out, adsName), adsReportCsv(ads, SAMPLE.shop, start, end));
+    const csvs: Record<string, string> = {
+      [`Search-Ads-Overall-Data-${dm(start)}-${dm(end)}.csv`]: keywordCsv(ads, SAMPLE.shop, start, end, SAMPLE.seed + Number(compact(start)) + 6),
+      [`Data-Semua-Iklan-Live-${dm(start)}-${dm(end)}.csv`]: liveAdsCsv(days, SAMPLE.shop, SAMPLE.seed + Number(compact(start)) + 7),
+      [`AMSAffiliatePerformance_${compact(start)}_${compact(end)}.csv`]: affiliateCsv(days, SAMPLE.seed + Number(compact(start)) + 8),
+      [`ProductPerformance_${compact(start)}_${compact(end)}.csv`]: affiliateProductCsv(topProducts(orders, start, end), SAMPLE.seed + Number(compact(start)) + 9),
+    };
+    for (const [name, text] of Object.entries(csvs)) {
+      fs.writeFileSync(path.join(out, name), text);
+      written.push(name);
+    }
     const billName = `${SAMPLE.shop}_adwords_bill_${end}.csv`;
     fs.writeFileSync(path.join(out, billName), billingCsv(ads, SAMPLE.shop, start, end, SAMPLE.seed + Number(compact(end))));
     written.push(adsName, billName);

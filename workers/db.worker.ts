@@ -10,7 +10,7 @@ import * as Comlink from 'comlink';
 import type { SqlConnection } from '../src/db/connection';
 import { OFFLINE_SETTINGS, sqlString } from '../src/db/connection';
 import { arrowRows } from '../src/db/rows';
-import type { EngineApi } from '../src/engine/api';
+import { type EngineApi, forwardEngine } from '../src/engine/api';
 import { Engine } from '../src/engine/engine';
 import { IdbImportLog, openAppDb } from '../src/store/idb';
 
@@ -66,24 +66,7 @@ function ready(): Engine {
   return engine;
 }
 
-const api: EngineApi & { init: typeof init } = {
-  init,
-  importFiles: (files, onFileDone) => ready().importFiles(files, onFileDone),
-  listImports: () => ready().listImports(),
-  removeImport: (id) => ready().removeImport(id),
-  datasetInfo: () => ready().datasetInfo(),
-  kpis: (range, filters) => ready().kpis(range, filters),
-  overview: (range, options) => ready().overview(range, options),
-  trend: (range, grain, filters) => ready().trend(range, grain, filters),
-  traffic: (range) => ready().traffic(range),
-  serviceMetrics: (range) => ready().serviceMetrics(range),
-  campaignPerformance: (range) => ready().campaignPerformance(range),
-  salesAnalysis: (range) => ready().salesAnalysis(range),
-  productTable: (range) => ready().productTable(range),
-  setUnitCosts: (costs) => ready().setUnitCosts(costs),
-  importUnitCosts: (file) => ready().importUnitCosts(file),
-  importLog: () => ready().importLog(),
-};
+const api: EngineApi & { init: typeof init } = { init, ...forwardEngine(ready) };
 
 export type DbWorkerApi = typeof api;
 

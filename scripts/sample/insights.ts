@@ -335,7 +335,7 @@ export const PRODUCT_OVERVIEW_COLUMNS: BiColumn<ShopDay>[] = [
   { header: 'Tingkat Konversi (Pesanan Siap Dikirim dibagi Pesanan Dibuat)', format: 'percent', value: () => 0.9, summary: () => 0.9 },
 ];
 /** The Business Insights workbooks of one period, keyed by their file-name stem. */
-export function insightWorkbooks(days: readonly ShopDay[]): Record<string, XLSX.WorkBook> {
+export function insightWorkbooks(days: readonly ShopDay[]) {
   const basis = (k: number) => days.map((d) => ({ ...d, orders: Math.round(d.orders * k), sales: Math.round(d.sales * k), buyers: Math.round(d.buyers * k) }));
   return {
     shopStats: biWorkbook([

@@ -35,6 +35,10 @@ export const MIGRATIONS: readonly string[][] = [
     `CREATE TABLE rollup_skus (created_date DATE, sku VARCHAR, detail VARCHAR, orders BIGINT, units BIGINT, sales BIGINT)`,
     `CREATE TABLE rollup_orders (created_date DATE, dim VARCHAR, key VARCHAR, orders BIGINT, units BIGINT, sales BIGINT)`,
   ],
+  [
+    // The category or group the seller gives a SKU (third column of the cost sheet), for sales by category.
+    `CREATE TABLE product_categories (sku VARCHAR, category VARCHAR, updated_at TIMESTAMP)`,
+  ],
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

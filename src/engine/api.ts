@@ -6,13 +6,15 @@ import type { ImportErrorInfo, Note } from '../ingest/problems';
 import type { KindId } from '../ingest/kinds/spec';
 import type { DateRange, KpiFilters, MetricValues } from '../metrics/kpis';
 import type { CampaignResult } from '../metrics/campaigns';
-import type { ServiceResult, TrafficResult } from '../metrics/insights';
+import type { ServiceResult, TrafficResult, VisitSource } from '../metrics/insights';
 import type { BreakdownRow, Breakdowns, Funnel, Grain, TrendSeries } from '../metrics/overview';
-import type { ProductRow, UnitCost } from '../metrics/products';
+import type { CategorySales, ProductRow, UnitCost } from '../metrics/products';
 import type { SalesAnalysis } from '../metrics/sales';
 
 export type {
   BreakdownRow,
+  CategorySales,
+  VisitSource,
   CampaignResult,
   Breakdowns,
   DateRange,
@@ -166,6 +168,32 @@ export interface EngineApi {
   trend(range?: Partial<DateRange>, grain?: Grain, filters?: KpiFilters): Promise<TrendSeries>;
 
   /**
+   * The status funnel of the orders placed in a range: placed, paid, shipped, completed, cancelled.
+   * @example const f = await engine.funnel({ from: '2026-11-01', to: '2026-11-30' }); f.completed / f.placed
+   */
+  funnel(range?: Partial<DateRange>, filters?: KpiFilters): Promise<Funnel>;
+
+  /**
+   * The best-selling products and SKUs of a range (valid orders), `limit` of each.
+   * @example const { products } = await engine.topProducts({ from: '2026-11-01', to: '2026-11-30' }, 5)
+   */
+  topProducts(range?: Partial<DateRange>, limit?: number): Promise<Pick<Breakdowns, 'products' | 'skus'>>;
+
+  /**
+   * Sales by the category the seller gave each SKU (third column of the cost sheet); SKUs without one are
+   * grouped under `category: null`.
+   * @example const rows = await engine.salesByCategory({ from: '2026-11-01', to: '2026-11-30' }); rows[0].share
+   */
+  salesByCategory(range?: Partial<DateRange>): Promise<CategorySales[]>;
+
+  /**
+   * Visit sources (product page, live, video, affiliate, ads) from shop stats' visit-source sheet of the
+   * latest period overlapping the range, with that period; null without one.
+   * @example const s = await engine.trafficSources({ from: '2026-11-01', to: '2026-11-30' }); s?.rows[0].source
+   */
+  trafficSources(range?: Partial<DateRange>): Promise<{ from: string; to: string; rows: VisitSource[] } | null>;
+
+  /**
    * The Traffic page: visitors, new and returning, page views, bounce, time on page, followers, platforms,
    * and conversion, from traffic-overview and shop-stats exports (with the previous period).
    * @example const t = await engine.traffic({ from: '2026-11-01', to: '2026-11-30' }); t.current.visitors
@@ -217,4 +245,39 @@ export interface EngineApi {
    * @example const log = await engine.importLog(); log.filter((r) => r.status === 'error')
    */
   importLog(): Promise<FileImportReport[]>;
+}
+
+/** Every operation of the engine API, by name: the worker and the client forward exactly these. */
+export const ENGINE_OPS = [
+  'importFiles',
+  'listImports',
+  'removeImport',
+  'datasetInfo',
+  'kpis',
+  'overview',
+  'trend',
+  'funnel',
+  'topProducts',
+  'salesByCategory',
+  'trafficSources',
+  'traffic',
+  'serviceMetrics',
+  'campaignPerformance',
+  'salesAnalysis',
+  'productTable',
+  'setUnitCosts',
+  'importUnitCosts',
+  'importLog',
+] as const satisfies readonly (keyof EngineApi)[];
+
+/** A compile error when an operation of EngineApi is missing from ENGINE_OPS. */
+export const ENGINE_OPS_COMPLETE: Exclude<keyof EngineApi, (typeof ENGINE_OPS)[number]> extends never ? true : never = true;
+
+/** An object with every engine operation forwarded to `target()` (resolved on each call). */
+export function forwardEngine(target: () => EngineApi): EngineApi {
+  // Each entry calls the same-named method with the caller's arguments; the cast restores the
+  // per-method signatures that Object.fromEntries cannot express.
+  return Object.fromEntries(
+    ENGINE_OPS.map((op) => [op, (...args: unknown[]) => (target()[op] as (...a: unknown[]) => unknown).apply(target(), args)]),
+  ) as unknown as EngineApi;
 }

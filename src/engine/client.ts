@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import type { DbWorkerApi, WorkerInit } from '../../workers/db.worker';
-import type { EngineApi, FileImportReport, ImportInput, ImportReport } from './api';
+import { type EngineApi, type FileImportReport, forwardEngine, type ImportInput, type ImportReport } from './api';
 
 const LOCK_NAME = 'toko-insight-db-owner';
 /** How long a new page waits for the previous owner (perhaps a tab still unloading) to let go. */
@@ -43,22 +43,10 @@ export async function startEngine(): Promise<EngineStatus> {
   }
   void navigator.storage?.persist?.();
   const engine: EngineApi = {
+    ...forwardEngine(() => remote as unknown as EngineApi),
+    // A callback crosses the worker boundary only as a comlink proxy.
     importFiles: (files: ImportInput[], onFileDone?: (r: FileImportReport) => void): Promise<ImportReport> =>
       remote.importFiles(files, onFileDone ? Comlink.proxy(onFileDone) : undefined),
-    listImports: () => remote.listImports(),
-    removeImport: (id) => remote.removeImport(id),
-    datasetInfo: () => remote.datasetInfo(),
-    kpis: (range, filters) => remote.kpis(range, filters),
-    overview: (range, options) => remote.overview(range, options),
-    trend: (range, grain, filters) => remote.trend(range, grain, filters),
-    traffic: (range) => remote.traffic(range),
-    serviceMetrics: (range) => remote.serviceMetrics(range),
-    campaignPerformance: (range) => remote.campaignPerformance(range),
-    salesAnalysis: (range) => remote.salesAnalysis(range),
-    productTable: (range) => remote.productTable(range),
-    setUnitCosts: (costs) => remote.setUnitCosts(costs),
-    importUnitCosts: (file) => remote.importUnitCosts(file),
-    importLog: () => remote.importLog(),
   };
   return { state: 'ready', engine, persistent: init.persistent };
 }

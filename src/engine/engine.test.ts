@@ -14,10 +14,11 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 async function freshEngine(): Promise<Engine> {
-  for (const v of ['order_lines', 'income', 'insights', 'returns']) await db.exec(`DROP VIEW IF EXISTS ${v}`);
-  for (const t of ['meta', 'imports', 'order_lines_all', 'orders', 'buyers', 'income_all', 'insights_all', 'unit_costs', 'returns_all', 'rollup_products', 'rollup_skus', 'rollup_orders']) {
-    await db.exec(`DROP TABLE IF EXISTS ${t}`);
-  }
+  const objects = await db.query<{ name: string; type: string }>(
+    `SELECT table_name AS name, table_type AS type FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_type DESC`,
+  );
+  // Views first (their tables cannot be dropped under them).
+  for (const o of objects) await db.exec(`DROP ${o.type === 'VIEW' ? 'VIEW' : 'TABLE'} IF EXISTS ${o.name}`);
   return Engine.open(db);
 }
 

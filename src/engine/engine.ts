@@ -10,13 +10,15 @@ import type { StagedRows } from '../ingest/batch';
 import { ImportError, type ImportErrorInfo, type Note } from '../ingest/problems';
 import { type DateRange, incomeKpis, type KpiFilters, orderKpis, previousRange } from '../metrics/kpis';
 import { campaigns } from '../metrics/campaigns';
-import { service, traffic } from '../metrics/insights';
+import { service, traffic, visitSources } from '../metrics/insights';
 import { breakdowns, funnel, trend } from '../metrics/overview';
-import { productTable, setUnitCosts } from '../metrics/products';
+import { type CategorySales, productTable, salesByCategory, setUnitCosts } from '../metrics/products';
 import { salesAnalysis } from '../metrics/sales';
 import { parseUnitCostFile } from '../ingest/unitCosts';
 import type {
+  Breakdowns,
   CampaignResult,
+  Funnel,
   Grain,
   DatasetInfo,
   EngineApi,
@@ -363,6 +365,25 @@ export class Engine implements EngineApi {
 
   trend(range: Partial<DateRange> = {}, grain: Grain = 'day', filters: KpiFilters = {}): Promise<TrendSeries> {
     return this.serial(async () => trend(this.db, await this.resolveRange(range), grain, filters));
+  }
+
+  funnel(range: Partial<DateRange> = {}, filters: KpiFilters = {}): Promise<Funnel> {
+    return this.serial(async () => funnel(this.db, await this.resolveRange(range), filters));
+  }
+
+  topProducts(range: Partial<DateRange> = {}, limit = 10): Promise<Pick<Breakdowns, 'products' | 'skus'>> {
+    return this.serial(async () => {
+      const { products, skus } = await breakdowns(this.db, await this.resolveRange(range), {}, limit);
+      return { products, skus };
+    });
+  }
+
+  salesByCategory(range: Partial<DateRange> = {}): Promise<CategorySales[]> {
+    return this.serial(async () => salesByCategory(this.db, await this.resolveRange(range)));
+  }
+
+  trafficSources(range: Partial<DateRange> = {}): Promise<TrafficResult['visitSources']> {
+    return this.serial(async () => visitSources(this.db, await this.resolveRange(range)));
   }
 
   traffic(range: Partial<DateRange> = {}): Promise<TrafficResult> {

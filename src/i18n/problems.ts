@@ -75,6 +75,10 @@ const ERRORS: Record<ErrorCode, Record<Locale, Template>> = {
     id: (p) => `${p.file}: baris "Periode" laporan (mis. Periode,01/07/2026 - 31/07/2026) tidak ditemukan di atas header.`,
     en: (p) => `${p.file}: the report's "Periode" line (e.g. Periode,01/07/2026 - 31/07/2026) was not found above the header.`,
   },
+  missing_file_period: {
+    id: (p) => `${p.file}: periode laporan tidak ada di nama file. Nama file dari Shopee memuat tanggal (mis. ..._20260701_20260731.csv); jangan ganti nama filenya.`,
+    en: (p) => `${p.file}: the report period is not in the file name. Shopee's file name carries the dates (e.g. ..._20260701_20260731.csv); keep the original name.`,
+  },
   storage_failed: {
     id: (p) => `${p.file}: gagal menyimpan (${p.detail}). Data yang sudah ada tidak berubah.`,
     en: (p) => `${p.file}: could not be stored (${p.detail}). The data already stored is unchanged.`,
@@ -129,6 +133,10 @@ const NOTES: Record<NoteCode, Record<Locale, Template>> = {
   report_period: {
     id: (p) => `${p.products} produk dan ${p.variations} variasi untuk periode ${p.from} s/d ${p.to} (dari nama file).`,
     en: (p) => `${p.products} products and ${p.variations} variations for the period ${p.from} to ${p.to} (from the file name).`,
+  },
+  period_facts: {
+    id: (p) => `${p.count} baris untuk periode ${p.from} s/d ${p.to} (angka satu periode, bukan harian).`,
+    en: (p) => `${p.count} rows for the period ${p.from} to ${p.to} (figures for the whole period, not daily).`,
   },
   ads_topups: {
     id: (p) => `Isi saldo iklan sebesar ${p.amount} tidak dihitung sebagai biaya iklan.`,

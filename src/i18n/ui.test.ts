@@ -1,8 +1,9 @@
+import { EXPORT_KINDS } from '../ingest/parseExport';
 import { describe, expect, it } from 'vitest';
 import { STRINGS } from './ui';
 
 /** Strings that are the same in both languages on purpose (names, and words Indonesian borrows). */
-const SAME_IN_BOTH = new Set(['appName', 'menu', 'page_data', 'dataTitle', 'fileName', 'colSku', 'colPlatform', 'csat', 'colMargin']);
+const SAME_IN_BOTH = new Set(['appName', 'menu', 'page_data', 'dataTitle', 'fileName', 'colSku', 'colPlatform', 'csat', 'colMargin', 'affiliateTable', 'kind_live_streaming']);
 
 describe('interface strings', () => {
   it('every key is translated: both languages present, non-empty, and different unless on the list', () => {
@@ -10,5 +11,9 @@ describe('interface strings', () => {
       ([k, v]) => !v.id.trim() || !v.en.trim() || (v.id === v.en && !SAME_IN_BOTH.has(k)),
     );
     expect(untranslated.map(([k]) => k)).toEqual([]);
+  });
+
+  it('names every export kind as its spec does', () => {
+    for (const k of EXPORT_KINDS) expect(STRINGS[`kind_${k.id}` as keyof typeof STRINGS], k.id).toEqual(k.name);
   });
 });

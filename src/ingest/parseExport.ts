@@ -1,7 +1,8 @@
 import { describeHeaders, headerCurrency, type LocatedTable, locateTables, missingRequired } from './detect';
-import { ADS, ADS_BILLING, readAds, readAdsBilling } from './kinds/ads';
+import { ADS, ADS_BILLING, ADS_KEYWORD, ADS_LIVE, readAds, readAdsBilling } from './kinds/ads';
 import { INCOME_2025, INCOME_2026, readIncome } from './kinds/income';
 import { INSIGHT_KINDS, readInsights } from './kinds/insights';
+import { AFFILIATE, AFFILIATE_PRODUCT, LIVE_STREAMING, readAffiliate, readLiveStreams } from './kinds/marketing';
 import { ORDERS, readOrderLines } from './kinds/orders';
 import { PRODUCT_PERFORMANCE, readProductPerformance } from './kinds/productPerformance';
 import { readReturns, RETURNS } from './kinds/returns';
@@ -15,7 +16,7 @@ import type { ReadContext } from './rows';
 import { cellText } from './values';
 
 /** Every export kind the importer knows, tried in this order. */
-export const EXPORT_KINDS: readonly ExportKindSpec[] = [ORDERS, INCOME_2025, INCOME_2026, ...INSIGHT_KINDS, ADS, ADS_BILLING, RETURNS, PRODUCT_PERFORMANCE];
+export const EXPORT_KINDS: readonly ExportKindSpec[] = [ORDERS, INCOME_2025, INCOME_2026, ...INSIGHT_KINDS, ADS, ADS_KEYWORD, ADS_LIVE, ADS_BILLING, RETURNS, PRODUCT_PERFORMANCE, LIVE_STREAMING, AFFILIATE, AFFILIATE_PRODUCT];
 
 const READERS: Record<KindId, (t: readonly LocatedTable[], ctx: ReadContext, wb: WorkbookSource) => KindOutput> = {
   orders: readOrderLines,
@@ -28,7 +29,13 @@ const READERS: Record<KindId, (t: readonly LocatedTable[], ctx: ReadContext, wb:
   voucher: readInsights,
   sales_overview: readInsights,
   product_overview: readInsights,
+  discount: readInsights,
   ads: readAds,
+  ads_keyword: readAds,
+  ads_live: readAds,
+  live_streaming: readLiveStreams,
+  affiliate: readAffiliate,
+  affiliate_product: readAffiliate,
   ads_billing: readAdsBilling,
   returns: readReturns,
   product_performance: readProductPerformance,

@@ -16,7 +16,8 @@ export type ErrorCode =
   | 'currency_mismatch'
   | 'bad_row_type'
   | 'storage_failed'
-  | 'missing_period';
+  | 'missing_period'
+  | 'missing_file_period';
 
 export type NoteCode =
   | 'empty_buyer'
@@ -34,7 +35,8 @@ export type NoteCode =
   | 'values_read'
   | 'ads_period'
   | 'ads_topups'
-  | 'report_period';
+  | 'report_period'
+  | 'period_facts';
 
 export type Params = Record<string, string | number>;
 

@@ -97,6 +97,16 @@ export class TableReader {
     return this.columnGetter(this.col(fieldId), type, notEmpty);
   }
 
+  /**
+   * Getters for the table's present non-text fields (or those of `ids`, in that order), each reading the
+   * field's own type: the metrics of a facts table.
+   */
+  metricGetters(ids?: readonly string[]): { id: string; get: Getter<number | null> }[] {
+    const fields = this.table.kind.fields.filter((f) => f.type !== 'text' && this.table.columns.has(f.id));
+    const chosen = ids ? ids.flatMap((id) => fields.filter((f) => f.id === id)) : fields;
+    return chosen.map((f) => ({ id: f.id, get: this.columnGetter(this.col(f.id), f.type as Exclude<FieldType, 'text'>) }));
+  }
+
   /** Like {@link getter}, for a column by index (columns found by group rather than by name). */
   columnGetter(col: number, type: 'text', notEmpty?: boolean): Getter<string | null>;
   columnGetter(col: number, type: Exclude<FieldType, 'text'>, notEmpty?: boolean): Getter<number | null>;

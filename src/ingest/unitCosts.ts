@@ -6,9 +6,9 @@ import { cellText, parseMoney, ValueError } from './values';
 
 
 /**
- * A two-column sheet of unit costs: SKU, then the cost per unit in rupiah (`12.500`, `Rp12.500` or a number
- * cell). A first row whose second cell is not a number is a header. Blank rows are skipped; a bad cost fails
- * the whole sheet with its row.
+ * A sheet of unit costs: SKU, then the cost per unit in rupiah (`12.500`, `Rp12.500` or a number cell), then
+ * optionally the SKU's category. A first row whose second cell is not a number is a header. Blank rows are
+ * skipped; a bad cost fails the whole sheet with its row.
  */
 export function parseUnitCostRows(fileName: string, rows: readonly (readonly unknown[])[]): UnitCost[] {
   const out: UnitCost[] = [];
@@ -29,7 +29,8 @@ export function parseUnitCostRows(fileName: string, rows: readonly (readonly unk
     if (!sku || cost === null) {
       throw new ImportError('missing_value', { file: fileName, sheet: '', row: i + 1, column: columnLetter(sku ? 1 : 0), header: '', value: '', expected: sku ? 'money' : 'text' });
     }
-    out.push({ sku, unitCost: cost });
+    const category = cellText(row[2] as string);
+    out.push(category ? { sku, unitCost: cost, category } : { sku, unitCost: cost });
   });
   return out;
 }
@@ -38,6 +39,6 @@ export function parseUnitCostRows(fileName: string, rows: readonly (readonly unk
 export function parseUnitCostFile(fileName: string, bytes: Uint8Array): UnitCost[] {
   const sheet = openWorkbook(fileName, bytes).sheets[0];
   const rows: unknown[][] = [];
-  sheet.forEachRow(0, (cells) => rows.push([cells[0], cells[1]]));
+  sheet.forEachRow(0, (cells) => rows.push([cells[0], cells[1], cells[2]]));
   return parseUnitCostRows(fileName, rows);
 }

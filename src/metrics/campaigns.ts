@@ -1,6 +1,6 @@
 import type { SqlConnection } from '../db/connection';
 import { sqlDate } from '../db/connection';
-import { type DailyPoint, dailySums } from './insights';
+import { type DailyPoint, dailySums, type Figures, latestPeriodReport } from './insights';
 import type { DateRange } from './kpis';
 
 /**
@@ -35,6 +35,58 @@ export interface AdTotals {
   acos: number | null;
 }
 
+export interface KeywordPerformance extends AdTotals {
+  ad: string;
+  keyword: string;
+}
+
+export interface LiveAdPerformance {
+  name: string;
+  spend: number;
+  viewers: number;
+  orders: number;
+  gmv: number;
+  roas: number | null;
+}
+
+export interface AffiliatePerformance {
+  id: string;
+  name: string;
+  sales: number;
+  orders: number;
+  clicks: number;
+  commission: number;
+  buyers: number;
+  newBuyers: number;
+  /** Σ sales ÷ Σ commission. */
+  roi: number | null;
+}
+
+export interface PromotionPerformance {
+  type: string;
+  sales: number;
+  orders: number;
+  units: number;
+  bundleOrders: number;
+  addonSales: number;
+}
+
+export interface LiveStream {
+  start: string;
+  title: string;
+  viewers: number;
+  peakViewers: number;
+  orders: number;
+  sales: number;
+}
+
+/** A per-period report (Ads, keywords, live ads, affiliates), labelled with its period. */
+export interface PeriodReport<T> {
+  from: string;
+  to: string;
+  rows: T[];
+}
+
 export interface CampaignResult {
   range: DateRange;
   /** Σ daily deductions of the billing CSV in the range. */
@@ -42,6 +94,12 @@ export interface CampaignResult {
   spendSeries: DailyPoint[];
   /** The latest per-ad report whose period overlaps the range, with its period. */
   adsReport: { from: string; to: string; totals: AdTotals; ads: AdPerformance[] } | null;
+  keywords: PeriodReport<KeywordPerformance> | null;
+  liveAds: PeriodReport<LiveAdPerformance> | null;
+  affiliates: (PeriodReport<AffiliatePerformance> & { totals: Omit<AffiliatePerformance, 'id' | 'name'> }) | null;
+  /** Discounts, bundles and combos: Σ daily rows per promotion type (orders placed). */
+  promotions: PromotionPerformance[];
+  liveStreams: LiveStream[];
   vouchers: { claims: number; orders: number; sales: number; cost: number; usageRate: number | null } | null;
   flashSales: { sales: number; orders: number; views: number; clicks: number; ctr: number | null } | null;
 }
@@ -53,44 +111,85 @@ export function adRatios<T extends { spend: number; impressions: number; clicks:
   return { ...a, ctr: div(a.clicks, a.impressions), roas: div(a.gmv, a.spend), acos: div(a.spend, a.gmv) };
 }
 
+const adFigures = (v: Figures) => ({ spend: v.spend ?? 0, impressions: v.impressions ?? 0, clicks: v.clicks ?? 0, conversions: v.conversions ?? 0, gmv: v.gmv ?? 0 });
+const sumOf = <T, K extends keyof T>(rows: readonly T[], k: K) => rows.reduce((a, x) => a + (x[k] as number), 0);
+
 export async function campaigns(db: SqlConnection, range: DateRange): Promise<CampaignResult> {
+  const inRange = `day BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}`;
   const billing = await db.query<{ spend: number | null; n: number }>(`
-    SELECT sum(value) AS spend, count(*) AS n FROM insights
-    WHERE kind = 'ads_billing' AND metric = 'spend' AND day BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}`);
+    SELECT sum(value) AS spend, count(*) AS n FROM insights WHERE kind = 'ads_billing' AND metric = 'spend' AND ${inRange}`);
   const spendRows = await db.query<{ day: string; spend: number }>(`
     SELECT strftime(day, '%Y-%m-%d') AS day, sum(value) AS spend FROM insights
-    WHERE kind = 'ads_billing' AND metric = 'spend' AND day BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}
-    GROUP BY 1 ORDER BY 1`);
-  const [period] = await db.query<{ from: string; to: string }>(`
-    SELECT strftime(day, '%Y-%m-%d') AS "from", strftime(period_to, '%Y-%m-%d') AS "to" FROM insights
-    WHERE kind = 'ads' AND is_summary AND day <= ${sqlDate(range.to)} AND period_to >= ${sqlDate(range.from)}
-    ORDER BY period_to DESC, day DESC LIMIT 1`);
+    WHERE kind = 'ads_billing' AND metric = 'spend' AND ${inRange} GROUP BY 1 ORDER BY 1`);
+
+  const adsPeriod = await latestPeriodReport(db, 'ads', range);
   let adsReport: CampaignResult['adsReport'] = null;
-  if (period) {
-    const rows = await db.query<{ scope: string; metric: string; value: number }>(`
-      SELECT scope, metric, value FROM insights
-      WHERE kind = 'ads' AND is_summary AND day = ${sqlDate(period.from)} AND period_to = ${sqlDate(period.to)}`);
-    const byAd = new Map<string, Record<string, number>>();
-    for (const r of rows) byAd.set(r.scope, { ...(byAd.get(r.scope) ?? {}), [r.metric]: r.value });
-    const ads = [...byAd.entries()]
+  if (adsPeriod) {
+    const ads = [...adsPeriod.scopes]
       .map(([scope, v]) => {
         const [type, name, product] = scope.split('\u001f');
-        return adRatios({
-          type,
-          name,
-          product,
-          spend: v.spend ?? 0,
-          impressions: v.impressions ?? 0,
-          clicks: v.clicks ?? 0,
-          conversions: v.conversions ?? 0,
-          gmv: v.gmv ?? 0,
-        });
+        return adRatios({ type, name, product, ...adFigures(v) });
       })
       .sort((a, b) => b.spend - a.spend);
-    const sum = (k: 'spend' | 'impressions' | 'clicks' | 'conversions' | 'gmv') => ads.reduce((a, x) => a + x[k], 0);
-    const totals = adRatios({ spend: sum('spend'), impressions: sum('impressions'), clicks: sum('clicks'), conversions: sum('conversions'), gmv: sum('gmv') });
-    adsReport = { ...period, totals, ads };
+    const totals = adRatios({ spend: sumOf(ads, 'spend'), impressions: sumOf(ads, 'impressions'), clicks: sumOf(ads, 'clicks'), conversions: sumOf(ads, 'conversions'), gmv: sumOf(ads, 'gmv') });
+    adsReport = { from: adsPeriod.from, to: adsPeriod.to, totals, ads };
   }
+
+  const kw = await latestPeriodReport(db, 'ads_keyword', range);
+  const keywords = kw && {
+    from: kw.from,
+    to: kw.to,
+    rows: [...kw.scopes]
+      .map(([scope, v]) => {
+        const [ad, keyword] = scope.split('\u001f');
+        return { ad, keyword, ...adRatios(adFigures(v)) };
+      })
+      .sort((a, b) => b.spend - a.spend),
+  };
+
+  const live = await latestPeriodReport(db, 'ads_live', range);
+  const liveAds = live && {
+    from: live.from,
+    to: live.to,
+    rows: [...live.scopes]
+      .map(([scope, v]) => ({ name: scope.split('\u001f')[0], spend: v.spend ?? 0, viewers: v.viewers ?? 0, orders: v.orders ?? 0, gmv: v.gmv ?? 0, roas: div(v.gmv ?? 0, v.spend ?? 0) }))
+      .sort((a, b) => b.spend - a.spend),
+  };
+
+  const aff = await latestPeriodReport(db, 'affiliate', range);
+  let affiliates: CampaignResult['affiliates'] = null;
+  if (aff) {
+    const rows = [...aff.scopes]
+      .map(([scope, v]) => {
+        const [id, name] = scope.split('\u001f');
+        const sales = v.sales ?? 0;
+        const commission = v.commission ?? 0;
+        return { id, name, sales, orders: v.orders ?? 0, clicks: v.clicks ?? 0, commission, buyers: v.buyers ?? 0, newBuyers: v.new_buyers ?? 0, roi: div(sales, commission) };
+      })
+      .sort((a, b) => b.sales - a.sales);
+    const totals = { sales: sumOf(rows, 'sales'), orders: sumOf(rows, 'orders'), clicks: sumOf(rows, 'clicks'), commission: sumOf(rows, 'commission'), buyers: sumOf(rows, 'buyers'), newBuyers: sumOf(rows, 'newBuyers') };
+    affiliates = { from: aff.from, to: aff.to, rows, totals: { ...totals, roi: div(totals.sales, totals.commission) } };
+  }
+
+  const promotions = await db.query<PromotionPerformance>(`
+    SELECT scope AS type,
+      coalesce(sum(value) FILTER (WHERE metric = 'sales_placed'), 0) AS sales,
+      coalesce(sum(value) FILTER (WHERE metric = 'orders_placed'), 0) AS orders,
+      coalesce(sum(value) FILTER (WHERE metric = 'units_placed'), 0) AS units,
+      coalesce(sum(value) FILTER (WHERE metric = 'bundle_orders_placed'), 0) AS "bundleOrders",
+      coalesce(sum(value) FILTER (WHERE metric = 'addon_sales_placed'), 0) AS "addonSales"
+    FROM insights WHERE kind = 'discount' AND NOT is_summary AND ${inRange}
+    GROUP BY scope ORDER BY sales DESC`);
+
+  const liveStreams = await db.query<LiveStream & { scope: string }>(`
+    SELECT scope,
+      coalesce(sum(value) FILTER (WHERE metric = 'viewers'), 0) AS viewers,
+      coalesce(sum(value) FILTER (WHERE metric = 'peak_viewers'), 0) AS "peakViewers",
+      coalesce(sum(value) FILTER (WHERE metric = 'orders'), 0) AS orders,
+      coalesce(sum(value) FILTER (WHERE metric = 'sales'), 0) AS sales
+    FROM insights WHERE kind = 'live' AND ${inRange}
+    GROUP BY scope ORDER BY scope`);
+
   const v = await dailySums(db, 'voucher', '', range);
   const f = await dailySums(db, 'flash_sale', '', range);
   return {
@@ -98,6 +197,14 @@ export async function campaigns(db: SqlConnection, range: DateRange): Promise<Ca
     adSpend: billing[0].n ? (billing[0].spend ?? 0) : null,
     spendSeries: spendRows.map((r) => ({ day: r.day, values: { spend: r.spend } })),
     adsReport,
+    keywords,
+    liveAds,
+    affiliates,
+    promotions,
+    liveStreams: liveStreams.map(({ scope, ...x }) => {
+      const [start, title] = scope.split('\u001f');
+      return { ...x, start, title };
+    }),
     vouchers: v.days
       ? { claims: v.claims ?? 0, orders: v.orders_placed ?? 0, sales: v.sales_placed ?? 0, cost: v.cost_placed ?? 0, usageRate: div(v.orders_placed ?? 0, v.claims ?? 0) }
       : null,
@@ -106,4 +213,3 @@ export async function campaigns(db: SqlConnection, range: DateRange): Promise<Ca
       : null,
   };
 }
-

@@ -117,8 +117,70 @@ export interface TrafficResult {
   shopeeSummary: Sums | null;
   series: DailyPoint[];
   platforms: { scope: string; visitors: number; pageViews: number; newVisitors: number }[];
+  /** Shop stats' visit-source sheet of the latest period overlapping the range (orders placed). */
+  visitSources: { from: string; to: string; rows: VisitSource[] } | null;
   hasTraffic: boolean;
   hasShopStats: boolean;
+}
+
+export type Figures = Record<string, number>;
+
+/**
+ * The latest period report of a kind whose period overlaps the range: its period and its figures per scope.
+ * Period reports are never split over days, so a range sees the whole report, labelled with its period.
+ */
+export async function latestPeriodReport(db: SqlConnection, kind: string, range: DateRange): Promise<{ from: string; to: string; scopes: Map<string, Figures> } | null> {
+  const [period] = await db.query<{ from: string; to: string }>(`
+    SELECT strftime(day, '%Y-%m-%d') AS "from", strftime(period_to, '%Y-%m-%d') AS "to" FROM insights
+    WHERE kind = ${sqlString(kind)} AND is_summary AND day <= ${sqlDate(range.to)} AND period_to >= ${sqlDate(range.from)}
+    ORDER BY period_to DESC, day DESC LIMIT 1`);
+  if (!period) return null;
+  const rows = await db.query<{ scope: string; metric: string; value: number }>(`
+    SELECT scope, metric, value FROM insights
+    WHERE kind = ${sqlString(kind)} AND is_summary AND day = ${sqlDate(period.from)} AND period_to = ${sqlDate(period.to)}`);
+  const scopes = new Map<string, Figures>();
+  for (const r of rows) {
+    const f = scopes.get(r.scope) ?? {};
+    f[r.metric] = r.value;
+    scopes.set(r.scope, f);
+  }
+  return { ...period, scopes };
+}
+
+export interface VisitSource {
+  source: string;
+  sales: number;
+  impressions: number;
+  clicks: number;
+  orders: number;
+  buyers: number;
+  /** Σ clicks ÷ Σ impressions. */
+  ctr: number | null;
+  /** Σ orders ÷ Σ clicks. */
+  conversion: number | null;
+}
+
+export async function visitSources(db: SqlConnection, range: DateRange): Promise<TrafficResult['visitSources']> {
+  const report = await latestPeriodReport(db, 'visit_source', range);
+  if (!report) return null;
+  // One order basis: orders placed when the file has it, else the first basis it has.
+  const basisOf = (scope: string) => scope.split('\u001f')[0];
+  const bases = [...report.scopes.keys()].map(basisOf);
+  const basis = bases.includes('placed') ? 'placed' : bases[0];
+  const rows = [...report.scopes]
+    .filter(([scope]) => basisOf(scope) === basis)
+    .map(([scope, v]) => ({
+      source: scope.split('\u001f').pop() ?? scope,
+      sales: v.sales ?? 0,
+      impressions: v.impressions ?? 0,
+      clicks: v.product_clicks ?? 0,
+      orders: v.orders ?? 0,
+      buyers: v.buyers ?? 0,
+      ctr: ratio(v.product_clicks, v.impressions),
+      conversion: ratio(v.orders, v.product_clicks),
+    }))
+    .sort((a, b) => b.sales - a.sales);
+  return { from: report.from, to: report.to, rows };
 }
 
 async function trafficFor(db: SqlConnection, range: DateRange): Promise<TrafficMetrics> {
@@ -161,6 +223,7 @@ export async function traffic(db: SqlConnection, range: DateRange): Promise<Traf
     shopeeSummary: await periodSummary(db, 'traffic_overview', 'all', range),
     series: await dailySeries(db, 'traffic_overview', 'all', range, ['visitors', 'page_views', 'new_visitors']),
     platforms,
+    visitSources: await visitSources(db, range),
     hasTraffic: await hasKind(db, 'traffic_overview'),
     hasShopStats: await hasKind(db, 'shop_stats'),
   };

@@ -268,3 +268,103 @@ describe('Product performance on sample-data', () => {
     expect((await engine.productTable({ from: '2026-07-05', to: '2026-07-31' }))[0].visitors).toBeNull();
   });
 });
+
+describe('Marketing exports on sample-data equal an independent calculation', () => {
+  const month = { from: '2026-08-01', to: '2026-08-31' };
+  const num = (v: unknown) => Number(String(v).replace(/\./g, '').replace(',', '.'));
+  const sheetRows = (file: string, sheet?: string) => {
+    const wb = XLSX.read(bytes(file), { type: 'array' });
+    return XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[sheet ?? wb.SheetNames[0]], { header: 1, defval: null });
+  };
+  /** A CSV's rows from its header line on (plain values, no quoted commas in these files). */
+  const csvRows = (file: string, firstHeader: string) => {
+    const text = new TextDecoder().decode(bytes(file)).replace(/^\ufeff/, '');
+    const lines = text.split('\n').filter(Boolean).map((l) => l.split(','));
+    const at = lines.findIndex((l) => l[0] === firstHeader);
+    const [header, ...rows] = lines.slice(at);
+    return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+  };
+
+  it('discounts, bundles and combos: Σ daily rows per promotion type', async () => {
+    const aoa = sheetRows('discount_20260801_20260831.xlsx');
+    const header = aoa[0] as string[];
+    const daily = aoa.filter((r) => /^\d{2}-\d{2}-\d{4}$/.test(String(r[0])));
+    const c = await engine.campaignPerformance(month);
+    expect(c.promotions.length).toBe(new Set(daily.map((r) => r[1])).size);
+    for (const p of c.promotions) {
+      const rows = daily.filter((r) => r[1] === p.type);
+      const sum = (h: string) => rows.reduce((a, r) => a + num(r[header.indexOf(h)]), 0);
+      expect(p.sales).toBe(sum('Penjualan (Pesanan Dibuat) (IDR)'));
+      expect(p.orders).toBe(sum('Pesanan (Pesanan Dibuat)'));
+      expect(p.bundleOrders).toBe(sum('Jumlah Pesanan Paket Diskon (Pesanan Dibuat)'));
+    }
+  });
+
+  it('affiliates: totals from the AMS rows, ROI = Σ sales ÷ Σ commission (not the mean of the ROI column)', async () => {
+    const rows = csvRows('AMSAffiliatePerformance_20260801_20260831.csv', 'ID Affiliates');
+    const c = await engine.campaignPerformance(month);
+    const sales = rows.reduce((a, r) => a + Number(r['Omzet Penjualan(Rp)']), 0);
+    const commission = rows.reduce((a, r) => a + Number(r['Estimasi Komisi(Rp)']), 0);
+    expect(c.affiliates?.from).toBe('2026-08-01');
+    expect(c.affiliates?.totals.sales).toBe(sales);
+    expect(c.affiliates?.totals.commission).toBe(commission);
+    expect(c.affiliates?.totals.roi).toBeCloseTo(sales / commission, 12);
+    const meanRoi = rows.reduce((a, r) => a + Number(r.ROI), 0) / rows.length;
+    expect(Math.abs((c.affiliates?.totals.roi ?? 0) - meanRoi)).toBeGreaterThan(1e-3);
+  });
+
+  it('search keywords and live ads: ratios from sums per row', async () => {
+    const rows = csvRows('Search-Ads-Overall-Data-01_08_2026-31_08_2026.csv', 'Urutan');
+    const c = await engine.campaignPerformance(month);
+    expect(c.keywords?.rows.length).toBe(rows.length);
+    expect(c.keywords?.rows.reduce((a, r) => a + r.spend, 0)).toBe(rows.reduce((a, r) => a + Number(r.Biaya), 0));
+    for (const k of c.keywords?.rows ?? []) {
+      const src = rows.find((r) => r['Kata Pencarian'] === k.keyword && r['Nama Iklan'] === k.ad);
+      expect(k.gmv).toBe(Number(src?.['Omzet Penjualan']));
+      expect(k.roas).toBe(k.spend ? k.gmv / k.spend : null);
+      expect(k.ctr).toBe(k.impressions ? k.clicks / k.impressions : null);
+    }
+    const live = csvRows('Data-Semua-Iklan-Live-01_08_2026-31_08_2026.csv', 'Urutan');
+    expect(c.liveAds?.rows.reduce((a, r) => a + r.gmv, 0)).toBe(live.reduce((a, r) => a + Number(r['Omzet Penjualan']), 0));
+  });
+
+  it('live streams: the streams of the range with their viewers and sales', async () => {
+    const aoa = sheetRows('live_streaming_20260801_20260831.xlsx', 'Daftar Streaming').slice(1);
+    const c = await engine.campaignPerformance(month);
+    expect(c.liveStreams.length).toBe(aoa.length);
+    expect(c.liveStreams.reduce((a, s) => a + s.sales, 0)).toBe(aoa.reduce((a, r) => a + num(r[6]), 0));
+    expect(c.liveStreams.reduce((a, s) => a + s.viewers, 0)).toBe(aoa.reduce((a, r) => a + num(r[2]), 0));
+  });
+
+  it('visit sources: one row per source of the shop-stats sheet, CTR and conversion from the parts', async () => {
+    const aoa = sheetRows('asta_dapur_official.shopee-shop-stats.20260801-20260831.xlsx', 'Asal Kunjungan (Pesanan Dibuat)');
+    const header = aoa[0] as string[];
+    const s = await engine.trafficSources(month);
+    expect(s?.rows.length).toBe(aoa.length - 1);
+    for (const r of aoa.slice(1)) {
+      const row = s?.rows.find((x) => x.source === r[0]);
+      expect(row?.sales).toBe(num(r[header.indexOf('Penjualan (IDR)')]));
+      expect(row?.ctr).toBeCloseTo(num(r[header.indexOf('Produk Diklik')]) / num(r[header.indexOf('Jumlah Produk Dilihat')]), 12);
+    }
+  });
+
+  it('sales by category: the seller\'s categories per SKU, the rest under none; sales add up', async () => {
+    const skuOf = (l: IndependentLine) => l.sku || `${l.product} · ${l.variation}`;
+    const bySku = salesBy(lines, month.from, month.to, skuOf, false);
+    const [a, b, c] = [...bySku.keys()];
+    await engine.setUnitCosts([
+      { sku: a, unitCost: 10_000, category: 'Panci' },
+      { sku: b, unitCost: 10_000, category: 'Panci' },
+      { sku: c, unitCost: 10_000, category: 'Pisau' },
+    ]);
+    const rows = await engine.salesByCategory(month);
+    const panci = rows.find((r) => r.category === 'Panci');
+    expect(panci?.sales).toBe((bySku.get(a)?.sales ?? 0) + (bySku.get(b)?.sales ?? 0));
+    expect(panci?.skus).toBe(2);
+    const total = [...bySku.values()].reduce((x, g) => x + g.sales, 0);
+    expect(rows.reduce((x, r) => x + r.sales, 0)).toBe(total);
+    expect(rows.find((r) => r.category === null)?.skus).toBe(bySku.size - 3);
+    await engine.setUnitCosts([a, b, c].map((sku) => ({ sku, unitCost: null, category: null })));
+    expect((await engine.salesByCategory(month)).map((r) => r.category)).toEqual([null]);
+  });
+});

@@ -81,6 +81,8 @@ export interface UnitCost {
   sku: string;
   /** Rupiah per unit; null removes the cost. */
   unitCost: number | null;
+  /** The SKU's category or product group; absent leaves it as it is, empty or null removes it. */
+  category?: string | null;
 }
 
 /** Stores unit costs (the latest entry per SKU counts). */
@@ -95,10 +97,45 @@ export async function setUnitCosts(db: SqlConnection, costs: readonly UnitCost[]
       if (c.unitCost !== null) {
         await db.exec(`INSERT INTO unit_costs VALUES (${sqlString(c.sku)}, ${Math.round(c.unitCost)}, now()::TIMESTAMP)`);
       }
+      if (c.category !== undefined) {
+        await db.exec(`DELETE FROM product_categories WHERE sku = ${sqlString(c.sku)}`);
+        if (c.category) await db.exec(`INSERT INTO product_categories VALUES (${sqlString(c.sku)}, ${sqlString(c.category)}, now()::TIMESTAMP)`);
+      }
     }
     await db.exec('COMMIT');
   } catch (e) {
     await db.exec('ROLLBACK');
     throw e;
   }
+}
+
+export interface CategorySales {
+  /** The seller's category for the SKUs; null for SKUs without one. */
+  category: string | null;
+  skus: number;
+  orders: number;
+  units: number;
+  sales: number;
+  /** Sales ÷ Σ sales of the range. */
+  share: number | null;
+}
+
+/**
+ * Sales of valid orders by the category the seller gave each SKU. An order with SKUs of two categories
+ * counts once in each, so category orders may add up to more than the range's orders; sales and units add up.
+ */
+export async function salesByCategory(db: SqlConnection, range: DateRange): Promise<CategorySales[]> {
+  const rows = await db.query<Omit<CategorySales, 'share'>>(`
+    WITH l AS (
+      SELECT ${SKU_OF_LINE} AS sku, l.order_id, l.qty, l.subtotal
+      FROM order_lines l JOIN orders o USING (order_id)
+      WHERE o.is_valid AND o.created_date BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}
+    ),
+    cats AS (SELECT sku, arg_max(category, updated_at) AS category FROM product_categories GROUP BY sku)
+    SELECT cats.category, count(DISTINCT l.sku) AS skus, count(DISTINCT l.order_id) AS orders,
+      coalesce(sum(l.qty), 0) AS units, coalesce(sum(l.subtotal), 0) AS sales
+    FROM l LEFT JOIN cats USING (sku)
+    GROUP BY 1 ORDER BY (cats.category IS NULL), sales DESC`);
+  const total = rows.reduce((a, r) => a + r.sales, 0);
+  return rows.map((r) => ({ ...r, share: total ? r.sales / total : null }));
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AdRow, adsReportCsv, billingCsv } from '../../../scripts/sample/ads';
+import { keywordCsv } from '../../../scripts/sample/marketing';
 import { textBytes } from '../../../test/fixtures';
 import { openNodeDuckDB } from '../../db/nodeDuckdb';
 import { Engine } from '../../engine/engine';
@@ -67,5 +68,20 @@ describe('Shopee Ads exports', () => {
   it('fails clearly when the report has no period line', () => {
     const noPeriod = adsReportCsv(ads, 'shop', '2026-07-01', '2026-07-31').replace(/Periode,.*\n/, '');
     expect(() => parseExport('ads.csv', textBytes(noPeriod))).toThrowError(/missing_period/);
+  });
+
+  it('reads the search-keyword report as its own kind, one row per ad and keyword, ratios from sums', async () => {
+    const csv = keywordCsv(ads, 'shop', '2026-07-01', '2026-07-31', 4);
+    const p = parseExport('Search-Ads-Overall-Data-01_07_2026-31_07_2026.csv', textBytes(csv));
+    expect(p.kind).toBe('ads_keyword');
+    const r = await engine.importFiles([{ name: 'Search-Ads-Overall-Data-01_07_2026-31_07_2026.csv', data: textBytes(csv) }]);
+    expect(r.files[0].status).toBe('ok');
+    const c = await engine.campaignPerformance({ from: '2026-07-01', to: '2026-07-31' });
+    const rows = c.keywords?.rows ?? [];
+    expect(rows.length).toBeGreaterThan(1);
+    expect(new Set(rows.map((k) => k.ad))).toEqual(new Set(['Panci, "Set" 7 Pcs']));
+    // The keywords split the product ad: their sums are that ad's figures (up to rounding of each part).
+    expect(Math.abs(rows.reduce((a, k) => a + k.spend, 0) - 2_000)).toBeLessThanOrEqual(rows.length);
+    for (const k of rows) expect(k.roas).toBe(k.gmv / k.spend);
   });
 });

@@ -64,8 +64,60 @@ export const ADS: ExportKindSpec = {
   ],
 };
 
-/** The additive figures of an ad kept as facts. Ratios are derived from these, never stored. */
-const AD_METRICS = ['impressions', 'clicks', 'add_to_cart', 'conversions', 'direct_conversions', 'items_sold', 'direct_items_sold', 'gmv', 'direct_gmv', 'spend', 'product_impressions', 'product_clicks'] as const;
+/** Search-keyword report (`Search-Ads-Overall-Data-….csv`): one row per ad and keyword for the period. */
+export const ADS_KEYWORD: ExportKindSpec = {
+  id: 'ads_keyword',
+  name: { id: 'Laporan Kata Pencarian Iklan', en: 'Shopee Ads search keywords' },
+  source: ADS_SOURCE,
+  headerRows: 1,
+  numberConvention: 'en',
+  signature: ['seq', 'ad_name', 'keyword', 'impressions', 'spend'],
+  fields: [...ADS.fields.filter((f) => !['ad_type', 'product_id', 'placement'].includes(f.id)), m('keyword', 'text', 'Kata Pencarian', 'Keyword'), m('sov', 'percent', 'SOV')],
+};
+
+/** Live ads (`Data-Semua-Iklan-Live-….csv`, header on line 7): one row per live ad for the period. */
+export const ADS_LIVE: ExportKindSpec = {
+  id: 'ads_live',
+  name: { id: 'Laporan Iklan Live', en: 'Shopee Ads live' },
+  source: ADS_SOURCE,
+  headerRows: 1,
+  numberConvention: 'en',
+  signature: ['seq', 'ad_name', 'viewers', 'spend'],
+  fields: [
+    { id: 'seq', aliases: ['Urutan', 'Sequence'], type: 'text', required: true },
+    { id: 'ad_name', aliases: ['Nama Iklan', 'Ad Name'], type: 'text', required: true, notEmpty: true },
+    m('ad_id', 'text', 'ID Iklan', 'Ad ID'),
+    m('status', 'text', 'Status'),
+    m('objective', 'text', 'Tujuan', 'Objective'),
+    m('start', 'text', 'Tanggal Mulai', 'Start Date'),
+    m('end', 'text', 'Tanggal Selesai', 'End Date'),
+    m('daily_start', 'text', 'Waktu Mulai Harian'),
+    m('daily_end', 'text', 'Waktu Berakhir Harian'),
+    m('budget', 'money', 'Modal', 'Budget'),
+    { id: 'viewers', aliases: ['Penonton', 'Viewers'], type: 'number', required: true },
+    m('orders', 'number', 'Pesanan', 'Orders'),
+    m('conversion_rate', 'percent', 'Tingkat konversi', 'Conversion Rate'),
+    m('gmv', 'money', 'Omzet Penjualan', 'GMV'),
+    { id: 'spend', aliases: ['Biaya', 'Expense'], type: 'money', required: true },
+    m('roas', 'number', 'Efektifitas Iklan', 'ROAS'),
+  ],
+};
+
+/**
+ * What each per-period ads report keeps: the fields that name one row (scope, with the value used when the
+ * column is absent) and its additive figures. Ratios are derived from these, never stored.
+ */
+const AD_REPORTS: Record<'ads' | 'ads_keyword' | 'ads_live', { scope: readonly (readonly [string, string])[]; metrics: readonly string[] }> = {
+  ads: {
+    scope: [['ad_type', ''], ['ad_name', ''], ['product_id', '-']],
+    metrics: ['impressions', 'clicks', 'add_to_cart', 'conversions', 'direct_conversions', 'items_sold', 'direct_items_sold', 'gmv', 'direct_gmv', 'spend', 'product_impressions', 'product_clicks'],
+  },
+  ads_keyword: {
+    scope: [['ad_name', ''], ['keyword', '-']],
+    metrics: ['impressions', 'clicks', 'conversions', 'direct_conversions', 'items_sold', 'direct_items_sold', 'gmv', 'direct_gmv', 'spend', 'product_impressions', 'product_clicks'],
+  },
+  ads_live: { scope: [['ad_name', ''], ['ad_id', '-']], metrics: ['viewers', 'orders', 'gmv', 'spend'] },
+};
 
 export const ADS_BILLING: ExportKindSpec = {
   id: 'ads_billing',
@@ -102,27 +154,27 @@ function preamblePeriod(table: LocatedTable): [number, number] | null {
 /** One scope per ad: its type, name and product code, so ads with the same name stay apart. */
 export const adScope = (type: string, name: string, product: string) => [type, name, product].join('\u001f');
 
-/** Reads the per-ad report: one set of period facts per ad, for the report period of the preamble. */
+/** Reads a per-period ads report (all ads, keywords or live): one set of period facts per row scope. */
 export function readAds(tables: readonly LocatedTable[], ctx: ReadContext, _wb: WorkbookSource): KindOutput {
   const table = tables[0];
+  const kind = table.kind.id as keyof typeof AD_REPORTS;
+  const report = AD_REPORTS[kind];
   const period = preamblePeriod(table);
   if (!period) throw new ImportError('missing_period', { file: ctx.fileName, sheet: table.sheet.name });
   const r = new TableReader(table, ctx);
-  const name = r.getter('ad_name', 'text', true);
-  const type = r.getter('ad_type', 'text');
-  const product = r.getter('product_id', 'text');
-  const getters = AD_METRICS.filter((id) => table.columns.has(id)).map((id) => ({ id, get: r.getter(id, id === 'gmv' || id === 'direct_gmv' || id === 'spend' ? 'money' : 'number') }));
+  const scopeParts = report.scope.map(([id, absent]) => ({ get: r.getter(id, 'text', id === 'ad_name'), absent }));
+  const getters = r.metricGetters(report.metrics);
   const facts = factsBuilder();
   const totals = new Map<string, Map<string, number>>();
   let rowsRead = 0;
   const skipped = r.forEachDataRow('ad_name', (cells, i) => {
     rowsRead++;
-    const scope = adScope(type(cells, i) ?? '', name(cells, i) as string, product(cells, i) ?? '-');
+    const scope = scopeParts.map((p) => (p.get(cells, i) as string | null) ?? p.absent).join('\u001f');
     const t = totals.get(scope) ?? new Map<string, number>();
     for (const g of getters) t.set(g.id, (t.get(g.id) ?? 0) + (g.get(cells, i) ?? 0));
     totals.set(scope, t);
   });
-  for (const [scope, t] of totals) for (const [metric, v] of t) facts.push('ads', scope, metric, period[0], period[1], v);
+  for (const [scope, t] of totals) for (const [metric, v] of t) facts.push(kind, scope, metric, period[0], period[1], v);
   const staged = facts.finish();
   const notes: Note[] = [{ code: 'ads_period', level: 'info', params: { ads: totals.size, from: new Date(period[0]).toISOString().slice(0, 10), to: new Date(period[1]).toISOString().slice(0, 10) } }];
   if (table.unknownColumns.length) notes.push({ code: 'unknown_columns', level: 'info', params: { columns: table.unknownColumns.join(', ') } });

@@ -3,6 +3,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { sampleOrders } from '../../../scripts/make-sample-data';
 import { type BiColumn, insightWorkbooks, SHOP_STATS_COLUMNS, type ShopDay, shopDays, stackedSheet, TRAFFIC_COLUMNS } from '../../../scripts/sample/insights';
+import { discountWorkbook, visitSourceRows } from '../../../scripts/sample/marketing';
 import { xlsxBytes } from '../../../test/fixtures';
 import { type ParsedExport, parseExport } from '../parseExport';
 import { DISTINCT_COUNT_METRICS, INSIGHT_KINDS, NON_ADDITIVE_METRICS } from './insights';
@@ -54,6 +55,7 @@ describe('Business Insights exports', () => {
     ['voucher', 'voucher_20260701_20260731.xlsx', books.voucher, 7],
     ['sales_overview', 'sales_overview_20260701-20260731.xlsx', books.salesOverview, 5],
     ['product_overview', 'productoverview20260701-20260731.xlsx', books.productOverview, 9],
+    ['discount', 'discount_20260701_20260731.xlsx', discountWorkbook(days, 3), 12],
   ] as const)('%s: detected, stacked tables read apart, daily sums equal the period-summary row', (kind, name, wb, minChecked) => {
     const p = parseExport(name, bytes(wb));
     expect(p.kind).toBe(kind);
@@ -104,5 +106,24 @@ describe('Business Insights exports', () => {
     const bad = rows.map((r) => [...r]);
     bad[6][5] = 'banyak';
     expect(() => parseExport('traffic_overview_x.xlsx', xlsxBytes([{ name: 'Semua', rows: bad }]))).toThrowError(/bad_value.*"row":7.*"column":"F"/);
+  });
+
+  it('discounts: one scope per promotion type; the repeated add-on header pair is not a second metric', () => {
+    const f = facts(parseExport('discount_20260701_20260731.xlsx', bytes(discountWorkbook(days, 3))));
+    expect([...new Set(f.map((x) => x.scope))].sort()).toEqual(['Diskon', 'Kombo Hemat', 'Paket Diskon']);
+    expect(f.some((x) => x.metric.startsWith('unused_'))).toBe(false);
+  });
+
+  it('reads the shop-stats visit-source sheet as period facts per source, for the period of the file name', () => {
+    const rows = visitSourceRows(days, []);
+    const wb = xlsxBytes([{ name: 'Asal Kunjungan (Pesanan Dibuat)', rows }]);
+    const p = parseExport('asta.shopee-shop-stats.20260701-20260731.xlsx', wb);
+    expect(p.kind).toBe('shop_stats');
+    const f = facts(p);
+    expect(f.every((x) => x.is_summary)).toBe(true);
+    const sales = f.filter((x) => x.metric === 'sales');
+    expect(sales.map((x) => x.scope.split('\u001f'))).toEqual(rows.slice(1).map((r) => ['placed', r[0]]));
+    expect(sales[0].value).toBe(Number(rows[1][2].replace(/\./g, '')));
+    expect(() => parseExport('asal_kunjungan.xlsx', wb)).toThrowError(/missing_file_period/);
   });
 });

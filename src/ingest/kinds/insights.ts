@@ -5,7 +5,7 @@ import { columnLetter, type WorkbookSource } from '../readers/source';
 import { isBlankRow, type ReadContext, TableReader } from '../rows';
 import { type Cell, cellText, normalizeLabel, parseDateTime, ValueError } from '../values';
 import { factsBuilder } from './facts';
-import { DateSpan, type KindOutput } from './output';
+import { DateSpan, type KindOutput, periodFromFileName } from './output';
 import type { ExportKindSpec, FieldSpec, FieldType } from './spec';
 
 /**
@@ -29,9 +29,21 @@ export const SHOP_STATS: ExportKindSpec = {
   source: BI_SOURCE,
   headerRows: 1,
   signature: ['date', 'sales', 'orders', 'product_clicks'],
+  // The visit-source sheets (`Asal Kunjungan (…)` / `Source Contribution (…)`): one row per source.
+  altSignatures: [['source', 'sales_ratio', 'sales']],
   fields: [
-    date,
-    m('sales', 'money', 'Total Penjualan', 'Sales'),
+    // Not required: the daily tables have it by their signature; the visit-source tables have none.
+    { ...date, required: false },
+    m('source', 'text', 'Sumber Kunjungan', 'Traffic Source'),
+    m('sales_ratio', 'percent', 'Rasio Penjualan', 'Sales Ratio'),
+    m('sales', 'money', 'Total Penjualan', 'Sales', 'Penjualan'),
+    m('impressions', 'number', 'Jumlah Produk Dilihat', 'Product Impressions', 'Live Views', 'Video Views', 'Ads Impression'),
+    m('units', 'number', 'Produk', 'Units'),
+    m('ctr', 'percent', 'Persentase Klik', 'CTR'),
+    m('unique_impressions', 'number', 'Produk Unik Dilihat'),
+    m('unique_clicks', 'number', 'Produk Unik Diklik'),
+    m('ads_expense', 'money', 'Ads Expense'),
+    m('ads_roas', 'number', 'Ads ROAS'),
     m('orders', 'number', 'Total Pesanan', 'Orders'),
     m('sales_per_order', 'number', 'Penjualan per Pesanan'),
     m('product_clicks', 'number', 'Produk Diklik', 'Product Clicks'),
@@ -41,7 +53,7 @@ export const SHOP_STATS: ExportKindSpec = {
     m('cancelled_sales', 'money', 'Penjualan Dibatalkan', 'Cancelled Sales'),
     m('returned_orders', 'number', 'Pesanan Dikembalikan', 'Returned/Refunded Orders'),
     m('returned_sales', 'money', 'Penjualan Dikembalikan', 'Returned/Refunded Sales'),
-    m('buyers', 'number', 'Pembeli', '# of buyers', 'Buyers'),
+    m('buyers', 'number', 'Pembeli', '# of buyers', 'Buyers', 'Total Pembeli'),
     m('new_buyers', 'number', 'Total Pembeli Baru', 'New Buyers'),
     m('existing_buyers', 'number', 'Total Pembeli Saat Ini', 'Existing Buyers'),
     m('potential_buyers', 'number', 'Total Potensi Pembeli', 'Potential Buyers'),
@@ -203,7 +215,41 @@ export const PRODUCT_OVERVIEW: ExportKindSpec = {
   ],
 };
 
-export const INSIGHT_KINDS = [SHOP_STATS, TRAFFIC_OVERVIEW, CHAT, FLASH_SALE, VOUCHER, SALES_OVERVIEW, PRODUCT_OVERVIEW] as const;
+/** Both order bases of a promotion column: `Penjualan (Pesanan Dibuat)` and `Penjualan (Pesanan Siap Dikirim)`. */
+const bases = (id: string, type: FieldType, label: string): FieldSpec[] => [
+  m(`${id}_placed`, type, `${label} (Pesanan Dibuat)`),
+  m(`${id}_ready`, type, `${label} (Pesanan Siap Dikirim)`),
+];
+
+/**
+ * Discount, bundle and combo promotions (`discount_….xlsx`): daily rows per promotion type. Shopee's file
+ * repeats the `Penjualan Produk Tambahan` header pair at the end; the second pair is ignored.
+ */
+export const DISCOUNT: ExportKindSpec = {
+  id: 'discount',
+  name: { id: 'Diskon, Paket Diskon dan Kombo', en: 'Discounts, bundles and combos' },
+  source: { id: 'Seller Centre → Promosi → Diskon / Paket Diskon → Data', en: 'Seller Centre → Marketing → Discount / Bundle Deal → Data' },
+  headerRows: 1,
+  signature: ['date', 'promo_type', 'bundle_orders_placed'],
+  fields: [
+    date,
+    { id: 'promo_type', aliases: ['Tipe Promosi', 'Promotion Type'], type: 'text', required: true },
+    ...bases('sales', 'money', 'Penjualan'),
+    ...bases('orders', 'number', 'Pesanan'),
+    ...bases('units', 'number', 'Produk Terjual'),
+    ...bases('buyers', 'number', 'Pembeli'),
+    ...bases('sales_per_buyer', 'money', 'Penjualan per Pembeli'),
+    ...bases('bundle_orders', 'number', 'Jumlah Pesanan Paket Diskon'),
+    ...bases('main_sales', 'money', 'Penjualan Produk Utama'),
+    ...bases('addon_sales', 'money', 'Penjualan Produk Tambahan'),
+    ...bases('main_units', 'number', 'Produk Utama Terjual'),
+    ...bases('addon_units', 'number', 'Produk Tambahan Terjual'),
+    ...bases('main_sales_per_buyer', 'money', 'Penjualan Produk Utama per Pembeli'),
+    ...bases('unused_addon_sales', 'text', 'Penjualan Produk Tambahan'),
+  ],
+};
+
+export const INSIGHT_KINDS = [SHOP_STATS, TRAFFIC_OVERVIEW, CHAT, FLASH_SALE, VOUCHER, SALES_OVERVIEW, PRODUCT_OVERVIEW, DISCOUNT] as const;
 
 /** Metrics that are ratios, averages or durations: never summed, always recomputed from additive parts. */
 export const NON_ADDITIVE_TYPES: ReadonlySet<FieldType> = new Set(['percent', 'duration']);
@@ -213,6 +259,9 @@ export const NON_ADDITIVE_METRICS: ReadonlySet<string> = new Set([
   'sales_per_buyer_placed',
   'sales_per_buyer_ready',
   'sales_per_buyer_confirmed',
+  'main_sales_per_buyer_placed',
+  'main_sales_per_buyer_ready',
+  'ads_roas',
 ]);
 
 /**
@@ -254,7 +303,16 @@ const SHEET_SCOPES: Record<string, string> = {
   aplikasi: 'app',
   app: 'app',
 };
-export const scopeOfSheet = (sheet: string): string => SHEET_SCOPES[normalizeLabel(sheet)] ?? '';
+export function scopeOfSheet(sheet: string): string {
+  const name = normalizeLabel(sheet);
+  const exact = SHEET_SCOPES[name];
+  if (exact !== undefined) return exact;
+  // `Asal Kunjungan (pesanan yang dibuat)`, `Source Contribution (Placed Order)`.
+  if (/dibuat|placed/.test(name)) return 'placed';
+  if (/siap dikirim|confirmed/.test(name)) return 'ready';
+  if (/dibayar|paid/.test(name)) return 'paid';
+  return '';
+}
 
 const PERIOD = /^(\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})\s*(?:-|–|s\/d|~)\s*(\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})$/;
 const HOURLY = /\d{1,2}:\d{2}/;
@@ -295,14 +353,19 @@ export function readInsights(tables: readonly LocatedTable[], ctx: ReadContext, 
   const span = new DateSpan();
 
   for (const located of tables) {
-    const scope = scopeOfSheet(located.sheet.name);
+    const sheetScope = scopeOfSheet(located.sheet.name);
+    if (located.columns.has('source')) {
+      const period = periodFromFileName(ctx.fileName);
+      if (!period) throw new ImportError('missing_file_period', { file: ctx.fileName });
+      span.add(period[0], period[1]);
+      const n = readSourceRows(located, ctx, sheetScope, period, facts);
+      rowsRead += n;
+      summaries += n;
+      continue;
+    }
     let table = located;
     let reader = new TableReader(table, ctx);
-    const metricGetters = () =>
-      table.kind.fields
-        .filter((f) => f.id !== 'date' && table.columns.has(f.id))
-        .map((f) => ({ id: f.id, get: reader.getter(f.id, f.type === 'text' ? 'number' : f.type) }));
-    let getters = metricGetters();
+    let getters = reader.metricGetters();
     for (const u of table.unknownColumns) unknownColumns.add(u);
 
     table.sheet.forEachRow(located.headerRow + 1, (cells, i) => {
@@ -311,16 +374,19 @@ export function readInsights(tables: readonly LocatedTable[], ctx: ReadContext, 
         return;
       }
       const dateCol = table.columns.get('date') ?? 0;
+      const promo = table.columns.get('promo_type');
+      const scope = promo === undefined ? sheetScope : cellText(cells[promo]);
       const header = matchRow(table.kind, cells);
       if (header.complete) {
         // The header again: the next stacked table starts here, with its own columns.
         table = { ...table, headerRow: i, headers: cells.map((x) => cellText(x)), columns: header.columns, unknownColumns: header.unknown };
         reader = new TableReader(table, ctx);
-        getters = metricGetters();
+        getters = reader.metricGetters();
         for (const u of header.unknown) unknownColumns.add(u);
         return;
       }
       const when = rowDate(cells[dateCol]);
+      if (!when && promo !== undefined && !scope) return; // a promotion table's total row
       if (!when) {
         throw new ImportError('bad_value', {
           file: ctx.fileName,
@@ -364,4 +430,38 @@ export function readInsights(tables: readonly LocatedTable[], ctx: ReadContext, 
     snapshotAt: span.last,
     dateRange: span.range,
   };
+}
+
+/**
+ * A visit-source sheet: one row per source (`Halaman Produk`, `Live Penjual`, `Iklan Shopee`, …) for the
+ * period of the file name. A row holding only a label names the channel block of the rows below it.
+ */
+function readSourceRows(located: LocatedTable, ctx: ReadContext, basis: string, period: [number, number], facts: ReturnType<typeof factsBuilder>): number {
+  let table = located;
+  let reader = new TableReader(table, ctx);
+  let getters = reader.metricGetters();
+  let channel = '';
+  let rows = 0;
+  table.sheet.forEachRow(located.headerRow + 1, (cells, i) => {
+    if (isBlankRow(cells)) return;
+    const header = matchRow(table.kind, cells);
+    if (header.complete) {
+      table = { ...table, headerRow: i, headers: cells.map((x) => cellText(x)), columns: header.columns, unknownColumns: header.unknown };
+      reader = new TableReader(table, ctx);
+      getters = reader.metricGetters();
+      return;
+    }
+    const source = cellText(cells[table.columns.get('source') ?? 0]);
+    if (cells.filter((c) => cellText(c) !== '').length === 1 && source) {
+      channel = source;
+      return;
+    }
+    rows++;
+    const scope = [basis, channel && channel !== source ? `${channel} › ${source}` : source].join('\u001f');
+    for (const g of getters) {
+      const v = g.get(cells, i);
+      if (v !== null) facts.push('visit_source', scope, g.id, period[0], period[1], v);
+    }
+  });
+  return rows;
 }

@@ -1,5 +1,6 @@
 import type { StagedRows } from '../batch';
 import type { Note } from '../problems';
+import { parseDateTime } from '../values';
 
 /** Where an importer's rows go: each target has a stage table and a merge rule in src/db. */
 export type MergeTarget = 'order_lines' | 'income' | 'insights' | 'returns';
@@ -35,4 +36,13 @@ export class DateSpan {
   get last(): number | null {
     return Number.isFinite(this.max) ? this.max : null;
   }
+}
+
+/** The period of a file named like `parentskudetail.20260701_20260731.xlsx`. */
+export function periodFromFileName(name: string): [number, number] | null {
+  const p = /(\d{4})(\d{2})(\d{2})[_-](\d{4})(\d{2})(\d{2})/.exec(name);
+  if (!p) return null;
+  const from = parseDateTime(`${p[1]}-${p[2]}-${p[3]}`);
+  const to = parseDateTime(`${p[4]}-${p[5]}-${p[6]}`);
+  return from !== null && to !== null ? [from, to] : null;
 }

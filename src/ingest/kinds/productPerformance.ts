@@ -3,9 +3,9 @@ import type { Note } from '../problems';
 import { ImportError } from '../problems';
 import type { WorkbookSource } from '../readers/source';
 import { type ReadContext, TableReader } from '../rows';
-import { cellText, isEmptyValue, parseDateTime } from '../values';
+import { cellText, isEmptyValue } from '../values';
 import { factsBuilder } from './facts';
-import type { KindOutput } from './output';
+import { type KindOutput, periodFromFileName } from './output';
 import type { ExportKindSpec, FieldSpec, FieldType } from './spec';
 
 const m = (id: string, type: FieldType, ...aliases: string[]): FieldSpec => ({ id, aliases, type });
@@ -69,28 +69,16 @@ export const PRODUCT_PERFORMANCE: ExportKindSpec = {
 /** The additive figures kept per SKU and period. */
 const METRICS = ['impressions', 'clicks', 'visitors', 'page_views', 'cart_visitors', 'cart_units', 'orders_placed', 'units_placed', 'sales_placed', 'likes', 'search_clicks'] as const;
 
-/** The period of a file named like `parentskudetail.20260701_20260731.xlsx`. */
-export function periodFromFileName(name: string): [number, number] | null {
-  const p = /(\d{4})(\d{2})(\d{2})[_-](\d{4})(\d{2})(\d{2})/.exec(name);
-  if (!p) return null;
-  const from = parseDateTime(`${p[1]}-${p[2]}-${p[3]}`);
-  const to = parseDateTime(`${p[4]}-${p[5]}-${p[6]}`);
-  return from !== null && to !== null ? [from, to] : null;
-}
-
 export function readProductPerformance(tables: readonly LocatedTable[], ctx: ReadContext, _wb: WorkbookSource): KindOutput {
   const table = tables[0];
   const period = periodFromFileName(ctx.fileName);
-  if (!period) throw new ImportError('missing_period', { file: ctx.fileName, sheet: table.sheet.name });
+  if (!period) throw new ImportError('missing_file_period', { file: ctx.fileName });
   const r = new TableReader(table, ctx);
   const productId = r.getter('product_id', 'text', true);
   const variationId = r.getter('variation_id', 'text');
   const sku = r.getter('variation_sku', 'text');
   const parentSku = r.getter('parent_sku', 'text');
-  const getters = METRICS.filter((id) => table.columns.has(id)).map((id) => ({
-    id,
-    get: r.getter(id, id === 'sales_placed' ? 'money' : 'number'),
-  }));
+  const getters = r.metricGetters(METRICS);
   const facts = factsBuilder();
   let rowsRead = 0;
   let parents = 0;

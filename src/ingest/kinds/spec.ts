@@ -28,7 +28,13 @@ export type KindId =
   | 'ads'
   | 'ads_billing'
   | 'returns'
-  | 'product_performance';
+  | 'product_performance'
+  | 'discount'
+  | 'live_streaming'
+  | 'affiliate'
+  | 'affiliate_product'
+  | 'ads_keyword'
+  | 'ads_live';
 
 export interface ExportKindSpec {
   id: KindId;

@@ -36,9 +36,10 @@ export function CampaignsPage() {
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatPercent(v, locale()));
   const num = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatCount(v, locale()));
   const roas = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${v.toLocaleString(locale() === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: 2 })}×`);
+  const period = (p: { from: string; to: string }) => `${formatDate(p.from, locale(), 'short')} – ${formatDate(p.to, locale(), 'long')}`;
   const empty = () => {
     const d = data();
-    return d && d.adSpend === null && !d.adsReport && !d.vouchers && !d.flashSales;
+    return d && d.adSpend === null && !d.adsReport && !d.keywords && !d.liveAds && !d.affiliates && !d.promotions.length && !d.liveStreams.length && !d.vouchers && !d.flashSales;
   };
   return (
     <section class="page" data-testid="page-campaigns">
@@ -68,6 +69,23 @@ export function CampaignsPage() {
               </Show>
               <Show when={d().flashSales}>
                 {(f) => <Figure id="flash_sale_sales" label={tr('flashSaleSales')} value={f().sales} text={money(f().sales)} formula={tr('flashSaleFormula')} />}
+              </Show>
+              <Show when={d().affiliates}>
+                {(a) => (
+                  <>
+                    <Figure id="affiliate_sales" label={tr('affiliateSales')} value={a().totals.sales} text={money(a().totals.sales)} formula={tr('adReportPeriod')} />
+                    <Figure id="affiliate_roi" label="ROI affiliate" value={a().totals.roi} text={roas(a().totals.roi)} formula={tr('affiliateRoiFormula')} />
+                  </>
+                )}
+              </Show>
+              <Show when={d().liveStreams.length}>
+                <Figure
+                  id="live_sales"
+                  label={tr('liveSales')}
+                  value={d().liveStreams.reduce((a, x) => a + x.sales, 0)}
+                  text={money(d().liveStreams.reduce((a, x) => a + x.sales, 0))}
+                  formula={tr('liveSalesFormula')}
+                />
               </Show>
             </div>
             <Show when={sales()}>
@@ -101,7 +119,7 @@ export function CampaignsPage() {
               {(a) => (
                 <div class="card">
                   <DataTable
-                    caption={`${tr('adsTable')} · ${formatDate(a().from, locale(), 'short')} – ${formatDate(a().to, locale(), 'long')}`}
+                    caption={`${tr('adsTable')} · ${period(a())}`}
                     testid="ads-table"
                     rows={a().ads}
                     columns={[
@@ -114,6 +132,102 @@ export function CampaignsPage() {
                       { label: 'GMV', value: (r) => money(r.gmv), numeric: true },
                       { label: 'ROAS', value: (r) => roas(r.roas), numeric: true },
                       { label: 'ACOS', value: (r) => pct(r.acos), numeric: true },
+                    ]}
+                  />
+                </div>
+              )}
+            </Show>
+            <Show when={d().keywords}>
+              {(k) => (
+                <div class="card">
+                  <DataTable
+                    caption={`${tr('keywordTable')} · ${period(k())}`}
+                    testid="keyword-table"
+                    rows={k().rows}
+                    columns={[
+                      { label: tr('colKeyword'), value: (r) => (<>{r.keyword}<div class="muted small">{r.ad}</div></>) },
+                      { label: tr('adSpend'), value: (r) => money(r.spend), numeric: true },
+                      { label: tr('colImpressions'), value: (r) => num(r.impressions), numeric: true },
+                      { label: tr('colClicks'), value: (r) => num(r.clicks), numeric: true },
+                      { label: 'CTR', value: (r) => pct(r.ctr), numeric: true },
+                      { label: tr('colConversions'), value: (r) => num(r.conversions), numeric: true },
+                      { label: 'GMV', value: (r) => money(r.gmv), numeric: true },
+                      { label: 'ROAS', value: (r) => roas(r.roas), numeric: true },
+                      { label: 'ACOS', value: (r) => pct(r.acos), numeric: true },
+                    ]}
+                  />
+                  <p class="muted small">{tr('periodReportNote')}</p>
+                </div>
+              )}
+            </Show>
+            <Show when={d().liveAds}>
+              {(l) => (
+                <div class="card">
+                  <DataTable
+                    caption={`${tr('liveAdsTable')} · ${period(l())}`}
+                    testid="live-ads-table"
+                    rows={l().rows}
+                    columns={[
+                      { label: tr('colAd'), value: (r) => r.name },
+                      { label: tr('adSpend'), value: (r) => money(r.spend), numeric: true },
+                      { label: tr('colViewers'), value: (r) => num(r.viewers), numeric: true },
+                      { label: tr('colOrders'), value: (r) => num(r.orders), numeric: true },
+                      { label: 'GMV', value: (r) => money(r.gmv), numeric: true },
+                      { label: 'ROAS', value: (r) => roas(r.roas), numeric: true },
+                    ]}
+                  />
+                </div>
+              )}
+            </Show>
+            <Show when={d().promotions.length}>
+              <div class="card">
+                <DataTable
+                  caption={tr('promotionTable')}
+                  testid="promotion-table"
+                  rows={d().promotions}
+                  columns={[
+                    { label: tr('colPromotion'), value: (r) => r.type },
+                    { label: tr('colSales'), value: (r) => money(r.sales), numeric: true },
+                    { label: tr('colOrders'), value: (r) => num(r.orders), numeric: true },
+                    { label: tr('colUnits'), value: (r) => num(r.units), numeric: true },
+                    { label: tr('colBundleOrders'), value: (r) => num(r.bundleOrders), numeric: true },
+                    { label: tr('colAddonSales'), value: (r) => money(r.addonSales), numeric: true },
+                  ]}
+                />
+                <p class="muted small">{tr('promotionNote')}</p>
+              </div>
+            </Show>
+            <Show when={d().liveStreams.length}>
+              <div class="card">
+                <DataTable
+                  caption={tr('liveTable')}
+                  testid="live-table"
+                  rows={d().liveStreams}
+                  columns={[
+                    { label: tr('colStream'), value: (r) => (<>{r.title}<div class="muted small">{r.start}</div></>) },
+                    { label: tr('colViewers'), value: (r) => num(r.viewers), numeric: true },
+                    { label: tr('colPeakViewers'), value: (r) => num(r.peakViewers), numeric: true },
+                    { label: tr('colOrders'), value: (r) => num(r.orders), numeric: true },
+                    { label: tr('colSales'), value: (r) => money(r.sales), numeric: true },
+                  ]}
+                />
+              </div>
+            </Show>
+            <Show when={d().affiliates}>
+              {(a) => (
+                <div class="card">
+                  <DataTable
+                    caption={`${tr('affiliateTable')} · ${period(a())}`}
+                    testid="affiliate-table"
+                    rows={a().rows}
+                    columns={[
+                      { label: 'Affiliate', value: (r) => (<>{r.name}<div class="muted small">{r.id}</div></>) },
+                      { label: tr('colSales'), value: (r) => money(r.sales), numeric: true },
+                      { label: tr('colOrders'), value: (r) => num(r.orders), numeric: true },
+                      { label: tr('colClicks'), value: (r) => num(r.clicks), numeric: true },
+                      { label: tr('colCommission'), value: (r) => money(r.commission), numeric: true },
+                      { label: 'ROI', value: (r) => roas(r.roi), numeric: true },
+                      { label: tr('colNewBuyers'), value: (r) => num(r.newBuyers), numeric: true },
                     ]}
                   />
                 </div>

@@ -6,7 +6,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { KpiGrid } from '../../components/KpiCard';
 import { autoGrain, TrendCard } from '../../components/TrendCard';
 import type { BreakdownRow, Grain } from '../../engine/api';
-import { formatCount, formatMoney } from '../../format/number';
+import { formatCount, formatMoney, formatPercent } from '../../format/number';
 import type { StringKey } from '../../i18n/ui';
 import type { KpiMetricId } from '../../metrics/definitions';
 
@@ -65,6 +65,7 @@ export function SalesPage() {
     (r) => engine().overview({ from: r.from, to: r.to }, { grain: r.g, compare: r.c }),
   );
   const [analysis] = createResource(key, (r) => engine().salesAnalysis({ from: r.from, to: r.to }));
+  const [categories] = createResource(key, (r) => engine().salesByCategory({ from: r.from, to: r.to }));
   const cur = () => info()?.currency ?? 'IDR';
   const money = (v: number) => formatMoney(v, cur(), locale());
   const count = (v: number) => formatCount(v, locale());
@@ -140,6 +141,25 @@ export function SalesPage() {
                           <DataTable caption={tr('provinces')} columns={groupColumns('colProvince')} rows={o().breakdowns.provinces} />
                         </div>
                       </>
+                    )}
+                  </Show>
+                  <Show when={categories()}>
+                    {(c) => (
+                      <div class="card">
+                        <DataTable
+                          caption={tr('categoryTable')}
+                          testid="categories"
+                          rows={c()}
+                          columns={[
+                            { label: tr('colCategory'), value: (r) => r.category ?? tr('noCategory') },
+                            { label: 'SKU', value: (r) => count(r.skus), numeric: true },
+                            { label: tr('colOrders'), value: (r) => count(r.orders), numeric: true },
+                            { label: tr('colSales'), value: (r) => money(r.sales), numeric: true },
+                            { label: tr('colShare'), value: (r) => (r.share === null ? '–' : formatPercent(r.share, locale())), numeric: true },
+                          ]}
+                        />
+                        <p class="muted small">{tr('categoryHint')}</p>
+                      </div>
                     )}
                   </Show>
                   <div class="card">

@@ -4,7 +4,7 @@ import { engine, useDatasetInfo, useRange } from '../../app/useRange';
 import { Chart } from '../../components/Chart';
 import { DataTable } from '../../components/DataTable';
 import { KpiGrid } from '../../components/KpiCard';
-import { formatCount, formatPercent } from '../../format/number';
+import { formatCount, formatDate, formatMoney, formatPercent } from '../../format/number';
 import type { StringKey } from '../../i18n/ui';
 import { TRAFFIC_METRICS } from '../../metrics/definitions';
 
@@ -117,6 +117,27 @@ export function TrafficPage() {
                   ]}
                 />
               </div>
+              <Show when={d().visitSources}>
+                {(v) => (
+                  <div class="card">
+                    <DataTable
+                      caption={`${tr('visitSourcesTable')} · ${formatDate(v().from, locale(), 'short')} – ${formatDate(v().to, locale(), 'long')}`}
+                      testid="visit-sources"
+                      rows={v().rows}
+                      columns={[
+                        { label: tr('colSource'), value: (r) => r.source },
+                        { label: tr('colSales'), value: (r) => formatMoney(r.sales, info()?.currency ?? 'IDR', locale()), numeric: true },
+                        { label: tr('colImpressions'), value: (r) => count(r.impressions), numeric: true },
+                        { label: tr('colClicks'), value: (r) => count(r.clicks), numeric: true },
+                        { label: tr('colOrders'), value: (r) => count(r.orders), numeric: true },
+                        { label: 'CTR', value: (r) => (r.ctr === null ? '–' : formatPercent(r.ctr, locale())), numeric: true },
+                        { label: tr('colConversion'), value: (r) => (r.conversion === null ? '–' : formatPercent(r.conversion, locale())), numeric: true },
+                      ]}
+                    />
+                    <p class="muted small">{tr('periodReportNote')}</p>
+                  </div>
+                )}
+              </Show>
             </div>
           </Show>
         )}
