@@ -1,0 +1,108 @@
+/**
+ * Model evaluation on any data. Usage:
+ *   npm run eval -- forecast-cv --csv <ds,y file> [--initial 730] [--period 180] [--horizon 365] [--peer prophet]
+ *   npm run eval -- forecast-cv --online-retail <csv or csv.gz> [...]
+ * Prints a readable table; the LAST line is one JSON object with the metrics.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { etsForecast, seasonalNaive } from '../src/ml/forecast/baselines';
+import { byHorizon, crossValidate, type Metrics, metrics, type Model } from '../src/ml/forecast/cv';
+import { dayNumber, isoOfDay } from '../src/ml/forecast/design';
+import { forecast } from '../src/ml/forecast/forecast';
+import { initTf } from '../src/ml/tf';
+import { onlineRetailDaily, readDailyCsv } from './eval/series';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const round = (v: number | null, d = 4) => (v === null || !Number.isFinite(v) ? null : Number(v.toFixed(d)));
+
+async function forecastCv(): Promise<void> {
+  await initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
+  const csv = arg('csv');
+  const retail = arg('online-retail');
+  if (!csv && !retail) throw new Error('give --csv <file with ds,y> or --online-retail <file>');
+  const series = csv ? readDailyCsv(csv) : onlineRetailDaily(retail as string);
+  const o = { initial: Number(arg('initial') ?? 730), period: Number(arg('period') ?? 180), horizon: Number(arg('horizon') ?? 365) };
+  const startDay = dayNumber(series.start);
+  const nonNegative = series.values.every((v) => v === null || v >= 0);
+  const ours: Model = (h, horizon) => forecast(h, { start: series.start, horizon });
+  const models: Record<string, Model> = {
+    toko_prophet_style: ours,
+    seasonal_naive: (h, horizon) => seasonalNaive(h, series.start, horizon, nonNegative),
+    ets: (h, horizon) => ({ yhat: etsForecast(h, horizon, nonNegative) }),
+  };
+  const peer = arg('peer');
+  if (peer === 'prophet') models.prophet = await prophetPeer(series.start);
+  const results: Record<string, Metrics & { seconds: number; table: ReturnType<typeof byHorizon> }> = {};
+  for (const [name, model] of Object.entries(models)) {
+    const t0 = performance.now();
+    const cv = crossValidate(series.values, model, o, (i, n) => process.stderr.write(`\r${name}: cutoff ${i}/${n}   `));
+    process.stderr.write('\n');
+    const seconds = (performance.now() - t0) / 1000;
+    const buckets: [number, number][] = [[1, 7], [8, 37], [38, 90], [91, 180], [181, 328], [329, 365]];
+    results[name] = { ...metrics(cv.predictions, cv.cutoffs.length), seconds, table: byHorizon(cv.predictions, buckets) };
+  }
+  console.log(`series: ${series.values.length} days from ${series.start} to ${isoOfDay(startDay + series.values.length - 1)}; initial ${o.initial}, period ${o.period}, horizon ${o.horizon}`);
+  console.log('model                 cutoffs  MAPE h1-37  MAPE h329-365  MAE h1-37     MASE  cover80  cover95  seconds');
+  for (const [name, m] of Object.entries(results)) {
+    const f = (v: number | null, w: number, d = 4) => (v === null ? '–' : v.toFixed(d)).padStart(w);
+    console.log(`${name.padEnd(20)} ${String(m.cutoffs).padStart(8)} ${f(m.mape_h37, 11)} ${f(m.mape_h365, 14)} ${f(m.mae_h37, 10)} ${f(m.mase, 8)} ${f(m.coverage80, 8, 3)} ${f(m.coverage95, 8, 3)} ${f(m.seconds, 8, 1)}`);
+  }
+  console.log('\nby horizon (ours):');
+  for (const b of results.toko_prophet_style.table) console.log(`  h ${String(b.from).padStart(3)}-${String(b.to).padEnd(3)}  MAPE ${b.mape.toFixed(4)}  MAE ${b.mae.toFixed(4)}  cover80 ${b.coverage80?.toFixed(3) ?? '–'}  n ${b.n}`);
+  const m = results.toko_prophet_style;
+  const out: Record<string, unknown> = {
+    model: 'toko_prophet_style',
+    cutoffs: m.cutoffs,
+    mape_h37: round(m.mape_h37),
+    mape_h365: round(m.mape_h365),
+    mae_h37: round(m.mae_h37),
+    mase: round(m.mase),
+    smape: round(m.smape),
+    mape_zero_days_left_out: m.zeroActuals,
+    coverage80: round(m.coverage80),
+    coverage95: round(m.coverage95),
+    width80: round(m.width80),
+    seconds: round(m.seconds, 1),
+    baselines: Object.fromEntries(['seasonal_naive', 'ets'].map((k) => [k, { mase: round(results[k].mase), mape_h37: round(results[k].mape_h37), mape_h365: round(results[k].mape_h365) }])),
+  };
+  if (results.prophet) {
+    const p = results.prophet;
+    out.peer = { prophet: { mape_h37: round(p.mape_h37), mape_h365: round(p.mape_h365), mase: round(p.mase), coverage80: round(p.coverage80), seconds: round(p.seconds, 1) } };
+  }
+  console.log(JSON.stringify(out));
+}
+
+/** Prophet itself (WASM build of the Stan model), default settings, yearly on, 80% intervals. */
+async function prophetPeer(start: string): Promise<Model> {
+  // Imported only here: the peer is a devDependency and never part of the app.
+  const { Prophet, initSync } = await import('@bsull/augurs/prophet');
+  const { optimizer } = await import('@bsull/augurs-prophet-wasmstan');
+  initSync({ module: fs.readFileSync(path.resolve('node_modules/@bsull/augurs/prophet_bg.wasm')) });
+  const d0 = dayNumber(start);
+  return (history, horizon) => {
+    const ds: number[] = [];
+    const y: number[] = [];
+    history.forEach((v, i) => {
+      if (v === null) return;
+      ds.push((d0 + i) * 86_400);
+      y.push(v);
+    });
+    const p = new Prophet({ optimizer, yearlySeasonality: { type: 'manual', enabled: true }, intervalWidth: 0.8 });
+    p.fit({ ds, y });
+    const future = Array.from({ length: horizon }, (_, h) => (d0 + history.length + h) * 86_400);
+    const f = p.predict({ ds: future });
+    return { yhat: Array.from(f.yhat.point), lo80: f.yhat.intervals?.lower, hi80: f.yhat.intervals?.upper };
+  };
+}
+
+const command = process.argv[2];
+if (command === 'forecast-cv') await forecastCv();
+else {
+  console.error('usage: npm run eval -- forecast-cv --csv <file> [--initial 730] [--period 180] [--horizon 365] [--peer prophet]');
+  process.exit(2);
+}
