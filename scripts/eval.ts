@@ -11,7 +11,8 @@ import { byHorizon, crossValidate, type Metrics, metrics, type Model } from '../
 import { dayNumber, isoOfDay } from '../src/ml/forecast/design';
 import { forecast } from '../src/ml/forecast/forecast';
 import { initTf } from '../src/ml/tf';
-import { onlineRetailDaily, readDailyCsv } from './eval/series';
+import { evaluateChurn } from '../src/ml/churn';
+import { onlineRetailDaily, onlineRetailTransactions, readDailyCsv, readTransactions } from './eval/series';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -100,9 +101,25 @@ async function prophetPeer(start: string): Promise<Model> {
   };
 }
 
+/** Churn: trained at (last − 180 days), scored at (last − 90 days) on the following 90 days. */
+function churn(): void {
+  const file = arg('transactions');
+  const retail = arg('online-retail');
+  if (!file && !retail) throw new Error('give --transactions <csv with customer_id,order_id,date,amount> or --online-retail <file>');
+  const t0 = performance.now();
+  const tx = file ? readTransactions(file) : onlineRetailTransactions(retail as string);
+  const r = evaluateChurn(tx);
+  console.log(`transactions: ${tx.length}; test cutoff ${isoOfDay(r.cutoff)}; trained on ${r.trainCustomers} customers, scored ${r.testCustomers}`);
+  console.log('calibration (predicted → observed churn):');
+  for (const b of r.calibration) console.log(`  ${b.from.toFixed(1)}–${b.to.toFixed(1)}  ${b.predicted.toFixed(3)} → ${b.observed.toFixed(3)}  n ${b.n}`);
+  console.log(JSON.stringify({ model: 'logistic_rfm_tenure', auc: round(r.auc), brier: round(r.brier), base_rate: round(r.baseRate), customers: r.testCustomers, seconds: round((performance.now() - t0) / 1000, 1) }));
+}
+
 const command = process.argv[2];
 if (command === 'forecast-cv') await forecastCv();
+else if (command === 'churn') churn();
 else {
   console.error('usage: npm run eval -- forecast-cv --csv <file> [--initial 730] [--period 180] [--horizon 365] [--peer prophet]');
+  console.error('       npm run eval -- churn --transactions <csv with customer_id,order_id,date,amount>');
   process.exit(2);
 }

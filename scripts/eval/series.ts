@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
+import type { Transaction } from '../../src/ml/churn';
 import { dayNumber, isoOfDay } from '../../src/ml/forecast/design';
 
 /** A daily series from a `ds,y` CSV (quotes allowed): every day from the first to the last, null when absent. */
@@ -36,4 +37,31 @@ export function onlineRetailDaily(file: string): { start: string; values: (numbe
   const values: (number | null)[] = [];
   for (let d = days[0]; d <= days[days.length - 1]; d++) values.push(byDay.get(d) ?? 0);
   return { start: isoOfDay(days[0]), values };
+}
+
+/** Transactions from a CSV with `customer_id,order_id,date,amount` columns (any order, header named). */
+export function readTransactions(file: string): Transaction[] {
+  const [header, ...rows] = readText(file).split(/\r?\n/).filter(Boolean);
+  const cols = header.split(',').map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase());
+  const at = (name: string) => {
+    const i = cols.indexOf(name);
+    if (i < 0) throw new Error(`${file}: no ${name} column (found ${cols.join(', ')})`);
+    return i;
+  };
+  const [c, o, d, a] = ['customer_id', 'order_id', 'date', 'amount'].map(at);
+  return rows.map((line) => {
+    const v = line.split(',').map((x) => x.replace(/^"|"$/g, ''));
+    return { customer: v[c], order: v[o], day: dayNumber(v[d].slice(0, 10)), amount: Number(v[a]) };
+  });
+}
+
+/** Online Retail as transactions: invoices with a customer id, cancellations left out. */
+export function onlineRetailTransactions(file: string): Transaction[] {
+  const out: Transaction[] = [];
+  for (const line of readText(file).split(/\r?\n/).slice(1)) {
+    const m = /^([^,]*),([^,]*),(".*"|[^,]*),(-?\d+),(\d{4}-\d{2}-\d{2}) [^,]*,([^,]*),([^,]*),/.exec(line);
+    if (!m || m[1].startsWith('C') || !m[7]) continue;
+    out.push({ customer: m[7], order: m[1], day: dayNumber(m[5]), amount: Number(m[4]) * Number(m[6]) });
+  }
+  return out;
 }
