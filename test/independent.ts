@@ -89,7 +89,7 @@ export function readOrderFile(bytes: Uint8Array): IndependentFile {
   return { lines, snapshot };
 }
 
-const statusKind = (s: string) => {
+export const statusKind = (s: string) => {
   const t = s.replace(/\s+/g, ' ').trim().toLowerCase();
   if (t === 'batal' || t === 'cancelled') return 'cancelled';
   if (t === 'belum bayar' || t === 'unpaid') return 'unpaid';

@@ -12,6 +12,7 @@ import { OFFLINE_SETTINGS, sqlString } from '../src/db/connection';
 import { arrowRows } from '../src/db/rows';
 import { type EngineApi, forwardEngine } from '../src/engine/api';
 import { Engine } from '../src/engine/engine';
+import type { MlBackend } from '../src/ml/predictions';
 import { IdbImportLog, openAppDb } from '../src/store/idb';
 
 export const DB_FILE = 'toko-insight.duckdb';
@@ -57,8 +58,24 @@ async function init(origin: string): Promise<WorkerInit> {
       await conn.insertArrowFromIPCStream(ipc, { name: table, create: false });
     },
   };
-  engine = await Engine.open(sql, new IdbImportLog(await openAppDb()));
+  engine = await Engine.open(sql, new IdbImportLog(await openAppDb()), mlWorker());
   return { persistent };
+}
+
+/** The ML worker, started on first use; progress callbacks cross both worker boundaries as proxies. */
+function mlWorker(): MlBackend {
+  let remote: Comlink.Remote<MlBackend> | null = null;
+  const get = () => {
+    remote ??= Comlink.wrap<MlBackend>(new Worker(new URL('./ml.worker.ts', import.meta.url), { type: 'module' }));
+    return remote;
+  };
+  return {
+    forecastSeries: (s, h) => get().forecastSeries(s, h),
+    modelPerformance: (s) => get().modelPerformance(s),
+    anomalies: (s, o) => get().anomalies(s, o),
+    predictChurn: (tx) => get().predictChurn(tx),
+    forecastDemand: (input, onProgress) => get().forecastDemand(input, onProgress ? Comlink.proxy(onProgress) : undefined),
+  };
 }
 
 function ready(): Engine {

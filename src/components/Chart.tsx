@@ -12,6 +12,8 @@ export interface ChartSeries {
   kind: 'line' | 'bars';
   unit: 'money' | 'count' | 'ratio';
   dashed?: boolean;
+  /** Draw no line: the series only bounds a band (its values still show in the tooltip). */
+  hidden?: boolean;
 }
 
 export interface ChartHandle {
@@ -30,6 +32,8 @@ export interface ChartProps {
   /** The accessible name of the chart. */
   title: string;
   onReady?: (handle: ChartHandle) => void;
+  /** Shaded bands between two series (indexes into `series`), such as forecast intervals. */
+  bands?: { upper: number; lower: number; color: string }[];
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -100,7 +104,7 @@ export function Chart(props: ChartProps) {
             label: s.label,
             scale: s.unit,
             stroke: color,
-            width: s.kind === 'line' ? 2 : 0,
+            width: s.kind === 'line' && !s.hidden ? 2 : 0,
             dash: s.dashed ? [6, 4] : undefined,
             fill: s.kind === 'bars' ? `${color}bb` : undefined,
             paths: s.kind === 'bars' ? uPlot.paths.bars?.({ size: [0.7, 64] }) : undefined,
@@ -108,6 +112,7 @@ export function Chart(props: ChartProps) {
           } satisfies uPlot.Series;
         }),
       ],
+      bands: props.bands?.map((b) => ({ series: [b.upper + 1, b.lower + 1] as [number, number], fill: `${cssVar(host, b.color)}33` })),
       hooks: {
         setCursor: [
           (u) => {

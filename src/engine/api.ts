@@ -10,8 +10,14 @@ import type { ServiceResult, TrafficResult, VisitSource } from '../metrics/insig
 import type { BreakdownRow, Breakdowns, Funnel, Grain, TrendSeries } from '../metrics/overview';
 import type { CategorySales, ProductRow, UnitCost } from '../metrics/products';
 import type { SalesAnalysis } from '../metrics/sales';
+import type { AnomalyResult, ChurnPrediction, ModelPerformance, SeriesForecast, SkuDemand } from '../ml/predictions';
 
 export type {
+  AnomalyResult,
+  ChurnPrediction,
+  ModelPerformance,
+  SeriesForecast,
+  SkuDemand,
   BreakdownRow,
   CategorySales,
   VisitSource,
@@ -241,10 +247,63 @@ export interface EngineApi {
   importUnitCosts(file: ImportInput): Promise<{ stored: number; error: ImportErrorInfo | null }>;
 
   /**
+   * Daily sales (valid orders) forecast `horizon` days past the last order day, with 80% and 95% intervals,
+   * components and the calendar events of those days; null without orders. Fitted in the ML worker and
+   * cached by dataset version.
+   * @example const f = await engine.forecastSales(30); f?.forecast.yhat.reduce((a, b) => a + b, 0)
+   */
+  forecastSales(horizon?: number): Promise<SeriesForecast | null>;
+
+  /**
+   * Daily visitors forecast from traffic-overview or shop-stats exports; null without them.
+   * @example const f = await engine.forecastTraffic(30); f?.forecast.hi80[0]
+   */
+  forecastTraffic(horizon?: number): Promise<SeriesForecast | null>;
+
+  /**
+   * Sales days outside the model's 99% band (calendar accounted for), and jointly unusual days by an
+   * isolation forest over sales, orders, cancellations, visitors and conversion.
+   * @example const { anomalies } = (await engine.anomalies()) ?? { anomalies: [] }
+   */
+  anomalies(): Promise<AnomalyResult | null>;
+
+  /**
+   * Each buyer's probability of no order in the next 90 days (logistic regression on RFM and tenure), with
+   * out-of-time AUC and calibration; null when the history is shorter than 270 days.
+   * @example const c = await engine.predictChurn(); c?.atRisk[0].probability
+   */
+  predictChurn(): Promise<ChurnPrediction | null>;
+
+  /**
+   * Demand for the top SKUs (one batch fit, progress reported), with the stock that covers the lead time
+   * at the service level.
+   * @example await engine.forecastDemand({ topN: 20, horizon: 30, leadTime: 14, serviceLevel: 0.95 }, (d, t) => console.log(d, t))
+   */
+  forecastDemand(options?: DemandOptions, onProgress?: (done: number, total: number) => void): Promise<SkuDemand[]>;
+
+  /**
+   * The sales forecast's backtest on the seller's own data: 28-day forecasts from weekly origins over the
+   * last 8 weeks, against seasonal naive (last week repeated) and ETS.
+   * @example const m = await engine.modelPerformance(); m?.ours.mape
+   */
+  modelPerformance(): Promise<ModelPerformance | null>;
+
+  /**
    * Every import attempt's report, including failed ones, newest first (kept in IndexedDB in the browser).
    * @example const log = await engine.importLog(); log.filter((r) => r.status === 'error')
    */
   importLog(): Promise<FileImportReport[]>;
+}
+
+export interface DemandOptions {
+  /** How many SKUs, by units over the last 90 days (default 20). */
+  topN?: number;
+  /** Days to forecast (default 30). */
+  horizon?: number;
+  /** Days until new stock arrives (default 14). */
+  leadTime?: number;
+  /** Chance that the stock covers the lead time's demand (default 0.95). */
+  serviceLevel?: number;
 }
 
 /** Every operation of the engine API, by name: the worker and the client forward exactly these. */
@@ -268,6 +327,12 @@ export const ENGINE_OPS = [
   'setUnitCosts',
   'importUnitCosts',
   'importLog',
+  'forecastSales',
+  'forecastTraffic',
+  'anomalies',
+  'predictChurn',
+  'forecastDemand',
+  'modelPerformance',
 ] as const satisfies readonly (keyof EngineApi)[];
 
 /** A compile error when an operation of EngineApi is missing from ENGINE_OPS. */

@@ -47,6 +47,7 @@ export async function startEngine(): Promise<EngineStatus> {
     // A callback crosses the worker boundary only as a comlink proxy.
     importFiles: (files: ImportInput[], onFileDone?: (r: FileImportReport) => void): Promise<ImportReport> =>
       remote.importFiles(files, onFileDone ? Comlink.proxy(onFileDone) : undefined),
+    forecastDemand: (options, onProgress) => remote.forecastDemand(options, onProgress ? Comlink.proxy(onProgress) : undefined),
   };
   return { state: 'ready', engine, persistent: init.persistent };
 }

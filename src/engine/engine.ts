@@ -13,7 +13,9 @@ import { campaigns } from '../metrics/campaigns';
 import { service, traffic, visitSources } from '../metrics/insights';
 import { breakdowns, funnel, trend } from '../metrics/overview';
 import { type CategorySales, productTable, salesByCategory, setUnitCosts } from '../metrics/products';
+import { buyerTransactions, orderHistory, skuUnits, trafficHistory, visitorSeries } from '../metrics/predictionInputs';
 import { salesAnalysis } from '../metrics/sales';
+import type { AnomalyResult, ChurnPrediction, MlBackend, ModelPerformance, SeriesForecast, SkuDemand } from '../ml/predictions';
 import { parseUnitCostFile } from '../ingest/unitCosts';
 import type {
   Breakdowns,
@@ -21,6 +23,7 @@ import type {
   Funnel,
   Grain,
   DatasetInfo,
+  DemandOptions,
   EngineApi,
   FileImportReport,
   ImportInput,
@@ -76,15 +79,90 @@ export class Engine implements EngineApi {
   /** datasetInfo() of the current data; dropped by every write. */
   private cachedInfo: DatasetInfo | null = null;
 
+  /** Results of the ML operations, by operation and parameters, for one dataset version. */
+  private mlCache = new Map<string, Promise<unknown>>();
+  private mlCacheVersion = -1;
+
   private constructor(
     private readonly db: SqlConnection,
     private readonly log: ImportLogStore,
+    private readonly ml: MlBackend | null,
   ) {}
 
-  /** Opens the engine on a connection, applying migrations first. */
-  static async open(db: SqlConnection, log: ImportLogStore = new MemoryImportLog()): Promise<Engine> {
+  /** Opens the engine on a connection, applying migrations first. `ml` runs the forecasts and models. */
+  static async open(db: SqlConnection, log: ImportLogStore = new MemoryImportLog(), ml: MlBackend | null = null): Promise<Engine> {
     await migrate(db);
-    return new Engine(db, log);
+    return new Engine(db, log, ml);
+  }
+
+  /**
+   * Runs an ML operation: its inputs are read in the serial queue, the fit runs outside it (in the ML
+   * worker, so queries go on meanwhile), and the result is kept until the data changes.
+   */
+  private async predict<I, R>(key: string, read: () => Promise<I | null>, fit: (ml: MlBackend, input: I) => Promise<R>): Promise<R | null> {
+    const ml = this.ml;
+    if (!ml) throw new Error('no ML backend');
+    const version = (await this.serial(() => this.info())).version;
+    if (version !== this.mlCacheVersion) {
+      this.mlCache.clear();
+      this.mlCacheVersion = version;
+    }
+    let hit = this.mlCache.get(key) as Promise<R | null> | undefined;
+    if (!hit) {
+      hit = this.serial(read).then((input) => (input === null ? null : fit(ml, input)));
+      this.mlCache.set(key, hit);
+      hit.catch(() => this.mlCache.delete(key));
+    }
+    return hit;
+  }
+
+  forecastSales(horizon = 30): Promise<SeriesForecast | null> {
+    return this.predict(`sales:${horizon}`, async () => (await orderHistory(this.db))?.sales ?? null, (ml, s) => ml.forecastSeries(s, horizon));
+  }
+
+  forecastTraffic(horizon = 30): Promise<SeriesForecast | null> {
+    return this.predict(`traffic:${horizon}`, () => trafficHistory(this.db), (ml, s) => ml.forecastSeries(s, horizon));
+  }
+
+  modelPerformance(): Promise<ModelPerformance | null> {
+    return this.predict('performance', async () => (await orderHistory(this.db))?.sales ?? null, (ml, s) => ml.modelPerformance(s));
+  }
+
+  anomalies(): Promise<AnomalyResult | null> {
+    return this.predict(
+      'anomalies',
+      async () => {
+        const h = await orderHistory(this.db);
+        if (!h) return null;
+        const visitors = await visitorSeries(this.db, h.sales.start, h.sales.values.length);
+        const others: Record<string, (number | null)[]> = { orders: h.orders, cancellations: h.cancellations };
+        if (visitors) {
+          others.visitors = visitors;
+          others.conversion = visitors.map((v, i) => (v ? (h.orders[i] ?? 0) / v : null));
+        }
+        return { sales: h.sales, others };
+      },
+      (ml, x) => ml.anomalies(x.sales, x.others),
+    );
+  }
+
+  predictChurn(): Promise<ChurnPrediction | null> {
+    return this.predict('churn', () => buyerTransactions(this.db), (ml, tx) => ml.predictChurn(tx));
+  }
+
+  async forecastDemand(options: DemandOptions = {}, onProgress?: (done: number, total: number) => void): Promise<SkuDemand[]> {
+    const o = { topN: options.topN ?? 20, horizon: options.horizon ?? 30, leadTime: options.leadTime ?? 14, serviceLevel: options.serviceLevel ?? 0.95 };
+    const r = await this.predict(
+      `demand:${JSON.stringify(o)}`,
+      async () => {
+        const h = await orderHistory(this.db);
+        if (!h) return null;
+        const skus = await skuUnits(this.db, h.sales.start, h.sales.values.length, o.topN);
+        return { start: h.sales.start, skus, horizon: o.horizon, leadTime: o.leadTime, serviceLevel: o.serviceLevel };
+      },
+      (ml, input) => ml.forecastDemand(input, onProgress),
+    );
+    return r ?? [];
   }
 
   private serial<T>(task: () => Promise<T>): Promise<T> {

@@ -13,9 +13,12 @@ import {
   readDailyRows,
   readOrderFile,
   salesBy,
+  statusKind,
 } from '../../test/independent';
 import { openNodeDuckDB } from '../db/nodeDuckdb';
 import { Engine } from '../engine/engine';
+import { localMl } from '../ml/predictions';
+import { initTf } from '../ml/tf';
 
 const DIR = path.resolve('sample-data');
 const manifest = JSON.parse(fs.readFileSync(path.join(DIR, 'manifest.json'), 'utf8')) as { files: string[] };
@@ -28,7 +31,7 @@ let income: IndependentIncomeRow[][];
 
 beforeAll(async () => {
   db = await openNodeDuckDB();
-  engine = await Engine.open(db);
+  engine = await Engine.open(db, undefined, localMl(() => initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`)));
   // Import in reverse order: the merge must not depend on it.
   const files = [...manifest.files].reverse();
   const report = await engine.importFiles(files.map((f) => ({ name: f, data: bytes(f) })));
@@ -366,5 +369,63 @@ describe('Marketing exports on sample-data equal an independent calculation', ()
     expect(rows.find((r) => r.category === null)?.skus).toBe(bySku.size - 3);
     await engine.setUnitCosts([a, b, c].map((sku) => ({ sku, unitCost: null, category: null })));
     expect((await engine.salesByCategory(month)).map((r) => r.category)).toEqual([null]);
+  });
+});
+
+describe('Predictions on sample-data', () => {
+  /** Σ subtotal of valid orders per day of creation (order-level fields from each order's first line). */
+  const validDaily = () => {
+    const orders = new Map<string, IndependentLine[]>();
+    for (const l of lines) orders.set(l.orderId, [...(orders.get(l.orderId) ?? []), l]);
+    const by = new Map<string, number>();
+    for (const ls of orders.values()) {
+      const k = statusKind(ls[0].status);
+      if (k === 'cancelled' || k === 'unpaid') continue;
+      by.set(ls[0].created, (by.get(ls[0].created) ?? 0) + ls.reduce((a, l) => a + l.subtotal, 0));
+    }
+    return by;
+  };
+
+  it('forecasts from the daily sales of valid orders, and its backtest beats seasonal naive and ETS on MASE', async () => {
+    const f = await engine.forecastSales(30);
+    if (!f) throw new Error('no forecast');
+    const by = validDaily();
+    const days = [...by.keys()].sort();
+    expect(f.history.start).toBe(days[0]);
+    expect(f.history.values.reduce((a: number, v) => a + (v ?? 0), 0)).toBe([...by.values()].reduce((a, b) => a + b, 0));
+    expect(f.forecast.dates[0]).toBe('2026-12-01');
+    expect(f.forecast.yhat).toHaveLength(30);
+    f.forecast.yhat.forEach((v, h) => {
+      expect(f.forecast.lo80[h]).toBeLessThanOrEqual(v);
+      expect(f.forecast.hi95[h]).toBeGreaterThanOrEqual(f.forecast.hi80[h]);
+    });
+    // 12.12 (Harbolnas) is marked and forecast above the days around it.
+    const d1212 = f.forecast.dates.indexOf('2026-12-12');
+    expect(f.events.find((e) => e.date === '2026-12-12')?.kinds).toContain('harbolnas');
+    expect(f.forecast.yhat[d1212]).toBeGreaterThan(f.forecast.yhat[d1212 - 7]);
+    const m = await engine.modelPerformance();
+    if (!m) throw new Error('no backtest');
+    expect(m.ours.cutoffs).toBe(8);
+    expect(m.ours.mase).toBeLessThan(m.seasonalNaive.mase);
+    expect(m.ours.mase).toBeLessThan(m.ets.mase);
+  });
+
+  it('anomalies are judged against the calendar-aware model; churn and demand answer for the data', async () => {
+    const a = await engine.anomalies();
+    if (!a) throw new Error('no anomalies');
+    for (const x of a.anomalies) {
+      expect(x.severity).toBeGreaterThan(a.band.z);
+      expect(x.actual).toBe(validDaily().get(x.date) ?? 0);
+    }
+    const c = await engine.predictChurn();
+    if (!c) throw new Error('no churn');
+    expect(c.auc).toBeGreaterThan(0.5);
+    expect(c.atRisk.every((b) => b.probability >= 0.5)).toBe(true);
+    expect(c.atRiskValue).toBe(c.atRisk.reduce((x, b) => x + b.value, 0));
+    const progress: number[] = [];
+    const d = await engine.forecastDemand({ topN: 10, horizon: 30, leadTime: 14, serviceLevel: 0.95 }, (done) => progress.push(done));
+    expect(d).toHaveLength(10);
+    expect(progress.at(-1)).toBeGreaterThan(0);
+    for (const s of d) expect(s.suggestedStock).toBeGreaterThanOrEqual(Math.floor(s.leadTimeUnits));
   });
 });

@@ -1,0 +1,100 @@
+import type { SqlConnection } from '../db/connection';
+import type { Transaction } from '../ml/churn';
+import { dayNumber, isoOfDay } from '../ml/forecast/design';
+import type { DailySeries } from '../ml/predictions';
+
+/**
+ * What the ML worker needs from DuckDB: daily series over the whole order history (every day present, a
+ * day without valid orders is 0), buyers' orders as transactions, and the top SKUs' daily units.
+ */
+
+export interface OrderHistory {
+  sales: DailySeries;
+  orders: (number | null)[];
+  cancellations: (number | null)[];
+}
+
+/** Valid sales and orders, and cancelled orders, per day of creation from the first to the last order. */
+export async function orderHistory(db: SqlConnection): Promise<OrderHistory | null> {
+  const rows = await db.query<{ day: string; sales: number; orders: number; cancelled: number }>(`
+    SELECT strftime(created_date, '%Y-%m-%d') AS day,
+      coalesce(sum(sales) FILTER (WHERE is_valid), 0) AS sales,
+      count(*) FILTER (WHERE is_valid) AS orders,
+      count(*) FILTER (WHERE status_class = 'cancelled') AS cancelled
+    FROM orders GROUP BY 1 ORDER BY 1`);
+  if (!rows.length) return null;
+  const start = rows[0].day;
+  const n = dayNumber(rows[rows.length - 1].day) - dayNumber(start) + 1;
+  const zeros = () => new Array<number | null>(n).fill(0);
+  const sales = zeros();
+  const orders = zeros();
+  const cancellations = zeros();
+  for (const r of rows) {
+    const i = dayNumber(r.day) - dayNumber(start);
+    sales[i] = r.sales;
+    orders[i] = r.orders;
+    cancellations[i] = r.cancelled;
+  }
+  return { sales: { start, values: sales }, orders, cancellations };
+}
+
+/** Daily visitors aligned to `start` and `n` days (traffic overview, else shop stats), null where absent. */
+export async function visitorSeries(db: SqlConnection, start: string, n: number): Promise<(number | null)[] | null> {
+  const rows = await db.query<{ day: string; visitors: number; kind: string }>(`
+    SELECT strftime(day, '%Y-%m-%d') AS day, kind, sum(value) AS visitors FROM insights
+    WHERE NOT is_summary AND metric = 'visitors'
+      AND ((kind = 'traffic_overview' AND scope = 'all') OR (kind = 'shop_stats' AND scope = 'placed'))
+    GROUP BY 1, 2`);
+  if (!rows.length) return null;
+  const out = new Array<number | null>(n).fill(null);
+  const d0 = dayNumber(start);
+  // Traffic overview first; shop stats fills the days it lacks.
+  for (const kind of ['shop_stats', 'traffic_overview']) {
+    for (const r of rows) {
+      const i = dayNumber(r.day) - d0;
+      if (r.kind === kind && i >= 0 && i < n) out[i] = r.visitors;
+    }
+  }
+  return out;
+}
+
+/** Daily visitors as their own series (for the traffic forecast): first to last day with a figure. */
+export async function trafficHistory(db: SqlConnection): Promise<DailySeries | null> {
+  const [span] = await db.query<{ first: string | null; last: string | null }>(`
+    SELECT strftime(min(day), '%Y-%m-%d') AS first, strftime(max(day), '%Y-%m-%d') AS last FROM insights
+    WHERE NOT is_summary AND metric = 'visitors' AND kind IN ('traffic_overview', 'shop_stats')`);
+  if (!span.first || !span.last) return null;
+  const n = dayNumber(span.last) - dayNumber(span.first) + 1;
+  const values = await visitorSeries(db, span.first, n);
+  return values ? { start: span.first, values } : null;
+}
+
+/** Every valid order with a buyer: the churn model's transactions. */
+export async function buyerTransactions(db: SqlConnection): Promise<Transaction[]> {
+  const rows = await db.query<{ buyer: string; order_id: string; day: string; sales: number }>(`
+    SELECT b.buyer, o.order_id, strftime(o.created_date, '%Y-%m-%d') AS day, o.sales
+    FROM orders o JOIN buyers b USING (buyer_id) WHERE o.is_valid`);
+  return rows.map((r) => ({ customer: r.buyer, order: r.order_id, day: dayNumber(r.day), amount: r.sales }));
+}
+
+/** The `limit` SKUs with the most units over the last 90 days, each with its daily units since `start`. */
+export async function skuUnits(db: SqlConnection, start: string, n: number, limit: number): Promise<{ sku: string; name: string; values: number[] }[]> {
+  const end = isoOfDay(dayNumber(start) + n - 1);
+  const rows = await db.query<{ sku: string; detail: string; day: string; units: number }>(`
+    WITH top AS (
+      SELECT sku, any_value(detail) AS detail FROM rollup_skus
+      WHERE created_date > DATE '${end}' - INTERVAL 90 DAY
+      GROUP BY sku ORDER BY sum(units) DESC, sku LIMIT ${Math.max(1, Math.floor(limit))}
+    )
+    SELECT r.sku, top.detail, strftime(r.created_date, '%Y-%m-%d') AS day, sum(r.units) AS units
+    FROM rollup_skus r JOIN top USING (sku) GROUP BY 1, 2, 3`);
+  const by = new Map<string, { sku: string; name: string; values: number[] }>();
+  const d0 = dayNumber(start);
+  for (const r of rows) {
+    const s = by.get(r.sku) ?? { sku: r.sku, name: r.detail, values: new Array<number>(n).fill(0) };
+    const i = dayNumber(r.day) - d0;
+    if (i >= 0 && i < n) s.values[i] += r.units;
+    by.set(r.sku, s);
+  }
+  return [...by.values()].sort((a, b) => b.values.slice(-90).reduce((x, y) => x + y, 0) - a.values.slice(-90).reduce((x, y) => x + y, 0));
+}

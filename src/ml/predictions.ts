@@ -1,0 +1,288 @@
+import { type EventKind, eventsBetween } from '../calendar/events';
+import { scoreChurn, evaluateChurn, type Transaction, FEATURES } from './churn';
+import { etsForecast, seasonalNaive } from './forecast/baselines';
+import { crossValidate, metrics, type Metrics } from './forecast/cv';
+import { dayNumber, isoOfDay } from './forecast/design';
+import { type Forecast, forecast, forecastMany } from './forecast/forecast';
+import { isolationScores } from './isolationForest';
+import { quantile } from './linalg';
+
+/**
+ * What the Predictions page asks of the ML worker. Inputs are plain daily series and transactions read by
+ * the engine from DuckDB; every function here is pure and runs in the ML worker (in-process in tests).
+ */
+
+export interface DailySeries {
+  /** ISO date of the first value. */
+  start: string;
+  values: (number | null)[];
+}
+
+export interface SeriesForecast {
+  history: DailySeries;
+  forecast: Forecast;
+  /** Shop-calendar events on the forecast days. */
+  events: { date: string; kinds: EventKind[] }[];
+}
+
+/** Forecasts a daily series `horizon` days ahead, with the calendar events of those days. */
+export function forecastSeries(s: DailySeries, horizon: number): SeriesForecast {
+  const f = forecast(s.values, { start: s.start, horizon });
+  const ev = eventsBetween(f.dates[0], f.dates[f.dates.length - 1]);
+  return { history: s, forecast: f, events: f.dates.filter((d) => ev.get(d)?.size).map((d) => ({ date: d, kinds: [...(ev.get(d) ?? [])] })) };
+}
+
+export interface ModelPerformance {
+  horizon: number;
+  weeks: number;
+  ours: Metrics;
+  seasonalNaive: Metrics;
+  ets: Metrics;
+  /** How much lower our mean absolute error is than last week's numbers repeated (a share). */
+  improvementOverNaive: number | null;
+}
+
+/** Weekly-origin backtest over the last `weeks` weeks: 28-day forecasts from each origin, three models. */
+export function modelPerformance(s: DailySeries, weeks = 8, horizon = 28): ModelPerformance | null {
+  const n = s.values.length;
+  const initial = n - horizon - 7 * (weeks - 1);
+  if (initial < 56) return null;
+  const o = { initial, period: 7, horizon };
+  const nonNegative = s.values.every((v) => v === null || v >= 0);
+  const run = (m: Parameters<typeof crossValidate>[1]) => {
+    const cv = crossValidate(s.values, m, o);
+    return metrics(cv.predictions, cv.cutoffs.length);
+  };
+  const ours = run((h, horizonDays) => forecast(h, { start: s.start, horizon: horizonDays }));
+  const naive = run((h, horizonDays) => seasonalNaive(h, s.start, horizonDays, nonNegative));
+  const ets = run((h, horizonDays) => ({ yhat: etsForecast(h, horizonDays, nonNegative) }));
+  return { horizon, weeks, ours, seasonalNaive: naive, ets, improvementOverNaive: naive.mae ? 1 - ours.mae / naive.mae : null };
+}
+
+export interface Anomaly {
+  date: string;
+  metric: 'sales';
+  direction: 'up' | 'down';
+  expected: number;
+  actual: number;
+  /** |actual − expected| in robust standard deviations of the model's residuals. */
+  severity: number;
+  /** Calendar events of the day (the model expects them; listed so the seller sees why it is or is not odd). */
+  events: EventKind[];
+}
+
+export interface JointAnomaly {
+  date: string;
+  score: number;
+  values: Record<string, number | null>;
+}
+
+export interface AnomalyResult {
+  anomalies: Anomaly[];
+  /** Days the isolation forest finds jointly unusual over sales, orders, cancellations, visitors and conversion. */
+  joint: JointAnomaly[];
+  /** The robust residual standard deviation the band uses, in the model's scale. */
+  band: { z: number; method: Forecast['method'] };
+}
+
+const Z99 = 2.5758293035489004;
+
+/**
+ * Days whose actual falls outside the model's 99% band once trend, weekly pattern and calendar are
+ * accounted for (so a busy 11.11 is expected, a flat one is not). The band uses a robust residual scale
+ * (1.4826 × MAD), so the anomalies themselves do not widen it.
+ */
+export function anomalies(sales: DailySeries, others: Record<string, (number | null)[]>): AnomalyResult {
+  const f = forecast(sales.values, { start: sales.start, horizon: 1, calibrate: false });
+  const out: Anomaly[] = [];
+  const c = f.components;
+  if (c) {
+    const toModel = (v: number) => (f.transform === 'log1p' ? Math.log1p(v) : v);
+    const fromModel = (v: number) => Math.max(0, f.transform === 'log1p' ? Math.expm1(v) : v);
+    const residuals: { i: number; r: number; fitted: number }[] = [];
+    sales.values.forEach((v, i) => {
+      if (v === null) return;
+      const fitted = c.trend[i] + c.weekly[i] + c.yearly[i] + c.events[i];
+      residuals.push({ i, r: toModel(v) - fitted, fitted });
+    });
+    const med = quantile(
+      residuals.map((x) => x.r),
+      0.5,
+    );
+    const sigma = 1.4826 * quantile(
+      residuals.map((x) => Math.abs(x.r - med)),
+      0.5,
+    );
+    const first = dayNumber(sales.start);
+    const ev = eventsBetween(sales.start, isoOfDay(first + sales.values.length - 1));
+    for (const x of residuals) {
+      if (!(sigma > 0) || Math.abs(x.r - med) <= Z99 * sigma) continue;
+      const date = isoOfDay(first + x.i);
+      out.push({
+        date,
+        metric: 'sales',
+        direction: x.r > med ? 'up' : 'down',
+        expected: fromModel(x.fitted + med),
+        actual: sales.values[x.i] as number,
+        severity: Math.abs(x.r - med) / sigma,
+        events: [...(ev.get(date) ?? [])],
+      });
+    }
+  }
+  // Joint oddities: standardised daily vectors of every metric that exists.
+  const metricsAll: Record<string, (number | null)[]> = { sales: sales.values, ...others };
+  const names = Object.keys(metricsAll).filter((k) => metricsAll[k].some((v) => v !== null));
+  const rows: number[][] = [];
+  const days: number[] = [];
+  for (let i = 0; i < sales.values.length; i++) {
+    if (names.some((k) => metricsAll[k][i] === null || metricsAll[k][i] === undefined)) continue;
+    rows.push(names.map((k) => metricsAll[k][i] as number));
+    days.push(i);
+  }
+  const joint: JointAnomaly[] = [];
+  if (rows.length >= 60) {
+    const scores = isolationScores(rows, { seed: 20_250_601 });
+    const cut = Math.max(0.6, quantile(scores, 0.99));
+    scores.forEach((s, j) => {
+      if (s < cut) return;
+      const i = days[j];
+      joint.push({ date: isoOfDay(dayNumber(sales.start) + i), score: s, values: Object.fromEntries(names.map((k) => [k, metricsAll[k][i]])) });
+    });
+  }
+  return { anomalies: out.sort((a, b) => b.severity - a.severity), joint: joint.sort((a, b) => b.score - a.score), band: { z: Z99, method: f.method } };
+}
+
+export interface ChurnPrediction {
+  auc: number;
+  brier: number;
+  baseRate: number;
+  calibration: ReturnType<typeof evaluateChurn>['calibration'];
+  features: readonly string[];
+  /** Buyers with a churn probability of at least 0.5, by value at risk (probability × past value). */
+  atRisk: { buyer: string; probability: number; value: number; orders: number; lastOrder: string }[];
+  atRiskValue: number;
+  buyers: number;
+}
+
+/** Out-of-time evaluation, then every current buyer scored by a model trained on the latest labels. */
+export function predictChurn(tx: readonly Transaction[]): ChurnPrediction | null {
+  if (tx.length < 50) return null;
+  const span = tx.reduce((a, t) => [Math.min(a[0], t.day), Math.max(a[1], t.day)], [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]);
+  // Two 90-day windows of labels and some history before them.
+  if (span[1] - span[0] < 270) return null;
+  const e = evaluateChurn(tx);
+  const s = scoreChurn(tx);
+  const atRisk = s.buyers
+    .filter((b) => b.probability >= 0.5)
+    .map((b) => ({ buyer: b.customer, probability: b.probability, value: b.value, orders: b.orders, lastOrder: isoOfDay(b.lastDay) }))
+    .sort((a, b) => b.probability * b.value - a.probability * a.value);
+  return {
+    auc: e.auc,
+    brier: e.brier,
+    baseRate: e.baseRate,
+    calibration: e.calibration,
+    features: FEATURES,
+    atRisk,
+    atRiskValue: atRisk.reduce((a, b) => a + b.value, 0),
+    buyers: s.buyers.length,
+  };
+}
+
+export interface DemandInput {
+  start: string;
+  skus: { sku: string; name: string; values: (number | null)[] }[];
+  horizon: number;
+  leadTime: number;
+  serviceLevel: number;
+}
+
+export interface SkuDemand {
+  sku: string;
+  name: string;
+  method: Forecast['method'];
+  /** Σ forecast units over the horizon. */
+  horizonUnits: number;
+  /** Σ forecast units over the lead time. */
+  leadTimeUnits: number;
+  /** Units to hold to cover demand over the lead time at the service level. */
+  suggestedStock: number;
+  yhat: number[];
+  lo80: number[];
+  hi80: number[];
+}
+
+/** Inverse of the standard normal CDF (Acklam's rational approximation, |error| < 1.2e-9). */
+export function normalQuantile(p: number): number {
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const cc = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const q = Math.min(Math.max(p, 1e-12), 1 - 1e-12);
+  if (q < 0.02425) {
+    const t = Math.sqrt(-2 * Math.log(q));
+    return (((((cc[0] * t + cc[1]) * t + cc[2]) * t + cc[3]) * t + cc[4]) * t + cc[5]) / ((((d[0] * t + d[1]) * t + d[2]) * t + d[3]) * t + 1);
+  }
+  if (q > 1 - 0.02425) return -normalQuantile(1 - q);
+  const t = q - 0.5;
+  const r = t * t;
+  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * t) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+}
+
+/**
+ * Demand per SKU, fitted in one batch. Suggested stock = Σ forecast over the lead time + z(service level) ×
+ * √Σ σ²ₕ, with each day's σ from its calibrated 95% interval ((hi − lo) ÷ (2 × 1.96)), days independent.
+ */
+export function forecastDemand(input: DemandInput, onProgress?: (done: number, total: number) => void): SkuDemand[] {
+  const fs = forecastMany(
+    input.skus.map((s) => s.values),
+    { start: input.start, horizon: Math.max(input.horizon, input.leadTime), onProgress },
+  );
+  const z = normalQuantile(input.serviceLevel);
+  return input.skus.map((s, k) => {
+    const f = fs[k];
+    const lead = Math.min(input.leadTime, f.yhat.length);
+    let mean = 0;
+    let variance = 0;
+    for (let h = 0; h < lead; h++) {
+      mean += f.yhat[h];
+      variance += ((f.hi95[h] - f.lo95[h]) / (2 * 1.959963984540054)) ** 2;
+    }
+    return {
+      sku: s.sku,
+      name: s.name,
+      method: f.method,
+      horizonUnits: f.yhat.slice(0, input.horizon).reduce((a, b) => a + b, 0),
+      leadTimeUnits: mean,
+      suggestedStock: Math.ceil(mean + z * Math.sqrt(variance)),
+      yhat: f.yhat.slice(0, input.horizon),
+      lo80: f.lo80.slice(0, input.horizon),
+      hi80: f.hi80.slice(0, input.horizon),
+    };
+  });
+}
+
+/** The ML worker's interface (the engine calls it; tests call the functions in-process). */
+export interface MlBackend {
+  forecastSeries(s: DailySeries, horizon: number): Promise<SeriesForecast>;
+  modelPerformance(s: DailySeries): Promise<ModelPerformance | null>;
+  anomalies(sales: DailySeries, others: Record<string, (number | null)[]>): Promise<AnomalyResult>;
+  predictChurn(tx: Transaction[]): Promise<ChurnPrediction | null>;
+  forecastDemand(input: DemandInput, onProgress?: (done: number, total: number) => void): Promise<SkuDemand[]>;
+}
+
+/** The functions above behind the async interface, after `init` (TensorFlow.js's backend). */
+export function localMl(init: () => Promise<void>): MlBackend {
+  const after =
+    <A extends unknown[], R>(f: (...args: A) => R) =>
+    async (...args: A): Promise<R> => {
+      await init();
+      return f(...args);
+    };
+  return {
+    forecastSeries: after(forecastSeries),
+    modelPerformance: after(modelPerformance),
+    anomalies: after(anomalies),
+    predictChurn: after(predictChurn),
+    forecastDemand: after(forecastDemand),
+  };
+}
