@@ -69,7 +69,7 @@ describe('the app', () => {
     expect(new URL(page.url()).pathname).toBe('/overview');
     await page.waitForSelector('[data-testid="empty-state"] [data-testid="load-sample"]');
     for (const p of PAGES) expect(await page.locator(`[data-testid="nav-${p}"]`).count(), p).toBe(1);
-    for (const p of ['predictions', 'insights', 'reports'] as const) {
+    for (const p of ['insights', 'reports'] as const) {
       await page.click(`[data-testid="nav-${p}"]`);
       await page.waitForSelector(`[data-testid="page-${p}"] [data-testid="not-built"]`);
       expect(await page.locator('[data-kpi]').count()).toBe(0);
@@ -198,6 +198,35 @@ describe('the app', () => {
       await page.waitForTimeout(300);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       await page.screenshot({ path: path.join(SHOTS, `${pageId}-${w}.png`), fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('the predictions page forecasts sales with intervals, backtests it, and fits SKU demand with progress', async () => {
+    const page = await open(browser, app.origin, '/predictions');
+    await page.waitForSelector('[data-kpi="forecast_sales"]', { timeout: 60_000 });
+    await page.waitForSelector('[data-kpi="backtest_mase"]', { timeout: 60_000 });
+    await page.waitForSelector('[data-kpi="at_risk_value"]', { timeout: 60_000 });
+    const v = await kpiValues(page);
+    expect(Number(v.forecast_sales)).toBeGreaterThan(0);
+    expect(Number(v.forecast_sales_lo80)).toBeLessThanOrEqual(Number(v.forecast_sales));
+    expect(Number(v.forecast_sales_hi80)).toBeGreaterThanOrEqual(Number(v.forecast_sales));
+    expect(Number(v.backtest_mape)).toBeGreaterThan(0);
+    expect(v.anomalies).not.toBe('');
+    expect(Number(v.at_risk_buyers)).toBeGreaterThan(0);
+    await page.waitForSelector('.chart canvas');
+    expect(await page.locator('[data-testid="model-performance"] tbody tr').count()).toBe(3);
+    await page.click('[data-testid="demand-run"]');
+    await page.waitForSelector('[data-testid="demand-table"] tbody tr', { timeout: 120_000 });
+    expect(await page.locator('[data-testid="demand-table"] tbody tr').count()).toBe(20);
+    for (const [w, h] of [
+      [1280, 800],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: path.join(SHOTS, `predictions-${w}.png`), fullPage: true });
     }
     await page.setViewportSize({ width: 1280, height: 800 });
   });

@@ -6,6 +6,7 @@ import type { StringKey } from '../i18n/ui';
 import { CampaignsPage } from '../pages/campaigns/CampaignsPage';
 import { DataPage } from '../pages/data/DataPage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
+import { PredictionsPage } from '../pages/predictions/PredictionsPage';
 import { NotBuiltPage } from '../pages/placeholder/NotBuiltPage';
 import { ProductsPage } from '../pages/products/ProductsPage';
 import { SalesPage } from '../pages/sales/SalesPage';
@@ -18,7 +19,6 @@ import { engineStatus, locale, resolvedTheme, setEngineStatus, tr } from './stat
 
 /** Pages whose capability is still to be built, with the issue that builds it. */
 const NOT_BUILT: Partial<Record<PageId, StringKey>> = {
-  predictions: 'nb_predictions',
   insights: 'nb_insights',
   reports: 'nb_reports',
   alerts: 'nb_alerts',
@@ -122,6 +122,7 @@ export function App() {
       <Route path="/products" component={ProductsPage} />
       <Route path="/campaigns" component={CampaignsPage} />
       <Route path="/service" component={ServicePage} />
+      <Route path="/predictions" component={PredictionsPage} />
       <Route path="/settings" component={SettingsPage} />
       {Object.entries(NOT_BUILT).map(([page, key]) => (
         <Route path={`/${page}`} component={() => <NotBuiltPage page={page as PageId} message={key} />} />

@@ -99,7 +99,7 @@ export class Engine implements EngineApi {
    * Runs an ML operation: its inputs are read in the serial queue, the fit runs outside it (in the ML
    * worker, so queries go on meanwhile), and the result is kept until the data changes.
    */
-  private async predict<I, R>(key: string, read: () => Promise<I | null>, fit: (ml: MlBackend, input: I) => Promise<R>): Promise<R | null> {
+  private async predict<I, R>(key: string, read: () => Promise<I | null>, run: (ml: MlBackend, input: I) => Promise<R>): Promise<R | null> {
     const ml = this.ml;
     if (!ml) throw new Error('no ML backend');
     const version = (await this.serial(() => this.info())).version;
@@ -109,7 +109,7 @@ export class Engine implements EngineApi {
     }
     let hit = this.mlCache.get(key) as Promise<R | null> | undefined;
     if (!hit) {
-      hit = this.serial(read).then((input) => (input === null ? null : fit(ml, input)));
+      hit = this.serial(read).then((input) => (input === null ? null : run(ml, input)));
       this.mlCache.set(key, hit);
       hit.catch(() => this.mlCache.delete(key));
     }

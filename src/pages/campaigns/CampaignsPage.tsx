@@ -6,19 +6,7 @@ import { Chart } from '../../components/Chart';
 import { DataTable } from '../../components/DataTable';
 import { formatCount, formatDate, formatMoney, formatPercent } from '../../format/number';
 import { MissingExport } from '../traffic/TrafficPage';
-
-/** A KPI of this page: the same data contract as every KPI (`data-kpi`, `data-value`), with its formula. */
-function Figure(props: { id: string; label: string; value: number | null; text: string; formula: string }) {
-  return (
-    <div class="kpi" data-kpi={props.id} data-value={props.value === null ? '' : String(props.value)}>
-      <div class="kpi-name">{props.label}</div>
-      <div class="kpi-value" title={props.text}>
-        {props.text}
-      </div>
-      <div class="kpi-change muted">{props.formula}</div>
-    </div>
-  );
-}
+import { Figure } from '../../components/Figure';
 
 export function CampaignsPage() {
   const { range } = useRange();

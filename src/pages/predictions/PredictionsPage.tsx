@@ -1,0 +1,323 @@
+import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
+import { dataVersion, locale, tr } from '../../app/state';
+import { engine, useDatasetInfo } from '../../app/useRange';
+import { Chart } from '../../components/Chart';
+import { DataTable } from '../../components/DataTable';
+import { EmptyState } from '../../components/EmptyState';
+import { Figure } from '../../components/Figure';
+import type { SeriesForecast, SkuDemand } from '../../engine/api';
+import { formatCount, formatDate, formatMoney, formatPercent } from '../../format/number';
+import type { StringKey } from '../../i18n/ui';
+
+const HORIZONS = [30, 60, 90] as const;
+/** Days of history shown before the forecast. */
+const SHOWN_HISTORY = 120;
+
+/** Calendar kinds marked on the chart: the campaign and holiday days, not the monthly payday windows. */
+const MARKED: ReadonlySet<string> = new Set(['double_date', 'big_double_date', 'harbolnas', 'pre_lebaran', 'lebaran_trough', 'public_holiday']);
+
+const fill = (text: string, params: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** History and forecast on one time axis, with the 80% and 95% bands and the calendar days marked. */
+function ForecastChart(props: { f: SeriesForecast; currency: string; unit: 'money' | 'count'; title: string }) {
+  const data = createMemo(() => {
+    const { history, forecast, events } = props.f;
+    const n = history.values.length;
+    const from = Math.max(0, n - SHOWN_HISTORY);
+    const day0 = Date.parse(`${history.start}T00:00:00Z`);
+    const past = Array.from({ length: n - from }, (_, i) => new Date(day0 + (from + i) * 86_400_000).toISOString().slice(0, 10));
+    const x = [...past, ...forecast.dates];
+    const pad = (v: readonly (number | null)[]) => [...past.map(() => null), ...v];
+    const marked = new Set(events.filter((e) => e.kinds.some((k) => MARKED.has(k))).map((e) => e.date));
+    return {
+      x,
+      series: [
+        { label: tr('fcActual'), values: [...history.values.slice(from), ...forecast.dates.map(() => null)], color: 'var(--chart-3)', kind: 'line' as const, unit: props.unit },
+        { label: tr('fcForecast'), values: pad(forecast.yhat), color: 'var(--chart-1)', kind: 'line' as const, unit: props.unit },
+        { label: `${tr('fcBand95')} ↑`, values: pad(forecast.hi95), color: 'var(--chart-1)', kind: 'line' as const, unit: props.unit, hidden: true },
+        { label: `${tr('fcBand95')} ↓`, values: pad(forecast.lo95), color: 'var(--chart-1)', kind: 'line' as const, unit: props.unit, hidden: true },
+        { label: `${tr('fcBand80')} ↑`, values: pad(forecast.hi80), color: 'var(--chart-1)', kind: 'line' as const, unit: props.unit, hidden: true },
+        { label: `${tr('fcBand80')} ↓`, values: pad(forecast.lo80), color: 'var(--chart-1)', kind: 'line' as const, unit: props.unit, hidden: true },
+        {
+          label: tr('fcEvents'),
+          values: pad(forecast.dates.map((d, i) => (marked.has(d) ? forecast.yhat[i] : null))),
+          color: 'var(--chart-2)',
+          kind: 'bars' as const,
+          unit: props.unit,
+        },
+      ],
+    };
+  });
+  return (
+    <Chart
+      title={props.title}
+      x={data().x}
+      currency={props.currency}
+      series={data().series}
+      bands={[
+        { upper: 2, lower: 3, color: 'var(--chart-1)' },
+        { upper: 4, lower: 5, color: 'var(--chart-1)' },
+      ]}
+    />
+  );
+}
+
+export function PredictionsPage() {
+  const info = useDatasetInfo();
+  const [horizon, setHorizon] = createSignal<number>(30);
+  const [showComponents, setShowComponents] = createSignal(false);
+  const [sales] = createResource(() => ({ v: dataVersion(), h: horizon() }), (k) => engine().forecastSales(k.h));
+  const [traffic] = createResource(() => ({ v: dataVersion(), h: horizon() }), (k) => engine().forecastTraffic(k.h));
+  const [perf] = createResource(dataVersion, () => engine().modelPerformance());
+  const [anomalies] = createResource(dataVersion, () => engine().anomalies());
+  const [churn] = createResource(dataVersion, () => engine().predictChurn());
+  const [leadTime, setLeadTime] = createSignal(14);
+  const [serviceLevel, setServiceLevel] = createSignal(0.95);
+  const [progress, setProgress] = createSignal<[number, number] | null>(null);
+  const [demand, setDemand] = createSignal<SkuDemand[] | null>(null);
+  const cur = () => info()?.currency ?? 'IDR';
+  const money = (v: number) => formatMoney(v, cur(), locale());
+  const pct = (v: number | null) => (v === null || !Number.isFinite(v) ? '–' : formatPercent(v, locale()));
+  const num = (v: number, digits = 2) => v.toLocaleString(locale() === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: digits });
+
+  const runDemand = async () => {
+    setProgress([0, 1]);
+    try {
+      setDemand(await engine().forecastDemand({ topN: 20, horizon: horizon(), leadTime: leadTime(), serviceLevel: serviceLevel() }, (done, total) => setProgress([done, total])));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  return (
+    <section class="page" data-testid="page-predictions">
+      <h1>{tr('page_predictions')}</h1>
+      <Show when={info()}>
+        <Show when={(info()?.orders ?? 0) > 0} fallback={<EmptyState testid="predictions-empty" />}>
+          <div class="toolbar">
+            <label>
+              {tr('fcHorizon')}{' '}
+              <select value={horizon()} onChange={(e) => setHorizon(Number(e.currentTarget.value))} data-testid="horizon">
+                <For each={HORIZONS}>{(h) => <option value={h}>{`${h} ${tr('fcDays')}`}</option>}</For>
+              </select>
+            </label>
+          </div>
+          <div class="kpi-grid" data-testid="prediction-kpis">
+            <Show when={sales()}>
+              {(s) => (
+                <>
+                  <Figure id="forecast_sales" label={`${tr('fcSales')} · ${horizon()} ${tr('fcDays')}`} value={sum(s().forecast.yhat)} text={money(sum(s().forecast.yhat))} formula={tr('fcSalesFormula')} />
+                  <Figure id="forecast_sales_lo80" label={tr('fcLo80')} value={sum(s().forecast.lo80)} text={money(sum(s().forecast.lo80))} formula={tr('fcBand80')} />
+                  <Figure id="forecast_sales_hi80" label={tr('fcHi80')} value={sum(s().forecast.hi80)} text={money(sum(s().forecast.hi80))} formula={tr('fcBand80')} />
+                </>
+              )}
+            </Show>
+            <Show when={perf()}>
+              {(p) => (
+                <>
+                  <Figure id="backtest_mape" label={tr('backtestMape')} value={p().ours.mape} text={pct(p().ours.mape)} formula={tr('perfTitle')} />
+                  <Figure id="backtest_mase" label={tr('backtestMase')} value={p().ours.mase} text={num(p().ours.mase)} formula="MAE ÷ MAE naive (m = 7)" />
+                </>
+              )}
+            </Show>
+            <Show when={anomalies()}>
+              {(a) => <Figure id="anomalies" label={tr('anomaliesCount')} value={a().anomalies.length} text={formatCount(a().anomalies.length, locale())} formula={tr('anomaliesFormula')} />}
+            </Show>
+            <Show when={churn()}>
+              {(c) => (
+                <>
+                  <Figure id="at_risk_buyers" label={tr('atRiskBuyers')} value={c().atRisk.length} text={formatCount(c().atRisk.length, locale())} formula={tr('atRiskFormula')} />
+                  <Figure id="at_risk_value" label={tr('atRiskValue')} value={c().atRiskValue} text={money(c().atRiskValue)} formula={tr('atRiskValueFormula')} />
+                </>
+              )}
+            </Show>
+          </div>
+
+          <Show when={sales()}>
+            {(s) => (
+              <div class="card">
+                <h2>{tr('fcChart')}</h2>
+                <ForecastChart f={s()} currency={cur()} unit="money" title={tr('fcChart')} />
+                <p class="muted small" data-testid="forecast-method">
+                  {tr(`fcMethod_${s().forecast.method}` as StringKey)}. {s().forecast.transform === 'log1p' ? tr('fcLogNote') : ''}{' '}
+                  {s().forecast.calibrated ? tr('fcCalibrated') : tr('fcUncalibrated')}
+                </p>
+                <label class="check">
+                  <input type="checkbox" checked={showComponents()} onChange={(e) => setShowComponents(e.currentTarget.checked)} /> {tr('fcShowComponents')}
+                </label>
+                <Show when={showComponents() && s().forecast.components}>
+                  {(c) => {
+                    const n = s().history.values.length;
+                    const from = Math.max(0, n - SHOWN_HISTORY);
+                    const day0 = Date.parse(`${s().history.start}T00:00:00Z`);
+                    const x = c().trend.slice(from).map((_, i) => new Date(day0 + (from + i) * 86_400_000).toISOString().slice(0, 10));
+                    const unit = s().forecast.transform === 'log1p' ? ('ratio' as const) : ('money' as const);
+                    return (
+                      <Chart
+                        title={tr('fcComponents')}
+                        x={x}
+                        currency={cur()}
+                        series={[
+                          { label: tr('fcWeekly'), values: c().weekly.slice(from), color: 'var(--chart-2)', kind: 'line', unit },
+                          { label: tr('fcYearly'), values: c().yearly.slice(from), color: 'var(--chart-4)', kind: 'line', unit },
+                          { label: tr('fcCalendar'), values: c().events.slice(from), color: 'var(--chart-1)', kind: 'bars', unit },
+                        ]}
+                      />
+                    );
+                  }}
+                </Show>
+              </div>
+            )}
+          </Show>
+
+          <Show when={perf()}>
+            {(p) => {
+              const better = () => p().improvementOverNaive;
+              return (
+                <div class="card" data-testid="model-performance">
+                  <h2>{tr('perfTitle')}</h2>
+                  <p>
+                    {fill(tr((better() ?? 0) >= 0 ? 'perfVerdict' : 'perfVerdictWorse'), {
+                      mape: pct(p().ours.mape),
+                      weeks: String(p().weeks),
+                      better: pct(Math.abs(better() ?? 0)),
+                    })}
+                  </p>
+                  <DataTable
+                    caption={tr('perfTitle')}
+                    rows={[
+                      { name: tr('perfOurs'), m: p().ours },
+                      { name: tr('perfNaive'), m: p().seasonalNaive },
+                      { name: tr('perfEts'), m: p().ets },
+                    ]}
+                    columns={[
+                      { label: tr('perfModel'), value: (r) => r.name },
+                      { label: 'MAPE', value: (r) => pct(r.m.mape), numeric: true },
+                      { label: 'MASE', value: (r) => num(r.m.mase), numeric: true },
+                      { label: 'MAE', value: (r) => money(r.m.mae), numeric: true },
+                      { label: tr('coverage80'), value: (r) => pct(r.m.coverage80), numeric: true },
+                    ]}
+                  />
+                  <p class="muted small">{tr('perfNote')}</p>
+                </div>
+              );
+            }}
+          </Show>
+
+          <Show when={traffic()}>
+            {(t) => (
+              <div class="card">
+                <h2>{tr('trafficForecast')}</h2>
+                <ForecastChart f={t()} currency={cur()} unit="count" title={tr('trafficForecast')} />
+              </div>
+            )}
+          </Show>
+
+          <div class="card" data-testid="demand">
+            <h2>{tr('demandTitle')}</h2>
+            <div class="toolbar">
+              <label>
+                {tr('leadTime')}{' '}
+                <input type="number" min="1" max="90" value={leadTime()} onChange={(e) => setLeadTime(Math.max(1, Math.min(90, Number(e.currentTarget.value) || 14)))} />
+              </label>
+              <label>
+                {tr('serviceLevel')}{' '}
+                <select value={serviceLevel()} onChange={(e) => setServiceLevel(Number(e.currentTarget.value))}>
+                  <For each={[0.8, 0.9, 0.95, 0.98, 0.99]}>{(l) => <option value={l}>{formatPercent(l, locale())}</option>}</For>
+                </select>
+              </label>
+              <button type="button" class="button" onClick={runDemand} disabled={progress() !== null} data-testid="demand-run">
+                {tr('demandRun')}
+              </button>
+              <Show when={progress()}>
+                {(p) => (
+                  <progress max={p()[1]} value={p()[0]} data-testid="demand-progress">
+                    {tr('demandProgress')}
+                  </progress>
+                )}
+              </Show>
+            </div>
+            <Show when={demand()}>
+              {(d) => (
+                <DataTable
+                  caption={tr('demandTitle')}
+                  testid="demand-table"
+                  rows={d()}
+                  columns={[
+                    { label: 'SKU', value: (r) => (<>{r.sku}<div class="muted small">{r.name}</div></>) },
+                    { label: tr('colHorizonUnits'), value: (r) => num(r.horizonUnits, 0), numeric: true },
+                    { label: tr('colLeadUnits'), value: (r) => num(r.leadTimeUnits, 0), numeric: true },
+                    { label: tr('colStock'), value: (r) => formatCount(r.suggestedStock, locale()), numeric: true },
+                    { label: tr('colMethod'), value: (r) => tr(`fcMethod_${r.method}` as StringKey) },
+                  ]}
+                />
+              )}
+            </Show>
+            <p class="muted small">{tr('demandNote')}</p>
+          </div>
+
+          <Show when={anomalies()}>
+            {(a) => (
+              <div class="card">
+                <h2>{tr('anomaliesTitle')}</h2>
+                <Show when={a().anomalies.length} fallback={<p class="muted">{tr('noAnomalies')}</p>}>
+                  <DataTable
+                    caption={tr('anomaliesTitle')}
+                    testid="anomalies"
+                    rows={a().anomalies}
+                    columns={[
+                      { label: tr('colDate'), value: (r) => formatDate(r.date, locale(), 'long') },
+                      { label: tr('colDirection'), value: (r) => tr(r.direction === 'up' ? 'dirUp' : 'dirDown') },
+                      { label: tr('colExpected'), value: (r) => money(r.expected), numeric: true },
+                      { label: tr('colActual'), value: (r) => money(r.actual), numeric: true },
+                      { label: tr('colSeverity'), value: (r) => `${num(r.severity, 1)} σ`, numeric: true },
+                      { label: tr('colEvents'), value: (r) => r.events.join(', ') || '–' },
+                    ]}
+                  />
+                </Show>
+                <Show when={a().joint.length}>
+                  <DataTable
+                    caption={tr('jointTitle')}
+                    testid="joint-anomalies"
+                    rows={a().joint}
+                    columns={[
+                      { label: tr('colDate'), value: (r) => formatDate(r.date, locale(), 'long') },
+                      { label: tr('colScore'), value: (r) => num(r.score, 2), numeric: true },
+                      { label: tr('colSales'), value: (r) => (r.values.sales === null ? '–' : money(r.values.sales ?? 0)), numeric: true },
+                      { label: tr('colOrders'), value: (r) => formatCount(r.values.orders ?? 0, locale()), numeric: true },
+                      { label: tr('colVisitors2'), value: (r) => (r.values.visitors == null ? '–' : formatCount(r.values.visitors, locale())), numeric: true },
+                    ]}
+                  />
+                </Show>
+              </div>
+            )}
+          </Show>
+
+          <div class="card">
+            <h2>{tr('churnTitle')}</h2>
+            <Show when={churn()} fallback={<p class="muted">{tr('churnTooShort')}</p>}>
+              {(c) => (
+                <>
+                  <p class="muted small">{fill(tr('churnModel'), { auc: num(c().auc, 3), brier: num(c().brier, 3), base: pct(c().baseRate) })}</p>
+                  <DataTable
+                    caption={tr('churnTitle')}
+                    testid="at-risk"
+                    rows={c().atRisk.slice(0, 50)}
+                    columns={[
+                      { label: tr('colBuyer'), value: (r) => r.buyer },
+                      { label: tr('colProbability'), value: (r) => pct(r.probability), numeric: true },
+                      { label: tr('colValue'), value: (r) => money(r.value), numeric: true },
+                      { label: tr('colOrders'), value: (r) => formatCount(r.orders, locale()), numeric: true },
+                      { label: tr('colLastOrder'), value: (r) => formatDate(r.lastOrder, locale(), 'long') },
+                    ]}
+                  />
+                </>
+              )}
+            </Show>
+          </div>
+        </Show>
+      </Show>
+    </section>
+  );
+}
