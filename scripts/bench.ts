@@ -7,7 +7,9 @@
  * Also the built app's first load from a warm cache, Lighthouse (accessibility, best practices) and
  * installability.
  *
- * Usage: npm run bench [-- --sizes 100000,1000000] [--runs 15] [--no-browser] [--no-node] [--no-app]
+ * Also the ML worker: a two-year sales forecast and 200 SKUs fitted in one batch (Chromium and Node).
+ *
+ * Usage: npm run bench [-- --sizes 100000,1000000] [--runs 15] [--no-browser] [--no-node] [--no-app] [--no-ml] [--ml-only]
  */
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -20,7 +22,11 @@ import { openNodeDuckDB } from '../src/db/nodeDuckdb';
 import { Engine } from '../src/engine/engine';
 import { benchAppLoad } from './bench/appLoad';
 import type { BrowserBenchResult } from './bench/page';
+import type { MlBenchResult } from './bench/mlPage';
+import { BENCH_START, benchSeries } from './bench/mlSeries';
 import { ordersCsv } from './bench/ordersCsv';
+import { forecastDemand, forecastSeries } from '../src/ml/predictions';
+import { initTf } from '../src/ml/tf';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -150,7 +156,46 @@ async function benchBrowser(csvPath: string): Promise<Omit<Row, 'mb'>> {
   }
 }
 
+/** The ML worker in Chromium: two years of daily sales forecast, and 200 SKUs fitted in one batch. */
+async function benchMl(): Promise<MlBenchResult & { node: { salesForecastMs: number[]; demandMs: number } }> {
+  const server = await createServer({ configFile: path.resolve('vite.config.ts'), logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
+  await server.listen();
+  const { port } = server.httpServer?.address() as AddressInfo;
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'toko-ml-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`http://127.0.0.1:${port}/scripts/bench/ml.html`);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready', undefined, { timeout: 120_000 });
+    const r = (await page.evaluate((n) => (window as unknown as { mlBench: (n: number) => Promise<unknown> }).mlBench(n), Math.min(runs, 9))) as MlBenchResult;
+    // The same in Node, for the ratio.
+    await initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
+    const sales = { start: BENCH_START, values: benchSeries(730, 1, 5_000_000) };
+    const nodeSales: number[] = [];
+    for (let i = 0; i < Math.min(runs, 9); i++) {
+      const t = performance.now();
+      forecastSeries(sales, 30);
+      nodeSales.push(performance.now() - t);
+    }
+    const skus = Array.from({ length: 200 }, (_, k) => ({ sku: `SKU-${k}`, name: `SKU ${k}`, values: benchSeries(730, 100 + k, 2 + (k % 20)) }));
+    const t = performance.now();
+    forecastDemand({ start: BENCH_START, skus, horizon: 30, leadTime: 14, serviceLevel: 0.95 });
+    return { ...r, node: { salesForecastMs: nodeSales, demandMs: performance.now() - t } };
+  } finally {
+    await context.close();
+    await server.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
 async function main() {
+  if (!args.includes('--no-ml')) {
+    const r = await benchMl();
+    console.log('\nForecasts in the ML worker (TensorFlow.js wasm), Chromium; Node for comparison');
+    console.log(`  sales forecast, 730 days, 30 ahead (median of ${r.salesForecastMs.length})  chromium ${fmt(median(r.salesForecastMs))}  node ${fmt(median(r.node.salesForecastMs))}  budget 1000 ms  ${median(r.salesForecastMs) <= 1000 ? 'ok' : 'over'}`);
+    console.log(`  200 SKUs x 730 days in one batch                    chromium ${fmt(r.demandMs)}  node ${fmt(r.node.demandMs)}  budget 30000 ms  ${r.demandMs <= 30_000 ? 'ok' : 'over'}  (${r.progressEvents} progress events)`);
+    if (args.includes('--ml-only')) return;
+  }
   const rows: Row[] = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'toko-bench-csv-'));
   for (const size of sizes) {
@@ -197,6 +242,8 @@ async function main() {
     console.log('\nBuilt app in Chromium, sample data imported, reload from a warm cache (median of', r.shellMs.length, 'loads)');
     console.log(`  shell visible        ${fmt(median(r.shellMs)).padStart(9)}   budget 1000 ms   ${verdict(median(r.shellMs), 1000)}`);
     console.log(`  Overview KPIs shown  ${fmt(median(r.kpiMs)).padStart(9)}   budget 3000 ms   ${verdict(median(r.kpiMs), 3000)}`);
+    console.log(`  sales forecast shown ${fmt(median(r.forecastMs)).padStart(9)}   budget 1000 ms   ${verdict(median(r.forecastMs), 1000)}   (Predictions opened from the navigation; 18 months of sample orders)`);
+    console.log(`  same, cold page load ${fmt(median(r.forecastColdMs)).padStart(9)}   (engine, DuckDB and the ML worker start first)`);
     console.log(`  Lighthouse accessibility ${score(r.accessibility)} (>= 95), best practices ${score(r.bestPractices)} (>= 95)`);
     for (const a of r.failedAudits) console.log(`    failed audit: ${a}`);
     console.log(`  installability errors (Page.getInstallabilityErrors): ${r.installabilityErrors.length ? r.installabilityErrors.join(', ') : 'none'}`);

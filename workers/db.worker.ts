@@ -58,7 +58,10 @@ async function init(origin: string): Promise<WorkerInit> {
       await conn.insertArrowFromIPCStream(ipc, { name: table, create: false });
     },
   };
-  engine = await Engine.open(sql, new IdbImportLog(await openAppDb()), mlWorker());
+  const ml = mlWorker();
+  engine = await Engine.open(sql, new IdbImportLog(await openAppDb()), ml);
+  // Start the ML worker and its wasm now, off the critical path, so the first forecast does not wait for them.
+  setTimeout(() => void ml.warm().catch(() => undefined), 0);
   return { persistent };
 }
 
@@ -70,6 +73,7 @@ function mlWorker(): MlBackend {
     return remote;
   };
   return {
+    warm: () => get().warm(),
     forecastSeries: (s, h) => get().forecastSeries(s, h),
     modelPerformance: (s) => get().modelPerformance(s),
     anomalies: (s, o) => get().anomalies(s, o),

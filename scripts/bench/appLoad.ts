@@ -16,6 +16,10 @@ import { startServer } from '../serve.mjs';
 export interface AppLoadResult {
   shellMs: number[];
   kpiMs: number[];
+  /** Click on Predictions in a loaded app to the sales forecast's figure (sample data, 18 months). */
+  forecastMs: number[];
+  /** The same from a cold page load (engine and ML worker start first). */
+  forecastColdMs: number[];
   accessibility: number | null;
   bestPractices: number | null;
   failedAudits: string[];
@@ -71,6 +75,25 @@ export async function benchAppLoad(runs: number): Promise<AppLoadResult> {
       shellMs.push(Number(await shell.jsonValue()));
       kpiMs.push(Number(await kpi.jsonValue()));
     }
+    // The Predictions page, opened from the navigation of a loaded app; each load is a fresh page, so the
+    // forecast is fitted again every time. Also from a cold start (the engine and the ML worker start too).
+    const forecastMs: number[] = [];
+    const forecastColdMs: number[] = [];
+    const shownAt = () =>
+      page.waitForFunction(() => (document.querySelector('[data-kpi="forecast_sales"]')?.getAttribute('data-value') ? performance.now() : 0), undefined, {
+        polling: 'raf',
+        timeout: 60_000,
+      });
+    for (let i = 0; i < Math.min(runs, 5); i++) {
+      await page.goto(`${origin}/overview`);
+      await page.waitForSelector('[data-kpi="sales"][data-value]');
+      await page.waitForTimeout(1500);
+      const t0 = await page.evaluate(() => performance.now());
+      await page.click('[data-testid="nav-predictions"]');
+      forecastMs.push(Number(await (await shownAt()).jsonValue()) - t0);
+      await page.goto(`${origin}/predictions`, { waitUntil: 'commit' });
+      forecastColdMs.push(Number(await (await shownAt()).jsonValue()));
+    }
     // Lighthouse opens its own tab: this one must let go of the database first.
     await page.goto('about:blank');
     const result = await lighthouse(`${origin}/overview`, {
@@ -93,6 +116,8 @@ export async function benchAppLoad(runs: number): Promise<AppLoadResult> {
     return {
       shellMs,
       kpiMs,
+      forecastMs,
+      forecastColdMs,
       accessibility: lhr?.categories.accessibility?.score ?? null,
       bestPractices: lhr?.categories['best-practices']?.score ?? null,
       failedAudits,

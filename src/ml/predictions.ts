@@ -263,6 +263,8 @@ export function forecastDemand(input: DemandInput, onProgress?: (done: number, t
 
 /** The ML worker's interface (the engine calls it; tests call the functions in-process). */
 export interface MlBackend {
+  /** Loads the model runtime ahead of the first fit. */
+  warm(): Promise<void>;
   forecastSeries(s: DailySeries, horizon: number): Promise<SeriesForecast>;
   modelPerformance(s: DailySeries): Promise<ModelPerformance | null>;
   anomalies(sales: DailySeries, others: Record<string, (number | null)[]>): Promise<AnomalyResult>;
@@ -279,6 +281,7 @@ export function localMl(init: () => Promise<void>): MlBackend {
       return f(...args);
     };
   return {
+    warm: init,
     forecastSeries: after(forecastSeries),
     modelPerformance: after(modelPerformance),
     anomalies: after(anomalies),
