@@ -160,7 +160,9 @@ async function benchBrowser(csvPath: string): Promise<Omit<Row, 'mb'>> {
 async function benchMl(): Promise<MlBenchResult & { node: { salesForecastMs: number[]; demandMs: number } }> {
   const server = await createServer({ configFile: path.resolve('vite.config.ts'), logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
   await server.listen();
-  const { port } = server.httpServer?.address() as AddressInfo;
+  const address = server.httpServer?.address() as AddressInfo | undefined;
+  if (!address) throw new Error('vite did not start');
+  const { port } = address;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'toko-ml-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   try {

@@ -1,0 +1,225 @@
+import * as tf from '@tensorflow/tfjs-core';
+
+/**
+ * Customer segments: RFM scores and their named segments (a rule table the UI shows), and k-means on
+ * standardised log RFM and tenure (k-means++ seeded, restarts, k by mean silhouette on a sample), run on
+ * TensorFlow.js.
+ */
+
+export interface BuyerStats {
+  buyer: string;
+  /** Days from the last order to the end of the data. */
+  recency: number;
+  orders: number;
+  sales: number;
+  /** Days from the first order to the end of the data. */
+  tenure: number;
+}
+
+export interface RfmScore {
+  r: number;
+  f: number;
+  m: number;
+}
+
+/**
+ * Quintile scores 1–5 by rank: recency reversed (recent = 5); ties broken by rank, so equal values are
+ * split by the next key (monetary, then frequency, then the buyer) and every score holds a fifth.
+ */
+export function rfmScores(buyers: readonly BuyerStats[]): RfmScore[] {
+  const n = buyers.length;
+  const score = (order: number[]) => {
+    const out = new Array<number>(n);
+    order.forEach((idx, rank) => {
+      out[idx] = Math.min(5, Math.floor((rank * 5) / n) + 1);
+    });
+    return out;
+  };
+  const idx = buyers.map((_, i) => i);
+  const byBuyer = (a: number, b: number) => (buyers[a].buyer < buyers[b].buyer ? -1 : buyers[a].buyer > buyers[b].buyer ? 1 : 0);
+  const r = score([...idx].sort((a, b) => buyers[b].recency - buyers[a].recency || buyers[a].orders - buyers[b].orders || byBuyer(a, b)));
+  const f = score([...idx].sort((a, b) => buyers[a].orders - buyers[b].orders || buyers[a].sales - buyers[b].sales || byBuyer(a, b)));
+  const m = score([...idx].sort((a, b) => buyers[a].sales - buyers[b].sales || buyers[a].orders - buyers[b].orders || byBuyer(a, b)));
+  return idx.map((i) => ({ r: r[i], f: f[i], m: m[i] }));
+}
+
+export type SegmentName =
+  | 'champions'
+  | 'loyal'
+  | 'potential_loyalist'
+  | 'new'
+  | 'promising'
+  | 'need_attention'
+  | 'about_to_sleep'
+  | 'at_risk'
+  | 'cant_lose'
+  | 'hibernating'
+  | 'lost'
+  | 'others';
+
+/** The rule table, first match wins: inclusive score ranges of R, F and M. */
+export const SEGMENT_RULES: readonly { name: Exclude<SegmentName, 'others'>; r: [number, number]; f: [number, number]; m: [number, number] }[] = [
+  { name: 'champions', r: [4, 5], f: [4, 5], m: [4, 5] },
+  { name: 'cant_lose', r: [1, 1], f: [4, 5], m: [4, 5] },
+  { name: 'loyal', r: [2, 5], f: [3, 5], m: [3, 5] },
+  { name: 'at_risk', r: [1, 2], f: [2, 5], m: [2, 5] },
+  { name: 'new', r: [4, 5], f: [1, 1], m: [1, 5] },
+  { name: 'potential_loyalist', r: [3, 5], f: [1, 3], m: [1, 3] },
+  { name: 'promising', r: [3, 4], f: [1, 1], m: [1, 5] },
+  { name: 'need_attention', r: [2, 3], f: [2, 3], m: [2, 3] },
+  { name: 'about_to_sleep', r: [2, 3], f: [1, 2], m: [1, 2] },
+  { name: 'hibernating', r: [1, 2], f: [1, 2], m: [1, 3] },
+  { name: 'lost', r: [1, 1], f: [1, 5], m: [1, 5] },
+];
+
+const inRange = (v: number, [lo, hi]: [number, number]) => v >= lo && v <= hi;
+
+export function segmentOf(s: RfmScore): SegmentName {
+  return SEGMENT_RULES.find((rule) => inRange(s.r, rule.r) && inRange(s.f, rule.f) && inRange(s.m, rule.m))?.name ?? 'others';
+}
+
+/** Standardised log features: recency, frequency, monetary, tenure. */
+export function clusterFeatures(buyers: readonly BuyerStats[]): number[][] {
+  const raw = buyers.map((b) => [Math.log1p(b.recency), Math.log1p(b.orders), Math.log1p(Math.max(0, b.sales)), Math.log1p(b.tenure)]);
+  const d = 4;
+  const mean = Array.from({ length: d }, (_, j) => raw.reduce((a, x) => a + x[j], 0) / raw.length);
+  const sd = Array.from({ length: d }, (_, j) => Math.sqrt(raw.reduce((a, x) => a + (x[j] - mean[j]) ** 2, 0) / raw.length) || 1);
+  return raw.map((x) => x.map((v, j) => (v - mean[j]) / sd[j]));
+}
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const dist2 = (a: readonly number[], b: readonly number[]) => a.reduce((s, v, j) => s + (v - b[j]) ** 2, 0);
+
+/** k-means++ seeding. */
+function seedCentroids(x: readonly number[][], k: number, r: () => number): number[][] {
+  const c = [x[Math.floor(r() * x.length)]];
+  const d = x.map((p) => dist2(p, c[0]));
+  while (c.length < k) {
+    const total = d.reduce((a, b) => a + b, 0);
+    let t = r() * total;
+    let i = 0;
+    while (i < x.length - 1 && t > d[i]) t -= d[i++];
+    c.push(x[i]);
+    for (let j = 0; j < x.length; j++) d[j] = Math.min(d[j], dist2(x[j], x[i]));
+  }
+  return c.map((p) => [...p]);
+}
+
+/** Lloyd's iterations on TensorFlow.js: distances as ‖x‖² − 2x·c + ‖c‖², centroids as segment means. */
+function lloyd(xt: tf.Tensor2D, init: number[][], iterations = 50): { labels: Int32Array; centroids: number[][]; inertia: number } {
+  const k = init.length;
+  let centroids = init;
+  let labels = new Int32Array(xt.shape[0]);
+  let inertia = 0;
+  for (let it = 0; it < iterations; it++) {
+    const [lab, dmin] = tf.tidy(() => {
+      const c = tf.tensor2d(centroids);
+      const d = tf.add(tf.sub(tf.sum(tf.square(xt), 1, true), tf.mul(2, tf.matMul(xt, c, false, true))), tf.sum(tf.square(c), 1).reshape([1, k]));
+      return [tf.argMin(d, 1), tf.min(d, 1)];
+    });
+    const next = lab.dataSync() as Int32Array;
+    inertia = (dmin.dataSync() as Float32Array).reduce((a, b) => a + Math.max(0, b), 0);
+    const sums = tf.tidy(() => tf.unsortedSegmentSum(xt, lab as tf.Tensor1D, k).arraySync() as number[][]);
+    tf.dispose([lab, dmin]);
+    const counts = new Array<number>(k).fill(0);
+    for (const l of next) counts[l]++;
+    const moved = next.some((l, i) => l !== labels[i]);
+    labels = Int32Array.from(next);
+    centroids = sums.map((s, j) => (counts[j] ? s.map((v) => v / counts[j]) : centroids[j]));
+    if (!moved && it > 0) break;
+  }
+  return { labels, centroids, inertia };
+}
+
+/** Mean silhouette of a labelling, on at most `sample` points (seeded). */
+export function silhouette(x: readonly number[][], labels: ArrayLike<number>, sample = 2000, seed = 1): number {
+  const r = rng(seed);
+  const idx = x.map((_, i) => i);
+  for (let i = idx.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [idx[i], idx[j]] = [idx[j], idx[i]];
+  }
+  const s = idx.slice(0, Math.min(sample, x.length));
+  const k = Math.max(...Array.from(labels)) + 1;
+  let total = 0;
+  for (const i of s) {
+    const sum = new Array<number>(k).fill(0);
+    const cnt = new Array<number>(k).fill(0);
+    for (const j of s) {
+      if (i === j) continue;
+      sum[labels[j]] += Math.sqrt(dist2(x[i], x[j]));
+      cnt[labels[j]]++;
+    }
+    const own = labels[i];
+    const a = cnt[own] ? sum[own] / cnt[own] : 0;
+    let b = Number.POSITIVE_INFINITY;
+    for (let c = 0; c < k; c++) if (c !== own && cnt[c]) b = Math.min(b, sum[c] / cnt[c]);
+    total += cnt[own] && Number.isFinite(b) ? (b - a) / Math.max(a, b) : 0;
+  }
+  return total / s.length;
+}
+
+export interface KMeansResult {
+  k: number;
+  labels: number[];
+  centroids: number[][];
+  silhouette: number;
+  /** Mean silhouette of every k tried. */
+  tried: { k: number; silhouette: number }[];
+}
+
+/** k-means for k in [kMin, kMax], `restarts` seeded runs each, k chosen by the mean silhouette. */
+export function kmeans(x: readonly number[][], opts: { kMin?: number; kMax?: number; restarts?: number; seed?: number } = {}): KMeansResult {
+  const r = rng(opts.seed ?? 42);
+  const xt = tf.tensor2d(x as number[][]);
+  try {
+    let best: KMeansResult | null = null;
+    const tried: { k: number; silhouette: number }[] = [];
+    for (let k = opts.kMin ?? 2; k <= Math.min(opts.kMax ?? 8, x.length - 1); k++) {
+      let run: ReturnType<typeof lloyd> | null = null;
+      for (let i = 0; i < (opts.restarts ?? 4); i++) {
+        const res = lloyd(xt, seedCentroids(x, k, r));
+        if (!run || res.inertia < run.inertia) run = res;
+      }
+      if (!run) continue;
+      const s = silhouette(x, run.labels);
+      tried.push({ k, silhouette: s });
+      if (!best || s > best.silhouette) best = { k, labels: Array.from(run.labels), centroids: run.centroids, silhouette: s, tried };
+    }
+    if (!best) throw new Error('too few buyers to cluster');
+    return { ...best, tried };
+  } finally {
+    xt.dispose();
+  }
+}
+
+/** Adjusted Rand index of two labellings (1 = identical partitions, about 0 = chance). */
+export function adjustedRand(a: readonly number[], b: readonly number[]): number {
+  const n = a.length;
+  const table = new Map<string, number>();
+  const ra = new Map<number, number>();
+  const rb = new Map<number, number>();
+  a.forEach((x, i) => {
+    const key = `${x},${b[i]}`;
+    table.set(key, (table.get(key) ?? 0) + 1);
+    ra.set(x, (ra.get(x) ?? 0) + 1);
+    rb.set(b[i], (rb.get(b[i]) ?? 0) + 1);
+  });
+  const c2 = (m: number) => (m * (m - 1)) / 2;
+  const sumIJ = [...table.values()].reduce((s, v) => s + c2(v), 0);
+  const sumA = [...ra.values()].reduce((s, v) => s + c2(v), 0);
+  const sumB = [...rb.values()].reduce((s, v) => s + c2(v), 0);
+  const expected = (sumA * sumB) / c2(n);
+  const max = (sumA + sumB) / 2;
+  return max === expected ? 1 : (sumIJ - expected) / (max - expected);
+}
