@@ -115,8 +115,8 @@ function seedCentroids(x: readonly number[][], k: number, r: () => number): numb
   return c.map((p) => [...p]);
 }
 
-/** Lloyd's iterations on TensorFlow.js: distances as ‖x‖² − 2x·c + ‖c‖², centroids as segment means. */
-function lloyd(xt: tf.Tensor2D, init: number[][], iterations = 50): { labels: Int32Array; centroids: number[][]; inertia: number } {
+/** Lloyd's iterations: distances on TensorFlow.js as ‖x‖² − 2x·c + ‖c‖², then the centroids as cluster means. */
+function lloyd(x: readonly number[][], xt: tf.Tensor2D, init: number[][], iterations = 50): { labels: Int32Array; centroids: number[][]; inertia: number } {
   const k = init.length;
   let centroids = init;
   let labels = new Int32Array(xt.shape[0]);
@@ -124,15 +124,19 @@ function lloyd(xt: tf.Tensor2D, init: number[][], iterations = 50): { labels: In
   for (let it = 0; it < iterations; it++) {
     const [lab, dmin] = tf.tidy(() => {
       const c = tf.tensor2d(centroids);
-      const d = tf.add(tf.sub(tf.sum(tf.square(xt), 1, true), tf.mul(2, tf.matMul(xt, c, false, true))), tf.sum(tf.square(c), 1).reshape([1, k]));
+      const d = tf.add(tf.sub(tf.sum(tf.square(xt), 1, true), tf.mul(2, tf.matMul(xt, c, false, true))), tf.reshape(tf.sum(tf.square(c), 1), [1, k]));
       return [tf.argMin(d, 1), tf.min(d, 1)];
     });
     const next = lab.dataSync() as Int32Array;
     inertia = (dmin.dataSync() as Float32Array).reduce((a, b) => a + Math.max(0, b), 0);
-    const sums = tf.tidy(() => tf.unsortedSegmentSum(xt, lab as tf.Tensor1D, k).arraySync() as number[][]);
     tf.dispose([lab, dmin]);
+    const d = init[0].length;
+    const sums = Array.from({ length: k }, () => new Array<number>(d).fill(0));
     const counts = new Array<number>(k).fill(0);
-    for (const l of next) counts[l]++;
+    next.forEach((l, i) => {
+      counts[l]++;
+      for (let j = 0; j < d; j++) sums[l][j] += x[i][j];
+    });
     const moved = next.some((l, i) => l !== labels[i]);
     labels = Int32Array.from(next);
     centroids = sums.map((s, j) => (counts[j] ? s.map((v) => v / counts[j]) : centroids[j]));
@@ -188,7 +192,7 @@ export function kmeans(x: readonly number[][], opts: { kMin?: number; kMax?: num
     for (let k = opts.kMin ?? 2; k <= Math.min(opts.kMax ?? 8, x.length - 1); k++) {
       let run: ReturnType<typeof lloyd> | null = null;
       for (let i = 0; i < (opts.restarts ?? 4); i++) {
-        const res = lloyd(xt, seedCentroids(x, k, r));
+        const res = lloyd(x, xt, seedCentroids(x, k, r));
         if (!run || res.inertia < run.inertia) run = res;
       }
       if (!run) continue;

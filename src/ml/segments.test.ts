@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initTf } from './tf';
+import { adjustedRand, type BuyerStats, kmeans, rfmScores, segmentOf } from './segments';
+
+beforeAll(async () => {
+  await initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
+});
+
+function normal(seed: number) {
+  let a = seed >>> 0;
+  const u = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return () => Math.sqrt(-2 * Math.log(u() + 1e-12)) * Math.cos(2 * Math.PI * u());
+}
+
+describe('segments', () => {
+  it('k-means recovers planted clusters (ARI ≥ 0.9) and picks their number by silhouette', () => {
+    const z = normal(5);
+    const centres = [
+      [0, 0, 0, 0],
+      [5, 5, 0, 0],
+      [0, 5, 5, 5],
+      [5, 0, 5, -5],
+    ];
+    const truth: number[] = [];
+    const x: number[][] = [];
+    centres.forEach((c, k) => {
+      for (let i = 0; i < 300; i++) {
+        truth.push(k);
+        x.push(c.map((v) => v + z()));
+      }
+    });
+    const r = kmeans(x, { kMin: 2, kMax: 7 });
+    expect(r.k).toBe(4);
+    expect(adjustedRand(r.labels, truth)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('RFM quintiles: recency reversed, ties split by rank, a fifth each; the rule table names them', () => {
+    const buyers: BuyerStats[] = Array.from({ length: 100 }, (_, i) => ({ buyer: `b${i}`, recency: i, orders: i < 80 ? 1 : 2 + (i % 5), sales: 1000 * (i + 1), tenure: 200 }));
+    const s = rfmScores(buyers);
+    for (const key of ['r', 'f', 'm'] as const) for (let q = 1; q <= 5; q++) expect(s.filter((x) => x[key] === q)).toHaveLength(20);
+    expect(s[0].r).toBe(5);
+    expect(s[99].r).toBe(1);
+    // 80 buyers with one order: the tie is split by monetary, so they fill F scores 1–4 in order of sales.
+    expect(s[0].f).toBe(1);
+    expect(s[79].f).toBe(4);
+    expect(segmentOf({ r: 5, f: 5, m: 5 })).toBe('champions');
+    expect(segmentOf({ r: 1, f: 5, m: 5 })).toBe('cant_lose');
+    expect(segmentOf({ r: 5, f: 1, m: 1 })).toBe('new');
+    expect(segmentOf({ r: 1, f: 1, m: 1 })).toBe('hibernating');
+  });
+});
