@@ -69,7 +69,7 @@ describe('the app', () => {
     expect(new URL(page.url()).pathname).toBe('/overview');
     await page.waitForSelector('[data-testid="empty-state"] [data-testid="load-sample"]');
     for (const p of PAGES) expect(await page.locator(`[data-testid="nav-${p}"]`).count(), p).toBe(1);
-    for (const p of ['insights', 'reports'] as const) {
+    for (const p of ['reports'] as const) {
       await page.click(`[data-testid="nav-${p}"]`);
       await page.waitForSelector(`[data-testid="page-${p}"] [data-testid="not-built"]`);
       expect(await page.locator('[data-kpi]').count()).toBe(0);
@@ -227,6 +227,36 @@ describe('the app', () => {
       await page.waitForTimeout(300);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       await page.screenshot({ path: path.join(SHOTS, `predictions-${w}.png`), fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('the ML Insights page segments buyers, clusters them, shows cohorts and bundle ideas', async () => {
+    const page = await open(browser, app.origin, '/insights');
+    await page.waitForSelector('[data-kpi="champions"]', { timeout: 60_000 });
+    await page.waitForSelector('[data-kpi="repeat_rate_90d"]', { timeout: 60_000 });
+    const v = await kpiValues(page);
+    expect(Number(v.segments)).toBeGreaterThan(3);
+    expect(Number(v.champions)).toBeGreaterThan(0);
+    expect(Number(v.at_risk)).toBeGreaterThan(0);
+    expect(Number(v.repeat_rate_90d)).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="rfm-segments"] tbody tr').count()).toBe(Number(v.segments));
+    expect(await page.locator('[data-testid="cohorts"] tbody tr').count()).toBeGreaterThan(12);
+    await page.click('[data-testid="kmeans-run"]');
+    await page.waitForSelector('[data-testid="kmeans-segments"] tbody tr', { timeout: 60_000 });
+    const download = page.waitForEvent('download');
+    await page.click('[data-testid="export-champions"]');
+    const file = await (await download).path();
+    const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
+    expect(lines.length - 1).toBe(Number(v.champions));
+    for (const [w, h] of [
+      [1280, 800],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: path.join(SHOTS, `insights-${w}.png`), fullPage: true });
     }
     await page.setViewportSize({ width: 1280, height: 800 });
   });

@@ -12,7 +12,8 @@ import { dayNumber, isoOfDay } from '../src/ml/forecast/design';
 import { forecast } from '../src/ml/forecast/forecast';
 import { initTf } from '../src/ml/tf';
 import { evaluateChurn } from '../src/ml/churn';
-import { onlineRetailDaily, onlineRetailTransactions, readDailyCsv, readTransactions } from './eval/series';
+import { evaluateRecommendations } from './eval/recommend';
+import { onlineRetailDaily, onlineRetailTransactions, readDailyCsv, readItemTransactions, readTransactions } from './eval/series';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -115,11 +116,23 @@ function churn(): void {
   console.log(JSON.stringify({ model: 'logistic_rfm_tenure', auc: round(r.auc), brier: round(r.brier), base_rate: round(r.baseRate), customers: r.testCustomers, seconds: round((performance.now() - t0) / 1000, 1) }));
 }
 
+/** Recommendations on a temporal holdout of each buyer's last order, against popularity. */
+async function recommend(): Promise<void> {
+  const file = arg('transactions') ?? arg('online-retail');
+  if (!file) throw new Error('give --transactions <csv with customer_id,order_id,date,item_id,quantity,amount> or --online-retail <file>');
+  const t0 = performance.now();
+  const r = await evaluateRecommendations(readItemTransactions(file, !arg('transactions')));
+  console.log(`buyers evaluated: ${r.buyers}; ours: precision@10 ${r.precision_at_10.toFixed(4)}, hit-rate@10 ${r.hit_rate_at_10.toFixed(4)}; popularity: ${r.popularity_precision_at_10.toFixed(4)}, ${r.popularity_hit_rate_at_10.toFixed(4)}`);
+  console.log(JSON.stringify({ ...Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v)])), hit_rate_ratio: round(r.hit_rate_at_10 / r.popularity_hit_rate_at_10, 2), seconds: round((performance.now() - t0) / 1000, 1) }));
+}
+
 const command = process.argv[2];
 if (command === 'forecast-cv') await forecastCv();
 else if (command === 'churn') churn();
+else if (command === 'recommend') await recommend();
 else {
   console.error('usage: npm run eval -- forecast-cv --csv <file> [--initial 730] [--period 180] [--horizon 365] [--peer prophet]');
   console.error('       npm run eval -- churn --transactions <csv with customer_id,order_id,date,amount>');
+  console.error('       npm run eval -- recommend --transactions <csv with customer_id,order_id,date,item_id,quantity,amount>');
   process.exit(2);
 }

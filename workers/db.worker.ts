@@ -78,6 +78,7 @@ function mlWorker(): MlBackend {
     modelPerformance: (s) => get().modelPerformance(s),
     anomalies: (s, o) => get().anomalies(s, o),
     predictChurn: (tx) => get().predictChurn(tx),
+    segmentBuyers: (buyers, method) => get().segmentBuyers(buyers, method),
     forecastDemand: (input, onProgress) => get().forecastDemand(input, onProgress ? Comlink.proxy(onProgress) : undefined),
   };
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import type { Transaction } from '../../src/ml/churn';
+import type { ItemTransaction } from './recommend';
 import { dayNumber, isoOfDay } from '../../src/ml/forecast/design';
 
 /** A daily series from a `ds,y` CSV (quotes allowed): every day from the first to the last, null when absent. */
@@ -62,6 +63,32 @@ export function onlineRetailTransactions(file: string): Transaction[] {
     const m = /^([^,]*),([^,]*),(".*"|[^,]*),(-?\d+),(\d{4}-\d{2}-\d{2}) [^,]*,([^,]*),([^,]*),/.exec(line);
     if (!m || m[1].startsWith('C') || !m[7]) continue;
     out.push({ customer: m[7], order: m[1], day: dayNumber(m[5]), amount: Number(m[4]) * Number(m[6]) });
+  }
+  return out;
+}
+
+/** Item-level transactions from `customer_id,order_id,date,item_id,...` or from Online Retail (`--online-retail`). */
+export function readItemTransactions(file: string, retail: boolean): ItemTransaction[] {
+  const out: ItemTransaction[] = [];
+  if (retail) {
+    for (const line of readText(file).split(/\r?\n/).slice(1)) {
+      const m = /^([^,]*),([^,]*),(".*"|[^,]*),(-?\d+),(\d{4}-\d{2}-\d{2}) [^,]*,([^,]*),([^,]*),/.exec(line);
+      if (!m || m[1].startsWith('C') || !m[7] || Number(m[4]) <= 0) continue;
+      out.push({ customer: m[7], order: m[1], day: dayNumber(m[5]), item: m[2] });
+    }
+    return out;
+  }
+  const [header, ...rows] = readText(file).split(/\r?\n/).filter(Boolean);
+  const cols = header.split(',').map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase());
+  const at = (name: string) => {
+    const i = cols.indexOf(name);
+    if (i < 0) throw new Error(`${file}: no ${name} column (found ${cols.join(', ')})`);
+    return i;
+  };
+  const [c, o, d, it] = ['customer_id', 'order_id', 'date', 'item_id'].map(at);
+  for (const line of rows) {
+    const v = line.split(',').map((x) => x.replace(/^"|"$/g, ''));
+    out.push({ customer: v[c], order: v[o], day: dayNumber(v[d].slice(0, 10)), item: v[it] });
   }
   return out;
 }

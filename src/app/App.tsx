@@ -5,6 +5,7 @@ import { startEngine } from '../engine/client';
 import type { StringKey } from '../i18n/ui';
 import { CampaignsPage } from '../pages/campaigns/CampaignsPage';
 import { DataPage } from '../pages/data/DataPage';
+import { InsightsPage } from '../pages/insights/InsightsPage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
 import { PredictionsPage } from '../pages/predictions/PredictionsPage';
 import { NotBuiltPage } from '../pages/placeholder/NotBuiltPage';
@@ -19,7 +20,6 @@ import { engineStatus, locale, resolvedTheme, setEngineStatus, tr } from './stat
 
 /** Pages whose capability is still to be built, with the issue that builds it. */
 const NOT_BUILT: Partial<Record<PageId, StringKey>> = {
-  insights: 'nb_insights',
   reports: 'nb_reports',
   alerts: 'nb_alerts',
 };
@@ -123,6 +123,7 @@ export function App() {
       <Route path="/campaigns" component={CampaignsPage} />
       <Route path="/service" component={ServicePage} />
       <Route path="/predictions" component={PredictionsPage} />
+      <Route path="/insights" component={InsightsPage} />
       <Route path="/settings" component={SettingsPage} />
       {Object.entries(NOT_BUILT).map(([page, key]) => (
         <Route path={`/${page}`} component={() => <NotBuiltPage page={page as PageId} message={key} />} />

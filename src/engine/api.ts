@@ -11,8 +11,13 @@ import type { BreakdownRow, Breakdowns, Funnel, Grain, TrendSeries } from '../me
 import type { CategorySales, ProductRow, UnitCost } from '../metrics/products';
 import type { SalesAnalysis } from '../metrics/sales';
 import type { AnomalyResult, ChurnPrediction, ModelPerformance, SeriesForecast, SkuDemand } from '../ml/predictions';
+import type { CohortResult, ProductPair, SegmentProfile } from '../metrics/customers';
+import type { SegmentName } from '../ml/segments';
 
 export type {
+  CohortResult,
+  ProductPair,
+  SegmentName,
   AnomalyResult,
   ChurnPrediction,
   ModelPerformance,
@@ -289,10 +294,64 @@ export interface EngineApi {
   modelPerformance(): Promise<ModelPerformance | null>;
 
   /**
+   * Segments every buyer: by the RFM rule table (`rfm`) or by k-means on standardised log RFM and tenure
+   * (`kmeans`, k by silhouette), with each segment's size, value share, basket, top products and provinces,
+   * and a suggested action.
+   * @example const s = await engine.segmentCustomers('rfm'); s?.segments.find((x) => x.id === 'champions')?.size
+   */
+  segmentCustomers(method?: 'rfm' | 'kmeans'): Promise<SegmentationResult | null>;
+
+  /**
+   * The buyer usernames of one segment (for Shopee's chat broadcast and follower vouchers).
+   * @example const buyers = await engine.getSegment('rfm', 'at_risk')
+   */
+  getSegment(method: 'rfm' | 'kmeans', id: string): Promise<string[]>;
+
+  /**
+   * The retention matrix by first-order month (buyers and sales) and the repeat rates at 30, 60 and 90 days.
+   * @example const c = await engine.cohortAnalysis(); c.repeat[2].rate
+   */
+  cohortAnalysis(): Promise<CohortResult>;
+
+  /**
+   * Frequently bought together: product pairs in the same order with at least `minSupport` orders, by lift.
+   * With `product`, the pairs of that product; with `buyer`, the products co-bought (by buyers over time) with
+   * what the buyer has, that the buyer has not bought yet.
+   * @example const pairs = await engine.recommendProducts({ product: 'Asta Panci Set' })
+   */
+  recommendProducts(target?: { product?: string; buyer?: string }, minSupport?: number): Promise<ProductPair[]>;
+
+  /**
    * Every import attempt's report, including failed ones, newest first (kept in IndexedDB in the browser).
    * @example const log = await engine.importLog(); log.filter((r) => r.status === 'error')
    */
   importLog(): Promise<FileImportReport[]>;
+}
+
+export interface SegmentSummary {
+  id: string;
+  size: number;
+  /** Share of the buyers. */
+  share: number;
+  /** Share of the valid sales of all segmented buyers. */
+  valueShare: number;
+  /** Median days since the last order, and mean orders per buyer. */
+  recency: number;
+  orders: number;
+  profile: SegmentProfile;
+  /** The RFM segment most of its buyers are in, and the action suggested for it. */
+  dominant: SegmentName;
+  action: string;
+}
+
+export interface SegmentationResult {
+  method: 'rfm' | 'kmeans';
+  buyers: number;
+  segments: SegmentSummary[];
+  k?: number;
+  silhouette?: number;
+  tried?: { k: number; silhouette: number }[];
+  centroids?: { id: string; recency: number; orders: number; sales: number; tenure: number }[];
 }
 
 export interface DemandOptions {
@@ -333,6 +392,10 @@ export const ENGINE_OPS = [
   'predictChurn',
   'forecastDemand',
   'modelPerformance',
+  'segmentCustomers',
+  'getSegment',
+  'cohortAnalysis',
+  'recommendProducts',
 ] as const satisfies readonly (keyof EngineApi)[];
 
 /** A compile error when an operation of EngineApi is missing from ENGINE_OPS. */

@@ -13,7 +13,9 @@ import { campaigns } from '../metrics/campaigns';
 import { service, traffic, visitSources } from '../metrics/insights';
 import { breakdowns, funnel, trend } from '../metrics/overview';
 import { type CategorySales, productTable, salesByCategory, setUnitCosts } from '../metrics/products';
+import { buyerStats, type CohortResult, cohortAnalysis, coPurchase, type ProductPair, segmentProfiles } from '../metrics/customers';
 import { buyerTransactions, orderHistory, skuUnits, trafficHistory, visitorSeries } from '../metrics/predictionInputs';
+import { SEGMENT_ACTIONS } from '../ml/segments';
 import { salesAnalysis } from '../metrics/sales';
 import type { AnomalyResult, ChurnPrediction, MlBackend, ModelPerformance, SeriesForecast, SkuDemand } from '../ml/predictions';
 import { parseUnitCostFile } from '../ingest/unitCosts';
@@ -25,6 +27,7 @@ import type {
   DatasetInfo,
   DemandOptions,
   EngineApi,
+  SegmentationResult,
   FileImportReport,
   ImportInput,
   ImportRecord,
@@ -148,6 +151,71 @@ export class Engine implements EngineApi {
 
   predictChurn(): Promise<ChurnPrediction | null> {
     return this.predict('churn', () => buyerTransactions(this.db), (ml, tx) => ml.predictChurn(tx));
+  }
+
+  private segmentation(method: 'rfm' | 'kmeans') {
+    return this.predict(
+      `segments:${method}`,
+      async () => {
+        const buyers = await buyerStats(this.db);
+        return buyers.length ? buyers : null;
+      },
+      async (ml, buyers) => ({ buyers, seg: await ml.segmentBuyers(buyers.map(({ buyerId: _, ...b }) => b), method) }),
+    );
+  }
+
+  async segmentCustomers(method: 'rfm' | 'kmeans' = 'rfm'): Promise<SegmentationResult | null> {
+    const r = await this.segmentation(method);
+    if (!r) return null;
+    const { buyers, seg } = r;
+    const profiles = await this.serial(() => segmentProfiles(this.db, buyers.map((b, i) => ({ buyerId: b.buyerId, seg: seg.labels[i] }))));
+    const total = buyers.reduce((a, b) => a + b.sales, 0);
+    const ids = [...new Set(seg.labels)];
+    const segments = ids.map((id) => {
+      const members = buyers.filter((_, i) => seg.labels[i] === id);
+      const recency = members.map((b) => b.recency).sort((a, b) => a - b);
+      const dominant = seg.dominant[id];
+      return {
+        id,
+        size: members.length,
+        share: members.length / buyers.length,
+        valueShare: total ? members.reduce((a, b) => a + b.sales, 0) / total : 0,
+        recency: recency[Math.floor(recency.length / 2)],
+        orders: members.reduce((a, b) => a + b.orders, 0) / members.length,
+        profile: profiles.get(id) ?? { basketItems: 0, basketValue: 0, sales: 0, topProducts: [], topProvinces: [] },
+        dominant,
+        action: SEGMENT_ACTIONS[dominant],
+      };
+    });
+    segments.sort((a, b) => b.valueShare - a.valueShare);
+    return { method: seg.method, buyers: buyers.length, segments, k: seg.k, silhouette: seg.silhouette, tried: seg.tried, centroids: seg.centroids };
+  }
+
+  async getSegment(method: 'rfm' | 'kmeans', id: string): Promise<string[]> {
+    const r = await this.segmentation(method);
+    return r ? r.buyers.filter((_, i) => r.seg.labels[i] === id).map((b) => b.buyer).sort() : [];
+  }
+
+  cohortAnalysis(): Promise<CohortResult> {
+    return this.serial(() => cohortAnalysis(this.db));
+  }
+
+  recommendProducts(target: { product?: string; buyer?: string } = {}, minSupport = 3): Promise<ProductPair[]> {
+    return this.serial(async () => {
+      if (target.buyer) {
+        const owned = await this.db.query<{ item: string }>(`
+          SELECT DISTINCT l.product_name AS item FROM order_lines l JOIN orders o USING (order_id) JOIN buyers b USING (buyer_id)
+          WHERE o.is_valid AND b.buyer = ${sqlString(target.buyer)}`);
+        const have = new Set(owned.map((o) => o.item));
+        const pairs = (await coPurchase(this.db, 'buyer', minSupport)).filter((p) => have.has(p.a) && !have.has(p.b));
+        // One row per recommended product: its best pair.
+        const best = new Map<string, ProductPair>();
+        for (const p of pairs) if (!best.has(p.b) || (best.get(p.b) as ProductPair).cosine < p.cosine) best.set(p.b, p);
+        return [...best.values()].sort((x, y) => y.cosine - x.cosine).slice(0, 10);
+      }
+      const pairs = await coPurchase(this.db, 'order', minSupport);
+      return target.product ? pairs.filter((p) => p.a === target.product) : pairs.filter((p) => p.a < p.b);
+    });
   }
 
   async forecastDemand(options: DemandOptions = {}, onProgress?: (done: number, total: number) => void): Promise<SkuDemand[]> {

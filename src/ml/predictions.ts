@@ -5,6 +5,7 @@ import { crossValidate, metrics, type Metrics } from './forecast/cv';
 import { dayNumber, isoOfDay } from './forecast/design';
 import { type Forecast, forecast, forecastMany } from './forecast/forecast';
 import { isolationScores } from './isolationForest';
+import { type BuyerStats, type Segmentation, segmentBuyers } from './segments';
 import { quantile } from './linalg';
 
 /**
@@ -270,6 +271,7 @@ export interface MlBackend {
   anomalies(sales: DailySeries, others: Record<string, (number | null)[]>): Promise<AnomalyResult>;
   predictChurn(tx: Transaction[]): Promise<ChurnPrediction | null>;
   forecastDemand(input: DemandInput, onProgress?: (done: number, total: number) => void): Promise<SkuDemand[]>;
+  segmentBuyers(buyers: BuyerStats[], method: 'rfm' | 'kmeans'): Promise<Segmentation>;
 }
 
 /** The functions above behind the async interface, after `init` (TensorFlow.js's backend). */
@@ -287,5 +289,6 @@ export function localMl(init: () => Promise<void>): MlBackend {
     anomalies: after(anomalies),
     predictChurn: after(predictChurn),
     forecastDemand: after(forecastDemand),
+    segmentBuyers: after(segmentBuyers),
   };
 }

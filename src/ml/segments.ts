@@ -227,3 +227,58 @@ export function adjustedRand(a: readonly number[], b: readonly number[]): number
   const max = (sumA + sumB) / 2;
   return max === expected ? 1 : (sumIJ - expected) / (max - expected);
 }
+
+/** What a seller can do for a segment: the suggested action, by RFM segment. */
+export const SEGMENT_ACTIONS: Record<SegmentName, 'vip_voucher' | 'bundle' | 'follow_voucher' | 'welcome_voucher' | 'limited_voucher' | 'winback_chat' | 'winback_personal' | 'broadcast_discount' | 'none'> = {
+  champions: 'vip_voucher',
+  loyal: 'bundle',
+  potential_loyalist: 'follow_voucher',
+  new: 'welcome_voucher',
+  promising: 'bundle',
+  need_attention: 'limited_voucher',
+  about_to_sleep: 'winback_chat',
+  at_risk: 'winback_chat',
+  cant_lose: 'winback_personal',
+  hibernating: 'broadcast_discount',
+  lost: 'none',
+  others: 'limited_voucher',
+};
+
+export interface Segmentation {
+  method: 'rfm' | 'kmeans';
+  /** Segment of each buyer, in the order of the input. */
+  labels: string[];
+  /** RFM scores of each buyer. */
+  scores: RfmScore[];
+  k?: number;
+  silhouette?: number;
+  tried?: { k: number; silhouette: number }[];
+  /** k-means: the centroid of each cluster in days, orders and sales (geometric means). */
+  centroids?: { id: string; recency: number; orders: number; sales: number; tenure: number }[];
+  /** The RFM segment most buyers of each label belong to (for k-means clusters: their suggested action). */
+  dominant: Record<string, SegmentName>;
+}
+
+/** Segments every buyer by the RFM rule table, or by k-means on the standardised log features. */
+export function segmentBuyers(buyers: readonly BuyerStats[], method: 'rfm' | 'kmeans'): Segmentation {
+  const scores = rfmScores(buyers);
+  const rfm = scores.map(segmentOf);
+  const dominantOf = (labels: readonly string[]) => {
+    const counts = new Map<string, Map<SegmentName, number>>();
+    labels.forEach((l, i) => {
+      const m = counts.get(l) ?? new Map<SegmentName, number>();
+      m.set(rfm[i], (m.get(rfm[i]) ?? 0) + 1);
+      counts.set(l, m);
+    });
+    return Object.fromEntries([...counts].map(([l, m]) => [l, [...m].sort((a, b) => b[1] - a[1])[0][0]]));
+  };
+  if (method === 'rfm' || buyers.length < 10) return { method: 'rfm', labels: rfm, scores, dominant: dominantOf(rfm) };
+  const r = kmeans(clusterFeatures(buyers), { kMin: 2, kMax: 8, restarts: 4 });
+  const labels = r.labels.map((l) => `cluster_${l + 1}`);
+  const centroids = [...new Set(labels)].sort().map((id) => {
+    const members = buyers.filter((_, i) => labels[i] === id);
+    const geo = (f: (b: BuyerStats) => number) => Math.expm1(members.reduce((a, b) => a + Math.log1p(Math.max(0, f(b))), 0) / members.length);
+    return { id, recency: geo((b) => b.recency), orders: geo((b) => b.orders), sales: geo((b) => b.sales), tenure: geo((b) => b.tenure) };
+  });
+  return { method: 'kmeans', labels, scores, k: r.k, silhouette: r.silhouette, tried: r.tried, centroids, dominant: dominantOf(labels) };
+}

@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { at, line, orderFile } from '../../test/fixtures';
+import { openNodeDuckDB } from '../db/nodeDuckdb';
+import { Engine } from '../engine/engine';
+import { localMl } from '../ml/predictions';
+import { initTf } from '../ml/tf';
+
+let db: Awaited<ReturnType<typeof openNodeDuckDB>>;
+let engine: Engine;
+
+/**
+ * Three buyers: u1 orders in January (twice, 10 days apart) and in March; u2 in January only; u3 in February
+ * and again 45 days later; an empty buyer and a cancelled order count for nobody.
+ */
+const orders = orderFile([
+  line({ orderId: 'A1', buyer: 'u1', created: at('2026-01-05 10:00'), subtotal: 100_000, productName: 'Panci', skuRef: 'P' }),
+  line({ orderId: 'A1', buyer: 'u1', created: at('2026-01-05 10:00'), subtotal: 50_000, productName: 'Spatula', skuRef: 'S' }),
+  line({ orderId: 'A2', buyer: 'u1', created: at('2026-01-15 10:00'), subtotal: 20_000, productName: 'Spatula', skuRef: 'S' }),
+  line({ orderId: 'A3', buyer: 'u1', created: at('2026-03-02 10:00'), subtotal: 30_000, productName: 'Panci', skuRef: 'P' }),
+  line({ orderId: 'B1', buyer: 'u2', created: at('2026-01-20 10:00'), subtotal: 40_000, productName: 'Panci', skuRef: 'P' }),
+  line({ orderId: 'B1', buyer: 'u2', created: at('2026-01-20 10:00'), subtotal: 10_000, productName: 'Spatula', skuRef: 'S' }),
+  line({ orderId: 'C1', buyer: 'u3', created: at('2026-02-01 10:00'), subtotal: 60_000, productName: 'Panci', skuRef: 'P' }),
+  line({ orderId: 'C2', buyer: 'u3', created: at('2026-03-18 10:00'), subtotal: 70_000, productName: 'Wajan', skuRef: 'W' }),
+  line({ orderId: 'X1', buyer: 'u2', created: at('2026-02-10 10:00'), subtotal: 90_000, status: 'Batal', cancelReason: 'Dibatalkan oleh Pembeli', completed: null }),
+  line({ orderId: 'E1', buyer: '', created: at('2026-02-11 10:00'), subtotal: 10_000 }),
+  line({ orderId: 'Z1', buyer: 'u4', created: at('2026-06-30 10:00'), subtotal: 10_000, productName: 'Wajan', skuRef: 'W' }),
+]);
+
+beforeAll(async () => {
+  db = await openNodeDuckDB();
+  engine = await Engine.open(db, undefined, localMl(() => initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`)));
+  const r = await engine.importFiles([{ name: 'Order.all.20260101_20260630.xlsx', data: orders }]);
+  expect(r.files[0].status).toBe('ok');
+});
+afterAll(() => db.close());
+
+describe('cohorts, segments and co-purchase', () => {
+  it('the cohort matrix equals the hand-computed one', async () => {
+    const c = await engine.cohortAnalysis();
+    expect(c.cohorts).toEqual(['2026-01', '2026-02', '2026-06']);
+    expect(c.sizes).toEqual([2, 1, 1]);
+    // January: u1 and u2 in month 0, nobody in February, u1 in March. February: u3, then u3 in March.
+    expect(c.buyers).toEqual([
+      [2, 0, 1],
+      [1, 1, 0],
+      [1, 0, 0],
+    ]);
+    expect(c.sales[0]).toEqual([220_000, 0, 30_000]);
+    // Second orders: u1 after 10 days, u3 after 45; u2 never. u4's first order is the last day: not counted.
+    expect(c.repeat).toEqual([
+      { days: 30, rate: 1 / 3, buyers: 3 },
+      { days: 60, rate: 2 / 3, buyers: 3 },
+      { days: 90, rate: 2 / 3, buyers: 3 },
+    ]);
+  });
+
+  it('segments every buyer with a username, and exports a segment\'s buyers', async () => {
+    const s = await engine.segmentCustomers('rfm');
+    if (!s) throw new Error('no segments');
+    expect(s.buyers).toBe(4);
+    expect(s.segments.reduce((a, x) => a + x.size, 0)).toBe(4);
+    expect(s.segments.reduce((a, x) => a + x.valueShare, 0)).toBeCloseTo(1, 12);
+    const all = (await Promise.all(s.segments.map((x) => engine.getSegment('rfm', x.id)))).flat().sort();
+    expect(all).toEqual(['u1', 'u2', 'u3', 'u4']);
+  });
+
+  it('co-purchase: Panci and Spatula share 2 of 6 orders; lift and cosine from the counts', async () => {
+    const pairs = await engine.recommendProducts({}, 2);
+    expect(pairs).toHaveLength(1);
+    const p = pairs[0];
+    expect([p.a, p.b]).toEqual(['Panci', 'Spatula']);
+    // Valid orders (baskets): A1, A2, A3, B1, C1, C2, Z1 and the empty buyer's E1 = 8. Panci in A1, A3, B1, C1 = 4; Spatula in A1, A2, B1 = 3.
+    expect(p.together).toBe(2);
+    expect(p.lift).toBeCloseTo((2 * 8) / (4 * 3), 12);
+    expect(p.cosine).toBeCloseTo(2 / Math.sqrt(12), 12);
+    // For u3 (Panci, Wajan), buyers over time suggest Spatula.
+    expect((await engine.recommendProducts({ buyer: 'u3' }, 2)).map((x) => x.b)).toEqual(['Spatula']);
+  });
+});

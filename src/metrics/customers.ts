@@ -1,0 +1,162 @@
+import type { SqlConnection } from '../db/connection';
+import type { BuyerStats } from '../ml/segments';
+
+/**
+ * Buyer-level SQL for ML Insights: the features of segmentation, cohorts and repeat rates, co-purchase
+ * pairs, and the profile of a set of buyers. Valid orders only; buyers are usernames (empty ones have none).
+ */
+
+/** Recency, frequency, monetary and tenure of every buyer, in days to the last order day of the data. */
+export async function buyerStats(db: SqlConnection): Promise<(BuyerStats & { buyerId: number })[]> {
+  return db.query(`
+    WITH last AS (SELECT max(created_date) AS d FROM orders WHERE is_valid)
+    SELECT o.buyer_id AS "buyerId", b.buyer, datediff('day', max(o.created_date), any_value(last.d)) AS recency,
+      count(*) AS orders, coalesce(sum(o.sales), 0) AS sales, datediff('day', min(o.created_date), any_value(last.d)) AS tenure
+    FROM orders o JOIN buyers b USING (buyer_id), last
+    WHERE o.is_valid AND o.buyer_id IS NOT NULL
+    GROUP BY 1, 2 ORDER BY 1`);
+}
+
+export interface CohortResult {
+  /** First-order months, `YYYY-MM`. */
+  cohorts: string[];
+  /** Buyers in each cohort (their first valid order in that month). */
+  sizes: number[];
+  /** [cohort][months since the first] = buyers with a valid order that month. */
+  buyers: number[][];
+  /** [cohort][months since the first] = sales of the cohort's buyers that month. */
+  sales: number[][];
+  /** Share of buyers with a second valid order within 30, 60 and 90 days of their first, among buyers whose first order is at least that long before the end of the data. */
+  repeat: { days: number; rate: number | null; buyers: number }[];
+}
+
+/** The retention matrix by first-order month, and repeat rates at 30, 60 and 90 days. */
+export async function cohortAnalysis(db: SqlConnection): Promise<CohortResult> {
+  const cells = await db.query<{ cohort: string; age: number; buyers: number; sales: number }>(`
+    WITH o AS (SELECT buyer_id, created_date, sales FROM orders WHERE is_valid AND buyer_id IS NOT NULL),
+    f AS (SELECT buyer_id, date_trunc('month', min(created_date)) AS first FROM o GROUP BY 1)
+    SELECT strftime(f.first, '%Y-%m') AS cohort, datediff('month', f.first, date_trunc('month', o.created_date)) AS age,
+      count(DISTINCT o.buyer_id) AS buyers, sum(o.sales) AS sales
+    FROM o JOIN f USING (buyer_id) GROUP BY 1, 2 ORDER BY 1, 2`);
+  const cohorts = [...new Set(cells.map((c) => c.cohort))];
+  const width = cohorts.length;
+  const buyers = cohorts.map(() => new Array<number>(width).fill(0));
+  const sales = cohorts.map(() => new Array<number>(width).fill(0));
+  for (const c of cells) {
+    const i = cohorts.indexOf(c.cohort);
+    if (c.age < width) {
+      buyers[i][c.age] = c.buyers;
+      sales[i][c.age] = c.sales;
+    }
+  }
+  const repeat = await db.query<{ days: number; rate: number | null; buyers: number }>(`
+    WITH o AS (
+      SELECT buyer_id, created_date, row_number() OVER (PARTITION BY buyer_id ORDER BY created_date, order_id) AS n
+      FROM orders WHERE is_valid AND buyer_id IS NOT NULL
+    ),
+    b AS (
+      SELECT buyer_id, min(created_date) FILTER (WHERE n = 1) AS first, min(created_date) FILTER (WHERE n = 2) AS second FROM o GROUP BY 1
+    ),
+    last AS (SELECT max(created_date) AS d FROM orders WHERE is_valid),
+    w AS (SELECT unnest([30, 60, 90]) AS days)
+    SELECT w.days, count(*) AS buyers,
+      avg(CASE WHEN b.second IS NOT NULL AND datediff('day', b.first, b.second) <= w.days THEN 1.0 ELSE 0.0 END) AS rate
+    FROM w, b, last WHERE datediff('day', b.first, last.d) >= w.days
+    GROUP BY 1 ORDER BY 1`);
+  const byDays = new Map(repeat.map((r) => [r.days, r]));
+  return {
+    cohorts,
+    sizes: buyers.map((row) => row[0]),
+    buyers,
+    sales,
+    repeat: [30, 60, 90].map((d) => byDays.get(d) ?? { days: d, rate: null, buyers: 0 }),
+  };
+}
+
+export interface ProductPair {
+  a: string;
+  b: string;
+  /** Baskets holding both. */
+  together: number;
+  /** P(a and b) ÷ (P(a) × P(b)). */
+  lift: number;
+  /** together ÷ √(baskets with a × baskets with b). */
+  cosine: number;
+  /** P(b | a): the share of a's baskets that also hold b. */
+  confidence: number;
+}
+
+/**
+ * Item-item co-purchase: products in the same order (`order`), or bought by the same buyer at any time
+ * (`buyer`), with at least `minSupport` baskets together. Scored by lift and cosine.
+ */
+export async function coPurchase(db: SqlConnection, basket: 'order' | 'buyer', minSupport = 3): Promise<ProductPair[]> {
+  const key = basket === 'order' ? 'l.order_id' : 'o.buyer_id';
+  const items = `SELECT DISTINCT ${key} AS basket, l.product_name AS item FROM order_lines l JOIN orders o USING (order_id)
+    WHERE o.is_valid ${basket === 'buyer' ? 'AND o.buyer_id IS NOT NULL' : ''}`;
+  return db.query<ProductPair>(`${coPurchaseSql(items, minSupport)} ORDER BY lift DESC, together DESC, a, b`);
+}
+
+/** The pair statistics over any `(basket, item)` relation (distinct rows), as SQL. */
+export function coPurchaseSql(itemsSql: string, minSupport: number): string {
+  return `
+    WITH items AS (${itemsSql}),
+    n AS (SELECT count(DISTINCT basket) AS baskets FROM items),
+    single AS (SELECT item, count(*) AS k FROM items GROUP BY 1),
+    pairs AS (
+      SELECT x.item AS a, y.item AS b, count(*) AS together
+      FROM items x JOIN items y ON x.basket = y.basket AND x.item <> y.item
+      GROUP BY 1, 2 HAVING count(*) >= ${Math.max(1, Math.floor(minSupport))}
+    )
+    SELECT p.a, p.b, p.together,
+      (p.together::DOUBLE * n.baskets) / (sa.k * sb.k) AS lift,
+      p.together / sqrt(sa.k::DOUBLE * sb.k) AS cosine,
+      p.together::DOUBLE / sa.k AS confidence
+    FROM pairs p JOIN single sa ON sa.item = p.a JOIN single sb ON sb.item = p.b, n`;
+}
+
+export interface SegmentProfile {
+  /** Mean items per order. */
+  basketItems: number;
+  /** Mean sales per order. */
+  basketValue: number;
+  sales: number;
+  topProducts: { name: string; sales: number }[];
+  topProvinces: { name: string; orders: number }[];
+}
+
+/** Basket, sales, top products and top provinces of each segment, over its buyers' valid orders. */
+export async function segmentProfiles(db: SqlConnection, labels: readonly { buyerId: number; seg: string }[]): Promise<Map<string, SegmentProfile>> {
+  await db.exec('CREATE OR REPLACE TEMP TABLE seg_labels (buyer_id INTEGER, seg VARCHAR)');
+  for (let i = 0; i < labels.length; i += 5000) {
+    const rows = labels.slice(i, i + 5000).map((l) => `(${Math.trunc(l.buyerId)}, '${l.seg.replace(/'/g, "''")}')`);
+    await db.exec(`INSERT INTO seg_labels VALUES ${rows.join(',')}`);
+  }
+  const basket = await db.query<{ seg: string; items: number; value: number; sales: number }>(`
+    SELECT s.seg, avg(o.units) AS items, avg(o.sales) AS value, sum(o.sales) AS sales
+    FROM orders o JOIN seg_labels s USING (buyer_id) WHERE o.is_valid GROUP BY 1`);
+  const products = await db.query<{ seg: string; name: string; sales: number }>(`
+    SELECT seg, name, sales FROM (
+      SELECT s.seg, l.product_name AS name, sum(l.subtotal) AS sales,
+        row_number() OVER (PARTITION BY s.seg ORDER BY sum(l.subtotal) DESC, l.product_name) AS k
+      FROM order_lines l JOIN orders o USING (order_id) JOIN seg_labels s USING (buyer_id)
+      WHERE o.is_valid GROUP BY 1, 2
+    ) WHERE k <= 3 ORDER BY seg, k`);
+  const provinces = await db.query<{ seg: string; name: string; orders: number }>(`
+    SELECT seg, name, orders FROM (
+      SELECT s.seg, coalesce(nullif(o.province, ''), '–') AS name, count(*) AS orders,
+        row_number() OVER (PARTITION BY s.seg ORDER BY count(*) DESC, coalesce(nullif(o.province, ''), '–')) AS k
+      FROM orders o JOIN seg_labels s USING (buyer_id) WHERE o.is_valid GROUP BY 1, 2
+    ) WHERE k <= 3 ORDER BY seg, k`);
+  const out = new Map<string, SegmentProfile>();
+  for (const b of basket) {
+    out.set(b.seg, {
+      basketItems: b.items,
+      basketValue: b.value,
+      sales: b.sales,
+      topProducts: products.filter((p) => p.seg === b.seg).map(({ name, sales }) => ({ name, sales })),
+      topProvinces: provinces.filter((p) => p.seg === b.seg).map(({ name, orders }) => ({ name, orders })),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,208 @@
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { dataVersion, locale, tr } from '../../app/state';
+import { engine, useDatasetInfo } from '../../app/useRange';
+import { DataTable } from '../../components/DataTable';
+import { EmptyState } from '../../components/EmptyState';
+import { Figure } from '../../components/Figure';
+import type { SegmentationResult, SegmentSummary } from '../../engine/api';
+import { downloadText, toCsv } from '../../format/csv';
+import { formatCount, formatMoney, formatPercent } from '../../format/number';
+import type { StringKey } from '../../i18n/ui';
+import { SEGMENT_RULES } from '../../ml/segments';
+
+const fill = (text: string, params: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
+
+/** The segments of one method as a table, each with its buyers' export. */
+function SegmentTable(props: { result: SegmentationResult; currency: string; testid: string; caption: string }) {
+  const name = (s: SegmentSummary) => (props.result.method === 'rfm' ? tr(`seg_${s.id}` as StringKey) : `${tr('colCluster')} ${s.id.replace('cluster_', '')} (${tr(`seg_${s.dominant}` as StringKey)})`);
+  const exportBuyers = async (s: SegmentSummary) => {
+    const buyers = await engine().getSegment(props.result.method, s.id);
+    downloadText(
+      `toko-insight-segmen-${s.id}.csv`,
+      toCsv(
+        ['username'],
+        buyers.map((b) => [b]),
+      ),
+    );
+  };
+  const pct = (v: number) => formatPercent(v, locale());
+  return (
+    <DataTable
+      caption={props.caption}
+      testid={props.testid}
+      rows={props.result.segments}
+      columns={[
+        { label: tr('colSegment'), value: (s) => name(s) },
+        { label: tr('colBuyers'), value: (s) => formatCount(s.size, locale()), numeric: true },
+        { label: tr('colBuyersShare'), value: (s) => pct(s.share), numeric: true },
+        { label: tr('colValueShare'), value: (s) => pct(s.valueShare), numeric: true },
+        { label: tr('colRecency'), value: (s) => formatCount(s.recency, locale()), numeric: true },
+        { label: tr('colOrdersPerBuyer'), value: (s) => s.orders.toLocaleString(locale() === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: 2 }), numeric: true },
+        { label: tr('colBasket'), value: (s) => formatMoney(s.profile.basketValue, props.currency, locale()), numeric: true },
+        { label: tr('colTopProducts'), value: (s) => s.profile.topProducts.map((p) => p.name).join(' · ') },
+        { label: tr('colTopProvinces'), value: (s) => s.profile.topProvinces.map((p) => p.name).join(' · ') },
+        { label: tr('colAction'), value: (s) => tr(`act_${s.action}` as StringKey) },
+        {
+          label: tr('colExport'),
+          value: (s) => (
+            <button type="button" class="secondary small-button" onClick={() => exportBuyers(s)} data-testid={`export-${s.id}`}>
+              CSV
+            </button>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+export function InsightsPage() {
+  const info = useDatasetInfo();
+  const [rfm] = createResource(dataVersion, () => engine().segmentCustomers('rfm'));
+  const [cohorts] = createResource(dataVersion, () => engine().cohortAnalysis());
+  const [bundles] = createResource(dataVersion, () => engine().recommendProducts({}, 3));
+  const [clusters, setClusters] = createSignal<SegmentationResult | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const cur = () => info()?.currency ?? 'IDR';
+  const size = (id: string) => rfm()?.segments.find((s) => s.id === id)?.size ?? 0;
+  const runKmeans = async () => {
+    setBusy(true);
+    try {
+      setClusters(await engine().segmentCustomers('kmeans'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const repeat90 = () => cohorts()?.repeat.find((r) => r.days === 90)?.rate ?? null;
+  const num = (v: number, d = 2) => v.toLocaleString(locale() === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: d });
+
+  return (
+    <section class="page" data-testid="page-insights">
+      <h1>{tr('page_insights')}</h1>
+      <Show when={info()}>
+        <Show when={(info()?.orders ?? 0) > 0} fallback={<EmptyState testid="insights-empty" />}>
+          <div class="kpi-grid" data-testid="insight-kpis">
+            <Show when={rfm()}>
+              {(r) => (
+                <>
+                  <Figure id="segments" label={tr('insSegments')} value={r().segments.length} text={formatCount(r().segments.length, locale())} formula={tr('insSegmentsFormula')} />
+                  <Figure id="champions" label={tr('seg_champions')} value={size('champions')} text={formatCount(size('champions'), locale())} formula={tr('insChampionsFormula')} />
+                  <Figure id="at_risk" label={tr('seg_at_risk')} value={size('at_risk')} text={formatCount(size('at_risk'), locale())} formula={tr('insAtRiskFormula')} />
+                </>
+              )}
+            </Show>
+            <Show when={cohorts()}>
+              <Figure id="repeat_rate_90d" label={tr('insRepeat90')} value={repeat90()} text={repeat90() === null ? '–' : formatPercent(repeat90() as number, locale())} formula={tr('insRepeat90Formula')} />
+            </Show>
+            <Show when={bundles()?.length}>
+              <Figure id="top_bundle_lift" label={tr('insTopLift')} value={bundles()?.[0].lift ?? null} text={`${num(bundles()?.[0].lift ?? 0)}×`} formula={tr('insTopLiftFormula')} />
+            </Show>
+          </div>
+
+          <Show when={rfm()}>
+            {(r) => (
+              <div class="card">
+                <h2>{tr('insRfmTitle')}</h2>
+                <SegmentTable result={r()} currency={cur()} testid="rfm-segments" caption={tr('insRfmTitle')} />
+                <details>
+                  <summary>{tr('insRules')}</summary>
+                  <DataTable
+                    caption={tr('insRules')}
+                    testid="rfm-rules"
+                    rows={[...SEGMENT_RULES]}
+                    columns={[
+                      { label: tr('colSegment'), value: (x) => tr(`seg_${x.name}` as StringKey) },
+                      { label: 'R', value: (x) => x.r.join('–') },
+                      { label: 'F', value: (x) => x.f.join('–') },
+                      { label: 'M', value: (x) => x.m.join('–') },
+                    ]}
+                  />
+                </details>
+              </div>
+            )}
+          </Show>
+
+          <div class="card">
+            <h2>{tr('insKmeans')}</h2>
+            <div class="toolbar">
+              <button type="button" class="button" onClick={runKmeans} disabled={busy()} data-testid="kmeans-run">
+                {tr('insKmeansRun')}
+              </button>
+            </div>
+            <Show when={clusters()}>
+              {(c) => (
+                <>
+                  <p class="muted small">{fill(tr('insKmeansNote'), { k: String(c().k ?? ''), s: num(c().silhouette ?? 0, 3) })}</p>
+                  <SegmentTable result={c()} currency={cur()} testid="kmeans-segments" caption={tr('insKmeans')} />
+                </>
+              )}
+            </Show>
+          </div>
+
+          <Show when={cohorts()}>
+            {(c) => (
+              <div class="card">
+                <h2>{tr('insCohorts')}</h2>
+                <div class="table-wrap">
+                  <table class="heatmap cohort" data-testid="cohorts">
+                    <caption>{tr('insCohorts')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{tr('colCohort')}</th>
+                        <th scope="col">{tr('colBuyers')}</th>
+                        <For each={c().cohorts}>{(_, m) => <th scope="col">{m()}</th>}</For>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={c().cohorts}>
+                        {(cohort, i) => (
+                          <tr>
+                            <th scope="row">{cohort}</th>
+                            <td>{formatCount(c().sizes[i()], locale())}</td>
+                            <For each={c().buyers[i()].slice(0, c().cohorts.length - i())}>
+                              {(n, m) => {
+                                const rate = c().sizes[i()] ? n / c().sizes[i()] : 0;
+                                return (
+                                  <td style={{ '--heat': m() === 0 ? '0' : Math.min(1, rate * 5).toFixed(3) }} title={`${cohort} +${m()}: ${formatCount(n, locale())} · ${formatPercent(rate, locale())} · ${formatMoney(c().sales[i()][m()], cur(), locale())}`}>
+                                    <span class="heat-count">{formatPercent(rate, locale())}</span>
+                                  </td>
+                                );
+                              }}
+                            </For>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </div>
+                <p class="muted small">
+                  {c()
+                    .repeat.map((r) => `${r.days} ${tr('fcDays')}: ${r.rate === null ? '–' : formatPercent(r.rate, locale())}`)
+                    .join(' · ')}
+                </p>
+              </div>
+            )}
+          </Show>
+
+          <div class="card">
+            <h2>{tr('insBundles')}</h2>
+            <Show when={bundles()?.length} fallback={<p class="muted">{tr('insNoBundles')}</p>}>
+              <DataTable
+                caption={tr('insBundles')}
+                testid="bundles"
+                rows={(bundles() ?? []).slice(0, 20)}
+                columns={[
+                  { label: 'A', value: (p) => p.a },
+                  { label: 'B', value: (p) => p.b },
+                  { label: tr('colTogether'), value: (p) => formatCount(p.together, locale()), numeric: true },
+                  { label: 'Lift', value: (p) => `${num(p.lift)}×`, numeric: true },
+                  { label: 'Cosine', value: (p) => num(p.cosine, 3), numeric: true },
+                  { label: tr('colConfidence'), value: (p) => formatPercent(p.confidence, locale()), numeric: true },
+                ]}
+              />
+            </Show>
+          </div>
+        </Show>
+      </Show>
+    </section>
+  );
+}
