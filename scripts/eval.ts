@@ -12,6 +12,7 @@ import { dayNumber, isoOfDay } from '../src/ml/forecast/design';
 import { forecast } from '../src/ml/forecast/forecast';
 import { initTf } from '../src/ml/tf';
 import { evaluateChurn } from '../src/ml/churn';
+import { segmentBuyers } from '../src/ml/segments';
 import { evaluateRecommendations } from './eval/recommend';
 import { onlineRetailDaily, onlineRetailTransactions, readDailyCsv, readItemTransactions, readTransactions } from './eval/series';
 
@@ -126,13 +127,41 @@ async function recommend(): Promise<void> {
   console.log(JSON.stringify({ ...Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v)])), hit_rate_ratio: round(r.hit_rate_at_10 / r.popularity_hit_rate_at_10, 2), seconds: round((performance.now() - t0) / 1000, 1) }));
 }
 
+/** Segments: k-means on standardised log RFM and tenure of every customer, k by silhouette. */
+async function segments(): Promise<void> {
+  await initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
+  const file = arg('transactions');
+  const retail = arg('online-retail');
+  if (!file && !retail) throw new Error('give --transactions <csv with customer_id,order_id,date,amount> or --online-retail <file>');
+  const tx = file ? readTransactions(file) : onlineRetailTransactions(retail as string);
+  const t0 = performance.now();
+  const last = tx.reduce((m, t) => Math.max(m, t.day), Number.NEGATIVE_INFINITY);
+  const by = new Map<string, { orders: Set<string>; first: number; last: number; sales: number }>();
+  for (const t of tx) {
+    const c = by.get(t.customer) ?? { orders: new Set<string>(), first: t.day, last: t.day, sales: 0 };
+    c.orders.add(t.order);
+    c.first = Math.min(c.first, t.day);
+    c.last = Math.max(c.last, t.day);
+    c.sales += t.amount;
+    by.set(t.customer, c);
+  }
+  const buyers = [...by].map(([buyer, c]) => ({ buyer, recency: last - c.last, orders: c.orders.size, sales: c.sales, tenure: last - c.first }));
+  const s = segmentBuyers(buyers, 'kmeans');
+  const sizes = Object.fromEntries([...new Set(s.labels)].sort().map((l) => [l, s.labels.filter((x) => x === l).length]));
+  console.log(`customers: ${buyers.length}; silhouette by k: ${(s.tried ?? []).map((t) => `${t.k}: ${t.silhouette.toFixed(3)}`).join(', ')}`);
+  for (const c of s.centroids ?? []) console.log(`  ${c.id}: ${sizes[c.id]} customers, recency ${c.recency.toFixed(0)} d, ${c.orders.toFixed(1)} orders, value ${c.sales.toFixed(0)}, tenure ${c.tenure.toFixed(0)} d (${s.dominant[c.id]})`);
+  console.log(JSON.stringify({ k: s.k, silhouette: round(s.silhouette ?? null), sizes, customers: buyers.length, seconds: round((performance.now() - t0) / 1000, 1) }));
+}
+
 const command = process.argv[2];
 if (command === 'forecast-cv') await forecastCv();
 else if (command === 'churn') churn();
 else if (command === 'recommend') await recommend();
+else if (command === 'segments') await segments();
 else {
   console.error('usage: npm run eval -- forecast-cv --csv <file> [--initial 730] [--period 180] [--horizon 365] [--peer prophet]');
   console.error('       npm run eval -- churn --transactions <csv with customer_id,order_id,date,amount>');
+  console.error('       npm run eval -- segments --transactions <csv with customer_id,order_id,date,amount>');
   console.error('       npm run eval -- recommend --transactions <csv with customer_id,order_id,date,item_id,quantity,amount>');
   process.exit(2);
 }

@@ -96,6 +96,14 @@ const PRODUCT_SEEDS: [string, string, number, number, number, string[]][] = [
   ['Asta Sendok Garpu Set 24 Pcs Stainless Mirror', 'ASSG', 115_000, 900, 5, ['Silver', 'Gold']],
 ];
 
+/** Pairs of products (by a part of their names) that buyers often take together. */
+const COMPLEMENTS: readonly (readonly [string, string])[] = [
+  ['Panci Set Anti Lengket', 'Spatula'],
+  ['Wajan', 'Oil Splatter'],
+  ['Rice Cooker', 'Sendok Garpu'],
+  ['Blender', 'Gilingan'],
+];
+
 export function catalog(): Product[] {
   const r = rng(7);
   return PRODUCT_SEEDS.map(([name, parent, price, weight, pop, vars]) => ({
@@ -265,6 +273,15 @@ export function simulateOrders(opt: SimOptions): SimOrder[] {
   const r = rng(opt.seed);
   const products = catalog();
   const popularity = products.map((p) => [p, p.popularity] as const);
+  const complements = new Map<Product, Product>();
+  for (const [a, b] of COMPLEMENTS) {
+    const pa = products.find((p) => p.name.includes(a));
+    const pb = products.find((p) => p.name.includes(b));
+    if (pa && pb) {
+      complements.set(pa, pb);
+      complements.set(pb, pa);
+    }
+  }
   const names = ['sari', 'budi', 'dewi', 'agus', 'rina', 'eko', 'putri', 'andi', 'maya', 'yuni', 'rizky', 'fitri'];
   const pastBuyers: string[] = [];
   let buyerSeq = 0;
@@ -313,7 +330,11 @@ export function simulateOrders(opt: SimOptions): SimOrder[] {
         [4, 1],
       ]);
       const chosen = new Set<Product>();
-      while (chosen.size < nLines) chosen.add(r.weighted(popularity));
+      while (chosen.size < nLines) {
+        // Products that go together are often bought together: the recommendations have something to find.
+        const partner = chosen.size === 1 ? complements.get([...chosen][0]) : undefined;
+        chosen.add(partner && r.next() < 0.5 ? partner : r.weighted(popularity));
+      }
       const id = `${isoDay(created).slice(2).replace(/-/g, '')}${Array.from({ length: 8 }, () => r.pick([...ID_CHARS])).join('')}`;
       const unpaidWindow = created > snapshot - 1 * DAY;
       const cls: SimOrder['statusClass'] =

@@ -32,15 +32,22 @@ function SegmentTable(props: { result: SegmentationResult; currency: string; tes
       testid={props.testid}
       rows={props.result.segments}
       columns={[
-        { label: tr('colSegment'), value: (s) => name(s) },
-        { label: tr('colBuyers'), value: (s) => formatCount(s.size, locale()), numeric: true },
-        { label: tr('colBuyersShare'), value: (s) => pct(s.share), numeric: true },
+        {
+          label: tr('colSegmentProfile'),
+          value: (s) => (
+            <>
+              {name(s)}
+              <div class="muted small">
+                {[s.profile.topProducts[0]?.name, s.profile.topProvinces[0]?.name].filter(Boolean).join(' · ')}
+              </div>
+            </>
+          ),
+        },
+        { label: tr('colBuyers'), value: (s) => `${formatCount(s.size, locale())} (${pct(s.share)})`, numeric: true },
         { label: tr('colValueShare'), value: (s) => pct(s.valueShare), numeric: true },
         { label: tr('colRecency'), value: (s) => formatCount(s.recency, locale()), numeric: true },
         { label: tr('colOrdersPerBuyer'), value: (s) => s.orders.toLocaleString(locale() === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: 2 }), numeric: true },
         { label: tr('colBasket'), value: (s) => formatMoney(s.profile.basketValue, props.currency, locale()), numeric: true },
-        { label: tr('colTopProducts'), value: (s) => s.profile.topProducts.map((p) => p.name).join(' · ') },
-        { label: tr('colTopProvinces'), value: (s) => s.profile.topProvinces.map((p) => p.name).join(' · ') },
         { label: tr('colAction'), value: (s) => tr(`act_${s.action}` as StringKey) },
         {
           label: tr('colExport'),
@@ -59,7 +66,8 @@ export function InsightsPage() {
   const info = useDatasetInfo();
   const [rfm] = createResource(dataVersion, () => engine().segmentCustomers('rfm'));
   const [cohorts] = createResource(dataVersion, () => engine().cohortAnalysis());
-  const [bundles] = createResource(dataVersion, () => engine().recommendProducts({}, 3));
+  // Bundle ideas: pairs bought together more often than chance (lift above 1).
+  const [bundles] = createResource(dataVersion, async () => (await engine().recommendProducts({}, 3)).filter((p) => p.lift > 1));
   const [clusters, setClusters] = createSignal<SegmentationResult | null>(null);
   const [busy, setBusy] = createSignal(false);
   const cur = () => info()?.currency ?? 'IDR';
