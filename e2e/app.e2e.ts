@@ -240,7 +240,10 @@ describe('the app', () => {
     expect(Number(v.champions)).toBeGreaterThan(0);
     expect(Number(v.at_risk)).toBeGreaterThan(0);
     expect(Number(v.repeat_rate_90d)).toBeGreaterThan(0);
+    await page.waitForSelector('[data-kpi="top_bundle_lift"]');
+    expect(Number((await kpiValues(page)).top_bundle_lift)).toBeGreaterThan(1);
     expect(await page.locator('[data-testid="rfm-segments"] tbody tr').count()).toBe(Number(v.segments));
+    await page.waitForSelector('[data-testid="findings"] li[data-finding] a', { timeout: 60_000 });
     expect(await page.locator('[data-testid="cohorts"] tbody tr').count()).toBeGreaterThan(12);
     await page.click('[data-testid="kmeans-run"]');
     await page.waitForSelector('[data-testid="kmeans-segments"] tbody tr', { timeout: 60_000 });

@@ -12,9 +12,11 @@ import type { CategorySales, ProductRow, UnitCost } from '../metrics/products';
 import type { SalesAnalysis } from '../metrics/sales';
 import type { AnomalyResult, ChurnPrediction, ModelPerformance, SeriesForecast, SkuDemand } from '../ml/predictions';
 import type { CohortResult, ProductPair, SegmentProfile } from '../metrics/customers';
+import type { Finding } from '../metrics/findings';
 import type { SegmentName } from '../ml/segments';
 
 export type {
+  Finding,
   CohortResult,
   ProductPair,
   SegmentName,
@@ -322,6 +324,14 @@ export interface EngineApi {
   recommendProducts(target?: { product?: string; buyer?: string }, minSupport?: number): Promise<ProductPair[]>;
 
   /**
+   * The insights summary: ranked plain-language findings (sales anomalies, the forecast's change, SKUs
+   * with high return rates, days under the chat target, unprofitable ads, lapsing high-value buyers), each
+   * with the page that shows its evidence. The range defaults to the last 30 days of data.
+   * @example const [top] = await engine.insightsSummary(); top?.href
+   */
+  insightsSummary(range?: Partial<DateRange>): Promise<Finding[]>;
+
+  /**
    * Every import attempt's report, including failed ones, newest first (kept in IndexedDB in the browser).
    * @example const log = await engine.importLog(); log.filter((r) => r.status === 'error')
    */
@@ -396,6 +406,7 @@ export const ENGINE_OPS = [
   'getSegment',
   'cohortAnalysis',
   'recommendProducts',
+  'insightsSummary',
 ] as const satisfies readonly (keyof EngineApi)[];
 
 /** A compile error when an operation of EngineApi is missing from ENGINE_OPS. */

@@ -14,6 +14,7 @@ import { service, traffic, visitSources } from '../metrics/insights';
 import { breakdowns, funnel, trend } from '../metrics/overview';
 import { type CategorySales, productTable, salesByCategory, setUnitCosts } from '../metrics/products';
 import { buyerStats, type CohortResult, cohortAnalysis, coPurchase, type ProductPair, segmentProfiles } from '../metrics/customers';
+import { chatDaysBelowTarget, type Finding, rankFindings } from '../metrics/findings';
 import { buyerTransactions, orderHistory, skuUnits, trafficHistory, visitorSeries } from '../metrics/predictionInputs';
 import { SEGMENT_ACTIONS } from '../ml/segments';
 import { salesAnalysis } from '../metrics/sales';
@@ -215,6 +216,24 @@ export class Engine implements EngineApi {
       }
       const pairs = await coPurchase(this.db, 'order', minSupport);
       return target.product ? pairs.filter((p) => p.a === target.product) : pairs.filter((p) => p.a < p.b);
+    });
+  }
+
+  async insightsSummary(range: Partial<DateRange> = {}): Promise<Finding[]> {
+    const info = await this.serial(() => this.info());
+    if (!info.lastOrderDate) return [];
+    const to = range.to ?? info.lastOrderDate;
+    const from = range.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
+    const r = { from, to };
+    const [anomalies, forecast, seg] = await Promise.all([this.anomalies(), this.forecastSales(30), this.segmentCustomers('rfm')]);
+    return rankFindings({
+      range: r,
+      anomalies,
+      forecast,
+      products: await this.productTable(r),
+      chat: await this.serial(() => chatDaysBelowTarget(this.db, r)),
+      campaigns: await this.campaignPerformance(r),
+      lapsing: (seg?.segments ?? []).filter((s) => s.id === 'cant_lose' || s.id === 'at_risk').map((s) => ({ segment: s.id, buyers: s.size, recency: s.recency })),
     });
   }
 

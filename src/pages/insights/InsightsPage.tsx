@@ -1,16 +1,41 @@
+import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { dataVersion, locale, tr } from '../../app/state';
 import { engine, useDatasetInfo } from '../../app/useRange';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { Figure } from '../../components/Figure';
-import type { SegmentationResult, SegmentSummary } from '../../engine/api';
+import type { Finding, SegmentationResult, SegmentSummary } from '../../engine/api';
 import { downloadText, toCsv } from '../../format/csv';
-import { formatCount, formatMoney, formatPercent } from '../../format/number';
+import { formatCount, formatDate, formatMoney, formatPercent } from '../../format/number';
 import type { StringKey } from '../../i18n/ui';
 import { SEGMENT_RULES } from '../../ml/segments';
 
 const fill = (text: string, params: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
+
+/** A finding as a sentence in the seller's language, its numbers formatted. */
+function findingText(f: Finding, currency: string): string {
+  const p = f.params;
+  const money = (v: string | number) => formatMoney(Number(v), currency, locale());
+  const pct = (v: string | number) => formatPercent(Math.abs(Number(v)), locale());
+  const n = (v: string | number, d = 1) => Number(v).toLocaleString(locale() === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: d });
+  const dir = (v: string | number) => tr(Number(v) < 0 ? 'dirBelow' : 'dirAbove');
+  const text = tr(`find_${f.kind}` as StringKey);
+  switch (f.kind) {
+    case 'sales_anomaly':
+      return fill(text, { date: formatDate(String(p.date), locale(), 'long'), pct: pct(p.change), dir: dir(p.change), actual: money(p.actual), expected: money(p.expected) });
+    case 'forecast_change':
+      return fill(text, { days: String(p.days), pct: pct(p.change), dir: dir(p.change) });
+    case 'return_rate':
+      return fill(text, { sku: String(p.sku), rate: pct(p.rate), times: n(p.times) });
+    case 'chat_response':
+      return fill(text, { below: String(p.below), days: String(p.days) });
+    case 'ad_unprofitable':
+      return fill(text, { ad: String(p.ad), spend: money(p.spend), roas: n(p.roas, 2) });
+    case 'lapsing_buyers':
+      return fill(text, { buyers: formatCount(Number(p.buyers), locale()), segment: tr(`seg_${p.segment}` as StringKey), days: String(p.days) });
+  }
+}
 
 /** The segments of one method as a table, each with its buyers' export. */
 function SegmentTable(props: { result: SegmentationResult; currency: string; testid: string; caption: string }) {
@@ -66,6 +91,7 @@ export function InsightsPage() {
   const info = useDatasetInfo();
   const [rfm] = createResource(dataVersion, () => engine().segmentCustomers('rfm'));
   const [cohorts] = createResource(dataVersion, () => engine().cohortAnalysis());
+  const [findings] = createResource(dataVersion, () => engine().insightsSummary());
   // Bundle ideas: pairs bought together more often than chance (lift above 1).
   const [bundles] = createResource(dataVersion, async () => (await engine().recommendProducts({}, 3)).filter((p) => p.lift > 1));
   const [clusters, setClusters] = createSignal<SegmentationResult | null>(null);
@@ -103,6 +129,19 @@ export function InsightsPage() {
             </Show>
             <Show when={bundles()?.length}>
               <Figure id="top_bundle_lift" label={tr('insTopLift')} value={bundles()?.[0].lift ?? null} text={`${num(bundles()?.[0].lift ?? 0)}×`} formula={tr('insTopLiftFormula')} />
+            </Show>
+          </div>
+
+          <div class="card" data-testid="findings">
+            <h2>{tr('insFindings')}</h2>
+            <Show when={findings()} fallback={<p class="muted">…</p>}>
+              {(list) => (
+                <Show when={list().length} fallback={<p class="muted">{tr('insNoFindings')}</p>}>
+                  <ol class="findings">
+                    <For each={list().slice(0, 8)}>{(f) => <li data-finding={f.kind}>{findingText(f, cur())} <A href={f.href}>{tr('insEvidence')}</A></li>}</For>
+                  </ol>
+                </Show>
+              )}
             </Show>
           </div>
 

@@ -1,3 +1,4 @@
+import { useSearchParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { bumpDataVersion, dataVersion, locale, tr } from '../../app/state';
 import { engine, useDatasetInfo, useRange } from '../../app/useRange';
@@ -19,7 +20,9 @@ export function ProductsPage() {
     () => ({ v: dataVersion(), ...range() }),
     (r) => engine().productTable({ from: r.from, to: r.to }),
   );
-  const [search, setSearch] = createSignal('');
+  // A finding can link here with `?q=` (a SKU) to show its row.
+  const [params] = useSearchParams<{ q?: string }>();
+  const [search, setSearch] = createSignal(params.q ?? '');
   const [sort, setSort] = createSignal<{ key: SortKey; desc: boolean }>({ key: 'sales', desc: true });
   const [costMessage, setCostMessage] = createSignal('');
   const cur = () => info()?.currency ?? 'IDR';
