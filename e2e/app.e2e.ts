@@ -244,6 +244,9 @@ describe('the app', () => {
     expect(Number((await kpiValues(page)).top_bundle_lift)).toBeGreaterThan(1);
     expect(await page.locator('[data-testid="rfm-segments"] tbody tr').count()).toBe(Number(v.segments));
     await page.waitForSelector('[data-testid="findings"] li[data-finding] a', { timeout: 60_000 });
+    await page.click('[data-testid="price-run"]');
+    await page.waitForSelector('[data-testid="prices"] tbody tr', { timeout: 60_000 });
+    expect(await page.locator('[data-testid="prices"] tbody tr').count()).toBe(20);
     expect(await page.locator('[data-testid="cohorts"] tbody tr').count()).toBeGreaterThan(12);
     await page.click('[data-testid="kmeans-run"]');
     await page.waitForSelector('[data-testid="kmeans-segments"] tbody tr', { timeout: 60_000 });

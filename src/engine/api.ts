@@ -13,9 +13,11 @@ import type { SalesAnalysis } from '../metrics/sales';
 import type { AnomalyResult, ChurnPrediction, ModelPerformance, SeriesForecast, SkuDemand } from '../ml/predictions';
 import type { CohortResult, ProductPair, SegmentProfile } from '../metrics/customers';
 import type { Finding } from '../metrics/findings';
+import type { PriceResult } from '../ml/price';
 import type { SegmentName } from '../ml/segments';
 
 export type {
+  PriceResult,
   Finding,
   CohortResult,
   ProductPair,
@@ -324,6 +326,13 @@ export interface EngineApi {
   recommendProducts(target?: { product?: string; buyer?: string }, minSupport?: number): Promise<ProductPair[]>;
 
   /**
+   * Price elasticity and a recommended price within ±`band` (default 0.15) for one SKU, or for the 20 SKUs
+   * with the most units; each result says why when it recommends nothing.
+   * @example const [r] = await engine.optimizePrice('ASPS-01HIT'); r.recommendedPrice ?? r.reason
+   */
+  optimizePrice(sku?: string, band?: number): Promise<PriceResult[]>;
+
+  /**
    * The insights summary: ranked plain-language findings (sales anomalies, the forecast's change, SKUs
    * with high return rates, days under the chat target, unprofitable ads, lapsing high-value buyers), each
    * with the page that shows its evidence. The range defaults to the last 30 days of data.
@@ -407,6 +416,7 @@ export const ENGINE_OPS = [
   'cohortAnalysis',
   'recommendProducts',
   'insightsSummary',
+  'optimizePrice',
 ] as const satisfies readonly (keyof EngineApi)[];
 
 /** A compile error when an operation of EngineApi is missing from ENGINE_OPS. */

@@ -13,7 +13,8 @@ import { campaigns } from '../metrics/campaigns';
 import { service, traffic, visitSources } from '../metrics/insights';
 import { breakdowns, funnel, trend } from '../metrics/overview';
 import { type CategorySales, productTable, salesByCategory, setUnitCosts } from '../metrics/products';
-import { buyerStats, type CohortResult, cohortAnalysis, coPurchase, type ProductPair, segmentProfiles } from '../metrics/customers';
+import { buyerStats, type CohortResult, cohortAnalysis, coPurchase, type ProductPair, priceInputs, segmentProfiles } from '../metrics/customers';
+import { estimatePrice, type PriceResult } from '../ml/price';
 import { chatDaysBelowTarget, type Finding, rankFindings } from '../metrics/findings';
 import { buyerTransactions, orderHistory, skuUnits, trafficHistory, visitorSeries } from '../metrics/predictionInputs';
 import { SEGMENT_ACTIONS } from '../ml/segments';
@@ -217,6 +218,11 @@ export class Engine implements EngineApi {
       const pairs = await coPurchase(this.db, 'order', minSupport);
       return target.product ? pairs.filter((p) => p.a === target.product) : pairs.filter((p) => p.a < p.b);
     });
+  }
+
+  async optimizePrice(sku?: string, band = 0.15): Promise<PriceResult[]> {
+    const inputs = await this.serial(() => priceInputs(this.db, 20, sku));
+    return inputs.map((i) => estimatePrice(i, band));
   }
 
   async insightsSummary(range: Partial<DateRange> = {}): Promise<Finding[]> {

@@ -1,4 +1,7 @@
 import type { SqlConnection } from '../db/connection';
+import { sqlString } from '../db/connection';
+import { SKU_DETAIL_SQL, SKU_OF_LINE } from '../db/merge';
+import type { PriceInput } from '../ml/price';
 import type { BuyerStats } from '../ml/segments';
 
 /**
@@ -159,4 +162,49 @@ export async function segmentProfiles(db: SqlConnection, labels: readonly { buye
     });
   }
   return out;
+}
+
+/**
+ * The inputs of price elasticity for the `limit` SKUs with the most units (or one SKU): daily units, mean
+ * deal price, voucher share and flash-sale days; the unit cost; and the net payout share of released orders.
+ */
+export async function priceInputs(db: SqlConnection, limit: number, sku?: string): Promise<PriceInput[]> {
+  const which = sku === undefined ? `ORDER BY sum(qty) DESC, sku LIMIT ${Math.max(1, Math.floor(limit))}` : `HAVING sku = ${sqlString(sku)}`;
+  const rows = await db.query<{ sku: string; name: string; day: string; units: number; sales: number; orders: number; vouchered: number }>(`
+    WITH l AS (
+      SELECT ${SKU_OF_LINE} AS sku, ${SKU_DETAIL_SQL} AS name, o.created_date, l.qty, l.subtotal, l.order_id, coalesce(l.seller_voucher, 0) > 0 AS vouchered
+      FROM order_lines l JOIN orders o USING (order_id) WHERE o.is_valid
+    ),
+    top AS (SELECT sku FROM l GROUP BY sku ${which})
+    SELECT l.sku, any_value(l.name) AS name, strftime(l.created_date, '%Y-%m-%d') AS day, sum(l.qty) AS units, sum(l.subtotal) AS sales,
+      count(DISTINCT l.order_id) AS orders, count(DISTINCT l.order_id) FILTER (WHERE l.vouchered) AS vouchered
+    FROM l JOIN top USING (sku) GROUP BY l.sku, 3 ORDER BY l.sku, 3`);
+  const flash = new Set(
+    (
+      await db.query<{ day: string }>(`
+        SELECT strftime(day, '%Y-%m-%d') AS day FROM insights
+        WHERE kind = 'flash_sale' AND NOT is_summary AND metric = 'orders_placed' AND value > 0`)
+    ).map((r) => r.day),
+  );
+  const extra = await db.query<{ sku: string; unit_cost: number | null; net_share: number | null }>(`
+    WITH l AS (
+      SELECT ${SKU_OF_LINE} AS sku, l.order_id, l.subtotal, o.sales AS order_sales
+      FROM order_lines l JOIN orders o USING (order_id) WHERE o.is_valid
+    ),
+    released AS (SELECT order_id, sum(net_payout) AS net FROM income GROUP BY order_id),
+    share AS (
+      SELECT sku, sum(r.net * l.subtotal / nullif(l.order_sales, 0)) / nullif(sum(l.subtotal), 0) AS net_share
+      FROM l JOIN released r USING (order_id) GROUP BY sku
+    ),
+    costs AS (SELECT sku, arg_max(unit_cost, updated_at) AS unit_cost FROM unit_costs GROUP BY sku)
+    SELECT s.sku, c.unit_cost, s.net_share FROM share s LEFT JOIN costs c USING (sku)
+    UNION ALL SELECT c.sku, c.unit_cost, NULL FROM costs c WHERE c.sku NOT IN (SELECT sku FROM share)`);
+  const by = new Map<string, PriceInput>();
+  for (const r of rows) {
+    const e = extra.find((x) => x.sku === r.sku);
+    const p = by.get(r.sku) ?? { sku: r.sku, name: r.name, days: [], unitCost: e?.unit_cost ?? null, netShare: e?.net_share ?? null };
+    p.days.push({ date: r.day, units: r.units, price: r.sales / r.units, voucherShare: r.orders ? r.vouchered / r.orders : 0, flashSale: flash.has(r.day) });
+    by.set(r.sku, p);
+  }
+  return [...by.values()];
 }

@@ -429,3 +429,24 @@ describe('Predictions on sample-data', () => {
     for (const s of d) expect(s.suggestedStock).toBeGreaterThanOrEqual(Math.floor(s.leadTimeUnits));
   });
 });
+
+describe('Price elasticity on sample-data', () => {
+  it('uses each SKU\'s selling days and mean deal price, and says why it recommends nothing', async () => {
+    const results = await engine.optimizePrice();
+    expect(results).toHaveLength(20);
+    const skuOf = (l: IndependentLine) => l.sku || `${l.product} · ${l.variation}`;
+    const orders = new Map<string, IndependentLine[]>();
+    for (const l of lines) orders.set(l.orderId, [...(orders.get(l.orderId) ?? []), l]);
+    const daysOf = new Map<string, Set<string>>();
+    for (const ls of orders.values()) {
+      const k = statusKind(ls[0].status);
+      if (k === 'cancelled' || k === 'unpaid') continue;
+      for (const l of ls) daysOf.set(skuOf(l), (daysOf.get(skuOf(l)) ?? new Set<string>()).add(ls[0].created));
+    }
+    for (const r of results) {
+      expect(r.days, r.sku).toBe(daysOf.get(r.sku)?.size);
+      expect(r.reason === null).toBe(r.recommendedPrice !== null);
+      if (r.ci) expect(r.ci[0]).toBeLessThanOrEqual(r.elasticity ?? 0);
+    }
+  });
+});

@@ -5,7 +5,7 @@ import { engine, useDatasetInfo } from '../../app/useRange';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { Figure } from '../../components/Figure';
-import type { Finding, SegmentationResult, SegmentSummary } from '../../engine/api';
+import type { Finding, PriceResult, SegmentationResult, SegmentSummary } from '../../engine/api';
 import { downloadText, toCsv } from '../../format/csv';
 import { formatCount, formatDate, formatMoney, formatPercent } from '../../format/number';
 import type { StringKey } from '../../i18n/ui';
@@ -96,6 +96,7 @@ export function InsightsPage() {
   const [bundles] = createResource(dataVersion, async () => (await engine().recommendProducts({}, 3)).filter((p) => p.lift > 1));
   const [clusters, setClusters] = createSignal<SegmentationResult | null>(null);
   const [busy, setBusy] = createSignal(false);
+  const [prices, setPrices] = createSignal<PriceResult[] | null>(null);
   const cur = () => info()?.currency ?? 'IDR';
   const size = (id: string) => rfm()?.segments.find((s) => s.id === id)?.size ?? 0;
   const runKmeans = async () => {
@@ -107,6 +108,7 @@ export function InsightsPage() {
     }
   };
   const repeat90 = () => cohorts()?.repeat.find((r) => r.days === 90)?.rate ?? null;
+  const signedPct = (v: number | null) => (v === null ? '–' : `${v >= 0 ? '+' : '−'}${formatPercent(Math.abs(v), locale())}`);
   const num = (v: number, d = 2) => v.toLocaleString(locale() === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: d });
 
   return (
@@ -183,6 +185,45 @@ export function InsightsPage() {
                 </>
               )}
             </Show>
+          </div>
+
+          <div class="card">
+            <h2>{tr('insPrice')}</h2>
+            <div class="toolbar">
+              <button type="button" class="button" onClick={async () => setPrices(await engine().optimizePrice())} data-testid="price-run">
+                {tr('insPriceRun')}
+              </button>
+            </div>
+            <Show when={prices()}>
+              {(list) => (
+                <DataTable
+                  caption={tr('insPrice')}
+                  testid="prices"
+                  rows={list()}
+                  columns={[
+                    { label: 'SKU', value: (r) => (<>{r.sku}<div class="muted small">{r.name}</div></>) },
+                    {
+                      label: tr('colElasticity'),
+                      value: (r) => (r.elasticity === null || !r.ci ? '–' : `${num(r.elasticity)} (${num(r.ci[0])} … ${num(r.ci[1])})`),
+                      numeric: true,
+                    },
+                    { label: tr('colCurrentPrice'), value: (r) => formatMoney(r.currentPrice, cur(), locale()), numeric: true },
+                    {
+                      label: tr('colRecommended'),
+                      value: (r) =>
+                        r.reason
+                          ? tr(`why_${r.reason}` as StringKey)
+                          : fill(tr('priceRec'), {
+                              price: formatMoney(r.recommendedPrice ?? 0, cur(), locale()),
+                              units: signedPct(r.unitsChange),
+                              profit: signedPct(r.profitChange),
+                            }),
+                    },
+                  ]}
+                />
+              )}
+            </Show>
+            <p class="muted small">{tr('insPriceNote')}</p>
           </div>
 
           <Show when={cohorts()}>
