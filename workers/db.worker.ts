@@ -79,6 +79,7 @@ function mlWorker(): MlBackend {
     anomalies: (s, o) => get().anomalies(s, o),
     predictChurn: (tx) => get().predictChurn(tx),
     segmentBuyers: (buyers, method) => get().segmentBuyers(buyers, method),
+    optimizeMarketing: (input) => get().optimizeMarketing(input),
     forecastDemand: (input, onProgress) => get().forecastDemand(input, onProgress ? Comlink.proxy(onProgress) : undefined),
   };
 }

@@ -10,13 +10,14 @@ import type { ServiceResult, TrafficResult, VisitSource } from '../metrics/insig
 import type { BreakdownRow, Breakdowns, Funnel, Grain, TrendSeries } from '../metrics/overview';
 import type { CategorySales, ProductRow, UnitCost } from '../metrics/products';
 import type { SalesAnalysis } from '../metrics/sales';
-import type { AnomalyResult, ChurnPrediction, ModelPerformance, SeriesForecast, SkuDemand } from '../ml/predictions';
+import type { AnomalyResult, ChurnPrediction, MarketingResult, ModelPerformance, SeriesForecast, SkuDemand } from '../ml/predictions';
 import type { CohortResult, ProductPair, SegmentProfile } from '../metrics/customers';
 import type { Finding } from '../metrics/findings';
 import type { PriceResult } from '../ml/price';
 import type { SegmentName } from '../ml/segments';
 
 export type {
+  MarketingResult,
   PriceResult,
   Finding,
   CohortResult,
@@ -333,6 +334,14 @@ export interface EngineApi {
   optimizePrice(sku?: string, band?: number): Promise<PriceResult[]>;
 
   /**
+   * Marketing mix: sales on each channel's daily spend (ad types, vouchers, affiliates) with adstock and
+   * saturation, response curves, marginal ROAS, and the LP allocation of a daily budget (default: the last
+   * 30 days' mean spend); null without channel data.
+   * @example const m = await engine.optimizeMarketing(2_000_000); m?.recommended
+   */
+  optimizeMarketing(budget?: number): Promise<MarketingResult | null>;
+
+  /**
    * The insights summary: ranked plain-language findings (sales anomalies, the forecast's change, SKUs
    * with high return rates, days under the chat target, unprofitable ads, lapsing high-value buyers), each
    * with the page that shows its evidence. The range defaults to the last 30 days of data.
@@ -417,6 +426,7 @@ export const ENGINE_OPS = [
   'recommendProducts',
   'insightsSummary',
   'optimizePrice',
+  'optimizeMarketing',
 ] as const satisfies readonly (keyof EngineApi)[];
 
 /** A compile error when an operation of EngineApi is missing from ENGINE_OPS. */

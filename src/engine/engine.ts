@@ -16,10 +16,10 @@ import { type CategorySales, productTable, salesByCategory, setUnitCosts } from 
 import { buyerStats, type CohortResult, cohortAnalysis, coPurchase, type ProductPair, priceInputs, segmentProfiles } from '../metrics/customers';
 import { estimatePrice, type PriceResult } from '../ml/price';
 import { chatDaysBelowTarget, type Finding, rankFindings } from '../metrics/findings';
-import { buyerTransactions, orderHistory, skuUnits, trafficHistory, visitorSeries } from '../metrics/predictionInputs';
+import { buyerTransactions, marketingInputs, orderHistory, skuUnits, trafficHistory, visitorSeries } from '../metrics/predictionInputs';
 import { SEGMENT_ACTIONS } from '../ml/segments';
 import { salesAnalysis } from '../metrics/sales';
-import type { AnomalyResult, ChurnPrediction, MlBackend, ModelPerformance, SeriesForecast, SkuDemand } from '../ml/predictions';
+import type { AnomalyResult, ChurnPrediction, MarketingResult, MlBackend, ModelPerformance, SeriesForecast, SkuDemand } from '../ml/predictions';
 import { parseUnitCostFile } from '../ingest/unitCosts';
 import type {
   Breakdowns,
@@ -218,6 +218,14 @@ export class Engine implements EngineApi {
       const pairs = await coPurchase(this.db, 'order', minSupport);
       return target.product ? pairs.filter((p) => p.a === target.product) : pairs.filter((p) => p.a < p.b);
     });
+  }
+
+  optimizeMarketing(budget?: number): Promise<MarketingResult | null> {
+    return this.predict(
+      `marketing:${budget ?? ''}`,
+      () => marketingInputs(this.db),
+      async (ml, input) => ml.optimizeMarketing({ ...input, budget }),
+    ).then((r) => r ?? null);
   }
 
   async optimizePrice(sku?: string, band = 0.15): Promise<PriceResult[]> {

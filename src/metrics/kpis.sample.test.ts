@@ -450,3 +450,26 @@ describe('Price elasticity on sample-data', () => {
     }
   });
 });
+
+describe('Marketing mix on sample-data', () => {
+  it('reads each channel\'s daily spend, allocates the budget in full, and the LP agrees with greedy', async () => {
+    const m = await engine.optimizeMarketing();
+    if (!m) throw new Error('no marketing mix');
+    const names = m.fit.channels.map((c) => c.name);
+    expect(names).toContain('voucher');
+    expect(names).toContain('affiliate');
+    expect(names.filter((n) => n.startsWith('ads: '))).toHaveLength(2);
+    // Σ billing deductions of the sample's ads CSVs = Σ of the ads channels' daily spend.
+    const billed = manifest.files
+      .filter((f) => f.includes('_adwords_bill_'))
+      .flatMap((f) => new TextDecoder().decode(bytes(f)).split('\n'))
+      .map((l) => l.split(','))
+      .filter((c) => c[2]?.startsWith('Deduction'))
+      .reduce((a, c) => a - Number(c[3]), 0);
+    const modelled = m.fit.channels.filter((c) => c.name.startsWith('ads: ')).reduce((a, c) => a + c.meanSpend * m.fit.days, 0);
+    expect(modelled).toBeCloseTo(billed, 0);
+    expect(m.recommended.reduce((a, b) => a + b, 0)).toBeCloseTo(m.budget, 3);
+    expect(m.greedyAgrees).toBe(true);
+    expect(m.fit.channels.every((c) => c.beta >= 0)).toBe(true);
+  });
+});

@@ -98,3 +98,32 @@ export async function skuUnits(db: SqlConnection, start: string, n: number, limi
   }
   return [...by.values()].sort((a, b) => b.values.slice(-90).reduce((x, y) => x + y, 0) - a.values.slice(-90).reduce((x, y) => x + y, 0));
 }
+
+/**
+ * Daily spend per marketing channel (ad types from the billing CSV, voucher cost, affiliate commission
+ * spread over its report period) and daily sales, over the days the channel data cover.
+ */
+export async function marketingInputs(db: SqlConnection): Promise<{ start: string; sales: number[]; channels: { name: string; spend: number[] }[] } | null> {
+  const rows = await db.query<{ name: string; day: string; spend: number }>(`
+    WITH daily AS (
+      SELECT 'ads: ' || scope AS name, day, value FROM insights WHERE kind = 'ads_billing' AND metric = 'spend'
+      UNION ALL SELECT 'voucher', day, value FROM insights WHERE kind = 'voucher' AND metric = 'cost_placed' AND NOT is_summary
+      UNION ALL
+      SELECT 'affiliate', unnest(generate_series(day, period_to, INTERVAL 1 DAY)) AS day,
+        value / (datediff('day', day, period_to) + 1) AS value
+      FROM insights WHERE kind = 'affiliate' AND metric = 'commission' AND is_summary
+    )
+    SELECT name, strftime(day, '%Y-%m-%d') AS day, sum(value) AS spend FROM daily GROUP BY 1, 2 ORDER BY 2`);
+  if (!rows.length) return null;
+  const start = rows[0].day;
+  const end = rows[rows.length - 1].day;
+  const n = dayNumber(end) - dayNumber(start) + 1;
+  const names = [...new Set(rows.map((r) => r.name))].sort();
+  const channels = names.map((name) => ({ name, spend: new Array<number>(n).fill(0) }));
+  for (const r of rows) channels[names.indexOf(r.name)].spend[dayNumber(r.day) - dayNumber(start)] += r.spend;
+  const history = await orderHistory(db);
+  if (!history) return null;
+  const offset = dayNumber(start) - dayNumber(history.sales.start);
+  const sales = Array.from({ length: n }, (_, i) => history.sales.values[offset + i] ?? 0);
+  return { start, sales, channels };
+}

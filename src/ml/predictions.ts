@@ -2,9 +2,10 @@ import { type EventKind, eventsBetween } from '../calendar/events';
 import { scoreChurn, evaluateChurn, type Transaction, FEATURES } from './churn';
 import { etsForecast, seasonalNaive } from './forecast/baselines';
 import { crossValidate, metrics, type Metrics } from './forecast/cv';
-import { dayNumber, isoOfDay } from './forecast/design';
 import { type Forecast, forecast, forecastMany } from './forecast/forecast';
+import { buildDesign, dayNumber, eventsIn, isoOfDay } from './forecast/design';
 import { isolationScores } from './isolationForest';
+import { allocateGreedy, allocateLp, fitMmm, type MmmFit, responseOf } from './mmm';
 import { type BuyerStats, type Segmentation, segmentBuyers } from './segments';
 import { quantile } from './linalg';
 
@@ -272,6 +273,7 @@ export interface MlBackend {
   predictChurn(tx: Transaction[]): Promise<ChurnPrediction | null>;
   forecastDemand(input: DemandInput, onProgress?: (done: number, total: number) => void): Promise<SkuDemand[]>;
   segmentBuyers(buyers: BuyerStats[], method: 'rfm' | 'kmeans'): Promise<Segmentation>;
+  optimizeMarketing(input: MarketingInput): Promise<MarketingResult | null>;
 }
 
 /** The functions above behind the async interface, after `init` (TensorFlow.js's backend). */
@@ -290,5 +292,55 @@ export function localMl(init: () => Promise<void>): MlBackend {
     predictChurn: after(predictChurn),
     forecastDemand: after(forecastDemand),
     segmentBuyers: after(segmentBuyers),
+    optimizeMarketing: after(optimizeMarketing),
+  };
+}
+
+export interface MarketingInput {
+  start: string;
+  sales: number[];
+  channels: { name: string; spend: number[] }[];
+  /** Daily budget to allocate; default: the channels' mean daily spend over the last 30 days. */
+  budget?: number;
+}
+
+export interface MarketingResult {
+  fit: MmmFit;
+  budget: number;
+  /** Mean daily spend per channel over the last 30 days, and the allocation of the budget. */
+  current: number[];
+  recommended: number[];
+  /** Expected daily sales: the base plus the channels' steady-state response. */
+  expectedDaily: number;
+  currentExpectedDaily: number;
+  /** Whether the greedy marginal-return allocation reaches the LP's response (to 0.1%). */
+  greedyAgrees: boolean;
+  /** Each channel's response curve, sampled from 0 to twice the budget. */
+  curves: { spend: number[]; response: number[][] };
+}
+
+/** Marketing mix: fit, response curves, and the LP allocation of a daily budget (checked by greedy). */
+export function optimizeMarketing(input: MarketingInput): MarketingResult | null {
+  const n = input.sales.length;
+  if (n < 60 || !input.channels.length) return null;
+  const cfg = { weeklyOrder: 3, yearlyOrder: 0, events: eventsIn(input.start, n), changepoints: [], trainDays: n };
+  const d = buildDesign(input.start, n, cfg);
+  const controls = Array.from({ length: n }, (_, i) => Array.from(d.x.subarray(i * d.p, i * d.p + d.p)));
+  const fit = fitMmm(input.sales, input.channels, controls);
+  const current = input.channels.map((c) => c.spend.slice(-30).reduce((a, b) => a + b, 0) / Math.min(30, c.spend.length));
+  const budget = input.budget ?? current.reduce((a, b) => a + b, 0);
+  const curves = fit.channels.map(responseOf);
+  const lp = allocateLp(curves, budget);
+  const greedy = allocateGreedy(curves, budget);
+  const grid = Array.from({ length: 41 }, (_, i) => (2 * budget * i) / 40);
+  return {
+    fit,
+    budget,
+    current,
+    recommended: lp.spend,
+    expectedDaily: fit.baseDaily + lp.response,
+    currentExpectedDaily: fit.baseDaily + curves.reduce((a, f, i) => a + f(current[i]), 0),
+    greedyAgrees: Math.abs(lp.response - greedy.response) <= 1e-3 * Math.max(1, Math.abs(lp.response)),
+    curves: { spend: grid, response: curves.map((f) => grid.map(f)) },
   };
 }

@@ -4,6 +4,7 @@ import { dataVersion, locale, tr } from '../../app/state';
 import { engine, useDatasetInfo } from '../../app/useRange';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
+import { Chart } from '../../components/Chart';
 import { Figure } from '../../components/Figure';
 import type { Finding, PriceResult, SegmentationResult, SegmentSummary } from '../../engine/api';
 import { downloadText, toCsv } from '../../format/csv';
@@ -97,6 +98,8 @@ export function InsightsPage() {
   const [clusters, setClusters] = createSignal<SegmentationResult | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [prices, setPrices] = createSignal<PriceResult[] | null>(null);
+  const [budget, setBudget] = createSignal<number | undefined>(undefined);
+  const [mix] = createResource(() => ({ v: dataVersion(), b: budget() }), (k) => engine().optimizeMarketing(k.b));
   const cur = () => info()?.currency ?? 'IDR';
   const size = (id: string) => rfm()?.segments.find((s) => s.id === id)?.size ?? 0;
   const runKmeans = async () => {
@@ -128,6 +131,9 @@ export function InsightsPage() {
             </Show>
             <Show when={cohorts()}>
               <Figure id="repeat_rate_90d" label={tr('insRepeat90')} value={repeat90()} text={repeat90() === null ? '–' : formatPercent(repeat90() as number, locale())} formula={tr('insRepeat90Formula')} />
+            </Show>
+            <Show when={mix()}>
+              {(m) => <Figure id="mmm_expected_sales" label={tr('insMmmExpected')} value={m().expectedDaily} text={formatMoney(m().expectedDaily, cur(), locale())} formula={tr('insMmmExpectedFormula')} />}
             </Show>
             <Show when={bundles()?.length}>
               <Figure id="top_bundle_lift" label={tr('insTopLift')} value={bundles()?.[0].lift ?? null} text={`${num(bundles()?.[0].lift ?? 0)}×`} formula={tr('insTopLiftFormula')} />
@@ -225,6 +231,52 @@ export function InsightsPage() {
             </Show>
             <p class="muted small">{tr('insPriceNote')}</p>
           </div>
+
+          <Show when={mix()}>
+            {(m) => (
+              <div class="card" data-testid="marketing-mix">
+                <h2>{tr('insMmm')}</h2>
+                <form
+                  class="toolbar"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    const v = Number(new FormData(e.currentTarget).get('budget'));
+                    setBudget(Number.isFinite(v) && v > 0 ? v : undefined);
+                  }}
+                >
+                  <label>
+                    {tr('insMmmBudget')} <input name="budget" type="number" min="0" step="10000" value={Math.round(m().budget)} />
+                  </label>
+                  <button type="submit" class="button">
+                    {tr('insMmmApply')}
+                  </button>
+                </form>
+                <DataTable
+                  caption={tr('insMmm')}
+                  testid="mmm-channels"
+                  rows={m().fit.channels.map((c, i) => ({ c, now: m().current[i], next: m().recommended[i] }))}
+                  columns={[
+                    { label: tr('colChannel'), value: (r) => r.c.name },
+                    { label: tr('colAdstock'), value: (r) => num(r.c.theta), numeric: true },
+                    { label: tr('colHalfSat'), value: (r) => formatMoney(r.c.k, cur(), locale()), numeric: true },
+                    { label: 'Hill S', value: (r) => num(r.c.s), numeric: true },
+                    { label: 'ROAS', value: (r) => (r.c.roas === null ? '–' : `${num(r.c.roas)}×`), numeric: true },
+                    { label: tr('colMarginalRoas'), value: (r) => (r.c.marginalRoas === null ? '–' : `${num(r.c.marginalRoas)}×`), numeric: true },
+                    { label: tr('colCurrentSpend'), value: (r) => formatMoney(r.now, cur(), locale()), numeric: true },
+                    { label: tr('colSuggestedSpend'), value: (r) => formatMoney(r.next, cur(), locale()), numeric: true },
+                  ]}
+                />
+                <Chart
+                  title={tr('insMmm')}
+                  x={m().curves.spend.map((s) => formatMoney(s, cur(), locale()))}
+                  categorical
+                  currency={cur()}
+                  series={m().fit.channels.map((c, i) => ({ label: c.name, values: m().curves.response[i], color: `var(--chart-${(i % 4) + 1})`, kind: 'line' as const, unit: 'money' as const }))}
+                />
+                <p class="muted small">{fill(tr('insMmmNote'), { r2: num(m().fit.r2, 3), greedy: tr(m().greedyAgrees ? 'insMmmGreedyOk' : 'insMmmGreedyDiff') })}</p>
+              </div>
+            )}
+          </Show>
 
           <Show when={cohorts()}>
             {(c) => (

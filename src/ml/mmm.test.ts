@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { adstock, allocateGreedy, allocateLp, fitMmm, hill } from './mmm';
+
+function rand(seed: number) {
+  let a = seed >>> 0;
+  const u = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { u, z: () => Math.sqrt(-2 * Math.log(u() + 1e-12)) * Math.cos(2 * Math.PI * u()) };
+}
+
+describe('marketing mix', () => {
+  it('recovers known adstock and saturation parameters within 15%', () => {
+    const r = rand(11);
+    const n = 540;
+    // Spend in bursts (campaign weeks) so that carry-over and saturation are both visible.
+    const spend = (scale: number, phase: number) => Array.from({ length: n }, (_, t) => ((t + phase) % 21 < 7 ? scale * (0.5 + r.u()) : scale * 0.1 * r.u()));
+    const ads = spend(1_000_000, 0);
+    const vouchers = spend(400_000, 10);
+    const truth = [
+      { theta: 0.5, k: 1_200_000, s: 1.5, beta: 8_000_000 },
+      { theta: 0.2, k: 300_000, s: 1, beta: 3_000_000 },
+    ];
+    const effect = (x: number[], p: (typeof truth)[0]) => adstock(x, p.theta).map((a) => p.beta * hill(a, p.k, p.s));
+    const ea = effect(ads, truth[0]);
+    const ev = effect(vouchers, truth[1]);
+    const sales = Array.from({ length: n }, (_, t) => 20_000_000 + 5_000 * t + ea[t] + ev[t] + 200_000 * r.z());
+    const controls = Array.from({ length: n }, (_, t) => [1, t / n]);
+    const fit = fitMmm(
+      sales,
+      [
+        { name: 'ads', spend: ads },
+        { name: 'vouchers', spend: vouchers },
+      ],
+      controls,
+    );
+    fit.channels.forEach((c, i) => {
+      const t = truth[i];
+      expect(Math.abs(c.theta - t.theta), `${c.name} theta`).toBeLessThanOrEqual(0.15 * t.theta);
+      expect(Math.abs(c.k - t.k) / t.k, `${c.name} k`).toBeLessThanOrEqual(0.15);
+      expect(Math.abs(c.s - t.s) / t.s, `${c.name} s`).toBeLessThanOrEqual(0.15);
+    });
+    expect(fit.r2).toBeGreaterThan(0.9);
+  });
+
+  it('the LP allocation equals the greedy oracle on concave curves', () => {
+    const curves = [(s: number) => 5 * Math.log1p(s / 100), (s: number) => 3 * Math.sqrt(s), (s: number) => 40 * (1 - Math.exp(-s / 300))];
+    for (const budget of [100, 1_000, 5_000]) {
+      const lp = allocateLp(curves, budget);
+      const greedy = allocateGreedy(curves, budget);
+      expect(lp.response).toBeCloseTo(greedy.response, 6);
+      lp.spend.forEach((s, i) => {
+        expect(s).toBeCloseTo(greedy.spend[i], 6);
+      });
+      expect(lp.spend.reduce((a, b) => a + b, 0)).toBeCloseTo(budget, 6);
+    }
+  });
+});
