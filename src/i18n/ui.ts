@@ -247,12 +247,21 @@ export const STRINGS = {
   priceRec: { id: '{price}: unit {units}, laba kotor {profit}', en: '{price}: units {units}, gross profit {profit}' },
   insMmm: { id: 'Bauran pemasaran dan anggaran', en: 'Marketing mix and budget' },
   insMmmExpected: { id: 'Penjualan harian dengan anggaran disarankan', en: 'Daily sales at the suggested budget' },
+  insMmmExpectedNow: { id: 'Penjualan harian dengan anggaran sekarang', en: 'Daily sales at the current budget' },
   insMmmExpectedFormula: { id: 'Dasar + Σ respons saluran (adstock, saturasi Hill)', en: 'Base + Σ channel response (adstock, Hill saturation)' },
   insMmmBudget: { id: 'Anggaran harian', en: 'Daily budget' },
   insMmmApply: { id: 'Alokasikan', en: 'Allocate' },
   insMmmNote: {
-    id: 'Penjualan harian diregresikan pada belanja tiap saluran (adstock geometris, saturasi Hill, parameter dari pencarian grid) plus tren, pola mingguan dan kalender toko; R² {r2}. Alokasi dengan LP pada kurva respons cekung; {greedy}',
-    en: 'Daily sales regressed on each channel\'s spend (geometric adstock, Hill saturation, parameters by grid search) plus trend, weekly pattern and shop calendar; R² {r2}. Allocation by LP on the concave response curves; {greedy}',
+    id: 'Penjualan harian diregresikan pada belanja tiap saluran (adstock geometris, saturasi Hill, parameter dari pencarian grid) plus tren, pola mingguan dan kalender toko; R² saluran di luar tren dan kalender {r2}. Alokasi dengan LP pada kurva respons cekung; {greedy}',
+    en: 'Daily sales regressed on each channel\'s spend (geometric adstock, Hill saturation, parameters by grid search) plus trend, weekly pattern and shop calendar; R² of the channels beyond trend and calendar {r2}. Allocation by LP on the concave response curves; {greedy}',
+  },
+  insMmmUnreliable: {
+    id: 'Data ini belum menunjukkan pengaruh belanja pemasaran yang dapat diandalkan: pada 20% hari terakhir, model dengan belanja tidak lebih akurat (galat {media}) daripada tanpa belanja ({base}). Jangan ubah anggaran berdasarkan kurva ini.',
+    en: 'These data show no reliable effect of marketing spend yet: on the last 20% of days the model with spend is no more accurate (error {media}) than without it ({base}). Do not move budget on these curves.',
+  },
+  insMmmReliable: {
+    id: 'Pada 20% hari terakhir, model dengan belanja lebih akurat (galat {media}) daripada tanpa belanja ({base}).',
+    en: 'On the last 20% of days the model with spend is more accurate (error {media}) than without it ({base}).',
   },
   insMmmGreedyOk: { id: 'alokasi greedy memberi hasil yang sama.', en: 'the greedy allocation reaches the same.' },
   insMmmGreedyDiff: { id: 'alokasi greedy berbeda: periksa kurvanya.', en: 'the greedy allocation differs: check the curves.' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adstock, allocateGreedy, allocateLp, fitMmm, hill } from './mmm';
+import { adstock, allocateGreedy, allocateLp, fitMmm, hill, holdoutCheck } from './mmm';
 
 function rand(seed: number) {
   let a = seed >>> 0;
@@ -58,5 +58,17 @@ describe('marketing mix', () => {
       });
       expect(lp.spend.reduce((a, b) => a + b, 0)).toBeCloseTo(budget, 6);
     }
+  });
+
+  it('calls an effect reliable only when it predicts held-out days better than no media', () => {
+    const r = rand(21);
+    const n = 400;
+    const spend = Array.from({ length: n }, (_, t) => (t % 21 < 7 ? 1_000_000 * (0.5 + r.u()) : 100_000 * r.u()));
+    const controls = Array.from({ length: n }, (_, t) => [1, t / n]);
+    const effect = adstock(spend, 0.4).map((a) => 6_000_000 * hill(a, 1_000_000, 1.5));
+    const withEffect = effect.map((e) => 20_000_000 + e + 300_000 * r.z());
+    const without = effect.map(() => 20_000_000 + 300_000 * r.z());
+    expect(holdoutCheck(withEffect, [{ name: 'ads', spend }], controls).reliable).toBe(true);
+    expect(holdoutCheck(without, [{ name: 'ads', spend }], controls).reliable).toBe(false);
   });
 });

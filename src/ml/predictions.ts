@@ -5,7 +5,7 @@ import { crossValidate, metrics, type Metrics } from './forecast/cv';
 import { type Forecast, forecast, forecastMany } from './forecast/forecast';
 import { buildDesign, dayNumber, eventsIn, isoOfDay } from './forecast/design';
 import { isolationScores } from './isolationForest';
-import { allocateGreedy, allocateLp, fitMmm, type MmmFit, responseOf } from './mmm';
+import { allocateGreedy, allocateLp, fitMmm, holdoutCheck, type MmmFit, responseOf } from './mmm';
 import { type BuyerStats, type Segmentation, segmentBuyers } from './segments';
 import { quantile } from './linalg';
 
@@ -315,6 +315,8 @@ export interface MarketingResult {
   currentExpectedDaily: number;
   /** Whether the greedy marginal-return allocation reaches the LP's response (to 0.1%). */
   greedyAgrees: boolean;
+  /** Held-out check: the media model's and the no-media model's error on the last 20% of days. */
+  holdout: { maeMedia: number; maeBase: number; reliable: boolean };
   /** Each channel's response curve, sampled from 0 to twice the budget. */
   curves: { spend: number[]; response: number[][] };
 }
@@ -327,6 +329,7 @@ export function optimizeMarketing(input: MarketingInput): MarketingResult | null
   const d = buildDesign(input.start, n, cfg);
   const controls = Array.from({ length: n }, (_, i) => Array.from(d.x.subarray(i * d.p, i * d.p + d.p)));
   const fit = fitMmm(input.sales, input.channels, controls);
+  const holdout = holdoutCheck(input.sales, input.channels, controls);
   const current = input.channels.map((c) => c.spend.slice(-30).reduce((a, b) => a + b, 0) / Math.min(30, c.spend.length));
   const budget = input.budget ?? current.reduce((a, b) => a + b, 0);
   const curves = fit.channels.map(responseOf);
@@ -341,6 +344,7 @@ export function optimizeMarketing(input: MarketingInput): MarketingResult | null
     expectedDaily: fit.baseDaily + lp.response,
     currentExpectedDaily: fit.baseDaily + curves.reduce((a, f, i) => a + f(current[i]), 0),
     greedyAgrees: Math.abs(lp.response - greedy.response) <= 1e-3 * Math.max(1, Math.abs(lp.response)),
+    holdout,
     curves: { spend: grid, response: curves.map((f) => grid.map(f)) },
   };
 }

@@ -133,7 +133,19 @@ export function InsightsPage() {
               <Figure id="repeat_rate_90d" label={tr('insRepeat90')} value={repeat90()} text={repeat90() === null ? '–' : formatPercent(repeat90() as number, locale())} formula={tr('insRepeat90Formula')} />
             </Show>
             <Show when={mix()}>
-              {(m) => <Figure id="mmm_expected_sales" label={tr('insMmmExpected')} value={m().expectedDaily} text={formatMoney(m().expectedDaily, cur(), locale())} formula={tr('insMmmExpectedFormula')} />}
+              {(m) => {
+                // Without a reliable effect the budget is not moved: the figure is the current budget's.
+                const v = () => (m().holdout.reliable ? m().expectedDaily : m().currentExpectedDaily);
+                return (
+                  <Figure
+                    id="mmm_expected_sales"
+                    label={tr(m().holdout.reliable ? 'insMmmExpected' : 'insMmmExpectedNow')}
+                    value={v()}
+                    text={formatMoney(v(), cur(), locale())}
+                    formula={tr('insMmmExpectedFormula')}
+                  />
+                );
+              }}
             </Show>
             <Show when={bundles()?.length}>
               <Figure id="top_bundle_lift" label={tr('insTopLift')} value={bundles()?.[0].lift ?? null} text={`${num(bundles()?.[0].lift ?? 0)}×`} formula={tr('insTopLiftFormula')} />
@@ -263,7 +275,7 @@ export function InsightsPage() {
                     { label: 'ROAS', value: (r) => (r.c.roas === null ? '–' : `${num(r.c.roas)}×`), numeric: true },
                     { label: tr('colMarginalRoas'), value: (r) => (r.c.marginalRoas === null ? '–' : `${num(r.c.marginalRoas)}×`), numeric: true },
                     { label: tr('colCurrentSpend'), value: (r) => formatMoney(r.now, cur(), locale()), numeric: true },
-                    { label: tr('colSuggestedSpend'), value: (r) => formatMoney(r.next, cur(), locale()), numeric: true },
+                    { label: tr('colSuggestedSpend'), value: (r) => (m().holdout.reliable ? formatMoney(r.next, cur(), locale()) : '–'), numeric: true },
                   ]}
                 />
                 <Chart
@@ -273,6 +285,12 @@ export function InsightsPage() {
                   currency={cur()}
                   series={m().fit.channels.map((c, i) => ({ label: c.name, values: m().curves.response[i], color: `var(--chart-${(i % 4) + 1})`, kind: 'line' as const, unit: 'money' as const }))}
                 />
+                <p class={m().holdout.reliable ? 'muted small' : 'status warning'} data-testid="mmm-verdict">
+                  {fill(tr(m().holdout.reliable ? 'insMmmReliable' : 'insMmmUnreliable'), {
+                    media: formatMoney(m().holdout.maeMedia, cur(), locale()),
+                    base: formatMoney(m().holdout.maeBase, cur(), locale()),
+                  })}
+                </p>
                 <p class="muted small">{fill(tr('insMmmNote'), { r2: num(m().fit.r2, 3), greedy: tr(m().greedyAgrees ? 'insMmmGreedyOk' : 'insMmmGreedyDiff') })}</p>
               </div>
             )}
