@@ -380,6 +380,10 @@ export interface SegmentationResult {
   silhouette?: number;
   tried?: { k: number; silhouette: number }[];
   centroids?: { id: string; recency: number; orders: number; sales: number; tenure: number }[];
+  /** k-means: buyers no dense region reaches (DBSCAN), the most valuable first. */
+  outliers?: { count: number; eps: number; top: { buyer: string; orders: number; sales: number; recency: number }[] };
+  /** k-means: the clusters merged by average linkage, for the dendrogram. */
+  merges?: { a: string; b: string; id: string; height: number; size: number }[];
 }
 
 export interface DemandOptions {

@@ -190,7 +190,16 @@ export class Engine implements EngineApi {
       };
     });
     segments.sort((a, b) => b.valueShare - a.valueShare);
-    return { method: seg.method, buyers: buyers.length, segments, k: seg.k, silhouette: seg.silhouette, tried: seg.tried, centroids: seg.centroids };
+    const outliers = seg.outliers && {
+      count: seg.outliers.indexes.length,
+      eps: seg.outliers.eps,
+      top: seg.outliers.indexes
+        .map((i) => buyers[i])
+        .sort((a, b) => b.sales - a.sales)
+        .slice(0, 20)
+        .map(({ buyer, orders, sales, recency }) => ({ buyer, orders, sales, recency })),
+    };
+    return { method: seg.method, buyers: buyers.length, segments, k: seg.k, silhouette: seg.silhouette, tried: seg.tried, centroids: seg.centroids, outliers, merges: seg.merges };
   }
 
   async getSegment(method: 'rfm' | 'kmeans', id: string): Promise<string[]> {

@@ -297,6 +297,11 @@ export const STRINGS = {
     en: 'k-means on standardised log(recency, frequency, value, tenure); k chosen by mean silhouette (k = {k}, silhouette {s}).',
   },
   colCluster: { id: 'Klaster', en: 'Cluster' },
+  insDendrogram: { id: 'Kemiripan antarklaster (dendrogram, average linkage)', en: 'How the clusters relate (dendrogram, average linkage)' },
+  insOutliers: {
+    id: '{count} pembeli pencilan (DBSCAN, eps {eps}): tidak mirip pembeli lain. Yang paling bernilai:',
+    en: '{count} outlier buyers (DBSCAN, eps {eps}): unlike any other buyers. The most valuable:',
+  },
   insCohorts: { id: 'Kohort: pembeli aktif per bulan sejak pesanan pertama', en: 'Cohorts: active buyers by month since the first order' },
   colCohort: { id: 'Kohort', en: 'Cohort' },
   colMonth: { id: 'Bulan', en: 'Month' },

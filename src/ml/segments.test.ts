@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initTf } from './tf';
-import { adjustedRand, type BuyerStats, kmeans, rfmScores, segmentOf } from './segments';
+import { adjustedRand, type BuyerStats, dbscan, hierarchical, kmeans, rfmScores, segmentOf } from './segments';
 
 beforeAll(async () => {
   await initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
@@ -54,5 +54,37 @@ describe('segments', () => {
     expect(segmentOf({ r: 1, f: 5, m: 5 })).toBe('cant_lose');
     expect(segmentOf({ r: 5, f: 1, m: 1 })).toBe('new');
     expect(segmentOf({ r: 1, f: 1, m: 1 })).toBe('hibernating');
+  });
+
+  it('DBSCAN with eps from the k-distance knee marks planted outliers and little else', () => {
+    const z = normal(8);
+    const x: number[][] = [];
+    for (let i = 0; i < 600; i++) x.push([z(), z(), z(), z()].map((v, j) => v * 0.5 + (i % 2) * (j === 0 ? 4 : 0)));
+    const planted = [
+      [12, 12, 12, 12],
+      [-10, 9, -11, 10],
+      [15, -12, 0, 8],
+    ];
+    x.push(...planted);
+    const r = dbscan(x);
+    for (let i = 0; i < planted.length; i++) expect(r.noise).toContain(600 + i);
+    expect(r.noise.length).toBeLessThan(30);
+    expect(r.clusters).toBeGreaterThanOrEqual(2);
+  });
+
+  it('merges the closest centroids first (average linkage)', () => {
+    const m = hierarchical([
+      { id: 'a', x: [0, 0], size: 1 },
+      { id: 'b', x: [0, 1], size: 1 },
+      { id: 'c', x: [10, 0], size: 1 },
+      { id: 'd', x: [10, 2], size: 1 },
+    ]);
+    expect(m.map((x) => [x.a, x.b])).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['m1', 'm2'],
+    ]);
+    expect(m[2].size).toBe(4);
+    expect(m[0].height).toBeCloseTo(1, 12);
   });
 });

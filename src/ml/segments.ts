@@ -257,6 +257,10 @@ export interface Segmentation {
   centroids?: { id: string; recency: number; orders: number; sales: number; tenure: number }[];
   /** The RFM segment most buyers of each label belong to (for k-means clusters: their suggested action). */
   dominant: Record<string, SegmentName>;
+  /** k-means: indexes of the outlier buyers by DBSCAN, with its eps. */
+  outliers?: { indexes: number[]; eps: number };
+  /** k-means: the clusters' centroids merged by average linkage (the dendrogram). */
+  merges?: Merge[];
 }
 
 /** Segments every buyer by the RFM rule table, or by k-means on the standardised log features. */
@@ -273,12 +277,139 @@ export function segmentBuyers(buyers: readonly BuyerStats[], method: 'rfm' | 'km
     return Object.fromEntries([...counts].map(([l, m]) => [l, [...m].sort((a, b) => b[1] - a[1])[0][0]]));
   };
   if (method === 'rfm' || buyers.length < 10) return { method: 'rfm', labels: rfm, scores, dominant: dominantOf(rfm) };
-  const r = kmeans(clusterFeatures(buyers), { kMin: 2, kMax: 8, restarts: 4 });
+  const x = clusterFeatures(buyers);
+  const r = kmeans(x, { kMin: 2, kMax: 8, restarts: 4 });
+  const db = dbscan(x);
   const labels = r.labels.map((l) => `cluster_${l + 1}`);
   const centroids = [...new Set(labels)].sort().map((id) => {
     const members = buyers.filter((_, i) => labels[i] === id);
     const geo = (f: (b: BuyerStats) => number) => Math.expm1(members.reduce((a, b) => a + Math.log1p(Math.max(0, f(b))), 0) / members.length);
     return { id, recency: geo((b) => b.recency), orders: geo((b) => b.orders), sales: geo((b) => b.sales), tenure: geo((b) => b.tenure) };
   });
-  return { method: 'kmeans', labels, scores, k: r.k, silhouette: r.silhouette, tried: r.tried, centroids, dominant: dominantOf(labels) };
+  const merges = hierarchical(r.centroids.map((c, i) => ({ id: `cluster_${i + 1}`, x: c, size: labels.filter((l) => l === `cluster_${i + 1}`).length })));
+  return {
+    method: 'kmeans',
+    labels,
+    scores,
+    k: r.k,
+    silhouette: r.silhouette,
+    tried: r.tried,
+    centroids,
+    dominant: dominantOf(labels),
+    outliers: { indexes: db.noise, eps: db.eps },
+    merges,
+  };
+}
+
+/** The k-th nearest-neighbour distance of every point (brute force; callers sample large sets). */
+function kDistances(x: readonly number[][], k: number): number[] {
+  return x.map((p, i) => {
+    const d: number[] = [];
+    for (let j = 0; j < x.length; j++) if (j !== i) d.push(Math.sqrt(dist2(p, x[j])));
+    d.sort((a, b) => a - b);
+    return d[Math.min(k, d.length) - 1] ?? 0;
+  });
+}
+
+/** The knee of an increasing curve: the point farthest from the chord between its ends. */
+export function knee(values: readonly number[]): number {
+  const n = values.length;
+  if (n < 3) return values[n - 1] ?? 0;
+  const [x0, y0, x1, y1] = [0, values[0], n - 1, values[n - 1]];
+  let best = 0;
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const d = Math.abs((y1 - y0) * i - (x1 - x0) * values[i] + x1 * y0 - y1 * x0);
+    if (d > best) {
+      best = d;
+      at = i;
+    }
+  }
+  return values[at];
+}
+
+export interface DbscanResult {
+  eps: number;
+  minPts: number;
+  /** Indexes of the points no dense region reaches (outliers). */
+  noise: number[];
+  clusters: number;
+}
+
+/**
+ * DBSCAN with eps from the knee of the sorted k-distances (k = minPts = 2 × dimensions), on at most
+ * `sample` points (seeded); the other points are outliers when no core point of the sample is within eps.
+ */
+export function dbscan(x: readonly number[][], opts: { sample?: number; seed?: number } = {}): DbscanResult {
+  const minPts = 2 * (x[0]?.length ?? 2);
+  const r = rng(opts.seed ?? 7);
+  const idx = x.map((_, i) => i);
+  for (let i = idx.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [idx[i], idx[j]] = [idx[j], idx[i]];
+  }
+  const s = idx.slice(0, Math.min(opts.sample ?? 3000, x.length));
+  const pts = s.map((i) => x[i]);
+  const eps = knee(kDistances(pts, minPts).sort((a, b) => a - b));
+  const neighbours = pts.map((p) => pts.flatMap((q, j) => (Math.sqrt(dist2(p, q)) <= eps ? [j] : [])));
+  const core = neighbours.map((nb) => nb.length >= minPts);
+  const label = new Array<number>(pts.length).fill(-1);
+  let clusters = 0;
+  pts.forEach((_, i) => {
+    if (!core[i] || label[i] >= 0) return;
+    const queue = [i];
+    label[i] = clusters;
+    while (queue.length) {
+      const j = queue.pop() as number;
+      if (!core[j]) continue;
+      for (const k of neighbours[j])
+        if (label[k] < 0) {
+          label[k] = clusters;
+          queue.push(k);
+        }
+    }
+    clusters++;
+  });
+  const corePts = pts.filter((_, i) => core[i]);
+  const inSample = new Map(s.map((orig, j) => [orig, j]));
+  const noise = x.flatMap((p, i) => {
+    const j = inSample.get(i);
+    if (j !== undefined) return label[j] < 0 ? [i] : [];
+    return corePts.some((c) => dist2(p, c) <= eps * eps) ? [] : [i];
+  });
+  return { eps, minPts, noise, clusters };
+}
+
+export interface Merge {
+  /** Ids of the two merged groups (leaves are the centroids' ids, merges are `m1`, `m2`, …). */
+  a: string;
+  b: string;
+  id: string;
+  height: number;
+  size: number;
+}
+
+/** Average-linkage hierarchical clustering of labelled points (the k-means centroids): the merges in order. */
+export function hierarchical(points: readonly { id: string; x: number[]; size: number }[]): Merge[] {
+  const groups = points.map((p) => ({ id: p.id, members: [p.x], size: p.size }));
+  const merges: Merge[] = [];
+  const linkage = (a: (typeof groups)[0], b: (typeof groups)[0]) => {
+    let s = 0;
+    for (const p of a.members) for (const q of b.members) s += Math.sqrt(dist2(p, q));
+    return s / (a.members.length * b.members.length);
+  };
+  while (groups.length > 1) {
+    let best = { i: 0, j: 1, d: Number.POSITIVE_INFINITY };
+    for (let i = 0; i < groups.length; i++)
+      for (let j = i + 1; j < groups.length; j++) {
+        const d = linkage(groups[i], groups[j]);
+        if (d < best.d) best = { i, j, d };
+      }
+    const [a, b] = [groups[best.i], groups[best.j]];
+    const id = `m${merges.length + 1}`;
+    merges.push({ a: a.id, b: b.id, id, height: best.d, size: a.size + b.size });
+    groups.splice(best.j, 1);
+    groups.splice(best.i, 1, { id, members: [...a.members, ...b.members], size: a.size + b.size });
+  }
+  return merges;
 }

@@ -38,6 +38,45 @@ function findingText(f: Finding, currency: string): string {
   }
 }
 
+/** The dendrogram of the clusters' merges as SVG: leaves along the bottom, merge height upwards. */
+function Dendrogram(props: { merges: NonNullable<SegmentationResult['merges']> }) {
+  const W = 560;
+  const H = 200;
+  const layout = () => {
+    const leaves: string[] = [];
+    const children = new Map(props.merges.map((m) => [m.id, [m.a, m.b]]));
+    const walk = (id: string) => {
+      const c = children.get(id);
+      if (c) c.forEach(walk);
+      else leaves.push(id);
+    };
+    walk(props.merges[props.merges.length - 1].id);
+    const maxH = Math.max(...props.merges.map((m) => m.height)) || 1;
+    const pos = new Map<string, { x: number; y: number }>(leaves.map((l, i) => [l, { x: 30 + (i * (W - 60)) / Math.max(1, leaves.length - 1), y: H - 24 }]));
+    const lines: string[] = [];
+    for (const m of props.merges) {
+      const a = pos.get(m.a) as { x: number; y: number };
+      const b = pos.get(m.b) as { x: number; y: number };
+      const y = H - 24 - ((H - 40) * m.height) / maxH;
+      lines.push(`M${a.x},${a.y}V${y}H${b.x}V${b.y}`);
+      pos.set(m.id, { x: (a.x + b.x) / 2, y });
+    }
+    return { leaves: leaves.map((l) => ({ l, ...(pos.get(l) as { x: number; y: number }) })), path: lines.join('') };
+  };
+  return (
+    <svg viewBox={`0 0 ${W} ${H}`} class="dendrogram" role="img" aria-label={tr('insDendrogram')} data-testid="dendrogram">
+      <path d={layout().path} fill="none" stroke="currentColor" stroke-width="1.5" />
+      <For each={layout().leaves}>
+        {(leaf) => (
+          <text x={leaf.x} y={H - 6} text-anchor="middle" font-size="12" fill="currentColor">
+            {leaf.l.replace('cluster_', '')}
+          </text>
+        )}
+      </For>
+    </svg>
+  );
+}
+
 /** The segments of one method as a table, each with its buyers' export. */
 function SegmentTable(props: { result: SegmentationResult; currency: string; testid: string; caption: string }) {
   const name = (s: SegmentSummary) => (props.result.method === 'rfm' ? tr(`seg_${s.id}` as StringKey) : `${tr('colCluster')} ${s.id.replace('cluster_', '')} (${tr(`seg_${s.dominant}` as StringKey)})`);
@@ -200,6 +239,28 @@ export function InsightsPage() {
                 <>
                   <p class="muted small">{fill(tr('insKmeansNote'), { k: String(c().k ?? ''), s: num(c().silhouette ?? 0, 3) })}</p>
                   <SegmentTable result={c()} currency={cur()} testid="kmeans-segments" caption={tr('insKmeans')} />
+                  <Show when={c().merges?.length}>
+                    <h3>{tr('insDendrogram')}</h3>
+                    <Dendrogram merges={c().merges ?? []} />
+                  </Show>
+                  <Show when={c().outliers}>
+                    {(o) => (
+                      <>
+                        <p class="muted small">{fill(tr('insOutliers'), { count: formatCount(o().count, locale()), eps: num(o().eps) })}</p>
+                        <DataTable
+                          caption={tr('insOutliers').split(':')[0]}
+                          testid="outliers"
+                          rows={o().top}
+                          columns={[
+                            { label: tr('colBuyer'), value: (b) => b.buyer },
+                            { label: tr('colOrders'), value: (b) => formatCount(b.orders, locale()), numeric: true },
+                            { label: tr('colSales'), value: (b) => formatMoney(b.sales, cur(), locale()), numeric: true },
+                            { label: tr('colRecency'), value: (b) => formatCount(b.recency, locale()), numeric: true },
+                          ]}
+                        />
+                      </>
+                    )}
+                  </Show>
                 </>
               )}
             </Show>
