@@ -49,6 +49,8 @@ describe('Data page', () => {
     const page = await open(browser, app.origin, '/data');
     await page.waitForSelector('[data-testid="no-imports"]');
     await page.waitForSelector('[data-testid="page-data"] [data-testid="load-sample"]');
+    // The KPIs come from their own query: wait for them rather than for the list of imports.
+    await page.waitForSelector('[data-kpi="new_buyers"]');
     const shown = await kpiValues(page);
     for (const id of ['placed_orders', 'cancelled_orders', 'orders', 'sales', 'units', 'buyers', 'aov', 'cancel_rate', 'returned_units', 'repeat_buyer_rate', 'new_buyers']) {
       expect(shown[id], id).toBeDefined();
