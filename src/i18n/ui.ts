@@ -298,6 +298,7 @@ export const STRINGS = {
   },
   colCluster: { id: 'Klaster', en: 'Cluster' },
   insDendrogram: { id: 'Kemiripan antarklaster (dendrogram, average linkage)', en: 'How the clusters relate (dendrogram, average linkage)' },
+  insOutliersTitle: { id: 'Pembeli pencilan', en: 'Outlier buyers' },
   insOutliers: {
     id: '{count} pembeli pencilan (DBSCAN, eps {eps}): tidak mirip pembeli lain. Yang paling bernilai:',
     en: '{count} outlier buyers (DBSCAN, eps {eps}): unlike any other buyers. The most valuable:',

@@ -248,7 +248,7 @@ export function InsightsPage() {
                       <>
                         <p class="muted small">{fill(tr('insOutliers'), { count: formatCount(o().count, locale()), eps: num(o().eps) })}</p>
                         <DataTable
-                          caption={tr('insOutliers').split(':')[0]}
+                          caption={tr('insOutliersTitle')}
                           testid="outliers"
                           rows={o().top}
                           columns={[
