@@ -242,6 +242,7 @@ describe('the app', () => {
     expect(Number(v.repeat_rate_90d)).toBeGreaterThan(0);
     await page.waitForSelector('[data-kpi="top_bundle_lift"]');
     await page.waitForSelector('[data-kpi="mmm_expected_sales"]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid="bandit"] tbody tr');
     expect(Number((await kpiValues(page)).mmm_expected_sales)).toBeGreaterThan(0);
     expect(Number((await kpiValues(page)).top_bundle_lift)).toBeGreaterThan(1);
     expect(await page.locator('[data-testid="rfm-segments"] tbody tr').count()).toBe(Number(v.segments));

@@ -52,6 +52,8 @@ interface Row {
   kpiMedianMs: number;
   /** Median time of each page's full query set. */
   pageMs?: Record<string, number>;
+  /** ML Insights: RFM and k-means segments and cohorts, one cold run each. */
+  insightsMs?: { rfm: number; kmeans: number; cohorts: number; buyers: number };
 }
 
 async function benchNode(csv: Uint8Array): Promise<Omit<Row, 'mb'>> {
@@ -148,7 +150,7 @@ async function benchBrowser(csvPath: string): Promise<Omit<Row, 'mb'>> {
       [`${origin}/__bench/orders.csv`, runs] as const,
     )) as BrowserBenchResult;
     if (r.status !== 'ok') throw new Error(r.status);
-    return { env: 'chromium', lines: r.lines, timings: r.timings, wallMs: r.wallMs, kpiMedianMs: median(r.kpiMs) };
+    return { env: 'chromium', lines: r.lines, timings: r.timings, wallMs: r.wallMs, kpiMedianMs: median(r.kpiMs), insightsMs: r.insightsMs };
   } finally {
     await context.close();
     await server.close();
@@ -231,6 +233,12 @@ async function main() {
     );
   }
   console.log(`budgets (engine issue, Chromium at 1M lines): import queryable <= ${BUDGET.importMs} ms, KPIs <= ${BUDGET.kpiMs} ms median`);
+  for (const r of rows.filter((x) => x.insightsMs)) {
+    const m = r.insightsMs as NonNullable<Row['insightsMs']>;
+    console.log(
+      `ML Insights at ${r.lines.toLocaleString('en-US')} lines, ${m.buyers.toLocaleString('en-US')} buyers (${r.env}, budget 5000 ms for segments and cohorts): RFM segments ${fmt(m.rfm)}, k-means segments ${fmt(m.kmeans)}, cohorts ${fmt(m.cohorts)}`,
+    );
+  }
   for (const r of rows.filter((x) => x.pageMs)) {
     const parts = Object.entries(r.pageMs ?? {}).map(([p, ms]) => `${p} ${fmt(ms)}${ms <= 150 ? '' : ' (over)'}`);
     console.log(`page query sets at ${r.lines.toLocaleString('en-US')} lines (${r.env}, median, budget 150 ms): ${parts.join(', ')}`);

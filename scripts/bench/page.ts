@@ -9,6 +9,8 @@ export interface BrowserBenchResult {
   wallMs: number;
   timings: { parseMs: number; stageMs: number; mergeMs: number; persistMs: number };
   kpiMs: number[];
+  /** ML Insights on the imported data: RFM segments, k-means segments and cohorts (one run each, cold). */
+  insightsMs: { rfm: number; kmeans: number; cohorts: number; buyers: number };
   status: string;
 }
 
@@ -27,7 +29,16 @@ async function run(csvUrl: string, kpiRuns: number): Promise<BrowserBenchResult>
     await engine.kpis();
     kpiMs.push(performance.now() - t);
   }
+  const time = async <T>(f: () => Promise<T>): Promise<[number, T]> => {
+    const t = performance.now();
+    const r = await f();
+    return [performance.now() - t, r];
+  };
+  const [rfm, seg] = await time(() => engine.segmentCustomers('rfm'));
+  const [kmeans] = await time(() => engine.segmentCustomers('kmeans'));
+  const [cohorts] = await time(() => engine.cohortAnalysis());
   return {
+    insightsMs: { rfm, kmeans, cohorts, buyers: seg?.buyers ?? 0 },
     lines: file.rowsRead,
     wallMs,
     timings: file.timings,

@@ -14,9 +14,11 @@ import type { AnomalyResult, ChurnPrediction, MarketingResult, ModelPerformance,
 import type { CohortResult, ProductPair, SegmentProfile } from '../metrics/customers';
 import type { Finding } from '../metrics/findings';
 import type { PriceResult } from '../ml/price';
+import type { ArmResult } from '../ml/bandit';
 import type { SegmentName } from '../ml/segments';
 
 export type {
+  ArmResult,
   MarketingResult,
   PriceResult,
   Finding,
@@ -342,6 +344,13 @@ export interface EngineApi {
   optimizeMarketing(budget?: number): Promise<MarketingResult | null>;
 
   /**
+   * Which campaign type to try next: Thompson sampling over past outcomes (a day a type ran succeeds when
+   * sales beat the median of the 28 days before), each type with its chance of being the best.
+   * @example const [best] = await engine.suggestCampaign(); best?.name
+   */
+  suggestCampaign(): Promise<ArmResult[]>;
+
+  /**
    * The insights summary: ranked plain-language findings (sales anomalies, the forecast's change, SKUs
    * with high return rates, days under the chat target, unprofitable ads, lapsing high-value buyers), each
    * with the page that shows its evidence. The range defaults to the last 30 days of data.
@@ -431,6 +440,7 @@ export const ENGINE_OPS = [
   'insightsSummary',
   'optimizePrice',
   'optimizeMarketing',
+  'suggestCampaign',
 ] as const satisfies readonly (keyof EngineApi)[];
 
 /** A compile error when an operation of EngineApi is missing from ENGINE_OPS. */

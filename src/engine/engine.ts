@@ -9,7 +9,8 @@ import { parseExport, type ParsedExport } from '../ingest/parseExport';
 import type { StagedRows } from '../ingest/batch';
 import { ImportError, type ImportErrorInfo, type Note } from '../ingest/problems';
 import { type DateRange, incomeKpis, type KpiFilters, orderKpis, previousRange } from '../metrics/kpis';
-import { campaigns } from '../metrics/campaigns';
+import { campaignOutcomes, campaigns } from '../metrics/campaigns';
+import { type ArmResult, thompson } from '../ml/bandit';
 import { service, traffic, visitSources } from '../metrics/insights';
 import { breakdowns, funnel, trend } from '../metrics/overview';
 import { type CategorySales, productTable, salesByCategory, setUnitCosts } from '../metrics/products';
@@ -235,6 +236,11 @@ export class Engine implements EngineApi {
       () => marketingInputs(this.db),
       async (ml, input) => ml.optimizeMarketing({ ...input, budget }),
     ).then((r) => r ?? null);
+  }
+
+  async suggestCampaign(): Promise<ArmResult[]> {
+    const arms = await this.serial(() => campaignOutcomes(this.db));
+    return arms.length ? thompson(arms) : [];
   }
 
   async optimizePrice(sku?: string, band = 0.15): Promise<PriceResult[]> {

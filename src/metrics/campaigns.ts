@@ -213,3 +213,24 @@ export async function campaigns(db: SqlConnection, range: DateRange): Promise<Ca
       : null,
   };
 }
+
+/**
+ * Past outcomes per campaign type for the bandit: a day the type ran is a success when valid sales beat the
+ * median of the 28 days before it.
+ */
+export async function campaignOutcomes(db: SqlConnection): Promise<{ name: string; successes: number; trials: number }[]> {
+  return db.query(`
+    WITH s AS (SELECT created_date AS day, coalesce(sum(sales) FILTER (WHERE is_valid), 0) AS sales FROM orders GROUP BY 1),
+    b AS (SELECT day, sales, median(sales) OVER (ORDER BY day ROWS BETWEEN 28 PRECEDING AND 1 PRECEDING) AS base FROM s),
+    ran AS (
+      SELECT DISTINCT CAST(day AS DATE) AS day, 'flash_sale' AS arm FROM insights
+        WHERE kind = 'flash_sale' AND NOT is_summary AND metric = 'orders_placed' AND value > 0
+      UNION SELECT DISTINCT CAST(day AS DATE), 'voucher' FROM insights
+        WHERE kind = 'voucher' AND NOT is_summary AND metric = 'orders_placed' AND value > 0
+      UNION SELECT DISTINCT CAST(day AS DATE), 'discount: ' || scope FROM insights
+        WHERE kind = 'discount' AND NOT is_summary AND metric = 'orders_placed' AND value > 0
+      UNION SELECT DISTINCT CAST(day AS DATE), 'live' FROM insights WHERE kind = 'live'
+    )
+    SELECT arm AS name, count(*) FILTER (WHERE b.sales > b.base) AS successes, count(*) AS trials
+    FROM ran JOIN b USING (day) WHERE b.base IS NOT NULL GROUP BY 1 ORDER BY 1`);
+}

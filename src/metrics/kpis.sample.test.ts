@@ -475,3 +475,17 @@ describe('Marketing mix on sample-data', () => {
     expect(m.holdout.reliable).toBe(false);
   });
 });
+
+describe('Campaign bandit on sample-data', () => {
+  it('counts the days each campaign type ran, and the chances of being best add up to 1', async () => {
+    const arms = await engine.suggestCampaign();
+    const flashDays = manifest.files
+      .filter((f) => f.startsWith('In_Shop_Flash_Sale_Metrics_'))
+      .flatMap((f) => readDailyRows(bytes(f), 'Sheet1'))
+      .filter((r) => (r.values['Pesanan (Pesanan Dibuat)'] ?? 0) > 0).length;
+    expect(arms.find((a) => a.name === 'flash_sale')?.trials).toBe(flashDays);
+    expect(arms.map((a) => a.name)).toContain('live');
+    for (const a of arms) expect(a.successes).toBeLessThanOrEqual(a.trials);
+    expect(arms.reduce((x, a) => x + a.probabilityBest, 0)).toBeCloseTo(1, 12);
+  });
+});

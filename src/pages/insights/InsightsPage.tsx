@@ -138,6 +138,7 @@ export function InsightsPage() {
   const [busy, setBusy] = createSignal(false);
   const [prices, setPrices] = createSignal<PriceResult[] | null>(null);
   const [budget, setBudget] = createSignal<number | undefined>(undefined);
+  const [arms] = createResource(dataVersion, () => engine().suggestCampaign());
   const [mix] = createResource(() => ({ v: dataVersion(), b: budget() }), (k) => engine().optimizeMarketing(k.b));
   const cur = () => info()?.currency ?? 'IDR';
   const size = (id: string) => rfm()?.segments.find((s) => s.id === id)?.size ?? 0;
@@ -355,6 +356,24 @@ export function InsightsPage() {
                 <p class="muted small">{fill(tr('insMmmNote'), { r2: num(m().fit.r2, 3), greedy: tr(m().greedyAgrees ? 'insMmmGreedyOk' : 'insMmmGreedyDiff') })}</p>
               </div>
             )}
+          </Show>
+
+          <Show when={arms()?.length}>
+            <div class="card">
+              <h2>{tr('insBandit')}</h2>
+              <DataTable
+                caption={tr('insBandit')}
+                testid="bandit"
+                rows={arms() ?? []}
+                columns={[
+                  { label: tr('colCampaignType'), value: (a) => a.name },
+                  { label: tr('colSuccess'), value: (a) => `${formatCount(a.successes, locale())} / ${formatCount(a.trials, locale())}`, numeric: true },
+                  { label: tr('colRate'), value: (a) => formatPercent(a.rate, locale()), numeric: true },
+                  { label: tr('colBest'), value: (a) => formatPercent(a.probabilityBest, locale()), numeric: true },
+                ]}
+              />
+              <p class="muted small">{tr('insBanditNote')}</p>
+            </div>
           </Show>
 
           <Show when={cohorts()}>
