@@ -63,6 +63,20 @@ function visibleTexts(page: Page): Promise<string[]> {
   });
 }
 
+/** Desktop and phone widths: no horizontal scroll, and a full-page screenshot of each (`<name>-<width>.png`). */
+async function shootBothWidths(page: Page, name: string): Promise<void> {
+  for (const [w, h] of [
+    [1280, 800],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), `${name} at ${w}`).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(SHOTS, `${name}-${w}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 describe('the app', () => {
   it('starts empty, lands on the Overview, and every page is in the navigation', async () => {
     const page = await open(browser, app.origin, '/');
@@ -190,16 +204,7 @@ describe('the app', () => {
     }
     const points = await page.$$eval('.chart-host', (els) => els.length);
     expect(points).toBeGreaterThan(0);
-    for (const [w, h] of [
-      [1280, 800],
-      [390, 844],
-    ] as const) {
-      await page.setViewportSize({ width: w, height: h });
-      await page.waitForTimeout(300);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: path.join(SHOTS, `${pageId}-${w}.png`), fullPage: true });
-    }
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await shootBothWidths(page, pageId);
   });
 
   it('the predictions page forecasts sales with intervals, backtests it, and fits SKU demand with progress', async () => {
@@ -219,16 +224,7 @@ describe('the app', () => {
     await page.click('[data-testid="demand-run"]');
     await page.waitForSelector('[data-testid="demand-table"] tbody tr', { timeout: 120_000 });
     expect(await page.locator('[data-testid="demand-table"] tbody tr').count()).toBe(20);
-    for (const [w, h] of [
-      [1280, 800],
-      [390, 844],
-    ] as const) {
-      await page.setViewportSize({ width: w, height: h });
-      await page.waitForTimeout(300);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: path.join(SHOTS, `predictions-${w}.png`), fullPage: true });
-    }
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await shootBothWidths(page, 'predictions');
   });
 
   it('the ML Insights page segments buyers, clusters them, shows cohorts and bundle ideas', async () => {
@@ -260,16 +256,7 @@ describe('the app', () => {
     const file = await (await download).path();
     const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
     expect(lines.length - 1).toBe(Number(v.champions));
-    for (const [w, h] of [
-      [1280, 800],
-      [390, 844],
-    ] as const) {
-      await page.setViewportSize({ width: w, height: h });
-      await page.waitForTimeout(300);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: path.join(SHOTS, `insights-${w}.png`), fullPage: true });
-    }
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await shootBothWidths(page, 'insights');
   });
 
   it('never made a request outside its own origin, and logged no console error', () => {

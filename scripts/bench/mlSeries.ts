@@ -1,13 +1,8 @@
+import { mulberry32 } from '../../src/ml/random';
+
 /** Synthetic daily sales and SKU units for the ML bench: trend, weekly pattern, double dates, noise. */
 export function benchSeries(days: number, seed: number, level: number): number[] {
-  let a = seed >>> 0;
-  const u = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const u = mulberry32(seed);
   const start = Date.parse('2024-12-01T00:00:00Z');
   return Array.from({ length: days }, (_, i) => {
     const d = new Date(start + i * 86_400_000);

@@ -40,20 +40,25 @@ export function onlineRetailDaily(file: string): { start: string; values: (numbe
   return { start: isoOfDay(days[0]), values };
 }
 
+/** A plain CSV (no quoted commas) with a header row: its rows, and the index of a named column. */
+function namedCsv(file: string): { rows: string[][]; at: (name: string) => number } {
+  const [header, ...lines] = readText(file).split(/\r?\n/).filter(Boolean);
+  const cols = header.split(',').map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase());
+  return {
+    rows: lines.map((line) => line.split(',').map((x) => x.replace(/^"|"$/g, ''))),
+    at: (name) => {
+      const i = cols.indexOf(name);
+      if (i < 0) throw new Error(`${file}: no ${name} column (found ${cols.join(', ')})`);
+      return i;
+    },
+  };
+}
+
 /** Transactions from a CSV with `customer_id,order_id,date,amount` columns (any order, header named). */
 export function readTransactions(file: string): Transaction[] {
-  const [header, ...rows] = readText(file).split(/\r?\n/).filter(Boolean);
-  const cols = header.split(',').map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase());
-  const at = (name: string) => {
-    const i = cols.indexOf(name);
-    if (i < 0) throw new Error(`${file}: no ${name} column (found ${cols.join(', ')})`);
-    return i;
-  };
+  const { rows, at } = namedCsv(file);
   const [c, o, d, a] = ['customer_id', 'order_id', 'date', 'amount'].map(at);
-  return rows.map((line) => {
-    const v = line.split(',').map((x) => x.replace(/^"|"$/g, ''));
-    return { customer: v[c], order: v[o], day: dayNumber(v[d].slice(0, 10)), amount: Number(v[a]) };
-  });
+  return rows.map((v) => ({ customer: v[c], order: v[o], day: dayNumber(v[d].slice(0, 10)), amount: Number(v[a]) }));
 }
 
 /** Online Retail as transactions: invoices with a customer id, cancellations left out. */
@@ -78,17 +83,7 @@ export function readItemTransactions(file: string, retail: boolean): ItemTransac
     }
     return out;
   }
-  const [header, ...rows] = readText(file).split(/\r?\n/).filter(Boolean);
-  const cols = header.split(',').map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase());
-  const at = (name: string) => {
-    const i = cols.indexOf(name);
-    if (i < 0) throw new Error(`${file}: no ${name} column (found ${cols.join(', ')})`);
-    return i;
-  };
+  const { rows, at } = namedCsv(file);
   const [c, o, d, it] = ['customer_id', 'order_id', 'date', 'item_id'].map(at);
-  for (const line of rows) {
-    const v = line.split(',').map((x) => x.replace(/^"|"$/g, ''));
-    out.push({ customer: v[c], order: v[o], day: dayNumber(v[d].slice(0, 10)), item: v[it] });
-  }
-  return out;
+  return rows.map((v) => ({ customer: v[c], order: v[o], day: dayNumber(v[d].slice(0, 10)), item: v[it] }));
 }

@@ -5,17 +5,7 @@
  * Pure functions: writing files in Shopee's layouts is done by make-sample-data.ts and bench.ts.
  */
 import { RAMADAN } from '../../src/calendar/ramadan';
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../src/ml/random';
 
 export interface Rng {
   next(): number;

@@ -4,6 +4,8 @@
  * joint draws in which it has the highest rate.
  */
 
+import { mulberry32 as rng } from './random';
+
 export interface Arm {
   name: string;
   successes: number;
@@ -17,16 +19,6 @@ export interface ArmResult extends Arm {
   probabilityBest: number;
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Gamma(shape, 1) by Marsaglia and Tsang (shape ≥ 1 here: posteriors start at 1). */
 function gamma(shape: number, u: () => number): number {

@@ -1,23 +1,14 @@
+import { mulberry32 } from './random';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { onlineRetailTransactions } from '../../scripts/eval/series';
 import { auc, evaluateChurn, fitLogistic, predictLogistic, type Transaction } from './churn';
 
-function rand(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('churn model', () => {
   it('AUC equals the share of (churner, stayer) pairs ranked right, ties half', () => {
-    const r = rand(1);
+    const r = mulberry32(1);
     const scores = Array.from({ length: 60 }, () => Math.round(r() * 10) / 10);
     const labels = scores.map(() => (r() < 0.4 ? 1 : 0));
     let good = 0;
@@ -33,7 +24,7 @@ describe('churn model', () => {
   });
 
   it('IRLS recovers the coefficients of simulated logistic data', () => {
-    const r = rand(2);
+    const r = mulberry32(2);
     const xs = Array.from({ length: 20_000 }, () => [r() * 4 - 2, r() * 4 - 2]);
     const ys = xs.map(([a, b]) => (r() < 1 / (1 + Math.exp(-(0.5 + 1.5 * a - 1 * b))) ? 1 : 0));
     const m = fitLogistic(xs, ys, 0);
@@ -45,7 +36,7 @@ describe('churn model', () => {
   });
 
   it('finds the churners of a simulated shop whose lapsed buyers stop buying', () => {
-    const r = rand(3);
+    const r = mulberry32(3);
     const tx: Transaction[] = [];
     for (let c = 0; c < 2000; c++) {
       // Each buyer has a buying rate and a day after which they stop.

@@ -3,16 +3,8 @@
  * few steps are unusual. Scores are in (0, 1); about 0.5 is ordinary, near 1 is anomalous.
  */
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from './random';
+
 
 type Node = { size: number } | { feature: number; split: number; left: Node; right: Node };
 

@@ -1,21 +1,11 @@
+import { seededNormal } from './random';
 import { describe, expect, it } from 'vitest';
 import { adstock, allocateGreedy, allocateLp, fitMmm, hill, holdoutCheck } from './mmm';
 
-function rand(seed: number) {
-  let a = seed >>> 0;
-  const u = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { u, z: () => Math.sqrt(-2 * Math.log(u() + 1e-12)) * Math.cos(2 * Math.PI * u()) };
-}
 
 describe('marketing mix', () => {
   it('recovers known adstock and saturation parameters within 15%', () => {
-    const r = rand(11);
+    const r = seededNormal(11);
     const n = 540;
     // Spend in bursts (campaign weeks) so that carry-over and saturation are both visible.
     const spend = (scale: number, phase: number) => Array.from({ length: n }, (_, t) => ((t + phase) % 21 < 7 ? scale * (0.5 + r.u()) : scale * 0.1 * r.u()));
@@ -61,7 +51,7 @@ describe('marketing mix', () => {
   });
 
   it('calls an effect reliable only when it predicts held-out days better than no media', () => {
-    const r = rand(21);
+    const r = seededNormal(21);
     const n = 400;
     const spend = Array.from({ length: n }, (_, t) => (t % 21 < 7 ? 1_000_000 * (0.5 + r.u()) : 100_000 * r.u()));
     const controls = Array.from({ length: n }, (_, t) => [1, t / n]);

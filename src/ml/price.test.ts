@@ -1,22 +1,12 @@
+import { seededNormal } from './random';
 import { describe, expect, it } from 'vitest';
 import { dayNumber, isoOfDay } from './forecast/design';
 import { estimatePrice, type SkuDay } from './price';
 
-function normal(seed: number) {
-  let a = seed >>> 0;
-  const u = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { u, z: () => Math.sqrt(-2 * Math.log(u() + 1e-12)) * Math.cos(2 * Math.PI * u()) };
-}
 
 /** Days whose units follow a known elasticity around a price that moves ±20%, plus a double-date effect. */
 function days(elasticity: number, seed: number, n = 300): SkuDay[] {
-  const r = normal(seed);
+  const r = seededNormal(seed);
   return Array.from({ length: n }, (_, i) => {
     const date = isoOfDay(dayNumber('2025-06-01') + i);
     const price = 100_000 * (0.8 + 0.4 * r.u());

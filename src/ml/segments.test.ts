@@ -1,3 +1,4 @@
+import { seededNormal } from './random';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initTf } from './tf';
@@ -7,21 +8,10 @@ beforeAll(async () => {
   await initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
 });
 
-function normal(seed: number) {
-  let a = seed >>> 0;
-  const u = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return () => Math.sqrt(-2 * Math.log(u() + 1e-12)) * Math.cos(2 * Math.PI * u());
-}
 
 describe('segments', () => {
   it('k-means recovers planted clusters (ARI ≥ 0.9) and picks their number by silhouette', () => {
-    const z = normal(5);
+    const { z } = seededNormal(5);
     const centres = [
       [0, 0, 0, 0],
       [5, 5, 0, 0],
@@ -57,7 +47,7 @@ describe('segments', () => {
   });
 
   it('DBSCAN with eps from the k-distance knee marks planted outliers and little else', () => {
-    const z = normal(8);
+    const { z } = seededNormal(8);
     const x: number[][] = [];
     for (let i = 0; i < 600; i++) x.push([z(), z(), z(), z()].map((v, j) => v * 0.5 + (i % 2) * (j === 0 ? 4 : 0)));
     const planted = [

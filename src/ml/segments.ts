@@ -1,3 +1,4 @@
+import { mulberry32 as rng } from './random';
 import * as tf from '@tensorflow/tfjs-core';
 
 /**
@@ -87,16 +88,6 @@ export function clusterFeatures(buyers: readonly BuyerStats[]): number[][] {
   return raw.map((x) => x.map((v, j) => (v - mean[j]) / sd[j]));
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const dist2 = (a: readonly number[], b: readonly number[]) => a.reduce((s, v, j) => s + (v - b[j]) ** 2, 0);
 

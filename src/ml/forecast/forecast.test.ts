@@ -1,3 +1,4 @@
+import { seededNormal } from '../random';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initTf } from '../tf';
@@ -10,18 +11,6 @@ beforeAll(async () => {
   await initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
 });
 
-/** A seeded normal generator (Box-Muller over mulberry32). */
-function normal(seed: number) {
-  let a = seed >>> 0;
-  const u = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return () => Math.sqrt(-2 * Math.log(u() + 1e-12)) * Math.cos(2 * Math.PI * u());
-}
 
 const START = '2024-01-01';
 const WEEKLY = [12, -6, -8, -4, 0, 10, -4]; // Monday … Sunday, sums to 0
@@ -29,7 +18,7 @@ const DOUBLE_DATE = 40;
 const isDouble = (iso: string) => iso.slice(5, 7) === iso.slice(8, 10);
 /** Known components: level and slope, the weekly pattern, the double-date effect, Gaussian noise. */
 function series(days: number, seed: number, noise = 5): number[] {
-  const z = normal(seed);
+  const { z } = seededNormal(seed);
   return Array.from({ length: days }, (_, i) => {
     const iso = isoOfDay(dayNumber(START) + i);
     const dow = (new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7;
@@ -123,7 +112,7 @@ describe('guards', () => {
   });
 
   it('intermittent demand gets a rate, never negative, with intervals that include zero days', () => {
-    const z = normal(9);
+    const { z } = seededNormal(9);
     const y = Array.from({ length: 200 }, (_, i) => (i % 5 === 0 ? Math.max(1, Math.round(3 + z())) : 0));
     const f = forecast(y, opts);
     expect(f.method).toBe('intermittent');

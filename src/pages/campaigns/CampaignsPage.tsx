@@ -7,6 +7,7 @@ import { DataTable } from '../../components/DataTable';
 import { formatCount, formatDate, formatMoney, formatPercent } from '../../format/number';
 import { MissingExport } from '../traffic/TrafficPage';
 import { Figure } from '../../components/Figure';
+import type { AdTotals } from '../../metrics/campaigns';
 
 export function CampaignsPage() {
   const { range } = useRange();
@@ -24,6 +25,17 @@ export function CampaignsPage() {
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatPercent(v, locale()));
   const num = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatCount(v, locale()));
   const roas = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${v.toLocaleString(locale() === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: 2 })}×`);
+  /** The metric columns of every ads table, ratios from the row's own sums. */
+  const adMetricColumns = <T extends AdTotals>(): { label: string; value: (r: T) => string; numeric: boolean }[] => [
+    { label: tr('adSpend'), value: (r) => money(r.spend), numeric: true },
+    { label: tr('colImpressions'), value: (r) => num(r.impressions), numeric: true },
+    { label: tr('colClicks'), value: (r) => num(r.clicks), numeric: true },
+    { label: 'CTR', value: (r) => pct(r.ctr), numeric: true },
+    { label: tr('colConversions'), value: (r) => num(r.conversions), numeric: true },
+    { label: 'GMV', value: (r) => money(r.gmv), numeric: true },
+    { label: 'ROAS', value: (r) => roas(r.roas), numeric: true },
+    { label: 'ACOS', value: (r) => pct(r.acos), numeric: true },
+  ];
   const period = (p: { from: string; to: string }) => `${formatDate(p.from, locale(), 'short')} – ${formatDate(p.to, locale(), 'long')}`;
   const empty = () => {
     const d = data();
@@ -112,14 +124,7 @@ export function CampaignsPage() {
                     rows={a().ads}
                     columns={[
                       { label: tr('colAd'), value: (r) => (<>{r.name}<div class="muted small">{r.type}</div></>) },
-                      { label: tr('adSpend'), value: (r) => money(r.spend), numeric: true },
-                      { label: tr('colImpressions'), value: (r) => num(r.impressions), numeric: true },
-                      { label: tr('colClicks'), value: (r) => num(r.clicks), numeric: true },
-                      { label: 'CTR', value: (r) => pct(r.ctr), numeric: true },
-                      { label: tr('colConversions'), value: (r) => num(r.conversions), numeric: true },
-                      { label: 'GMV', value: (r) => money(r.gmv), numeric: true },
-                      { label: 'ROAS', value: (r) => roas(r.roas), numeric: true },
-                      { label: 'ACOS', value: (r) => pct(r.acos), numeric: true },
+                      ...adMetricColumns(),
                     ]}
                   />
                 </div>
@@ -134,14 +139,7 @@ export function CampaignsPage() {
                     rows={k().rows}
                     columns={[
                       { label: tr('colKeyword'), value: (r) => (<>{r.keyword}<div class="muted small">{r.ad}</div></>) },
-                      { label: tr('adSpend'), value: (r) => money(r.spend), numeric: true },
-                      { label: tr('colImpressions'), value: (r) => num(r.impressions), numeric: true },
-                      { label: tr('colClicks'), value: (r) => num(r.clicks), numeric: true },
-                      { label: 'CTR', value: (r) => pct(r.ctr), numeric: true },
-                      { label: tr('colConversions'), value: (r) => num(r.conversions), numeric: true },
-                      { label: 'GMV', value: (r) => money(r.gmv), numeric: true },
-                      { label: 'ROAS', value: (r) => roas(r.roas), numeric: true },
-                      { label: 'ACOS', value: (r) => pct(r.acos), numeric: true },
+                      ...adMetricColumns(),
                     ]}
                   />
                   <p class="muted small">{tr('periodReportNote')}</p>
