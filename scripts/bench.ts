@@ -118,6 +118,8 @@ async function benchBrowser(csvPath: string): Promise<Omit<Row, 'mb'>> {
     configFile: path.resolve('vite.config.ts'),
     logLevel: 'error',
     server: { port: 0, host: '127.0.0.1' },
+    // Crawl the workers up front: a dependency found later makes Vite reload the page mid-bench.
+    optimizeDeps: { entries: ['scripts/bench/*.html', 'workers/*.ts'] },
     plugins: [
       {
         name: 'bench-csv',
