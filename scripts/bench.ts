@@ -118,8 +118,8 @@ async function benchBrowser(csvPath: string): Promise<Omit<Row, 'mb'>> {
     configFile: path.resolve('vite.config.ts'),
     logLevel: 'error',
     server: { port: 0, host: '127.0.0.1' },
-    // Crawl the workers up front: a dependency found later makes Vite reload the page mid-bench.
-    optimizeDeps: { entries: ['scripts/bench/*.html', 'workers/*.ts'] },
+    // Pre-bundle the workers' dependencies: one found later makes Vite reload the page mid-bench.
+    optimizeDeps: { include: ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-wasm', 'yalps', 'comlink', 'apache-arrow'] },
     plugins: [
       {
         name: 'bench-csv',

@@ -173,26 +173,54 @@ export interface KMeansResult {
   tried: { k: number; silhouette: number }[];
 }
 
-/** k-means for k in [kMin, kMax], `restarts` seeded runs each, k chosen by the mean silhouette. */
+/** Points on which k is chosen: all of them up to this many, else a seeded sample of this size. */
+const K_SELECTION_SAMPLE = 8000;
+
+/**
+ * k-means for k in [kMin, kMax], `restarts` seeded runs each, k chosen by the mean silhouette. With many
+ * points, k is chosen on a seeded sample and the chosen k is then fitted on all points.
+ */
 export function kmeans(x: readonly number[][], opts: { kMin?: number; kMax?: number; restarts?: number; seed?: number } = {}): KMeansResult {
   const r = rng(opts.seed ?? 42);
-  const xt = tf.tensor2d(x as number[][]);
-  try {
-    let best: KMeansResult | null = null;
-    const tried: { k: number; silhouette: number }[] = [];
-    for (let k = opts.kMin ?? 2; k <= Math.min(opts.kMax ?? 8, x.length - 1); k++) {
+  const sample =
+    x.length <= K_SELECTION_SAMPLE
+      ? x
+      : (() => {
+          const idx = x.map((_, i) => i);
+          for (let i = 0; i < K_SELECTION_SAMPLE; i++) {
+            const j = i + Math.floor(r() * (idx.length - i));
+            [idx[i], idx[j]] = [idx[j], idx[i]];
+          }
+          return idx.slice(0, K_SELECTION_SAMPLE).map((i) => x[i]);
+        })();
+  const best = (points: readonly number[][], k: number, restarts: number) => {
+    const xt = tf.tensor2d(points as number[][]);
+    try {
       let run: ReturnType<typeof lloyd> | null = null;
-      for (let i = 0; i < (opts.restarts ?? 4); i++) {
-        const res = lloyd(x, xt, seedCentroids(x, k, r));
+      for (let i = 0; i < restarts; i++) {
+        const res = lloyd(points, xt, seedCentroids(points, k, r));
         if (!run || res.inertia < run.inertia) run = res;
       }
-      if (!run) continue;
-      const s = silhouette(x, run.labels);
-      tried.push({ k, silhouette: s });
-      if (!best || s > best.silhouette) best = { k, labels: Array.from(run.labels), centroids: run.centroids, silhouette: s, tried };
+      return run as ReturnType<typeof lloyd>;
+    } finally {
+      xt.dispose();
     }
-    if (!best) throw new Error('too few buyers to cluster');
-    return { ...best, tried };
+  };
+  const tried: { k: number; silhouette: number }[] = [];
+  let chosen: { k: number; run: ReturnType<typeof lloyd>; silhouette: number } | null = null;
+  for (let k = opts.kMin ?? 2; k <= Math.min(opts.kMax ?? 8, sample.length - 1); k++) {
+    const run = best(sample, k, opts.restarts ?? 4);
+    const s = silhouette(sample, run.labels);
+    tried.push({ k, silhouette: s });
+    if (!chosen || s > chosen.silhouette) chosen = { k, run, silhouette: s };
+  }
+  if (!chosen) throw new Error('too few buyers to cluster');
+  if (sample === x) return { k: chosen.k, labels: Array.from(chosen.run.labels), centroids: chosen.run.centroids, silhouette: chosen.silhouette, tried };
+  // All points, from the sample's centroids.
+  const xt = tf.tensor2d(x as number[][]);
+  try {
+    const all = lloyd(x, xt, chosen.run.centroids);
+    return { k: chosen.k, labels: Array.from(all.labels), centroids: all.centroids, silhouette: chosen.silhouette, tried };
   } finally {
     xt.dispose();
   }
@@ -339,7 +367,7 @@ export function dbscan(x: readonly number[][], opts: { sample?: number; seed?: n
     const j = Math.floor(r() * (i + 1));
     [idx[i], idx[j]] = [idx[j], idx[i]];
   }
-  const s = idx.slice(0, Math.min(opts.sample ?? 3000, x.length));
+  const s = idx.slice(0, Math.min(opts.sample ?? 2000, x.length));
   const pts = s.map((i) => x[i]);
   const eps = knee(kDistances(pts, minPts).sort((a, b) => a - b));
   const neighbours = pts.map((p) => pts.flatMap((q, j) => (Math.sqrt(dist2(p, q)) <= eps ? [j] : [])));
