@@ -14,11 +14,24 @@ import { type ArmResult, thompson } from '../ml/bandit';
 import { service, traffic, visitSources } from '../metrics/insights';
 import { breakdowns, funnel, trend } from '../metrics/overview';
 import { type CategorySales, productTable, salesByCategory, setUnitCosts } from '../metrics/products';
-import { buyerStats, type CohortResult, cohortAnalysis, coPurchase, type ProductPair, priceInputs, segmentProfiles } from '../metrics/customers';
+import {
+  buyerStats,
+  type CohortResult,
+  cohortAnalysis,
+  coPurchase,
+  type ProductPair,
+  priceInputs,
+  segmentBuyerNames,
+  segmentProfiles,
+  segmentSizes,
+  storeBuyerStats,
+  storeLabels,
+  storeRfmSegments,
+} from '../metrics/customers';
 import { estimatePrice, type PriceResult } from '../ml/price';
 import { chatDaysBelowTarget, type Finding, rankFindings } from '../metrics/findings';
 import { buyerTransactions, marketingInputs, orderHistory, skuUnits, trafficHistory, visitorSeries } from '../metrics/predictionInputs';
-import { SEGMENT_ACTIONS } from '../ml/segments';
+import { SEGMENT_ACTIONS, type SegmentName } from '../ml/segments';
 import { salesAnalysis } from '../metrics/sales';
 import type { AnomalyResult, ChurnPrediction, MarketingResult, MlBackend, ModelPerformance, SeriesForecast, SkuDemand } from '../ml/predictions';
 import { parseUnitCostFile } from '../ingest/unitCosts';
@@ -45,6 +58,11 @@ import type {
   TrendSeries,
   UnitCost,
 } from './api';
+
+/** What a segmentation keeps besides its labels table: k-means' model facts (RFM needs none). */
+type StoredSegmentation = Pick<SegmentationResult, 'k' | 'silhouette' | 'tried' | 'centroids' | 'merges' | 'outliers'> & {
+  dominant: Record<string, SegmentName>;
+};
 
 /** Where import reports are kept (IndexedDB in the browser, memory in tests). */
 export interface ImportLogStore {
@@ -156,56 +174,80 @@ export class Engine implements EngineApi {
     return this.predict('churn', () => buyerTransactions(this.db), (ml, tx) => ml.predictChurn(tx));
   }
 
+  /**
+   * Segments every buyer and stores the labels as `seg_<method>` (with `buyer_stats`) for this dataset
+   * version: RFM in SQL; k-means in the ML worker, which also finds the outliers and the dendrogram.
+   */
   private segmentation(method: 'rfm' | 'kmeans') {
     return this.predict(
       `segments:${method}`,
-      async () => {
-        const buyers = await buyerStats(this.db);
-        return buyers.length ? buyers : null;
+      async () => ((await storeBuyerStats(this.db)) ? true : null),
+      async (ml): Promise<StoredSegmentation> => {
+        if (method === 'rfm') {
+          await this.serial(() => storeRfmSegments(this.db));
+          return { dominant: {} };
+        }
+        const buyers = await this.serial(() => buyerStats(this.db));
+        const seg = await ml.segmentBuyers(
+          buyers.map(({ buyerId: _, ...b }) => b),
+          method,
+        );
+        await this.serial(() =>
+          storeLabels(
+            this.db,
+            'seg_kmeans',
+            buyers.map((b, i) => ({ buyerId: b.buyerId, seg: seg.labels[i] })),
+          ),
+        );
+        // Only what the summary needs leaves the worker's result: not one label per buyer.
+        const outliers = seg.outliers && {
+          count: seg.outliers.indexes.length,
+          eps: seg.outliers.eps,
+          top: seg.outliers.indexes
+            .map((i) => buyers[i])
+            .sort((a, b) => b.sales - a.sales)
+            .slice(0, 20)
+            .map(({ buyer, orders, sales, recency }) => ({ buyer, orders, sales, recency })),
+        };
+        return { dominant: seg.dominant, k: seg.k, silhouette: seg.silhouette, tried: seg.tried, centroids: seg.centroids, merges: seg.merges, outliers };
       },
-      async (ml, buyers) => ({ buyers, seg: await ml.segmentBuyers(buyers.map(({ buyerId: _, ...b }) => b), method) }),
     );
   }
 
   async segmentCustomers(method: 'rfm' | 'kmeans' = 'rfm'): Promise<SegmentationResult | null> {
-    const r = await this.segmentation(method);
-    if (!r) return null;
-    const { buyers, seg } = r;
-    const profiles = await this.serial(() => segmentProfiles(this.db, buyers.map((b, i) => ({ buyerId: b.buyerId, seg: seg.labels[i] }))));
-    const total = buyers.reduce((a, b) => a + b.sales, 0);
-    const ids = [...new Set(seg.labels)];
-    const segments = ids.map((id) => {
-      const members = buyers.filter((_, i) => seg.labels[i] === id);
-      const recency = members.map((b) => b.recency).sort((a, b) => a - b);
-      const dominant = seg.dominant[id];
+    const seg = await this.segmentation(method);
+    if (!seg) return null;
+    const table = `seg_${method}`;
+    const { sizes, profiles, buyers } = await this.serial(async () => ({
+      sizes: await segmentSizes(this.db, table),
+      profiles: await segmentProfiles(this.db, table),
+      buyers: (await this.db.query<{ n: number }>('SELECT count(*) AS n FROM buyer_stats'))[0].n,
+    }));
+    const segments = sizes.map((x) => {
+      const dominant = (seg.dominant[x.id] ?? x.id) as SegmentName;
       return {
-        id,
-        size: members.length,
-        share: members.length / buyers.length,
-        valueShare: total ? members.reduce((a, b) => a + b.sales, 0) / total : 0,
-        recency: recency[Math.floor(recency.length / 2)],
-        orders: members.reduce((a, b) => a + b.orders, 0) / members.length,
-        profile: profiles.get(id) ?? { basketItems: 0, basketValue: 0, sales: 0, topProducts: [], topProvinces: [] },
+        ...x,
+        profile: profiles.get(x.id) ?? { basketItems: 0, basketValue: 0, sales: 0, topProducts: [], topProvinces: [] },
         dominant,
-        action: SEGMENT_ACTIONS[dominant],
+        action: SEGMENT_ACTIONS[dominant] ?? SEGMENT_ACTIONS.others,
       };
     });
-    segments.sort((a, b) => b.valueShare - a.valueShare);
-    const outliers = seg.outliers && {
-      count: seg.outliers.indexes.length,
-      eps: seg.outliers.eps,
-      top: seg.outliers.indexes
-        .map((i) => buyers[i])
-        .sort((a, b) => b.sales - a.sales)
-        .slice(0, 20)
-        .map(({ buyer, orders, sales, recency }) => ({ buyer, orders, sales, recency })),
+    return {
+      method,
+      buyers,
+      segments,
+      k: seg.k,
+      silhouette: seg.silhouette,
+      tried: seg.tried,
+      centroids: seg.centroids,
+      outliers: seg.outliers,
+      merges: seg.merges,
     };
-    return { method: seg.method, buyers: buyers.length, segments, k: seg.k, silhouette: seg.silhouette, tried: seg.tried, centroids: seg.centroids, outliers, merges: seg.merges };
   }
 
   async getSegment(method: 'rfm' | 'kmeans', id: string): Promise<string[]> {
-    const r = await this.segmentation(method);
-    return r ? r.buyers.filter((_, i) => r.seg.labels[i] === id).map((b) => b.buyer).sort() : [];
+    if (!(await this.segmentation(method))) return [];
+    return this.serial(() => segmentBuyerNames(this.db, `seg_${method}`, id));
   }
 
   cohortAnalysis(): Promise<CohortResult> {

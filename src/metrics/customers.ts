@@ -2,7 +2,8 @@ import type { SqlConnection } from '../db/connection';
 import { sqlString } from '../db/connection';
 import { SKU_DETAIL_SQL, SKU_OF_LINE } from '../db/merge';
 import type { PriceInput } from '../ml/price';
-import type { BuyerStats } from '../ml/segments';
+import { type BuyerStats, SEGMENT_RULES } from '../ml/segments';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
 
 /**
  * Buyer-level SQL for ML Insights: the features of segmentation, cohorts and repeat rates, co-purchase
@@ -10,14 +11,62 @@ import type { BuyerStats } from '../ml/segments';
  */
 
 /** Recency, frequency, monetary and tenure of every buyer, in days to the last order day of the data. */
+const BUYER_STATS_SQL = `
+  WITH last AS (SELECT max(created_date) AS d FROM orders WHERE is_valid)
+  SELECT o.buyer_id, b.buyer, datediff('day', max(o.created_date), any_value(last.d)) AS recency,
+    count(*) AS orders, coalesce(sum(o.sales), 0) AS sales, datediff('day', min(o.created_date), any_value(last.d)) AS tenure
+  FROM orders o JOIN buyers b USING (buyer_id), last
+  WHERE o.is_valid AND o.buyer_id IS NOT NULL
+  GROUP BY 1, 2`;
+
+/** Stores the buyers' statistics in the temp table `buyer_stats` (for one dataset version). */
+export async function storeBuyerStats(db: SqlConnection): Promise<number> {
+  await db.exec(`CREATE OR REPLACE TEMP TABLE buyer_stats AS ${BUYER_STATS_SQL}`);
+  const [r] = await db.query<{ n: number }>('SELECT count(*) AS n FROM buyer_stats');
+  return r.n;
+}
+
+/** The stored buyer statistics, for the models that need them in memory (k-means). */
 export async function buyerStats(db: SqlConnection): Promise<(BuyerStats & { buyerId: number })[]> {
+  return db.query(`SELECT buyer_id AS "buyerId", buyer, recency, orders, sales, tenure FROM buyer_stats ORDER BY buyer_id`);
+}
+
+/**
+ * RFM segments in SQL, the same as `rfmScores` and `segmentOf`: quintiles by rank (recency reversed; ties
+ * split by the next key, then the username), then the rule table, first match. Stored as `seg_rfm`.
+ */
+export async function storeRfmSegments(db: SqlConnection): Promise<void> {
+  const range = (col: string, [lo, hi]: readonly [number, number]) => `${col} BETWEEN ${lo} AND ${hi}`;
+  const cases = SEGMENT_RULES.map((r) => `WHEN ${range('r', r.r)} AND ${range('f', r.f)} AND ${range('m', r.m)} THEN '${r.name}'`).join(' ');
+  const q = (order: string) => `least(5, floor((row_number() OVER (ORDER BY ${order}) - 1) * 5 / count(*) OVER ()) + 1)`;
+  await db.exec(`CREATE OR REPLACE TEMP TABLE seg_rfm AS
+    WITH s AS (
+      SELECT buyer_id, ${q('recency DESC, orders, buyer')} AS r, ${q('orders, sales, buyer')} AS f, ${q('sales, orders, buyer')} AS m FROM buyer_stats
+    )
+    SELECT buyer_id, CASE ${cases} ELSE 'others' END AS seg FROM s`);
+}
+
+/** Stores labels computed elsewhere (k-means) as the table `name` (buyer_id, seg). */
+export async function storeLabels(db: SqlConnection, name: string, labels: readonly { buyerId: number; seg: string }[]): Promise<void> {
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${name} (buyer_id INTEGER, seg VARCHAR)`);
+  const table = tableFromArrays({ buyer_id: Int32Array.from(labels.map((l) => l.buyerId)), seg: labels.map((l) => l.seg) });
+  await db.insertArrow(name, tableToIPC(table, 'stream'));
+}
+
+/** Size, value share, median recency and mean orders of each segment of a labels table. */
+export async function segmentSizes(db: SqlConnection, labels: string): Promise<{ id: string; size: number; share: number; valueShare: number; recency: number; orders: number }[]> {
   return db.query(`
-    WITH last AS (SELECT max(created_date) AS d FROM orders WHERE is_valid)
-    SELECT o.buyer_id AS "buyerId", b.buyer, datediff('day', max(o.created_date), any_value(last.d)) AS recency,
-      count(*) AS orders, coalesce(sum(o.sales), 0) AS sales, datediff('day', min(o.created_date), any_value(last.d)) AS tenure
-    FROM orders o JOIN buyers b USING (buyer_id), last
-    WHERE o.is_valid AND o.buyer_id IS NOT NULL
-    GROUP BY 1, 2 ORDER BY 1`);
+    WITH t AS (SELECT count(*) AS n, sum(sales) AS sales FROM buyer_stats)
+    SELECT l.seg AS id, count(*) AS size, count(*) / any_value(t.n) AS share,
+      coalesce(sum(b.sales) / nullif(any_value(t.sales), 0), 0) AS "valueShare",
+      quantile_disc(b.recency, 0.5) AS recency, avg(b.orders) AS orders
+    FROM ${labels} l JOIN buyer_stats b USING (buyer_id), t GROUP BY 1 ORDER BY "valueShare" DESC, id`);
+}
+
+/** The usernames of one segment of a labels table. */
+export async function segmentBuyerNames(db: SqlConnection, labels: string, id: string): Promise<string[]> {
+  const rows = await db.query<{ buyer: string }>(`SELECT b.buyer FROM ${labels} l JOIN buyer_stats b USING (buyer_id) WHERE l.seg = ${sqlString(id)} ORDER BY b.buyer`);
+  return rows.map((r) => r.buyer);
 }
 
 export interface CohortResult {
@@ -128,28 +177,23 @@ export interface SegmentProfile {
   topProvinces: { name: string; orders: number }[];
 }
 
-/** Basket, sales, top products and top provinces of each segment, over its buyers' valid orders. */
-export async function segmentProfiles(db: SqlConnection, labels: readonly { buyerId: number; seg: string }[]): Promise<Map<string, SegmentProfile>> {
-  await db.exec('CREATE OR REPLACE TEMP TABLE seg_labels (buyer_id INTEGER, seg VARCHAR)');
-  for (let i = 0; i < labels.length; i += 5000) {
-    const rows = labels.slice(i, i + 5000).map((l) => `(${Math.trunc(l.buyerId)}, '${l.seg.replace(/'/g, "''")}')`);
-    await db.exec(`INSERT INTO seg_labels VALUES ${rows.join(',')}`);
-  }
+/** Basket, sales, top products and top provinces of each segment of a labels table, over valid orders. */
+export async function segmentProfiles(db: SqlConnection, labels: string): Promise<Map<string, SegmentProfile>> {
   const basket = await db.query<{ seg: string; items: number; value: number; sales: number }>(`
     SELECT s.seg, avg(o.units) AS items, avg(o.sales) AS value, sum(o.sales) AS sales
-    FROM orders o JOIN seg_labels s USING (buyer_id) WHERE o.is_valid GROUP BY 1`);
+    FROM orders o JOIN ${labels} s USING (buyer_id) WHERE o.is_valid GROUP BY 1`);
   const products = await db.query<{ seg: string; name: string; sales: number }>(`
     SELECT seg, name, sales FROM (
       SELECT s.seg, l.product_name AS name, sum(l.subtotal) AS sales,
         row_number() OVER (PARTITION BY s.seg ORDER BY sum(l.subtotal) DESC, l.product_name) AS k
-      FROM order_lines l JOIN orders o USING (order_id) JOIN seg_labels s USING (buyer_id)
+      FROM order_lines l JOIN orders o USING (order_id) JOIN ${labels} s USING (buyer_id)
       WHERE o.is_valid GROUP BY 1, 2
     ) WHERE k <= 3 ORDER BY seg, k`);
   const provinces = await db.query<{ seg: string; name: string; orders: number }>(`
     SELECT seg, name, orders FROM (
       SELECT s.seg, coalesce(nullif(o.province, ''), '–') AS name, count(*) AS orders,
         row_number() OVER (PARTITION BY s.seg ORDER BY count(*) DESC, coalesce(nullif(o.province, ''), '–')) AS k
-      FROM orders o JOIN seg_labels s USING (buyer_id) WHERE o.is_valid GROUP BY 1, 2
+      FROM orders o JOIN ${labels} s USING (buyer_id) WHERE o.is_valid GROUP BY 1, 2
     ) WHERE k <= 3 ORDER BY seg, k`);
   const out = new Map<string, SegmentProfile>();
   for (const b of basket) {

@@ -17,6 +17,8 @@ import {
 } from '../../test/independent';
 import { openNodeDuckDB } from '../db/nodeDuckdb';
 import { Engine } from '../engine/engine';
+import { segmentBuyers } from '../ml/segments';
+import { buyerStats } from './customers';
 import { localMl } from '../ml/predictions';
 import { initTf } from '../ml/tf';
 
@@ -487,5 +489,22 @@ describe('Campaign bandit on sample-data', () => {
     expect(arms.map((a) => a.name)).toContain('live');
     for (const a of arms) expect(a.successes).toBeLessThanOrEqual(a.trials);
     expect(arms.reduce((x, a) => x + a.probabilityBest, 0)).toBeCloseTo(1, 12);
+  });
+});
+
+describe('Segments on sample-data', () => {
+  it('RFM in SQL labels every buyer exactly as the rule table in TypeScript does', async () => {
+    const r = await engine.segmentCustomers('rfm');
+    if (!r) throw new Error('no segments');
+    const stats = await buyerStats(db);
+    const js = segmentBuyers(stats, 'rfm').labels;
+    const sql = await db.query<{ buyer_id: number; seg: string }>('SELECT buyer_id, seg FROM seg_rfm ORDER BY buyer_id');
+    expect(sql.map((x) => x.buyer_id)).toEqual(stats.map((b) => b.buyerId));
+    expect(sql.map((x) => x.seg)).toEqual(js);
+    // Every buyer with a valid order is segmented once.
+    const buyersWithOrders = new Set(lines.filter((l) => l.buyer && !['cancelled', 'unpaid'].includes(statusKind(l.status))).map((l) => l.buyer));
+    expect(r.buyers).toBe(buyersWithOrders.size);
+    expect(r.segments.reduce((a, x) => a + x.size, 0)).toBe(r.buyers);
+    expect((await engine.getSegment('rfm', 'champions')).length).toBe(r.segments.find((x) => x.id === 'champions')?.size);
   });
 });
