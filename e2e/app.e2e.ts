@@ -259,6 +259,17 @@ describe('the app', () => {
     await shootBothWidths(page, 'insights');
   });
 
+  it('the shop calendar is editable in Settings and kept with the data', async () => {
+    const page = await open(browser, app.origin, '/settings');
+    await page.waitForSelector('[data-testid="lebaran-2027"]');
+    await page.fill('[data-testid="lebaran-2027"]', '2027-03-11');
+    await page.click('[data-testid="calendar-save"]');
+    await page.waitForSelector('[data-testid="calendar-saved"]');
+    await page.reload();
+    await page.waitForSelector('[data-testid="lebaran-2027"]');
+    expect(await page.inputValue('[data-testid="lebaran-2027"]')).toBe('2027-03-11');
+  });
+
   it('never made a request outside its own origin, and logged no console error', () => {
     expect(browser.external).toEqual([]);
     expect(browser.errors).toEqual([]);

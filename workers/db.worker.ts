@@ -74,9 +74,9 @@ function mlWorker(): MlBackend {
   };
   return {
     warm: () => get().warm(),
-    forecastSeries: (s, h) => get().forecastSeries(s, h),
+    forecastSeries: (s, h, o) => get().forecastSeries(s, h, o),
     modelPerformance: (s) => get().modelPerformance(s),
-    anomalies: (s, o) => get().anomalies(s, o),
+    anomalies: (s, o, c) => get().anomalies(s, o, c),
     predictChurn: (tx) => get().predictChurn(tx),
     segmentBuyers: (buyers, method) => get().segmentBuyers(buyers, method),
     optimizeMarketing: (input) => get().optimizeMarketing(input),

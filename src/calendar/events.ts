@@ -56,10 +56,16 @@ const MOVING_HOLIDAYS: Record<number, string[]> = {
   2028: ['2028-01-26', '2028-03-26', '2028-05-09'],
 };
 
-/** Seller corrections: dates added to or removed from an event kind (an isbat a day later, a new holiday). */
+/** Seller corrections: Ramadan and Lebaran dates per year (the isbat), and dates added to or removed from a kind. */
 export interface CalendarOverrides {
+  ramadan?: Record<string, { start: string; lebaran: string }>;
   add?: Partial<Record<EventKind, string[]>>;
   remove?: Partial<Record<EventKind, string[]>>;
+}
+
+/** The Ramadan table with the seller's corrections applied. */
+export function ramadanTable(overrides: CalendarOverrides = {}): { year: number; start: string; lebaran: string }[] {
+  return RAMADAN.map((r) => ({ ...r, ...(overrides.ramadan?.[String(r.year)] ?? {}) }));
 }
 
 const DAY = 86_400_000;
@@ -87,11 +93,11 @@ function easter(y: number): string {
 }
 
 /** Public holidays of a year (national, not cuti bersama). */
-function publicHolidays(y: number): string[] {
+function publicHolidays(y: number, ramadan: readonly { year: number; start: string; lebaran: string }[]): string[] {
   const out = [`${y}-01-01`, `${y}-05-01`, `${y}-06-01`, `${y}-08-17`, `${y}-12-25`, ...(MOVING_HOLIDAYS[y] ?? [])];
   const e = easter(y);
   out.push(shift(e, -2), shift(e, 39));
-  const r = RAMADAN.find((x) => x.year === y);
+  const r = ramadan.find((x) => x.year === y);
   if (r) {
     // Idul Fitri (two days), Idul Adha (~70 days after 1 Syawal), Islamic New Year (~20 days after that),
     // Maulid (~89 days after the new year), Isra Miraj (~237 days before 1 Syawal).
@@ -114,6 +120,7 @@ export function eventsBetween(from: string, to: string, overrides: CalendarOverr
     s.add(k);
     out.set(d, s);
   };
+  const ramadan = ramadanTable(overrides);
   const y0 = Number(from.slice(0, 4)) - 1;
   const y1 = Number(to.slice(0, 4)) + 1;
   for (let y = y0; y <= y1; y++) {
@@ -128,9 +135,9 @@ export function eventsBetween(from: string, to: string, overrides: CalendarOverr
       for (let d = 1; d <= 5; d++) add(`${y}-${String(m).padStart(2, '0')}-0${d}`, 'tanggal_muda');
     }
     add(`${y}-12-12`, 'harbolnas');
-    for (const h of publicHolidays(y)) add(h, 'public_holiday');
+    for (const h of publicHolidays(y, ramadan)) add(h, 'public_holiday');
   }
-  for (const r of RAMADAN) {
+  for (const r of ramadan) {
     const days = Math.round((ms(r.lebaran) - ms(r.start)) / DAY);
     for (let i = 0; i < days; i++) add(shift(r.start, i), (['ramadan_w1', 'ramadan_w2', 'ramadan_w3', 'ramadan_w4'] as const)[Math.min(3, Math.floor(i / 7))]);
     for (let i = -10; i <= -3; i++) add(shift(r.lebaran, i), 'pre_lebaran');

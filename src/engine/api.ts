@@ -2,6 +2,7 @@
  * The engine API: the one typed interface the UI, reports and alerts call. It runs in the db worker and
  * is reached through comlink (src/engine/client.ts); in Node tests the same class is called directly.
  */
+import type { CalendarOverrides } from '../calendar/events';
 import type { ImportErrorInfo, Note } from '../ingest/problems';
 import type { KindId } from '../ingest/kinds/spec';
 import type { DateRange, KpiFilters, MetricValues } from '../metrics/kpis';
@@ -18,6 +19,7 @@ import type { ArmResult } from '../ml/bandit';
 import type { SegmentName } from '../ml/segments';
 
 export type {
+  CalendarOverrides,
   ArmResult,
   MarketingResult,
   PriceResult,
@@ -351,6 +353,19 @@ export interface EngineApi {
   suggestCampaign(): Promise<ArmResult[]>;
 
   /**
+   * The seller's corrections to the shop calendar (Ramadan and Lebaran dates per year, added or removed
+   * days), as stored with the data.
+   * @example const c = await engine.getCalendar(); c.ramadan?.['2027']?.lebaran
+   */
+  getCalendar(): Promise<CalendarOverrides>;
+
+  /**
+   * Stores calendar corrections; every forecast and anomaly check uses them from then on.
+   * @example await engine.setCalendar({ ramadan: { '2027': { start: '2027-02-08', lebaran: '2027-03-11' } } })
+   */
+  setCalendar(overrides: CalendarOverrides): Promise<void>;
+
+  /**
    * The insights summary: ranked plain-language findings (sales anomalies, the forecast's change, SKUs
    * with high return rates, days under the chat target, unprofitable ads, lapsing high-value buyers), each
    * with the page that shows its evidence. The range defaults to the last 30 days of data.
@@ -441,6 +456,8 @@ export const ENGINE_OPS = [
   'optimizePrice',
   'optimizeMarketing',
   'suggestCampaign',
+  'getCalendar',
+  'setCalendar',
 ] as const satisfies readonly (keyof EngineApi)[];
 
 /** A compile error when an operation of EngineApi is missing from ENGINE_OPS. */

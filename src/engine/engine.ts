@@ -3,6 +3,7 @@ import { sqlString, sqlTimestamp } from '../db/connection';
 import { mergeStaged, unmergeImport } from '../db/merge';
 import { stageTable } from '../db/tables';
 import { migrate } from '../db/schema';
+import type { CalendarOverrides } from '../calendar/events';
 import type { MergeTarget } from '../ingest/kinds/output';
 import type { KindId } from '../ingest/kinds/spec';
 import { parseExport, type ParsedExport } from '../ingest/parseExport';
@@ -141,11 +142,25 @@ export class Engine implements EngineApi {
   }
 
   forecastSales(horizon = 30): Promise<SeriesForecast | null> {
-    return this.predict(`sales:${horizon}`, async () => (await orderHistory(this.db))?.sales ?? null, (ml, s) => ml.forecastSeries(s, horizon));
+    return this.predict(
+      `sales:${horizon}`,
+      async () => {
+        const h = await orderHistory(this.db);
+        return h ? { s: h.sales, calendar: await this.calendarOverrides() } : null;
+      },
+      (ml, x) => ml.forecastSeries(x.s, horizon, x.calendar),
+    );
   }
 
   forecastTraffic(horizon = 30): Promise<SeriesForecast | null> {
-    return this.predict(`traffic:${horizon}`, () => trafficHistory(this.db), (ml, s) => ml.forecastSeries(s, horizon));
+    return this.predict(
+      `traffic:${horizon}`,
+      async () => {
+        const s = await trafficHistory(this.db);
+        return s ? { s, calendar: await this.calendarOverrides() } : null;
+      },
+      (ml, x) => ml.forecastSeries(x.s, horizon, x.calendar),
+    );
   }
 
   modelPerformance(): Promise<ModelPerformance | null> {
@@ -164,9 +179,9 @@ export class Engine implements EngineApi {
           others.visitors = visitors;
           others.conversion = visitors.map((v, i) => (v ? (h.orders[i] ?? 0) / v : null));
         }
-        return { sales: h.sales, others };
+        return { sales: h.sales, others, calendar: await this.calendarOverrides() };
       },
-      (ml, x) => ml.anomalies(x.sales, x.others),
+      (ml, x) => ml.anomalies(x.sales, x.others, x.calendar),
     );
   }
 
@@ -316,7 +331,7 @@ export class Engine implements EngineApi {
         const h = await orderHistory(this.db);
         if (!h) return null;
         const skus = await skuUnits(this.db, h.sales.start, h.sales.values.length, o.topN);
-        return { start: h.sales.start, skus, horizon: o.horizon, leadTime: o.leadTime, serviceLevel: o.serviceLevel };
+        return { start: h.sales.start, skus, horizon: o.horizon, leadTime: o.leadTime, serviceLevel: o.serviceLevel, overrides: await this.calendarOverrides() };
       },
       (ml, input) => ml.forecastDemand(input, onProgress),
     );
@@ -327,6 +342,24 @@ export class Engine implements EngineApi {
     const next = this.queue.then(task, task);
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /** The seller's shop-calendar corrections, kept in the database with the data they apply to. */
+  private async calendarOverrides(): Promise<CalendarOverrides> {
+    return JSON.parse((await this.meta('calendar_overrides')) ?? '{}') as CalendarOverrides;
+  }
+
+  getCalendar(): Promise<CalendarOverrides> {
+    return this.serial(() => this.calendarOverrides());
+  }
+
+  setCalendar(overrides: CalendarOverrides): Promise<void> {
+    return this.serial(async () => {
+      await this.setMeta('calendar_overrides', JSON.stringify(overrides));
+      await this.persist();
+      // Every model that reads the calendar is fitted again.
+      this.mlCache.clear();
+    });
   }
 
   private async meta(key: string): Promise<string | null> {

@@ -77,4 +77,12 @@ describe('cohorts, segments and co-purchase', () => {
     // For u3 (Panci, Wajan), buyers over time suggest Spatula.
     expect((await engine.recommendProducts({ buyer: 'u3' }, 2)).map((x) => x.b)).toEqual(['Spatula']);
   });
+
+  it('keeps the seller\'s calendar corrections with the data', async () => {
+    expect(await engine.getCalendar()).toEqual({});
+    const c = { ramadan: { '2027': { start: '2027-02-09', lebaran: '2027-03-11' } } };
+    await engine.setCalendar(c);
+    expect(await engine.getCalendar()).toEqual(c);
+    expect(await (await Engine.open(db)).getCalendar()).toEqual(c);
+  });
 });

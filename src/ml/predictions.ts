@@ -1,4 +1,4 @@
-import { type EventKind, eventsBetween } from '../calendar/events';
+import { type CalendarOverrides, type EventKind, eventsBetween } from '../calendar/events';
 import { scoreChurn, evaluateChurn, type Transaction, FEATURES } from './churn';
 import { etsForecast, seasonalNaive } from './forecast/baselines';
 import { crossValidate, metrics, type Metrics } from './forecast/cv';
@@ -28,9 +28,9 @@ export interface SeriesForecast {
 }
 
 /** Forecasts a daily series `horizon` days ahead, with the calendar events of those days. */
-export function forecastSeries(s: DailySeries, horizon: number): SeriesForecast {
-  const f = forecast(s.values, { start: s.start, horizon });
-  const ev = eventsBetween(f.dates[0], f.dates[f.dates.length - 1]);
+export function forecastSeries(s: DailySeries, horizon: number, overrides?: CalendarOverrides): SeriesForecast {
+  const f = forecast(s.values, { start: s.start, horizon, overrides });
+  const ev = eventsBetween(f.dates[0], f.dates[f.dates.length - 1], overrides);
   return { history: s, forecast: f, events: f.dates.filter((d) => ev.get(d)?.size).map((d) => ({ date: d, kinds: [...(ev.get(d) ?? [])] })) };
 }
 
@@ -94,8 +94,8 @@ const Z99 = 2.5758293035489004;
  * accounted for (so a busy 11.11 is expected, a flat one is not). The band uses a robust residual scale
  * (1.4826 × MAD), so the anomalies themselves do not widen it.
  */
-export function anomalies(sales: DailySeries, others: Record<string, (number | null)[]>): AnomalyResult {
-  const f = forecast(sales.values, { start: sales.start, horizon: 1, calibrate: false });
+export function anomalies(sales: DailySeries, others: Record<string, (number | null)[]>, overrides?: CalendarOverrides): AnomalyResult {
+  const f = forecast(sales.values, { start: sales.start, horizon: 1, calibrate: false, overrides });
   const out: Anomaly[] = [];
   const c = f.components;
   if (c) {
@@ -116,7 +116,7 @@ export function anomalies(sales: DailySeries, others: Record<string, (number | n
       0.5,
     );
     const first = dayNumber(sales.start);
-    const ev = eventsBetween(sales.start, isoOfDay(first + sales.values.length - 1));
+    const ev = eventsBetween(sales.start, isoOfDay(first + sales.values.length - 1), overrides);
     for (const x of residuals) {
       if (!(sigma > 0) || Math.abs(x.r - med) <= Z99 * sigma) continue;
       const date = isoOfDay(first + x.i);
@@ -192,6 +192,7 @@ export function predictChurn(tx: readonly Transaction[]): ChurnPrediction | null
 
 export interface DemandInput {
   start: string;
+  overrides?: CalendarOverrides;
   skus: { sku: string; name: string; values: (number | null)[] }[];
   horizon: number;
   leadTime: number;
@@ -237,7 +238,7 @@ export function normalQuantile(p: number): number {
 export function forecastDemand(input: DemandInput, onProgress?: (done: number, total: number) => void): SkuDemand[] {
   const fs = forecastMany(
     input.skus.map((s) => s.values),
-    { start: input.start, horizon: Math.max(input.horizon, input.leadTime), onProgress },
+    { start: input.start, horizon: Math.max(input.horizon, input.leadTime), onProgress, overrides: input.overrides },
   );
   const z = normalQuantile(input.serviceLevel);
   return input.skus.map((s, k) => {
@@ -267,9 +268,9 @@ export function forecastDemand(input: DemandInput, onProgress?: (done: number, t
 export interface MlBackend {
   /** Loads the model runtime ahead of the first fit. */
   warm(): Promise<void>;
-  forecastSeries(s: DailySeries, horizon: number): Promise<SeriesForecast>;
+  forecastSeries(s: DailySeries, horizon: number, overrides?: CalendarOverrides): Promise<SeriesForecast>;
   modelPerformance(s: DailySeries): Promise<ModelPerformance | null>;
-  anomalies(sales: DailySeries, others: Record<string, (number | null)[]>): Promise<AnomalyResult>;
+  anomalies(sales: DailySeries, others: Record<string, (number | null)[]>, overrides?: CalendarOverrides): Promise<AnomalyResult>;
   predictChurn(tx: Transaction[]): Promise<ChurnPrediction | null>;
   forecastDemand(input: DemandInput, onProgress?: (done: number, total: number) => void): Promise<SkuDemand[]>;
   segmentBuyers(buyers: BuyerStats[], method: 'rfm' | 'kmeans'): Promise<Segmentation>;

@@ -17,6 +17,8 @@ export interface DesignConfig {
   changepoints: readonly number[];
   /** The training length in days (the time scale of the trend). */
   trainDays: number;
+  /** The seller's calendar corrections. */
+  overrides?: CalendarOverrides;
 }
 
 export interface Design {
@@ -53,7 +55,7 @@ export function eventsIn(start: string, days: number, overrides?: CalendarOverri
 }
 
 /** Builds the design for `rows` days from `start` (training days first, then the future). */
-export function buildDesign(start: string, rows: number, cfg: DesignConfig, overrides?: CalendarOverrides): Design {
+export function buildDesign(start: string, rows: number, cfg: DesignConfig): Design {
   const d0 = dayNumber(start);
   const names: string[] = ['intercept', 'slope'];
   const groups: Group[] = ['base', 'slope'];
@@ -75,7 +77,7 @@ export function buildDesign(start: string, rows: number, cfg: DesignConfig, over
   }
   const p = names.length;
   const x = new Float64Array(rows * p);
-  const events = cfg.events.length ? eventsBetween(start, isoOfDay(d0 + rows - 1), overrides) : new Map<string, Set<EventKind>>();
+  const events = cfg.events.length ? eventsBetween(start, isoOfDay(d0 + rows - 1), cfg.overrides) : new Map<string, Set<EventKind>>();
   const T = Math.max(1, cfg.trainDays);
   for (let i = 0; i < rows; i++) {
     const o = i * p;

@@ -100,6 +100,7 @@ function configFor(start: string, n: number, opts: ForecastOptions): DesignConfi
     events: opts.calendar === false ? [] : eventsIn(start, n, opts.overrides),
     changepoints: changepointsFor(n, opts.changepoints ?? 25, opts.changepointRange ?? 0.8),
     trainDays: n,
+    overrides: opts.overrides,
   };
 }
 
