@@ -78,7 +78,7 @@ function mlWorker(): MlBackend {
     modelPerformance: (s) => get().modelPerformance(s),
     anomalies: (s, o, c) => get().anomalies(s, o, c),
     predictChurn: (tx) => get().predictChurn(tx),
-    segmentBuyers: (buyers, method) => get().segmentBuyers(buyers, method),
+    segmentBuyers: (buyers, method, rfm) => get().segmentBuyers(buyers, method, rfm),
     optimizeMarketing: (input) => get().optimizeMarketing(input),
     forecastDemand: (input, onProgress) => get().forecastDemand(input, onProgress ? Comlink.proxy(onProgress) : undefined),
   };

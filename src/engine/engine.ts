@@ -22,6 +22,7 @@ import {
   coPurchase,
   type ProductPair,
   priceInputs,
+  rfmLabels,
   segmentBuyerNames,
   segmentProfiles,
   segmentSizes,
@@ -202,10 +203,14 @@ export class Engine implements EngineApi {
           await this.serial(() => storeRfmSegments(this.db));
           return { dominant: {} };
         }
-        const buyers = await this.serial(() => buyerStats(this.db));
+        const { buyers, rfm } = await this.serial(async () => {
+          await storeRfmSegments(this.db);
+          return { buyers: await buyerStats(this.db), rfm: await rfmLabels(this.db) };
+        });
         const seg = await ml.segmentBuyers(
           buyers.map(({ buyerId: _, ...b }) => b),
           method,
+          rfm,
         );
         await this.serial(() =>
           storeLabels(

@@ -2,7 +2,7 @@ import type { SqlConnection } from '../db/connection';
 import { sqlString } from '../db/connection';
 import { SKU_DETAIL_SQL, SKU_OF_LINE } from '../db/merge';
 import type { PriceInput } from '../ml/price';
-import { type BuyerStats, SEGMENT_RULES } from '../ml/segments';
+import { type BuyerStats, SEGMENT_RULES, type SegmentName } from '../ml/segments';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 
 /**
@@ -44,6 +44,12 @@ export async function storeRfmSegments(db: SqlConnection): Promise<void> {
       SELECT buyer_id, ${q('recency DESC, orders, buyer')} AS r, ${q('orders, sales, buyer')} AS f, ${q('sales, orders, buyer')} AS m FROM buyer_stats
     )
     SELECT buyer_id, CASE ${cases} ELSE 'others' END AS seg FROM s`);
+}
+
+/** The stored RFM segment of every buyer, in buyer-id order (as `buyerStats`). */
+export async function rfmLabels(db: SqlConnection): Promise<SegmentName[]> {
+  const rows = await db.query<{ seg: SegmentName }>('SELECT seg FROM seg_rfm ORDER BY buyer_id');
+  return rows.map((r) => r.seg);
 }
 
 /** Stores labels computed elsewhere (k-means) as the table `name` (buyer_id, seg). */

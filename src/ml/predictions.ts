@@ -6,7 +6,7 @@ import { type Forecast, forecast, forecastMany } from './forecast/forecast';
 import { buildDesign, dayNumber, eventsIn, isoOfDay } from './forecast/design';
 import { isolationScores } from './isolationForest';
 import { allocateGreedy, allocateLp, fitMmm, holdoutCheck, type MmmFit, responseOf } from './mmm';
-import { type BuyerStats, type Segmentation, segmentBuyers } from './segments';
+import { type BuyerStats, type SegmentName, type Segmentation, segmentBuyers } from './segments';
 import { quantile } from './linalg';
 
 /**
@@ -273,7 +273,7 @@ export interface MlBackend {
   anomalies(sales: DailySeries, others: Record<string, (number | null)[]>, overrides?: CalendarOverrides): Promise<AnomalyResult>;
   predictChurn(tx: Transaction[]): Promise<ChurnPrediction | null>;
   forecastDemand(input: DemandInput, onProgress?: (done: number, total: number) => void): Promise<SkuDemand[]>;
-  segmentBuyers(buyers: BuyerStats[], method: 'rfm' | 'kmeans'): Promise<Segmentation>;
+  segmentBuyers(buyers: BuyerStats[], method: 'rfm' | 'kmeans', rfmLabels?: SegmentName[]): Promise<Segmentation>;
   optimizeMarketing(input: MarketingInput): Promise<MarketingResult | null>;
 }
 

@@ -174,7 +174,7 @@ export interface KMeansResult {
 }
 
 /** Points on which k is chosen: all of them up to this many, else a seeded sample of this size. */
-const K_SELECTION_SAMPLE = 8000;
+const K_SELECTION_SAMPLE = 5000;
 
 /**
  * k-means for k in [kMin, kMax], `restarts` seeded runs each, k chosen by the mean silhouette. With many
@@ -209,7 +209,7 @@ export function kmeans(x: readonly number[][], opts: { kMin?: number; kMax?: num
   const tried: { k: number; silhouette: number }[] = [];
   let chosen: { k: number; run: ReturnType<typeof lloyd>; silhouette: number } | null = null;
   for (let k = opts.kMin ?? 2; k <= Math.min(opts.kMax ?? 8, sample.length - 1); k++) {
-    const run = best(sample, k, opts.restarts ?? 4);
+    const run = best(sample, k, opts.restarts ?? 3);
     const s = silhouette(sample, run.labels);
     tried.push({ k, silhouette: s });
     if (!chosen || s > chosen.silhouette) chosen = { k, run, silhouette: s };
@@ -219,7 +219,7 @@ export function kmeans(x: readonly number[][], opts: { kMin?: number; kMax?: num
   // All points, from the sample's centroids.
   const xt = tf.tensor2d(x as number[][]);
   try {
-    const all = lloyd(x, xt, chosen.run.centroids);
+    const all = lloyd(x, xt, chosen.run.centroids, 25);
     return { k: chosen.k, labels: Array.from(all.labels), centroids: all.centroids, silhouette: chosen.silhouette, tried };
   } finally {
     xt.dispose();
@@ -283,9 +283,10 @@ export interface Segmentation {
 }
 
 /** Segments every buyer by the RFM rule table, or by k-means on the standardised log features. */
-export function segmentBuyers(buyers: readonly BuyerStats[], method: 'rfm' | 'kmeans'): Segmentation {
-  const scores = rfmScores(buyers);
-  const rfm = scores.map(segmentOf);
+export function segmentBuyers(buyers: readonly BuyerStats[], method: 'rfm' | 'kmeans', rfmLabels?: readonly SegmentName[]): Segmentation {
+  // The RFM segments may come computed already (in SQL, by the engine); scores are then not needed.
+  const scores = rfmLabels ? [] : rfmScores(buyers);
+  const rfm = rfmLabels ?? scores.map(segmentOf);
   const dominantOf = (labels: readonly string[]) => {
     const counts = new Map<string, Map<SegmentName, number>>();
     labels.forEach((l, i) => {
@@ -295,9 +296,9 @@ export function segmentBuyers(buyers: readonly BuyerStats[], method: 'rfm' | 'km
     });
     return Object.fromEntries([...counts].map(([l, m]) => [l, [...m].sort((a, b) => b[1] - a[1])[0][0]]));
   };
-  if (method === 'rfm' || buyers.length < 10) return { method: 'rfm', labels: rfm, scores, dominant: dominantOf(rfm) };
+  if (method === 'rfm' || buyers.length < 10) return { method: 'rfm', labels: [...rfm], scores, dominant: dominantOf(rfm) };
   const x = clusterFeatures(buyers);
-  const r = kmeans(x, { kMin: 2, kMax: 8, restarts: 4 });
+  const r = kmeans(x, { kMin: 2, kMax: 8 });
   const db = dbscan(x);
   const labels = r.labels.map((l) => `cluster_${l + 1}`);
   const centroids = [...new Set(labels)].sort().map((id) => {
@@ -389,12 +390,34 @@ export function dbscan(x: readonly number[][], opts: { sample?: number; seed?: n
     }
     clusters++;
   });
-  const corePts = pts.filter((_, i) => core[i]);
+  // The other points look for a core point within eps in the neighbouring cells of a grid of side eps
+  // (cells keyed by a number: each coordinate offset into 10 bits).
+  const dims = x[0]?.length ?? 0;
+  const keyOf = (c: readonly number[]) => c.reduce((k, v, d) => k + (v + 512) * 1024 ** d, 0);
+  const grid = new Map<number, number[][]>();
+  pts.forEach((p, i) => {
+    if (!core[i]) return;
+    const key = keyOf(p.map((v) => Math.floor(v / eps)));
+    grid.set(key, [...(grid.get(key) ?? []), p]);
+  });
+  const offsets = (d: number): number[][] => (d === 0 ? [[]] : offsets(d - 1).flatMap((o) => [-1, 0, 1].map((v) => [...o, v])));
+  // The point's own cell first: most points find a core point there.
+  const around = offsets(dims)
+    .map((o) => keyOf(o) - keyOf(o.map(() => 0)))
+    .sort((a, b) => Math.abs(a) - Math.abs(b));
+  const nearCore = (p: readonly number[]) => {
+    const base = keyOf(p.map((v) => Math.floor(v / eps)));
+    for (const o of around) {
+      const cellPts = grid.get(base + o);
+      if (cellPts) for (const q of cellPts) if (dist2(p, q) <= eps * eps) return true;
+    }
+    return false;
+  };
   const inSample = new Map(s.map((orig, j) => [orig, j]));
   const noise = x.flatMap((p, i) => {
     const j = inSample.get(i);
     if (j !== undefined) return label[j] < 0 ? [i] : [];
-    return corePts.some((c) => dist2(p, c) <= eps * eps) ? [] : [i];
+    return nearCore(p) ? [] : [i];
   });
   return { eps, minPts, noise, clusters };
 }
