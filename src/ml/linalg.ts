@@ -62,3 +62,21 @@ export function conformalQuantile(scores: readonly number[], q: number): number 
   if (k > n) return Number.POSITIVE_INFINITY;
   return [...scores].sort((a, b) => a - b)[k - 1];
 }
+
+/**
+ * Ordinary least squares of y on the rows of x by the normal equations (a tiny ridge keeps constant
+ * columns solvable): the coefficients, and XᵀX for standard errors.
+ */
+export function leastSquares(x: readonly (readonly number[])[], y: readonly number[]): { beta: number[]; xtx: Float64Array } {
+  const p = x[0].length;
+  const xtx = new Float64Array(p * p);
+  const xty = new Float64Array(p);
+  x.forEach((row, i) => {
+    for (let a = 0; a < p; a++) {
+      xty[a] += row[a] * y[i];
+      for (let b = 0; b < p; b++) xtx[a * p + b] += row[a] * row[b];
+    }
+  });
+  for (let a = 0; a < p; a++) xtx[a * p + a] += 1e-9;
+  return { beta: Array.from(choleskySolve(xtx, xty, p)), xtx };
+}

@@ -1,5 +1,5 @@
 import { solve } from 'yalps';
-import { choleskySolve } from './linalg';
+import { choleskySolve, leastSquares } from './linalg';
 
 /**
  * Marketing mix: daily sales regressed on each channel's spend through geometric adstock and Hill
@@ -257,20 +257,6 @@ export function allocateGreedy(curves: readonly ((s: number) => number)[], budge
   return { spend: used.map((u) => u * step), response };
 }
 
-/** Least-squares coefficients of y on the rows of x. */
-function lsq(x: readonly number[][], y: readonly number[]): number[] {
-  const p = x[0].length;
-  const a = new Float64Array(p * p);
-  const b = new Float64Array(p);
-  x.forEach((row, i) => {
-    for (let j = 0; j < p; j++) {
-      b[j] += row[j] * y[i];
-      for (let k = 0; k < p; k++) a[j * p + k] += row[j] * row[k];
-    }
-  });
-  for (let j = 0; j < p; j++) a[j * p + j] += 1e-8;
-  return Array.from(choleskySolve(a, b, p));
-}
 
 /**
  * Does the media model predict unseen days better than trend, weekly pattern and calendar alone? Both are
@@ -292,11 +278,11 @@ export function holdoutCheck(sales: readonly number[], channels: readonly Channe
       media[t] += ch.beta * hill(a, ch.k, ch.s);
     });
   });
-  const gMedia = lsq(
+  const gMedia = leastSquares(
     train.c,
     train.y.map((v, t) => v - media[t]),
-  );
-  const gBase = lsq(train.c, train.y);
+  ).beta;
+  const gBase = leastSquares(train.c, train.y).beta;
   const predict = (g: number[], row: readonly number[]) => row.reduce((s, v, j) => s + v * g[j], 0);
   let maeMedia = 0;
   let maeBase = 0;

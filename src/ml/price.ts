@@ -1,6 +1,6 @@
 import { eventsBetween } from '../calendar/events';
 import { dayNumber } from './forecast/design';
-import { choleskySolve } from './linalg';
+import { choleskySolve, leastSquares } from './linalg';
 
 /**
  * Price elasticity per SKU: log units regressed on log price over the days the SKU sold, with controls for
@@ -60,16 +60,7 @@ function t975(df: number): number {
 /** OLS coefficient and standard error of column `j`. */
 function ols(x: number[][], y: number[], j: number): { beta: number[]; se: number; df: number } {
   const p = x[0].length;
-  const xtx = new Float64Array(p * p);
-  const xty = new Float64Array(p);
-  x.forEach((row, i) => {
-    for (let a = 0; a < p; a++) {
-      xty[a] += row[a] * y[i];
-      for (let b = 0; b < p; b++) xtx[a * p + b] += row[a] * row[b];
-    }
-  });
-  for (let a = 0; a < p; a++) xtx[a * p + a] += 1e-9;
-  const beta = Array.from(choleskySolve(xtx, xty, p));
+  const { beta, xtx } = leastSquares(x, y);
   const df = x.length - p;
   const sse = x.reduce((s, row, i) => s + (y[i] - row.reduce((a, v, k) => a + v * beta[k], 0)) ** 2, 0);
   const e = new Float64Array(p);
