@@ -1,3 +1,4 @@
+import * as XLSX from '@e965/xlsx';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -257,6 +258,22 @@ describe('the app', () => {
     const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
     expect(lines.length - 1).toBe(Number(v.champions));
     await shootBothWidths(page, 'insights');
+  });
+
+  it('any table downloads as CSV and as Excel, the same rows as shown', async () => {
+    const page = await open(browser, app.origin, '/campaigns?from=2026-07-01&to=2026-07-31');
+    await page.waitForSelector('[data-testid="ads-table"] tbody tr');
+    const shown = await page.locator('[data-testid="ads-table"] tbody tr').count();
+    const xlsx = page.waitForEvent('download');
+    await page.click('[data-testid="ads-table-xlsx"]');
+    const wb = XLSX.read(fs.readFileSync((await (await xlsx).path()) as string), { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]], { header: 1 });
+    expect(rows).toHaveLength(shown + 1);
+    const csv = page.waitForEvent('download');
+    await page.click('[data-testid="ads-table-csv"]');
+    const text = fs.readFileSync((await (await csv).path()) as string, 'utf8');
+    expect(text.trim().split('\r\n')).toHaveLength(shown + 1);
+    expect(text.split('\r\n')[0]).toContain(String(rows[0][0]));
   });
 
   it('the shop calendar is editable in Settings and kept with the data', async () => {

@@ -3,6 +3,7 @@
  * is reached through comlink (src/engine/client.ts); in Node tests the same class is called directly.
  */
 import type { CalendarOverrides } from '../calendar/events';
+import type { SheetSpec } from '../reports/xlsx';
 import type { ImportErrorInfo, Note } from '../ingest/problems';
 import type { KindId } from '../ingest/kinds/spec';
 import type { DateRange, KpiFilters, MetricValues } from '../metrics/kpis';
@@ -19,6 +20,7 @@ import type { ArmResult } from '../ml/bandit';
 import type { SegmentName } from '../ml/segments';
 
 export type {
+  SheetSpec,
   CalendarOverrides,
   ArmResult,
   MarketingResult,
@@ -366,6 +368,13 @@ export interface EngineApi {
   setCalendar(overrides: CalendarOverrides): Promise<void>;
 
   /**
+   * An Excel workbook (xlsx bytes) of the given sheets: text always as text (never a formula), numbers as
+   * numbers with their formats. Written in the worker, so the page does not load SheetJS.
+   * @example const bytes = await engine.exportWorkbook([{ name: 'SKU', header: ['SKU', 'Sales'], rows: [['A', 1000]] }])
+   */
+  exportWorkbook(sheets: SheetSpec[]): Promise<Uint8Array>;
+
+  /**
    * The insights summary: ranked plain-language findings (sales anomalies, the forecast's change, SKUs
    * with high return rates, days under the chat target, unprofitable ads, lapsing high-value buyers), each
    * with the page that shows its evidence. The range defaults to the last 30 days of data.
@@ -458,6 +467,7 @@ export const ENGINE_OPS = [
   'suggestCampaign',
   'getCalendar',
   'setCalendar',
+  'exportWorkbook',
 ] as const satisfies readonly (keyof EngineApi)[];
 
 /** A compile error when an operation of EngineApi is missing from ENGINE_OPS. */

@@ -4,6 +4,7 @@ import { mergeStaged, unmergeImport } from '../db/merge';
 import { stageTable } from '../db/tables';
 import { migrate } from '../db/schema';
 import type { CalendarOverrides } from '../calendar/events';
+import { type SheetSpec, workbookBytes } from '../reports/xlsx';
 import type { MergeTarget } from '../ingest/kinds/output';
 import type { KindId } from '../ingest/kinds/spec';
 import { parseExport, type ParsedExport } from '../ingest/parseExport';
@@ -352,6 +353,10 @@ export class Engine implements EngineApi {
   /** The seller's shop-calendar corrections, kept in the database with the data they apply to. */
   private async calendarOverrides(): Promise<CalendarOverrides> {
     return JSON.parse((await this.meta('calendar_overrides')) ?? '{}') as CalendarOverrides;
+  }
+
+  async exportWorkbook(sheets: SheetSpec[]): Promise<Uint8Array> {
+    return workbookBytes(sheets);
   }
 
   getCalendar(): Promise<CalendarOverrides> {

@@ -99,6 +99,7 @@ export const STRINGS = {
   reload: { id: 'Muat ulang', en: 'Reload' },
   language: { id: 'Bahasa', en: 'Language' },
   theme: { id: 'Tema', en: 'Theme' },
+  downloadXlsx: { id: 'Unduh Excel', en: 'Download Excel' },
   calendarTitle: { id: 'Kalender toko', en: 'Shop calendar' },
   calendarNote: {
     id: 'Tanggal Ramadan dan Lebaran (1 Syawal) yang dipakai prakiraan dan deteksi anomali. Keputusan sidang isbat bisa bergeser sehari: ubah di sini, lalu simpan; prakiraan dihitung ulang.',
