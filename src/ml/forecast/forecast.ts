@@ -56,6 +56,8 @@ const Z95 = 1.959963984540054;
 const BUCKETS = [7, 14, 30, 60, 120, Number.POSITIVE_INFINITY];
 const bucketOf = (h: number) => BUCKETS.findIndex((b) => h <= b);
 const MIN_DAYS = 21;
+/** Series per fitted batch: bounds the memory of Qᵀ Y and lets progress and cancellation step. */
+const CHUNK = 50;
 
 export class ForecastCancelled extends Error {
   constructor() {
@@ -423,9 +425,6 @@ export function forecastMany(series: readonly (readonly (number | null)[])[], op
   }
   return out;
 }
-
-/** Series per fitted batch: bounds the memory of Qᵀ Y and lets progress and cancellation step. */
-const CHUNK = 50;
 
 /** One series. */
 export function forecast(values: readonly (number | null)[], opts: ForecastOptions): Forecast {
