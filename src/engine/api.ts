@@ -400,6 +400,8 @@ export interface SegmentSummary {
   recency: number;
   orders: number;
   profile: SegmentProfile;
+  /** The products most often recommended next to its buyers (co-purchase), with how many buyers get each. */
+  nextProducts: { name: string; buyers: number }[];
   /** The RFM segment most of its buyers are in, and the action suggested for it. */
   dominant: SegmentName;
   action: string;

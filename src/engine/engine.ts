@@ -25,6 +25,7 @@ import {
   priceInputs,
   rfmLabels,
   segmentBuyerNames,
+  segmentNextProducts,
   segmentProfiles,
   segmentSizes,
   storeBuyerStats,
@@ -239,9 +240,10 @@ export class Engine implements EngineApi {
     const seg = await this.segmentation(method);
     if (!seg) return null;
     const table = `seg_${method}`;
-    const { sizes, profiles, buyers } = await this.serial(async () => ({
+    const { sizes, profiles, next, buyers } = await this.serial(async () => ({
       sizes: await segmentSizes(this.db, table),
       profiles: await segmentProfiles(this.db, table),
+      next: await segmentNextProducts(this.db, table),
       buyers: (await this.db.query<{ n: number }>('SELECT count(*) AS n FROM buyer_stats'))[0].n,
     }));
     const segments = sizes.map((x) => {
@@ -249,6 +251,7 @@ export class Engine implements EngineApi {
       return {
         ...x,
         profile: profiles.get(x.id) ?? { basketItems: 0, basketValue: 0, sales: 0, topProducts: [], topProvinces: [] },
+        nextProducts: next.get(x.id) ?? [],
         dominant,
         action: SEGMENT_ACTIONS[dominant] ?? SEGMENT_ACTIONS.others,
       };

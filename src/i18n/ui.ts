@@ -276,6 +276,7 @@ export const STRINGS = {
   },
   insMmmGreedyOk: { id: 'alokasi greedy memberi hasil yang sama.', en: 'the greedy allocation reaches the same.' },
   insMmmGreedyDiff: { id: 'alokasi greedy berbeda: periksa kurvanya.', en: 'the greedy allocation differs: check the curves.' },
+  insNextProduct: { id: 'Tawarkan berikutnya: {name} ({buyers} pembeli)', en: 'Offer next: {name} ({buyers} buyers)' },
   colChannel: { id: 'Saluran', en: 'Channel' },
   insBandit: { id: 'Kampanye yang layak dicoba berikutnya (Thompson sampling)', en: 'Which campaign to try next (Thompson sampling)' },
   insBanditNote: {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { at, line, orderFile } from '../../test/fixtures';
 import { openNodeDuckDB } from '../db/nodeDuckdb';
 import { Engine } from '../engine/engine';
+import { segmentNextProducts } from './customers';
 import { localMl } from '../ml/predictions';
 import { initTf } from '../ml/tf';
 
@@ -76,6 +77,15 @@ describe('cohorts, segments and co-purchase', () => {
     expect(p.cosine).toBeCloseTo(2 / Math.sqrt(12), 12);
     // For u3 (Panci, Wajan), buyers over time suggest Spatula.
     expect((await engine.recommendProducts({ buyer: 'u3' }, 2)).map((x) => x.b)).toEqual(['Spatula']);
+  });
+
+  it('suggests the next product per segment from what co-buyers bought', async () => {
+    await engine.segmentCustomers('rfm');
+    const next = await segmentNextProducts(db, 'seg_rfm', 2);
+    // Only u3 (Panci, Wajan) has an unbought product co-bought by two buyers with Panci: Spatula.
+    const [seg] = await db.query<{ seg: string }>("SELECT seg FROM seg_rfm JOIN buyers USING (buyer_id) WHERE buyer = 'u3'");
+    expect(next.get(seg.seg)).toEqual([{ name: 'Spatula', buyers: 1 }]);
+    expect([...next.values()].flat()).toHaveLength(1);
   });
 
   it('keeps the seller\'s calendar corrections with the data', async () => {

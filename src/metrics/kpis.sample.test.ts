@@ -506,5 +506,12 @@ describe('Segments on sample-data', () => {
     expect(r.buyers).toBe(buyersWithOrders.size);
     expect(r.segments.reduce((a, x) => a + x.size, 0)).toBe(r.buyers);
     expect((await engine.getSegment('rfm', 'champions')).length).toBe(r.segments.find((x) => x.id === 'champions')?.size);
+    // Next products: real products, each for at most the segment's buyers.
+    const products = new Set(lines.map((l) => l.product));
+    for (const x of r.segments) {
+      expect(x.nextProducts.reduce((a, p) => a + p.buyers, 0)).toBeLessThanOrEqual(x.size);
+      for (const p of x.nextProducts) expect(products.has(p.name)).toBe(true);
+    }
+    expect(r.segments.some((x) => x.nextProducts.length > 0)).toBe(true);
   });
 });

@@ -113,7 +113,17 @@ function SegmentTable(props: { result: SegmentationResult; currency: string; tes
         { label: tr('colRecency'), value: (s) => formatCount(s.recency, locale()), numeric: true },
         { label: tr('colOrdersPerBuyer'), value: (s) => s.orders.toLocaleString(locale() === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: 2 }), numeric: true },
         { label: tr('colBasket'), value: (s) => formatMoney(s.profile.basketValue, props.currency, locale()), numeric: true },
-        { label: tr('colAction'), value: (s) => tr(`act_${s.action}` as StringKey) },
+        {
+          label: tr('colAction'),
+          value: (s) => (
+            <>
+              {tr(`act_${s.action}` as StringKey)}
+              <Show when={s.nextProducts[0]}>
+                {(p) => <div class="muted small">{fill(tr('insNextProduct'), { name: p().name, buyers: formatCount(p().buyers, locale()) })}</div>}
+              </Show>
+            </>
+          ),
+        },
         {
           label: tr('colExport'),
           value: (s) => (
