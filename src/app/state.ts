@@ -25,6 +25,8 @@ export function setLocale(l: Locale): void {
 
 /** A UI string in the current language (reactive). */
 export const tr = (key: StringKey): string => t(locale(), key);
+/** A string with `{name}` placeholders filled in. */
+export const trf = (key: StringKey, params: Record<string, string>): string => tr(key).replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');

@@ -37,6 +37,11 @@ export function formatPercent(ratio: number, locale: Locale): string {
   return `${PCT[locale].format(ratio * 100)}%`;
 }
 
+/** A plain number with up to `digits` decimals: `1,23` (id), `1.23` (en). */
+export function formatDecimal(n: number, locale: Locale, digits = 2): string {
+  return n.toLocaleString(locale === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: digits });
+}
+
 /** Period-over-period change (METRICS.md): null when the previous value is 0 ("new"). */
 export function change(current: number | null, previous: number | null): number | null {
   if (current === null || previous === null || previous === 0) return null;

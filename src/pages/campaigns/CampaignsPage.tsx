@@ -4,7 +4,7 @@ import { engine, useDatasetInfo, useRange } from '../../app/useRange';
 import { campaignDayKinds } from '../../calendar/campaignDays';
 import { Chart } from '../../components/Chart';
 import { DataTable } from '../../components/DataTable';
-import { formatCount, formatDate, formatMoney, formatPercent } from '../../format/number';
+import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent } from '../../format/number';
 import { MissingExport } from '../traffic/TrafficPage';
 import { Figure } from '../../components/Figure';
 import type { AdTotals } from '../../metrics/campaigns';
@@ -24,7 +24,7 @@ export function CampaignsPage() {
   const money = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatMoney(v, cur(), locale()));
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatPercent(v, locale()));
   const num = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatCount(v, locale()));
-  const roas = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${v.toLocaleString(locale() === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: 2 })}×`);
+  const roas = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${formatDecimal(v, locale())}×`);
   /** The metric columns of every ads table, ratios from the row's own sums. */
   const adMetricColumns = <T extends AdTotals>(): { label: string; value: (r: T) => string; numeric: boolean }[] => [
     { label: tr('adSpend'), value: (r) => money(r.spend), numeric: true },

@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { dataVersion, locale, tr } from '../../app/state';
+import { dataVersion, locale, tr, trf } from '../../app/state';
 import { engine, useDatasetInfo } from '../../app/useRange';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
@@ -8,33 +8,32 @@ import { Chart } from '../../components/Chart';
 import { Figure } from '../../components/Figure';
 import type { Finding, PriceResult, SegmentationResult, SegmentSummary } from '../../engine/api';
 import { downloadText, toCsv } from '../../format/csv';
-import { formatCount, formatDate, formatMoney, formatPercent } from '../../format/number';
+import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent } from '../../format/number';
 import type { StringKey } from '../../i18n/ui';
 import { SEGMENT_RULES } from '../../ml/segments';
 
-const fill = (text: string, params: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
 
 /** A finding as a sentence in the seller's language, its numbers formatted. */
 function findingText(f: Finding, currency: string): string {
   const p = f.params;
   const money = (v: string | number) => formatMoney(Number(v), currency, locale());
   const pct = (v: string | number) => formatPercent(Math.abs(Number(v)), locale());
-  const n = (v: string | number, d = 1) => Number(v).toLocaleString(locale() === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: d });
+  const n = (v: string | number, d = 1) => formatDecimal(Number(v), locale(), d);
   const dir = (v: string | number) => tr(Number(v) < 0 ? 'dirBelow' : 'dirAbove');
-  const text = tr(`find_${f.kind}` as StringKey);
+  const key = `find_${f.kind}` as StringKey;
   switch (f.kind) {
     case 'sales_anomaly':
-      return fill(text, { date: formatDate(String(p.date), locale(), 'long'), pct: pct(p.change), dir: dir(p.change), actual: money(p.actual), expected: money(p.expected) });
+      return trf(key, { date: formatDate(String(p.date), locale(), 'long'), pct: pct(p.change), dir: dir(p.change), actual: money(p.actual), expected: money(p.expected) });
     case 'forecast_change':
-      return fill(text, { days: String(p.days), pct: pct(p.change), dir: dir(p.change) });
+      return trf(key, { days: String(p.days), pct: pct(p.change), dir: dir(p.change) });
     case 'return_rate':
-      return fill(text, { sku: String(p.sku), rate: pct(p.rate), times: n(p.times) });
+      return trf(key, { sku: String(p.sku), rate: pct(p.rate), times: n(p.times) });
     case 'chat_response':
-      return fill(text, { below: String(p.below), days: String(p.days) });
+      return trf(key, { below: String(p.below), days: String(p.days) });
     case 'ad_unprofitable':
-      return fill(text, { ad: String(p.ad), spend: money(p.spend), roas: n(p.roas, 2) });
+      return trf(key, { ad: String(p.ad), spend: money(p.spend), roas: n(p.roas, 2) });
     case 'lapsing_buyers':
-      return fill(text, { buyers: formatCount(Number(p.buyers), locale()), segment: tr(`seg_${p.segment}` as StringKey), days: String(p.days) });
+      return trf(key, { buyers: formatCount(Number(p.buyers), locale()), segment: tr(`seg_${p.segment}` as StringKey), days: String(p.days) });
   }
 }
 
@@ -111,7 +110,7 @@ function SegmentTable(props: { result: SegmentationResult; currency: string; tes
         { label: tr('colBuyers'), value: (s) => `${formatCount(s.size, locale())} (${pct(s.share)})`, numeric: true },
         { label: tr('colValueShare'), value: (s) => pct(s.valueShare), numeric: true },
         { label: tr('colRecency'), value: (s) => formatCount(s.recency, locale()), numeric: true },
-        { label: tr('colOrdersPerBuyer'), value: (s) => s.orders.toLocaleString(locale() === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: 2 }), numeric: true },
+        { label: tr('colOrdersPerBuyer'), value: (s) => formatDecimal(s.orders, locale()), numeric: true },
         { label: tr('colBasket'), value: (s) => formatMoney(s.profile.basketValue, props.currency, locale()), numeric: true },
         {
           label: tr('colAction'),
@@ -119,7 +118,7 @@ function SegmentTable(props: { result: SegmentationResult; currency: string; tes
             <>
               {tr(`act_${s.action}` as StringKey)}
               <Show when={s.nextProducts[0]}>
-                {(p) => <div class="muted small">{fill(tr('insNextProduct'), { name: p().name, buyers: formatCount(p().buyers, locale()) })}</div>}
+                {(p) => <div class="muted small">{trf('insNextProduct', { name: p().name, buyers: formatCount(p().buyers, locale()) })}</div>}
               </Show>
             </>
           ),
@@ -162,7 +161,7 @@ export function InsightsPage() {
   };
   const repeat90 = () => cohorts()?.repeat.find((r) => r.days === 90)?.rate ?? null;
   const signedPct = (v: number | null) => (v === null ? '–' : `${v >= 0 ? '+' : '−'}${formatPercent(Math.abs(v), locale())}`);
-  const num = (v: number, d = 2) => v.toLocaleString(locale() === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: d });
+  const num = (v: number, d = 2) => formatDecimal(v, locale(), d);
 
   return (
     <section class="page" data-testid="page-insights">
@@ -248,7 +247,7 @@ export function InsightsPage() {
             <Show when={clusters()}>
               {(c) => (
                 <>
-                  <p class="muted small">{fill(tr('insKmeansNote'), { k: String(c().k ?? ''), s: num(c().silhouette ?? 0, 3) })}</p>
+                  <p class="muted small">{trf('insKmeansNote', { k: String(c().k ?? ''), s: num(c().silhouette ?? 0, 3) })}</p>
                   <SegmentTable result={c()} currency={cur()} testid="kmeans-segments" caption={tr('insKmeans')} />
                   <Show when={c().merges?.length}>
                     <h3>{tr('insDendrogram')}</h3>
@@ -257,7 +256,7 @@ export function InsightsPage() {
                   <Show when={c().outliers}>
                     {(o) => (
                       <>
-                        <p class="muted small">{fill(tr('insOutliers'), { count: formatCount(o().count, locale()), eps: num(o().eps) })}</p>
+                        <p class="muted small">{trf('insOutliers', { count: formatCount(o().count, locale()), eps: num(o().eps) })}</p>
                         <DataTable
                           caption={tr('insOutliersTitle')}
                           testid="outliers"
@@ -303,7 +302,7 @@ export function InsightsPage() {
                       value: (r) =>
                         r.reason
                           ? tr(`why_${r.reason}` as StringKey)
-                          : fill(tr('priceRec'), {
+                          : trf('priceRec', {
                               price: formatMoney(r.recommendedPrice ?? 0, cur(), locale()),
                               units: signedPct(r.unitsChange),
                               profit: signedPct(r.profitChange),
@@ -358,12 +357,12 @@ export function InsightsPage() {
                   series={m().fit.channels.map((c, i) => ({ label: c.name, values: m().curves.response[i], color: `var(--chart-${(i % 4) + 1})`, kind: 'line' as const, unit: 'money' as const }))}
                 />
                 <p class={m().holdout.reliable ? 'muted small' : 'status warning'} data-testid="mmm-verdict">
-                  {fill(tr(m().holdout.reliable ? 'insMmmReliable' : 'insMmmUnreliable'), {
+                  {trf((m().holdout.reliable ? 'insMmmReliable' : 'insMmmUnreliable'), {
                     media: formatMoney(m().holdout.maeMedia, cur(), locale()),
                     base: formatMoney(m().holdout.maeBase, cur(), locale()),
                   })}
                 </p>
-                <p class="muted small">{fill(tr('insMmmNote'), { r2: num(m().fit.r2, 3), greedy: tr(m().greedyAgrees ? 'insMmmGreedyOk' : 'insMmmGreedyDiff') })}</p>
+                <p class="muted small">{trf('insMmmNote', { r2: num(m().fit.r2, 3), greedy: tr(m().greedyAgrees ? 'insMmmGreedyOk' : 'insMmmGreedyDiff') })}</p>
               </div>
             )}
           </Show>

@@ -1,12 +1,12 @@
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
-import { dataVersion, locale, tr } from '../../app/state';
+import { dataVersion, locale, tr, trf } from '../../app/state';
 import { engine, useDatasetInfo } from '../../app/useRange';
 import { Chart } from '../../components/Chart';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { Figure } from '../../components/Figure';
 import type { SeriesForecast, SkuDemand } from '../../engine/api';
-import { formatCount, formatDate, formatMoney, formatPercent } from '../../format/number';
+import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent } from '../../format/number';
 import type { StringKey } from '../../i18n/ui';
 
 const HORIZONS = [30, 60, 90] as const;
@@ -16,7 +16,6 @@ const SHOWN_HISTORY = 120;
 /** Calendar kinds marked on the chart: the campaign and holiday days, not the monthly payday windows. */
 const MARKED: ReadonlySet<string> = new Set(['double_date', 'big_double_date', 'harbolnas', 'pre_lebaran', 'lebaran_trough', 'public_holiday']);
 
-const fill = (text: string, params: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** History and forecast on one time axis, with the 80% and 95% bands and the calendar days marked. */
@@ -79,7 +78,7 @@ export function PredictionsPage() {
   const cur = () => info()?.currency ?? 'IDR';
   const money = (v: number) => formatMoney(v, cur(), locale());
   const pct = (v: number | null) => (v === null || !Number.isFinite(v) ? '–' : formatPercent(v, locale()));
-  const num = (v: number, digits = 2) => v.toLocaleString(locale() === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: digits });
+  const num = (v: number, digits = 2) => formatDecimal(v, locale(), digits);
 
   const runDemand = async () => {
     setProgress([0, 1]);
@@ -178,7 +177,7 @@ export function PredictionsPage() {
                 <div class="card" data-testid="model-performance">
                   <h2>{tr('perfTitle')}</h2>
                   <p>
-                    {fill(tr((better() ?? 0) >= 0 ? 'perfVerdict' : 'perfVerdictWorse'), {
+                    {trf(((better() ?? 0) >= 0 ? 'perfVerdict' : 'perfVerdictWorse'), {
                       mape: pct(p().ours.mape),
                       weeks: String(p().weeks),
                       better: pct(Math.abs(better() ?? 0)),
@@ -299,7 +298,7 @@ export function PredictionsPage() {
             <Show when={churn()} fallback={<p class="muted">{tr('churnTooShort')}</p>}>
               {(c) => (
                 <>
-                  <p class="muted small">{fill(tr('churnModel'), { auc: num(c().auc, 3), brier: num(c().brier, 3), base: pct(c().baseRate) })}</p>
+                  <p class="muted small">{trf('churnModel', { auc: num(c().auc, 3), brier: num(c().brier, 3), base: pct(c().baseRate) })}</p>
                   <DataTable
                     caption={tr('churnTitle')}
                     testid="at-risk"
