@@ -34,7 +34,7 @@ import {
 } from '../metrics/customers';
 import { estimatePrice, type PriceResult } from '../ml/price';
 import { chatDaysBelowTarget, type Finding, rankFindings } from '../metrics/findings';
-import { buyerTransactions, marketingInputs, orderHistory, skuUnits, trafficHistory, visitorSeries } from '../metrics/predictionInputs';
+import { buyerTransactions, marketingInputs, type OrderHistory, orderHistory, skuUnits, trafficHistory, visitorSeries } from '../metrics/predictionInputs';
 import { SEGMENT_ACTIONS, type SegmentName } from '../ml/segments';
 import { salesAnalysis } from '../metrics/sales';
 import type { AnomalyResult, ChurnPrediction, MarketingResult, MlBackend, ModelPerformance, SeriesForecast, SkuDemand } from '../ml/predictions';
@@ -144,11 +144,25 @@ export class Engine implements EngineApi {
     return hit;
   }
 
+  /**
+   * The daily order history every model starts from, read once per dataset version (the models' cache is
+   * dropped when the version changes). Called from inside the serial queue.
+   */
+  private history(): Promise<OrderHistory | null> {
+    let h = this.mlCache.get('history') as Promise<OrderHistory | null> | undefined;
+    if (!h) {
+      h = orderHistory(this.db);
+      this.mlCache.set('history', h);
+      h.catch(() => this.mlCache.delete('history'));
+    }
+    return h;
+  }
+
   forecastSales(horizon = 30): Promise<SeriesForecast | null> {
     return this.predict(
       `sales:${horizon}`,
       async () => {
-        const h = await orderHistory(this.db);
+        const h = await this.history();
         return h ? { s: h.sales, calendar: await this.calendarOverrides() } : null;
       },
       (ml, x) => ml.forecastSeries(x.s, horizon, x.calendar),
@@ -167,14 +181,14 @@ export class Engine implements EngineApi {
   }
 
   modelPerformance(): Promise<ModelPerformance | null> {
-    return this.predict('performance', async () => (await orderHistory(this.db))?.sales ?? null, (ml, s) => ml.modelPerformance(s));
+    return this.predict('performance', async () => (await this.history())?.sales ?? null, (ml, s) => ml.modelPerformance(s));
   }
 
   anomalies(): Promise<AnomalyResult | null> {
     return this.predict(
       'anomalies',
       async () => {
-        const h = await orderHistory(this.db);
+        const h = await this.history();
         if (!h) return null;
         const visitors = await visitorSeries(this.db, h.sales.start, h.sales.values.length);
         const others: Record<string, (number | null)[]> = { orders: h.orders, cancellations: h.cancellations };
@@ -299,7 +313,7 @@ export class Engine implements EngineApi {
   optimizeMarketing(budget?: number): Promise<MarketingResult | null> {
     return this.predict(
       `marketing:${budget ?? ''}`,
-      () => marketingInputs(this.db),
+      async () => marketingInputs(this.db, await this.history()),
       async (ml, input) => ml.optimizeMarketing({ ...input, budget }),
     ).then((r) => r ?? null);
   }
@@ -337,7 +351,7 @@ export class Engine implements EngineApi {
     const r = await this.predict(
       `demand:${JSON.stringify(o)}`,
       async () => {
-        const h = await orderHistory(this.db);
+        const h = await this.history();
         if (!h) return null;
         const skus = await skuUnits(this.db, h.sales.start, h.sales.values.length, o.topN);
         return { start: h.sales.start, skus, horizon: o.horizon, leadTime: o.leadTime, serviceLevel: o.serviceLevel, overrides: await this.calendarOverrides() };

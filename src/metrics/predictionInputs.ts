@@ -103,7 +103,7 @@ export async function skuUnits(db: SqlConnection, start: string, n: number, limi
  * Daily spend per marketing channel (ad types from the billing CSV, voucher cost, affiliate commission
  * spread over its report period) and daily sales, over the days the channel data cover.
  */
-export async function marketingInputs(db: SqlConnection): Promise<{ start: string; sales: number[]; channels: { name: string; spend: number[] }[] } | null> {
+export async function marketingInputs(db: SqlConnection, history: OrderHistory | null): Promise<{ start: string; sales: number[]; channels: { name: string; spend: number[] }[] } | null> {
   const rows = await db.query<{ name: string; day: string; spend: number }>(`
     WITH daily AS (
       SELECT 'ads: ' || scope AS name, day, value FROM insights WHERE kind = 'ads_billing' AND metric = 'spend'
@@ -121,7 +121,6 @@ export async function marketingInputs(db: SqlConnection): Promise<{ start: strin
   const names = [...new Set(rows.map((r) => r.name))].sort();
   const channels = names.map((name) => ({ name, spend: new Array<number>(n).fill(0) }));
   for (const r of rows) channels[names.indexOf(r.name)].spend[dayNumber(r.day) - dayNumber(start)] += r.spend;
-  const history = await orderHistory(db);
   if (!history) return null;
   const offset = dayNumber(start) - dayNumber(history.sales.start);
   const sales = Array.from({ length: n }, (_, i) => history.sales.values[offset + i] ?? 0);
