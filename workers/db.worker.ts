@@ -10,8 +10,9 @@ import * as Comlink from 'comlink';
 import type { SqlConnection } from '../src/db/connection';
 import { OFFLINE_SETTINGS, sqlString } from '../src/db/connection';
 import { arrowRows } from '../src/db/rows';
-import { type EngineApi, forwardEngine } from '../src/engine/api';
+import { type EngineApi, forward, forwardEngine } from '../src/engine/api';
 import { Engine } from '../src/engine/engine';
+import { ML_OPS } from '../src/ml/ops';
 import type { MlBackend } from '../src/ml/predictions';
 import { IdbImportLog, openAppDb } from '../src/store/idb';
 
@@ -73,13 +74,7 @@ function mlWorker(): MlBackend {
     return remote;
   };
   return {
-    warm: () => get().warm(),
-    forecastSeries: (s, h, o) => get().forecastSeries(s, h, o),
-    modelPerformance: (s) => get().modelPerformance(s),
-    anomalies: (s, o, c) => get().anomalies(s, o, c),
-    predictChurn: (tx) => get().predictChurn(tx),
-    segmentBuyers: (buyers, method, rfm) => get().segmentBuyers(buyers, method, rfm),
-    optimizeMarketing: (input) => get().optimizeMarketing(input),
+    ...forward(ML_OPS, () => get() as unknown as MlBackend),
     forecastDemand: (input, onProgress) => get().forecastDemand(input, onProgress ? Comlink.proxy(onProgress) : undefined),
   };
 }

@@ -17,7 +17,7 @@ import type { CohortResult, ProductPair, SegmentProfile } from '../metrics/custo
 import type { Finding } from '../metrics/findings';
 import type { PriceResult } from '../ml/price';
 import type { ArmResult } from '../ml/bandit';
-import type { SegmentName } from '../ml/segments';
+import type { SegmentName } from '../ml/rfm';
 
 export type {
   SheetSpec,
@@ -477,9 +477,16 @@ export const ENGINE_OPS_COMPLETE: Exclude<keyof EngineApi, (typeof ENGINE_OPS)[n
 
 /** An object with every engine operation forwarded to `target()` (resolved on each call). */
 export function forwardEngine(target: () => EngineApi): EngineApi {
-  // Each entry calls the same-named method with the caller's arguments; the cast restores the
-  // per-method signatures that Object.fromEntries cannot express.
+  return forward(ENGINE_OPS, target);
+}
+
+/**
+ * An object whose methods `ops` call the same-named methods of `target()` (resolved on each call): how the
+ * workers and the client pass an interface through comlink without listing every method again.
+ */
+export function forward<T extends object>(ops: readonly (keyof T)[], target: () => T): T {
+  // The cast restores the per-method signatures that Object.fromEntries cannot express.
   return Object.fromEntries(
-    ENGINE_OPS.map((op) => [op, (...args: unknown[]) => (target()[op] as (...a: unknown[]) => unknown).apply(target(), args)]),
-  ) as unknown as EngineApi;
+    ops.map((op) => [op, (...args: unknown[]) => (target()[op] as (...a: unknown[]) => unknown).apply(target(), args)]),
+  ) as unknown as T;
 }

@@ -35,7 +35,7 @@ import {
 import { estimatePrice, type PriceResult } from '../ml/price';
 import { chatDaysBelowTarget, type Finding, rankFindings } from '../metrics/findings';
 import { buyerTransactions, marketingInputs, type OrderHistory, orderHistory, skuUnits, trafficHistory, visitorSeries } from '../metrics/predictionInputs';
-import { SEGMENT_ACTIONS, type SegmentName } from '../ml/segments';
+import { SEGMENT_ACTIONS, type SegmentName } from '../ml/rfm';
 import { salesAnalysis } from '../metrics/sales';
 import type { AnomalyResult, ChurnPrediction, MarketingResult, MlBackend, ModelPerformance, SeriesForecast, SkuDemand } from '../ml/predictions';
 import { parseUnitCostFile } from '../ingest/unitCosts';

@@ -2,7 +2,7 @@ import type { SqlConnection } from '../db/connection';
 import { sqlString } from '../db/connection';
 import { SKU_DETAIL_SQL, SKU_OF_LINE } from '../db/merge';
 import type { PriceInput } from '../ml/price';
-import { type BuyerStats, SEGMENT_RULES, type SegmentName } from '../ml/segments';
+import { type BuyerStats, SEGMENT_RULES, type SegmentName } from '../ml/rfm';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 
 /**

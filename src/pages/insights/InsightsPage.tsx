@@ -10,7 +10,7 @@ import type { Finding, PriceResult, SegmentationResult, SegmentSummary } from '.
 import { downloadText, toCsv } from '../../format/csv';
 import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent } from '../../format/number';
 import type { StringKey } from '../../i18n/ui';
-import { SEGMENT_RULES } from '../../ml/segments';
+import { SEGMENT_RULES } from '../../ml/rfm';
 
 
 /** A finding as a sentence in the seller's language, its numbers formatted. */

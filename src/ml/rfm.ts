@@ -1,0 +1,92 @@
+/**
+ * RFM scores and the named segments: plain rules, no model runtime, so the page (the rule table) and the
+ * db worker (RFM in SQL, suggested actions) can use them without loading TensorFlow.js.
+ */
+
+export interface BuyerStats {
+  buyer: string;
+  /** Days from the last order to the end of the data. */
+  recency: number;
+  orders: number;
+  sales: number;
+  /** Days from the first order to the end of the data. */
+  tenure: number;
+}
+
+export interface RfmScore {
+  r: number;
+  f: number;
+  m: number;
+}
+
+/**
+ * Quintile scores 1–5 by rank: recency reversed (recent = 5); ties broken by rank, so equal values are
+ * split by the next key (monetary, then frequency, then the buyer) and every score holds a fifth.
+ */
+export function rfmScores(buyers: readonly BuyerStats[]): RfmScore[] {
+  const n = buyers.length;
+  const score = (order: number[]) => {
+    const out = new Array<number>(n);
+    order.forEach((idx, rank) => {
+      out[idx] = Math.min(5, Math.floor((rank * 5) / n) + 1);
+    });
+    return out;
+  };
+  const idx = buyers.map((_, i) => i);
+  const byBuyer = (a: number, b: number) => (buyers[a].buyer < buyers[b].buyer ? -1 : buyers[a].buyer > buyers[b].buyer ? 1 : 0);
+  const r = score([...idx].sort((a, b) => buyers[b].recency - buyers[a].recency || buyers[a].orders - buyers[b].orders || byBuyer(a, b)));
+  const f = score([...idx].sort((a, b) => buyers[a].orders - buyers[b].orders || buyers[a].sales - buyers[b].sales || byBuyer(a, b)));
+  const m = score([...idx].sort((a, b) => buyers[a].sales - buyers[b].sales || buyers[a].orders - buyers[b].orders || byBuyer(a, b)));
+  return idx.map((i) => ({ r: r[i], f: f[i], m: m[i] }));
+}
+
+export type SegmentName =
+  | 'champions'
+  | 'loyal'
+  | 'potential_loyalist'
+  | 'new'
+  | 'promising'
+  | 'need_attention'
+  | 'about_to_sleep'
+  | 'at_risk'
+  | 'cant_lose'
+  | 'hibernating'
+  | 'lost'
+  | 'others';
+
+/** The rule table, first match wins: inclusive score ranges of R, F and M. */
+export const SEGMENT_RULES: readonly { name: Exclude<SegmentName, 'others'>; r: [number, number]; f: [number, number]; m: [number, number] }[] = [
+  { name: 'champions', r: [4, 5], f: [4, 5], m: [4, 5] },
+  { name: 'cant_lose', r: [1, 1], f: [4, 5], m: [4, 5] },
+  { name: 'loyal', r: [2, 5], f: [3, 5], m: [3, 5] },
+  { name: 'at_risk', r: [1, 2], f: [2, 5], m: [2, 5] },
+  { name: 'new', r: [4, 5], f: [1, 1], m: [1, 5] },
+  { name: 'potential_loyalist', r: [3, 5], f: [1, 3], m: [1, 3] },
+  { name: 'promising', r: [3, 4], f: [1, 1], m: [1, 5] },
+  { name: 'need_attention', r: [2, 3], f: [2, 3], m: [2, 3] },
+  { name: 'about_to_sleep', r: [2, 3], f: [1, 2], m: [1, 2] },
+  { name: 'hibernating', r: [1, 2], f: [1, 2], m: [1, 3] },
+  { name: 'lost', r: [1, 1], f: [1, 5], m: [1, 5] },
+];
+
+const inRange = (v: number, [lo, hi]: [number, number]) => v >= lo && v <= hi;
+
+export function segmentOf(s: RfmScore): SegmentName {
+  return SEGMENT_RULES.find((rule) => inRange(s.r, rule.r) && inRange(s.f, rule.f) && inRange(s.m, rule.m))?.name ?? 'others';
+}
+
+/** What a seller can do for a segment: the suggested action, by RFM segment. */
+export const SEGMENT_ACTIONS: Record<SegmentName, 'vip_voucher' | 'bundle' | 'follow_voucher' | 'welcome_voucher' | 'limited_voucher' | 'winback_chat' | 'winback_personal' | 'broadcast_discount' | 'none'> = {
+  champions: 'vip_voucher',
+  loyal: 'bundle',
+  potential_loyalist: 'follow_voucher',
+  new: 'welcome_voucher',
+  promising: 'bundle',
+  need_attention: 'limited_voucher',
+  about_to_sleep: 'winback_chat',
+  at_risk: 'winback_chat',
+  cant_lose: 'winback_personal',
+  hibernating: 'broadcast_discount',
+  lost: 'none',
+  others: 'limited_voucher',
+};
