@@ -35,7 +35,7 @@ const steps = [
   ['typecheck', 'npx', ['tsc', '-p', '.']],
   ['lint', 'npx', ['biome', 'lint']],
   ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=.test-results/unit.json']],
-  ['chromium', 'bash', ['scripts/ensure-chromium.sh']],
+  ['browser deps', 'bash', ['scripts/ensure-test-deps.sh']],
   ['build', 'npx', ['vite', 'build']],
   [
     'e2e',

@@ -14,7 +14,7 @@ import { type EngineApi, forward, forwardEngine } from '../src/engine/api';
 import { Engine } from '../src/engine/engine';
 import { ML_OPS } from '../src/ml/ops';
 import type { MlBackend } from '../src/ml/predictions';
-import { IdbImportLog, openAppDb } from '../src/store/idb';
+import { IdbImportLog, IdbReportStore, openAppDb } from '../src/store/idb';
 
 export const DB_FILE = 'toko-insight.duckdb';
 
@@ -60,7 +60,8 @@ async function init(origin: string): Promise<WorkerInit> {
     },
   };
   const ml = mlWorker();
-  engine = await Engine.open(sql, new IdbImportLog(await openAppDb()), ml);
+  const appDb = await openAppDb();
+  engine = await Engine.open(sql, new IdbImportLog(appDb), ml, new IdbReportStore(appDb));
   // Start the ML worker and its wasm now, off the critical path, so the first forecast does not wait for them.
   setTimeout(() => void ml.warm().catch(() => undefined), 0);
   return { persistent };

@@ -1,7 +1,7 @@
 import { createSignal } from 'solid-js';
 import type { EngineStatus } from '../engine/client';
 import { DEFAULT_LOCALE, type Locale, LOCALES } from '../i18n/locale';
-import { type StringKey, t } from '../i18n/ui';
+import { type StringKey, t, tf } from '../i18n/ui';
 
 /** UI preferences live in localStorage, so that the first paint already has the right language and theme. */
 const LOCALE_KEY = 'toko-insight.locale';
@@ -26,7 +26,7 @@ export function setLocale(l: Locale): void {
 /** A UI string in the current language (reactive). */
 export const tr = (key: StringKey): string => t(locale(), key);
 /** A string with `{name}` placeholders filled in. */
-export const trf = (key: StringKey, params: Record<string, string>): string => tr(key).replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
+export const trf = (key: StringKey, params: Record<string, string>): string => tf(locale(), key, params);
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');

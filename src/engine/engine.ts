@@ -4,7 +4,11 @@ import { mergeStaged, unmergeImport } from '../db/merge';
 import { stageTable } from '../db/tables';
 import { migrate } from '../db/schema';
 import type { CalendarOverrides } from '../calendar/events';
-import { type SheetSpec, workbookBytes } from '../reports/xlsx';
+import { dataWorkbook, type SheetSpec, workbookBytes } from '../reports/xlsx';
+import type { Alert, AlertRule, RuleSpec } from '../reports/alerts';
+import { type AutomationResult, type ReportDownload, type ReportRequest, ReportService, type ReportSettings, type ScheduleRequest, type ScheduleView } from '../reports/service';
+import type { ReportMeta, ReportStore } from '../reports/store';
+import type { Locale } from '../i18n/locale';
 import type { MergeTarget } from '../ingest/kinds/output';
 import type { KindId } from '../ingest/kinds/spec';
 import { parseExport, type ParsedExport } from '../ingest/parseExport';
@@ -111,16 +115,25 @@ export class Engine implements EngineApi {
   private mlCache = new Map<string, Promise<unknown>>();
   private mlCacheVersion = -1;
 
+  /** Reports, schedules and alerts, when the engine has somewhere to keep them. */
+  private readonly reports: ReportService | null;
+
   private constructor(
     private readonly db: SqlConnection,
     private readonly log: ImportLogStore,
     private readonly ml: MlBackend | null,
-  ) {}
+    store: ReportStore | null,
+  ) {
+    this.reports = store ? new ReportService(this, store) : null;
+  }
 
-  /** Opens the engine on a connection, applying migrations first. `ml` runs the forecasts and models. */
-  static async open(db: SqlConnection, log: ImportLogStore = new MemoryImportLog(), ml: MlBackend | null = null): Promise<Engine> {
+  /**
+   * Opens the engine on a connection, applying migrations first. `ml` runs the forecasts and models;
+   * `reports` keeps the report history, schedules and alerts (IndexedDB in the app).
+   */
+  static async open(db: SqlConnection, log: ImportLogStore = new MemoryImportLog(), ml: MlBackend | null = null, reports: ReportStore | null = null): Promise<Engine> {
     await migrate(db);
-    return new Engine(db, log, ml);
+    return new Engine(db, log, ml, reports);
   }
 
   /**
@@ -347,13 +360,13 @@ export class Engine implements EngineApi {
   }
 
   async forecastDemand(options: DemandOptions = {}, onProgress?: (done: number, total: number) => void): Promise<SkuDemand[]> {
-    const o = { topN: options.topN ?? 20, horizon: options.horizon ?? 30, leadTime: options.leadTime ?? 14, serviceLevel: options.serviceLevel ?? 0.95 };
+    const o = { topN: options.topN ?? 20, horizon: options.horizon ?? 30, leadTime: options.leadTime ?? 14, serviceLevel: options.serviceLevel ?? 0.95, skus: options.skus };
     const r = await this.predict(
       `demand:${JSON.stringify(o)}`,
       async () => {
         const h = await this.history();
         if (!h) return null;
-        const skus = await skuUnits(this.db, h.sales.start, h.sales.values.length, o.topN);
+        const skus = await skuUnits(this.db, h.sales.start, h.sales.values.length, o.topN, o.skus);
         return { start: h.sales.start, skus, horizon: o.horizon, leadTime: o.leadTime, serviceLevel: o.serviceLevel, overrides: await this.calendarOverrides() };
       },
       (ml, input) => ml.forecastDemand(input, onProgress),
@@ -374,6 +387,87 @@ export class Engine implements EngineApi {
 
   async exportWorkbook(sheets: SheetSpec[]): Promise<Uint8Array> {
     return workbookBytes(sheets);
+  }
+
+  /** The last day of sales against a forecast fitted on the days before it: is it inside the 95% band? */
+  async lastDayCheck(): Promise<{ date: string; actual: number; lo95: number; hi95: number } | null> {
+    return this.predict(
+      'lastDayCheck',
+      async () => {
+        const h = await this.history();
+        const v = h?.sales.values;
+        if (!h || !v || v.length < 29 || v[v.length - 1] === null) return null;
+        return { s: { start: h.sales.start, values: v.slice(0, -1) }, actual: v[v.length - 1] as number, calendar: await this.calendarOverrides() };
+      },
+      async (ml, x) => {
+        const f = (await ml.forecastSeries(x.s, 1, x.calendar)).forecast;
+        return { date: f.dates[0], actual: x.actual, lo95: f.lo95[0], hi95: f.hi95[0] };
+      },
+    );
+  }
+
+  private get reportService(): ReportService {
+    if (!this.reports) throw new Error('reports need a report store (IndexedDB)');
+    return this.reports;
+  }
+
+  async generateReport(request: ReportRequest): Promise<ReportMeta> {
+    const r = await this.reportService.generate(request);
+    if (!r) throw new Error('the report was not stored');
+    return r;
+  }
+  listReports(): Promise<ReportMeta[]> {
+    return this.reportService.listReports();
+  }
+  async getReport(id: number): Promise<ReportMeta | null> {
+    return (await this.reportService.getReport(id)) ?? null;
+  }
+  downloadReport(id: number, format: 'pdf' | 'xlsx'): Promise<ReportDownload> {
+    return this.reportService.download(id, format);
+  }
+  deleteReport(id: number): Promise<void> {
+    return this.reportService.deleteReport(id);
+  }
+  async exportData(range?: Partial<DateRange>, locale: Locale = 'id'): Promise<ReportDownload> {
+    const r = await this.serial(() => this.resolveRange(range ?? {}));
+    const [k, daily, products, info] = await Promise.all([this.kpis(r), this.trend(r, 'day'), this.productTable(r), this.datasetInfo()]);
+    return dataWorkbook({ range: r, kpis: k, daily, products, currency: info.currency ?? 'IDR', version: info.version, locale });
+  }
+  reportSettings(): Promise<ReportSettings> {
+    return this.reportService.settings();
+  }
+  setReportSettings(patch: Partial<ReportSettings>): Promise<ReportSettings> {
+    return this.reportService.setSettings(patch);
+  }
+  scheduleReport(request: ScheduleRequest): Promise<ScheduleView> {
+    return this.reportService.schedule(request);
+  }
+  listSchedules(): Promise<ScheduleView[]> {
+    return this.reportService.listSchedules();
+  }
+  deleteSchedule(id: number): Promise<void> {
+    return this.reportService.deleteSchedule(id);
+  }
+  createAlert(name: string, spec: RuleSpec): Promise<AlertRule> {
+    return this.reportService.createRule(name, spec);
+  }
+  updateAlert(id: number, patch: Partial<Pick<AlertRule, 'name' | 'enabled' | 'spec'>>): Promise<AlertRule> {
+    return this.reportService.updateRule(id, patch);
+  }
+  deleteAlert(id: number): Promise<void> {
+    return this.reportService.deleteRule(id);
+  }
+  listAlertRules(): Promise<AlertRule[]> {
+    return this.reportService.listRules();
+  }
+  listAlerts(): Promise<Alert[]> {
+    return this.reportService.listAlerts();
+  }
+  markAlertRead(id: number | 'all'): Promise<void> {
+    return this.reportService.markRead(id);
+  }
+  runAutomations(): Promise<AutomationResult> {
+    return this.reportService.runAutomations();
   }
 
   getCalendar(): Promise<CalendarOverrides> {

@@ -12,6 +12,7 @@ const PCT: Record<Locale, Intl.NumberFormat> = {
 
 /** Minor units per major unit of each currency's exports (METRICS.md: money is stored in minor units). */
 const MINOR: Record<string, number> = { IDR: 1, VND: 1 };
+export const minorPerMajor = (currency: string): number => MINOR[currency] ?? 100;
 
 /**
  * Money from minor units: `Rp1.234.567` in Indonesian, `IDR 1,234,567` in English.

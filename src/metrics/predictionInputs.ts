@@ -1,4 +1,4 @@
-import type { SqlConnection } from '../db/connection';
+import { type SqlConnection, sqlString } from '../db/connection';
 import type { Transaction } from '../ml/churn';
 import { dayNumber, isoOfDay } from '../ml/forecast/design';
 import type { DailySeries } from '../ml/predictions';
@@ -78,13 +78,17 @@ export async function buyerTransactions(db: SqlConnection): Promise<Transaction[
 }
 
 /** The `limit` SKUs with the most units over the last 90 days, each with its daily units since `start`. */
-export async function skuUnits(db: SqlConnection, start: string, n: number, limit: number): Promise<{ sku: string; name: string; values: number[] }[]> {
+export async function skuUnits(db: SqlConnection, start: string, n: number, limit: number, only?: readonly string[]): Promise<{ sku: string; name: string; values: number[] }[]> {
   const end = isoOfDay(dayNumber(start) + n - 1);
   const rows = await db.query<{ sku: string; detail: string; day: string; units: number }>(`
     WITH top AS (
-      SELECT sku, any_value(detail) AS detail FROM rollup_skus
+      ${
+        only
+          ? `SELECT sku, any_value(detail) AS detail FROM rollup_skus WHERE sku IN (${only.map(sqlString).join(', ') || 'NULL'}) GROUP BY sku`
+          : `SELECT sku, any_value(detail) AS detail FROM rollup_skus
       WHERE created_date > DATE '${end}' - INTERVAL 90 DAY
-      GROUP BY sku ORDER BY sum(units) DESC, sku LIMIT ${Math.max(1, Math.floor(limit))}
+      GROUP BY sku ORDER BY sum(units) DESC, sku LIMIT ${Math.max(1, Math.floor(limit))}`
+      }
     )
     SELECT r.sku, top.detail, strftime(r.created_date, '%Y-%m-%d') AS day, sum(r.units) AS units
     FROM rollup_skus r JOIN top USING (sku) GROUP BY 1, 2, 3`);

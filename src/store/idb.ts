@@ -1,22 +1,39 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { FileImportReport } from '../engine/api';
 import type { ImportLogStore } from '../engine/engine';
+import type { Alert, AlertRule } from '../reports/alerts';
+import type { ReportFiles, ReportMeta, ReportStore, Schedule } from '../reports/store';
 
 /** App state in IndexedDB. Bump VERSION and add a step to `upgrade` for every change of shape. */
 interface TokoDB extends DBSchema {
   importLog: { key: number; value: FileImportReport };
   settings: { key: string; value: unknown };
+  reports: { key: number; value: ReportMeta; indexes: { runKey: string } };
+  reportFiles: { key: number; value: ReportFiles };
+  schedules: { key: number; value: Schedule };
+  alertRules: { key: number; value: AlertRule };
+  alerts: { key: number; value: Alert; indexes: { key: string } };
 }
 
 const NAME = 'toko-insight';
-const VERSION = 1;
+const VERSION = 2;
 
-export function openAppDb(): Promise<IDBPDatabase<TokoDB>> {
-  return openDB<TokoDB>(NAME, VERSION, {
+export type AppDb = IDBPDatabase<TokoDB>;
+
+export function openAppDb(name = NAME): Promise<AppDb> {
+  return openDB<TokoDB>(name, VERSION, {
     upgrade(db, oldVersion) {
       if (oldVersion < 1) {
         db.createObjectStore('importLog', { autoIncrement: true });
         db.createObjectStore('settings');
+      }
+      if (oldVersion < 2) {
+        // A scheduled run's key is unique: a run that is generated twice (two tabs, a retry) is stored once.
+        db.createObjectStore('reports', { keyPath: 'id', autoIncrement: true }).createIndex('runKey', 'runKey', { unique: true });
+        db.createObjectStore('reportFiles');
+        db.createObjectStore('schedules', { keyPath: 'id', autoIncrement: true });
+        db.createObjectStore('alertRules', { keyPath: 'id', autoIncrement: true });
+        db.createObjectStore('alerts', { keyPath: 'id', autoIncrement: true }).createIndex('key', 'key', { unique: true });
       }
     },
   });
@@ -24,7 +41,7 @@ export function openAppDb(): Promise<IDBPDatabase<TokoDB>> {
 
 /** The import log (every attempt, failed ones too), newest first. */
 export class IdbImportLog implements ImportLogStore {
-  constructor(private readonly db: IDBPDatabase<TokoDB>) {}
+  constructor(private readonly db: AppDb) {}
 
   async add(report: FileImportReport): Promise<void> {
     await this.db.add('importLog', report);
@@ -32,5 +49,97 @@ export class IdbImportLog implements ImportLogStore {
 
   async list(): Promise<FileImportReport[]> {
     return (await this.db.getAll('importLog')).reverse();
+  }
+}
+
+/** Reports, schedules, alert rules and alerts, each in its own object store. */
+export class IdbReportStore implements ReportStore {
+  constructor(private readonly db: AppDb) {}
+
+  async addReport(meta: Omit<ReportMeta, 'id'>, files: ReportFiles): Promise<ReportMeta | null> {
+    const tx = this.db.transaction(['reports', 'reportFiles'], 'readwrite');
+    try {
+      if (meta.runKey && (await tx.objectStore('reports').index('runKey').getKey(meta.runKey)) !== undefined) {
+        tx.abort();
+        return null;
+      }
+      // The key path fills in the id.
+      const id = await tx.objectStore('reports').add(meta as ReportMeta);
+      await tx.objectStore('reportFiles').put(files, id);
+      await tx.done;
+      return { ...meta, id };
+    } catch (e) {
+      await tx.done.catch(() => undefined);
+      if (e instanceof DOMException && (e.name === 'ConstraintError' || e.name === 'AbortError')) return null;
+      throw e;
+    }
+  }
+  async listReports(): Promise<ReportMeta[]> {
+    return (await this.db.getAll('reports')).reverse();
+  }
+  async getReport(id: number): Promise<ReportMeta | undefined> {
+    return this.db.get('reports', id);
+  }
+  async reportFiles(id: number): Promise<ReportFiles | undefined> {
+    return this.db.get('reportFiles', id);
+  }
+  async hasRun(runKey: string): Promise<boolean> {
+    return (await this.db.getKeyFromIndex('reports', 'runKey', runKey)) !== undefined;
+  }
+  async deleteReport(id: number): Promise<void> {
+    const tx = this.db.transaction(['reports', 'reportFiles'], 'readwrite');
+    await Promise.all([tx.objectStore('reports').delete(id), tx.objectStore('reportFiles').delete(id), tx.done]);
+  }
+
+  async putSchedule(s: Omit<Schedule, 'id'> & { id?: number }): Promise<Schedule> {
+    const id = await this.db.put('schedules', s as Schedule);
+    return { ...s, id } as Schedule;
+  }
+  listSchedules(): Promise<Schedule[]> {
+    return this.db.getAll('schedules');
+  }
+  deleteSchedule(id: number): Promise<void> {
+    return this.db.delete('schedules', id);
+  }
+
+  async putRule(r: Omit<AlertRule, 'id'> & { id?: number }): Promise<AlertRule> {
+    const id = await this.db.put('alertRules', r as AlertRule);
+    return { ...r, id } as AlertRule;
+  }
+  listRules(): Promise<AlertRule[]> {
+    return this.db.getAll('alertRules');
+  }
+  getRule(id: number): Promise<AlertRule | undefined> {
+    return this.db.get('alertRules', id);
+  }
+  deleteRule(id: number): Promise<void> {
+    return this.db.delete('alertRules', id);
+  }
+
+  async addAlert(a: Omit<Alert, 'id'>): Promise<Alert | null> {
+    const tx = this.db.transaction('alerts', 'readwrite');
+    if ((await tx.store.index('key').getKey(a.key)) !== undefined) {
+      await tx.done;
+      return null;
+    }
+    const id = await tx.store.add(a as Alert);
+    await tx.done;
+    return { ...a, id };
+  }
+  async listAlerts(): Promise<Alert[]> {
+    return (await this.db.getAll('alerts')).reverse();
+  }
+  async markRead(id: number | 'all'): Promise<void> {
+    const tx = this.db.transaction('alerts', 'readwrite');
+    const all = id === 'all' ? await tx.store.getAll() : [await tx.store.get(id)].filter((a): a is Alert => !!a);
+    for (const a of all) if (!a.read) await tx.store.put({ ...a, read: true });
+    await tx.done;
+  }
+
+  async getSetting<T>(key: string): Promise<T | undefined> {
+    return (await this.db.get('settings', key)) as T | undefined;
+  }
+  async setSetting(key: string, value: unknown): Promise<void> {
+    await this.db.put('settings', value, key);
   }
 }

@@ -10,32 +10,9 @@ import type { Finding, PriceResult, SegmentationResult, SegmentSummary } from '.
 import { downloadText, toCsv } from '../../format/csv';
 import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent } from '../../format/number';
 import type { StringKey } from '../../i18n/ui';
+import { findingText } from '../../i18n/findings';
 import { SEGMENT_RULES } from '../../ml/rfm';
 
-
-/** A finding as a sentence in the seller's language, its numbers formatted. */
-function findingText(f: Finding, currency: string): string {
-  const p = f.params;
-  const money = (v: string | number) => formatMoney(Number(v), currency, locale());
-  const pct = (v: string | number) => formatPercent(Math.abs(Number(v)), locale());
-  const n = (v: string | number, d = 1) => formatDecimal(Number(v), locale(), d);
-  const dir = (v: string | number) => tr(Number(v) < 0 ? 'dirBelow' : 'dirAbove');
-  const key = `find_${f.kind}` as StringKey;
-  switch (f.kind) {
-    case 'sales_anomaly':
-      return trf(key, { date: formatDate(String(p.date), locale(), 'long'), pct: pct(p.change), dir: dir(p.change), actual: money(p.actual), expected: money(p.expected) });
-    case 'forecast_change':
-      return trf(key, { days: String(p.days), pct: pct(p.change), dir: dir(p.change) });
-    case 'return_rate':
-      return trf(key, { sku: String(p.sku), rate: pct(p.rate), times: n(p.times) });
-    case 'chat_response':
-      return trf(key, { below: String(p.below), days: String(p.days) });
-    case 'ad_unprofitable':
-      return trf(key, { ad: String(p.ad), spend: money(p.spend), roas: n(p.roas, 2) });
-    case 'lapsing_buyers':
-      return trf(key, { buyers: formatCount(Number(p.buyers), locale()), segment: tr(`seg_${p.segment}` as StringKey), days: String(p.days) });
-  }
-}
 
 /** The dendrogram of the clusters' merges as SVG: leaves along the bottom, merge height upwards. */
 function Dendrogram(props: { merges: NonNullable<SegmentationResult['merges']> }) {
@@ -207,7 +184,7 @@ export function InsightsPage() {
               {(list) => (
                 <Show when={list().length} fallback={<p class="muted">{tr('insNoFindings')}</p>}>
                   <ol class="findings">
-                    <For each={list().slice(0, 8)}>{(f) => <li data-finding={f.kind}>{findingText(f, cur())} <A href={f.href}>{tr('insEvidence')}</A></li>}</For>
+                    <For each={list().slice(0, 8)}>{(f) => <li data-finding={f.kind}>{findingText(f, cur(), locale())} <A href={f.href}>{tr('insEvidence')}</A></li>}</For>
                   </ol>
                 </Show>
               )}

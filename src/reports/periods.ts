@@ -1,0 +1,50 @@
+/** Report templates and the period each covers. Pure date arithmetic on `YYYY-MM-DD` calendar dates. */
+import type { DateRange } from '../metrics/kpis';
+
+export const TEMPLATES = ['daily', 'weekly', 'monthly', 'campaign', 'product', 'segment'] as const;
+export type TemplateId = (typeof TEMPLATES)[number];
+
+const DAY = 86_400_000;
+const ms = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+export const addDays = (day: string, n: number): string => iso(ms(day) + n * DAY);
+/** The calendar date of a `YYYY-MM-DD…` string. */
+export const isoDay = (s: string): string => s.slice(0, 10);
+export const daysIn = (r: DateRange): number => Math.round((ms(r.to) - ms(r.from)) / DAY) + 1;
+
+/**
+ * The period a template covers when run on `day` (a schedule's run day, or the last day of data for a report
+ * made by hand), never past the last day of data `dataEnd`:
+ * - daily: the last complete day before `day`;
+ * - weekly: the last complete Monday–Sunday week before `day`;
+ * - monthly: the last complete calendar month before `day`;
+ * - campaign: the latest double-date campaign day (11.11, 12.12, …) before `day`;
+ * - product, segment: the 30 days before `day`.
+ * A report made by hand passes the day after the last day of data, so "the last complete week" is that of the data.
+ * @example templatePeriod('weekly', '2026-11-23', '2026-11-30') // { from: '2026-11-16', to: '2026-11-22' }
+ */
+export function templatePeriod(template: TemplateId, day: string, dataEnd: string): DateRange {
+  const end = addDays(day < addDays(dataEnd, 1) ? day : addDays(dataEnd, 1), -1);
+  switch (template) {
+    case 'daily':
+      return { from: end, to: end };
+    case 'weekly': {
+      const w = new Date(`${end}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+      const sunday = addDays(end, -w);
+      return { from: addDays(sunday, -6), to: sunday };
+    }
+    case 'monthly': {
+      const d = new Date(`${addDays(end, 1)}T00:00:00Z`);
+      const last = iso(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 0));
+      return { from: `${last.slice(0, 8)}01`, to: last };
+    }
+    case 'campaign': {
+      let d = end;
+      while (Number(d.slice(5, 7)) !== Number(d.slice(8, 10))) d = addDays(d, -1);
+      return { from: d, to: d };
+    }
+    default:
+      return { from: addDays(end, -29), to: end };
+  }
+}

@@ -1,0 +1,327 @@
+/**
+ * Reports, schedules and alerts on the device: generates a report (PDF and Excel of one document), keeps
+ * the history, runs the schedules that are due (catching up on missed runs without duplicates) and
+ * evaluates the alert rules. Runs in the db worker next to the engine, whose public operations it reads.
+ */
+import type { DatasetInfo, SeriesForecast, SkuDemand } from '../engine/api';
+import type { Locale } from '../i18n/locale';
+import { METRICS, type MetricId } from '../metrics/definitions';
+import type { DateRange } from '../metrics/kpis';
+import type { AnomalyResult } from '../ml/predictions';
+import { type Alert, type AlertRule, type Evidence, evaluateRule, type RuleFacts, type RuleSpec, ruleProblem } from './alerts';
+import { buildReport, metricValues, type ReportSource } from './build';
+import { reportPdf } from './pdf';
+import { addDays, isoDay, TEMPLATES, type TemplateId, templatePeriod } from './periods';
+import { type Cadence, cadenceProblem, type LocalTime, localNow, nextRun, runsBetween } from './schedule';
+import type { ReportMeta, ReportStore, Schedule } from './store';
+import { reportWorkbook } from './xlsx';
+
+export interface ReportRequest {
+  template: TemplateId;
+  /** The period; without it, the template's last complete period of the data (see templatePeriod). */
+  from?: string;
+  to?: string;
+  locale?: Locale;
+}
+
+export interface ScheduleRequest {
+  template: TemplateId;
+  cadence: Cadence;
+  time: string;
+  locale?: Locale;
+  /** Runs after this local time count; default now. An earlier time catches up on the runs since then. */
+  since?: LocalTime;
+}
+
+export type ScheduleView = Schedule & { nextRun: LocalTime };
+
+export interface ReportSettings {
+  shopName: string;
+  locale: Locale;
+}
+
+export interface AutomationResult {
+  reports: ReportMeta[];
+  alerts: Alert[];
+}
+
+export interface ReportDownload {
+  fileName: string;
+  mime: string;
+  bytes: Uint8Array;
+}
+
+/** What the service reads besides the report sources: the checks behind forecast and stock rules. */
+export type ServiceSource = ReportSource & {
+  anomalies(): Promise<AnomalyResult | null>;
+  /** The last day of sales against a forecast fitted without it: its 95% band. */
+  lastDayCheck(): Promise<{ date: string; actual: number; lo95: number; hi95: number } | null>;
+  forecastDemand(options: { skus: string[]; horizon: number }): Promise<SkuDemand[]>;
+  forecastSales(horizon?: number): Promise<SeriesForecast | null>;
+  datasetInfo(): Promise<DatasetInfo>;
+};
+
+const SETTINGS_KEY = 'reportSettings';
+const DEFAULT_SETTINGS: ReportSettings = { shopName: '', locale: 'id' };
+
+const MIME = { pdf: 'application/pdf', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+
+export class ReportService {
+  constructor(
+    private readonly src: ServiceSource,
+    private readonly store: ReportStore,
+    private readonly clock: () => LocalTime = () => localNow(),
+  ) {}
+
+  async settings(): Promise<ReportSettings> {
+    return { ...DEFAULT_SETTINGS, ...((await this.store.getSetting<ReportSettings>(SETTINGS_KEY)) ?? {}) };
+  }
+
+  async setSettings(patch: Partial<ReportSettings>): Promise<ReportSettings> {
+    const next = { ...(await this.settings()), ...patch, shopName: (patch.shopName ?? (await this.settings()).shopName).trim().slice(0, 80) };
+    await this.store.setSetting(SETTINGS_KEY, next);
+    return next;
+  }
+
+  /** The period of a request: as given, or the template's last complete period of the data. */
+  async periodOf(req: Pick<ReportRequest, 'template' | 'from' | 'to'>, runDay?: string): Promise<DateRange> {
+    if (!TEMPLATES.includes(req.template)) throw new Error(`unknown report template "${req.template}"`);
+    const info = await this.src.datasetInfo();
+    if (!info.lastOrderDate) throw new Error('no order data to report on: import an Orders export first');
+    const auto = templatePeriod(req.template, runDay ?? addDays(info.lastOrderDate, 1), info.lastOrderDate);
+    const from = req.from ?? auto.from;
+    const to = req.to ?? (req.from ? req.from : auto.to);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to) || from > to) throw new Error(`invalid report period ${from} – ${to}`);
+    return { from, to };
+  }
+
+  async generate(req: ReportRequest, run?: { scheduleId: number; runKey: string; at: LocalTime }): Promise<ReportMeta | null> {
+    const settings = await this.settings();
+    const locale = req.locale ?? settings.locale;
+    const period = await this.periodOf(req, run ? isoDay(run.at) : undefined);
+    const shopName = settings.shopName || (locale === 'id' ? 'Toko saya' : 'My shop');
+    const doc = await buildReport(this.src, { template: req.template, period, locale, shopName, generatedAt: this.clock() });
+    const pdf = reportPdf(doc);
+    const xlsx = reportWorkbook(doc);
+    return this.store.addReport(
+      {
+        template: req.template,
+        title: doc.title,
+        locale,
+        shopName,
+        period,
+        datasetVersion: doc.datasetVersion,
+        createdAt: doc.generatedAt,
+        ...(run ? { scheduleId: run.scheduleId, runKey: run.runKey } : {}),
+        summary: doc.summary,
+        pdfBytes: pdf.length,
+        xlsxBytes: xlsx.length,
+      },
+      { pdf, xlsx },
+    );
+  }
+
+  listReports(): Promise<ReportMeta[]> {
+    return this.store.listReports();
+  }
+
+  getReport(id: number): Promise<ReportMeta | undefined> {
+    return this.store.getReport(id);
+  }
+
+  async download(id: number, format: 'pdf' | 'xlsx'): Promise<ReportDownload> {
+    const [meta, files] = await Promise.all([this.store.getReport(id), this.store.reportFiles(id)]);
+    if (!meta || !files) throw new Error(`report ${id} is not in the history`);
+    const slug = `${meta.title}-${meta.period.from}${meta.period.to === meta.period.from ? '' : `_${meta.period.to}`}`.replace(/[^\p{L}\p{N}_-]+/gu, '-');
+    return { fileName: `${slug}.${format}`, mime: MIME[format], bytes: files[format] };
+  }
+
+  deleteReport(id: number): Promise<void> {
+    return this.store.deleteReport(id);
+  }
+
+  async schedule(req: ScheduleRequest): Promise<ScheduleView> {
+    if (!TEMPLATES.includes(req.template)) throw new Error(`unknown report template "${req.template}"`);
+    const problem = cadenceProblem(req.cadence, req.time);
+    if (problem) throw new Error(problem);
+    const locale = req.locale ?? (await this.settings()).locale;
+    const s = await this.store.putSchedule({ template: req.template, cadence: req.cadence, time: req.time, locale, since: req.since ?? this.clock(), lastRun: null, lastResult: null });
+    return this.view(s);
+  }
+
+  async listSchedules(): Promise<ScheduleView[]> {
+    return (await this.store.listSchedules()).map((s) => this.view(s));
+  }
+
+  deleteSchedule(id: number): Promise<void> {
+    return this.store.deleteSchedule(id);
+  }
+
+  private view(s: Schedule): ScheduleView {
+    return { ...s, nextRun: nextRun(s.cadence, s.time, this.clock()) };
+  }
+
+  /**
+   * Generates every scheduled report that is due, oldest run first. A run's report is keyed by the schedule
+   * and its period, so runs missed while the app was closed are caught up once each, and two runs that
+   * cover the same period (the data has not moved on) make one report.
+   */
+  async runDueSchedules(): Promise<ReportMeta[]> {
+    const now = this.clock();
+    const made: ReportMeta[] = [];
+    for (const s of await this.store.listSchedules()) {
+      const runs = runsBetween(s.cadence, s.time, s.lastRun && s.lastRun > s.since ? s.lastRun : s.since, now);
+      if (!runs.length) continue;
+      let lastResult = s.lastResult;
+      for (const at of runs) {
+        try {
+          const period = await this.periodOf({ template: s.template }, isoDay(at));
+          const runKey = `${s.id}@${period.from}/${period.to}`;
+          if (await this.store.hasRun(runKey)) continue;
+          const r = await this.generate({ template: s.template, from: period.from, to: period.to, locale: s.locale }, { scheduleId: s.id, runKey, at });
+          if (r) {
+            made.push(r);
+            lastResult = { status: 'ok', reportId: r.id };
+          }
+        } catch (e) {
+          lastResult = { status: 'error', message: e instanceof Error ? e.message : String(e) };
+        }
+      }
+      await this.store.putSchedule({ ...s, lastRun: runs[runs.length - 1], lastResult });
+    }
+    return made;
+  }
+
+  async createRule(name: string, spec: RuleSpec, enabled = true): Promise<AlertRule> {
+    const problem = ruleProblem(spec);
+    if (problem) throw new Error(problem);
+    return this.store.putRule({ name: name.trim() || describeRule(spec), enabled, spec, createdAt: this.clock() });
+  }
+
+  async updateRule(id: number, patch: Partial<Pick<AlertRule, 'name' | 'enabled' | 'spec'>>): Promise<AlertRule> {
+    const rule = await this.store.getRule(id);
+    if (!rule) throw new Error(`alert rule ${id} does not exist`);
+    const next = { ...rule, ...patch };
+    const problem = ruleProblem(next.spec);
+    if (problem) throw new Error(problem);
+    return this.store.putRule(next);
+  }
+
+  listRules(): Promise<AlertRule[]> {
+    return this.store.listRules();
+  }
+
+  deleteRule(id: number): Promise<void> {
+    return this.store.deleteRule(id);
+  }
+
+  listAlerts(): Promise<Alert[]> {
+    return this.store.listAlerts();
+  }
+
+  markRead(id: number | 'all'): Promise<void> {
+    return this.store.markRead(id);
+  }
+
+  /** Evaluates every enabled rule on the current data; returns the alerts that are new. */
+  async evaluateAlerts(): Promise<Alert[]> {
+    const info = await this.src.datasetInfo();
+    if (!info.lastOrderDate) return [];
+    const out: Alert[] = [];
+    for (const rule of (await this.store.listRules()).filter((r) => r.enabled)) {
+      const facts = await this.facts(rule.spec, info.lastOrderDate);
+      const hit = facts && evaluateRule(rule.spec, facts);
+      if (!hit) continue;
+      const a = await this.store.addAlert({ kind: 'alert', ruleId: rule.id, rule, key: `${rule.id}:${hit.key}`, evidence: hit.evidence, href: hrefOf(hit.evidence), createdAt: this.clock(), read: false });
+      if (a) out.push(a);
+    }
+    return out;
+  }
+
+  /** Due schedules, then alert rules: what the app runs when it opens and after every import. */
+  async runAutomations(): Promise<AutomationResult> {
+    const reports = await this.runDueSchedules();
+    const alerts: Alert[] = [];
+    for (const r of reports) {
+      const a = await this.store.addAlert({
+        kind: 'report',
+        ruleId: null,
+        rule: null,
+        key: `report:${r.id}`,
+        evidence: { type: 'report', reportId: r.id, template: r.template, period: r.period, title: r.title },
+        href: `/reports?report=${r.id}`,
+        createdAt: this.clock(),
+        read: false,
+      });
+      if (a) alerts.push(a);
+    }
+    alerts.push(...(await this.evaluateAlerts()));
+    return { reports, alerts };
+  }
+
+  private async facts(spec: RuleSpec, end: string): Promise<RuleFacts | null> {
+    switch (spec.type) {
+      case 'threshold': {
+        const range = { from: addDays(end, spec.window === 'day' ? 0 : spec.window === '7d' ? -6 : -29), to: end };
+        const [m] = await metricValues(this.src, [spec.metric], range);
+        return { type: 'threshold', value: m.value, range };
+      }
+      case 'change': {
+        const range = spec.window === 'day' ? { from: end, to: end } : { from: addDays(end, -6), to: end };
+        const baseRange = { from: addDays(range.from, -7), to: addDays(range.to, -7) };
+        const [[m], [b]] = await Promise.all([metricValues(this.src, [spec.metric], range), metricValues(this.src, [spec.metric], baseRange)]);
+        return { type: 'change', value: m.value, base: b.value, range, baseRange };
+      }
+      case 'forecast': {
+        if (spec.condition === 'anomaly') {
+          const a = await this.src.anomalies();
+          const from = addDays(end, -6);
+          return {
+            type: 'forecast',
+            days: (a?.anomalies ?? []).filter((x) => x.date >= from && x.date <= end).map((x) => ({ date: x.date, actual: x.actual, lo: x.expected, hi: x.expected, anomaly: x.severity })),
+          };
+        }
+        const c = await this.src.lastDayCheck();
+        return c ? { type: 'forecast', days: [{ date: c.date, actual: c.actual, lo: c.lo95, hi: c.hi95, anomaly: null }] } : null;
+      }
+      case 'stock': {
+        const [d] = await this.src.forecastDemand({ skus: [spec.sku], horizon: spec.days });
+        return { type: 'stock', sku: spec.sku, name: d?.name ?? spec.sku, demand: d ? d.horizonUnits : null, from: addDays(end, 1) };
+      }
+    }
+  }
+}
+
+/** The page that shows an alert's evidence. */
+export function hrefOf(e: Evidence): string {
+  switch (e.type) {
+    case 'threshold':
+    case 'change':
+      return `${pageOf(e.metric)}?from=${e.range.from}&to=${e.range.to}`;
+    case 'forecast':
+      return '/predictions';
+    case 'stock':
+      return '/predictions#demand';
+    case 'report':
+      return `/reports?report=${e.reportId}`;
+  }
+}
+
+function pageOf(id: MetricId): string {
+  const src = METRICS[id].source;
+  return src === 'traffic' || src === 'shop_stats' ? '/traffic' : src === 'chat' ? '/service' : src === 'income' ? '/sales' : '/overview';
+}
+
+/** A default name for a rule, in English (the UI shows its own, translated, description beside it). */
+export function describeRule(spec: RuleSpec): string {
+  switch (spec.type) {
+    case 'threshold':
+      return `${spec.metric} ${spec.op} ${spec.value} (${spec.window})`;
+    case 'change':
+      return `${spec.metric} ${spec.direction} > ${spec.pct}% (${spec.window})`;
+    case 'forecast':
+      return `forecast: ${spec.condition}`;
+    case 'stock':
+      return `stock ${spec.sku} < demand ${spec.days}d`;
+  }
+}
