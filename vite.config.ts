@@ -91,6 +91,7 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/sample-data\//, /^\/assets\//],
         cleanupOutdatedCaches: true,
+        importScripts: ['/sw-notify.js'],
       },
     }),
   ],

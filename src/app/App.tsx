@@ -8,28 +8,26 @@ import { DataPage } from '../pages/data/DataPage';
 import { InsightsPage } from '../pages/insights/InsightsPage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
 import { PredictionsPage } from '../pages/predictions/PredictionsPage';
-import { NotBuiltPage } from '../pages/placeholder/NotBuiltPage';
+import { ReportsPage } from '../pages/reports/ReportsPage';
+import { AlertsPage } from '../pages/alerts/AlertsPage';
+import { startAutomations, unread } from './automations';
 import { ProductsPage } from '../pages/products/ProductsPage';
 import { SalesPage } from '../pages/sales/SalesPage';
 import { ServicePage } from '../pages/service/ServicePage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { TrafficPage } from '../pages/traffic/TrafficPage';
-import { PAGES, type PageId } from './pages';
+import { PAGES } from './pages';
 import { registerServiceWorker, updateReady } from './pwa';
-import { engineStatus, locale, resolvedTheme, setEngineStatus, tr } from './state';
-
-/** Pages whose capability is still to be built, with the issue that builds it. */
-const NOT_BUILT: Partial<Record<PageId, StringKey>> = {
-  reports: 'nb_reports',
-  alerts: 'nb_alerts',
-};
+import { engineStatus, locale, resolvedTheme, setEngineStatus, tr, trf } from './state';
 
 function Shell(props: RouteSectionProps) {
   const location = useLocation();
   const [drawer, setDrawer] = createSignal(false);
   onMount(async () => {
     registerServiceWorker();
-    setEngineStatus(await startEngine());
+    const status = await startEngine();
+    setEngineStatus(status);
+    if (status.state === 'ready') startAutomations(status.engine);
   });
   createEffect(() => {
     document.documentElement.lang = locale();
@@ -39,7 +37,7 @@ function Shell(props: RouteSectionProps) {
     location.pathname;
     setDrawer(false);
   });
-  const hideRange = () => ['/settings'].includes(location.pathname);
+  const hideRange = () => ['/settings', '/reports', '/alerts'].includes(location.pathname);
   return (
     <div class="shell">
       <a class="skip-link" href="#main">
@@ -79,6 +77,12 @@ function Shell(props: RouteSectionProps) {
             {(p) => (
               <A href={`/${p}${location.search}`} activeClass="active" data-testid={`nav-${p}`}>
                 {tr(`page_${p}` as StringKey)}
+                <Show when={p === 'alerts' && unread() > 0}>
+                  <span class="badge nav-badge" data-testid="unread-count" data-count={unread()}>
+                    <span aria-hidden="true">{unread()}</span>
+                    <span class="sr-only">{trf('inboxUnread', { n: String(unread()) })}</span>
+                  </span>
+                </Show>
               </A>
             )}
           </For>
@@ -125,9 +129,8 @@ export function App() {
       <Route path="/predictions" component={PredictionsPage} />
       <Route path="/insights" component={InsightsPage} />
       <Route path="/settings" component={SettingsPage} />
-      {Object.entries(NOT_BUILT).map(([page, key]) => (
-        <Route path={`/${page}`} component={() => <NotBuiltPage page={page as PageId} message={key} />} />
-      ))}
+      <Route path="/reports" component={ReportsPage} />
+      <Route path="/alerts" component={AlertsPage} />
       <Route path="*" component={() => <Navigate href={({ location }) => `/overview${location.search}`} />} />
     </Router>
   );

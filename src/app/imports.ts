@@ -1,5 +1,6 @@
 import { createSignal } from 'solid-js';
 import type { EngineApi, FileImportReport, ImportInput } from '../engine/api';
+import { runAutomations } from './automations';
 import { bumpDataVersion } from './state';
 
 /** One file of an import batch, as the import reports show it: pending until the engine reports. */
@@ -31,6 +32,8 @@ export async function runImport(engine: EngineApi, files: ImportInput[]): Promis
   } finally {
     setBusy(false);
     bumpDataVersion();
+    // Alert rules are evaluated after every import.
+    void runAutomations(engine);
   }
 }
 

@@ -1,17 +1,11 @@
 import { For, Show } from 'solid-js';
 import { locale, tr } from '../app/state';
-import { change, formatCount, formatDuration, formatMoney, formatPercent } from '../format/number';
+import { change, formatPercent } from '../format/number';
 import type { StringKey } from '../i18n/ui';
+import { metricText } from '../i18n/alerts';
 import { METRICS, type MetricId } from '../metrics/definitions';
 
-export function formatMetric(id: MetricId, value: number | null, currency: string): string {
-  if (value === null) return '–';
-  const unit = METRICS[id].unit;
-  if (unit === 'money') return formatMoney(value, currency, locale());
-  if (unit === 'ratio') return formatPercent(value, locale());
-  if (unit === 'duration') return formatDuration(value);
-  return formatCount(value, locale());
-}
+export const formatMetric = (id: MetricId, value: number | null, currency: string): string => metricText(id, value, currency, locale());
 
 /**
  * One KPI: the value for the selected range (`data-value`, full precision), its change against the

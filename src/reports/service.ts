@@ -10,7 +10,6 @@ import type { DateRange } from '../metrics/kpis';
 import type { AnomalyResult } from '../ml/predictions';
 import { type Alert, type AlertRule, type Evidence, evaluateRule, type RuleFacts, type RuleSpec, ruleProblem } from './alerts';
 import { buildReport, metricValues, type ReportSource } from './build';
-import { reportPdf } from './pdf';
 import { addDays, isoDay, TEMPLATES, type TemplateId, templatePeriod } from './periods';
 import { type Cadence, cadenceProblem, type LocalTime, localNow, nextRun, runsBetween } from './schedule';
 import type { ReportMeta, ReportStore, Schedule } from './store';
@@ -101,6 +100,8 @@ export class ReportService {
     const period = await this.periodOf(req, run ? isoDay(run.at) : undefined);
     const shopName = settings.shopName || (locale === 'id' ? 'Toko saya' : 'My shop');
     const doc = await buildReport(this.src, { template: req.template, period, locale, shopName, generatedAt: this.clock() });
+    // jsPDF is loaded on the first report, not with the engine.
+    const { reportPdf } = await import('./pdf');
     const pdf = reportPdf(doc);
     const xlsx = reportWorkbook(doc);
     return this.store.addReport(
