@@ -11,6 +11,8 @@ export interface BrowserBenchResult {
   kpiMs: number[];
   /** ML Insights on the imported data: RFM segments, k-means segments and cohorts (one run each, cold). */
   insightsMs: { rfm: number; kmeans: number; cohorts: number; buyers: number };
+  /** The monthly review of the last full month (PDF and Excel), after the segments: forecasts cold, RFM warm. */
+  reportMs: number;
   status: string;
 }
 
@@ -37,8 +39,10 @@ async function run(csvUrl: string, kpiRuns: number): Promise<BrowserBenchResult>
   const [rfm, seg] = await time(() => engine.segmentCustomers('rfm'));
   const [kmeans] = await time(() => engine.segmentCustomers('kmeans'));
   const [cohorts] = await time(() => engine.cohortAnalysis());
+  const [reportMs] = await time(() => engine.generateReport({ template: 'monthly', locale: 'id' }));
   return {
     insightsMs: { rfm, kmeans, cohorts, buyers: seg?.buyers ?? 0 },
+    reportMs,
     lines: file.rowsRead,
     wallMs,
     timings: file.timings,

@@ -593,7 +593,7 @@ export const STRINGS = {
   rep_colDemand30: { id: 'Permintaan 30 hari (unit)', en: 'Demand, 30 days (units)' },
   rep_colSuggestedStock: { id: 'Stok disarankan', en: 'Suggested stock' },
   rep_productTable: { id: 'Produk per SKU (25 teratas menurut penjualan)', en: 'Products by SKU (top 25 by sales)' },
-  rep_moreRows: { id: '{n} SKU lain ada di file Excel aplikasi (halaman Produk).', en: '{n} more SKUs are in the app (Products page).' },
+  rep_moreRows: { id: '{n} SKU lain ada di aplikasi (halaman Produk).', en: '{n} more SKUs are in the app (Products page).' },
   rep_demand: { id: 'Perkiraan permintaan 30 hari dan stok disarankan', en: 'Demand over the next 30 days and suggested stock' },
   rep_segments: { id: 'Segmen RFM ({buyers} pembeli)', en: 'RFM segments ({buyers} buyers)' },
   rep_colSegment: { id: 'Segmen', en: 'Segment' },

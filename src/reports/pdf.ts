@@ -71,8 +71,9 @@ export function reportPdf(doc: ReportDoc): Uint8Array {
       y = PAGE.top;
     }
   };
-  const heading = (title: string) => {
-    ensure(14);
+  /** A section title, kept on the same page as the first `next` mm of what follows it. */
+  const heading = (title: string, next: number) => {
+    ensure(9 + next);
     pdf.setFont('helvetica', 'bold').setFontSize(11.5).setTextColor(INK);
     text(title, PAGE.margin, y + 5);
     y += 9;
@@ -80,7 +81,7 @@ export function reportPdf(doc: ReportDoc): Uint8Array {
 
   for (const sec of doc.sections) {
     if (sec.kind === 'kpis') {
-      heading(sec.title);
+      heading(sec.title, KPI_H + 3);
       const cols = 3;
       for (let i = 0; i < sec.items.length; i += cols) {
         ensure(KPI_H + 3);
@@ -89,12 +90,11 @@ export function reportPdf(doc: ReportDoc): Uint8Array {
       }
       y += 3;
     } else if (sec.kind === 'chart') {
-      heading(sec.title);
-      ensure(64);
+      heading(sec.title, 64);
       chart(pdf, sec, PAGE.margin, y, width, 58, doc);
       y += 64;
     } else if (sec.kind === 'table') {
-      heading(sec.title);
+      heading(sec.title, 24);
       autoTable(pdf, {
         startY: y,
         margin: { left: PAGE.margin, right: PAGE.margin, top: PAGE.top, bottom: PAGE.bottom },
@@ -117,7 +117,7 @@ export function reportPdf(doc: ReportDoc): Uint8Array {
       }
       y += 4;
     } else {
-      heading(sec.title);
+      heading(sec.title, 10);
       pdf.setFont('helvetica', 'normal').setFontSize(9.5).setTextColor(INK);
       const items = sec.kind === 'list' ? sec.items.map((i) => `- ${i}`) : [sec.text];
       for (const item of items) {
