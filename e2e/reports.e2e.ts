@@ -132,9 +132,15 @@ describe('reports, schedules and alerts', () => {
     await page.screenshot({ path: path.join(SHOTS, 'reports-1280.png'), fullPage: true });
   });
 
-  it('shares the PDF through the share sheet where files can be shared, else downloads it and offers an email with the summary', async () => {
+  it('reopens a report, and shares the PDF through the share sheet where files can be shared, else downloads it and offers an email with the summary', async () => {
     const page = await open(browser, app.origin, '/reports');
     await page.waitForSelector('[data-testid="report-row"]');
+    // Reopen: the PDF opens in the browser's viewer.
+    const popup = page.waitForEvent('popup');
+    await page.click('[data-testid="report-row"]:first-child [data-testid="report-open"]');
+    const viewer = await popup;
+    await viewer.waitForURL(/^blob:/);
+    await viewer.close();
     // A device with Web Share level 2: the system share sheet gets the PDF file and the summary.
     await page.evaluate(() => {
       const w = window as unknown as { shared: { name: string; type: string; text: string }[] };
@@ -207,6 +213,18 @@ describe('reports, schedules and alerts', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(SHOTS, 'alerts-390.png'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('the Data page downloads the range as Excel whose KPI cells are the numbers it shows', async () => {
+    const page = await open(browser, app.origin, '/data?from=2026-10-01&to=2026-10-31');
+    await page.waitForSelector('[data-testid="order-kpis"] [data-kpi="sales"]');
+    const shown = await kpiValues(page);
+    const x = await downloadOf(page, '[data-testid="export-data"]');
+    const wb = XLSX.read(fs.readFileSync(x.file), { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]], { header: 1, raw: true });
+    for (const id of ['sales', 'orders', 'buyers', 'units', 'aov', 'net_payout'])
+      expect(rows.find((r) => r[0] === id)?.[2], id).toBe(Number(shown[id]));
+    expect(wb.SheetNames.at(-1)).toBe('Definisi');
   });
 
   it('never made a request outside its own origin, and logged no console error', () => {

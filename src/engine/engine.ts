@@ -347,7 +347,12 @@ export class Engine implements EngineApi {
     const to = range.to ?? info.lastOrderDate;
     const from = range.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
     const r = { from, to };
-    const [anomalies, forecast, seg] = await Promise.all([this.anomalies(), this.forecastSales(30), this.segmentCustomers('rfm')]);
+    // The lapsing-buyer finding needs the RFM segments' sizes only, not their profiles or next products.
+    const [anomalies, forecast, lapsing] = await Promise.all([
+      this.anomalies(),
+      this.forecastSales(30),
+      this.segmentation('rfm').then((seg) => (seg ? this.serial(() => segmentSizes(this.db, 'seg_rfm')) : [])),
+    ]);
     return rankFindings({
       range: r,
       anomalies,
@@ -355,7 +360,7 @@ export class Engine implements EngineApi {
       products: await this.productTable(r),
       chat: await this.serial(() => chatDaysBelowTarget(this.db, r)),
       campaigns: await this.campaignPerformance(r),
-      lapsing: (seg?.segments ?? []).filter((s) => s.id === 'cant_lose' || s.id === 'at_risk').map((s) => ({ segment: s.id, buyers: s.size, recency: s.recency })),
+      lapsing: lapsing.filter((s) => s.id === 'cant_lose' || s.id === 'at_risk').map((s) => ({ segment: s.id, buyers: s.size, recency: s.recency })),
     });
   }
 

@@ -643,6 +643,7 @@ export const STRINGS = {
   repColSize: { id: 'Ukuran', en: 'Size' },
   repColFiles: { id: 'Berkas', en: 'Files' },
   repShare: { id: 'Bagikan', en: 'Share' },
+  repOpen: { id: 'Buka', en: 'Open' },
   repEmail: { id: 'Email', en: 'Email' },
   repDelete: { id: 'Hapus', en: 'Delete' },
   repShareFallback: { id: 'Perangkat ini tidak bisa membagikan berkas. Berkas sudah diunduh; lampirkan ke email ini:', en: 'This device cannot share files. The file was downloaded; attach it to this email:' },
@@ -651,8 +652,8 @@ export const STRINGS = {
   repScheduled: { id: 'terjadwal', en: 'scheduled' },
   schTitle: { id: 'Laporan terjadwal', en: 'Scheduled reports' },
   schNote: {
-    id: 'Jadwal dijalankan di perangkat ini saat aplikasi dibuka (atau saat browser menjalankannya di latar belakang, bila diizinkan). Tidak ada server: laporan yang terlewat dibuat saat aplikasi dibuka berikutnya, sekali saja.',
-    en: 'Schedules run on this device when the app is open (or when the browser runs them in the background, where it allows). There is no server: a missed report is made the next time the app opens, once.',
+    id: 'Jadwal dijalankan di perangkat ini oleh aplikasi: saat dibuka, dan setiap 5 menit selama terbuka. Tidak ada server, jadi tidak ada laporan saat aplikasi tertutup; laporan yang terlewat dibuat saat aplikasi dibuka berikutnya, sekali saja.',
+    en: 'Schedules are run on this device by the app: when it opens, and every 5 minutes while it is open. There is no server, so nothing runs while the app is closed; a missed report is made the next time the app opens, once.',
   },
   schEvery: { id: 'Setiap', en: 'Every' },
   schDay: { id: 'hari', en: 'day' },

@@ -259,23 +259,24 @@ export async function priceInputs(db: SqlConnection, limit: number, sku?: string
   return [...by.values()];
 }
 
+/** Neighbours per product in the next-product suggestion. */
+const NEIGHBOURS = 10;
+
 /**
  * "Next product" per segment: for each buyer of a labels table, the product not yet bought with the highest
- * Σ cosine (buyers-over-time co-purchase, at least `minSupport` buyers together) with what they bought; then
- * per segment the products most often recommended, with how many of its buyers get each.
+ * Σ cosine (buyers-over-time co-purchase, at least `minSupport` buyers together) with what they bought, over
+ * each product's 10 most similar products; then per segment the products most often recommended, with how
+ * many of its buyers get each.
  */
 export async function segmentNextProducts(db: SqlConnection, labels: string, minSupport = 3): Promise<Map<string, { name: string; buyers: number }[]>> {
   const items = `SELECT DISTINCT o.buyer_id AS basket, l.product_name AS item FROM order_lines l JOIN orders o USING (order_id)
     WHERE o.is_valid AND o.buyer_id IS NOT NULL`;
   const rows = await db.query<{ seg: string; name: string; buyers: number }>(`
     WITH items AS (${items}),
-    sim AS (${coPurchaseSql(items, minSupport)}),
-    scores AS (
-      SELECT i.basket AS buyer_id, s.b AS item, sum(s.cosine) AS score
-      FROM items i JOIN sim s ON s.a = i.item
-      WHERE NOT EXISTS (SELECT 1 FROM items x WHERE x.basket = i.basket AND x.item = s.b)
-      GROUP BY 1, 2
-    ),
+    -- Item-kNN: each product's ${NEIGHBOURS} most similar products, so the candidates grow with buyers, not with buyers × products.
+    sim AS (SELECT a, b, cosine FROM (${coPurchaseSql(items, minSupport)}) QUALIFY row_number() OVER (PARTITION BY a ORDER BY cosine DESC, b) <= ${NEIGHBOURS}),
+    candidates AS (SELECT i.basket AS buyer_id, s.b AS item, sum(s.cosine) AS score FROM items i JOIN sim s ON s.a = i.item GROUP BY 1, 2),
+    scores AS (SELECT c.* FROM candidates c ANTI JOIN items x ON x.basket = c.buyer_id AND x.item = c.item),
     best AS (SELECT buyer_id, arg_max(item, score) AS item FROM scores GROUP BY 1),
     counted AS (
       SELECT l.seg, b.item AS name, count(*) AS buyers,

@@ -103,8 +103,9 @@ export async function buildReport(src: ReportSource, p: BuildParams): Promise<Re
     if (p.template === 'monthly' || p.template === 'campaign') sections.push(...(await campaignSections(src, range, L)));
   }
 
-  // The forecast for the next period (from the last day of data, which is where the model's history ends).
-  const horizon = Math.min(90, Math.max(7, days));
+  // The forecast for the next week or 30 days (from the last day of data, where the model's history ends);
+  // 30 days is also the insights summary's horizon, so the same fit serves both.
+  const horizon = days <= 7 ? 7 : 30;
   const fc = await src.forecastSales(horizon);
   if (fc) {
     const hist = fc.history.values.slice(-28);

@@ -4,6 +4,7 @@ import { bumpDataVersion, dataVersion, engineStatus, locale, tr } from '../../ap
 import { engine, useDatasetInfo, useRange } from '../../app/useRange';
 import { LoadSampleButton } from '../../components/EmptyState';
 import { KpiCard } from '../../components/KpiCard';
+import { downloadBlob } from '../../format/csv';
 import { formatCount } from '../../format/number';
 import { errorText, noteText } from '../../i18n/problems';
 import type { StringKey } from '../../i18n/ui';
@@ -124,6 +125,19 @@ export function DataPage() {
                 <For each={INCOME_METRICS}>
                   {(id) => <KpiCard id={id} value={k().values[id]} previous={k().previous[id]} currency={currency()} compare={compare()} />}
                 </For>
+              </div>
+              <div class="toolbar">
+                <button
+                  type="button"
+                  class="secondary small-button"
+                  data-testid="export-data"
+                  onClick={async () => {
+                    const d = await engine().exportData(k().range, locale());
+                    downloadBlob(d.fileName, new Blob([new Uint8Array(d.bytes)], { type: d.mime }));
+                  }}
+                >
+                  {tr('exportData')}
+                </button>
               </div>
             </>
           )}

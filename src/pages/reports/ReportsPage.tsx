@@ -27,6 +27,16 @@ async function download(meta: ReportMeta, format: 'pdf' | 'xlsx') {
   downloadBlob(d.fileName, new Blob([new Uint8Array(d.bytes)], { type: d.mime }));
 }
 
+/** Opens a report's PDF in the browser's viewer (a new tab). */
+async function openPdf(meta: ReportMeta) {
+  const tab = window.open('', '_blank');
+  const d = await engine().downloadReport(meta.id, 'pdf');
+  const url = URL.createObjectURL(new Blob([new Uint8Array(d.bytes)], { type: d.mime }));
+  if (tab) tab.location.href = url;
+  else window.location.href = url;
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 const mailto = (meta: ReportMeta) =>
   `mailto:?subject=${encodeURIComponent(`${meta.title}: ${meta.shopName}`)}&body=${encodeURIComponent(`${meta.summary}\n\n${tr('repAttachNote')}`)}`;
 
@@ -206,6 +216,9 @@ function History(props: { reports: ReportMeta[]; highlight: number | null; onCha
                     <td>{r.createdAt.replace('T', ' ')}</td>
                     <td>
                       <div class="row-actions">
+                        <button type="button" class="secondary small-button" data-testid="report-open" onClick={() => void openPdf(r)}>
+                          {tr('repOpen')}
+                        </button>
                         <button
                           type="button"
                           class="secondary small-button"
