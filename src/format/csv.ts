@@ -28,3 +28,6 @@ export function downloadBlob(fileName: string, blob: Blob): void {
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** The MIME type of an .xlsx workbook. */
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -43,24 +43,29 @@ export async function orderKpis(db: SqlConnection, range: DateRange, filters: Kp
   const from = sqlDate(range.from);
   const where = `created_date BETWEEN ${sqlDate(prev.from)} AND ${sqlDate(range.to)}${orderFilter(filters)}`;
   const pf = sqlDate(prev.from);
-  // A period's buyers are its orders that are their buyer's first in the period; repeat buyers, the second;
-  // new buyers, the first ever (see rebuildOrders). Filters cut the orders, so then buyers are grouped.
-  const start = `(CASE WHEN created_date >= ${from} THEN ${from} ELSE ${pf} END)`;
   const filtered = orderFilter(filters) !== '';
-  const buyerCounts = filtered
-    ? ''
-    : `,
-      count(*) FILTER (WHERE is_valid AND buyer_id IS NOT NULL AND (prev_date IS NULL OR prev_date < ${start})) AS buyers,
-      count(*) FILTER (WHERE is_valid AND prev_date >= ${start} AND (prev2_date IS NULL OR prev2_date < ${start})) AS repeat_buyers,
-      count(*) FILTER (WHERE is_valid AND buyer_id IS NOT NULL AND prev_date IS NULL) AS new_buyers`;
-  const totals = await db.query<Record<string, number | boolean | null>>(`
-    SELECT created_date >= ${from} AS cur, count(*) AS placed_orders,
-      count(*) FILTER (WHERE status_class = 'cancelled') AS cancelled_orders,
-      count(*) FILTER (WHERE is_valid) AS orders, coalesce(sum(sales) FILTER (WHERE is_valid), 0) AS sales,
-      coalesce(sum(units) FILTER (WHERE is_valid), 0) AS units,
-      coalesce(sum(returned_units) FILTER (WHERE is_valid), 0) AS returned_units,
-      coalesce(sum(seller_discount) FILTER (WHERE is_valid), 0) AS seller_discount${buyerCounts}
-    FROM orders WHERE ${where} GROUP BY cur`);
+  // Each period is its own scan, so its start is a constant: valid orders carry the sums and the buyer counts,
+  // all placed orders the cancellations. A period's buyers are its orders that are their buyer's first in the
+  // period; repeat buyers, the second; new buyers, the first ever (see rebuildOrders). Filters cut the orders,
+  // so then buyers are grouped instead.
+  const NEVER = "DATE '0001-01-01'";
+  const period = (cur: boolean, lo: string, hi: string) => {
+    const span = `created_date BETWEEN ${lo} AND ${hi}${orderFilter(filters)}`;
+    const buyerCounts = filtered
+      ? ''
+      : `,
+        count(*) FILTER (WHERE buyer_id IS NOT NULL AND coalesce(prev_date, ${NEVER}) < ${lo}) AS buyers,
+        count(*) FILTER (WHERE prev_date >= ${lo} AND coalesce(prev2_date, ${NEVER}) < ${lo}) AS repeat_buyers,
+        count(*) FILTER (WHERE buyer_id IS NOT NULL AND prev_date IS NULL) AS new_buyers`;
+    return `SELECT ${cur} AS cur, placed_orders, cancelled_orders, v.* FROM
+      (SELECT count(*) AS placed_orders, count(*) FILTER (WHERE status_class = 'cancelled') AS cancelled_orders FROM orders WHERE ${span}),
+      (SELECT count(*) AS orders, coalesce(sum(sales), 0) AS sales, coalesce(sum(units), 0) AS units,
+        coalesce(sum(returned_units), 0) AS returned_units, coalesce(sum(seller_discount), 0) AS seller_discount${buyerCounts}
+       FROM orders WHERE is_valid AND ${span}) v`;
+  };
+  const totals = await db.query<Record<string, number | boolean | null>>(
+    `${period(true, from, sqlDate(range.to))} UNION ALL ${period(false, pf, `${from} - 1`)}`,
+  );
   let rows: Record<string, unknown>[] = totals;
   if (filtered) {
     const [b] = await db.query<Record<string, number>>(`

@@ -3,17 +3,17 @@
  * the history, runs the schedules that are due (catching up on missed runs without duplicates) and
  * evaluates the alert rules. Runs in the db worker next to the engine, whose public operations it reads.
  */
-import type { DatasetInfo, SeriesForecast, SkuDemand } from '../engine/api';
+import type { EngineApi } from '../engine/api';
 import type { Locale } from '../i18n/locale';
 import { METRICS, type MetricId } from '../metrics/definitions';
 import type { DateRange } from '../metrics/kpis';
-import type { AnomalyResult } from '../ml/predictions';
 import { type Alert, type AlertRule, type Evidence, evaluateRule, type RuleFacts, type RuleSpec, ruleProblem } from './alerts';
 import { buildReport, metricValues, type ReportSource } from './build';
 import { addDays, isoDay, TEMPLATES, type TemplateId, templatePeriod } from './periods';
 import { type Cadence, cadenceProblem, type LocalTime, localNow, nextRun, runsBetween } from './schedule';
 import type { ReportMeta, ReportStore, Schedule } from './store';
 import { reportWorkbook } from './xlsx';
+import { XLSX_MIME } from '../format/csv';
 
 export interface ReportRequest {
   template: TemplateId;
@@ -51,19 +51,16 @@ export interface ReportDownload {
 }
 
 /** What the service reads besides the report sources: the checks behind forecast and stock rules. */
-export type ServiceSource = ReportSource & {
-  anomalies(): Promise<AnomalyResult | null>;
-  /** The last day of sales against a forecast fitted without it: its 95% band. */
-  lastDayCheck(): Promise<{ date: string; actual: number; lo95: number; hi95: number } | null>;
-  forecastDemand(options: { skus: string[]; horizon: number }): Promise<SkuDemand[]>;
-  forecastSales(horizon?: number): Promise<SeriesForecast | null>;
-  datasetInfo(): Promise<DatasetInfo>;
-};
+export type ServiceSource = ReportSource &
+  Pick<EngineApi, 'anomalies'> & {
+    /** The last day of sales against a forecast fitted without it: its 95% band. */
+    lastDayCheck(): Promise<{ date: string; actual: number; lo95: number; hi95: number } | null>;
+  };
 
 const SETTINGS_KEY = 'reportSettings';
 const DEFAULT_SETTINGS: ReportSettings = { shopName: '', locale: 'id' };
 
-const MIME = { pdf: 'application/pdf', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+const MIME = { pdf: 'application/pdf', xlsx: XLSX_MIME } as const;
 
 export class ReportService {
   constructor(
@@ -77,7 +74,8 @@ export class ReportService {
   }
 
   async setSettings(patch: Partial<ReportSettings>): Promise<ReportSettings> {
-    const next = { ...(await this.settings()), ...patch, shopName: (patch.shopName ?? (await this.settings()).shopName).trim().slice(0, 80) };
+    const current = await this.settings();
+    const next = { ...current, ...patch, shopName: (patch.shopName ?? current.shopName).trim().slice(0, 80) };
     await this.store.setSetting(SETTINGS_KEY, next);
     return next;
   }

@@ -1,4 +1,5 @@
 import * as XLSX from '@e965/xlsx';
+import { XLSX_MIME } from '../format/csv';
 import { minorPerMajor } from '../format/number';
 import { type StringKey, t } from '../i18n/ui';
 import { METRICS } from '../metrics/definitions';
@@ -226,7 +227,7 @@ export function dataWorkbook(x: DataExport): ReportDownload {
   ];
   return {
     fileName: `toko-insight-${x.range.from}_${x.range.to}.xlsx`,
-    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    mime: XLSX_MIME,
     bytes: workbookBytes(sheets),
   };
 }
