@@ -20,6 +20,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** The built-in PDF viewer extension of Chromium. */
+const PDF_VIEWER = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/';
+
 export interface App {
   origin: string;
   close(): Promise<void>;
@@ -69,13 +72,15 @@ export async function launch(origin: string, profile = newProfile(), locale = 'i
   };
   context.pages().forEach(watchPage);
   context.on('page', watchPage);
+  // Chromium's own PDF viewer (a built-in extension, not the network) opens reports in a tab.
+  const local = (url: string) => url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:') || url.startsWith(PDF_VIEWER);
   const watch = (url: string) => {
-    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) external.push(url);
+    if (!local(url)) external.push(url);
   };
   context.on('request', (r) => watch(r.url()));
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    if (local(url)) return route.continue();
     watch(url);
     return route.abort();
   });
