@@ -317,6 +317,12 @@ export interface EngineApi {
   forecastDemand(options?: DemandOptions, onProgress?: (done: number, total: number) => void): Promise<SkuDemand[]>;
 
   /**
+   * Stops the SKU demand fits in progress; their `forecastDemand` promises reject with "forecast cancelled".
+   * @example await engine.cancelForecastDemand()
+   */
+  cancelForecastDemand(): Promise<void>;
+
+  /**
    * The sales forecast's backtest on the seller's own data: 28-day forecasts from weekly origins over the
    * last 8 weeks, against seasonal naive (last week repeated) and ETS.
    * @example const m = await engine.modelPerformance(); m?.ours.mape
@@ -594,6 +600,7 @@ export const ENGINE_OPS = [
   'anomalies',
   'predictChurn',
   'forecastDemand',
+  'cancelForecastDemand',
   'modelPerformance',
   'segmentCustomers',
   'getSegment',

@@ -379,6 +379,10 @@ export class Engine implements EngineApi {
     return r ?? [];
   }
 
+  async cancelForecastDemand(): Promise<void> {
+    await this.ml?.cancelDemand();
+  }
+
   private serial<T>(task: () => Promise<T>): Promise<T> {
     const next = this.queue.then(task, task);
     this.queue = next.catch(() => undefined);

@@ -643,6 +643,8 @@ export const STRINGS = {
   repColSize: { id: 'Ukuran', en: 'Size' },
   repColFiles: { id: 'Berkas', en: 'Files' },
   repShare: { id: 'Bagikan', en: 'Share' },
+  demandCancel: { id: 'Batalkan', en: 'Cancel' },
+  demandCancelled: { id: 'Perkiraan permintaan dibatalkan.', en: 'The demand forecast was cancelled.' },
   repOpen: { id: 'Buka', en: 'Open' },
   repEmail: { id: 'Email', en: 'Email' },
   repDelete: { id: 'Hapus', en: 'Delete' },

@@ -2,7 +2,7 @@ import { type CalendarOverrides, type EventKind, eventsBetween } from '../calend
 import { scoreChurn, evaluateChurn, type Transaction, FEATURES } from './churn';
 import { etsForecast, seasonalNaive } from './forecast/baselines';
 import { crossValidate, metrics, type Metrics } from './forecast/cv';
-import { type Forecast, forecast, forecastMany } from './forecast/forecast';
+import { type Forecast, ForecastCancelled, forecast, forecastMany } from './forecast/forecast';
 import { buildDesign, dayNumber, eventsIn, isoOfDay } from './forecast/design';
 import { isolationScores } from './isolationForest';
 import { allocateGreedy, allocateLp, fitMmm, holdoutCheck, type MmmFit, responseOf } from './mmm';
@@ -231,15 +231,37 @@ export function normalQuantile(p: number): number {
   return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * t) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
 }
 
+/** SKUs fitted between two looks at the cancel flag (and two progress events). */
+const DEMAND_GROUP = 50;
+const demandRuns = new Set<AbortController>();
+
+/** Stops the demand fits in progress: each ends with ForecastCancelled before its next group of SKUs. */
+export function cancelDemand(): void {
+  for (const run of demandRuns) run.abort();
+}
+
 /**
- * Demand per SKU, fitted in one batch. Suggested stock = Σ forecast over the lead time + z(service level) ×
- * √Σ σ²ₕ, with each day's σ from its calibrated 95% interval ((hi − lo) ÷ (2 × 1.96)), days independent.
+ * Demand per SKU, fitted in groups of 50 that share one design. Between groups the fit yields to the event
+ * loop, so a cancel (`cancelDemand`) gets in. Suggested stock = Σ forecast over the lead time + z(service
+ * level) × √Σ σ²ₕ, with each day's σ from its calibrated 95% interval ((hi − lo) ÷ (2 × 1.96)), days independent.
  */
-export function forecastDemand(input: DemandInput, onProgress?: (done: number, total: number) => void): SkuDemand[] {
-  const fs = forecastMany(
-    input.skus.map((s) => s.values),
-    { start: input.start, horizon: Math.max(input.horizon, input.leadTime), onProgress, overrides: input.overrides },
-  );
+export async function forecastDemand(input: DemandInput, onProgress?: (done: number, total: number) => void): Promise<SkuDemand[]> {
+  const run = new AbortController();
+  demandRuns.add(run);
+  const total = Math.max(1, Math.ceil(input.skus.length / DEMAND_GROUP));
+  const fs: Forecast[] = [];
+  try {
+    onProgress?.(0, total);
+    for (let g = 0; g < input.skus.length; g += DEMAND_GROUP) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (run.signal.aborted) throw new ForecastCancelled();
+      const group = input.skus.slice(g, g + DEMAND_GROUP).map((s) => s.values);
+      fs.push(...forecastMany(group, { start: input.start, horizon: Math.max(input.horizon, input.leadTime), overrides: input.overrides }));
+      onProgress?.(g / DEMAND_GROUP + 1, total);
+    }
+  } finally {
+    demandRuns.delete(run);
+  }
   const z = normalQuantile(input.serviceLevel);
   return input.skus.map((s, k) => {
     const f = fs[k];
@@ -273,6 +295,8 @@ export interface MlBackend {
   anomalies(sales: DailySeries, others: Record<string, (number | null)[]>, overrides?: CalendarOverrides): Promise<AnomalyResult>;
   predictChurn(tx: Transaction[]): Promise<ChurnPrediction | null>;
   forecastDemand(input: DemandInput, onProgress?: (done: number, total: number) => void): Promise<SkuDemand[]>;
+  /** Stops the demand fit in progress (its promise rejects with "forecast cancelled"). */
+  cancelDemand(): Promise<void>;
   segmentBuyers(buyers: BuyerStats[], method: 'rfm' | 'kmeans', rfmLabels?: SegmentName[]): Promise<Segmentation>;
   optimizeMarketing(input: MarketingInput): Promise<MarketingResult | null>;
 }
@@ -280,7 +304,7 @@ export interface MlBackend {
 /** The functions above behind the async interface, after `init` (TensorFlow.js's backend). */
 export function localMl(init: () => Promise<void>): MlBackend {
   const after =
-    <A extends unknown[], R>(f: (...args: A) => R) =>
+    <A extends unknown[], R>(f: (...args: A) => R | Promise<R>) =>
     async (...args: A): Promise<R> => {
       await init();
       return f(...args);
@@ -292,6 +316,7 @@ export function localMl(init: () => Promise<void>): MlBackend {
     anomalies: after(anomalies),
     predictChurn: after(predictChurn),
     forecastDemand: after(forecastDemand),
+    cancelDemand: async () => cancelDemand(),
     segmentBuyers: after(segmentBuyers),
     optimizeMarketing: after(optimizeMarketing),
   };

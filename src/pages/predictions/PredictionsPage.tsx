@@ -80,10 +80,15 @@ export function PredictionsPage() {
   const pct = (v: number | null) => (v === null || !Number.isFinite(v) ? '–' : formatPercent(v, locale()));
   const num = (v: number, digits = 2) => formatDecimal(v, locale(), digits);
 
+  const [cancelled, setCancelled] = createSignal(false);
   const runDemand = async () => {
     setProgress([0, 1]);
+    setCancelled(false);
     try {
       setDemand(await engine().forecastDemand({ topN: 20, horizon: horizon(), leadTime: leadTime(), serviceLevel: serviceLevel() }, (done, total) => setProgress([done, total])));
+    } catch (e) {
+      if (!String(e instanceof Error ? e.message : e).includes('forecast cancelled')) throw e;
+      setCancelled(true);
     } finally {
       setProgress(null);
     }
@@ -231,10 +236,20 @@ export function PredictionsPage() {
               </button>
               <Show when={progress()}>
                 {(p) => (
-                  <progress max={p()[1]} value={p()[0]} data-testid="demand-progress">
-                    {tr('demandProgress')}
-                  </progress>
+                  <>
+                    <progress max={p()[1]} value={p()[0]} data-testid="demand-progress">
+                      {tr('demandProgress')}
+                    </progress>
+                    <button type="button" class="secondary small-button" data-testid="demand-cancel" onClick={() => void engine().cancelForecastDemand()}>
+                      {tr('demandCancel')}
+                    </button>
+                  </>
                 )}
+              </Show>
+              <Show when={cancelled()}>
+                <span class="muted" role="status" data-testid="demand-cancelled">
+                  {tr('demandCancelled')}
+                </span>
               </Show>
             </div>
             <Show when={demand()}>
