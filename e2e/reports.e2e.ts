@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../src/reports/periods';
+import { at, failedDeliveryFile, line } from '../test/fixtures';
 import { type App, type Browser, kpiValues, launch, open, serveApp } from './harness';
 
 const SHOTS = path.resolve('e2e/screenshots');
@@ -225,6 +226,30 @@ describe('reports, schedules and alerts', () => {
     for (const id of ['sales', 'orders', 'buyers', 'units', 'aov', 'net_payout'])
       expect(rows.find((r) => r[0] === id)?.[2], id).toBe(Number(shown[id]));
     expect(wb.SheetNames.at(-1)).toBe('Definisi');
+  });
+
+  it('a failed-delivery export adds its claims to the Sales page, one row per order', async () => {
+    const lines = [
+      line({ orderId: 'FD-1', buyer: 'pembeli_fd', status: 'Batal', created: at('2026-11-20 10:00'), completed: null }),
+      line({ orderId: 'FD-1', buyer: 'pembeli_fd', status: 'Batal', created: at('2026-11-20 10:00'), completed: null, productName: 'Topi', skuRef: 'TP', variation: '' }),
+      line({ orderId: 'FD-2', buyer: 'pembeli_fd2', status: 'Batal', created: at('2026-11-21 10:00'), completed: null }),
+    ];
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'toko-fd-')), 'Order.failed_delivery.20261101_20261130.xlsx');
+    fs.writeFileSync(
+      file,
+      failedDeliveryFile(lines, {
+        'FD-1': { failed: 'Paket hilang', claim: ['Klaim Dicairkan', '2026-11-22 10:00', '2026-11-23 10:00', '2026-11-25 10:00', '-', 'RP 86.400'] },
+        'FD-2': { failed: 'Ditolak pembeli', claim: ['Klaim Ditolak', '2026-11-22 11:00', '-', '-', '2026-11-24 09:00', '0'] },
+      }),
+    );
+    const page = await open(browser, app.origin, '/data');
+    await page.setInputFiles('[data-testid="import-input"]', [file]);
+    await page.waitForSelector('[data-testid="import-report"][data-status="ok"][data-file^="Order.failed_delivery"]', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid="import-report"][data-file^="Order.failed_delivery"]')).toMatch(/2 pesanan gagal kirim/);
+    await page.goto(`${app.origin}/sales?from=2026-11-01&to=2026-11-30`);
+    await page.waitForSelector('[data-testid="claims-table"] tbody tr');
+    expect(await page.locator('[data-testid="claims-table"] tbody tr').count()).toBe(2);
+    expect(await page.textContent('[data-testid="claims-summary"]')).toMatch(/2 pesanan gagal kirim; 2 klaim diajukan, 1 dicairkan, 1 ditolak; kompensasi dicairkan Rp86\.400/);
   });
 
   it('never made a request outside its own origin, and logged no console error', () => {

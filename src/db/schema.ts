@@ -39,6 +39,8 @@ export const MIGRATIONS: readonly string[][] = [
     // The category or group the seller gives a SKU (third column of the cost sheet), for sales by category.
     `CREATE TABLE product_categories (sku VARCHAR, category VARCHAR, updated_at TIMESTAMP)`,
   ],
+  // Failed-delivery claims, one per order, from the claim columns of Order.failed_delivery exports.
+  createStoredTables('claims'),
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

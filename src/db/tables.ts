@@ -47,6 +47,14 @@ export const TARGET_COLUMNS: Record<MergeTarget, TargetColumns> = {
     ],
     finality: false,
   },
+  claims: {
+    values: [
+      ...t('text', 'line_key', 'order_id', 'failed_status', 'claim_status'),
+      ...t('timestamp', 'submitted_at', 'approved_at', 'paid_at', 'rejected_at'),
+      ...t('bigint', 'compensation'),
+    ],
+    finality: false,
+  },
   insights: {
     values: [...t('text', 'line_key', 'kind', 'scope', 'metric'), ...t('timestamp', 'day', 'period_to'), ...t('bool', 'is_summary'), ...t('double', 'value')],
     finality: false,

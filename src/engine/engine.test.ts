@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { at, line, orderFile, textBytes } from '../../test/fixtures';
+import { at, failedDeliveryFile, line, orderFile, textBytes } from '../../test/fixtures';
 import { mergeFiles, orderMetrics, readOrderFile } from '../../test/independent';
 import type { SqlConnection } from '../db/connection';
 import { openNodeDuckDB } from '../db/nodeDuckdb';
@@ -89,6 +89,43 @@ describe('merge rules', () => {
     expect(after.values).toEqual(before.values);
     expect(after.datasetVersion).toBe(before.datasetVersion);
     expect(await engine.listImports()).toHaveLength(2);
+  });
+
+  it('stores the claims of a failed-delivery export as facts per order, and removes them with their import', async () => {
+    const engine = await freshEngine();
+    await engine.importFiles([{ name: 'Order.all.early.xlsx', data: early }]);
+    const failedLines = [
+      line({ orderId: 'B', buyer: 'u2', status: 'Batal', created: at('2026-06-08 09:00'), completed: null }),
+      line({ orderId: 'B', buyer: 'u2', status: 'Batal', created: at('2026-06-08 09:00'), completed: null, productName: 'Topi', skuRef: 'TP', variation: '' }),
+    ];
+    const claim = { failed: 'Paket hilang', claim: ['Klaim Dicairkan', '2026-06-12 10:00', '2026-06-13 10:00', '2026-06-15 10:00', '-', 'RP 86.400'] };
+    const file = failedDeliveryFile(failedLines, { B: claim });
+    const [r] = (await engine.importFiles([{ name: 'Order.failed_delivery.20260601_20260630.xlsx', data: file }])).files;
+    expect(r.status).toBe('ok');
+    expect(r.notes.find((n) => n.code === 'claim_facts')?.params).toEqual({ count: 1 });
+    const claims = (await engine.salesAnalysis(JUNE)).claims;
+    expect(claims).toEqual([
+      {
+        orderId: 'B',
+        date: '2026-06-08',
+        failedStatus: 'Paket hilang',
+        claimStatus: 'Klaim Dicairkan',
+        submittedAt: '2026-06-12',
+        approvedAt: '2026-06-13',
+        paidAt: '2026-06-15',
+        rejectedAt: null,
+        compensation: 86_400,
+      },
+    ]);
+    // The same file again changes nothing; a range without the order has no claim.
+    await engine.importFiles([{ name: 'Order.failed_delivery.copy.xlsx', data: file }]);
+    expect((await engine.salesAnalysis(JUNE)).claims).toHaveLength(1);
+    expect((await engine.salesAnalysis({ from: '2026-06-09', to: '2026-06-30' })).claims).toEqual([]);
+    expect((await engine.kpis(JUNE)).values.cancelled_orders).toBe(1);
+    // Removing the import removes its claims and its order lines, and the orders fall back to the other file.
+    await engine.removeImport(r.importId as number);
+    expect((await engine.salesAnalysis(JUNE)).claims).toEqual([]);
+    expect((await engine.kpis(JUNE)).values.cancelled_orders).toBe(0);
   });
 
   it('removing an import falls back to what the other imports say', async () => {

@@ -1,7 +1,7 @@
 import type { SqlConnection } from '../db/connection';
 import { sqlString, sqlTimestamp } from '../db/connection';
 import { mergeStaged, unmergeImport } from '../db/merge';
-import { stageTable } from '../db/tables';
+import { allRowsTable, stageTable } from '../db/tables';
 import { migrate } from '../db/schema';
 import type { CalendarOverrides } from '../calendar/events';
 import { dataWorkbook, type SheetSpec, workbookBytes } from '../reports/xlsx';
@@ -9,7 +9,7 @@ import type { Alert, AlertRule, RuleSpec } from '../reports/alerts';
 import { type AutomationResult, type ReportDownload, type ReportRequest, ReportService, type ReportSettings, type ScheduleRequest, type ScheduleView } from '../reports/service';
 import type { ReportMeta, ReportStore } from '../reports/store';
 import type { Locale } from '../i18n/locale';
-import type { MergeTarget } from '../ingest/kinds/output';
+import { MERGE_TARGETS, type MergeTarget } from '../ingest/kinds/output';
 import type { KindId } from '../ingest/kinds/spec';
 import { parseExport, type ParsedExport } from '../ingest/parseExport';
 import type { StagedRows } from '../ingest/batch';
@@ -606,11 +606,13 @@ export class Engine implements EngineApi {
         throw new ImportError('currency_mismatch', { file: file.name, fileCurrency: parsed.currency, datasetCurrency: currency });
       }
       await this.stage(stage, out.staged);
+      for (const x of out.extra ?? []) await this.stage(stageTable(x.target), x.staged);
       timings.stageMs = took();
       const { id, counts } = await this.transaction(async () => {
         const id = Number((await this.meta('next_import_id')) ?? 1);
         await this.setMeta('next_import_id', String(id + 1));
         const counts = await mergeStaged(this.db, out.target, id, out.snapshotAt);
+        for (const x of out.extra ?? []) await mergeStaged(this.db, x.target, id, out.snapshotAt);
         const [first, last] = out.dateRange ?? [null, null];
         await this.db.exec(`INSERT INTO imports VALUES (${id}, ${sqlString(file.name)}, ${sqlString(parsed.kind)},
           ${sqlString(out.target)}, ${sqlString(hash)}, ${bytes.length}, now()::TIMESTAMP, ${sqlTimestamp(out.snapshotAt)},
@@ -620,13 +622,13 @@ export class Engine implements EngineApi {
         await this.bumpVersion();
         return { id, counts };
       });
-      await this.db.exec(`DROP TABLE IF EXISTS ${stage}`);
+      for (const t of [stage, ...(out.extra ?? []).map((x) => stageTable(x.target))]) await this.db.exec(`DROP TABLE IF EXISTS ${t}`);
       timings.mergeMs = took();
       await this.persist();
       timings.persistMs = took();
       return report({ ...common, ...counts, status: 'ok', importId: id });
     } catch (e) {
-      await this.db.exec(`DROP TABLE IF EXISTS ${stage}`);
+      for (const t of [stage, ...(out.extra ?? []).map((x) => stageTable(x.target))]) await this.db.exec(`DROP TABLE IF EXISTS ${t}`);
       const error =
         e instanceof ImportError
           ? e.info
@@ -671,7 +673,11 @@ export class Engine implements EngineApi {
       const rows = await this.db.query<{ target: MergeTarget }>(`SELECT target FROM imports WHERE id = ${Number(id)}`);
       if (rows.length) {
         await this.transaction(async () => {
-          await unmergeImport(this.db, rows[0].target, Number(id));
+          // The import's main target, and any other it added facts to (a failed-delivery file's claims).
+          for (const target of MERGE_TARGETS) {
+            const has = await this.db.query(`SELECT 1 FROM ${allRowsTable(target)} WHERE import_id = ${Number(id)} LIMIT 1`);
+            if (target === rows[0].target || has.length) await unmergeImport(this.db, target, Number(id));
+          }
           await this.db.exec(`DELETE FROM imports WHERE id = ${Number(id)}`);
           await this.bumpVersion();
         });

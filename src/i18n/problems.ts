@@ -138,6 +138,10 @@ const NOTES: Record<NoteCode, Record<Locale, Template>> = {
     id: (p) => `${p.count} baris untuk periode ${p.from} s/d ${p.to} (angka satu periode, bukan harian).`,
     en: (p) => `${p.count} rows for the period ${p.from} to ${p.to} (figures for the whole period, not daily).`,
   },
+  claim_facts: {
+    id: (p) => `${p.count} pesanan gagal kirim dengan status klaimnya dicatat (ditautkan ke pesanan lewat No. Pesanan).`,
+    en: (p) => `${p.count} failed-delivery orders recorded with their claim status (linked to the orders by order id).`,
+  },
   ads_topups: {
     id: (p) => `Isi saldo iklan sebesar ${p.amount} tidak dihitung sebagai biaya iklan.`,
     en: (p) => `Ads top-ups of ${p.amount} are not counted as ad spend.`,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { IncomeRow } from '../../scripts/sample/generate';
 import { incomeNet } from '../../scripts/sample/generate';
 import { income2025Workbook, income2026Workbook, ORDER_COLUMNS_2026 } from '../../scripts/sample/layouts';
-import { at, line, orderFile, textBytes, xlsxBytes } from '../../test/fixtures';
+import { at, failedDeliveryFile, line, orderFile, textBytes, xlsxBytes } from '../../test/fixtures';
 import { type ParsedExport, parseExport } from './parseExport';
 import { ImportError } from './problems';
 
@@ -61,17 +61,32 @@ describe('order exports: every layout of shopee-exports.md', () => {
     expect(cancellation[0]).toHaveLength(49);
     expect(parseExport('Order.cancellation.x.xlsx', xlsxBytes([{ name: 'orders', rows: cancellation }])).output.rowsRead).toBe(3);
 
-    const failed = drop(['Alasan Pembatalan', 'Tipe Pesanan']).map((r, i) => {
-      const at = HEADER_2026.filter((h) => h !== 'Alasan Pembatalan' && h !== 'Tipe Pesanan').indexOf('Status Pembatalan/ Pengembalian') + 1;
-      const extra = i === 0 ? ['Status Klaim', 'Tanggal Klaim Diajukan', 'Tanggal Klaim Disetujui', 'Tanggal Klaim Dicairkan', 'Tanggal Klaim Ditolak', 'Jumlah Kompensasi'] : ['', '', '', '', '', '0'];
-      return [...r.slice(0, at), i === 0 ? 'Status pengiriman gagal' : '', ...r.slice(at), ...extra];
-    });
+    // Order A1 (two lines) has a paid claim, B2 a failed delivery with no claim; the claim columns repeat per line.
+    const failed = XLSX.utils.sheet_to_json<string[]>(
+      XLSX.read(
+        failedDeliveryFile(lines, {
+          A1: { failed: 'Paket gagal dikirim', claim: ['Klaim Dicairkan', '2026-06-05 10:00', '2026-06-06 11:00', '2026-06-08 12:00', '-', 'RP 86.400'] },
+          B2: { failed: 'Paket gagal dikirim', claim: ['', '-', '-', '-', '-', '0'] },
+        }),
+        { type: 'array' },
+      ).Sheets.orders,
+      { header: 1 },
+    );
     expect(failed[0]).toHaveLength(55);
     const p = parseExport('Order.failed_delivery.x.xlsx', xlsxBytes([{ name: 'orders', rows: failed }]));
     expect(p.output.rowsRead).toBe(3);
-    const unknown = p.output.notes.find((n) => n.code === 'unknown_columns');
-    expect(String(unknown?.params.columns)).toContain('Status Klaim');
-    expect(unknown?.level).toBe('info');
+    // The claim columns are known: they become claim facts, one per order, not unknown columns.
+    expect(p.output.notes.find((n) => n.code === 'unknown_columns')).toBeUndefined();
+    expect(p.output.notes.find((n) => n.code === 'claim_facts')?.params).toEqual({ count: 2 });
+    const claims = p.output.extra?.[0];
+    expect(claims?.target).toBe('claims');
+    const rows = (claims?.staged.chunks ?? []).flatMap((c) => tableFromIPC(c).toArray().map((r) => r.toJSON()));
+    expect(rows.map((r) => [r.order_id, r.failed_status, r.claim_status, r.compensation])).toEqual([
+      ['A1', 'Paket gagal dikirim', 'Klaim Dicairkan', 86_400],
+      ['B2', 'Paket gagal dikirim', null, 0],
+    ]);
+    expect(rows[0].paid_at).toBe(Date.UTC(2026, 5, 8, 12));
+    expect(rows[1].paid_at).toBeNull();
   });
 
   it('finds the header below a preamble and skips blank and summary rows by rule', () => {

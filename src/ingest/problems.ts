@@ -36,7 +36,8 @@ export type NoteCode =
   | 'ads_period'
   | 'ads_topups'
   | 'report_period'
-  | 'period_facts';
+  | 'period_facts'
+  | 'claim_facts';
 
 export type Params = Record<string, string | number>;
 

@@ -3,6 +3,19 @@ import { sqlDate } from '../db/connection';
 import type { DateRange } from './kpis';
 
 /** The Sales page beyond the Overview: when orders come, where, why they are cancelled or returned. */
+export interface ClaimRow {
+  orderId: string;
+  /** The order's creation date, or the claim's submission date when the order lines are not stored. */
+  date: string;
+  failedStatus: string | null;
+  claimStatus: string | null;
+  submittedAt: string | null;
+  approvedAt: string | null;
+  paidAt: string | null;
+  rejectedAt: string | null;
+  compensation: number | null;
+}
+
 export interface SalesAnalysis {
   range: DateRange;
   /** Valid orders by weekday (0 = Monday) and hour of creation (shop-local time). */
@@ -12,6 +25,11 @@ export interface SalesAnalysis {
   returns: { product: string; units: number; orders: number }[];
   /** Return requests of the range (by request time), from return/refund exports, by reason. */
   returnReasons: { reason: string; requests: number; units: number; refund: number }[];
+  /**
+   * Failed deliveries of the range's orders (by order creation) and their claims, from the claim columns of
+   * failed-delivery exports: one row per order, newest order first.
+   */
+  claims: ClaimRow[];
   /** Shopee's Business Insights sales (placed-order basis) against the sales computed from order exports. */
   gap: {
     days: number;
@@ -56,6 +74,15 @@ export async function salesAnalysis(db: SqlConnection, range: DateRange): Promis
     WHERE requested_at >= ${sqlDate(range.from)} AND requested_at < ${sqlDate(range.to)} + INTERVAL 1 DAY
     GROUP BY 1 ORDER BY requests DESC, reason`);
 
+  const claims = await db.query<ClaimRow>(`
+    SELECT c.order_id AS "orderId", strftime(coalesce(o.created_date, c.submitted_at::DATE), '%Y-%m-%d') AS date,
+      c.failed_status AS "failedStatus", c.claim_status AS "claimStatus",
+      strftime(c.submitted_at, '%Y-%m-%d') AS "submittedAt", strftime(c.approved_at, '%Y-%m-%d') AS "approvedAt",
+      strftime(c.paid_at, '%Y-%m-%d') AS "paidAt", strftime(c.rejected_at, '%Y-%m-%d') AS "rejectedAt", c.compensation
+    FROM claims c LEFT JOIN orders o USING (order_id)
+    WHERE coalesce(o.created_date, c.submitted_at::DATE) BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}
+    ORDER BY date DESC, "orderId"`);
+
   // Only the days that shop stats cover are compared, so both sides describe the same days.
   const [g] = await db.query<{
     days: number;
@@ -81,6 +108,7 @@ export async function salesAnalysis(db: SqlConnection, range: DateRange): Promis
     cancellations,
     returns,
     returnReasons,
+    claims,
     gap: g.days
       ? {
           days: g.days,

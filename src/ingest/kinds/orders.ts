@@ -110,6 +110,14 @@ export const ORDERS: ExportKindSpec = {
     { id: 'city', aliases: ['Kota/Kabupaten', 'City'], type: 'text' },
     { id: 'province', aliases: ['Provinsi', 'Province'], type: 'text' },
     { id: 'completed_at', aliases: ['Waktu Pesanan Selesai', 'Order Complete Time'], type: 'datetime' },
+    // Order.failed_delivery: the failed delivery and its claim, stored as claim facts linked by order id.
+    { id: 'failed_status', aliases: ['Status pengiriman gagal'], type: 'text' },
+    { id: 'claim_status', aliases: ['Status Klaim'], type: 'text' },
+    { id: 'claim_submitted_at', aliases: ['Tanggal Klaim Diajukan'], type: 'datetime' },
+    { id: 'claim_approved_at', aliases: ['Tanggal Klaim Disetujui'], type: 'datetime' },
+    { id: 'claim_paid_at', aliases: ['Tanggal Klaim Dicairkan'], type: 'datetime' },
+    { id: 'claim_rejected_at', aliases: ['Tanggal Klaim Ditolak'], type: 'datetime' },
+    { id: 'compensation', aliases: ['Jumlah Kompensasi'], type: 'money' },
     // Known columns the product does not use; listed so that they are not reported as unknown.
     { id: 'total_amount', aliases: ['Total Amount'], type: 'money' },
     { id: 'transaction_fee', aliases: ['Transaction Fee'], type: 'money' },
@@ -150,6 +158,39 @@ const TIMES = ['created_at', 'paid_at', 'ship_arranged_at', 'completed_at'] as c
 
 const SEP = '\u001f';
 
+const CLAIM_TIMES = ['claim_submitted_at', 'claim_approved_at', 'claim_paid_at', 'claim_rejected_at'] as const;
+
+/** The claim facts of a failed-delivery export: one per order (its columns repeat on every line). */
+class ClaimFacts {
+  private readonly b = new BatchBuilder();
+  private readonly seen = new Set<string>();
+  private readonly text = { line_key: this.b.text('line_key'), order_id: this.b.text('order_id'), failed_status: this.b.text('failed_status'), claim_status: this.b.text('claim_status') };
+  private readonly times = { submitted_at: this.b.num('submitted_at'), approved_at: this.b.num('approved_at'), paid_at: this.b.num('paid_at'), rejected_at: this.b.num('rejected_at') };
+  private readonly compensation = this.b.num('compensation');
+
+  add(orderId: string, failed: string | null, claim: string | null, times: readonly (number | null)[], compensation: number | null): void {
+    if (this.seen.has(orderId)) return;
+    this.seen.add(orderId);
+    this.text.line_key.push(orderId);
+    this.text.order_id.push(orderId);
+    this.text.failed_status.push(failed);
+    this.text.claim_status.push(claim);
+    Object.values(this.times).forEach((col, k) => {
+      col.push(num(times[k]));
+    });
+    this.compensation.push(num(compensation));
+    this.b.endRow();
+  }
+
+  get count(): number {
+    return this.seen.size;
+  }
+
+  finish() {
+    return this.b.finish();
+  }
+}
+
 /**
  * Reads the order lines of located order tables into a batch for `stage_order_lines`. Each line gets its
  * line key (order id, product, variation, SKU, and the occurrence index inside the order in this file).
@@ -185,10 +226,19 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
   let blank = 0;
   let summary = 0;
   let rowsRead = 0;
+  let claims: ClaimFacts | null = null;
 
   for (const table of tables) {
     for (const u of table.unknownColumns) unknownColumns.add(u);
     const r = new TableReader(table, ctx);
+    const hasClaims = table.columns.has('claim_status') || table.columns.has('failed_status');
+    if (hasClaims) claims ??= new ClaimFacts();
+    const claimGet = {
+      failed: r.getter('failed_status', 'text'),
+      claim: r.getter('claim_status', 'text'),
+      times: CLAIM_TIMES.map((f) => r.getter(f, 'datetime')),
+      compensation: r.getter('compensation', 'money'),
+    };
     const get = {
       order_id: r.getter('order_id', 'text', true),
       status: r.getter('status', 'text', true),
@@ -252,6 +302,14 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
       cols.subtotal.push(num(subtotal));
       cols.weight_g.push(num(weight));
       b.endRow();
+      if (hasClaims)
+        claims?.add(
+          orderId,
+          claimGet.failed(cells, i),
+          claimGet.claim(cells, i),
+          claimGet.times.map((g) => g(cells, i)),
+          claimGet.compensation(cells, i),
+        );
     });
     blank += skipped.blank;
     summary += skipped.summary;
@@ -271,6 +329,7 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
   }
   if (unknownColumns.size) notes.push({ code: 'unknown_columns', level: 'info', params: { columns: [...unknownColumns].join(', ') } });
   if (blank || summary) notes.push({ code: 'skipped_rows', level: 'info', params: { blank, summary } });
+  if (claims) notes.push({ code: 'claim_facts', level: 'info', params: { count: claims.count } });
 
   return {
     target: 'order_lines',
@@ -279,5 +338,6 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
     notes,
     snapshotAt: snapshot.last,
     dateRange: created.range,
+    ...(claims ? { extra: [{ target: 'claims' as const, staged: claims.finish() }] } : {}),
   };
 }

@@ -3,7 +3,10 @@ import type { Note } from '../problems';
 import { parseDateTime } from '../values';
 
 /** Where an importer's rows go: each target has a stage table and a merge rule in src/db. */
-export type MergeTarget = 'order_lines' | 'income' | 'insights' | 'returns';
+export type MergeTarget = 'order_lines' | 'income' | 'insights' | 'returns' | 'claims';
+
+/** Merge targets in the order removal looks through them. */
+export const MERGE_TARGETS: readonly MergeTarget[] = ['order_lines', 'income', 'insights', 'returns', 'claims'];
 
 /** What an importer hands to the database: typed rows plus what the report should say. */
 export interface KindOutput {
@@ -17,6 +20,8 @@ export interface KindOutput {
   snapshotAt: number | null;
   /** First and last period timestamp of the rows (naive ms). */
   dateRange: [number, number] | null;
+  /** Facts of another target the same file carries (the claims of failed deliveries), merged in the same transaction. */
+  extra?: { target: MergeTarget; staged: StagedRows }[];
 }
 
 /** The first and last of the timestamps a reader sees (naive ms): a file's period and its snapshot time. */

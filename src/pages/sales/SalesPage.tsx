@@ -1,5 +1,5 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { dataVersion, locale, tr } from '../../app/state';
+import { dataVersion, locale, tr, trf } from '../../app/state';
 import { engine, useDatasetInfo, useRange } from '../../app/useRange';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
@@ -212,6 +212,35 @@ export function SalesPage() {
                     />
                   </div>
                 </div>
+                <Show when={a().claims.length}>
+                  <div class="card" data-testid="claims">
+                    <h2>{tr('claimsTitle')}</h2>
+                    <p class="muted small">{tr('claimsNote')}</p>
+                    <p class="counts" data-testid="claims-summary">
+                      {trf('claimsSummary', {
+                        failed: count(a().claims.length),
+                        submitted: count(a().claims.filter((c) => c.submittedAt).length),
+                        paid: count(a().claims.filter((c) => c.paidAt).length),
+                        rejected: count(a().claims.filter((c) => c.rejectedAt).length),
+                        compensation: money(a().claims.reduce((t, c) => t + (c.paidAt ? (c.compensation ?? 0) : 0), 0)),
+                      })}
+                    </p>
+                    <DataTable
+                      caption={tr('claimsTitle')}
+                      testid="claims-table"
+                      rows={a().claims}
+                      columns={[
+                        { label: tr('colOrderId'), value: (c) => c.orderId },
+                        { label: tr('colOrderDate'), value: (c) => c.date },
+                        { label: tr('colFailedStatus'), value: (c) => c.failedStatus ?? '–' },
+                        { label: tr('colClaimStatus'), value: (c) => c.claimStatus ?? '–' },
+                        { label: tr('colClaimSubmitted'), value: (c) => c.submittedAt ?? '–' },
+                        { label: tr('colClaimPaid'), value: (c) => c.paidAt ?? c.rejectedAt ?? '–' },
+                        { label: tr('colCompensation'), value: (c) => (c.compensation === null ? '–' : money(c.compensation)), numeric: true, raw: (c) => c.compensation },
+                      ]}
+                    />
+                  </div>
+                </Show>
               </>
             )}
           </Show>
