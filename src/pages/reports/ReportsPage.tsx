@@ -1,5 +1,5 @@
 import { useSearchParams } from '@solidjs/router';
-import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { bumpInbox, inboxVersion, runAutomations } from '../../app/automations';
 import { locale, tr, trf } from '../../app/state';
 import { engine, useDatasetInfo } from '../../app/useRange';
@@ -21,6 +21,32 @@ const periodText = (r: { from: string; to: string }) =>
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 /** ISO weekday 1–7 as a local weekday name (2024-01-01 was a Monday). */
 const weekdayName = (d: number) => formatDate(`2024-01-0${d}`, locale(), 'long').split(',')[0];
+
+/** A table of records (the history, the schedules) that becomes a list of cards on a phone. */
+function RecordTable(props: {
+  caption: string;
+  testid: string;
+  headers: string[];
+  actions: string;
+  children: JSX.Element;
+}) {
+  return (
+    <div class="table-wrap">
+      <table class="stack-table" data-testid={props.testid}>
+        <caption class="sr-only">{props.caption}</caption>
+        <thead>
+          <tr>
+            <For each={props.headers}>{(h) => <th scope="col">{h}</th>}</For>
+            <th scope="col">
+              <span class="sr-only">{props.actions}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </div>
+  );
+}
 
 async function download(meta: ReportMeta, format: 'pdf' | 'xlsx') {
   const d = await engine().downloadReport(meta.id, format);
@@ -179,97 +205,91 @@ function History(props: { reports: ReportMeta[]; highlight: number | null; onCha
         )}
       </Show>
       <Show when={props.reports.length} fallback={<p class="muted">{tr('repHistoryEmpty')}</p>}>
-        <div class="table-wrap">
-          <table class="stack-table" data-testid="report-history">
-            <caption class="sr-only">{tr('repHistory')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{tr('repTemplate')}</th>
-                <th scope="col">{tr('rep_period')}</th>
-                <th scope="col">{tr('repColCreated')}</th>
-                <th scope="col">{tr('repColFiles')}</th>
-                <th scope="col">
-                  <span class="sr-only">{tr('repShare')}</span>
+        <RecordTable
+          caption={tr('repHistory')}
+          testid="report-history"
+          headers={[tr('repTemplate'), tr('rep_period'), tr('repColCreated'), tr('repColFiles')]}
+          actions={tr('repShare')}
+        >
+          <For each={props.reports}>
+            {(r) => (
+              <tr
+                data-testid="report-row"
+                data-id={r.id}
+                data-template={r.template}
+                classList={{ highlight: props.highlight === r.id }}
+              >
+                <th scope="row">
+                  {r.title}
+                  <span class="muted small">
+                    {' '}
+                    · {r.shopName} · {r.locale.toUpperCase()}
+                    {r.scheduleId !== undefined ? ` · ${tr('repScheduled')}` : ''}
+                  </span>
                 </th>
+                <td data-testid="report-period" data-from={r.period.from} data-to={r.period.to}>
+                  {periodText(r.period)}
+                </td>
+                <td>{r.createdAt.replace('T', ' ')}</td>
+                <td>
+                  <div class="row-actions">
+                    <button
+                      type="button"
+                      class="secondary small-button"
+                      data-testid="report-open"
+                      onClick={() => void openPdf(r)}
+                    >
+                      {tr('repOpen')}
+                    </button>
+                    <button
+                      type="button"
+                      class="secondary small-button"
+                      data-testid="report-pdf"
+                      onClick={() => void download(r, 'pdf')}
+                    >
+                      PDF · {kb(r.pdfBytes)}
+                    </button>
+                    <button
+                      type="button"
+                      class="secondary small-button"
+                      data-testid="report-xlsx"
+                      onClick={() => void download(r, 'xlsx')}
+                    >
+                      Excel · {kb(r.xlsxBytes)}
+                    </button>
+                  </div>
+                </td>
+                <td>
+                  <div class="row-actions">
+                    <button
+                      type="button"
+                      class="secondary small-button"
+                      data-testid="report-share"
+                      onClick={() => void share(r)}
+                    >
+                      {tr('repShare')}
+                    </button>
+                    <a class="button secondary small-button" href={mailto(r)} data-testid="report-email">
+                      {tr('repEmail')}
+                    </a>
+                    <button
+                      type="button"
+                      class="secondary small-button"
+                      data-testid="report-delete"
+                      aria-label={`${tr('repDelete')}: ${r.title} ${periodText(r.period)}`}
+                      onClick={async () => {
+                        await engine().deleteReport(r.id);
+                        props.onChange();
+                      }}
+                    >
+                      {tr('repDelete')}
+                    </button>
+                  </div>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              <For each={props.reports}>
-                {(r) => (
-                  <tr
-                    data-testid="report-row"
-                    data-id={r.id}
-                    data-template={r.template}
-                    classList={{ highlight: props.highlight === r.id }}
-                  >
-                    <th scope="row">
-                      {r.title}
-                      <span class="muted small">
-                        {' '}
-                        · {r.shopName} · {r.locale.toUpperCase()}
-                        {r.scheduleId !== undefined ? ` · ${tr('repScheduled')}` : ''}
-                      </span>
-                    </th>
-                    <td data-testid="report-period" data-from={r.period.from} data-to={r.period.to}>
-                      {periodText(r.period)}
-                    </td>
-                    <td>{r.createdAt.replace('T', ' ')}</td>
-                    <td>
-                      <div class="row-actions">
-                        <button type="button" class="secondary small-button" data-testid="report-open" onClick={() => void openPdf(r)}>
-                          {tr('repOpen')}
-                        </button>
-                        <button
-                          type="button"
-                          class="secondary small-button"
-                          data-testid="report-pdf"
-                          onClick={() => void download(r, 'pdf')}
-                        >
-                          PDF · {kb(r.pdfBytes)}
-                        </button>
-                        <button
-                          type="button"
-                          class="secondary small-button"
-                          data-testid="report-xlsx"
-                          onClick={() => void download(r, 'xlsx')}
-                        >
-                          Excel · {kb(r.xlsxBytes)}
-                        </button>
-                      </div>
-                    </td>
-                    <td>
-                      <div class="row-actions">
-                        <button
-                          type="button"
-                          class="secondary small-button"
-                          data-testid="report-share"
-                          onClick={() => void share(r)}
-                        >
-                          {tr('repShare')}
-                        </button>
-                        <a class="button secondary small-button" href={mailto(r)} data-testid="report-email">
-                          {tr('repEmail')}
-                        </a>
-                        <button
-                          type="button"
-                          class="secondary small-button"
-                          data-testid="report-delete"
-                          aria-label={`${tr('repDelete')}: ${r.title} ${periodText(r.period)}`}
-                          onClick={async () => {
-                            await engine().deleteReport(r.id);
-                            props.onChange();
-                          }}
-                        >
-                          {tr('repDelete')}
-                        </button>
-                      </div>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+            )}
+          </For>
+        </RecordTable>
       </Show>
     </div>
   );
@@ -393,50 +413,38 @@ function Schedules(props: { onChange: () => void }) {
         </div>
       </form>
       <Show when={list()?.length} fallback={<p class="muted">{tr('schEmpty')}</p>}>
-        <div class="table-wrap">
-          <table class="stack-table" data-testid="schedules">
-            <caption class="sr-only">{tr('schTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{tr('repTemplate')}</th>
-                <th scope="col">{tr('schColWhen')}</th>
-                <th scope="col">{tr('schColLast')}</th>
-                <th scope="col">{tr('schColResult')}</th>
-                <th scope="col">{tr('schColNext')}</th>
-                <th scope="col">
-                  <span class="sr-only">{tr('repDelete')}</span>
-                </th>
+        <RecordTable
+          caption={tr('schTitle')}
+          testid="schedules"
+          headers={[tr('repTemplate'), tr('schColWhen'), tr('schColLast'), tr('schColResult'), tr('schColNext')]}
+          actions={tr('repDelete')}
+        >
+          <For each={list()}>
+            {(s) => (
+              <tr data-testid="schedule-row">
+                <th scope="row">{templateName(s.template)}</th>
+                <td>{cadenceText(s)}</td>
+                <td>{s.lastRun?.replace('T', ' ') ?? tr('schNever')}</td>
+                <td data-testid="schedule-result">
+                  {s.lastResult === null ? '–' : s.lastResult.status === 'ok' ? tr('schOk') : s.lastResult.message}
+                </td>
+                <td>{s.nextRun.replace('T', ' ')}</td>
+                <td>
+                  <button
+                    type="button"
+                    class="secondary small-button"
+                    onClick={async () => {
+                      await engine().deleteSchedule(s.id);
+                      await refetch();
+                    }}
+                  >
+                    {tr('repDelete')}
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              <For each={list()}>
-                {(s) => (
-                  <tr data-testid="schedule-row">
-                    <th scope="row">{templateName(s.template)}</th>
-                    <td>{cadenceText(s)}</td>
-                    <td>{s.lastRun?.replace('T', ' ') ?? tr('schNever')}</td>
-                    <td data-testid="schedule-result">
-                      {s.lastResult === null ? '–' : s.lastResult.status === 'ok' ? tr('schOk') : s.lastResult.message}
-                    </td>
-                    <td>{s.nextRun.replace('T', ' ')}</td>
-                    <td>
-                      <button
-                        type="button"
-                        class="secondary small-button"
-                        onClick={async () => {
-                          await engine().deleteSchedule(s.id);
-                          await refetch();
-                        }}
-                      >
-                        {tr('repDelete')}
-                      </button>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+            )}
+          </For>
+        </RecordTable>
       </Show>
       <div class="toolbar">
         <Show when={permission() === 'default'}>
