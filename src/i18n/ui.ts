@@ -649,6 +649,7 @@ export const STRINGS = {
     id: '{failed} pesanan gagal kirim; {submitted} klaim diajukan, {paid} dicairkan, {rejected} ditolak; kompensasi dicairkan {compensation}.',
     en: '{failed} failed deliveries; {submitted} claims submitted, {paid} paid out, {rejected} rejected; compensation paid out {compensation}.',
   },
+  claimsByOrder: { id: 'Klaim per pesanan', en: 'Claims by order' },
   colOrderId: { id: 'No. Pesanan', en: 'Order ID' },
   colOrderDate: { id: 'Tanggal pesanan', en: 'Order date' },
   colFailedStatus: { id: 'Status pengiriman gagal', en: 'Failed-delivery status' },

@@ -226,7 +226,7 @@ export function SalesPage() {
                       })}
                     </p>
                     <DataTable
-                      caption={tr('claimsTitle')}
+                      caption={tr('claimsByOrder')}
                       testid="claims-table"
                       rows={a().claims}
                       columns={[
