@@ -344,6 +344,14 @@ export interface EngineApi {
   getSegment(method: 'rfm' | 'kmeans', id: string): Promise<string[]>;
 
   /**
+   * The product to offer each segment's buyers next: per segment, the products most often recommended to its
+   * buyers (each buyer's best unbought co-purchase), with how many buyers get each. Separate from
+   * `segmentCustomers` because it reads every buyer's baskets.
+   * @example const next = await engine.segmentNextProducts('rfm'); next.champions?.[0]?.name
+   */
+  segmentNextProducts(method: 'rfm' | 'kmeans'): Promise<Record<string, { name: string; buyers: number }[]>>;
+
+  /**
    * The retention matrix by first-order month (buyers and sales) and the repeat rates at 30, 60 and 90 days.
    * @example const c = await engine.cohortAnalysis(); c.repeat[2].rate
    */
@@ -540,8 +548,6 @@ export interface SegmentSummary {
   recency: number;
   orders: number;
   profile: SegmentProfile;
-  /** The products most often recommended next to its buyers (co-purchase), with how many buyers get each. */
-  nextProducts: { name: string; buyers: number }[];
   /** The RFM segment most of its buyers are in, and the action suggested for it. */
   dominant: SegmentName;
   action: string;
@@ -604,6 +610,7 @@ export const ENGINE_OPS = [
   'modelPerformance',
   'segmentCustomers',
   'getSegment',
+  'segmentNextProducts',
   'cohortAnalysis',
   'recommendProducts',
   'insightsSummary',

@@ -267,10 +267,9 @@ export class Engine implements EngineApi {
     const seg = await this.segmentation(method);
     if (!seg) return null;
     const table = `seg_${method}`;
-    const { sizes, profiles, next, buyers } = await this.serial(async () => ({
+    const { sizes, profiles, buyers } = await this.serial(async () => ({
       sizes: await segmentSizes(this.db, table),
       profiles: await segmentProfiles(this.db, table),
-      next: await segmentNextProducts(this.db, table),
       buyers: (await this.db.query<{ n: number }>('SELECT count(*) AS n FROM buyer_stats'))[0].n,
     }));
     const segments = sizes.map((x) => {
@@ -278,7 +277,6 @@ export class Engine implements EngineApi {
       return {
         ...x,
         profile: profiles.get(x.id) ?? { basketItems: 0, basketValue: 0, sales: 0, topProducts: [], topProvinces: [] },
-        nextProducts: next.get(x.id) ?? [],
         dominant,
         action: SEGMENT_ACTIONS[dominant] ?? SEGMENT_ACTIONS.others,
       };
@@ -294,6 +292,11 @@ export class Engine implements EngineApi {
       outliers: seg.outliers,
       merges: seg.merges,
     };
+  }
+
+  async segmentNextProducts(method: 'rfm' | 'kmeans'): Promise<Record<string, { name: string; buyers: number }[]>> {
+    if (!(await this.segmentation(method))) return {};
+    return Object.fromEntries(await this.serial(() => segmentNextProducts(this.db, `seg_${method}`)));
   }
 
   async getSegment(method: 'rfm' | 'kmeans', id: string): Promise<string[]> {

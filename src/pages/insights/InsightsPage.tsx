@@ -55,6 +55,8 @@ function Dendrogram(props: { merges: NonNullable<SegmentationResult['merges']> }
 
 /** The segments of one method as a table, each with its buyers' export. */
 function SegmentTable(props: { result: SegmentationResult; currency: string; testid: string; caption: string }) {
+  // The next-product suggestion reads every buyer's baskets: it fills in after the segments are shown.
+  const [next] = createResource(() => props.result, (r) => engine().segmentNextProducts(r.method));
   const name = (s: SegmentSummary) => (props.result.method === 'rfm' ? tr(`seg_${s.id}` as StringKey) : `${tr('colCluster')} ${s.id.replace('cluster_', '')} (${tr(`seg_${s.dominant}` as StringKey)})`);
   const exportBuyers = async (s: SegmentSummary) => {
     const buyers = await engine().getSegment(props.result.method, s.id);
@@ -94,7 +96,7 @@ function SegmentTable(props: { result: SegmentationResult; currency: string; tes
           value: (s) => (
             <>
               {tr(`act_${s.action}` as StringKey)}
-              <Show when={s.nextProducts[0]}>
+              <Show when={next()?.[s.id]?.[0]}>
                 {(p) => <div class="muted small">{trf('insNextProduct', { name: p().name, buyers: formatCount(p().buyers, locale()) })}</div>}
               </Show>
             </>
