@@ -68,7 +68,13 @@ function lloyd(x: readonly number[][], xt: tf.Tensor2D, init: number[][], iterat
 }
 
 /** Mean silhouette of a labelling, on at most `sample` points (seeded). */
-export function silhouette(x: readonly number[][], labels: ArrayLike<number>, sample = 2000, seed = 1): number {
+/** The seeded sample of a point set and its pairwise distances, kept while the set lives (k is chosen on one set). */
+const distanceCache = new WeakMap<readonly number[][], { key: string; s: number[]; d: Float64Array }>();
+
+function sampleDistances(x: readonly number[][], sample: number, seed: number): { s: number[]; d: Float64Array } {
+  const key = `${sample}:${seed}`;
+  const hit = distanceCache.get(x);
+  if (hit?.key === key) return hit;
   const r = rng(seed);
   const idx = x.map((_, i) => i);
   for (let i = idx.length - 1; i > 0; i--) {
@@ -76,15 +82,32 @@ export function silhouette(x: readonly number[][], labels: ArrayLike<number>, sa
     [idx[i], idx[j]] = [idx[j], idx[i]];
   }
   const s = idx.slice(0, Math.min(sample, x.length));
+  const d = new Float64Array(s.length * s.length);
+  for (let a = 0; a < s.length; a++) {
+    for (let b = a + 1; b < s.length; b++) {
+      const v = Math.sqrt(dist2(x[s[a]], x[s[b]]));
+      d[a * s.length + b] = v;
+      d[b * s.length + a] = v;
+    }
+  }
+  const out = { key, s, d };
+  distanceCache.set(x, out);
+  return out;
+}
+
+export function silhouette(x: readonly number[][], labels: ArrayLike<number>, sample = 2000, seed = 1): number {
+  const { s, d } = sampleDistances(x, sample, seed);
   const k = Math.max(...Array.from(labels)) + 1;
   let total = 0;
-  for (const i of s) {
+  for (let p = 0; p < s.length; p++) {
+    const i = s[p];
     const sum = new Array<number>(k).fill(0);
     const cnt = new Array<number>(k).fill(0);
-    for (const j of s) {
-      if (i === j) continue;
-      sum[labels[j]] += Math.sqrt(dist2(x[i], x[j]));
-      cnt[labels[j]]++;
+    for (let q = 0; q < s.length; q++) {
+      if (p === q) continue;
+      const l = labels[s[q]];
+      sum[l] += d[p * s.length + q];
+      cnt[l]++;
     }
     const own = labels[i];
     const a = cnt[own] ? sum[own] / cnt[own] : 0;
@@ -236,13 +259,27 @@ export function segmentBuyers(buyers: readonly BuyerStats[], method: 'rfm' | 'km
   };
 }
 
-/** The k-th nearest-neighbour distance of every point (brute force; callers sample large sets). */
+/**
+ * The k-th nearest-neighbour distance of every point (brute force; callers sample large sets). Only the k
+ * nearest are kept per point, in a small sorted buffer, so the cost is n² distances and no sort of n.
+ */
 function kDistances(x: readonly number[][], k: number): number[] {
+  const kk = Math.max(1, Math.min(k, x.length - 1));
+  const near = new Float64Array(kk);
   return x.map((p, i) => {
-    const d: number[] = [];
-    for (let j = 0; j < x.length; j++) if (j !== i) d.push(Math.sqrt(dist2(p, x[j])));
-    d.sort((a, b) => a - b);
-    return d[Math.min(k, d.length) - 1] ?? 0;
+    near.fill(Number.POSITIVE_INFINITY);
+    for (let j = 0; j < x.length; j++) {
+      if (j === i) continue;
+      const d = dist2(p, x[j]);
+      if (d >= near[kk - 1]) continue;
+      let at = kk - 1;
+      while (at > 0 && near[at - 1] > d) {
+        near[at] = near[at - 1];
+        at--;
+      }
+      near[at] = d;
+    }
+    return Number.isFinite(near[kk - 1]) ? Math.sqrt(near[kk - 1]) : 0;
   });
 }
 
@@ -286,7 +323,11 @@ export function dbscan(x: readonly number[][], opts: { sample?: number; seed?: n
   const s = idx.slice(0, Math.min(opts.sample ?? 2000, x.length));
   const pts = s.map((i) => x[i]);
   const eps = knee(kDistances(pts, minPts).sort((a, b) => a - b));
-  const neighbours = pts.map((p) => pts.flatMap((q, j) => (Math.sqrt(dist2(p, q)) <= eps ? [j] : [])));
+  const neighbours = pts.map((p) => {
+    const nb: number[] = [];
+    for (let j = 0; j < pts.length; j++) if (dist2(p, pts[j]) <= eps * eps) nb.push(j);
+    return nb;
+  });
   const core = neighbours.map((nb) => nb.length >= minPts);
   const label = new Array<number>(pts.length).fill(-1);
   let clusters = 0;
