@@ -640,7 +640,6 @@ export const STRINGS = {
   repHistory: { id: 'Riwayat laporan', en: 'Report history' },
   repHistoryEmpty: { id: 'Belum ada laporan. Buat satu di atas, atau jadwalkan.', en: 'No reports yet. Generate one above, or schedule one.' },
   repColCreated: { id: 'Dibuat', en: 'Created' },
-  repColSize: { id: 'Ukuran', en: 'Size' },
   repColFiles: { id: 'Berkas', en: 'Files' },
   repShare: { id: 'Bagikan', en: 'Share' },
   claimsTitle: { id: 'Pengiriman gagal dan klaim', en: 'Failed deliveries and claims' },
