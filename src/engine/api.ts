@@ -493,7 +493,8 @@ export interface EngineApi {
   deleteSchedule(id: number): Promise<void>;
 
   /**
-   * Creates an alert rule; it is evaluated after every import and whenever the app opens.
+   * Creates an alert rule (the name may be empty: the app then shows what the rule checks); it is evaluated
+   * after every import and whenever the app opens.
    * @example await engine.createAlert('Chat reply', { type: 'threshold', metric: 'chat_response_rate', op: '<', value: 0.7, window: 'day' })
    */
   createAlert(name: string, spec: RuleSpec): Promise<AlertRule>;

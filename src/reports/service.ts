@@ -194,7 +194,7 @@ export class ReportService {
   async createRule(name: string, spec: RuleSpec, enabled = true): Promise<AlertRule> {
     const problem = ruleProblem(spec);
     if (problem) throw new Error(problem);
-    return this.store.putRule({ name: name.trim() || describeRule(spec), enabled, spec, createdAt: this.clock() });
+    return this.store.putRule({ name: name.trim().slice(0, 80), enabled, spec, createdAt: this.clock() });
   }
 
   async updateRule(id: number, patch: Partial<Pick<AlertRule, 'name' | 'enabled' | 'spec'>>): Promise<AlertRule> {
@@ -309,18 +309,4 @@ export function hrefOf(e: Evidence): string {
 function pageOf(id: MetricId): string {
   const src = METRICS[id].source;
   return src === 'traffic' || src === 'shop_stats' ? '/traffic' : src === 'chat' ? '/service' : src === 'income' ? '/sales' : '/overview';
-}
-
-/** A default name for a rule, in English (the UI shows its own, translated, description beside it). */
-export function describeRule(spec: RuleSpec): string {
-  switch (spec.type) {
-    case 'threshold':
-      return `${spec.metric} ${spec.op} ${spec.value} (${spec.window})`;
-    case 'change':
-      return `${spec.metric} ${spec.direction} > ${spec.pct}% (${spec.window})`;
-    case 'forecast':
-      return `forecast: ${spec.condition}`;
-    case 'stock':
-      return `stock ${spec.sku} < demand ${spec.days}d`;
-  }
 }

@@ -48,7 +48,7 @@ function Inbox(props: { currency: string }) {
             {(a: Alert) => (
               <li data-testid="inbox-item" data-kind={a.kind} data-read={a.read ? '1' : '0'} classList={{ unread: !a.read }}>
                 <div>
-                  <strong>{a.kind === 'report' ? tr('page_reports') : a.rule?.name}</strong>
+                  <strong>{a.kind === 'report' ? tr('page_reports') : a.rule?.name || tr('page_alerts')}</strong>
                   <span class="muted small"> · {a.createdAt.replace('T', ' ')}</span>
                   <p>{alertText(a, props.currency, locale())}</p>
                   <Show when={a.rule}>{(r) => <p class="muted small">{ruleText(r().spec, props.currency, locale())}</p>}</Show>
@@ -134,7 +134,10 @@ function Rules(props: { currency: string }) {
                   {tr('ruleOn')}
                 </label>
                 <span>
-                  <strong>{r.name}</strong> <span class="muted small">{ruleText(r.spec, props.currency, locale())}</span>
+                  <Show when={r.name}>
+                    <strong>{r.name}</strong>{' '}
+                  </Show>
+                  <span class="muted small">{ruleText(r.spec, props.currency, locale())}</span>
                 </span>
                 <button
                   type="button"
@@ -256,7 +259,7 @@ function Rules(props: { currency: string }) {
       <div class="toolbar wrap">
         <For each={EXAMPLES}>
           {(spec) => (
-            <button type="button" class="secondary small-button" onClick={() => void add(ruleText(spec, props.currency, locale()), spec)}>
+            <button type="button" class="secondary small-button" onClick={() => void add('', spec)}>
               + {ruleText(spec, props.currency, locale())}
             </button>
           )}
