@@ -687,6 +687,8 @@ export const STRINGS = {
   schColNext: { id: 'Berikutnya', en: 'Next run' },
   schNever: { id: 'belum pernah', en: 'never' },
   schOk: { id: 'berhasil', en: 'ok' },
+  schFailed: { id: 'gagal (detail saat kursor di atasnya)', en: 'failed (details on hover)' },
+  repBadPeriod: { id: 'Isi periode: tanggal "Dari" tidak boleh setelah "Sampai".', en: 'Fill in the period: "From" cannot be after "To".' },
   schDaily: { id: 'Setiap hari {time}', en: 'Every day {time}' },
   schWeekly: { id: 'Setiap {day} {time}', en: 'Every {day} {time}' },
   schMonthly: { id: 'Setiap tanggal {day}, {time}', en: 'Day {day} of every month, {time}' },

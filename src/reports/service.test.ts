@@ -32,6 +32,24 @@ afterAll(() => db.close());
 
 const pdfPages = (bytes: Uint8Array) => (new TextDecoder('latin1').decode(bytes).match(/\/Type \/Page\b(?!s)/g) ?? []).length;
 
+describe('reports without data', () => {
+  it('a due schedule makes nothing and stays due until there are orders; alerts find nothing to say', async () => {
+    const empty = await openNodeDuckDB();
+    try {
+      const st = new IdbReportStore(await openAppDb('service-empty'));
+      const svc = new ReportService(await Engine.open(empty, undefined, null, st), st, () => '2026-11-24T09:00');
+      const s = await svc.schedule({ template: 'weekly', cadence: { every: 'day' }, time: '08:00', since: '2026-11-20T00:00' });
+      expect(await svc.runDueSchedules()).toEqual([]);
+      expect((await svc.listSchedules()).find((x) => x.id === s.id)?.lastRun).toBeNull();
+      await svc.createRule('', { type: 'threshold', metric: 'orders', op: '<', value: 1, window: 'day' });
+      expect(await svc.evaluateAlerts()).toEqual([]);
+      await expect(svc.generate({ template: 'daily' })).rejects.toThrow(/no order data/);
+    } finally {
+      empty.close();
+    }
+  });
+});
+
 describe('reports on sample data', () => {
   it('every template makes a PDF and an Excel file whose KPI cells are the engine KPIs of the same range', async () => {
     for (const template of TEMPLATES) {

@@ -166,6 +166,8 @@ export class ReportService {
    * cover the same period (the data has not moved on) make one report.
    */
   async runDueSchedules(): Promise<ReportMeta[]> {
+    // Without orders there is nothing to report on: the runs stay due until there is.
+    if (!(await this.src.datasetInfo()).lastOrderDate) return [];
     const now = this.clock();
     const made: ReportMeta[] = [];
     for (const s of await this.store.listSchedules()) {

@@ -84,6 +84,10 @@ function GenerateForm(props: { onDone: (r: ReportMeta) => void }) {
     setTo(p.to);
   });
   const generate = async () => {
+    if (!from() || !to() || from() > to()) {
+      setError(tr('repBadPeriod'));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -425,8 +429,8 @@ function Schedules(props: { onChange: () => void }) {
                 <th scope="row">{templateName(s.template)}</th>
                 <td>{cadenceText(s)}</td>
                 <td>{s.lastRun?.replace('T', ' ') ?? tr('schNever')}</td>
-                <td data-testid="schedule-result">
-                  {s.lastResult === null ? '–' : s.lastResult.status === 'ok' ? tr('schOk') : s.lastResult.message}
+                <td data-testid="schedule-result" title={s.lastResult?.status === 'error' ? s.lastResult.message : undefined}>
+                  {s.lastResult === null ? '–' : s.lastResult.status === 'ok' ? tr('schOk') : tr('schFailed')}
                 </td>
                 <td>{s.nextRun.replace('T', ' ')}</td>
                 <td>
