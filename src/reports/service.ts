@@ -230,7 +230,11 @@ export class ReportService {
     if (!info.lastOrderDate) return [];
     const out: Alert[] = [];
     for (const rule of (await this.store.listRules()).filter((r) => r.enabled)) {
-      const facts = await this.facts(rule.spec, info.lastOrderDate);
+      // One rule that cannot be evaluated (a model that fails on this data) does not stop the others.
+      const facts = await this.facts(rule.spec, info.lastOrderDate).catch((e: unknown) => {
+        console.warn(`alert rule ${rule.id} was not evaluated`, e);
+        return null;
+      });
       const hit = facts && evaluateRule(rule.spec, facts);
       if (!hit) continue;
       const a = await this.store.addAlert({ kind: 'alert', ruleId: rule.id, rule, key: `${rule.id}:${hit.key}`, evidence: hit.evidence, href: hrefOf(hit.evidence), createdAt: this.clock(), read: false });
