@@ -1,7 +1,7 @@
 import { For, type JSX, Show } from 'solid-js';
 import { tr } from '../app/state';
 import { engine } from '../app/useRange';
-import { downloadBlob, toCsv, XLSX_MIME } from '../format/csv';
+import { downloadBlob, downloadBytes, toCsv, XLSX_MIME } from '../format/csv';
 
 export interface Column<T> {
   label: string;
@@ -27,7 +27,7 @@ export function DataTable<T>(props: { caption: string; columns: Column<T>[]; row
   const downloadCsv = () => downloadBlob(`${fileStem(props.caption)}.csv`, new Blob([toCsv(header(), cells())], { type: 'text/csv;charset=utf-8' }));
   const downloadXlsx = async () => {
     const bytes = await engine().exportWorkbook([{ name: props.caption, header: header(), rows: cells() }]);
-    downloadBlob(`${fileStem(props.caption)}.xlsx`, new Blob([new Uint8Array(bytes)], { type: XLSX_MIME }));
+    downloadBytes(`${fileStem(props.caption)}.xlsx`, bytes, XLSX_MIME);
   };
   return (
     <div class="table-wrap">

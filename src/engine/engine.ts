@@ -597,6 +597,8 @@ export class Engine implements EngineApi {
     const common = { kind: parsed.kind, rowsRead: out.rowsRead, notes: out.notes };
 
     const stage = stageTable(out.target);
+    // Every stage table this file fills: its target's, and those of the facts it carries besides.
+    const stages = [stage, ...(out.extra ?? []).map((x) => stageTable(x.target))];
     try {
       const dup = await this.db.query<{ id: number }>(`SELECT id FROM imports WHERE file_hash = ${sqlString(hash)} LIMIT 1`);
       if (dup.length) {
@@ -625,13 +627,13 @@ export class Engine implements EngineApi {
         await this.bumpVersion();
         return { id, counts };
       });
-      for (const t of [stage, ...(out.extra ?? []).map((x) => stageTable(x.target))]) await this.db.exec(`DROP TABLE IF EXISTS ${t}`);
+      for (const t of stages) await this.db.exec(`DROP TABLE IF EXISTS ${t}`);
       timings.mergeMs = took();
       await this.persist();
       timings.persistMs = took();
       return report({ ...common, ...counts, status: 'ok', importId: id });
     } catch (e) {
-      for (const t of [stage, ...(out.extra ?? []).map((x) => stageTable(x.target))]) await this.db.exec(`DROP TABLE IF EXISTS ${t}`);
+      for (const t of stages) await this.db.exec(`DROP TABLE IF EXISTS ${t}`);
       const error =
         e instanceof ImportError
           ? e.info

@@ -19,6 +19,11 @@ export function downloadText(fileName: string, text: string, type = 'text/csv;ch
   downloadBlob(fileName, new Blob([text], { type }));
 }
 
+/** Offers bytes (a workbook, a PDF) as a file download. */
+export function downloadBytes(fileName: string, bytes: Uint8Array, type: string): void {
+  downloadBlob(fileName, new Blob([new Uint8Array(bytes)], { type }));
+}
+
 /** Offers a blob as a file download. */
 export function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);

@@ -74,6 +74,14 @@ export function formatDate(iso: string, locale: Locale, style: keyof typeof DATE
   );
 }
 
+/**
+ * A date range: one date in the long style, else `1 Nov – Sen, 30 Nov 2026` (the start in `fromStyle`).
+ * @example formatRange({ from: '2026-11-01', to: '2026-11-30' }, 'en') // '1 Nov – Mon, 30 Nov 2026'
+ */
+export function formatRange(r: { from: string; to: string }, locale: Locale, fromStyle: 'short' | 'long' = 'short'): string {
+  return r.from === r.to ? formatDate(r.from, locale, 'long') : `${formatDate(r.from, locale, fromStyle)} – ${formatDate(r.to, locale, 'long')}`;
+}
+
 /** A duration in seconds: `1:05:09`, `12:30` (minutes and seconds). */
 export function formatDuration(seconds: number): string {
   const s = Math.round(seconds);

@@ -1,5 +1,6 @@
 /** Alert rules and inbox items as sentences in the seller's language (page, notifications). Pure. */
-import { formatCount, formatDate, formatDecimal, formatDuration, formatMoney, formatPercent } from '../format/number';
+import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent, formatRange } from '../format/number';
+import { formatValue, unitFmt } from '../reports/model';
 import { METRICS, type MetricId } from '../metrics/definitions';
 import type { DateRange } from '../metrics/kpis';
 import type { Alert, RuleSpec } from '../reports/alerts';
@@ -8,16 +9,10 @@ import { type StringKey, t, tf } from './ui';
 
 /** A metric's value in its unit: money, a percentage, a duration or a count. */
 export function metricText(id: MetricId, value: number | null, currency: string, locale: Locale): string {
-  if (value === null) return '–';
-  const unit = METRICS[id].unit;
-  if (unit === 'money') return formatMoney(value, currency, locale);
-  if (unit === 'ratio') return formatPercent(value, locale);
-  if (unit === 'duration') return formatDuration(value);
-  return formatCount(value, locale);
+  return formatValue(value, unitFmt(METRICS[id].unit), currency, locale);
 }
 
-const rangeText = (r: DateRange, locale: Locale) =>
-  r.from === r.to ? formatDate(r.from, locale, 'long') : `${formatDate(r.from, locale, 'short')} – ${formatDate(r.to, locale, 'long')}`;
+const rangeText = (r: DateRange, locale: Locale) => formatRange(r, locale);
 
 const WINDOW: Record<string, StringKey> = { day: 'ruleWindowDay', '7d': 'ruleWindow7', '30d': 'ruleWindow30' };
 

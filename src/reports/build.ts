@@ -7,7 +7,7 @@ import type { EngineApi } from '../engine/api';
 import { findingText } from '../i18n/findings';
 import type { Locale } from '../i18n/locale';
 import { type StringKey, t, tf } from '../i18n/ui';
-import { change, formatDate, formatMoney, formatPercent } from '../format/number';
+import { change, formatDate, formatMoney, formatPercent, formatRange } from '../format/number';
 import { INCOME_METRICS, METRICS, type MetricId, ORDER_METRICS, type ServiceMetricId, type TrafficMetricId } from '../metrics/definitions';
 import { type DateRange, previousRange } from '../metrics/kpis';
 import { type ChartSeries, type KpiItem, type ReportDoc, type Section, unitFmt } from './model';
@@ -130,7 +130,7 @@ export async function buildReport(src: ReportSource, p: BuildParams): Promise<Re
   sections.push({ kind: 'list', title: s('rep_findings'), items: findings.length ? findings : [s('rep_noFindings')] });
 
   const title = t(L, `rep_t_${p.template}` as StringKey);
-  const periodText = range.from === range.to ? formatDate(range.from, L, 'long') : `${formatDate(range.from, L, 'long')} – ${formatDate(range.to, L, 'long')}`;
+  const periodText = formatRange(range, L, 'long');
   const summary = [
     `${title}: ${p.shopName}, ${periodText}`,
     ...items.filter((i) => i.value !== null).slice(0, 6).map((i) => `${i.label}: ${i.fmt === 'money' ? money(i.value as number) : i.fmt === 'ratio' ? formatPercent(i.value as number, L) : String(Math.round((i.value as number) * 100) / 100)}${i.change === null ? '' : ` (${i.change >= 0 ? '+' : '−'}${formatPercent(Math.abs(i.change), L)})`}`),

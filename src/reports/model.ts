@@ -2,6 +2,7 @@
  * A report as data: sections of KPIs, charts, tables and findings, with its text already in the report's
  * language and its numbers raw. The PDF and the Excel file are two renderings of the same document.
  */
+import { formatCount, formatDate, formatDecimal, formatDuration, formatMoney, formatPercent } from '../format/number';
 import type { Locale } from '../i18n/locale';
 import type { MetricId, Unit } from '../metrics/definitions';
 import type { DateRange } from '../metrics/kpis';
@@ -9,6 +10,24 @@ import type { TemplateId } from './periods';
 
 /** How a number is shown: money in minor units, a count, a ratio (as a percentage), a plain decimal, seconds. */
 export type Fmt = 'money' | 'count' | 'ratio' | 'decimal' | 'duration' | 'text' | 'date';
+
+/** A report number (or text) as shown in the report's language. */
+export function formatValue(v: number | string | null, fmt: Fmt, currency: string, locale: Locale): string {
+  if (v === null) return '–';
+  if (typeof v === 'string') return fmt === 'date' ? formatDate(v, locale, 'short') : v;
+  switch (fmt) {
+    case 'money':
+      return formatMoney(v, currency, locale);
+    case 'count':
+      return formatCount(v, locale);
+    case 'ratio':
+      return formatPercent(v, locale);
+    case 'duration':
+      return formatDuration(v);
+    default:
+      return formatDecimal(v, locale, 2);
+  }
+}
 
 export const unitFmt = (u: Unit): Fmt => (u === 'money' ? 'money' : u === 'count' ? 'count' : u === 'ratio' ? 'ratio' : 'duration');
 

@@ -9,10 +9,10 @@
  */
 import { jsPDF } from 'jspdf';
 import autoTable from 'jspdf-autotable';
-import { formatCompactMoney, formatCount, formatDate, formatDecimal, formatDuration, formatMoney, formatPercent } from '../format/number';
+import { formatCompactMoney, formatDate, formatDecimal, formatPercent, formatRange } from '../format/number';
 import { type StringKey, t, tf } from '../i18n/ui';
 import { METRICS } from '../metrics/definitions';
-import type { Fmt, KpiItem, ReportDoc, Section } from './model';
+import { type Fmt, formatValue, type KpiItem, type ReportDoc, type Section } from './model';
 
 const PAGE = { w: 210, h: 297, margin: 14, top: 26, bottom: 16 };
 const INK = '#1f2933';
@@ -36,23 +36,6 @@ export function pdfText(s: string): string {
   return out;
 }
 
-export function formatValue(v: number | string | null, fmt: Fmt, currency: string, locale: ReportDoc['locale']): string {
-  if (v === null) return '–';
-  if (typeof v === 'string') return fmt === 'date' ? formatDate(v, locale, 'short') : v;
-  switch (fmt) {
-    case 'money':
-      return formatMoney(v, currency, locale);
-    case 'count':
-      return formatCount(v, locale);
-    case 'ratio':
-      return formatPercent(v, locale);
-    case 'duration':
-      return formatDuration(v);
-    default:
-      return formatDecimal(v, locale, 2);
-  }
-}
-
 const numeric = (f: Fmt) => f !== 'text' && f !== 'date';
 
 export function reportPdf(doc: ReportDoc): Uint8Array {
@@ -60,8 +43,7 @@ export function reportPdf(doc: ReportDoc): Uint8Array {
   const s = (key: StringKey) => t(L, key);
   const pdf = new jsPDF({ unit: 'mm', format: 'a4', compress: true });
   pdf.setProperties({ title: pdfText(`${doc.title} - ${doc.shopName}`), creator: 'Toko Insight' });
-  const periodText =
-    doc.period.from === doc.period.to ? formatDate(doc.period.from, L, 'long') : `${formatDate(doc.period.from, L, 'long')} – ${formatDate(doc.period.to, L, 'long')}`;
+  const periodText = formatRange(doc.period, L, 'long');
   const width = PAGE.w - 2 * PAGE.margin;
   let y = PAGE.top;
   const text = (str: string, x: number, yy: number, opts?: Parameters<jsPDF['text']>[3]) => pdf.text(pdfText(str), x, yy, opts);

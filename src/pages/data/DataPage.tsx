@@ -4,7 +4,7 @@ import { bumpDataVersion, dataVersion, engineStatus, locale, tr } from '../../ap
 import { engine, useDatasetInfo, useRange } from '../../app/useRange';
 import { LoadSampleButton } from '../../components/EmptyState';
 import { KpiCard } from '../../components/KpiCard';
-import { downloadBlob } from '../../format/csv';
+import { downloadBytes } from '../../format/csv';
 import { formatCount } from '../../format/number';
 import { errorText, noteText } from '../../i18n/problems';
 import type { StringKey } from '../../i18n/ui';
@@ -133,7 +133,7 @@ export function DataPage() {
                   data-testid="export-data"
                   onClick={async () => {
                     const d = await engine().exportData(k().range, locale());
-                    downloadBlob(d.fileName, new Blob([new Uint8Array(d.bytes)], { type: d.mime }));
+                    downloadBytes(d.fileName, d.bytes, d.mime);
                   }}
                 >
                   {tr('exportData')}

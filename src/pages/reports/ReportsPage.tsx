@@ -4,8 +4,8 @@ import { bumpInbox, inboxVersion, runAutomations } from '../../app/automations';
 import { locale, tr, trf } from '../../app/state';
 import { engine, useDatasetInfo } from '../../app/useRange';
 import type { Cadence, ReportMeta, ScheduleView, TemplateId } from '../../engine/api';
-import { downloadBlob } from '../../format/csv';
-import { formatDate } from '../../format/number';
+import { downloadBytes } from '../../format/csv';
+import { formatDate, formatRange } from '../../format/number';
 import { LOCALES, type Locale } from '../../i18n/locale';
 import type { StringKey } from '../../i18n/ui';
 import { addDays, TEMPLATES, templatePeriod } from '../../reports/periods';
@@ -14,10 +14,7 @@ import { localNow } from '../../reports/schedule';
 const templateName = (t: TemplateId) => tr(`rep_t_${t}` as StringKey);
 const langName = (l: Locale) => (l === 'id' ? 'Bahasa Indonesia' : 'English');
 const kb = (n: number) => `${Math.max(1, Math.round(n / 1024))} kB`;
-const periodText = (r: { from: string; to: string }) =>
-  r.from === r.to
-    ? formatDate(r.from, locale(), 'long')
-    : `${formatDate(r.from, locale(), 'short')} – ${formatDate(r.to, locale(), 'long')}`;
+const periodText = (r: { from: string; to: string }) => formatRange(r, locale());
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 /** ISO weekday 1–7 as a local weekday name (2024-01-01 was a Monday). */
 const weekdayName = (d: number) => formatDate(`2024-01-0${d}`, locale(), 'long').split(',')[0];
@@ -50,7 +47,7 @@ function RecordTable(props: {
 
 async function download(meta: ReportMeta, format: 'pdf' | 'xlsx') {
   const d = await engine().downloadReport(meta.id, format);
-  downloadBlob(d.fileName, new Blob([new Uint8Array(d.bytes)], { type: d.mime }));
+  downloadBytes(d.fileName, d.bytes, d.mime);
 }
 
 /** Opens a report's PDF in the browser's viewer (a new tab). */
@@ -192,7 +189,7 @@ function History(props: { reports: ReportMeta[]; highlight: number | null; onCha
       }
     }
     // No file sharing here: download the file and offer an email with the summary to attach it to.
-    downloadBlob(d.fileName, new Blob([new Uint8Array(d.bytes)], { type: d.mime }));
+    downloadBytes(d.fileName, d.bytes, d.mime);
     setFallback(meta);
   };
   return (
