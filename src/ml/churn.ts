@@ -35,6 +35,8 @@ export const FEATURES = [
   'active_months',
   'log_lines_per_order',
   'log_recent_value',
+  'log_last_order_value',
+  'log_last_order_lines',
   ...RECENCY_BINS.map((b) => `recency_le_${b}`),
   ...FREQUENCY_BINS.map((b) => `orders_le_${b}`),
 ] as const;
@@ -50,18 +52,32 @@ export interface CustomerFeatures {
 
 /** Features of every customer with an order before `cutoff` (a day number, exclusive). */
 export function featuresAt(tx: readonly Transaction[], cutoff: number): CustomerFeatures[] {
-  const by = new Map<string, { orders: Map<string, number>; value: number; lines: number; recentValue: number }>();
+  interface Order {
+    day: number;
+    value: number;
+    lines: number;
+  }
+  const by = new Map<string, { orders: Map<string, Order>; value: number; lines: number; recentValue: number }>();
   for (const t of tx) {
     if (t.day >= cutoff) continue;
-    const c = by.get(t.customer) ?? { orders: new Map<string, number>(), value: 0, lines: 0, recentValue: 0 };
-    c.orders.set(t.order, Math.min(c.orders.get(t.order) ?? t.day, t.day));
+    const c = by.get(t.customer) ?? { orders: new Map<string, Order>(), value: 0, lines: 0, recentValue: 0 };
+    const o = c.orders.get(t.order);
+    if (o) {
+      o.day = Math.min(o.day, t.day);
+      o.value += t.amount;
+      o.lines++;
+    } else c.orders.set(t.order, { day: t.day, value: t.amount, lines: 1 });
     c.value += t.amount;
     c.lines++;
     if (t.day >= cutoff - CHURN_WINDOW) c.recentValue += t.amount;
     by.set(t.customer, c);
   }
   return [...by.entries()].map(([customer, c]) => {
-    const days = [...c.orders.values()].sort((a, b) => a - b);
+    // The last basket: the latest order, ties on one day going to the one listed last in the export.
+    let lastOrder: Order | undefined;
+    for (const o of c.orders.values()) if (!lastOrder || o.day >= lastOrder.day) lastOrder = o;
+    const lastBasket = lastOrder as Order;
+    const days = [...c.orders.values()].map((o) => o.day).sort((a, b) => a - b);
     const first = days[0];
     const last = days[days.length - 1];
     const within = (w: number) => days.filter((d) => d >= cutoff - w).length;
@@ -86,6 +102,8 @@ export function featuresAt(tx: readonly Transaction[], cutoff: number): Customer
         new Set(days.map((d) => Math.floor(d / 30.44))).size,
         Math.log1p(c.lines / days.length),
         Math.log1p(Math.max(0, c.recentValue)),
+        Math.log1p(Math.max(0, lastBasket.value)),
+        Math.log1p(lastBasket.lines),
         ...RECENCY_BINS.map((b, i) => (recency <= b && (i === 0 || recency > RECENCY_BINS[i - 1]) ? 1 : 0)),
         ...FREQUENCY_BINS.map((b, i) => (days.length <= b && (i === 0 || days.length > FREQUENCY_BINS[i - 1]) ? 1 : 0)),
       ],
