@@ -112,6 +112,7 @@ async function benchNode(csv: Uint8Array): Promise<Omit<Row, 'mb'>> {
         await engine.kpis();
         await engine.overview({}, { grain: 'week', compare: true });
         await engine.salesAnalysis();
+        await engine.salesByCategory();
       },
       campaigns: async () => {
         await engine.campaignPerformance();

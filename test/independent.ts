@@ -291,6 +291,27 @@ export function salesBy(
   );
 }
 
+/** Per key (a SKU), the buyers of the range's valid orders, and those with two or more of its orders. */
+export function buyersBy(
+  lines: readonly IndependentLine[],
+  from: string,
+  to: string,
+  key: (l: IndependentLine) => string,
+): Map<string, { buyers: number; repeaters: number }> {
+  const orders = new Map<string, Map<string, Set<string>>>();
+  for (const order of validOrders(lines, from, to)) {
+    for (const l of order) {
+      if (!l.buyer) continue;
+      const byBuyer = orders.get(key(l)) ?? new Map<string, Set<string>>();
+      byBuyer.set(l.buyer, (byBuyer.get(l.buyer) ?? new Set<string>()).add(l.orderId));
+      orders.set(key(l), byBuyer);
+    }
+  }
+  return new Map(
+    [...orders.entries()].map(([k, b]) => [k, { buyers: b.size, repeaters: [...b.values()].filter((s) => s.size >= 2).length }]),
+  );
+}
+
 /** The status funnel of the orders placed in a range. */
 export function funnelOf(lines: readonly IndependentLine[], from: string, to: string) {
   const orders = new Map<string, IndependentLine>();

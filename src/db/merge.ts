@@ -36,17 +36,21 @@ function priority(target: MergeTarget, importId: number, snapshotAt: number | nu
 }
 
 async function dropTemps(db: SqlConnection): Promise<void> {
-  for (const t of ['incoming', 'affected_orders', 'reelect', 'affected_dates']) await db.exec(`DROP TABLE IF EXISTS ${t}`);
+  for (const t of ['incoming', 'affected_orders', 'reelect', 'affected_dates', 'affected_buyers', 'affected_buyer_orders']) {
+    await db.exec(`DROP TABLE IF EXISTS ${t}`);
+  }
 }
 
 /**
  * Rebuilds the `orders` rows of the order ids in `affected_orders`, taking order-level fields from each
- * order's highest-priority line; registers new buyers and refreshes the first valid order date of the
- * buyers involved.
+ * order's highest-priority line; registers new buyers, refreshes the previous-order dates of every order of
+ * the buyers involved, and rebuilds the SKUs of their orders and the daily rollups of the dates touched.
  */
 async function rebuildOrders(db: SqlConnection): Promise<void> {
+  // The buyers of the affected orders, before (stored orders) and after (their lines) the change.
   await db.exec(`CREATE TEMP TABLE affected_buyers AS
-    SELECT DISTINCT buyer FROM order_lines WHERE order_id IN (SELECT order_id FROM affected_orders) AND buyer <> ''`);
+    SELECT buyer FROM order_lines WHERE order_id IN (SELECT order_id FROM affected_orders) AND buyer <> ''
+    UNION SELECT buyer FROM orders WHERE order_id IN (SELECT order_id FROM affected_orders) AND buyer <> ''`);
   await db.exec(`INSERT INTO buyers
     SELECT (SELECT coalesce(max(buyer_id), 0) FROM buyers) + row_number() OVER (ORDER BY buyer), buyer
     FROM affected_buyers WHERE buyer NOT IN (SELECT buyer FROM buyers)`);
@@ -77,21 +81,57 @@ async function rebuildOrders(db: SqlConnection): Promise<void> {
       FROM orders WHERE is_valid AND buyer IN (SELECT buyer FROM affected_buyers)
     ) w
     WHERE orders.order_id = w.order_id`);
-  await db.exec('DROP TABLE affected_buyers');
+  // Every order whose derived rows may change: the affected ones and all orders of their buyers.
+  await db.exec(`CREATE TEMP TABLE affected_buyer_orders AS
+    SELECT order_id FROM affected_orders UNION SELECT order_id FROM orders WHERE buyer IN (SELECT buyer FROM affected_buyers)`);
   await db.exec(`INSERT INTO affected_dates
-    SELECT DISTINCT created_date FROM orders WHERE order_id IN (SELECT order_id FROM affected_orders)`);
+    SELECT DISTINCT created_date FROM orders WHERE order_id IN (SELECT order_id FROM affected_buyer_orders)`);
+  await rebuildOrderSkus(db);
   await rebuildRollups(db);
-  await db.exec('DROP TABLE affected_dates');
+  for (const t of ['affected_buyers', 'affected_buyer_orders', 'affected_dates']) await db.exec(`DROP TABLE ${t}`);
 }
 
 /** The SKU of a line (METRICS.md): Nomor Referensi SKU, else product name + variation. */
 export const SKU_OF_LINE = "coalesce(nullif(l.sku_ref, ''), l.product_name || ' · ' || coalesce(l.variation, ''))";
 export const SKU_DETAIL_SQL = "l.product_name || CASE WHEN coalesce(l.variation, '') <> '' THEN ' · ' || l.variation ELSE '' END";
 
+/** The status funnel's steps of an `orders` row: paid (or past payment), and shipped (or past shipping). */
+export const SHIPPED_SQL = "(ship_arranged_at IS NOT NULL OR status_class IN ('shipping', 'completed'))";
+export const PAID_SQL = `(paid_at IS NOT NULL OR status_class = 'to_ship' OR ${SHIPPED_SQL})`;
+
+/**
+ * Rebuilds `order_skus` (one row per valid order and SKU, with the dates of the buyer's two previous orders
+ * of that SKU) for the orders in `affected_buyer_orders`, which hold every order of the buyers involved, so
+ * the previous-order dates are complete. New SKU keys get an id in `skus`, named after their newest line.
+ */
+async function rebuildOrderSkus(db: SqlConnection): Promise<void> {
+  const ofOrders = 'l.order_id IN (SELECT order_id FROM affected_buyer_orders)';
+  await db.exec(`INSERT INTO skus
+    SELECT (SELECT coalesce(max(sku_id), 0) FROM skus) + row_number() OVER (ORDER BY sku), sku, product_name, variation
+    FROM (
+      SELECT ${SKU_OF_LINE} AS sku, arg_max(l.product_name, l.created_at) AS product_name,
+        arg_max(coalesce(l.variation, ''), l.created_at) AS variation
+      FROM order_lines l WHERE ${ofOrders} GROUP BY 1
+    ) WHERE sku NOT IN (SELECT sku FROM skus)`);
+  await db.exec('DELETE FROM order_skus WHERE order_id IN (SELECT order_id FROM affected_buyer_orders)');
+  await db.exec(`INSERT INTO order_skus
+    SELECT order_id, created_date, buyer_id, sku_id, qty, subtotal, returned_qty, order_sales,
+      CASE WHEN buyer_id IS NOT NULL THEN lag(created_date, 1) OVER w END,
+      CASE WHEN buyer_id IS NOT NULL THEN lag(created_date, 2) OVER w END
+    FROM (
+      SELECT o.order_id, o.created_date, o.created_at, o.buyer_id, s.sku_id, coalesce(sum(l.qty), 0) AS qty,
+        coalesce(sum(l.subtotal), 0) AS subtotal, coalesce(sum(l.returned_qty), 0) AS returned_qty, o.sales AS order_sales
+      FROM order_lines l JOIN orders o USING (order_id) JOIN skus s ON s.sku = ${SKU_OF_LINE}
+      WHERE ${ofOrders} AND o.is_valid
+      GROUP BY o.order_id, o.created_date, o.created_at, o.buyer_id, s.sku_id, o.sales
+    )
+    WINDOW w AS (PARTITION BY buyer_id, sku_id ORDER BY created_at, order_id)`);
+}
+
 /** Recomputes the daily rollups of the dates in `affected_dates`. */
 async function rebuildRollups(db: SqlConnection): Promise<void> {
   const dates = 'created_date IN (SELECT created_date FROM affected_dates)';
-  for (const t of ['rollup_products', 'rollup_skus', 'rollup_orders']) await db.exec(`DELETE FROM ${t} WHERE ${dates}`);
+  for (const t of ROLLUP_TABLES) await db.exec(`DELETE FROM ${t} WHERE ${dates}`);
   const lines = `FROM order_lines l JOIN orders o USING (order_id) WHERE o.is_valid AND o.${dates}`;
   await db.exec(`INSERT INTO rollup_products
     SELECT o.created_date, l.product_name, coalesce(l.parent_sku, ''), count(DISTINCT l.order_id), coalesce(sum(l.qty), 0),
@@ -112,6 +152,32 @@ async function rebuildRollups(db: SqlConnection): Promise<void> {
       SELECT created_date, '${dim}', ${key}, count(*), coalesce(sum(units), 0), coalesce(sum(sales), 0)
       FROM orders WHERE is_valid AND ${dates} GROUP BY 1, 2, 3`);
   }
+  await db.exec(`INSERT INTO rollup_days
+    SELECT created_date, status_class, is_valid, count(*), count(*) FILTER (WHERE ${PAID_SQL}), count(*) FILTER (WHERE ${SHIPPED_SQL}),
+      coalesce(sum(sales), 0), coalesce(sum(units), 0), coalesce(sum(returned_units), 0), coalesce(sum(seller_discount), 0)
+    FROM orders WHERE ${dates} GROUP BY 1, 2, 3`);
+  await db.exec(`INSERT INTO rollup_hours
+    SELECT created_date, hour(created_at), count(*) FROM orders WHERE is_valid AND ${dates} GROUP BY 1, 2`);
+  await db.exec(`INSERT INTO rollup_buyers
+    SELECT created_date, prev_date, prev2_date, count(*) FROM orders WHERE is_valid AND buyer_id IS NOT NULL AND ${dates} GROUP BY 1, 2, 3`);
+  // An order's cancellation reason is on its lines; an order without one counts under '–'.
+  await db.exec(`INSERT INTO rollup_cancellations
+    SELECT created_date, reason, count(*), coalesce(sum(sales), 0) FROM (
+      SELECT o.created_date, o.sales, coalesce(nullif(max(l.cancel_reason), ''), '–') AS reason
+      FROM orders o JOIN order_lines l USING (order_id) WHERE o.status_class = 'cancelled' AND o.${dates}
+      GROUP BY o.order_id, o.created_date, o.sales
+    ) GROUP BY 1, 2`);
+}
+
+/** The daily rollups (keyed by `created_date`), rebuilt for the dates an import touches. */
+export const ROLLUP_TABLES = ['rollup_products', 'rollup_skus', 'rollup_orders', 'rollup_days', 'rollup_hours', 'rollup_buyers', 'rollup_cancellations'];
+
+/** Rebuilds every table derived from the order lines (orders, SKUs of orders, rollups) from scratch. */
+export async function rebuildDerived(db: SqlConnection): Promise<void> {
+  await dropTemps(db);
+  await db.exec('CREATE TEMP TABLE affected_orders AS SELECT DISTINCT order_id FROM order_lines UNION SELECT order_id FROM orders');
+  await rebuildOrders(db);
+  await dropTemps(db);
 }
 
 export interface MergeCounts {

@@ -1,11 +1,15 @@
 import type { SqlConnection } from './connection';
+import { rebuildDerived } from './merge';
 import { createStoredTables } from './tables';
+
+/** A migration step: a statement, or code for what SQL alone cannot say (rebuilding derived tables). */
+type Step = string | ((db: SqlConnection) => Promise<void>);
 
 /**
  * Versioned migrations. Each runs once, in order, inside a transaction; `meta.schema_version` records the
  * last one applied. Never edit a released migration: add a new one.
  */
-export const MIGRATIONS: readonly string[][] = [
+export const MIGRATIONS: readonly (readonly Step[])[] = [
   [
     `CREATE TABLE meta (key VARCHAR, value VARCHAR)`,
     `INSERT INTO meta VALUES ('dataset_version', '0'), ('currency', NULL)`,
@@ -41,6 +45,21 @@ export const MIGRATIONS: readonly string[][] = [
   ],
   // Failed-delivery claims, one per order, from the claim columns of Order.failed_delivery exports.
   createStoredTables('claims'),
+  [
+    // Derived tables that keep the pages off the line tables, maintained by the merge (rebuildRollups):
+    // orders per day by status, valid orders per day and hour, cancellations per day by reason, and valid
+    // orders per day by the dates of the buyer's two previous orders (the buyer counts of any range).
+    `CREATE TABLE rollup_days (created_date DATE, status_class VARCHAR, is_valid BOOLEAN, orders BIGINT, paid BIGINT, shipped BIGINT,
+      sales BIGINT, units BIGINT, returned_units BIGINT, seller_discount BIGINT)`,
+    `CREATE TABLE rollup_hours (created_date DATE, hour INTEGER, orders BIGINT)`,
+    `CREATE TABLE rollup_cancellations (created_date DATE, reason VARCHAR, orders BIGINT, sales BIGINT)`,
+    `CREATE TABLE rollup_buyers (created_date DATE, prev_date DATE, prev2_date DATE, orders BIGINT)`,
+    // SKU keys with a dense id, and one row per valid order and SKU (rebuildOrderSkus).
+    `CREATE TABLE skus (sku_id INTEGER, sku VARCHAR, product_name VARCHAR, variation VARCHAR)`,
+    `CREATE TABLE order_skus (order_id VARCHAR, created_date DATE, buyer_id INTEGER, sku_id INTEGER, qty BIGINT, subtotal BIGINT,
+      returned_qty BIGINT, order_sales BIGINT, prev_date DATE, prev2_date DATE)`,
+    rebuildDerived,
+  ],
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -61,7 +80,7 @@ export async function migrate(db: SqlConnection): Promise<void> {
   for (let v = version; v < SCHEMA_VERSION; v++) {
     await db.exec('BEGIN TRANSACTION');
     try {
-      for (const stmt of MIGRATIONS[v]) await db.exec(stmt);
+      for (const step of MIGRATIONS[v]) await (typeof step === 'string' ? db.exec(step) : step(db));
       await db.exec(`DELETE FROM meta WHERE key = 'schema_version'`);
       await db.exec(`INSERT INTO meta VALUES ('schema_version', '${v + 1}')`);
       await db.exec('COMMIT');

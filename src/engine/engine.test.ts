@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { at, failedDeliveryFile, line, orderFile, textBytes } from '../../test/fixtures';
+import { derivedSnapshot } from '../../test/derived';
 import { mergeFiles, orderMetrics, readOrderFile } from '../../test/independent';
+import { rebuildDerived } from '../db/merge';
+import { SCHEMA_VERSION } from '../db/schema';
 import type { SqlConnection } from '../db/connection';
 import { openNodeDuckDB } from '../db/nodeDuckdb';
 import type { ImportInput } from './api';
@@ -135,6 +138,28 @@ describe('merge rules', () => {
     const v = (await engine.kpis(JUNE)).values;
     expect(v).toEqual({ ...v, ...orderMetrics(readOrderFile(early).lines, JUNE.from, JUNE.to) });
     expect(v.placed_orders).toBe(3);
+  });
+
+  it('after imports and a removal, the derived tables equal a rebuild from the order lines', async () => {
+    // u1 orders again after C, so removing the file that cancels C changes u1's previous-order dates.
+    const again = orderFile([line({ orderId: 'F', buyer: 'u1', created: at('2026-06-20 08:00'), completed: at('2026-06-24 10:00') })]);
+    await engine.importFiles([file('early.xlsx', early), file('late.xlsx', late), file('again.xlsx', again)]);
+    await engine.removeImport((await engine.listImports()).find((i) => i.fileName === 'late.xlsx')?.id ?? -1);
+    const kept = await derivedSnapshot(db);
+    expect(kept.rollup_buyers.length).toBeGreaterThan(0);
+    await rebuildDerived(db);
+    expect(await derivedSnapshot(db)).toEqual(kept);
+    expect((await engine.kpis(JUNE)).values.repeat_buyer_rate).toBe(1 / 2);
+  });
+
+  it('a database from before the derived tables is migrated to the same numbers', async () => {
+    await engine.importFiles([file('early.xlsx', early), file('late.xlsx', late)]);
+    const [kpis, products] = [await engine.kpis(JUNE), await engine.productTable(JUNE)];
+    for (const t of ['rollup_days', 'rollup_hours', 'rollup_cancellations', 'rollup_buyers', 'skus', 'order_skus']) await db.exec(`DROP TABLE ${t}`);
+    await db.exec(`UPDATE meta SET value = '${SCHEMA_VERSION - 1}' WHERE key = 'schema_version'`);
+    const reopened = await Engine.open(db);
+    expect(await reopened.kpis(JUNE)).toEqual(kpis);
+    expect(await reopened.productTable(JUNE)).toEqual(products);
   });
 });
 

@@ -35,8 +35,8 @@ type OrderValues = Record<OrderMetricId, number | null>;
 type IncomeValues = Record<IncomeMetricId, number | null>;
 
 /**
- * Order metrics for a range and the period of the same length before it: one scan of `orders` with rows
- * tagged current or previous, and one pass grouped by buyer.
+ * Order metrics for a range and the period of the same length before it: from the daily rollups, or with
+ * filters from the orders themselves.
  */
 export async function orderKpis(db: SqlConnection, range: DateRange, filters: KpiFilters = {}): Promise<PeriodPair<OrderValues>> {
   const prev = previousRange(range);
@@ -44,24 +44,31 @@ export async function orderKpis(db: SqlConnection, range: DateRange, filters: Kp
   const where = `created_date BETWEEN ${sqlDate(prev.from)} AND ${sqlDate(range.to)}${orderFilter(filters)}`;
   const pf = sqlDate(prev.from);
   const filtered = orderFilter(filters) !== '';
-  // Each period is its own scan, so its start is a constant: valid orders carry the sums and the buyer counts,
-  // all placed orders the cancellations. A period's buyers are its orders that are their buyer's first in the
-  // period; repeat buyers, the second; new buyers, the first ever (see rebuildOrders). Filters cut the orders,
-  // so then buyers are grouped instead.
+  // Without filters each period reads the daily rollups: totals by status, and valid orders keyed by the
+  // dates of their buyer's two previous orders. A period's buyers are its orders that are their buyer's
+  // first in the period; repeat buyers, the second; new buyers, the first ever (see rebuildOrders).
+  // Filters cut the orders, so then the orders are scanned and buyers grouped instead.
   const NEVER = "DATE '0001-01-01'";
   const period = (cur: boolean, lo: string, hi: string) => {
-    const span = `created_date BETWEEN ${lo} AND ${hi}${orderFilter(filters)}`;
-    const buyerCounts = filtered
-      ? ''
-      : `,
-        count(*) FILTER (WHERE buyer_id IS NOT NULL AND coalesce(prev_date, ${NEVER}) < ${lo}) AS buyers,
-        count(*) FILTER (WHERE prev_date >= ${lo} AND coalesce(prev2_date, ${NEVER}) < ${lo}) AS repeat_buyers,
-        count(*) FILTER (WHERE buyer_id IS NOT NULL AND prev_date IS NULL) AS new_buyers`;
-    return `SELECT ${cur} AS cur, placed_orders, cancelled_orders, v.* FROM
-      (SELECT count(*) AS placed_orders, count(*) FILTER (WHERE status_class = 'cancelled') AS cancelled_orders FROM orders WHERE ${span}),
-      (SELECT count(*) AS orders, coalesce(sum(sales), 0) AS sales, coalesce(sum(units), 0) AS units,
-        coalesce(sum(returned_units), 0) AS returned_units, coalesce(sum(seller_discount), 0) AS seller_discount${buyerCounts}
-       FROM orders WHERE is_valid AND ${span}) v`;
+    const span = `created_date BETWEEN ${lo} AND ${hi}`;
+    if (filtered) {
+      const cut = `${span}${orderFilter(filters)}`;
+      return `SELECT ${cur} AS cur, placed_orders, cancelled_orders, v.* FROM
+        (SELECT count(*) AS placed_orders, count(*) FILTER (WHERE status_class = 'cancelled') AS cancelled_orders FROM orders WHERE ${cut}),
+        (SELECT count(*) AS orders, coalesce(sum(sales), 0) AS sales, coalesce(sum(units), 0) AS units,
+          coalesce(sum(returned_units), 0) AS returned_units, coalesce(sum(seller_discount), 0) AS seller_discount
+         FROM orders WHERE is_valid AND ${cut}) v`;
+    }
+    return `SELECT ${cur} AS cur, t.*, b.* FROM
+      (SELECT coalesce(sum(orders), 0) AS placed_orders, coalesce(sum(orders) FILTER (WHERE status_class = 'cancelled'), 0) AS cancelled_orders,
+        coalesce(sum(orders) FILTER (WHERE is_valid), 0) AS orders, coalesce(sum(sales) FILTER (WHERE is_valid), 0) AS sales,
+        coalesce(sum(units) FILTER (WHERE is_valid), 0) AS units, coalesce(sum(returned_units) FILTER (WHERE is_valid), 0) AS returned_units,
+        coalesce(sum(seller_discount) FILTER (WHERE is_valid), 0) AS seller_discount
+       FROM rollup_days WHERE ${span}) t,
+      (SELECT coalesce(sum(orders) FILTER (WHERE coalesce(prev_date, ${NEVER}) < ${lo}), 0) AS buyers,
+        coalesce(sum(orders) FILTER (WHERE prev_date >= ${lo} AND coalesce(prev2_date, ${NEVER}) < ${lo}), 0) AS repeat_buyers,
+        coalesce(sum(orders) FILTER (WHERE prev_date IS NULL), 0) AS new_buyers
+       FROM rollup_buyers WHERE ${span}) b`;
   };
   const totals = await db.query<Record<string, number | boolean | null>>(
     `${period(true, from, sqlDate(range.to))} UNION ALL ${period(false, pf, `${from} - 1`)}`,

@@ -1,6 +1,6 @@
 import type { SqlConnection } from '../db/connection';
 import { sqlDate } from '../db/connection';
-import { SKU_DETAIL_SQL, SKU_OF_LINE } from '../db/merge';
+import { PAID_SQL, SHIPPED_SQL, SKU_DETAIL_SQL, SKU_OF_LINE } from '../db/merge';
 import { type DateRange, type KpiFilters, orderFilter } from './kpis';
 
 export type Grain = 'day' | 'week' | 'month';
@@ -46,6 +46,12 @@ const BUCKET: Record<Grain, (col: string) => string> = {
   month: (c) => `CAST(date_trunc('month', ${c}) AS DATE)`,
 };
 
+/** Valid orders as rows of (created_date, orders, sales): the daily rollup, or the filtered orders. */
+const validOrdersByDay = (filters: KpiFilters) =>
+  orderFilter(filters)
+    ? `(SELECT created_date, 1 AS orders, sales FROM orders WHERE is_valid${orderFilter(filters)})`
+    : '(SELECT created_date, orders, sales FROM rollup_days WHERE is_valid)';
+
 /** Sales and orders (valid orders, METRICS.md) per bucket of a range. */
 export async function trend(
   db: SqlConnection,
@@ -59,9 +65,9 @@ export async function trend(
       SELECT CAST(d AS DATE) AS d FROM range(${sqlDate(range.from)}, ${sqlDate(range.to)} + INTERVAL 1 DAY, INTERVAL 1 DAY) t(d)
     ), buckets AS (SELECT DISTINCT ${bucket('d')} AS b FROM days),
     agg AS (
-      SELECT ${bucket('created_date')} AS b, sum(sales) AS sales, count(*) AS orders
-      FROM orders
-      WHERE is_valid AND created_date BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}${orderFilter(filters)}
+      SELECT ${bucket('created_date')} AS b, sum(sales) AS sales, sum(orders) AS orders
+      FROM ${validOrdersByDay(filters)}
+      WHERE created_date BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}
       GROUP BY 1
     )
     SELECT strftime(buckets.b, '%Y-%m-%d') AS b, coalesce(agg.sales, 0) AS sales, coalesce(agg.orders, 0) AS orders
@@ -111,20 +117,17 @@ export async function breakdowns(
   };
 }
 
-/** The status funnel of the orders placed in a range. */
+/** The status funnel of the orders placed in a range: from the daily rollup, or from the filtered orders. */
 export async function funnel(db: SqlConnection, range: DateRange, filters: KpiFilters = {}): Promise<Funnel> {
+  const source = orderFilter(filters)
+    ? `(SELECT created_date, status_class, 1 AS orders, ${PAID_SQL}::INT AS paid, ${SHIPPED_SQL}::INT AS shipped FROM orders
+        WHERE true${orderFilter(filters)})`
+    : 'rollup_days';
   const [r] = await db.query<Funnel>(`
-    WITH o AS (
-      SELECT status_class,
-        ship_arranged_at IS NOT NULL OR status_class IN ('shipping', 'completed') AS shipped, paid_at
-      FROM orders
-      WHERE created_date BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}${orderFilter(filters)}
-    )
-    SELECT count(*) AS placed,
-      count(*) FILTER (WHERE paid_at IS NOT NULL OR status_class = 'to_ship' OR shipped) AS paid,
-      count(*) FILTER (WHERE shipped) AS shipped,
-      count(*) FILTER (WHERE status_class = 'completed') AS completed,
-      count(*) FILTER (WHERE status_class = 'cancelled') AS cancelled
-    FROM o`);
+    SELECT coalesce(sum(orders), 0) AS placed, coalesce(sum(paid), 0) AS paid, coalesce(sum(shipped), 0) AS shipped,
+      coalesce(sum(orders) FILTER (WHERE status_class = 'completed'), 0) AS completed,
+      coalesce(sum(orders) FILTER (WHERE status_class = 'cancelled'), 0) AS cancelled
+    FROM ${source}
+    WHERE created_date BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}`);
   return r;
 }

@@ -1,6 +1,5 @@
 import type { SqlConnection } from '../db/connection';
 import { sqlDate, sqlString } from '../db/connection';
-import { SKU_OF_LINE } from '../db/merge';
 import type { DateRange } from './kpis';
 
 /**
@@ -34,25 +33,24 @@ export interface ProductRow {
 
 
 export async function productTable(db: SqlConnection, range: DateRange): Promise<ProductRow[]> {
+  const from = sqlDate(range.from);
+  // One row per valid order and SKU (order_skus). A SKU's buyers are its rows that are their buyer's first
+  // order of the SKU in the range; its repeat buyers, the second (the same keys as the KPIs' buyer counts).
   const rows = await db.query<ProductRow>(`
     WITH l AS (
-      SELECT ${SKU_OF_LINE} AS sku, l.product_name, coalesce(l.variation, '') AS variation, l.order_id, l.qty, l.subtotal,
-        coalesce(l.returned_qty, 0) AS returned_qty, o.buyer_id, o.sales AS order_sales
-      FROM order_lines l JOIN orders o USING (order_id)
-      WHERE o.is_valid AND o.created_date BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}
+      SELECT * FROM order_skus WHERE created_date BETWEEN ${from} AND ${sqlDate(range.to)}
     ),
     released AS (SELECT order_id, sum(net_payout) AS net FROM income GROUP BY order_id),
-    per_buyer AS (SELECT sku, buyer_id, count(DISTINCT order_id) AS n FROM l WHERE buyer_id IS NOT NULL GROUP BY sku, buyer_id),
-    repeat AS (SELECT sku, count(*) AS buyers, count(*) FILTER (WHERE n >= 2) AS repeaters FROM per_buyer GROUP BY sku),
     agg AS (
-      SELECT sku, any_value(product_name) AS product, any_value(variation) AS variation,
-        count(DISTINCT l.order_id) AS orders, sum(qty) AS units, sum(subtotal) AS sales, sum(returned_qty) AS "returnedUnits",
+      SELECT sku_id, count(*) AS orders, sum(qty) AS units, sum(subtotal) AS sales, sum(returned_qty) AS "returnedUnits",
+        count(*) FILTER (WHERE buyer_id IS NOT NULL AND coalesce(prev_date, DATE '0001-01-01') < ${from}) AS buyers,
+        count(*) FILTER (WHERE prev_date >= ${from} AND coalesce(prev2_date, DATE '0001-01-01') < ${from}) AS repeaters,
         coalesce(sum(qty) FILTER (WHERE r.net IS NOT NULL), 0) AS "releasedUnits",
         coalesce(sum(r.net * subtotal / nullif(order_sales, 0)) FILTER (WHERE r.net IS NOT NULL), 0) AS payout
       FROM l LEFT JOIN released r USING (order_id)
-      GROUP BY sku
+      GROUP BY sku_id
     ),
-    costs AS (SELECT sku, arg_max(unit_cost, updated_at) AS unit_cost FROM unit_costs GROUP BY sku),
+  costs AS (SELECT sku, arg_max(unit_cost, updated_at) AS unit_cost FROM unit_costs GROUP BY sku),
     perf AS (
       SELECT substr(scope, 5) AS sku, sum(value) FILTER (WHERE metric = 'visitors') AS visitors,
         sum(value) FILTER (WHERE metric = 'clicks') AS clicks, sum(value) FILTER (WHERE metric = 'cart_visitors') AS "cartAdds",
@@ -62,12 +60,13 @@ export async function productTable(db: SqlConnection, range: DateRange): Promise
         AND day >= ${sqlDate(range.from)} AND period_to <= ${sqlDate(range.to)}
       GROUP BY 1
     )
-    SELECT agg.*, coalesce(repeat.buyers, 0) AS buyers, perf.visitors, perf.clicks, perf."cartAdds",
+    SELECT s.sku, s.product_name AS product, s.variation, agg.orders, agg.units, agg.sales, agg."returnedUnits",
+      agg."releasedUnits", agg.payout, agg.buyers, perf.visitors, perf.clicks, perf."cartAdds",
       CASE WHEN perf.visitors > 0 THEN perf.perf_orders / perf.visitors END AS "visitorConversion",
-      CASE WHEN repeat.buyers > 0 THEN repeat.repeaters / repeat.buyers END AS "repeatRate",
+      CASE WHEN agg.buyers > 0 THEN agg.repeaters / agg.buyers END AS "repeatRate",
       costs.unit_cost AS "unitCost",
       CASE WHEN costs.unit_cost IS NOT NULL THEN payout - costs.unit_cost * "releasedUnits" END AS "grossProfit"
-    FROM agg LEFT JOIN repeat USING (sku) LEFT JOIN costs USING (sku) LEFT JOIN perf USING (sku)
+    FROM agg JOIN skus s USING (sku_id) LEFT JOIN costs USING (sku) LEFT JOIN perf USING (sku)
     ORDER BY sales DESC, sku`);
   return rows.map((r) => ({
     ...r,
@@ -125,17 +124,22 @@ export interface CategorySales {
  * counts once in each, so category orders may add up to more than the range's orders; sales and units add up.
  */
 export async function salesByCategory(db: SqlConnection, range: DateRange): Promise<CategorySales[]> {
-  const rows = await db.query<Omit<CategorySales, 'share'>>(`
-    WITH l AS (
-      SELECT ${SKU_OF_LINE} AS sku, l.order_id, l.qty, l.subtotal
-      FROM order_lines l JOIN orders o USING (order_id)
-      WHERE o.is_valid AND o.created_date BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}
-    ),
-    cats AS (SELECT sku, arg_max(category, updated_at) AS category FROM product_categories GROUP BY sku)
-    SELECT cats.category, count(DISTINCT l.sku) AS skus, count(DISTINCT l.order_id) AS orders,
-      coalesce(sum(l.qty), 0) AS units, coalesce(sum(l.subtotal), 0) AS sales
-    FROM l LEFT JOIN cats USING (sku)
-    GROUP BY 1 ORDER BY (cats.category IS NULL), sales DESC`);
+  const span = `created_date BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}`;
+  const [{ n }] = await db.query<{ n: number }>('SELECT count(*) AS n FROM product_categories');
+  // With no category given, every SKU is in the one uncategorised group, whose totals the rollups hold.
+  const rows = await db.query<Omit<CategorySales, 'share'>>(
+    n === 0
+      ? `SELECT NULL AS category, (SELECT count(DISTINCT sku) FROM rollup_skus WHERE ${span}) AS skus, orders, units, sales FROM (
+           SELECT coalesce(sum(orders), 0) AS orders, coalesce(sum(units), 0) AS units, coalesce(sum(sales), 0) AS sales
+           FROM rollup_days WHERE is_valid AND ${span}
+         ) WHERE orders > 0`
+      : `WITH cats AS (SELECT sku, arg_max(category, updated_at) AS category FROM product_categories GROUP BY sku),
+           sc AS (SELECT s.sku_id, cats.category FROM skus s LEFT JOIN cats USING (sku))
+         SELECT sc.category, count(DISTINCT l.sku_id) AS skus, count(DISTINCT l.order_id) AS orders,
+           coalesce(sum(l.qty), 0) AS units, coalesce(sum(l.subtotal), 0) AS sales
+         FROM order_skus l JOIN sc USING (sku_id) WHERE l.${span}
+         GROUP BY 1 ORDER BY (sc.category IS NULL), sales DESC`,
+  );
   const total = rows.reduce((a, r) => a + r.sales, 0);
   return rows.map((r) => ({ ...r, share: total ? r.sales / total : null }));
 }

@@ -44,8 +44,8 @@ export interface SalesAnalysis {
 export async function salesAnalysis(db: SqlConnection, range: DateRange): Promise<SalesAnalysis> {
   const period = `created_date BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}`;
   const cells = await db.query<{ dow: number; hour: number; n: number }>(`
-    SELECT isodow(created_at) - 1 AS dow, hour(created_at) AS hour, count(*) AS n
-    FROM orders WHERE is_valid AND ${period} GROUP BY 1, 2`);
+    SELECT isodow(created_date) - 1 AS dow, hour, sum(orders) AS n
+    FROM rollup_hours WHERE ${period} GROUP BY 1, 2`);
   const heatmap = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   for (const c of cells) heatmap[c.dow][c.hour] = c.n;
 
@@ -54,13 +54,8 @@ export async function salesAnalysis(db: SqlConnection, range: DateRange): Promis
     FROM rollup_orders WHERE dim = 'city' AND ${period} GROUP BY key ORDER BY sales DESC, key LIMIT 20`);
 
   const cancellations = await db.query<{ reason: string; orders: number; sales: number }>(`
-    WITH c AS (
-      SELECT o.order_id, any_value(o.sales) AS sales, coalesce(nullif(max(l.cancel_reason), ''), '–') AS reason
-      FROM orders o JOIN order_lines l USING (order_id)
-      WHERE o.status_class = 'cancelled' AND o.${period}
-      GROUP BY o.order_id
-    )
-    SELECT reason, count(*) AS orders, sum(sales) AS sales FROM c GROUP BY reason ORDER BY orders DESC, reason LIMIT 15`);
+    SELECT reason, sum(orders) AS orders, sum(sales) AS sales
+    FROM rollup_cancellations WHERE ${period} GROUP BY reason ORDER BY orders DESC, reason LIMIT 15`);
 
   const returns = await db.query<{ product: string; units: number; orders: number }>(`
     SELECT product_name AS product, sum(returned) AS units, sum(returned_orders) AS orders
@@ -100,7 +95,7 @@ export async function salesAnalysis(db: SqlConnection, range: DateRange): Promis
     SELECT (SELECT count(*) FROM bi) AS days, (SELECT sum(value) FROM bi) AS shopee,
       sum(sales) AS placed, sum(sales) FILTER (WHERE status_class = 'cancelled') AS cancelled,
       sum(sales) FILTER (WHERE status_class = 'unpaid') AS unpaid, sum(sales) FILTER (WHERE is_valid) AS ours
-    FROM orders WHERE created_date IN (SELECT d FROM bi)`);
+    FROM rollup_days WHERE created_date IN (SELECT d FROM bi)`);
   return {
     range,
     heatmap,
