@@ -25,6 +25,7 @@ import type { BrowserBenchResult } from './bench/page';
 import type { MlBenchResult } from './bench/mlPage';
 import { BENCH_START, benchSeries } from './bench/mlSeries';
 import { ordersCsv } from './bench/ordersCsv';
+import { timePageSets } from './bench/pageSets';
 import { forecastDemand, forecastSeries } from '../src/ml/predictions';
 import { initTf } from '../src/ml/tf';
 
@@ -94,43 +95,7 @@ async function benchNode(csv: Uint8Array): Promise<Omit<Row, 'mb'>> {
       await engine.kpis();
       kpi.push(performance.now() - t);
     }
-    // Each page's full query set, as the page issues it.
-    const pages: Record<string, () => Promise<unknown>> = {
-      overview: async () => {
-        await engine.kpis();
-        await engine.overview({}, { grain: 'week', compare: true });
-      },
-      data: async () => {
-        await engine.kpis();
-        await engine.listImports();
-      },
-      traffic: async () => {
-        await engine.kpis();
-        await engine.traffic();
-      },
-      sales: async () => {
-        await engine.kpis();
-        await engine.overview({}, { grain: 'week', compare: true });
-        await engine.salesAnalysis();
-        await engine.salesByCategory();
-      },
-      campaigns: async () => {
-        await engine.campaignPerformance();
-        await engine.trend({}, 'day');
-      },
-      service: () => engine.serviceMetrics(),
-      products: () => engine.productTable(),
-    };
-    const pageMs: Record<string, number> = {};
-    for (const [name, q] of Object.entries(pages)) {
-      const ts: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        const t = performance.now();
-        await q();
-        ts.push(performance.now() - t);
-      }
-      pageMs[name] = median(ts);
-    }
+    const pageMs = await timePageSets(engine, runs);
     return { env: 'node', lines: f.rowsRead, timings: f.timings, wallMs, kpiMedianMs: median(kpi), pageMs };
   } finally {
     db.close();
@@ -176,7 +141,16 @@ async function benchBrowser(csvPath: string): Promise<Omit<Row, 'mb'>> {
       [`${origin}/__bench/orders.csv`, runs] as const,
     )) as BrowserBenchResult;
     if (r.status !== 'ok') throw new Error(r.status);
-    return { env: 'chromium', lines: r.lines, timings: r.timings, wallMs: r.wallMs, kpiMedianMs: median(r.kpiMs), insightsMs: r.insightsMs, reportMs: r.reportMs };
+    return {
+      env: 'chromium',
+      lines: r.lines,
+      timings: r.timings,
+      wallMs: r.wallMs,
+      kpiMedianMs: median(r.kpiMs),
+      pageMs: r.pageMs,
+      insightsMs: r.insightsMs,
+      reportMs: r.reportMs,
+    };
   } finally {
     await context.close();
     await server.close();

@@ -3,12 +3,15 @@
  * a CSV served by the bench, and times the KPI queries. Driven by scripts/bench.ts through `window.bench`.
  */
 import { startEngine } from '../../src/engine/client';
+import { timePageSets } from './pageSets';
 
 export interface BrowserBenchResult {
   lines: number;
   wallMs: number;
   timings: { parseMs: number; stageMs: number; mergeMs: number; persistMs: number };
   kpiMs: number[];
+  /** The median time of each page's full query set. */
+  pageMs: Record<string, number>;
   /** ML Insights on the imported data: RFM segments (labels warm from the report), k-means segments and cohorts. */
   insightsMs: { rfm: number; kmeans: number; cohorts: number; buyers: number };
   /** The monthly review of the last full month (PDF and Excel), every model cold. */
@@ -36,6 +39,7 @@ async function run(csvUrl: string, kpiRuns: number): Promise<BrowserBenchResult>
     const r = await f();
     return [performance.now() - t, r];
   };
+  const pageMs = await timePageSets(engine, kpiRuns);
   // The report first, with every model cold (the RFM labels it computes are then reused by the segments).
   const [reportMs] = await time(() => engine.generateReport({ template: 'monthly', locale: 'id' }));
   const [rfm, seg] = await time(() => engine.segmentCustomers('rfm'));
@@ -48,6 +52,7 @@ async function run(csvUrl: string, kpiRuns: number): Promise<BrowserBenchResult>
     wallMs,
     timings: file.timings,
     kpiMs,
+    pageMs,
     status: file.status === 'ok' ? 'ok' : JSON.stringify(file.error),
   };
 }
