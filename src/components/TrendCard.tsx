@@ -1,4 +1,4 @@
-import { For } from 'solid-js';
+import { createSignal, For } from 'solid-js';
 import { tr } from '../app/state';
 import type { Grain, OverviewResult } from '../engine/api';
 import type { StringKey } from '../i18n/ui';
@@ -12,9 +12,22 @@ export function autoGrain(range: { from: string; to: string } | undefined): Grai
   return days <= 62 ? 'day' : days <= 400 ? 'week' : 'month';
 }
 
-/** Sales (bars) and orders (line) by day, week or month, with the previous period overlaid when compared. */
+/** The counts the trend can draw as its line. */
+const COUNTS = [
+  ['orders', 'colOrders'],
+  ['buyers', 'colBuyers'],
+  ['units', 'colUnits'],
+] as const;
+type Count = (typeof COUNTS)[number][0];
+
+/**
+ * Sales (bars) and a count (line: orders, buyers or units) by day, week or month, with the previous
+ * period's sales overlaid when compared.
+ */
 export function TrendCard(props: { overview: OverviewResult; grain: Grain; onGrain: (g: Grain) => void; currency: string }) {
   const o = () => props.overview;
+  const [count, setCount] = createSignal<Count>('orders');
+  const countLabel = () => tr(COUNTS.find(([c]) => c === count())?.[1] ?? 'colOrders');
   return (
     <div class="card">
       <div class="card-head">
@@ -25,6 +38,16 @@ export function TrendCard(props: { overview: OverviewResult; grain: Grain; onGra
             {(g) => (
               <button type="button" aria-pressed={props.grain === g} data-testid={`grain-${g}`} onClick={() => props.onGrain(g)}>
                 {tr(`grain_${g}` as StringKey)}
+              </button>
+            )}
+          </For>
+        </fieldset>
+        <fieldset class="segmented">
+          <legend class="sr-only">{tr('trendLine')}</legend>
+          <For each={COUNTS}>
+            {([c, label]) => (
+              <button type="button" aria-pressed={count() === c} data-testid={`trend-line-${c}`} onClick={() => setCount(c)}>
+                {tr(label)}
               </button>
             )}
           </For>
@@ -48,7 +71,7 @@ export function TrendCard(props: { overview: OverviewResult; grain: Grain; onGra
                 },
               ]
             : []),
-          { label: tr('colOrders'), values: o().trend.orders, color: 'var(--chart-2)', kind: 'line', unit: 'count' },
+          { label: countLabel(), values: o().trend[count()], color: 'var(--chart-2)', kind: 'line', unit: 'count' },
         ]}
       />
     </div>

@@ -95,14 +95,21 @@ async function rebuildOrders(db: SqlConnection): Promise<void> {
 export const SKU_OF_LINE = "coalesce(nullif(l.sku_ref, ''), l.product_name || ' · ' || coalesce(l.variation, ''))";
 export const SKU_DETAIL_SQL = "l.product_name || CASE WHEN coalesce(l.variation, '') <> '' THEN ' · ' || l.variation ELSE '' END";
 
+/**
+ * "No previous order" in the previous-order dates of the derived tables: a date before every order, so a
+ * period's first orders are simply those with `prev_date < start`. NULL there means the order has no buyer.
+ */
+export const NO_DATE = "DATE '0001-01-01'";
+
 /** The status funnel's steps of an `orders` row: paid (or past payment), and shipped (or past shipping). */
 export const SHIPPED_SQL = "(ship_arranged_at IS NOT NULL OR status_class IN ('shipping', 'completed'))";
 export const PAID_SQL = `(paid_at IS NOT NULL OR status_class = 'to_ship' OR ${SHIPPED_SQL})`;
 
 /**
  * Rebuilds `order_skus` (one row per valid order and SKU, with the dates of the buyer's two previous orders
- * of that SKU) for the orders in `affected_buyer_orders`, which hold every order of the buyers involved, so
- * the previous-order dates are complete. New SKU keys get an id in `skus`, named after their newest line.
+ * of that SKU, and the order's released net payout) for the orders in `affected_buyer_orders`, which hold
+ * every order of the buyers involved, so the previous-order dates are complete. New SKU keys get an id in
+ * `skus`, named after their newest line.
  */
 async function rebuildOrderSkus(db: SqlConnection): Promise<void> {
   const ofOrders = 'l.order_id IN (SELECT order_id FROM affected_buyer_orders)';
@@ -116,15 +123,17 @@ async function rebuildOrderSkus(db: SqlConnection): Promise<void> {
   await db.exec('DELETE FROM order_skus WHERE order_id IN (SELECT order_id FROM affected_buyer_orders)');
   await db.exec(`INSERT INTO order_skus
     SELECT order_id, created_date, buyer_id, sku_id, qty, subtotal, returned_qty, order_sales,
-      CASE WHEN buyer_id IS NOT NULL THEN lag(created_date, 1) OVER w END,
-      CASE WHEN buyer_id IS NOT NULL THEN lag(created_date, 2) OVER w END
+      CASE WHEN buyer_id IS NOT NULL THEN lag(created_date, 1, ${NO_DATE}) OVER w END,
+      CASE WHEN buyer_id IS NOT NULL THEN lag(created_date, 2, ${NO_DATE}) OVER w END, released_net
     FROM (
       SELECT o.order_id, o.created_date, o.created_at, o.buyer_id, s.sku_id, coalesce(sum(l.qty), 0) AS qty,
         coalesce(sum(l.subtotal), 0) AS subtotal, coalesce(sum(l.returned_qty), 0) AS returned_qty, o.sales AS order_sales
       FROM order_lines l JOIN orders o USING (order_id) JOIN skus s ON s.sku = ${SKU_OF_LINE}
       WHERE ${ofOrders} AND o.is_valid
       GROUP BY o.order_id, o.created_date, o.created_at, o.buyer_id, s.sku_id, o.sales
-    )
+    ) LEFT JOIN (
+      SELECT order_id, sum(net_payout) AS released_net FROM income WHERE order_id IN (SELECT order_id FROM affected_buyer_orders) GROUP BY 1
+    ) USING (order_id)
     WINDOW w AS (PARTITION BY buyer_id, sku_id ORDER BY created_at, order_id)`);
 }
 
@@ -159,7 +168,8 @@ async function rebuildRollups(db: SqlConnection): Promise<void> {
   await db.exec(`INSERT INTO rollup_hours
     SELECT created_date, hour(created_at), count(*) FROM orders WHERE is_valid AND ${dates} GROUP BY 1, 2`);
   await db.exec(`INSERT INTO rollup_buyers
-    SELECT created_date, prev_date, prev2_date, count(*) FROM orders WHERE is_valid AND buyer_id IS NOT NULL AND ${dates} GROUP BY 1, 2, 3`);
+    SELECT created_date, coalesce(prev_date, ${NO_DATE}), coalesce(prev2_date, ${NO_DATE}), count(*)
+    FROM orders WHERE is_valid AND buyer_id IS NOT NULL AND ${dates} GROUP BY 1, 2, 3`);
   // An order's cancellation reason is on its lines; an order without one counts under '–'.
   await db.exec(`INSERT INTO rollup_cancellations
     SELECT created_date, reason, count(*), coalesce(sum(sales), 0) FROM (
@@ -220,6 +230,7 @@ export async function mergeStaged(
     await db.exec('CREATE TEMP TABLE affected_orders AS SELECT DISTINCT order_id FROM incoming WHERE wins');
     await rebuildOrders(db);
   }
+  if (target === 'income') await refreshReleased(db, 'SELECT order_id FROM incoming WHERE wins');
   const [c] = await db.query<{ total: number; added: number; updated: number }>(`
     SELECT count(*) AS total, count(*) FILTER (WHERE NOT existed) AS added,
       count(*) FILTER (WHERE existed AND wins AND row_hash <> old_hash) AS updated
@@ -235,7 +246,7 @@ export async function mergeStaged(
 export async function unmergeImport(db: SqlConnection, target: MergeTarget, importId: number): Promise<void> {
   const all = allRowsTable(target);
   await dropTemps(db);
-  const orderId = target === 'order_lines' ? ', order_id' : '';
+  const orderId = target === 'order_lines' || target === 'income' ? ', order_id' : '';
   await db.exec(`CREATE TEMP TABLE reelect AS
     SELECT line_key${orderId} FROM ${all} WHERE import_id = ${importId} AND is_winner`);
   await db.exec(`DELETE FROM ${all} WHERE import_id = ${importId}`);
@@ -246,5 +257,13 @@ export async function unmergeImport(db: SqlConnection, target: MergeTarget, impo
     await db.exec('CREATE TEMP TABLE affected_orders AS SELECT DISTINCT order_id FROM reelect');
     await rebuildOrders(db);
   }
+  if (target === 'income') await refreshReleased(db, 'SELECT order_id FROM reelect');
   await dropTemps(db);
+}
+
+/** Refreshes the released net payout on the `order_skus` rows of the orders an income merge touched. */
+async function refreshReleased(db: SqlConnection, orderIds: string): Promise<void> {
+  await db.exec(`UPDATE order_skus SET released_net = r.net
+    FROM (SELECT a.order_id, sum(i.net_payout) AS net FROM (SELECT DISTINCT order_id FROM (${orderIds})) a LEFT JOIN income i USING (order_id) GROUP BY 1) r
+    WHERE order_skus.order_id = r.order_id`);
 }

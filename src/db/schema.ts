@@ -48,16 +48,18 @@ export const MIGRATIONS: readonly (readonly Step[])[] = [
   [
     // Derived tables that keep the pages off the line tables, maintained by the merge (rebuildRollups):
     // orders per day by status, valid orders per day and hour, cancellations per day by reason, and valid
-    // orders per day by the dates of the buyer's two previous orders (the buyer counts of any range).
+    // orders per day by the dates of the buyer's two previous orders (the buyer counts of any range; NO_DATE
+    // where there is none).
     `CREATE TABLE rollup_days (created_date DATE, status_class VARCHAR, is_valid BOOLEAN, orders BIGINT, paid BIGINT, shipped BIGINT,
       sales BIGINT, units BIGINT, returned_units BIGINT, seller_discount BIGINT)`,
     `CREATE TABLE rollup_hours (created_date DATE, hour INTEGER, orders BIGINT)`,
     `CREATE TABLE rollup_cancellations (created_date DATE, reason VARCHAR, orders BIGINT, sales BIGINT)`,
     `CREATE TABLE rollup_buyers (created_date DATE, prev_date DATE, prev2_date DATE, orders BIGINT)`,
-    // SKU keys with a dense id, and one row per valid order and SKU (rebuildOrderSkus).
+    // SKU keys with a dense id, and one row per valid order and SKU (rebuildOrderSkus). Previous-order
+    // dates hold NO_DATE (0001-01-01) where there is none, so "first in the period" is one comparison.
     `CREATE TABLE skus (sku_id INTEGER, sku VARCHAR, product_name VARCHAR, variation VARCHAR)`,
     `CREATE TABLE order_skus (order_id VARCHAR, created_date DATE, buyer_id INTEGER, sku_id INTEGER, qty BIGINT, subtotal BIGINT,
-      returned_qty BIGINT, order_sales BIGINT, prev_date DATE, prev2_date DATE)`,
+      returned_qty BIGINT, order_sales BIGINT, prev_date DATE, prev2_date DATE, released_net BIGINT)`,
     rebuildDerived,
   ],
 ];

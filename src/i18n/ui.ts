@@ -382,6 +382,7 @@ export const STRINGS = {
   salesTrend: { id: 'Penjualan dan pesanan', en: 'Sales and orders' },
   salesPrevious: { id: 'Penjualan periode sebelumnya', en: 'Sales, previous period' },
   grain: { id: 'Satuan waktu', en: 'Time unit' },
+  trendLine: { id: 'Garis', en: 'Line' },
   grain_day: { id: 'Harian', en: 'Daily' },
   grain_week: { id: 'Mingguan', en: 'Weekly' },
   grain_month: { id: 'Bulanan', en: 'Monthly' },

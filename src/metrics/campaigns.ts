@@ -220,7 +220,7 @@ export async function campaigns(db: SqlConnection, range: DateRange): Promise<Ca
  */
 export async function campaignOutcomes(db: SqlConnection): Promise<{ name: string; successes: number; trials: number }[]> {
   return db.query(`
-    WITH s AS (SELECT created_date AS day, coalesce(sum(sales) FILTER (WHERE is_valid), 0) AS sales FROM orders GROUP BY 1),
+    WITH s AS (SELECT created_date AS day, coalesce(sum(sales) FILTER (WHERE is_valid), 0) AS sales FROM rollup_days GROUP BY 1),
     b AS (SELECT day, sales, median(sales) OVER (ORDER BY day ROWS BETWEEN 28 PRECEDING AND 1 PRECEDING) AS base FROM s),
     ran AS (
       SELECT DISTINCT CAST(day AS DATE) AS day, 'flash_sale' AS arm FROM insights

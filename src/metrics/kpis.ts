@@ -1,5 +1,6 @@
 import type { SqlConnection } from '../db/connection';
 import { sqlDate, sqlString } from '../db/connection';
+import { NO_DATE } from '../db/merge';
 import type { IncomeMetricId, KpiMetricId, OrderMetricId } from './definitions';
 
 /** An inclusive range of calendar dates (`YYYY-MM-DD`, shop-local). */
@@ -48,7 +49,6 @@ export async function orderKpis(db: SqlConnection, range: DateRange, filters: Kp
   // dates of their buyer's two previous orders. A period's buyers are its orders that are their buyer's
   // first in the period; repeat buyers, the second; new buyers, the first ever (see rebuildOrders).
   // Filters cut the orders, so then the orders are scanned and buyers grouped instead.
-  const NEVER = "DATE '0001-01-01'";
   const period = (cur: boolean, lo: string, hi: string) => {
     const span = `created_date BETWEEN ${lo} AND ${hi}`;
     if (filtered) {
@@ -65,9 +65,9 @@ export async function orderKpis(db: SqlConnection, range: DateRange, filters: Kp
         coalesce(sum(units) FILTER (WHERE is_valid), 0) AS units, coalesce(sum(returned_units) FILTER (WHERE is_valid), 0) AS returned_units,
         coalesce(sum(seller_discount) FILTER (WHERE is_valid), 0) AS seller_discount
        FROM rollup_days WHERE ${span}) t,
-      (SELECT coalesce(sum(orders) FILTER (WHERE coalesce(prev_date, ${NEVER}) < ${lo}), 0) AS buyers,
-        coalesce(sum(orders) FILTER (WHERE prev_date >= ${lo} AND coalesce(prev2_date, ${NEVER}) < ${lo}), 0) AS repeat_buyers,
-        coalesce(sum(orders) FILTER (WHERE prev_date IS NULL), 0) AS new_buyers
+      (SELECT coalesce(sum(orders) FILTER (WHERE prev_date < ${lo}), 0) AS buyers,
+        coalesce(sum(orders) FILTER (WHERE prev_date >= ${lo} AND prev2_date < ${lo}), 0) AS repeat_buyers,
+        coalesce(sum(orders) FILTER (WHERE prev_date = ${NO_DATE}), 0) AS new_buyers
        FROM rollup_buyers WHERE ${span}) b`;
   };
   const totals = await db.query<Record<string, number | boolean | null>>(

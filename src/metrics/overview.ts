@@ -5,13 +5,16 @@ import { type DateRange, type KpiFilters, orderFilter } from './kpis';
 
 export type Grain = 'day' | 'week' | 'month';
 
-/** Sales and orders per bucket (day, ISO week from Monday, or month), every bucket of the range present. */
+/** Valid-order totals per bucket (day, ISO week from Monday, or month), every bucket of the range present. */
 export interface TrendSeries {
   grain: Grain;
   /** Bucket start dates, `YYYY-MM-DD`. */
   buckets: string[];
   sales: number[];
   orders: number[];
+  units: number[];
+  /** Distinct buyers with a valid order in the bucket (within the range). */
+  buyers: number[];
 }
 
 export interface BreakdownRow {
@@ -46,13 +49,7 @@ const BUCKET: Record<Grain, (col: string) => string> = {
   month: (c) => `CAST(date_trunc('month', ${c}) AS DATE)`,
 };
 
-/** Valid orders as rows of (created_date, orders, sales): the daily rollup, or the filtered orders. */
-const validOrdersByDay = (filters: KpiFilters) =>
-  orderFilter(filters)
-    ? `(SELECT created_date, 1 AS orders, sales FROM orders WHERE is_valid${orderFilter(filters)})`
-    : '(SELECT created_date, orders, sales FROM rollup_days WHERE is_valid)';
-
-/** Sales and orders (valid orders, METRICS.md) per bucket of a range. */
+/** Sales, orders, units and buyers (valid orders, METRICS.md) per bucket of a range. */
 export async function trend(
   db: SqlConnection,
   range: DateRange,
@@ -60,19 +57,31 @@ export async function trend(
   filters: KpiFilters = {},
 ): Promise<TrendSeries> {
   const bucket = BUCKET[grain];
-  const rows = await db.query<{ b: string; sales: number; orders: number }>(`
+  const [from, to] = [sqlDate(range.from), sqlDate(range.to)];
+  const span = `created_date BETWEEN ${from} AND ${to}`;
+  // A bucket's buyers: without filters, its orders that are their buyer's first in the bucket (the part of
+  // the bucket inside the range); with filters, its distinct buyers.
+  const agg = orderFilter(filters)
+    ? `SELECT ${bucket('created_date')} AS b, sum(sales) AS sales, count(*) AS orders, sum(units) AS units, count(DISTINCT buyer_id) AS buyers
+       FROM orders WHERE is_valid AND ${span}${orderFilter(filters)} GROUP BY 1`
+    : `SELECT * FROM (
+         SELECT ${bucket('created_date')} AS b, sum(sales) AS sales, sum(orders) AS orders, sum(units) AS units
+         FROM rollup_days WHERE is_valid AND ${span} GROUP BY 1
+       ) LEFT JOIN (
+         SELECT ${bucket('created_date')} AS b,
+           sum(orders) FILTER (WHERE prev_date < greatest(${bucket('created_date')}, ${from})) AS buyers
+         FROM rollup_buyers WHERE ${span} GROUP BY 1
+       ) USING (b)`;
+  const rows = await db.query<{ b: string; sales: number; orders: number; units: number; buyers: number }>(`
     WITH days AS (
-      SELECT CAST(d AS DATE) AS d FROM range(${sqlDate(range.from)}, ${sqlDate(range.to)} + INTERVAL 1 DAY, INTERVAL 1 DAY) t(d)
+      SELECT CAST(d AS DATE) AS d FROM range(${from}, ${to} + INTERVAL 1 DAY, INTERVAL 1 DAY) t(d)
     ), buckets AS (SELECT DISTINCT ${bucket('d')} AS b FROM days),
-    agg AS (
-      SELECT ${bucket('created_date')} AS b, sum(sales) AS sales, sum(orders) AS orders
-      FROM ${validOrdersByDay(filters)}
-      WHERE created_date BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}
-      GROUP BY 1
-    )
-    SELECT strftime(buckets.b, '%Y-%m-%d') AS b, coalesce(agg.sales, 0) AS sales, coalesce(agg.orders, 0) AS orders
+    agg AS (${agg})
+    SELECT strftime(buckets.b, '%Y-%m-%d') AS b, coalesce(agg.sales, 0) AS sales, coalesce(agg.orders, 0) AS orders,
+      coalesce(agg.units, 0) AS units, coalesce(agg.buyers, 0) AS buyers
     FROM buckets LEFT JOIN agg USING (b) ORDER BY buckets.b`);
-  return { grain, buckets: rows.map((r) => r.b), sales: rows.map((r) => r.sales), orders: rows.map((r) => r.orders) };
+  const col = (k: 'sales' | 'orders' | 'units' | 'buyers') => rows.map((r) => r[k]);
+  return { grain, buckets: rows.map((r) => r.b), sales: col('sales'), orders: col('orders'), units: col('units'), buyers: col('buyers') };
 }
 
 /**

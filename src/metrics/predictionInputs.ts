@@ -19,9 +19,9 @@ export async function orderHistory(db: SqlConnection): Promise<OrderHistory | nu
   const rows = await db.query<{ day: string; sales: number; orders: number; cancelled: number }>(`
     SELECT strftime(created_date, '%Y-%m-%d') AS day,
       coalesce(sum(sales) FILTER (WHERE is_valid), 0) AS sales,
-      count(*) FILTER (WHERE is_valid) AS orders,
-      count(*) FILTER (WHERE status_class = 'cancelled') AS cancelled
-    FROM orders GROUP BY 1 ORDER BY 1`);
+      coalesce(sum(orders) FILTER (WHERE is_valid), 0) AS orders,
+      coalesce(sum(orders) FILTER (WHERE status_class = 'cancelled'), 0) AS cancelled
+    FROM rollup_days GROUP BY 1 ORDER BY 1`);
   if (!rows.length) return null;
   const start = rows[0].day;
   const n = dayNumber(rows[rows.length - 1].day) - dayNumber(start) + 1;

@@ -40,15 +40,13 @@ export async function productTable(db: SqlConnection, range: DateRange): Promise
     WITH l AS (
       SELECT * FROM order_skus WHERE created_date BETWEEN ${from} AND ${sqlDate(range.to)}
     ),
-    released AS (SELECT order_id, sum(net_payout) AS net FROM income GROUP BY order_id),
     agg AS (
       SELECT sku_id, count(*) AS orders, sum(qty) AS units, sum(subtotal) AS sales, sum(returned_qty) AS "returnedUnits",
-        count(*) FILTER (WHERE buyer_id IS NOT NULL AND coalesce(prev_date, DATE '0001-01-01') < ${from}) AS buyers,
-        count(*) FILTER (WHERE prev_date >= ${from} AND coalesce(prev2_date, DATE '0001-01-01') < ${from}) AS repeaters,
-        coalesce(sum(qty) FILTER (WHERE r.net IS NOT NULL), 0) AS "releasedUnits",
-        coalesce(sum(r.net * subtotal / nullif(order_sales, 0)) FILTER (WHERE r.net IS NOT NULL), 0) AS payout
-      FROM l LEFT JOIN released r USING (order_id)
-      GROUP BY sku_id
+        coalesce(sum((prev_date < ${from})::INT), 0) AS buyers,
+        coalesce(sum((prev_date >= ${from} AND prev2_date < ${from})::INT), 0) AS repeaters,
+        coalesce(sum(CASE WHEN released_net IS NOT NULL THEN qty END), 0) AS "releasedUnits",
+        coalesce(sum(released_net * subtotal / nullif(order_sales, 0)), 0) AS payout
+      FROM l GROUP BY sku_id
     ),
   costs AS (SELECT sku, arg_max(unit_cost, updated_at) AS unit_cost FROM unit_costs GROUP BY sku),
     perf AS (
