@@ -206,6 +206,13 @@ describe('the app', () => {
     }
     const points = await page.$$eval('.chart-host', (els) => els.length);
     expect(points).toBeGreaterThan(0);
+    if (pageId === 'sales') {
+      // The trend's line switches between orders, buyers and units.
+      await page.click('[data-testid="trend-line-buyers"]');
+      await page.waitForSelector('[data-testid="trend-line-buyers"][aria-pressed="true"]');
+      const legend = await page.$eval('.card:has([data-testid="trend-line-buyers"]) .chart', (el) => el.textContent ?? '');
+      expect(legend).toMatch(/Pembeli|Buyers/);
+    }
     await shootBothWidths(page, pageId);
   });
 

@@ -1,4 +1,4 @@
-import { createEffect, onCleanup, onMount } from 'solid-js';
+import { createEffect, For, onCleanup, onMount } from 'solid-js';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { locale, resolvedTheme } from '../app/state';
@@ -157,6 +157,16 @@ export function Chart(props: ChartProps) {
     <figure class="chart" aria-label={props.title}>
       <div ref={host} class="chart-host" role="img" aria-label={props.title} />
       <div ref={tooltip} class="chart-tooltip" style={{ display: 'none' }} />
+      <figcaption class="chart-legend">
+        <For each={props.series.filter((s) => !s.hidden)}>
+          {(s) => (
+            <span>
+              <span class="swatch" classList={{ line: s.kind === 'line', dashed: !!s.dashed }} style={{ '--swatch': s.color }} />
+              {s.label}
+            </span>
+          )}
+        </For>
+      </figcaption>
     </figure>
   );
 }
