@@ -203,7 +203,7 @@ export interface EngineApi {
   overview(range?: Partial<DateRange>, options?: OverviewOptions): Promise<OverviewResult>;
 
   /**
-   * Sales and orders per day, week or month (valid orders), every bucket of the range present.
+   * Sales, orders, units and buyers per day, week or month (valid orders), every bucket of the range present.
    * @example const t = await engine.trend({ from: '2026-11-01', to: '2026-11-30' }, 'day'); t.sales
    */
   trend(range?: Partial<DateRange>, grain?: Grain, filters?: KpiFilters): Promise<TrendSeries>;

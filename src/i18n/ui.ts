@@ -379,7 +379,7 @@ export const STRINGS = {
     en: 'No order export yet: the sales chart and tables appear once you import one.',
   },
   noRows: { id: 'Tidak ada data untuk periode ini.', en: 'No data for this period.' },
-  salesTrend: { id: 'Penjualan dan pesanan', en: 'Sales and orders' },
+  salesTrend: { id: 'Tren penjualan', en: 'Sales trend' },
   salesPrevious: { id: 'Penjualan periode sebelumnya', en: 'Sales, previous period' },
   grain: { id: 'Satuan waktu', en: 'Time unit' },
   trendLine: { id: 'Garis', en: 'Line' },
