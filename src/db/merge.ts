@@ -71,8 +71,8 @@ async function rebuildOrders(db: SqlConnection): Promise<void> {
       FROM order_lines WHERE order_id IN (SELECT order_id FROM affected_orders)
       GROUP BY order_id
     ) LEFT JOIN buyers b ON b.buyer = t.buyer`);
-  // Each valid order carries its buyer's first valid order date and the dates of the buyer's two previous
-  // valid orders, so the KPIs count buyers, repeat buyers and new buyers in one scan, with no grouping.
+  // Each valid order carries its buyer's first valid order date (for filtered KPIs) and the dates of the
+  // buyer's two previous valid orders (the keys of rollup_buyers, which counts buyers with no grouping).
   await db.exec(`UPDATE orders SET buyer_first_date = w.first_date, prev_date = w.p1, prev2_date = w.p2
     FROM (
       SELECT order_id, min(created_date) OVER (PARTITION BY buyer_id) AS first_date,
@@ -108,8 +108,8 @@ export const PAID_SQL = `(paid_at IS NOT NULL OR status_class = 'to_ship' OR ${S
 /**
  * Rebuilds `order_skus` (one row per valid order and SKU, with the dates of the buyer's two previous orders
  * of that SKU, and the order's released net payout) for the orders in `affected_buyer_orders`, which hold
- * every order of the buyers involved, so the previous-order dates are complete. New SKU keys get an id in
- * `skus`, named after their newest line.
+ * every order of the buyers involved, so the previous-order dates are complete. A new SKU key gets an id in
+ * `skus`, with the name and variation of its newest line in the import that first brings it.
  */
 async function rebuildOrderSkus(db: SqlConnection): Promise<void> {
   const ofOrders = 'l.order_id IN (SELECT order_id FROM affected_buyer_orders)';
