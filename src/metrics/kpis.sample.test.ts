@@ -118,6 +118,9 @@ describe('Overview breakdowns on sample-data equal an independent calculation', 
   it.each(ranges)('the funnel for %s to %s', async (from, to) => {
     const o = await engine.overview({ from, to });
     expect(o.funnel).toEqual(funnelOf(lines, from, to));
+    const province = lines.find((l) => l.province)?.province as string;
+    const filtered = await engine.overview({ from, to }, { filters: { province } });
+    expect(filtered.funnel).toEqual(funnelOf(lines.filter((l) => l.province === province), from, to));
   });
 
   it('the trend adds up to the KPIs, in every grain, with every bucket present', async () => {
