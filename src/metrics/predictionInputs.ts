@@ -69,11 +69,14 @@ export async function trafficHistory(db: SqlConnection): Promise<DailySeries | n
   return values ? { start: span.first, values } : null;
 }
 
-/** Every valid order with a buyer: the churn model's transactions. */
+/**
+ * The churn model's transactions: every SKU of every valid order with a buyer (so an order's lines are its
+ * SKUs, and its amounts add up to its sales), oldest first for a stable "last basket".
+ */
 export async function buyerTransactions(db: SqlConnection): Promise<Transaction[]> {
   const rows = await db.query<{ buyer: string; order_id: string; day: string; sales: number }>(`
-    SELECT b.buyer, o.order_id, strftime(o.created_date, '%Y-%m-%d') AS day, o.sales
-    FROM orders o JOIN buyers b USING (buyer_id) WHERE o.is_valid`);
+    SELECT b.buyer, l.order_id, strftime(l.created_date, '%Y-%m-%d') AS day, l.subtotal AS sales
+    FROM order_skus l JOIN buyers b USING (buyer_id) ORDER BY l.created_date, l.order_id, l.sku_id`);
   return rows.map((r) => ({ customer: r.buyer, order: r.order_id, day: dayNumber(r.day), amount: r.sales }));
 }
 
