@@ -25,7 +25,7 @@ import type { BrowserBenchResult } from './bench/page';
 import type { MlBenchResult } from './bench/mlPage';
 import { BENCH_START, benchSeries } from './bench/mlSeries';
 import { ordersCsv } from './bench/ordersCsv';
-import { timePageSets } from './bench/pageSets';
+import { median, timePageSets } from './bench/pageSets';
 import { forecastDemand, forecastSeries } from '../src/ml/predictions';
 import { initTf } from '../src/ml/tf';
 
@@ -38,10 +38,6 @@ const sizes = opt('sizes', '100000,1000000').split(',').map(Number);
 const runs = Number(opt('runs', '15'));
 const BUDGET = { importMs: 3000, kpiMs: 100 };
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const fmt = (ms: number) => `${Math.round(ms).toLocaleString('en-US')} ms`;
 
 interface Row {

@@ -19,6 +19,11 @@ export function pageQuerySets(engine: PageApi): Record<string, () => Promise<unk
   };
 }
 
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
 /** The median time of each page's query set over `runs` runs, pages in turn. */
 export async function timePageSets(engine: PageApi, runs: number): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -29,8 +34,7 @@ export async function timePageSets(engine: PageApi, runs: number): Promise<Recor
       await q();
       ts.push(performance.now() - t);
     }
-    ts.sort((a, b) => a - b);
-    out[name] = ts[Math.floor(ts.length / 2)];
+    out[name] = median(ts);
   }
   return out;
 }
