@@ -42,21 +42,23 @@ async function dropTemps(db: SqlConnection): Promise<void> {
 }
 
 /**
- * Rebuilds the `orders` rows of the order ids in `affected_orders`, taking order-level fields from each
- * order's highest-priority line; registers new buyers, refreshes the previous-order dates of every order of
+ * Rebuilds the `orders` rows of the order ids in `affected_orders` (of every order when `full`), taking
+ * order-level fields from each order's highest-priority line; registers new buyers, refreshes the previous-order dates of every order of
  * the buyers involved, and rebuilds the SKUs of their orders and the daily rollups of the dates touched.
  */
-async function rebuildOrders(db: SqlConnection): Promise<void> {
+async function rebuildOrders(db: SqlConnection, full: boolean): Promise<void> {
+  // A full rebuild (every order affected: the first order import, or a migration) skips the set filters,
+  // which cost seconds at a million lines.
+  const affected = full ? 'true' : 'order_id IN (SELECT order_id FROM affected_orders)';
   // The buyers of the affected orders, before (stored orders) and after (their lines) the change.
   await db.exec(`CREATE TEMP TABLE affected_buyers AS
-    SELECT buyer FROM order_lines WHERE order_id IN (SELECT order_id FROM affected_orders) AND buyer <> ''
-    UNION SELECT buyer FROM orders WHERE order_id IN (SELECT order_id FROM affected_orders) AND buyer <> ''`);
+    SELECT buyer FROM order_lines WHERE ${affected} AND buyer <> ''
+    UNION SELECT buyer FROM orders WHERE ${affected} AND buyer <> ''`);
   await db.exec(`INSERT INTO buyers
     SELECT (SELECT coalesce(max(buyer_id), 0) FROM buyers) + row_number() OVER (ORDER BY buyer), buyer
     FROM affected_buyers WHERE buyer NOT IN (SELECT buyer FROM buyers)`);
-  await db.exec(`CREATE TEMP TABLE affected_dates AS
-    SELECT DISTINCT created_date FROM orders WHERE order_id IN (SELECT order_id FROM affected_orders)`);
-  await db.exec(`DELETE FROM orders WHERE order_id IN (SELECT order_id FROM affected_orders)`);
+  await db.exec(`CREATE TEMP TABLE affected_dates AS SELECT DISTINCT created_date FROM orders WHERE ${affected}`);
+  await db.exec(`DELETE FROM orders WHERE ${affected}`);
   await db.exec(`INSERT INTO orders
     SELECT order_id, t.created_at, CAST(t.created_at AS DATE), t.paid_at, t.ship_arranged_at, t.status_class, t.${VALID_STATUS}, coalesce(t.buyer, ''),
       b.buyer_id, NULL, NULL, NULL, t.payment_method, t.shipping_option, t.province, t.city, line_count, sales, units, returned_units,
@@ -68,7 +70,7 @@ async function rebuildOrders(db: SqlConnection): Promise<void> {
           bundle_seller_discount: bundle_seller_discount, total_payment: total_payment}, prio) AS t,
         count(*) AS line_count, coalesce(sum(subtotal), 0) AS sales, coalesce(sum(qty), 0) AS units,
         coalesce(sum(returned_qty), 0) AS returned_units, coalesce(sum(seller_discount), 0) AS line_seller_discount
-      FROM order_lines WHERE order_id IN (SELECT order_id FROM affected_orders)
+      FROM order_lines WHERE ${affected}
       GROUP BY order_id
     ) LEFT JOIN buyers b ON b.buyer = t.buyer`);
   // Each valid order carries its buyer's first valid order date (for filtered KPIs) and the dates of the
@@ -78,16 +80,17 @@ async function rebuildOrders(db: SqlConnection): Promise<void> {
       SELECT order_id, min(created_date) OVER (PARTITION BY buyer_id) AS first_date,
         lag(created_date, 1) OVER (PARTITION BY buyer_id ORDER BY created_at, order_id) AS p1,
         lag(created_date, 2) OVER (PARTITION BY buyer_id ORDER BY created_at, order_id) AS p2
-      FROM orders WHERE is_valid AND buyer IN (SELECT buyer FROM affected_buyers)
+      FROM orders WHERE is_valid AND ${full ? "buyer <> ''" : 'buyer IN (SELECT buyer FROM affected_buyers)'}
     ) w
     WHERE orders.order_id = w.order_id`);
   // Every order whose derived rows may change: the affected ones and all orders of their buyers.
-  await db.exec(`CREATE TEMP TABLE affected_buyer_orders AS
-    SELECT order_id FROM affected_orders UNION SELECT order_id FROM orders WHERE buyer IN (SELECT buyer FROM affected_buyers)`);
+  await db.exec(`CREATE TEMP TABLE affected_buyer_orders AS ${
+    full ? 'SELECT order_id FROM orders' : 'SELECT order_id FROM affected_orders UNION SELECT order_id FROM orders WHERE buyer IN (SELECT buyer FROM affected_buyers)'
+  }`);
   await db.exec(`INSERT INTO affected_dates
-    SELECT DISTINCT created_date FROM orders WHERE order_id IN (SELECT order_id FROM affected_buyer_orders)`);
-  await rebuildOrderSkus(db);
-  await rebuildRollups(db);
+    SELECT DISTINCT created_date FROM orders WHERE ${full ? 'true' : 'order_id IN (SELECT order_id FROM affected_buyer_orders)'}`);
+  await rebuildOrderSkus(db, full);
+  await rebuildRollups(db, full);
   for (const t of ['affected_buyers', 'affected_buyer_orders', 'affected_dates']) await db.exec(`DROP TABLE ${t}`);
 }
 
@@ -111,16 +114,16 @@ export const PAID_SQL = `(paid_at IS NOT NULL OR status_class = 'to_ship' OR ${S
  * every order of the buyers involved, so the previous-order dates are complete. A new SKU key gets an id in
  * `skus`, with the name and variation of its newest line in the import that first brings it.
  */
-async function rebuildOrderSkus(db: SqlConnection): Promise<void> {
-  const ofOrders = 'l.order_id IN (SELECT order_id FROM affected_buyer_orders)';
+async function rebuildOrderSkus(db: SqlConnection, full: boolean): Promise<void> {
+  const ofOrders = (alias = '') => (full ? 'true' : `${alias}order_id IN (SELECT order_id FROM affected_buyer_orders)`);
   await db.exec(`INSERT INTO skus
     SELECT (SELECT coalesce(max(sku_id), 0) FROM skus) + row_number() OVER (ORDER BY sku), sku, product_name, variation
     FROM (
       SELECT ${SKU_OF_LINE} AS sku, arg_max(l.product_name, l.created_at) AS product_name,
         arg_max(coalesce(l.variation, ''), l.created_at) AS variation
-      FROM order_lines l WHERE ${ofOrders} GROUP BY 1
+      FROM order_lines l WHERE ${ofOrders('l.')} GROUP BY 1
     ) WHERE sku NOT IN (SELECT sku FROM skus)`);
-  await db.exec('DELETE FROM order_skus WHERE order_id IN (SELECT order_id FROM affected_buyer_orders)');
+  await db.exec(`DELETE FROM order_skus WHERE ${ofOrders()}`);
   await db.exec(`INSERT INTO order_skus
     SELECT order_id, created_date, buyer_id, sku_id, qty, subtotal, returned_qty, order_sales,
       CASE WHEN buyer_id IS NOT NULL THEN lag(created_date, 1, ${NO_DATE}) OVER w END,
@@ -129,19 +132,20 @@ async function rebuildOrderSkus(db: SqlConnection): Promise<void> {
       SELECT o.order_id, o.created_date, o.created_at, o.buyer_id, s.sku_id, coalesce(sum(l.qty), 0) AS qty,
         coalesce(sum(l.subtotal), 0) AS subtotal, coalesce(sum(l.returned_qty), 0) AS returned_qty, o.sales AS order_sales
       FROM order_lines l JOIN orders o USING (order_id) JOIN skus s ON s.sku = ${SKU_OF_LINE}
-      WHERE ${ofOrders} AND o.is_valid
+      WHERE ${ofOrders('l.')} AND o.is_valid
       GROUP BY o.order_id, o.created_date, o.created_at, o.buyer_id, s.sku_id, o.sales
     ) LEFT JOIN (
-      SELECT order_id, sum(net_payout) AS released_net FROM income WHERE order_id IN (SELECT order_id FROM affected_buyer_orders) GROUP BY 1
+      SELECT order_id, sum(net_payout) AS released_net FROM income WHERE ${ofOrders()} GROUP BY 1
     ) USING (order_id)
     WINDOW w AS (PARTITION BY buyer_id, sku_id ORDER BY created_at, order_id)`);
 }
 
-/** Recomputes the daily rollups of the dates in `affected_dates`. */
-async function rebuildRollups(db: SqlConnection): Promise<void> {
-  const dates = 'created_date IN (SELECT created_date FROM affected_dates)';
+/** Recomputes the daily rollups of the dates in `affected_dates` (of every date in a full rebuild). */
+async function rebuildRollups(db: SqlConnection, full: boolean): Promise<void> {
+  const onDates = (alias = '') => (full ? 'true' : `${alias}created_date IN (SELECT created_date FROM affected_dates)`);
+  const dates = onDates();
   for (const t of ROLLUP_TABLES) await db.exec(`DELETE FROM ${t} WHERE ${dates}`);
-  const lines = `FROM order_lines l JOIN orders o USING (order_id) WHERE o.is_valid AND o.${dates}`;
+  const lines = `FROM order_lines l JOIN orders o USING (order_id) WHERE o.is_valid AND ${onDates('o.')}`;
   await db.exec(`INSERT INTO rollup_products
     SELECT o.created_date, l.product_name, coalesce(l.parent_sku, ''), count(DISTINCT l.order_id), coalesce(sum(l.qty), 0),
       coalesce(sum(l.subtotal), 0), coalesce(sum(l.returned_qty), 0), count(DISTINCT l.order_id) FILTER (WHERE l.returned_qty > 0)
@@ -174,7 +178,7 @@ async function rebuildRollups(db: SqlConnection): Promise<void> {
   await db.exec(`INSERT INTO rollup_cancellations
     SELECT created_date, reason, count(*), coalesce(sum(sales), 0) FROM (
       SELECT o.created_date, o.sales, coalesce(nullif(max(l.cancel_reason), ''), '–') AS reason
-      FROM orders o JOIN order_lines l USING (order_id) WHERE o.status_class = 'cancelled' AND o.${dates}
+      FROM orders o JOIN order_lines l USING (order_id) WHERE o.status_class = 'cancelled' AND ${onDates('o.')}
       GROUP BY o.order_id, o.created_date, o.sales
     ) GROUP BY 1, 2`);
 }
@@ -185,8 +189,7 @@ export const ROLLUP_TABLES = ['rollup_products', 'rollup_skus', 'rollup_orders',
 /** Rebuilds every table derived from the order lines (orders, SKUs of orders, rollups) from scratch. */
 export async function rebuildDerived(db: SqlConnection): Promise<void> {
   await dropTemps(db);
-  await db.exec('CREATE TEMP TABLE affected_orders AS SELECT DISTINCT order_id FROM order_lines UNION SELECT order_id FROM orders');
-  await rebuildOrders(db);
+  await rebuildOrders(db, true);
   await dropTemps(db);
 }
 
@@ -227,8 +230,10 @@ export async function mergeStaged(
   await db.exec(`INSERT INTO ${all}
     SELECT import_id, snapshot_at, prio, wins, ${names.join(', ')}, row_hash FROM incoming`);
   if (target === 'order_lines') {
-    await db.exec('CREATE TEMP TABLE affected_orders AS SELECT DISTINCT order_id FROM incoming WHERE wins');
-    await rebuildOrders(db);
+    // Before the first order import there are no orders: then every order is new, and all are rebuilt.
+    const [{ n }] = await db.query<{ n: number }>('SELECT count(*) AS n FROM orders');
+    if (n > 0) await db.exec('CREATE TEMP TABLE affected_orders AS SELECT DISTINCT order_id FROM incoming WHERE wins');
+    await rebuildOrders(db, n === 0);
   }
   if (target === 'income') await refreshReleased(db, 'SELECT order_id FROM incoming WHERE wins');
   const [c] = await db.query<{ total: number; added: number; updated: number }>(`
@@ -255,7 +260,7 @@ export async function unmergeImport(db: SqlConnection, target: MergeTarget, impo
     WHERE ${all}.line_key = w.line_key AND ${all}.prio = w.top`);
   if (target === 'order_lines') {
     await db.exec('CREATE TEMP TABLE affected_orders AS SELECT DISTINCT order_id FROM reelect');
-    await rebuildOrders(db);
+    await rebuildOrders(db, false);
   }
   if (target === 'income') await refreshReleased(db, 'SELECT order_id FROM reelect');
   await dropTemps(db);
