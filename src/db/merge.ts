@@ -36,7 +36,7 @@ function priority(target: MergeTarget, importId: number, snapshotAt: number | nu
 }
 
 async function dropTemps(db: SqlConnection): Promise<void> {
-  for (const t of ['incoming', 'affected_orders', 'reelect', 'affected_dates', 'affected_buyers', 'affected_buyer_orders']) {
+  for (const t of ['incoming', 'affected_orders', 'reelect', 'affected_dates', 'affected_buyers', 'affected_buyer_orders', 'buyer_dates']) {
     await db.exec(`DROP TABLE IF EXISTS ${t}`);
   }
 }
@@ -87,11 +87,14 @@ async function rebuildOrders(db: SqlConnection, full: boolean): Promise<void> {
   await db.exec(`CREATE TEMP TABLE affected_buyer_orders AS ${
     full ? 'SELECT order_id FROM orders' : 'SELECT order_id FROM affected_orders UNION SELECT order_id FROM orders WHERE buyer IN (SELECT buyer FROM affected_buyers)'
   }`);
-  await db.exec(`INSERT INTO affected_dates
-    SELECT DISTINCT created_date FROM orders WHERE ${full ? 'true' : 'order_id IN (SELECT order_id FROM affected_buyer_orders)'}`);
+  // The affected orders' dates, before (above) and after the change; and where the buyer counts change: the
+  // dates of every order of their buyers.
+  await db.exec(`INSERT INTO affected_dates SELECT DISTINCT created_date FROM orders WHERE ${affected}`);
+  await db.exec(`CREATE TEMP TABLE buyer_dates AS SELECT created_date FROM affected_dates
+    UNION SELECT created_date FROM orders WHERE ${full ? 'true' : 'order_id IN (SELECT order_id FROM affected_buyer_orders)'}`);
   await rebuildOrderSkus(db, full);
   await rebuildRollups(db, full);
-  for (const t of ['affected_buyers', 'affected_buyer_orders', 'affected_dates']) await db.exec(`DROP TABLE ${t}`);
+  for (const t of ['affected_buyers', 'affected_buyer_orders', 'affected_dates', 'buyer_dates']) await db.exec(`DROP TABLE ${t}`);
 }
 
 /** The SKU of a line (METRICS.md): Nomor Referensi SKU, else product name + variation. */
@@ -140,11 +143,14 @@ async function rebuildOrderSkus(db: SqlConnection, full: boolean): Promise<void>
     WINDOW w AS (PARTITION BY buyer_id, sku_id ORDER BY created_at, order_id)`);
 }
 
-/** Recomputes the daily rollups of the dates in `affected_dates` (of every date in a full rebuild). */
+/**
+ * Recomputes the daily rollups of the dates in `affected_dates`, and the buyer counts of those in
+ * `buyer_dates` (every date in a full rebuild).
+ */
 async function rebuildRollups(db: SqlConnection, full: boolean): Promise<void> {
-  const onDates = (alias = '') => (full ? 'true' : `${alias}created_date IN (SELECT created_date FROM affected_dates)`);
+  const onDates = (alias = '', table = 'affected_dates') => (full ? 'true' : `${alias}created_date IN (SELECT created_date FROM ${table})`);
   const dates = onDates();
-  for (const t of ROLLUP_TABLES) await db.exec(`DELETE FROM ${t} WHERE ${dates}`);
+  for (const t of ROLLUP_TABLES) await db.exec(`DELETE FROM ${t} WHERE ${t === 'rollup_buyers' ? onDates('', 'buyer_dates') : dates}`);
   const lines = `FROM order_lines l JOIN orders o USING (order_id) WHERE o.is_valid AND ${onDates('o.')}`;
   await db.exec(`INSERT INTO rollup_products
     SELECT o.created_date, l.product_name, coalesce(l.parent_sku, ''), count(DISTINCT l.order_id), coalesce(sum(l.qty), 0),
@@ -173,7 +179,7 @@ async function rebuildRollups(db: SqlConnection, full: boolean): Promise<void> {
     SELECT created_date, hour(created_at), count(*) FROM orders WHERE is_valid AND ${dates} GROUP BY 1, 2`);
   await db.exec(`INSERT INTO rollup_buyers
     SELECT created_date, coalesce(prev_date, ${NO_DATE}), coalesce(prev2_date, ${NO_DATE}), count(*)
-    FROM orders WHERE is_valid AND buyer_id IS NOT NULL AND ${dates} GROUP BY 1, 2, 3`);
+    FROM orders WHERE is_valid AND buyer_id IS NOT NULL AND ${onDates('', 'buyer_dates')} GROUP BY 1, 2, 3`);
   // An order's cancellation reason is on its lines; an order without one counts under '–'.
   await db.exec(`INSERT INTO rollup_cancellations
     SELECT created_date, reason, count(*), coalesce(sum(sales), 0) FROM (
