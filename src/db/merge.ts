@@ -140,25 +140,26 @@ async function rebuildOrderSkus(db: SqlConnection, full: boolean): Promise<void>
     ) LEFT JOIN (
       SELECT order_id, sum(net_payout) AS released_net FROM income WHERE ${ofOrders()} GROUP BY 1
     ) USING (order_id)
-    WINDOW w AS (PARTITION BY buyer_id, sku_id ORDER BY created_at, order_id)`);
+    WINDOW w AS (PARTITION BY buyer_id, sku_id ORDER BY created_at, order_id)
+    ORDER BY created_date`);
 }
 
 /**
  * Recomputes the daily rollups of the dates in `affected_dates`, and the buyer counts of those in
- * `buyer_dates` (every date in a full rebuild).
+ * `buyer_dates` (every date in a full rebuild). Rows go in date order, so a range reads few row groups.
  */
 async function rebuildRollups(db: SqlConnection, full: boolean): Promise<void> {
   const onDates = (alias = '', table = 'affected_dates') => (full ? 'true' : `${alias}created_date IN (SELECT created_date FROM ${table})`);
   const dates = onDates();
-  for (const t of ROLLUP_TABLES) await db.exec(`DELETE FROM ${t} WHERE ${t === 'rollup_buyers' ? onDates('', 'buyer_dates') : dates}`);
+  for (const t of ROLLUP_TABLES) await db.exec(`DELETE FROM ${t} WHERE ${BUYER_ROLLUPS.has(t) ? onDates('', 'buyer_dates') : dates}`);
   const lines = `FROM order_lines l JOIN orders o USING (order_id) WHERE o.is_valid AND ${onDates('o.')}`;
   await db.exec(`INSERT INTO rollup_products
     SELECT o.created_date, l.product_name, coalesce(l.parent_sku, ''), count(DISTINCT l.order_id), coalesce(sum(l.qty), 0),
       coalesce(sum(l.subtotal), 0), coalesce(sum(l.returned_qty), 0), count(DISTINCT l.order_id) FILTER (WHERE l.returned_qty > 0)
-    ${lines} GROUP BY 1, 2, 3`);
+    ${lines} GROUP BY 1, 2, 3 ORDER BY 1`);
   await db.exec(`INSERT INTO rollup_skus
     SELECT o.created_date, ${SKU_OF_LINE}, ${SKU_DETAIL_SQL}, count(DISTINCT l.order_id), coalesce(sum(l.qty), 0),
-      coalesce(sum(l.subtotal), 0) ${lines} GROUP BY 1, 2, 3`);
+      coalesce(sum(l.subtotal), 0) ${lines} GROUP BY 1, 2, 3 ORDER BY 1`);
   // A city is named with its province (the same city name exists in several provinces).
   const keys: Record<string, string> = {
     province: "coalesce(nullif(province, ''), '–')",
@@ -169,28 +170,44 @@ async function rebuildRollups(db: SqlConnection, full: boolean): Promise<void> {
   for (const [dim, key] of Object.entries(keys)) {
     await db.exec(`INSERT INTO rollup_orders
       SELECT created_date, '${dim}', ${key}, count(*), coalesce(sum(units), 0), coalesce(sum(sales), 0)
-      FROM orders WHERE is_valid AND ${dates} GROUP BY 1, 2, 3`);
+      FROM orders WHERE is_valid AND ${dates} GROUP BY 1, 2, 3 ORDER BY 1`);
   }
   await db.exec(`INSERT INTO rollup_days
     SELECT created_date, status_class, is_valid, count(*), count(*) FILTER (WHERE ${PAID_SQL}), count(*) FILTER (WHERE ${SHIPPED_SQL}),
       coalesce(sum(sales), 0), coalesce(sum(units), 0), coalesce(sum(returned_units), 0), coalesce(sum(seller_discount), 0)
-    FROM orders WHERE ${dates} GROUP BY 1, 2, 3`);
+    FROM orders WHERE ${dates} GROUP BY 1, 2, 3 ORDER BY 1`);
   await db.exec(`INSERT INTO rollup_hours
-    SELECT created_date, hour(created_at), count(*) FROM orders WHERE is_valid AND ${dates} GROUP BY 1, 2`);
+    SELECT created_date, hour(created_at), count(*) FROM orders WHERE is_valid AND ${dates} GROUP BY 1, 2 ORDER BY 1`);
   await db.exec(`INSERT INTO rollup_buyers
     SELECT created_date, coalesce(prev_date, ${NO_DATE}), coalesce(prev2_date, ${NO_DATE}), count(*)
-    FROM orders WHERE is_valid AND buyer_id IS NOT NULL AND ${onDates('', 'buyer_dates')} GROUP BY 1, 2, 3`);
+    FROM orders WHERE is_valid AND buyer_id IS NOT NULL AND ${onDates('', 'buyer_dates')} GROUP BY 1, 2, 3 ORDER BY 1`);
+  await db.exec(`INSERT INTO rollup_first_buyers
+    SELECT created_date, coalesce(sum(orders) FILTER (WHERE prev_date < created_date), 0),
+      coalesce(sum(orders) FILTER (WHERE prev_date < date_trunc('week', created_date)), 0),
+      coalesce(sum(orders) FILTER (WHERE prev_date < date_trunc('month', created_date)), 0)
+    FROM rollup_buyers WHERE ${onDates('', 'buyer_dates')} GROUP BY 1 ORDER BY 1`);
   // An order's cancellation reason is on its lines; an order without one counts under '–'.
   await db.exec(`INSERT INTO rollup_cancellations
     SELECT created_date, reason, count(*), coalesce(sum(sales), 0) FROM (
       SELECT o.created_date, o.sales, coalesce(nullif(max(l.cancel_reason), ''), '–') AS reason
       FROM orders o JOIN order_lines l USING (order_id) WHERE o.status_class = 'cancelled' AND ${onDates('o.')}
       GROUP BY o.order_id, o.created_date, o.sales
-    ) GROUP BY 1, 2`);
+    ) GROUP BY 1, 2 ORDER BY 1`);
 }
 
 /** The daily rollups (keyed by `created_date`), rebuilt for the dates an import touches. */
-export const ROLLUP_TABLES = ['rollup_products', 'rollup_skus', 'rollup_orders', 'rollup_days', 'rollup_hours', 'rollup_buyers', 'rollup_cancellations'];
+export const ROLLUP_TABLES = [
+  'rollup_products',
+  'rollup_skus',
+  'rollup_orders',
+  'rollup_days',
+  'rollup_hours',
+  'rollup_buyers',
+  'rollup_first_buyers',
+  'rollup_cancellations',
+];
+/** The rollups of buyer counts, which change wherever a buyer's previous-order dates do (`buyer_dates`). */
+const BUYER_ROLLUPS = new Set(['rollup_buyers', 'rollup_first_buyers']);
 
 /** Rebuilds every table derived from the order lines (orders, SKUs of orders, rollups) from scratch. */
 export async function rebuildDerived(db: SqlConnection): Promise<void> {

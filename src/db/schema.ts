@@ -55,6 +55,8 @@ export const MIGRATIONS: readonly (readonly Step[])[] = [
     `CREATE TABLE rollup_hours (created_date DATE, hour INTEGER, orders BIGINT)`,
     `CREATE TABLE rollup_cancellations (created_date DATE, reason VARCHAR, orders BIGINT, sales BIGINT)`,
     `CREATE TABLE rollup_buyers (created_date DATE, prev_date DATE, prev2_date DATE, orders BIGINT)`,
+    // Valid orders per day that are their buyer's first of that day, ISO week and month: a trend's buyers.
+    `CREATE TABLE rollup_first_buyers (created_date DATE, day BIGINT, week BIGINT, month BIGINT)`,
     // SKU keys with a dense id, and one row per valid order and SKU (rebuildOrderSkus). Previous-order
     // dates hold NO_DATE (0001-01-01) where there is none, so "first in the period" is one comparison.
     `CREATE TABLE skus (sku_id INTEGER, sku VARCHAR, product_name VARCHAR, variation VARCHAR)`,

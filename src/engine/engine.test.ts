@@ -155,7 +155,7 @@ describe('merge rules', () => {
   it('a database from before the derived tables is migrated to the same numbers', async () => {
     await engine.importFiles([file('early.xlsx', early), file('late.xlsx', late)]);
     const [kpis, products] = [await engine.kpis(JUNE), await engine.productTable(JUNE)];
-    for (const t of ['rollup_days', 'rollup_hours', 'rollup_cancellations', 'rollup_buyers', 'skus', 'order_skus']) await db.exec(`DROP TABLE ${t}`);
+    for (const t of ['rollup_days', 'rollup_hours', 'rollup_cancellations', 'rollup_buyers', 'rollup_first_buyers', 'skus', 'order_skus']) await db.exec(`DROP TABLE ${t}`);
     await db.exec(`UPDATE meta SET value = '${SCHEMA_VERSION - 1}' WHERE key = 'schema_version'`);
     const reopened = await Engine.open(db);
     expect(await reopened.kpis(JUNE)).toEqual(kpis);

@@ -59,8 +59,13 @@ export async function trend(
   const bucket = BUCKET[grain];
   const [from, to] = [sqlDate(range.from), sqlDate(range.to)];
   const span = `created_date BETWEEN ${from} AND ${to}`;
-  // A bucket's buyers: without filters, its orders that are their buyer's first in the bucket (the part of
-  // the bucket inside the range); with filters, its distinct buyers.
+  // A bucket's buyers: without filters, its orders that are their buyer's first in the bucket. A first
+  // bucket that starts before the range counts from the range start instead, from the previous-order dates.
+  const firstPart =
+    grain === 'day'
+      ? ''
+      : `UNION ALL SELECT ${bucket(from)} AS b, orders AS buyers FROM rollup_buyers
+         WHERE created_date BETWEEN ${from} AND ${to} AND created_date < ${bucket(from)} + INTERVAL 1 ${grain} AND prev_date < ${from}`;
   const agg = orderFilter(filters)
     ? `SELECT ${bucket('created_date')} AS b, sum(sales) AS sales, count(*) AS orders, sum(units) AS units, count(DISTINCT buyer_id) AS buyers
        FROM orders WHERE is_valid AND ${span}${orderFilter(filters)} GROUP BY 1`
@@ -68,9 +73,11 @@ export async function trend(
          SELECT ${bucket('created_date')} AS b, sum(sales) AS sales, sum(orders) AS orders, sum(units) AS units
          FROM rollup_days WHERE is_valid AND ${span} GROUP BY 1
        ) LEFT JOIN (
-         SELECT ${bucket('created_date')} AS b,
-           sum(orders) FILTER (WHERE prev_date < greatest(${bucket('created_date')}, ${from})) AS buyers
-         FROM rollup_buyers WHERE ${span} GROUP BY 1
+         SELECT b, sum(buyers) AS buyers FROM (
+           SELECT ${bucket('created_date')} AS b, ${grain} AS buyers FROM rollup_first_buyers
+           WHERE ${span} AND ${bucket('created_date')} >= ${from}
+           ${firstPart}
+         ) GROUP BY b
        ) USING (b)`;
   const rows = await db.query<{ b: string; sales: number; orders: number; units: number; buyers: number }>(`
     WITH days AS (
@@ -97,22 +104,33 @@ export async function breakdowns(
   const dates = `created_date BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}`;
   const filtered = orderFilter(filters) !== '';
   const top = (sql: string, n: number) => db.query<BreakdownRow>(`${sql} ORDER BY sales DESC, key LIMIT ${n}`);
-  const rollup = (table: string, key: string, detail: string, where = '') =>
+  const rollup = (table: string, key: string, detail: string) =>
     `SELECT ${key} AS key, ${detail} AS detail, sum(orders) AS orders, sum(units) AS units, sum(sales) AS sales
-     FROM ${table} WHERE ${dates}${where} GROUP BY 1, 2`;
+     FROM ${table} WHERE ${dates} GROUP BY 1, 2`;
   const fromLines = (key: string, detail: string) =>
     `SELECT ${key} AS key, ${detail} AS detail, count(DISTINCT l.order_id) AS orders, coalesce(sum(l.qty), 0) AS units,
        coalesce(sum(l.subtotal), 0) AS sales
      FROM order_lines l JOIN orders o USING (order_id)
      WHERE o.is_valid AND o.${dates}${orderFilter(filters, 'o.')} GROUP BY 1, 2`;
-  const byOrder = (dim: string, n: number) =>
-    top(
-      filtered
-        ? `SELECT coalesce(nullif(${dim}, ''), '–') AS key, '' AS detail, count(*) AS orders, coalesce(sum(units), 0) AS units,
-             coalesce(sum(sales), 0) AS sales FROM orders WHERE is_valid AND ${dates}${orderFilter(filters)} GROUP BY 1, 2`
-        : rollup('rollup_orders', 'key', "''", ` AND dim = '${dim}'`),
-      n,
-    );
+  // Without filters, the three order-level breakdowns come from one scan of the rollup.
+  const dims = { province: 40, payment_method: 20, shipping_option: 20 };
+  const rolled = filtered
+    ? []
+    : await db.query<BreakdownRow & { dim: string }>(`
+        SELECT dim, key, '' AS detail, sum(orders) AS orders, sum(units) AS units, sum(sales) AS sales
+        FROM rollup_orders WHERE ${dates} AND dim IN (${Object.keys(dims).map((d) => `'${d}'`).join(', ')})
+        GROUP BY 1, 2 ORDER BY dim, sales DESC, key`);
+  const byOrder = async (dim: keyof typeof dims): Promise<BreakdownRow[]> =>
+    filtered
+      ? top(
+          `SELECT coalesce(nullif(${dim}, ''), '–') AS key, '' AS detail, count(*) AS orders, coalesce(sum(units), 0) AS units,
+             coalesce(sum(sales), 0) AS sales FROM orders WHERE is_valid AND ${dates}${orderFilter(filters)} GROUP BY 1, 2`,
+          dims[dim],
+        )
+      : rolled
+          .filter((r) => r.dim === dim)
+          .slice(0, dims[dim])
+          .map(({ dim: _, ...row }) => row);
   return {
     // A product is its name plus SKU Induk; a SKU is Nomor Referensi SKU, else product name + variation.
     products: await top(
@@ -120,9 +138,9 @@ export async function breakdowns(
       limit,
     ),
     skus: await top(filtered ? fromLines(SKU_OF_LINE, SKU_DETAIL_SQL) : rollup('rollup_skus', 'sku', 'detail'), limit),
-    provinces: await byOrder('province', 40),
-    payments: await byOrder('payment_method', 20),
-    shipping: await byOrder('shipping_option', 20),
+    provinces: await byOrder('province'),
+    payments: await byOrder('payment_method'),
+    shipping: await byOrder('shipping_option'),
   };
 }
 
