@@ -100,6 +100,8 @@ async function rebuildOrders(db: SqlConnection, full: boolean): Promise<void> {
 /** The SKU of a line (METRICS.md): Nomor Referensi SKU, else product name + variation. */
 export const SKU_OF_LINE = "coalesce(nullif(l.sku_ref, ''), l.product_name || ' · ' || coalesce(l.variation, ''))";
 export const SKU_DETAIL_SQL = "l.product_name || CASE WHEN coalesce(l.variation, '') <> '' THEN ' · ' || l.variation ELSE '' END";
+/** The SKU detail of a group of lines: that of the newest line (ties broken by the text, so it is stable). */
+export const NEWEST_SKU_DETAIL = `arg_max(${SKU_DETAIL_SQL}, {d: l.created_at, n: ${SKU_DETAIL_SQL}})`;
 
 /**
  * "No previous order" in the previous-order dates of the derived tables: a date before every order, so a
@@ -157,9 +159,10 @@ async function rebuildRollups(db: SqlConnection, full: boolean): Promise<void> {
     SELECT o.created_date, l.product_name, coalesce(l.parent_sku, ''), count(DISTINCT l.order_id), coalesce(sum(l.qty), 0),
       coalesce(sum(l.subtotal), 0), coalesce(sum(l.returned_qty), 0), count(DISTINCT l.order_id) FILTER (WHERE l.returned_qty > 0)
     ${lines} GROUP BY 1, 2, 3 ORDER BY 1`);
+  // One row per day and SKU, named after the day's newest line (a renamed listing stays one SKU).
   await db.exec(`INSERT INTO rollup_skus
-    SELECT o.created_date, ${SKU_OF_LINE}, ${SKU_DETAIL_SQL}, count(DISTINCT l.order_id), coalesce(sum(l.qty), 0),
-      coalesce(sum(l.subtotal), 0) ${lines} GROUP BY 1, 2, 3 ORDER BY 1`);
+    SELECT o.created_date, ${SKU_OF_LINE}, ${NEWEST_SKU_DETAIL}, count(DISTINCT l.order_id), coalesce(sum(l.qty), 0),
+      coalesce(sum(l.subtotal), 0) ${lines} GROUP BY 1, 2 ORDER BY 1`);
   // A city is named with its province (the same city name exists in several provinces).
   const keys: Record<string, string> = {
     province: "coalesce(nullif(province, ''), '–')",

@@ -152,6 +152,19 @@ describe('merge rules', () => {
     expect((await engine.kpis(JUNE)).values.repeat_buyer_rate).toBe(1 / 2);
   });
 
+  it('a renamed listing stays one SKU in the top SKUs, under its newest name, with or without a filter', async () => {
+    const renamed = orderFile([
+      line({ orderId: 'R1', buyer: 'u1', created: at('2026-06-02 08:00'), completed: at('2026-06-05 10:00'), productName: 'Kemeja Lama' }),
+      line({ orderId: 'R2', buyer: 'u2', created: at('2026-06-20 08:00'), completed: at('2026-06-24 10:00'), productName: 'Kemeja Baru' }),
+    ]);
+    await engine.importFiles([file('renamed.xlsx', renamed)]);
+    const province = (await engine.overview(JUNE)).breakdowns.provinces[0].key;
+    for (const filters of [{}, { province }]) {
+      const skus = (await engine.overview(JUNE, { filters })).breakdowns.skus;
+      expect(skus.map((r) => [r.key, r.detail, r.orders, r.units])).toEqual([['M-TAC', 'Kemeja Baru · Hitam,L', 2, 2]]);
+    }
+  });
+
   it('a database from before the derived tables is migrated to the same numbers', async () => {
     await engine.importFiles([file('early.xlsx', early), file('late.xlsx', late)]);
     const [kpis, products] = [await engine.kpis(JUNE), await engine.productTable(JUNE)];

@@ -1,6 +1,6 @@
 import type { SqlConnection } from '../db/connection';
 import { sqlDate } from '../db/connection';
-import { PAID_SQL, SHIPPED_SQL, SKU_DETAIL_SQL, SKU_OF_LINE } from '../db/merge';
+import { NEWEST_SKU_DETAIL, PAID_SQL, SHIPPED_SQL, SKU_OF_LINE } from '../db/merge';
 import { type DateRange, type KpiFilters, orderFilter } from './kpis';
 
 export type Grain = 'day' | 'week' | 'month';
@@ -104,14 +104,16 @@ export async function breakdowns(
   const dates = `created_date BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}`;
   const filtered = orderFilter(filters) !== '';
   const top = (sql: string, n: number) => db.query<BreakdownRow>(`${sql} ORDER BY sales DESC, key LIMIT ${n}`);
-  const rollup = (table: string, key: string, detail: string) =>
+  // `detail` is a grouping column, or an aggregate (then rows are grouped by the key alone).
+  const groups = (detailIsAggregate: boolean) => (detailIsAggregate ? 'GROUP BY 1' : 'GROUP BY 1, 2');
+  const rollup = (table: string, key: string, detail: string, detailIsAggregate = false) =>
     `SELECT ${key} AS key, ${detail} AS detail, sum(orders) AS orders, sum(units) AS units, sum(sales) AS sales
-     FROM ${table} WHERE ${dates} GROUP BY 1, 2`;
-  const fromLines = (key: string, detail: string) =>
+     FROM ${table} WHERE ${dates} ${groups(detailIsAggregate)}`;
+  const fromLines = (key: string, detail: string, detailIsAggregate = false) =>
     `SELECT ${key} AS key, ${detail} AS detail, count(DISTINCT l.order_id) AS orders, coalesce(sum(l.qty), 0) AS units,
        coalesce(sum(l.subtotal), 0) AS sales
      FROM order_lines l JOIN orders o USING (order_id)
-     WHERE o.is_valid AND o.${dates}${orderFilter(filters, 'o.')} GROUP BY 1, 2`;
+     WHERE o.is_valid AND o.${dates}${orderFilter(filters, 'o.')} ${groups(detailIsAggregate)}`;
   // Without filters, the three order-level breakdowns come from one scan of the rollup.
   const dims = { province: 40, payment_method: 20, shipping_option: 20 };
   const rolled = filtered
@@ -137,7 +139,13 @@ export async function breakdowns(
       filtered ? fromLines('l.product_name', "coalesce(l.parent_sku, '')") : rollup('rollup_products', 'product_name', 'parent_sku'),
       limit,
     ),
-    skus: await top(filtered ? fromLines(SKU_OF_LINE, SKU_DETAIL_SQL) : rollup('rollup_skus', 'sku', 'detail'), limit),
+    // A SKU is one row even when its listing was renamed, under its newest name in the range.
+    skus: await top(
+      filtered
+        ? fromLines(SKU_OF_LINE, NEWEST_SKU_DETAIL, true)
+        : rollup('rollup_skus', 'sku', 'arg_max(detail, {d: created_date, n: detail})', true),
+      limit,
+    ),
     provinces: await byOrder('province'),
     payments: await byOrder('payment_method'),
     shipping: await byOrder('shipping_option'),
