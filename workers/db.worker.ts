@@ -12,6 +12,8 @@ import { OFFLINE_SETTINGS, sqlString } from '../src/db/connection';
 import { arrowRows } from '../src/db/rows';
 import { type EngineApi, forward, forwardEngine } from '../src/engine/api';
 import { Engine } from '../src/engine/engine';
+import type { FileParser } from '../src/ingest/parseFile';
+import type { ParseWorkerApi } from './parse.worker';
 import { ML_OPS } from '../src/ml/ops';
 import type { MlBackend } from '../src/ml/predictions';
 import { IdbImportLog, IdbReportStore, openAppDb } from '../src/store/idb';
@@ -61,10 +63,19 @@ async function init(origin: string): Promise<WorkerInit> {
   };
   const ml = mlWorker();
   const appDb = await openAppDb();
-  engine = await Engine.open(sql, new IdbImportLog(appDb), ml, new IdbReportStore(appDb));
+  engine = await Engine.open(sql, { log: new IdbImportLog(appDb), ml, reports: new IdbReportStore(appDb), parse: parseWorker() });
   // Start the ML worker and its wasm now, off the critical path, so the first forecast does not wait for them.
   setTimeout(() => void ml.warm().catch(() => undefined), 0);
   return { persistent };
+}
+
+/** The parse worker, started on the first import: files are parsed there while DuckDB merges. */
+function parseWorker(): FileParser {
+  let remote: Comlink.Remote<ParseWorkerApi> | null = null;
+  return (file) => {
+    remote ??= Comlink.wrap<ParseWorkerApi>(new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' }));
+    return remote.parse(file);
+  };
 }
 
 /** The ML worker, started on first use; progress callbacks cross both worker boundaries as proxies. */

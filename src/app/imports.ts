@@ -40,11 +40,12 @@ export async function runImport(engine: EngineApi, files: ImportInput[]): Promis
 /** The sample exports shipped with the app (sample-data/, served at /sample-data/), imported the normal way. */
 export async function loadSample(engine: EngineApi): Promise<FileImportReport[]> {
   const manifest = (await (await fetch('/sample-data/manifest.json')).json()) as { files: string[] };
-  const files: ImportInput[] = [];
-  for (const name of manifest.files) {
-    const res = await fetch(`/sample-data/${encodeURIComponent(name)}`);
-    if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
-    files.push({ name, data: await res.blob() });
-  }
+  const files = await Promise.all(
+    manifest.files.map(async (name): Promise<ImportInput> => {
+      const res = await fetch(`/sample-data/${encodeURIComponent(name)}`);
+      if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
+      return { name, data: await res.blob() };
+    }),
+  );
   return runImport(engine, files);
 }

@@ -5,6 +5,7 @@
 import type { CalendarOverrides } from '../calendar/events';
 import type { SheetSpec } from '../reports/xlsx';
 import type { ImportErrorInfo, Note } from '../ingest/problems';
+import type { FileInput } from '../ingest/parseFile';
 import type { KindId } from '../ingest/kinds/spec';
 import type { DateRange, KpiFilters, MetricValues } from '../metrics/kpis';
 import type { CampaignResult } from '../metrics/campaigns';
@@ -72,10 +73,7 @@ export type {
 };
 
 /** A file to import: its name (used for messages and the CSV/xlsx decision) and its bytes. */
-export interface ImportInput {
-  name: string;
-  data: Blob | ArrayBuffer | Uint8Array;
-}
+export type ImportInput = FileInput;
 
 /** What happened to one file of an import. */
 export interface FileImportReport {

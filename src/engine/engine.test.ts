@@ -6,8 +6,9 @@ import { rebuildDerived } from '../db/merge';
 import { MIGRATIONS, SCHEMA_VERSION } from '../db/schema';
 import type { SqlConnection } from '../db/connection';
 import { openNodeDuckDB } from '../db/nodeDuckdb';
-import type { ImportInput } from './api';
-import { Engine } from './engine';
+import type { FileImportReport, ImportInput } from './api';
+import { Engine, MemoryImportLog } from './engine';
+import { type FileParser, parseFile } from '../ingest/parseFile';
 
 let db: SqlConnection & { close(): void };
 
@@ -230,6 +231,50 @@ describe('all-or-nothing imports', () => {
       code: 'currency_mismatch',
       params: { file: 'my.csv', fileCurrency: 'MYR', datasetCurrency: 'IDR' },
     });
+  });
+
+  it('merges files in the order given however the parser answers, fails only the file a parser drops, and reports a file once it is on disk', async () => {
+    await freshEngine();
+    const events: string[] = [];
+    const watched: SqlConnection = {
+      exec: (sql) => {
+        if (sql === 'CHECKPOINT') events.push('checkpoint');
+        return db.exec(sql);
+      },
+      query: (sql) => db.query(sql),
+      insertArrow: (t, ipc) => db.insertArrow(t, ipc),
+    };
+    const log = new MemoryImportLog();
+    const logged: MemoryImportLog = Object.assign(Object.create(log), {
+      add: async (r: FileImportReport) => {
+        events.push(`logged ${r.fileName}`);
+        await log.add(r);
+      },
+    });
+    // The first file's parse is the slowest, so the second's answer arrives first; one file's parser dies.
+    const delays: Record<string, number> = { 'early.xlsx': 60, 'late.xlsx': 0 };
+    const parse: FileParser = async (f) => {
+      await new Promise((r) => setTimeout(r, delays[f.name] ?? 0));
+      if (f.name === 'lost.xlsx') throw new Error('worker gone');
+      return parseFile(f);
+    };
+    const engine = await Engine.open(watched, { log: logged, parse });
+    const r = await engine.importFiles([file('early.xlsx', early), file('lost.xlsx', early), file('late.xlsx', late)]);
+    expect(r.files.map((f) => [f.fileName, f.status, f.added, f.updated])).toEqual([
+      ['early.xlsx', 'ok', 3, 0],
+      ['lost.xlsx', 'error', 0, 0],
+      ['late.xlsx', 'ok', 2, 2],
+    ]);
+    expect(r.files[1].error).toEqual({ code: 'corrupt_file', params: { file: 'lost.xlsx', detail: 'worker gone' } });
+    // Applied in order: the later snapshot's statuses won.
+    expect(await db.query('SELECT order_id, status_class FROM orders ORDER BY order_id')).toEqual(
+      expect.arrayContaining([{ order_id: 'B', status_class: 'completed' }, { order_id: 'C', status_class: 'cancelled' }]),
+    );
+    // No file is reported before a checkpoint that follows its merge; the batch needed fewer checkpoints than files.
+    const firstLog = events.findIndex((e) => e.startsWith('logged'));
+    expect(events.slice(0, firstLog)).toContain('checkpoint');
+    expect(events.filter((e) => e === 'checkpoint').length).toBeLessThan(3);
+    expect(events.filter((e) => e.startsWith('logged'))).toEqual(['logged early.xlsx', 'logged lost.xlsx', 'logged late.xlsx']);
   });
 
   it('keeps a log of every attempt, failed ones too', async () => {

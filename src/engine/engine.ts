@@ -11,7 +11,7 @@ import type { ReportMeta, ReportStore } from '../reports/store';
 import type { Locale } from '../i18n/locale';
 import { MERGE_TARGETS, type MergeTarget } from '../ingest/kinds/output';
 import type { KindId } from '../ingest/kinds/spec';
-import { parseExport, type ParsedExport } from '../ingest/parseExport';
+import { type FileParser, type ParseOutcome, parseFile, toBytes } from '../ingest/parseFile';
 import type { StagedRows } from '../ingest/batch';
 import { ImportError, type ImportErrorInfo, type Note } from '../ingest/problems';
 import { type DateRange, incomeKpis, type KpiFilters, orderKpis, previousRange } from '../metrics/kpis';
@@ -88,16 +88,16 @@ export class MemoryImportLog implements ImportLogStore {
   }
 }
 
-async function toBytes(data: ImportInput['data']): Promise<Uint8Array> {
-  if (data instanceof Uint8Array) return data;
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return new Uint8Array(await data.arrayBuffer());
+/** What the engine works with besides its database; each has a default fit for tests. */
+export interface EngineDeps {
+  log?: ImportLogStore;
+  ml?: MlBackend | null;
+  reports?: ReportStore | null;
+  parse?: FileParser;
 }
 
-async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+/** The longest an import batch goes without a checkpoint: reports wait for it, so it bounds their delay. */
+const PERSIST_EVERY_MS = 1000;
 
 const isoDate = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString().slice(0, 10));
 const todayIso = () => new Date().toISOString().slice(0, 10);
@@ -123,17 +123,19 @@ export class Engine implements EngineApi {
     private readonly log: ImportLogStore,
     private readonly ml: MlBackend | null,
     store: ReportStore | null,
+    private readonly parse: FileParser,
   ) {
     this.reports = store ? new ReportService(this, store) : null;
   }
 
   /**
-   * Opens the engine on a connection, applying migrations first. `ml` runs the forecasts and models;
-   * `reports` keeps the report history, schedules and alerts (IndexedDB in the app).
+   * Opens the engine on a connection, applying migrations first. `log` keeps the import reports; `ml`
+   * runs the forecasts and models; `reports` keeps the report history, schedules and alerts (IndexedDB in
+   * the app); `parse` reads export files (the parse worker in the app, this thread by default).
    */
-  static async open(db: SqlConnection, log: ImportLogStore = new MemoryImportLog(), ml: MlBackend | null = null, reports: ReportStore | null = null): Promise<Engine> {
+  static async open(db: SqlConnection, deps: EngineDeps = {}): Promise<Engine> {
     await migrate(db);
-    return new Engine(db, log, ml, reports);
+    return new Engine(db, deps.log ?? new MemoryImportLog(), deps.ml ?? null, deps.reports ?? null, deps.parse ?? parseFile);
   }
 
   /**
@@ -540,21 +542,55 @@ export class Engine implements EngineApi {
     for (const chunk of rows.chunks) await this.db.insertArrow(table, chunk);
   }
 
+  /**
+   * Imports files one at a time, each all-or-nothing in its own transaction. The next file is parsed while
+   * the current one merges (in the parse worker, in the app). The database file is checkpointed at most
+   * every PERSIST_EVERY_MS and at the end; a file is reported (and logged) only once it is on disk.
+   */
   importFiles(files: ImportInput[], onFileDone?: (report: FileImportReport) => void): Promise<ImportReport> {
     return this.serial(async () => {
       const reports: FileImportReport[] = [];
-      for (const file of files) {
-        const report = await this.importOne(file);
+      let unsaved: FileImportReport[] = [];
+      let savedAt = performance.now();
+      const save = async () => {
+        const last = unsaved[unsaved.length - 1];
+        if (unsaved.some((r) => r.importId !== null)) {
+          const start = performance.now();
+          await this.persist();
+          // One checkpoint makes the whole group durable: its time is counted once, on the group's last file.
+          last.timings.persistMs = performance.now() - start;
+        }
+        for (const r of unsaved) {
+          await this.log.add(r);
+          onFileDone?.(r);
+        }
+        unsaved = [];
+        savedAt = performance.now();
+      };
+      // A parser that fails outright (a crashed worker) fails that file, not the batch.
+      const parse = (file: ImportInput): Promise<ParseOutcome> =>
+        this.parse(file).catch((e: unknown) => ({
+          ok: false,
+          error: { code: 'corrupt_file', params: { file: file.name, detail: e instanceof Error ? e.message : String(e) } },
+          parseMs: 0,
+        }));
+      let next = files.length ? parse(files[0]) : null;
+      for (let i = 0; i < files.length; i++) {
+        const outcome = await (next as Promise<ParseOutcome>);
+        next = i + 1 < files.length ? parse(files[i + 1]) : null;
+        const report = await this.importParsed(files[i].name, outcome);
         reports.push(report);
-        await this.log.add(report);
-        onFileDone?.(report);
+        unsaved.push(report);
+        if (performance.now() - savedAt >= PERSIST_EVERY_MS) await save();
       }
+      if (unsaved.length) await save();
       return { files: reports, datasetVersion: Number((await this.meta('dataset_version')) ?? 0) };
     });
   }
 
-  private async importOne(file: ImportInput): Promise<FileImportReport> {
-    const timings = { parseMs: 0, stageMs: 0, mergeMs: 0, persistMs: 0 };
+  /** Stages and merges one parsed file in a transaction; the caller makes it durable. */
+  private async importParsed(fileName: string, outcome: ParseOutcome): Promise<FileImportReport> {
+    const timings = { parseMs: outcome.parseMs, stageMs: 0, mergeMs: 0, persistMs: 0 };
     let lap = performance.now();
     const took = () => {
       const now = performance.now();
@@ -563,7 +599,7 @@ export class Engine implements EngineApi {
       return ms;
     };
     const report = (r: Partial<FileImportReport>): FileImportReport => ({
-      fileName: file.name,
+      fileName,
       status: 'error',
       kind: null,
       rowsRead: 0,
@@ -577,22 +613,8 @@ export class Engine implements EngineApi {
       finishedAt: new Date().toISOString(),
       timings,
     });
-    let parsed: ParsedExport;
-    let bytes: Uint8Array;
-    let hash: string;
-    try {
-      bytes = await toBytes(file.data);
-      hash = await sha256(bytes);
-      parsed = parseExport(file.name, bytes);
-    } catch (e) {
-      timings.parseMs = took();
-      const error =
-        e instanceof ImportError
-          ? e.info
-          : { code: 'corrupt_file' as const, params: { file: file.name, detail: e instanceof Error ? e.message : String(e) } };
-      return report({ error });
-    }
-    timings.parseMs = took();
+    if (!outcome.ok) return report({ error: outcome.error });
+    const { parsed, hash } = outcome;
     const out = parsed.output;
     const common = { kind: parsed.kind, rowsRead: out.rowsRead, notes: out.notes };
 
@@ -608,7 +630,7 @@ export class Engine implements EngineApi {
       const currency = await this.meta('currency');
       const [{ n: importCount }] = await this.db.query<{ n: number }>('SELECT count(*) AS n FROM imports');
       if (currency && importCount > 0 && currency !== parsed.currency) {
-        throw new ImportError('currency_mismatch', { file: file.name, fileCurrency: parsed.currency, datasetCurrency: currency });
+        throw new ImportError('currency_mismatch', { file: fileName, fileCurrency: parsed.currency, datasetCurrency: currency });
       }
       await this.stage(stage, out.staged);
       for (const x of out.extra ?? []) await this.stage(stageTable(x.target), x.staged);
@@ -619,8 +641,8 @@ export class Engine implements EngineApi {
         const counts = await mergeStaged(this.db, out.target, id, out.snapshotAt);
         for (const x of out.extra ?? []) await mergeStaged(this.db, x.target, id, out.snapshotAt);
         const [first, last] = out.dateRange ?? [null, null];
-        await this.db.exec(`INSERT INTO imports VALUES (${id}, ${sqlString(file.name)}, ${sqlString(parsed.kind)},
-          ${sqlString(out.target)}, ${sqlString(hash)}, ${bytes.length}, now()::TIMESTAMP, ${sqlTimestamp(out.snapshotAt)},
+        await this.db.exec(`INSERT INTO imports VALUES (${id}, ${sqlString(fileName)}, ${sqlString(parsed.kind)},
+          ${sqlString(out.target)}, ${sqlString(hash)}, ${outcome.bytes}, now()::TIMESTAMP, ${sqlTimestamp(out.snapshotAt)},
           ${sqlTimestamp(first)}, ${sqlTimestamp(last)}, ${out.rowsRead}, ${counts.added}, ${counts.updated},
           ${counts.unchanged}, ${sqlString(JSON.stringify(out.notes))})`);
         await this.setMeta('currency', parsed.currency);
@@ -629,15 +651,13 @@ export class Engine implements EngineApi {
       });
       for (const t of stages) await this.db.exec(`DROP TABLE IF EXISTS ${t}`);
       timings.mergeMs = took();
-      await this.persist();
-      timings.persistMs = took();
       return report({ ...common, ...counts, status: 'ok', importId: id });
     } catch (e) {
       for (const t of stages) await this.db.exec(`DROP TABLE IF EXISTS ${t}`);
       const error =
         e instanceof ImportError
           ? e.info
-          : { code: 'storage_failed' as const, params: { file: file.name, detail: e instanceof Error ? e.message : String(e) } };
+          : { code: 'storage_failed' as const, params: { file: fileName, detail: e instanceof Error ? e.message : String(e) } };
       return report({ ...common, error });
     }
   }

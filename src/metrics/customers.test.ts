@@ -30,7 +30,7 @@ const orders = orderFile([
 
 beforeAll(async () => {
   db = await openNodeDuckDB();
-  engine = await Engine.open(db, undefined, localMl(() => initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`)));
+  engine = await Engine.open(db, { ml: localMl(() => initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`)) });
   const r = await engine.importFiles([{ name: 'Order.all.20260101_20260630.xlsx', data: orders }]);
   expect(r.files[0].status).toBe('ok');
 });

@@ -37,7 +37,7 @@ let income: IndependentIncomeRow[][];
 
 beforeAll(async () => {
   db = await openNodeDuckDB();
-  engine = await Engine.open(db, undefined, localMl(() => initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`)));
+  engine = await Engine.open(db, { ml: localMl(() => initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`)) });
   // Import in reverse order: the merge must not depend on it.
   const files = [...manifest.files].reverse();
   const report = await engine.importFiles(files.map((f) => ({ name: f, data: bytes(f) })));

@@ -23,7 +23,7 @@ let service: ReportService;
 beforeAll(async () => {
   db = await openNodeDuckDB();
   store = new IdbReportStore(await openAppDb('service-test'));
-  engine = await Engine.open(db, undefined, localMl(() => initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`)), store);
+  engine = await Engine.open(db, { ml: localMl(() => initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`)), reports: store });
   service = new ReportService(engine, store, () => now);
   const report = await engine.importFiles(manifest.files.map((f) => ({ name: f, data: new Uint8Array(fs.readFileSync(path.join(DIR, f))) })));
   expect(report.files.filter((f) => f.status !== 'ok')).toEqual([]);
@@ -37,7 +37,7 @@ describe('reports without data', () => {
     const empty = await openNodeDuckDB();
     try {
       const st = new IdbReportStore(await openAppDb('service-empty'));
-      const svc = new ReportService(await Engine.open(empty, undefined, null, st), st, () => '2026-11-24T09:00');
+      const svc = new ReportService(await Engine.open(empty, { reports: st }), st, () => '2026-11-24T09:00');
       const s = await svc.schedule({ template: 'weekly', cadence: { every: 'day' }, time: '08:00', since: '2026-11-20T00:00' });
       expect(await svc.runDueSchedules()).toEqual([]);
       expect((await svc.listSchedules()).find((x) => x.id === s.id)?.lastRun).toBeNull();
