@@ -36,7 +36,7 @@ function priority(target: MergeTarget, importId: number, snapshotAt: number | nu
 }
 
 async function dropTemps(db: SqlConnection): Promise<void> {
-  for (const t of ['incoming', 'affected_orders', 'reelect', 'affected_dates', 'affected_buyers', 'affected_buyer_orders', 'buyer_dates']) {
+  for (const t of ['incoming', 'affected_orders', 'reelect', 'affected_dates', 'affected_buyers', 'affected_buyer_orders', 'buyer_dates', 'touched_skus']) {
     await db.exec(`DROP TABLE IF EXISTS ${t}`);
   }
 }
@@ -95,6 +95,7 @@ async function rebuildOrders(db: SqlConnection, full: boolean): Promise<void> {
   await rebuildOrderSkus(db, full);
   await rebuildRollups(db, full);
   for (const t of ['affected_buyers', 'affected_buyer_orders', 'affected_dates', 'buyer_dates']) await db.exec(`DROP TABLE ${t}`);
+  await db.exec('DROP TABLE IF EXISTS touched_skus');
 }
 
 /** The SKU of a line (METRICS.md): Nomor Referensi SKU, else product name + variation. */
@@ -117,7 +118,8 @@ export const PAID_SQL = `(paid_at IS NOT NULL OR status_class = 'to_ship' OR ${S
  * Rebuilds `order_skus` (one row per valid order and SKU, with the dates of the buyer's two previous orders
  * of that SKU, and the order's released net payout) for the orders in `affected_buyer_orders`, which hold
  * every order of the buyers involved, so the previous-order dates are complete. A new SKU key gets an id in
- * `skus`, with the name and variation of its newest line in the import that first brings it.
+ * `skus`; every SKU whose rows change is named after its newest line in a valid order, as the top-SKU list
+ * names it (a listing renamed in Seller Centre shows its new name, and its old one again if that import goes).
  */
 async function rebuildOrderSkus(db: SqlConnection, full: boolean): Promise<void> {
   const ofOrders = (alias = '') => (full ? 'true' : `${alias}order_id IN (SELECT order_id FROM affected_buyer_orders)`);
@@ -128,6 +130,8 @@ async function rebuildOrderSkus(db: SqlConnection, full: boolean): Promise<void>
         arg_max(coalesce(l.variation, ''), l.created_at) AS variation
       FROM order_lines l WHERE ${ofOrders('l.')} GROUP BY 1
     ) WHERE sku NOT IN (SELECT sku FROM skus)`);
+  // The SKUs whose rows change: those of the orders' rows before (here) and after (below) the rebuild.
+  if (!full) await db.exec(`CREATE TEMP TABLE touched_skus AS SELECT DISTINCT sku_id FROM order_skus WHERE ${ofOrders()}`);
   await db.exec(`DELETE FROM order_skus WHERE ${ofOrders()}`);
   await db.exec(`INSERT INTO order_skus
     SELECT order_id, created_date, buyer_id, sku_id, qty, subtotal, returned_qty, order_sales,
@@ -144,6 +148,24 @@ async function rebuildOrderSkus(db: SqlConnection, full: boolean): Promise<void>
     ) USING (order_id)
     WINDOW w AS (PARTITION BY buyer_id, sku_id ORDER BY created_at, order_id)
     ORDER BY created_date`);
+  if (!full) await db.exec(`INSERT INTO touched_skus SELECT DISTINCT sku_id FROM order_skus WHERE ${ofOrders()}`);
+  await nameSkus(db, full);
+}
+
+/**
+ * Names each SKU (every one when `all`, else those in `touched_skus`) after its newest line in a valid order,
+ * ties going to the text, as the top-SKU list names it.
+ */
+export async function nameSkus(db: SqlConnection, all: boolean): Promise<void> {
+  const newest = `{d: l.created_at, n: ${SKU_DETAIL_SQL}}`;
+  await db.exec(`UPDATE skus SET product_name = n.product_name, variation = n.variation
+    FROM (
+      SELECT s.sku_id, arg_max(l.product_name, ${newest}) AS product_name, arg_max(coalesce(l.variation, ''), ${newest}) AS variation
+      FROM order_lines l JOIN orders o USING (order_id) JOIN skus s ON s.sku = ${SKU_OF_LINE}
+      WHERE o.is_valid ${all ? '' : 'AND s.sku_id IN (SELECT sku_id FROM touched_skus)'}
+      GROUP BY s.sku_id
+    ) n
+    WHERE skus.sku_id = n.sku_id`);
 }
 
 /**

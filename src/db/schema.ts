@@ -1,5 +1,5 @@
 import type { SqlConnection } from './connection';
-import { rebuildDerived } from './merge';
+import { nameSkus, rebuildDerived } from './merge';
 import { createStoredTables } from './tables';
 
 /** A migration step: a statement, or code for what SQL alone cannot say (rebuilding derived tables). */
@@ -64,6 +64,8 @@ export const MIGRATIONS: readonly (readonly Step[])[] = [
       returned_qty BIGINT, order_sales BIGINT, prev_date DATE, prev2_date DATE, released_net BIGINT)`,
     rebuildDerived,
   ],
+  // SKUs were named after the first import that brought them; now after their newest line.
+  [(db) => nameSkus(db, true)],
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,6 +3,7 @@ import { at, failedDeliveryFile, line, orderFile, textBytes } from '../../test/f
 import { derivedSnapshot } from '../../test/derived';
 import { mergeFiles, orderMetrics, readOrderFile } from '../../test/independent';
 import { rebuildDerived } from '../db/merge';
+import { skuUnits } from '../metrics/predictionInputs';
 import { MIGRATIONS, SCHEMA_VERSION } from '../db/schema';
 import type { SqlConnection } from '../db/connection';
 import { openNodeDuckDB } from '../db/nodeDuckdb';
@@ -153,30 +154,57 @@ describe('merge rules', () => {
     expect((await engine.kpis(JUNE)).values.repeat_buyer_rate).toBe(1 / 2);
   });
 
-  it('a renamed listing stays one SKU in the top SKUs, under its newest name, with or without a filter', async () => {
-    const renamed = orderFile([
+  it('a renamed listing stays one SKU in the top SKUs, the product table and the demand inputs, under its newest name', async () => {
+    const before = orderFile([
       line({ orderId: 'R1', buyer: 'u1', created: at('2026-06-02 08:00'), completed: at('2026-06-05 10:00'), productName: 'Kemeja Lama' }),
+    ]);
+    const after = orderFile([
       line({ orderId: 'R2', buyer: 'u2', created: at('2026-06-20 08:00'), completed: at('2026-06-24 10:00'), productName: 'Kemeja Baru' }),
     ]);
-    await engine.importFiles([file('renamed.xlsx', renamed)]);
+    // The old name arrives first, so the SKU is first known under it.
+    const [, second] = (await engine.importFiles([file('before.xlsx', before), file('after.xlsx', after)])).files;
     const province = (await engine.overview(JUNE)).breakdowns.provinces[0].key;
     for (const filters of [{}, { province }]) {
       const skus = (await engine.overview(JUNE, { filters })).breakdowns.skus;
       expect(skus.map((r) => [r.key, r.detail, r.orders, r.units])).toEqual([['M-TAC', 'Kemeja Baru · Hitam,L', 2, 2]]);
     }
+    const names = async () => ({
+      products: (await engine.productTable(JUNE)).map((r) => [r.sku, r.product, r.variation, r.orders]),
+      demand: (await skuUnits(db, JUNE.from, 30, 5)).map((r) => [r.sku, r.name]),
+    });
+    expect(await names()).toEqual({ products: [['M-TAC', 'Kemeja Baru', 'Hitam,L', 2]], demand: [['M-TAC', 'Kemeja Baru · Hitam,L']] });
+    // Without the file that renamed it, the listing has its old name again.
+    await engine.removeImport(second.importId as number);
+    expect(await names()).toEqual({ products: [['M-TAC', 'Kemeja Lama', 'Hitam,L', 1]], demand: [['M-TAC', 'Kemeja Lama · Hitam,L']] });
+    const kept = await derivedSnapshot(db);
+    await rebuildDerived(db);
+    expect(await derivedSnapshot(db)).toEqual(kept);
   });
 
   it('a database from before the derived tables is migrated to the same numbers', async () => {
     await engine.importFiles([file('early.xlsx', early), file('late.xlsx', late)]);
     const [kpis, products] = [await engine.kpis(JUNE), await engine.productTable(JUNE)];
-    // Undo the last migration: drop the tables it creates.
-    const created = (MIGRATIONS.at(-1) ?? []).flatMap((step) => (typeof step === 'string' ? (/CREATE TABLE (\w+)/.exec(step)?.slice(1) ?? []) : []));
-    expect(created).toContain('order_skus');
-    for (const t of created) await db.exec(`DROP TABLE ${t}`);
-    await db.exec(`UPDATE meta SET value = '${SCHEMA_VERSION - 1}' WHERE key = 'schema_version'`);
+    // Undo the migration that made the derived tables, and those after it: drop the tables it creates.
+    const creates = (step: (typeof MIGRATIONS)[number][number]) => (typeof step === 'string' ? (/CREATE TABLE (\w+)/.exec(step)?.slice(1) ?? []) : []);
+    const version = MIGRATIONS.findIndex((m) => m.flatMap(creates).includes('order_skus'));
+    expect(version).toBeGreaterThan(0);
+    for (const t of MIGRATIONS[version].flatMap(creates)) await db.exec(`DROP TABLE ${t}`);
+    await db.exec(`UPDATE meta SET value = '${version}' WHERE key = 'schema_version'`);
     const reopened = await Engine.open(db);
     expect(await reopened.kpis(JUNE)).toEqual(kpis);
     expect(await reopened.productTable(JUNE)).toEqual(products);
+  });
+
+  it('a database whose SKUs carry their first name is migrated to their newest one', async () => {
+    const renamed = orderFile([
+      line({ orderId: 'R1', buyer: 'u1', created: at('2026-06-02 08:00'), completed: at('2026-06-05 10:00'), productName: 'Kemeja Lama' }),
+      line({ orderId: 'R2', buyer: 'u2', created: at('2026-06-20 08:00'), completed: at('2026-06-24 10:00'), productName: 'Kemeja Baru' }),
+    ]);
+    await engine.importFiles([file('renamed.xlsx', renamed)]);
+    await db.exec(`UPDATE skus SET product_name = 'Kemeja Lama'`);
+    await db.exec(`UPDATE meta SET value = '${SCHEMA_VERSION - 1}' WHERE key = 'schema_version'`);
+    const reopened = await Engine.open(db);
+    expect((await reopened.productTable(JUNE)).map((r) => r.product)).toEqual(['Kemeja Baru']);
   });
 });
 

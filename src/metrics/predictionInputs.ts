@@ -87,8 +87,8 @@ export async function skuUnits(db: SqlConnection, start: string, n: number, limi
     WITH top AS (
       ${
         only
-          ? `SELECT sku, any_value(detail) AS detail FROM rollup_skus WHERE sku IN (${only.map(sqlString).join(', ') || 'NULL'}) GROUP BY sku`
-          : `SELECT sku, any_value(detail) AS detail FROM rollup_skus
+          ? `SELECT sku, arg_max(detail, {d: created_date, n: detail}) AS detail FROM rollup_skus WHERE sku IN (${only.map(sqlString).join(', ') || 'NULL'}) GROUP BY sku`
+          : `SELECT sku, arg_max(detail, {d: created_date, n: detail}) AS detail FROM rollup_skus
       WHERE created_date > DATE '${end}' - INTERVAL 90 DAY
       GROUP BY sku ORDER BY sum(units) DESC, sku LIMIT ${Math.max(1, Math.floor(limit))}`
       }
