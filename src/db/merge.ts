@@ -36,7 +36,7 @@ function priority(target: MergeTarget, importId: number, snapshotAt: number | nu
 }
 
 async function dropTemps(db: SqlConnection): Promise<void> {
-  for (const t of ['incoming', 'affected_orders', 'reelect', 'affected_dates', 'affected_buyers', 'affected_buyer_orders', 'buyer_dates', 'touched_skus']) {
+  for (const t of ['incoming', 'affected_orders', 'reelect', 'affected_dates', 'affected_buyers', 'buyer_dates', 'affected_pairs']) {
     await db.exec(`DROP TABLE IF EXISTS ${t}`);
   }
 }
@@ -82,27 +82,26 @@ async function rebuildOrders(db: SqlConnection, full: boolean): Promise<void> {
         lag(created_date, 2) OVER (PARTITION BY buyer_id ORDER BY created_at, order_id) AS p2
       FROM orders WHERE is_valid AND ${full ? "buyer <> ''" : 'buyer IN (SELECT buyer FROM affected_buyers)'}
     ) w
-    WHERE orders.order_id = w.order_id`);
-  // Every order whose derived rows may change: the affected ones and all orders of their buyers.
-  await db.exec(`CREATE TEMP TABLE affected_buyer_orders AS ${
-    full ? 'SELECT order_id FROM orders' : 'SELECT order_id FROM affected_orders UNION SELECT order_id FROM orders WHERE buyer IN (SELECT buyer FROM affected_buyers)'
-  }`);
+    WHERE orders.order_id = w.order_id
+      AND (orders.buyer_first_date IS DISTINCT FROM w.first_date OR orders.prev_date IS DISTINCT FROM w.p1 OR orders.prev2_date IS DISTINCT FROM w.p2)`);
   // The affected orders' dates, before (above) and after the change; and where the buyer counts change: the
   // dates of every order of their buyers.
   await db.exec(`INSERT INTO affected_dates SELECT DISTINCT created_date FROM orders WHERE ${affected}`);
   await db.exec(`CREATE TEMP TABLE buyer_dates AS SELECT created_date FROM affected_dates
-    UNION SELECT created_date FROM orders WHERE ${full ? 'true' : 'order_id IN (SELECT order_id FROM affected_buyer_orders)'}`);
+    UNION SELECT created_date FROM orders WHERE ${full ? 'true' : 'buyer IN (SELECT buyer FROM affected_buyers)'}`);
   await rebuildOrderSkus(db, full);
   await rebuildRollups(db, full);
-  for (const t of ['affected_buyers', 'affected_buyer_orders', 'affected_dates', 'buyer_dates']) await db.exec(`DROP TABLE ${t}`);
-  await db.exec('DROP TABLE IF EXISTS touched_skus');
+  await nameSkus(db);
+  for (const t of ['affected_buyers', 'affected_dates', 'buyer_dates']) await db.exec(`DROP TABLE ${t}`);
 }
 
 /** The SKU of a line (METRICS.md): Nomor Referensi SKU, else product name + variation. */
 export const SKU_OF_LINE = "coalesce(nullif(l.sku_ref, ''), l.product_name || ' · ' || coalesce(l.variation, ''))";
 export const SKU_DETAIL_SQL = "l.product_name || CASE WHEN coalesce(l.variation, '') <> '' THEN ' · ' || l.variation ELSE '' END";
-/** The SKU detail of a group of lines: that of the newest line (ties broken by the text, so it is stable). */
-export const NEWEST_SKU_DETAIL = `arg_max(${SKU_DETAIL_SQL}, {d: l.created_at, n: ${SKU_DETAIL_SQL}})`;
+/** The order of a SKU's lines by age: the newest last, ties broken by the text, so the choice is stable. */
+const NEWEST_LINE = `{d: l.created_at, n: ${SKU_DETAIL_SQL}}`;
+/** The SKU detail of a group of lines: that of the newest line. */
+export const NEWEST_SKU_DETAIL = `arg_max(${SKU_DETAIL_SQL}, ${NEWEST_LINE})`;
 
 /**
  * "No previous order" in the previous-order dates of the derived tables: a date before every order, so a
@@ -116,27 +115,24 @@ export const PAID_SQL = `(paid_at IS NOT NULL OR status_class = 'to_ship' OR ${S
 
 /**
  * Rebuilds `order_skus` (one row per valid order and SKU, with the dates of the buyer's two previous orders
- * of that SKU, and the order's released net payout) for the orders in `affected_buyer_orders`, which hold
- * every order of the buyers involved, so the previous-order dates are complete. A new SKU key gets an id in
- * `skus`; every SKU whose rows change is named after its newest line in a valid order, as the top-SKU list
- * names it (a listing renamed in Seller Centre shows its new name, and its old one again if that import goes).
+ * of that SKU, and the order's released net payout) for the orders in `affected_orders` (every order when
+ * `full`), then the previous-order dates of every row of the (buyer, SKU) pairs those orders had before or
+ * have now. A new SKU key gets an id in `skus` (nameSkus names it once the rollups are rebuilt).
  */
 async function rebuildOrderSkus(db: SqlConnection, full: boolean): Promise<void> {
-  const ofOrders = (alias = '') => (full ? 'true' : `${alias}order_id IN (SELECT order_id FROM affected_buyer_orders)`);
+  const ofOrders = (alias = '') => (full ? 'true' : `${alias}order_id IN (SELECT order_id FROM affected_orders)`);
   await db.exec(`INSERT INTO skus
-    SELECT (SELECT coalesce(max(sku_id), 0) FROM skus) + row_number() OVER (ORDER BY sku), sku, product_name, variation
-    FROM (
-      SELECT ${SKU_OF_LINE} AS sku, arg_max(l.product_name, l.created_at) AS product_name,
-        arg_max(coalesce(l.variation, ''), l.created_at) AS variation
-      FROM order_lines l WHERE ${ofOrders('l.')} GROUP BY 1
-    ) WHERE sku NOT IN (SELECT sku FROM skus)`);
-  // The SKUs whose rows change: those of the orders' rows before (here) and after (below) the rebuild.
-  if (!full) await db.exec(`CREATE TEMP TABLE touched_skus AS SELECT DISTINCT sku_id FROM order_skus WHERE ${ofOrders()}`);
+    SELECT (SELECT coalesce(max(sku_id), 0) FROM skus) + row_number() OVER (ORDER BY sku), sku, NULL, NULL
+    FROM (SELECT DISTINCT ${SKU_OF_LINE} AS sku FROM order_lines l WHERE ${ofOrders('l.')})
+    WHERE sku NOT IN (SELECT sku FROM skus)`);
+  const pairsOfOrders = `SELECT DISTINCT buyer_id, sku_id FROM order_skus WHERE ${ofOrders()} AND buyer_id IS NOT NULL`;
+  if (!full) await db.exec(`CREATE TEMP TABLE affected_pairs AS ${pairsOfOrders}`);
   await db.exec(`DELETE FROM order_skus WHERE ${ofOrders()}`);
+  // A full rebuild numbers every pair's orders here; otherwise the affected pairs are renumbered below.
+  const prev = (n: number) => (full ? `lag(created_date, ${n}, ${NO_DATE}) OVER w` : NO_DATE);
   await db.exec(`INSERT INTO order_skus
     SELECT order_id, created_date, buyer_id, sku_id, qty, subtotal, returned_qty, order_sales,
-      CASE WHEN buyer_id IS NOT NULL THEN lag(created_date, 1, ${NO_DATE}) OVER w END,
-      CASE WHEN buyer_id IS NOT NULL THEN lag(created_date, 2, ${NO_DATE}) OVER w END, released_net
+      CASE WHEN buyer_id IS NOT NULL THEN ${prev(1)} END, CASE WHEN buyer_id IS NOT NULL THEN ${prev(2)} END, released_net
     FROM (
       SELECT o.order_id, o.created_date, o.created_at, o.buyer_id, s.sku_id, coalesce(sum(l.qty), 0) AS qty,
         coalesce(sum(l.subtotal), 0) AS subtotal, coalesce(sum(l.returned_qty), 0) AS returned_qty, o.sales AS order_sales
@@ -146,26 +142,41 @@ async function rebuildOrderSkus(db: SqlConnection, full: boolean): Promise<void>
     ) LEFT JOIN (
       SELECT order_id, sum(net_payout) AS released_net FROM income WHERE ${ofOrders()} GROUP BY 1
     ) USING (order_id)
-    WINDOW w AS (PARTITION BY buyer_id, sku_id ORDER BY created_at, order_id)
+    ${full ? `WINDOW w AS (${PAIR_ORDER})` : ''}
     ORDER BY created_date`);
-  if (!full) await db.exec(`INSERT INTO touched_skus SELECT DISTINCT sku_id FROM order_skus WHERE ${ofOrders()}`);
-  await nameSkus(db, full);
+  if (full) return;
+  await db.exec(`INSERT INTO affected_pairs ${pairsOfOrders}`);
+  await db.exec(`UPDATE order_skus SET prev_date = w.p1, prev2_date = w.p2
+    FROM (
+      SELECT order_id, sku_id, lag(created_date, 1, ${NO_DATE}) OVER w AS p1, lag(created_date, 2, ${NO_DATE}) OVER w AS p2
+      FROM (
+        SELECT os.order_id, os.sku_id, os.buyer_id, os.created_date, o.created_at
+        FROM order_skus os JOIN (SELECT DISTINCT * FROM affected_pairs) p ON p.buyer_id = os.buyer_id AND p.sku_id = os.sku_id
+          JOIN orders o ON o.order_id = os.order_id
+      )
+      WINDOW w AS (${PAIR_ORDER})
+    ) w
+    WHERE order_skus.order_id = w.order_id AND order_skus.sku_id = w.sku_id
+      AND (order_skus.prev_date IS DISTINCT FROM w.p1 OR order_skus.prev2_date IS DISTINCT FROM w.p2)`);
+  await db.exec('DROP TABLE affected_pairs');
 }
 
+/** A buyer's orders of one SKU, oldest first: what the previous-order dates of `order_skus` count back in. */
+const PAIR_ORDER = 'PARTITION BY buyer_id, sku_id ORDER BY created_at, order_id';
+
 /**
- * Names each SKU (every one when `all`, else those in `touched_skus`) after its newest line in a valid order,
- * ties going to the text, as the top-SKU list names it.
+ * Names every SKU after its newest line in a valid order, as the top-SKU list names it (a listing renamed in
+ * Seller Centre shows its new name, and its old one again if that import is removed). It reads the daily SKU
+ * rollup, which holds each day's newest line, so no order line is read.
  */
-export async function nameSkus(db: SqlConnection, all: boolean): Promise<void> {
-  const newest = `{d: l.created_at, n: ${SKU_DETAIL_SQL}}`;
+export async function nameSkus(db: SqlConnection): Promise<void> {
+  const newest = '{d: created_date, n: detail}';
   await db.exec(`UPDATE skus SET product_name = n.product_name, variation = n.variation
     FROM (
-      SELECT s.sku_id, arg_max(l.product_name, ${newest}) AS product_name, arg_max(coalesce(l.variation, ''), ${newest}) AS variation
-      FROM order_lines l JOIN orders o USING (order_id) JOIN skus s ON s.sku = ${SKU_OF_LINE}
-      WHERE o.is_valid ${all ? '' : 'AND s.sku_id IN (SELECT sku_id FROM touched_skus)'}
-      GROUP BY s.sku_id
+      SELECT sku, arg_max(product_name, ${newest}) AS product_name, arg_max(variation, ${newest}) AS variation
+      FROM rollup_skus GROUP BY sku
     ) n
-    WHERE skus.sku_id = n.sku_id`);
+    WHERE skus.sku = n.sku AND (skus.product_name, skus.variation) IS DISTINCT FROM (n.product_name, n.variation)`);
 }
 
 /**
@@ -184,7 +195,8 @@ async function rebuildRollups(db: SqlConnection, full: boolean): Promise<void> {
   // One row per day and SKU, named after the day's newest line (a renamed listing stays one SKU).
   await db.exec(`INSERT INTO rollup_skus
     SELECT o.created_date, ${SKU_OF_LINE}, ${NEWEST_SKU_DETAIL}, count(DISTINCT l.order_id), coalesce(sum(l.qty), 0),
-      coalesce(sum(l.subtotal), 0) ${lines} GROUP BY 1, 2 ORDER BY 1`);
+      coalesce(sum(l.subtotal), 0), arg_max(l.product_name, ${NEWEST_LINE}), arg_max(coalesce(l.variation, ''), ${NEWEST_LINE})
+    ${lines} GROUP BY 1, 2 ORDER BY 1`);
   // A city is named with its province (the same city name exists in several provinces).
   const keys: Record<string, string> = {
     province: "coalesce(nullif(province, ''), '–')",

@@ -1,5 +1,5 @@
 import type { SqlConnection } from './connection';
-import { nameSkus, rebuildDerived } from './merge';
+import { rebuildDerived } from './merge';
 import { createStoredTables } from './tables';
 
 /** A migration step: a statement, or code for what SQL alone cannot say (rebuilding derived tables). */
@@ -62,10 +62,15 @@ export const MIGRATIONS: readonly (readonly Step[])[] = [
     `CREATE TABLE skus (sku_id INTEGER, sku VARCHAR, product_name VARCHAR, variation VARCHAR)`,
     `CREATE TABLE order_skus (order_id VARCHAR, created_date DATE, buyer_id INTEGER, sku_id INTEGER, qty BIGINT, subtotal BIGINT,
       returned_qty BIGINT, order_sales BIGINT, prev_date DATE, prev2_date DATE, released_net BIGINT)`,
+  ],
+  // The daily SKU rollup keeps each day's newest product name and variation apart, to name SKUs by (SKUs
+  // were named after the import that first brought them). Rebuilding fills every derived table, those of the
+  // migration before included.
+  [
+    'ALTER TABLE rollup_skus ADD COLUMN IF NOT EXISTS product_name VARCHAR',
+    'ALTER TABLE rollup_skus ADD COLUMN IF NOT EXISTS variation VARCHAR',
     rebuildDerived,
   ],
-  // SKUs were named after the first import that brought them; now after their newest line.
-  [(db) => nameSkus(db, true)],
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
