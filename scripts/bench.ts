@@ -24,7 +24,7 @@ import { benchAppLoad } from './bench/appLoad';
 import type { BrowserBenchResult } from './bench/page';
 import type { MlBenchResult } from './bench/mlPage';
 import { BENCH_START, benchSeries } from './bench/mlSeries';
-import { ordersCsv } from './bench/ordersCsv';
+import { ordersCsv, ordersCsvLastMonth } from './bench/ordersCsv';
 import { median, timePageSets } from './bench/pageSets';
 import { forecastDemand, forecastSeries } from '../src/ml/predictions';
 import { initTf } from '../src/ml/tf';
@@ -93,6 +93,25 @@ async function benchNode(csv: Uint8Array): Promise<Omit<Row, 'mb'>> {
     }
     const pageMs = await timePageSets(engine, runs);
     return { env: 'node', lines: f.rowsRead, timings: f.timings, wallMs, kpiMedianMs: median(kpi), pageMs };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The import a seller repeats: a new month's export onto the history (Node). The merge then rebuilds what
+ * the month's orders touch, not everything.
+ */
+async function benchMonthNode(size: number): Promise<{ historyLines: number; monthLines: number; timings: Row['timings']; wallMs: number }> {
+  const { history, month } = ordersCsvLastMonth(size);
+  const db = await openNodeDuckDB();
+  try {
+    const engine = await Engine.open(db);
+    await engine.importFiles([{ name: 'Order.all.history.csv', data: history.csv }]);
+    const t0 = performance.now();
+    const f = (await engine.importFiles([{ name: 'Order.all.month.csv', data: month.csv }])).files[0];
+    if (f.status !== 'ok') throw new Error(JSON.stringify(f.error));
+    return { historyLines: history.lines, monthLines: month.lines, timings: f.timings, wallMs: performance.now() - t0 };
   } finally {
     db.close();
   }
@@ -221,6 +240,8 @@ async function main() {
     }
     fs.rmSync(csvPath);
   }
+  const largest = Math.max(...sizes);
+  const month = args.includes('--no-node') ? null : await benchMonthNode(largest);
   console.log('\nImport of one order-export CSV, then all Overview KPIs (current and previous period), median of', runs);
   console.log('env       lines      CSV      parse       stage       merge     persist   import (wall)  budget   KPIs (median)  budget');
   for (const r of rows) {
@@ -231,6 +252,12 @@ async function main() {
     );
   }
   console.log(`budgets (engine issue, Chromium at 1M lines): import queryable <= ${BUDGET.importMs} ms, KPIs <= ${BUDGET.kpiMs} ms median`);
+  if (month) {
+    const t = month.timings;
+    console.log(
+      `a new month (${month.monthLines.toLocaleString('en-US')} lines) onto ${month.historyLines.toLocaleString('en-US')} lines (node): ${fmt(month.wallMs)} (parse ${fmt(t.parseMs)}, stage ${fmt(t.stageMs)}, merge ${fmt(t.mergeMs)}, persist ${fmt(t.persistMs)})`,
+    );
+  }
   for (const r of rows.filter((x) => x.insightsMs)) {
     const m = r.insightsMs as NonNullable<Row['insightsMs']>;
     console.log(

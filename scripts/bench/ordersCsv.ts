@@ -1,23 +1,24 @@
 /** Order exports in the real 2026 layout (50 columns, Indonesian headers and value formats), as CSV bytes. */
-import { simulateOrders } from '../sample/generate';
+import { type SimOrder, simulateOrders } from '../sample/generate';
 import { ORDER_COLUMNS_2026 } from '../sample/layouts';
 
 const esc = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-/**
- * About `lines` order lines (the simulation decides the exact count), returned with the exact count. With
- * 88.5% of orders from returning buyers there is about one buyer per 10 lines: 1M lines, ~100k buyers.
- */
-export function ordersCsv(lines: number, seed = 11, repeatShare = 0.885): { csv: Uint8Array; lines: number } {
+const SIM_TO = '2026-09-26';
+
+function simulate(lines: number, seed: number, repeatShare: number) {
   // ~1.3 lines per order and ~1.25 mean demand over the simulated 1,000 days.
-  const orders = simulateOrders({
+  return simulateOrders({
     seed,
     from: '2024-01-01',
-    to: '2026-09-26',
+    to: SIM_TO,
     baseOrdersPerDay: lines / 1000 / 1.3 / 1.25,
     repeatShare,
-    snapshot: '2026-09-26 23:00',
+    snapshot: `${SIM_TO} 23:00`,
   });
+}
+
+function toCsv(orders: readonly SimOrder[]): { csv: Uint8Array; lines: number } {
   const encoder = new TextEncoder();
   const parts: Uint8Array[] = [encoder.encode(`${ORDER_COLUMNS_2026.map(([h]) => esc(h)).join(',')}\n`)];
   let n = 0;
@@ -42,4 +43,19 @@ export function ordersCsv(lines: number, seed = 11, repeatShare = 0.885): { csv:
     pos += p.length;
   }
   return { csv, lines: n };
+}
+
+/**
+ * About `lines` order lines (the simulation decides the exact count), returned with the exact count. With
+ * 88.5% of orders from returning buyers there is about one buyer per 10 lines: 1M lines, ~100k buyers.
+ */
+export function ordersCsv(lines: number, seed = 11, repeatShare = 0.885): { csv: Uint8Array; lines: number } {
+  return toCsv(simulate(lines, seed, repeatShare));
+}
+
+/** The same simulation as two exports: everything before its last 30 days, and those 30 days (a new month). */
+export function ordersCsvLastMonth(lines: number): { history: { csv: Uint8Array; lines: number }; month: { csv: Uint8Array; lines: number } } {
+  const orders = simulate(lines, 11, 0.885);
+  const cut = Date.parse(`${SIM_TO}T00:00:00Z`) - 29 * 86_400_000;
+  return { history: toCsv(orders.filter((o) => o.created < cut)), month: toCsv(orders.filter((o) => o.created >= cut)) };
 }
