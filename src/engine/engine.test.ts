@@ -305,6 +305,22 @@ describe('all-or-nothing imports', () => {
     expect(events.filter((e) => e.startsWith('logged'))).toEqual(['logged early.xlsx', 'logged lost.xlsx', 'logged late.xlsx']);
   });
 
+  it('a checkpoint that fails is reported on the files it would have saved, and the batch still ends', async () => {
+    await freshEngine();
+    const failing: SqlConnection = {
+      exec: (sql) => (sql === 'CHECKPOINT' ? Promise.reject(new Error('disk full')) : db.exec(sql)),
+      query: (sql) => db.query(sql),
+      insertArrow: (t, ipc) => db.insertArrow(t, ipc),
+    };
+    const engine = await Engine.open(failing);
+    const r = await engine.importFiles([file('x.pdf', textBytes('%PDF')), file('early.xlsx', early)]);
+    expect(r.files.map((f) => [f.fileName, f.status, f.error?.code])).toEqual([
+      ['x.pdf', 'error', 'unsupported_file_type'],
+      ['early.xlsx', 'error', 'storage_failed'],
+    ]);
+    expect(r.files[1].error?.params).toEqual({ file: 'early.xlsx', detail: 'disk full' });
+  });
+
   it('keeps a log of every attempt, failed ones too', async () => {
     const engine = await freshEngine();
     await engine.importFiles([file('x.pdf', textBytes('%PDF')), file('early.xlsx', early)]);

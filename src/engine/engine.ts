@@ -556,7 +556,15 @@ export class Engine implements EngineApi {
         const last = unsaved[unsaved.length - 1];
         if (unsaved.some((r) => r.importId !== null)) {
           const start = performance.now();
-          await this.persist();
+          try {
+            await this.persist();
+          } catch (e) {
+            // The files are merged but not on disk: each says so, rather than the batch failing unexplained.
+            const detail = e instanceof Error ? e.message : String(e);
+            for (const r of unsaved) {
+              if (r.importId !== null) Object.assign(r, { status: 'error', error: { code: 'storage_failed', params: { file: r.fileName, detail } } });
+            }
+          }
           // One checkpoint makes the whole group durable: its time is counted once, on the group's last file.
           last.timings.persistMs = performance.now() - start;
         }
