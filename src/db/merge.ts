@@ -273,27 +273,31 @@ export async function mergeStaged(
   const all = allRowsTable(target);
   const names = valueNames(target);
   await dropTemps(db);
+  const typed = `
+    SELECT import_id, snapshot_at, ${priority(target, importId, snapshotAt)} AS prio, ${names.join(', ')}, hash(${names.join(', ')}) AS row_hash
+    FROM (SELECT ${importId} AS import_id, ${sqlTimestamp(snapshotAt)} AS snapshot_at, ${typedStageColumns(target)} FROM ${stageTable(target)})`;
+  // The first import into a target: every row is new and wins, so the rows go straight in (no copy to
+  // compare), and the orders, if these are order lines, are all built.
+  const [{ stored }] = await db.query<{ stored: number }>(`SELECT count(*) AS stored FROM (SELECT 1 FROM ${all} LIMIT 1)`);
+  if (!stored) {
+    await db.exec(`INSERT INTO ${all} SELECT import_id, snapshot_at, prio, true, ${names.join(', ')}, row_hash FROM (${typed})`);
+    if (target === 'order_lines') await rebuildOrders(db, true);
+    if (target === 'income') await refreshReleased(db, `SELECT order_id FROM ${all}`);
+    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${all}`);
+    return { added: n, updated: 0, unchanged: 0 };
+  }
   await db.exec(`CREATE TEMP TABLE incoming AS
-    WITH s AS (
-      SELECT ${importId} AS import_id, ${sqlTimestamp(snapshotAt)} AS snapshot_at, ${typedStageColumns(target)}
-      FROM ${stageTable(target)}
-    ), typed AS (
-      SELECT import_id, snapshot_at, ${priority(target, importId, snapshotAt)} AS prio, ${names.join(', ')},
-        hash(${names.join(', ')}) AS row_hash
-      FROM s
-    )
     SELECT typed.*, c.line_key IS NOT NULL AS existed, c.row_hash AS old_hash,
       c.line_key IS NULL OR typed.prio > c.prio AS wins
-    FROM typed LEFT JOIN (SELECT line_key, prio, row_hash FROM ${all} WHERE is_winner) c USING (line_key)`);
+    FROM (${typed}) typed LEFT JOIN (SELECT line_key, prio, row_hash FROM ${all} WHERE is_winner) c USING (line_key)`);
   await db.exec(`UPDATE ${all} SET is_winner = false
     WHERE is_winner AND line_key IN (SELECT line_key FROM incoming WHERE existed AND wins)`);
   await db.exec(`INSERT INTO ${all}
     SELECT import_id, snapshot_at, prio, wins, ${names.join(', ')}, row_hash FROM incoming`);
   if (target === 'order_lines') {
-    // Before the first order import there are no orders: then every order is new, and all are rebuilt.
-    const [{ n }] = await db.query<{ n: number }>('SELECT count(*) AS n FROM orders');
-    if (n > 0) await db.exec('CREATE TEMP TABLE affected_orders AS SELECT DISTINCT order_id FROM incoming WHERE wins');
-    await rebuildOrders(db, n === 0);
+    // Orders exist (every stored line belongs to one): only those of the winning lines are rebuilt.
+    await db.exec('CREATE TEMP TABLE affected_orders AS SELECT DISTINCT order_id FROM incoming WHERE wins');
+    await rebuildOrders(db, false);
   }
   if (target === 'income') await refreshReleased(db, 'SELECT order_id FROM incoming WHERE wins');
   const [c] = await db.query<{ total: number; added: number; updated: number }>(`
