@@ -198,7 +198,7 @@ async function benchMl(): Promise<MlBenchResult & { node: { salesForecastMs: num
     }
     const skus = Array.from({ length: 200 }, (_, k) => ({ sku: `SKU-${k}`, name: `SKU ${k}`, values: benchSeries(730, 100 + k, 2 + (k % 20)) }));
     const t = performance.now();
-    forecastDemand({ start: BENCH_START, skus, horizon: 30, leadTime: 14, serviceLevel: 0.95 });
+    await forecastDemand({ start: BENCH_START, skus, horizon: 30, leadTime: 14, serviceLevel: 0.95 });
     return { ...r, node: { salesForecastMs: nodeSales, demandMs: performance.now() - t } };
   } finally {
     await context.close();
