@@ -69,12 +69,35 @@ async function init(origin: string): Promise<WorkerInit> {
   return { persistent };
 }
 
-/** The parse worker, started on the first import: files are parsed there while DuckDB merges. */
+/**
+ * The parse worker, started on the first import: files are parsed there while DuckDB merges. A worker that
+ * fails (its script does not load, or it runs out of memory) fails the file it was parsing, instead of
+ * leaving the import waiting forever; the next file starts a new worker.
+ */
 function parseWorker(): FileParser {
-  let remote: Comlink.Remote<ParseWorkerApi> | null = null;
+  interface Running {
+    remote: Comlink.Remote<ParseWorkerApi>;
+    failed: Promise<never>;
+  }
+  let current: Running | null = null;
+  const start = (): Running => {
+    const worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
+    const running: Running = {
+      remote: Comlink.wrap<ParseWorkerApi>(worker),
+      failed: new Promise<never>((_, reject) =>
+        worker.addEventListener('error', (e) => {
+          if (current === running) current = null;
+          worker.terminate();
+          reject(new Error(`parse worker failed: ${e.message || 'no message'}`));
+        }),
+      ),
+    };
+    running.failed.catch(() => undefined);
+    return running;
+  };
   return (file) => {
-    remote ??= Comlink.wrap<ParseWorkerApi>(new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' }));
-    return remote.parse(file);
+    current ??= start();
+    return Promise.race([current.remote.parse(file), current.failed]);
   };
 }
 

@@ -38,7 +38,16 @@ async function freePort(): Promise<number> {
 
 export async function benchAppLoad(runs: number): Promise<AppLoadResult> {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'toko-dist-'));
-  await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  // A Vite dev server started earlier in this process (the other benches) leaves NODE_ENV=development, which
+  // would make this a development build: no service worker, so the first visit would never finish.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'error', mode: 'production', build: { outDir, emptyOutDir: true } });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   const server = await startServer(0, outDir);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'toko-load-'));
@@ -79,7 +88,12 @@ export async function benchAppLoad(runs: number): Promise<AppLoadResult> {
       for (const r of reports) for (const [k, v] of Object.entries(r.timings ?? {})) sums[k] = (sums[k] ?? 0) + v;
       return { files: reports.length, ...sums };
     });
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.evaluate(() =>
+      Promise.race([
+        navigator.serviceWorker.ready,
+        new Promise((_, reject) => setTimeout(() => reject(new Error('no service worker after 60 s: is this a development build?')), 60_000)),
+      ]).then(() => undefined),
+    );
     const installability = await (await context.newCDPSession(page)).send('Page.getInstallabilityErrors');
     const shellMs: number[] = [];
     const kpiMs: number[] = [];
