@@ -63,9 +63,9 @@ export const MIGRATIONS: readonly (readonly Step[])[] = [
     `CREATE TABLE order_skus (order_id VARCHAR, created_date DATE, buyer_id INTEGER, sku_id INTEGER, qty BIGINT, subtotal BIGINT,
       returned_qty BIGINT, order_sales BIGINT, prev_date DATE, prev2_date DATE, released_net BIGINT)`,
   ],
-  // The daily SKU rollup keeps each day's newest product name and variation apart, to name SKUs by (SKUs
-  // were named after the import that first brought them). Rebuilding fills every derived table, those of the
-  // migration before included.
+  // The daily SKU rollup keeps each day's newest product name and variation, which name the SKUs (they had
+  // been named by the import that first brought them). The rebuild fills every derived table, including those
+  // the migration before creates.
   [
     'ALTER TABLE rollup_skus ADD COLUMN IF NOT EXISTS product_name VARCHAR',
     'ALTER TABLE rollup_skus ADD COLUMN IF NOT EXISTS variation VARCHAR',
