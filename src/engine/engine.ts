@@ -13,7 +13,7 @@ import { MERGE_TARGETS, type MergeTarget } from '../ingest/kinds/output';
 import type { KindId } from '../ingest/kinds/spec';
 import { type FileParser, type ParseOutcome, parseFile, toBytes } from '../ingest/parseFile';
 import type { StagedRows } from '../ingest/batch';
-import { ImportError, type ImportErrorInfo, type Note } from '../ingest/problems';
+import { failureOf, ImportError, type ImportErrorInfo, type Note } from '../ingest/problems';
 import { type DateRange, incomeKpis, type KpiFilters, orderKpis, previousRange } from '../metrics/kpis';
 import { campaignOutcomes, campaigns } from '../metrics/campaigns';
 import { type ArmResult, thompson } from '../ml/bandit';
@@ -560,10 +560,7 @@ export class Engine implements EngineApi {
             await this.persist();
           } catch (e) {
             // The files are merged but not on disk: each says so, rather than the batch failing unexplained.
-            const detail = e instanceof Error ? e.message : String(e);
-            for (const r of unsaved) {
-              if (r.importId !== null) Object.assign(r, { status: 'error', error: { code: 'storage_failed', params: { file: r.fileName, detail } } });
-            }
+            for (const r of unsaved) if (r.importId !== null) Object.assign(r, { status: 'error', error: failureOf(e, 'storage_failed', r.fileName) });
           }
           // One checkpoint makes the whole group durable: its time is counted once, on the group's last file.
           last.timings.persistMs = performance.now() - start;
@@ -577,11 +574,7 @@ export class Engine implements EngineApi {
       };
       // A parser that fails outright (a crashed worker) fails that file, not the batch.
       const parse = (file: ImportInput): Promise<ParseOutcome> =>
-        this.parse(file).catch((e: unknown) => ({
-          ok: false,
-          error: { code: 'corrupt_file', params: { file: file.name, detail: e instanceof Error ? e.message : String(e) } },
-          parseMs: 0,
-        }));
+        this.parse(file).catch((e: unknown) => ({ ok: false, error: failureOf(e, 'corrupt_file', file.name), parseMs: 0 }));
       let next = files.length ? parse(files[0]) : null;
       for (let i = 0; i < files.length; i++) {
         const outcome = await (next as Promise<ParseOutcome>);
@@ -662,11 +655,7 @@ export class Engine implements EngineApi {
       return report({ ...common, ...counts, status: 'ok', importId: id });
     } catch (e) {
       for (const t of stages) await this.db.exec(`DROP TABLE IF EXISTS ${t}`);
-      const error =
-        e instanceof ImportError
-          ? e.info
-          : { code: 'storage_failed' as const, params: { file: fileName, detail: e instanceof Error ? e.message : String(e) } };
-      return report({ ...common, error });
+      return report({ ...common, error: failureOf(e, 'storage_failed', fileName) });
     }
   }
 

@@ -1,5 +1,5 @@
 import { parseExport, type ParsedExport } from './parseExport';
-import { ImportError, type ImportErrorInfo } from './problems';
+import { failureOf, type ImportErrorInfo } from './problems';
 
 /** A file handed to the importer: its name and its bytes, in any of the forms the browser gives them. */
 export interface FileInput {
@@ -43,11 +43,7 @@ export async function parseFile(file: FileInput): Promise<ParseOutcome> {
     const parsed = parseExport(file.name, bytes);
     return { ok: true, parsed, hash, bytes: bytes.length, parseMs: performance.now() - start };
   } catch (e) {
-    const error =
-      e instanceof ImportError
-        ? e.info
-        : { code: 'corrupt_file' as const, params: { file: file.name, detail: e instanceof Error ? e.message : String(e) } };
-    return { ok: false, error, parseMs: performance.now() - start };
+    return { ok: false, error: failureOf(e, 'corrupt_file', file.name), parseMs: performance.now() - start };
   }
 }
 

@@ -62,3 +62,9 @@ export class ImportError extends Error {
     return { code: this.code, params: this.params };
   }
 }
+
+/** What a file fails with: an ImportError's own message, else `fallback` with what was thrown as the detail. */
+export function failureOf(e: unknown, fallback: ErrorCode, file: string): ImportErrorInfo {
+  if (e instanceof ImportError) return e.info;
+  return { code: fallback, params: { file, detail: e instanceof Error ? e.message : String(e) } };
+}
