@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGES } from '../src/app/pages';
+import { PAGES, TABLE_PAGE_SIZE } from '../src/app/pages';
 import { presetRange } from '../src/app/range';
 import { STRINGS } from '../src/i18n/ui';
 import { mergeFiles, netPayout, orderMetrics, readIncomeFile, readOrderFile } from '../test/independent';
@@ -271,19 +271,37 @@ describe('the app', () => {
     await shootBothWidths(page, 'insights');
   });
 
-  it('any table downloads as CSV and as Excel, the same rows as shown', async () => {
-    const page = await open(browser, app.origin, '/campaigns?from=2026-07-01&to=2026-07-31');
-    await page.waitForSelector('[data-testid="ads-table"] tbody tr');
-    const shown = await page.locator('[data-testid="ads-table"] tbody tr').count();
+  it('a long table pages its rows, and downloads every row as CSV and as Excel', async () => {
+    const page = await open(browser, app.origin, '/campaigns');
+    const table = '[data-testid="live-table"]';
+    await page.waitForSelector(`${table} tbody tr`);
+    const total = Number(await page.getAttribute(table, 'data-rows'));
+    expect(total).toBeGreaterThan(2 * TABLE_PAGE_SIZE);
+    const shown = () => page.locator(`${table} tbody tr`).count();
+    expect(await shown()).toBe(TABLE_PAGE_SIZE);
+    await page.click('[data-testid="live-table-more"]');
+    expect(await shown()).toBe(2 * TABLE_PAGE_SIZE);
+    await page.click('[data-testid="live-table-all"]');
+    expect(await shown()).toBe(total);
+    expect(await page.locator('[data-testid="live-table-more"]').count()).toBe(0);
+    const firstRow = await page.$$eval(`${table} tbody tr:first-child td`, (tds) => tds.map((td) => td.textContent ?? ''));
+    // Back to the first page: the downloads still hold every row, not just the ones shown.
+    await page.goto(`${app.origin}/campaigns`);
+    await page.waitForSelector(`${table} tbody tr`);
+    expect(await shown()).toBe(TABLE_PAGE_SIZE);
     const xlsx = page.waitForEvent('download');
-    await page.click('[data-testid="ads-table-xlsx"]');
+    await page.click('[data-testid="live-table-xlsx"]');
     const wb = XLSX.read(fs.readFileSync((await (await xlsx).path()) as string), { type: 'buffer' });
     const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]], { header: 1 });
-    expect(rows).toHaveLength(shown + 1);
+    expect(rows).toHaveLength(total + 1);
+    // A two-line cell (the stream's title, and its start below) keeps both parts apart.
+    const [title, start] = String(rows[1][0]).split(' · ');
+    expect(firstRow[0]).toBe(`${title}${start}`);
+    expect(start).toMatch(/\d/);
     const csv = page.waitForEvent('download');
-    await page.click('[data-testid="ads-table-csv"]');
+    await page.click('[data-testid="live-table-csv"]');
     const text = fs.readFileSync((await (await csv).path()) as string, 'utf8');
-    expect(text.trim().split('\r\n')).toHaveLength(shown + 1);
+    expect(text.trim().split('\r\n')).toHaveLength(total + 1);
     expect(text.split('\r\n')[0]).toContain(String(rows[0][0]));
   });
 

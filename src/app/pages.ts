@@ -14,3 +14,6 @@ export const PAGES = [
   'settings',
 ] as const;
 export type PageId = (typeof PAGES)[number];
+
+/** Rows a long table shows at first, and adds with "show more"; its downloads always hold every row. */
+export const TABLE_PAGE_SIZE = 25;

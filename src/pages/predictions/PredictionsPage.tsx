@@ -317,7 +317,7 @@ export function PredictionsPage() {
                   <DataTable
                     caption={tr('churnTitle')}
                     testid="at-risk"
-                    rows={c().atRisk.slice(0, 50)}
+                    rows={c().atRisk}
                     columns={[
                       { label: tr('colBuyer'), value: (r) => r.buyer },
                       { label: tr('colProbability'), value: (r) => pct(r.probability), numeric: true },
