@@ -148,7 +148,7 @@ export function ProductsPage() {
                   </Show>
                   <p class="muted small">{tr('profitFormula')}</p>
                   <div class="table-wrap">
-                    <table data-testid="product-table">
+                    <table class="sticky-first" data-testid="product-table">
                       <thead>
                         <tr>
                           {header('sku', 'colSku', false)}
