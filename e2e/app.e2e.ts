@@ -289,10 +289,13 @@ describe('the app', () => {
     await page.goto(`${app.origin}/campaigns`);
     await page.waitForSelector(`${table} tbody tr`);
     expect(await shown()).toBe(TABLE_PAGE_SIZE);
-    const xlsx = page.waitForEvent('download');
-    await page.click('[data-testid="live-table-xlsx"]');
-    const wb = XLSX.read(fs.readFileSync((await (await xlsx).path()) as string), { type: 'buffer' });
-    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]], { header: 1 });
+    const excel = async () => {
+      const file = page.waitForEvent('download');
+      await page.click('[data-testid="live-table-xlsx"]');
+      const wb = XLSX.read(fs.readFileSync((await (await file).path()) as string), { type: 'buffer' });
+      return XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]], { header: 1 });
+    };
+    const rows = await excel();
     expect(rows).toHaveLength(total + 1);
     // A two-line cell (the stream's title, and its start below) keeps both parts apart.
     const [title, start] = String(rows[1][0]).split(' · ');
@@ -303,6 +306,18 @@ describe('the app', () => {
     const text = fs.readFileSync((await (await csv).path()) as string, 'utf8');
     expect(text.trim().split('\r\n')).toHaveLength(total + 1);
     expect(text.split('\r\n')[0]).toContain(String(rows[0][0]));
+    // Sorting by a figure orders every row, not just the page shown; Excel gets the figures as numbers.
+    await page.click(`${table} th:nth-child(2) button.sort`);
+    expect(await page.getAttribute(`${table} th:nth-child(2)`, 'aria-sort')).toBe('descending');
+    const sorted = await excel();
+    const viewers = sorted.slice(1).map((r) => r[1]);
+    expect(viewers.every((v) => typeof v === 'number')).toBe(true);
+    expect(viewers).toEqual([...(viewers as number[])].sort((a, b) => b - a));
+    expect([...(viewers as number[])].sort((a, b) => a - b)).toEqual(rows.slice(1).map((r) => r[1] as number).sort((a, b) => a - b));
+    const top = await page.$eval(`${table} tbody tr:first-child td:nth-child(2)`, (td) => td.textContent ?? '');
+    expect(Number(top.replace(/\D/g, ''))).toBe(viewers[0]);
+    await page.click(`${table} th:nth-child(2) button.sort`);
+    expect(await page.getAttribute(`${table} th:nth-child(2)`, 'aria-sort')).toBe('ascending');
   });
 
   it('the shop calendar is editable in Settings and kept with the data', async () => {

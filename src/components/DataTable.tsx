@@ -4,13 +4,32 @@ import { locale, tr, trf } from '../app/state';
 import { engine } from '../app/useRange';
 import { downloadBlob, downloadBytes, toCsv, XLSX_MIME } from '../format/csv';
 import { formatCount } from '../format/number';
+import { type CellValue, excelCell, type Fmt } from '../reports/model';
 
 export interface Column<T> {
   label: string;
-  value: (row: T) => JSX.Element;
+  /** The cell. A figure column leaves it out: it shows its key through `show`, or "–" when there is none. */
+  value?: (row: T) => JSX.Element;
+  /** Right-aligned; a figure column (one with `show`) is numeric unless it says otherwise. */
   numeric?: boolean;
-  /** The value for downloads (a number stays a number); by default the cell's text as shown. */
-  raw?: (row: T) => string | number | null;
+  /** The value behind the cell: what the column sorts by; a number goes to Excel as a number in `fmt`. */
+  key?: (row: T) => number | string | null | undefined;
+  fmt?: Fmt;
+  show?: (v: number) => JSX.Element;
+}
+
+const isNumeric = <T,>(c: Column<T>) => c.numeric ?? c.show !== undefined;
+
+/** A column's key, with a missing or non-finite figure as null. */
+function keyOf<T>(c: Column<T>, r: T): number | string | null {
+  const k = c.key?.(r);
+  return k === undefined || k === null || (typeof k === 'number' && !Number.isFinite(k)) ? null : k;
+}
+
+function cell<T>(c: Column<T>, r: T): JSX.Element {
+  if (c.value) return c.value(r);
+  const k = keyOf(c, r);
+  return k === null ? '–' : typeof k === 'number' && c.show ? c.show(k) : String(k);
 }
 
 /** The plain text of a rendered cell: a fragment's parts (a name and its detail line) joined by " · ". */
@@ -22,31 +41,65 @@ function textOf(v: unknown): string {
   return String(v).trim();
 }
 
+/** Sort order of two keys: figures by size, text alphabetically; rows without a value always last. */
+function compareKeys(a: number | string | null, b: number | string | null, dir: 1 | -1): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  if (typeof a === 'number' && typeof b === 'number') return (a - b) * dir;
+  return String(a).localeCompare(String(b), locale()) * dir;
+}
+
 const fileStem = (caption: string) => `toko-insight-${caption.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'tabel'}`;
 
 /**
- * A plain, accessible table with a caption; numbers right-aligned. Long tables show their first rows with
- * "show more" and "show all"; the CSV and Excel downloads always hold every row.
+ * A plain, accessible table with a caption; numbers right-aligned. A column with a key sorts when its
+ * header is clicked (largest first, then smallest first, then the table's own order). Long tables show their
+ * first rows with "show more" and "show all". The CSV holds every row as shown; the Excel file holds every
+ * row with figures as real numbers.
  */
 export function DataTable<T>(props: { caption: string; columns: Column<T>[]; rows: T[]; testid?: string }) {
   const owner = getOwner();
   const [limit, setLimit] = createSignal(TABLE_PAGE_SIZE);
+  const [sort, setSort] = createSignal<{ col: number; dir: 1 | -1 } | null>(null);
   // New data (another period, another filter) starts again from the first page.
   createEffect(on(() => props.rows, () => setLimit(TABLE_PAGE_SIZE), { defer: true }));
-  const shown = createMemo(() => (props.rows.length > limit() ? props.rows.slice(0, limit()) : props.rows));
-  /** Every row's cells as text (or their raw values where a column gives them), rendered off-screen. */
-  const cells = () =>
+  const sorted = createMemo(() => {
+    const s = sort();
+    const col = s && props.columns[s.col];
+    if (!s || !col?.key) return props.rows;
+    const keyed = props.rows.map((r, i) => ({ r, i, k: keyOf(col, r) }));
+    keyed.sort((a, b) => compareKeys(a.k, b.k, s.dir) || a.i - b.i);
+    return keyed.map((x) => x.r);
+  });
+  const shown = createMemo(() => (sorted().length > limit() ? sorted().slice(0, limit()) : sorted()));
+  /** Next sort on a header click: figures start largest first, text A to Z; the third click restores the order. */
+  const toggle = (col: number) => {
+    const first: 1 | -1 = isNumeric(props.columns[col]) ? -1 : 1;
+    const s = sort();
+    setSort(s?.col !== col ? { col, dir: first } : s.dir === first ? { col, dir: first === 1 ? -1 : 1 } : null);
+  };
+  const ariaSort = (col: number) => {
+    const s = sort();
+    return s?.col === col ? (s.dir === 1 ? 'ascending' : 'descending') : undefined;
+  };
+  /** Every row in the shown order, each cell through `cell` (rendered off-screen, so rows not shown count too). */
+  const cells = <V,>(cell: (c: Column<T>, r: T) => V): V[][] =>
     runWithOwner(owner, () =>
       createRoot((dispose) => {
-        const out = props.rows.map((r) => props.columns.map((c) => (c.raw ? c.raw(r) : textOf(c.value(r)))));
+        const out = sorted().map((r) => props.columns.map((c) => cell(c, r)));
         dispose();
         return out;
       }),
     ) ?? [];
   const header = () => props.columns.map((c) => c.label);
-  const downloadCsv = () => downloadBlob(`${fileStem(props.caption)}.csv`, new Blob([toCsv(header(), cells())], { type: 'text/csv;charset=utf-8' }));
+  const downloadCsv = () =>
+    downloadBlob(`${fileStem(props.caption)}.csv`, new Blob([toCsv(header(), cells((c, r) => textOf(cell(c, r))))], { type: 'text/csv;charset=utf-8' }));
   const downloadXlsx = async () => {
-    const bytes = await engine().exportWorkbook([{ name: props.caption, header: header(), rows: cells() }]);
+    const currency = (await engine().datasetInfo()).currency ?? 'IDR';
+    const rows = cells((c, r): CellValue => {
+      const k = keyOf(c, r);
+      return typeof k === 'number' && c.fmt ? excelCell(k, c.fmt, currency) : textOf(cell(c, r));
+    });
+    const bytes = await engine().exportWorkbook([{ name: props.caption, header: header(), rows }]);
     downloadBytes(`${fileStem(props.caption)}.xlsx`, bytes, XLSX_MIME);
   };
   return (
@@ -65,7 +118,18 @@ export function DataTable<T>(props: { caption: string; columns: Column<T>[]; row
         <caption>{props.caption}</caption>
         <thead>
           <tr>
-            <For each={props.columns}>{(c) => <th classList={{ num: c.numeric }} scope="col">{c.label}</th>}</For>
+            <For each={props.columns}>
+              {(c, i) => (
+                <th classList={{ num: isNumeric(c) }} scope="col" aria-sort={ariaSort(i())}>
+                  <Show when={c.key && props.rows.length > 1} fallback={c.label}>
+                    <button type="button" class="sort" onClick={() => toggle(i())} title={tr('sortBy')}>
+                      {c.label}
+                      <span aria-hidden="true">{sort()?.col === i() ? (sort()?.dir === 1 ? ' ▲' : ' ▼') : ''}</span>
+                    </button>
+                  </Show>
+                </th>
+              )}
+            </For>
           </tr>
         </thead>
         <tbody>
@@ -73,7 +137,7 @@ export function DataTable<T>(props: { caption: string; columns: Column<T>[]; row
             <For each={shown()}>
               {(r) => (
                 <tr>
-                  <For each={props.columns}>{(c) => <td classList={{ num: c.numeric }}>{c.value(r)}</td>}</For>
+                  <For each={props.columns}>{(c) => <td classList={{ num: isNumeric(c) }}>{cell(c, r)}</td>}</For>
                 </tr>
               )}
             </For>

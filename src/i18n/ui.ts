@@ -380,6 +380,7 @@ export const STRINGS = {
   },
   rowsShown: { id: '{shown} dari {total} baris', en: '{shown} of {total} rows' },
   showMore: { id: 'Tampilkan {n} lagi', en: 'Show {n} more' },
+  sortBy: { id: 'Urutkan menurut kolom ini', en: 'Sort by this column' },
   showAll: { id: 'Tampilkan semua', en: 'Show all' },
   noRows: { id: 'Tidak ada data untuk periode ini.', en: 'No data for this period.' },
   salesTrend: { id: 'Tren penjualan', en: 'Sales trend' },

@@ -2,7 +2,7 @@
  * A report as data: sections of KPIs, charts, tables and findings, with its text already in the report's
  * language and its numbers raw. The PDF and the Excel file are two renderings of the same document.
  */
-import { formatCount, formatDate, formatDecimal, formatDuration, formatMoney, formatPercent } from '../format/number';
+import { formatCount, formatDate, formatDecimal, formatDuration, formatMoney, formatPercent, minorPerMajor } from '../format/number';
 import type { Locale } from '../i18n/locale';
 import type { MetricId, Unit } from '../metrics/definitions';
 import type { DateRange } from '../metrics/kpis';
@@ -26,6 +26,28 @@ export function formatValue(v: number | string | null, fmt: Fmt, currency: strin
       return formatDuration(v);
     default:
       return formatDecimal(v, locale, 2);
+  }
+}
+
+/** A spreadsheet cell: text, a number, empty, or a number with its own format (when a column mixes units). */
+export type CellValue = string | number | null | { v: number; z: string };
+
+/** A number as an Excel cell with its number format. Money is shown in major units with the currency. */
+export function excelCell(v: number | null, fmt: Fmt, currency: string): CellValue {
+  if (v === null || !Number.isFinite(v)) return null;
+  switch (fmt) {
+    case 'money': {
+      const f = minorPerMajor(currency);
+      return { v: v / f, z: currency === 'IDR' ? '"Rp"#,##0' : `"${currency} "#,##0${f === 1 ? '' : '.00'}` };
+    }
+    case 'count':
+      return { v, z: '#,##0' };
+    case 'ratio':
+      return { v, z: '0.00%' };
+    case 'duration':
+      return { v, z: '#,##0" s"' };
+    default:
+      return { v, z: '#,##0.00' };
   }
 }
 

@@ -1,11 +1,10 @@
 import * as XLSX from '@e965/xlsx';
 import { XLSX_MIME } from '../format/csv';
-import { minorPerMajor } from '../format/number';
 import { type StringKey, t } from '../i18n/ui';
 import { METRICS } from '../metrics/definitions';
 import { METRIC_QUOTES } from '../metrics/quotes';
-import type { Fmt, ReportDoc } from './model';
-import { unitFmt } from './model';
+import type { CellValue, ReportDoc } from './model';
+import { excelCell, unitFmt } from './model';
 import type { Locale } from '../i18n/locale';
 import type { KpiMetricId, MetricId } from '../metrics/definitions';
 import type { DateRange } from '../metrics/kpis';
@@ -19,9 +18,6 @@ import type { ReportDownload } from './service';
  * formula, even when it starts with `=`, `+`, `-`, `@`, a tab or a carriage return (product names and buyer
  * notes come from untrusted exports); numbers are numbers, with a number format.
  */
-
-/** A cell: text, a number, empty, or a number with its own format (when a column mixes units). */
-export type CellValue = string | number | null | { v: number; z: string };
 
 export interface SheetSpec {
   name: string;
@@ -97,25 +93,6 @@ function freezeHeaders(bytes: Uint8Array, rows: number[]): Uint8Array {
   return new Uint8Array(XLSX.CFB.write(zip, { fileType: 'zip', type: 'array', compression: true }) as ArrayBuffer);
 }
 
-/** Excel number format and cell value of a report number. Money is shown in major units with the currency. */
-function reportCell(v: number | null, fmt: Fmt, currency: string): CellValue {
-  if (v === null || !Number.isFinite(v)) return null;
-  switch (fmt) {
-    case 'money': {
-      const f = minorPerMajor(currency);
-      return { v: v / f, z: currency === 'IDR' ? '"Rp"#,##0' : `"${currency} "#,##0${f === 1 ? '' : '.00'}` };
-    }
-    case 'count':
-      return { v, z: '#,##0' };
-    case 'ratio':
-      return { v, z: '0.00%' };
-    case 'duration':
-      return { v, z: '#,##0" s"' };
-    default:
-      return { v, z: '#,##0.00' };
-  }
-}
-
 /**
  * A report as an Excel workbook: an "About" sheet, then one sheet per section (KPIs, each chart's data,
  * each table, the findings) with real numbers and number formats, and a "Definitions" sheet that quotes
@@ -144,7 +121,7 @@ export function reportWorkbook(doc: ReportDoc): Uint8Array {
       sheets.push({
         name: s('rep_kpis').replace(/ \(.*$/, ''),
         header: [s('rep_colId'), s('rep_colMetric'), s('rep_colValue'), s('rep_colPrevious'), s('rep_colChange')],
-        rows: sec.items.map((k) => [k.id, k.label, reportCell(k.value, k.fmt, doc.currency), reportCell(k.previous, k.fmt, doc.currency), reportCell(k.change, 'ratio', doc.currency)]),
+        rows: sec.items.map((k) => [k.id, k.label, excelCell(k.value, k.fmt, doc.currency), excelCell(k.previous, k.fmt, doc.currency), excelCell(k.change, 'ratio', doc.currency)]),
         preamble: [...head, sec.title],
       });
     } else if (sec.kind === 'chart') {
@@ -153,14 +130,14 @@ export function reportWorkbook(doc: ReportDoc): Uint8Array {
       sheets.push({
         name: sec.title,
         header: [s('rep_date'), ...cols],
-        rows: sec.dates.map((d, i) => [d, ...data.map((xs) => reportCell(xs[i] ?? null, sec.fmt, doc.currency))]),
+        rows: sec.dates.map((d, i) => [d, ...data.map((xs) => excelCell(xs[i] ?? null, sec.fmt, doc.currency))]),
         preamble: [...head, sec.title],
       });
     } else if (sec.kind === 'table') {
       sheets.push({
         name: sec.title,
         header: sec.columns.map((c) => c.label),
-        rows: sec.rows.map((row) => row.map((v, c) => (typeof v === 'number' ? reportCell(v, sec.columns[c].fmt, doc.currency) : v))),
+        rows: sec.rows.map((row) => row.map((v, c) => (typeof v === 'number' ? excelCell(v, sec.columns[c].fmt, doc.currency) : v))),
         preamble: [...head, sec.title, ...(sec.note ? [sec.note] : [])],
       });
     } else if (sec.kind === 'list') {
@@ -207,20 +184,20 @@ export function dataWorkbook(x: DataExport): ReportDownload {
       header: [s('rep_colId'), s('rep_colMetric'), s('rep_colValue'), s('rep_colPrevious')],
       rows: ids.map((id) => {
         const fmt = unitFmt(METRICS[id].unit);
-        return [id, METRICS[id].name[L], reportCell(x.kpis.values[id], fmt, cur), reportCell(x.kpis.previous[id], fmt, cur)];
+        return [id, METRICS[id].name[L], excelCell(x.kpis.values[id], fmt, cur), excelCell(x.kpis.previous[id], fmt, cur)];
       }),
       preamble: head,
     },
     {
       name: s('rep_chartSales'),
       header: [s('rep_date'), s('rep_colOrders'), s('rep_colSales')],
-      rows: x.daily.buckets.map((d, i) => [d, reportCell(x.daily.orders[i], 'count', cur), reportCell(x.daily.sales[i], 'money', cur)]),
+      rows: x.daily.buckets.map((d, i) => [d, excelCell(x.daily.orders[i], 'count', cur), excelCell(x.daily.sales[i], 'money', cur)]),
       preamble: head,
     },
     {
       name: s('page_products'),
       header: [s('colSku'), s('colProduct'), s('rep_colOrders'), s('rep_colUnits'), s('rep_colSales'), s('rep_colReturned'), s('colMargin')],
-      rows: x.products.map((r) => [r.sku, r.product, reportCell(r.orders, 'count', cur), reportCell(r.units, 'count', cur), reportCell(r.sales, 'money', cur), reportCell(r.returnedUnits, 'count', cur), reportCell(r.margin, 'ratio', cur)]),
+      rows: x.products.map((r) => [r.sku, r.product, excelCell(r.orders, 'count', cur), excelCell(r.units, 'count', cur), excelCell(r.sales, 'money', cur), excelCell(r.returnedUnits, 'count', cur), excelCell(r.margin, 'ratio', cur)]),
       preamble: head,
     },
     definitionsSheet(ids, L, head),

@@ -3,7 +3,7 @@ import { dataVersion, locale, tr } from '../../app/state';
 import { engine, useDatasetInfo, useRange } from '../../app/useRange';
 import { campaignDayKinds } from '../../calendar/campaignDays';
 import { Chart } from '../../components/Chart';
-import { DataTable } from '../../components/DataTable';
+import { type Column, DataTable } from '../../components/DataTable';
 import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent } from '../../format/number';
 import { MissingExport } from '../traffic/TrafficPage';
 import { Figure } from '../../components/Figure';
@@ -26,15 +26,15 @@ export function CampaignsPage() {
   const num = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatCount(v, locale()));
   const roas = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${formatDecimal(v, locale())}×`);
   /** The metric columns of every ads table, ratios from the row's own sums. */
-  const adMetricColumns = <T extends AdTotals>(): { label: string; value: (r: T) => string; numeric: boolean }[] => [
-    { label: tr('adSpend'), value: (r) => money(r.spend), numeric: true },
-    { label: tr('colImpressions'), value: (r) => num(r.impressions), numeric: true },
-    { label: tr('colClicks'), value: (r) => num(r.clicks), numeric: true },
-    { label: 'CTR', value: (r) => pct(r.ctr), numeric: true },
-    { label: tr('colConversions'), value: (r) => num(r.conversions), numeric: true },
-    { label: 'GMV', value: (r) => money(r.gmv), numeric: true },
-    { label: 'ROAS', value: (r) => roas(r.roas), numeric: true },
-    { label: 'ACOS', value: (r) => pct(r.acos), numeric: true },
+  const adMetricColumns = <T extends AdTotals>(): Column<T>[] => [
+    { label: tr('adSpend'), key: (r) => r.spend, fmt: 'money', show: money },
+    { label: tr('colImpressions'), key: (r) => r.impressions, fmt: 'count', show: num },
+    { label: tr('colClicks'), key: (r) => r.clicks, fmt: 'count', show: num },
+    { label: 'CTR', key: (r) => r.ctr, fmt: 'ratio', show: pct },
+    { label: tr('colConversions'), key: (r) => r.conversions, fmt: 'count', show: num },
+    { label: 'GMV', key: (r) => r.gmv, fmt: 'money', show: money },
+    { label: 'ROAS', key: (r) => r.roas, fmt: 'decimal', show: roas },
+    { label: 'ACOS', key: (r) => r.acos, fmt: 'ratio', show: pct },
   ];
   const period = (p: { from: string; to: string }) => `${formatDate(p.from, locale(), 'short')} – ${formatDate(p.to, locale(), 'long')}`;
   const empty = () => {
@@ -155,11 +155,11 @@ export function CampaignsPage() {
                     rows={l().rows}
                     columns={[
                       { label: tr('colAd'), value: (r) => r.name },
-                      { label: tr('adSpend'), value: (r) => money(r.spend), numeric: true },
-                      { label: tr('colViewers'), value: (r) => num(r.viewers), numeric: true },
-                      { label: tr('colOrders'), value: (r) => num(r.orders), numeric: true },
-                      { label: 'GMV', value: (r) => money(r.gmv), numeric: true },
-                      { label: 'ROAS', value: (r) => roas(r.roas), numeric: true },
+                      { label: tr('adSpend'), key: (r) => r.spend, fmt: 'money', show: money },
+                      { label: tr('colViewers'), key: (r) => r.viewers, fmt: 'count', show: num },
+                      { label: tr('colOrders'), key: (r) => r.orders, fmt: 'count', show: num },
+                      { label: 'GMV', key: (r) => r.gmv, fmt: 'money', show: money },
+                      { label: 'ROAS', key: (r) => r.roas, fmt: 'decimal', show: roas },
                     ]}
                   />
                 </div>
@@ -173,11 +173,11 @@ export function CampaignsPage() {
                   rows={d().promotions}
                   columns={[
                     { label: tr('colPromotion'), value: (r) => r.type },
-                    { label: tr('colSales'), value: (r) => money(r.sales), numeric: true },
-                    { label: tr('colOrders'), value: (r) => num(r.orders), numeric: true },
-                    { label: tr('colUnits'), value: (r) => num(r.units), numeric: true },
-                    { label: tr('colBundleOrders'), value: (r) => num(r.bundleOrders), numeric: true },
-                    { label: tr('colAddonSales'), value: (r) => money(r.addonSales), numeric: true },
+                    { label: tr('colSales'), key: (r) => r.sales, fmt: 'money', show: money },
+                    { label: tr('colOrders'), key: (r) => r.orders, fmt: 'count', show: num },
+                    { label: tr('colUnits'), key: (r) => r.units, fmt: 'count', show: num },
+                    { label: tr('colBundleOrders'), key: (r) => r.bundleOrders, fmt: 'count', show: num },
+                    { label: tr('colAddonSales'), key: (r) => r.addonSales, fmt: 'money', show: money },
                   ]}
                 />
                 <p class="muted small">{tr('promotionNote')}</p>
@@ -191,10 +191,10 @@ export function CampaignsPage() {
                   rows={d().liveStreams}
                   columns={[
                     { label: tr('colStream'), value: (r) => (<>{r.title}<div class="muted small">{r.start}</div></>) },
-                    { label: tr('colViewers'), value: (r) => num(r.viewers), numeric: true },
-                    { label: tr('colPeakViewers'), value: (r) => num(r.peakViewers), numeric: true },
-                    { label: tr('colOrders'), value: (r) => num(r.orders), numeric: true },
-                    { label: tr('colSales'), value: (r) => money(r.sales), numeric: true },
+                    { label: tr('colViewers'), key: (r) => r.viewers, fmt: 'count', show: num },
+                    { label: tr('colPeakViewers'), key: (r) => r.peakViewers, fmt: 'count', show: num },
+                    { label: tr('colOrders'), key: (r) => r.orders, fmt: 'count', show: num },
+                    { label: tr('colSales'), key: (r) => r.sales, fmt: 'money', show: money },
                   ]}
                 />
               </div>
@@ -208,12 +208,12 @@ export function CampaignsPage() {
                     rows={a().rows}
                     columns={[
                       { label: 'Affiliate', value: (r) => (<>{r.name}<div class="muted small">{r.id}</div></>) },
-                      { label: tr('colSales'), value: (r) => money(r.sales), numeric: true },
-                      { label: tr('colOrders'), value: (r) => num(r.orders), numeric: true },
-                      { label: tr('colClicks'), value: (r) => num(r.clicks), numeric: true },
-                      { label: tr('colCommission'), value: (r) => money(r.commission), numeric: true },
-                      { label: 'ROI', value: (r) => roas(r.roi), numeric: true },
-                      { label: tr('colNewBuyers'), value: (r) => num(r.newBuyers), numeric: true },
+                      { label: tr('colSales'), key: (r) => r.sales, fmt: 'money', show: money },
+                      { label: tr('colOrders'), key: (r) => r.orders, fmt: 'count', show: num },
+                      { label: tr('colClicks'), key: (r) => r.clicks, fmt: 'count', show: num },
+                      { label: tr('colCommission'), key: (r) => r.commission, fmt: 'money', show: money },
+                      { label: 'ROI', key: (r) => r.roi, fmt: 'decimal', show: roas },
+                      { label: tr('colNewBuyers'), key: (r) => r.newBuyers, fmt: 'count', show: num },
                     ]}
                   />
                 </div>

@@ -86,11 +86,11 @@ function SegmentTable(props: { result: SegmentationResult; currency: string; tes
             </>
           ),
         },
-        { label: tr('colBuyers'), value: (s) => `${formatCount(s.size, locale())} (${pct(s.share)})`, numeric: true },
-        { label: tr('colValueShare'), value: (s) => pct(s.valueShare), numeric: true },
-        { label: tr('colRecency'), value: (s) => formatCount(s.recency, locale()), numeric: true },
-        { label: tr('colOrdersPerBuyer'), value: (s) => formatDecimal(s.orders, locale()), numeric: true },
-        { label: tr('colBasket'), value: (s) => formatMoney(s.profile.basketValue, props.currency, locale()), numeric: true },
+        { label: tr('colBuyers'), value: (s) => `${formatCount(s.size, locale())} (${pct(s.share)})`, key: (s) => s.size, fmt: 'count', numeric: true },
+        { label: tr('colValueShare'), key: (s) => s.valueShare, fmt: 'ratio', show: pct },
+        { label: tr('colRecency'), key: (s) => s.recency, fmt: 'count', show: (x) => formatCount(x, locale()) },
+        { label: tr('colOrdersPerBuyer'), key: (s) => s.orders, fmt: 'decimal', show: (x) => formatDecimal(x, locale()) },
+        { label: tr('colBasket'), key: (s) => s.profile.basketValue, fmt: 'money', show: (x) => formatMoney(x, props.currency, locale()) },
         {
           label: tr('colAction'),
           value: (s) => (
@@ -242,9 +242,9 @@ export function InsightsPage() {
                           rows={o().top}
                           columns={[
                             { label: tr('colBuyer'), value: (b) => b.buyer },
-                            { label: tr('colOrders'), value: (b) => formatCount(b.orders, locale()), numeric: true },
-                            { label: tr('colSales'), value: (b) => formatMoney(b.sales, cur(), locale()), numeric: true },
-                            { label: tr('colRecency'), value: (b) => formatCount(b.recency, locale()), numeric: true },
+                            { label: tr('colOrders'), key: (b) => b.orders, fmt: 'count', show: (x) => formatCount(x, locale()) },
+                            { label: tr('colSales'), key: (b) => b.sales, fmt: 'money', show: (x) => formatMoney(x, cur(), locale()) },
+                            { label: tr('colRecency'), key: (b) => b.recency, fmt: 'count', show: (x) => formatCount(x, locale()) },
                           ]}
                         />
                       </>
@@ -273,9 +273,11 @@ export function InsightsPage() {
                     {
                       label: tr('colElasticity'),
                       value: (r) => (r.elasticity === null || !r.ci ? '–' : `${num(r.elasticity)} (${num(r.ci[0])} … ${num(r.ci[1])})`),
+                      key: (r) => (r.ci ? r.elasticity : null),
+                      fmt: 'decimal',
                       numeric: true,
                     },
-                    { label: tr('colCurrentPrice'), value: (r) => formatMoney(r.currentPrice, cur(), locale()), numeric: true },
+                    { label: tr('colCurrentPrice'), key: (r) => r.currentPrice, fmt: 'money', show: (x) => formatMoney(x, cur(), locale()) },
                     {
                       label: tr('colRecommended'),
                       value: (r) =>
@@ -319,13 +321,13 @@ export function InsightsPage() {
                   rows={m().fit.channels.map((c, i) => ({ c, now: m().current[i], next: m().recommended[i] }))}
                   columns={[
                     { label: tr('colChannel'), value: (r) => r.c.name },
-                    { label: tr('colAdstock'), value: (r) => num(r.c.theta), numeric: true },
-                    { label: tr('colHalfSat'), value: (r) => formatMoney(r.c.k, cur(), locale()), numeric: true },
-                    { label: 'Hill S', value: (r) => num(r.c.s), numeric: true },
-                    { label: 'ROAS', value: (r) => (r.c.roas === null ? '–' : `${num(r.c.roas)}×`), numeric: true },
-                    { label: tr('colMarginalRoas'), value: (r) => (r.c.marginalRoas === null ? '–' : `${num(r.c.marginalRoas)}×`), numeric: true },
-                    { label: tr('colCurrentSpend'), value: (r) => formatMoney(r.now, cur(), locale()), numeric: true },
-                    { label: tr('colSuggestedSpend'), value: (r) => (m().holdout.reliable ? formatMoney(r.next, cur(), locale()) : '–'), numeric: true },
+                    { label: tr('colAdstock'), key: (r) => r.c.theta, fmt: 'decimal', show: num },
+                    { label: tr('colHalfSat'), key: (r) => r.c.k, fmt: 'money', show: (x) => formatMoney(x, cur(), locale()) },
+                    { label: 'Hill S', key: (r) => r.c.s, fmt: 'decimal', show: num },
+                    { label: 'ROAS', key: (r) => r.c.roas, fmt: 'decimal', show: (x) => `${num(x)}×` },
+                    { label: tr('colMarginalRoas'), key: (r) => r.c.marginalRoas, fmt: 'decimal', show: (x) => `${num(x)}×` },
+                    { label: tr('colCurrentSpend'), key: (r) => r.now, fmt: 'money', show: (x) => formatMoney(x, cur(), locale()) },
+                    { label: tr('colSuggestedSpend'), key: (r) => (m().holdout.reliable ? r.next : null), fmt: 'money', show: (x) => formatMoney(x, cur(), locale()) },
                   ]}
                 />
                 <Chart
@@ -355,9 +357,9 @@ export function InsightsPage() {
                 rows={arms() ?? []}
                 columns={[
                   { label: tr('colCampaignType'), value: (a) => a.name },
-                  { label: tr('colSuccess'), value: (a) => `${formatCount(a.successes, locale())} / ${formatCount(a.trials, locale())}`, numeric: true },
-                  { label: tr('colRate'), value: (a) => formatPercent(a.rate, locale()), numeric: true },
-                  { label: tr('colBest'), value: (a) => formatPercent(a.probabilityBest, locale()), numeric: true },
+                  { label: tr('colSuccess'), value: (a) => `${formatCount(a.successes, locale())} / ${formatCount(a.trials, locale())}`, key: (a) => a.successes, numeric: true },
+                  { label: tr('colRate'), key: (a) => a.rate, fmt: 'ratio', show: (x) => formatPercent(x, locale()) },
+                  { label: tr('colBest'), key: (a) => a.probabilityBest, fmt: 'ratio', show: (x) => formatPercent(x, locale()) },
                 ]}
               />
               <p class="muted small">{tr('insBanditNote')}</p>
@@ -419,10 +421,10 @@ export function InsightsPage() {
                 columns={[
                   { label: 'A', value: (p) => p.a },
                   { label: 'B', value: (p) => p.b },
-                  { label: tr('colTogether'), value: (p) => formatCount(p.together, locale()), numeric: true },
-                  { label: 'Lift', value: (p) => `${num(p.lift)}×`, numeric: true },
-                  { label: 'Cosine', value: (p) => num(p.cosine, 3), numeric: true },
-                  { label: tr('colConfidence'), value: (p) => formatPercent(p.confidence, locale()), numeric: true },
+                  { label: tr('colTogether'), key: (p) => p.together, fmt: 'count', show: (x) => formatCount(x, locale()) },
+                  { label: 'Lift', key: (p) => p.lift, fmt: 'decimal', show: (x) => `${num(x)}×` },
+                  { label: 'Cosine', key: (p) => p.cosine, fmt: 'decimal', show: (x) => num(x, 3) },
+                  { label: tr('colConfidence'), key: (p) => p.confidence, fmt: 'ratio', show: (x) => formatPercent(x, locale()) },
                 ]}
               />
             </Show>

@@ -69,9 +69,9 @@ export function OverviewPage() {
         </>
       ),
     },
-    { label: tr('colOrders'), value: (r) => count(r.orders), numeric: true },
-    ...(withUnits ? [{ label: tr('colUnits'), value: (r: BreakdownRow) => count(r.units), numeric: true }] : []),
-    { label: tr('colSales'), value: (r) => money(r.sales), numeric: true },
+    { label: tr('colOrders'), key: (r) => r.orders, fmt: 'count', show: count },
+    ...(withUnits ? [{ label: tr('colUnits'), key: (r: BreakdownRow) => r.units, fmt: 'count' as const, show: count }] : []),
+    { label: tr('colSales'), key: (r) => r.sales, fmt: 'money', show: money },
   ];
 
   return (

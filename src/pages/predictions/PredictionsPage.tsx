@@ -197,10 +197,10 @@ export function PredictionsPage() {
                     ]}
                     columns={[
                       { label: tr('perfModel'), value: (r) => r.name },
-                      { label: 'MAPE', value: (r) => pct(r.m.mape), numeric: true },
-                      { label: 'MASE', value: (r) => num(r.m.mase), numeric: true },
-                      { label: 'MAE', value: (r) => money(r.m.mae), numeric: true },
-                      { label: tr('coverage80'), value: (r) => pct(r.m.coverage80), numeric: true },
+                      { label: 'MAPE', key: (r) => r.m.mape, fmt: 'ratio', show: pct },
+                      { label: 'MASE', key: (r) => r.m.mase, fmt: 'decimal', show: num },
+                      { label: 'MAE', key: (r) => r.m.mae, fmt: 'money', show: money },
+                      { label: tr('coverage80'), key: (r) => r.m.coverage80, fmt: 'ratio', show: pct },
                     ]}
                   />
                   <p class="muted small">{tr('perfNote')}</p>
@@ -260,9 +260,9 @@ export function PredictionsPage() {
                   rows={d()}
                   columns={[
                     { label: 'SKU', value: (r) => (<>{r.sku}<div class="muted small">{r.name}</div></>) },
-                    { label: tr('colHorizonUnits'), value: (r) => num(r.horizonUnits, 0), numeric: true },
-                    { label: tr('colLeadUnits'), value: (r) => num(r.leadTimeUnits, 0), numeric: true },
-                    { label: tr('colStock'), value: (r) => formatCount(r.suggestedStock, locale()), numeric: true },
+                    { label: tr('colHorizonUnits'), key: (r) => r.horizonUnits, fmt: 'decimal', show: (x) => num(x, 0) },
+                    { label: tr('colLeadUnits'), key: (r) => r.leadTimeUnits, fmt: 'decimal', show: (x) => num(x, 0) },
+                    { label: tr('colStock'), key: (r) => r.suggestedStock, fmt: 'count', show: (x) => formatCount(x, locale()) },
                     { label: tr('colMethod'), value: (r) => tr(`fcMethod_${r.method}` as StringKey) },
                   ]}
                 />
@@ -283,9 +283,9 @@ export function PredictionsPage() {
                     columns={[
                       { label: tr('colDate'), value: (r) => formatDate(r.date, locale(), 'long') },
                       { label: tr('colDirection'), value: (r) => tr(r.direction === 'up' ? 'dirUp' : 'dirDown') },
-                      { label: tr('colExpected'), value: (r) => money(r.expected), numeric: true },
-                      { label: tr('colActual'), value: (r) => money(r.actual), numeric: true },
-                      { label: tr('colSeverity'), value: (r) => `${num(r.severity, 1)} σ`, numeric: true },
+                      { label: tr('colExpected'), key: (r) => r.expected, fmt: 'money', show: money },
+                      { label: tr('colActual'), key: (r) => r.actual, fmt: 'money', show: money },
+                      { label: tr('colSeverity'), key: (r) => r.severity, fmt: 'decimal', show: (x) => `${num(x, 1)} σ` },
                       { label: tr('colEvents'), value: (r) => r.events.join(', ') || '–' },
                     ]}
                   />
@@ -297,10 +297,10 @@ export function PredictionsPage() {
                     rows={a().joint}
                     columns={[
                       { label: tr('colDate'), value: (r) => formatDate(r.date, locale(), 'long') },
-                      { label: tr('colScore'), value: (r) => num(r.score, 2), numeric: true },
-                      { label: tr('colSales'), value: (r) => (r.values.sales === null ? '–' : money(r.values.sales ?? 0)), numeric: true },
-                      { label: tr('colOrders'), value: (r) => formatCount(r.values.orders ?? 0, locale()), numeric: true },
-                      { label: tr('colVisitors2'), value: (r) => (r.values.visitors == null ? '–' : formatCount(r.values.visitors, locale())), numeric: true },
+                      { label: tr('colScore'), key: (r) => r.score, fmt: 'decimal', show: (x) => num(x, 2) },
+                      { label: tr('colSales'), key: (r) => r.values.sales, fmt: 'money', show: money },
+                      { label: tr('colOrders'), key: (r) => r.values.orders ?? 0, fmt: 'count', show: (x) => formatCount(x, locale()) },
+                      { label: tr('colVisitors2'), key: (r) => r.values.visitors, fmt: 'count', show: (x) => formatCount(x, locale()) },
                     ]}
                   />
                 </Show>
@@ -320,9 +320,9 @@ export function PredictionsPage() {
                     rows={c().atRisk}
                     columns={[
                       { label: tr('colBuyer'), value: (r) => r.buyer },
-                      { label: tr('colProbability'), value: (r) => pct(r.probability), numeric: true },
-                      { label: tr('colValue'), value: (r) => money(r.value), numeric: true },
-                      { label: tr('colOrders'), value: (r) => formatCount(r.orders, locale()), numeric: true },
+                      { label: tr('colProbability'), key: (r) => r.probability, fmt: 'ratio', show: pct },
+                      { label: tr('colValue'), key: (r) => r.value, fmt: 'money', show: money },
+                      { label: tr('colOrders'), key: (r) => r.orders, fmt: 'count', show: (x) => formatCount(x, locale()) },
                       { label: tr('colLastOrder'), value: (r) => formatDate(r.lastOrder, locale(), 'long') },
                     ]}
                   />

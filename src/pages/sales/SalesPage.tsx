@@ -1,7 +1,7 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { dataVersion, locale, tr, trf } from '../../app/state';
 import { engine, useDatasetInfo, useRange } from '../../app/useRange';
-import { DataTable } from '../../components/DataTable';
+import { type Column, DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { KpiGrid } from '../../components/KpiCard';
 import { autoGrain, TrendCard } from '../../components/TrendCard';
@@ -69,10 +69,10 @@ export function SalesPage() {
   const cur = () => info()?.currency ?? 'IDR';
   const money = (v: number) => formatMoney(v, cur(), locale());
   const count = (v: number) => formatCount(v, locale());
-  const groupColumns = (first: StringKey): { label: string; value: (r: BreakdownRow) => string; numeric?: boolean }[] => [
+  const groupColumns = (first: StringKey): Column<BreakdownRow>[] => [
     { label: tr(first), value: (r) => r.key },
-    { label: tr('colOrders'), value: (r) => count(r.orders), numeric: true },
-    { label: tr('colSales'), value: (r) => money(r.sales), numeric: true },
+    { label: tr('colOrders'), key: (r) => r.orders, fmt: 'count', show: count },
+    { label: tr('colSales'), key: (r) => r.sales, fmt: 'money', show: money },
   ];
   return (
     <section class="page" data-testid="page-sales">
@@ -152,10 +152,10 @@ export function SalesPage() {
                           rows={c()}
                           columns={[
                             { label: tr('colCategory'), value: (r) => r.category ?? tr('noCategory') },
-                            { label: 'SKU', value: (r) => count(r.skus), numeric: true },
-                            { label: tr('colOrders'), value: (r) => count(r.orders), numeric: true },
-                            { label: tr('colSales'), value: (r) => money(r.sales), numeric: true },
-                            { label: tr('colShare'), value: (r) => (r.share === null ? '–' : formatPercent(r.share, locale())), numeric: true },
+                            { label: 'SKU', key: (r) => r.skus, fmt: 'count', show: count },
+                            { label: tr('colOrders'), key: (r) => r.orders, fmt: 'count', show: count },
+                            { label: tr('colSales'), key: (r) => r.sales, fmt: 'money', show: money },
+                            { label: tr('colShare'), key: (r) => r.share, fmt: 'ratio', show: (x) => formatPercent(x, locale()) },
                           ]}
                         />
                         <p class="muted small">{tr('categoryHint')}</p>
@@ -169,8 +169,8 @@ export function SalesPage() {
                       rows={a().cities}
                       columns={[
                         { label: tr('colCity'), value: (r) => (<>{r.key}<div class="muted small">{r.detail}</div></>) },
-                        { label: tr('colOrders'), value: (r) => count(r.orders), numeric: true },
-                        { label: tr('colSales'), value: (r) => money(r.sales), numeric: true },
+                        { label: tr('colOrders'), key: (r) => r.orders, fmt: 'count', show: count },
+                        { label: tr('colSales'), key: (r) => r.sales, fmt: 'money', show: money },
                       ]}
                     />
                   </div>
@@ -181,8 +181,8 @@ export function SalesPage() {
                       rows={a().cancellations}
                       columns={[
                         { label: tr('colReason'), value: (r) => r.reason },
-                        { label: tr('colOrders'), value: (r) => count(r.orders), numeric: true },
-                        { label: tr('colSales'), value: (r) => money(r.sales), numeric: true },
+                        { label: tr('colOrders'), key: (r) => r.orders, fmt: 'count', show: count },
+                        { label: tr('colSales'), key: (r) => r.sales, fmt: 'money', show: money },
                       ]}
                     />
                   </div>
@@ -193,9 +193,9 @@ export function SalesPage() {
                       rows={a().returnReasons}
                       columns={[
                         { label: tr('colReason'), value: (r) => r.reason },
-                        { label: tr('colRequests'), value: (r) => count(r.requests), numeric: true },
-                        { label: tr('colReturnedUnits'), value: (r) => count(r.units), numeric: true },
-                        { label: tr('colRefund'), value: (r) => money(r.refund), numeric: true },
+                        { label: tr('colRequests'), key: (r) => r.requests, fmt: 'count', show: count },
+                        { label: tr('colReturnedUnits'), key: (r) => r.units, fmt: 'count', show: count },
+                        { label: tr('colRefund'), key: (r) => r.refund, fmt: 'money', show: money },
                       ]}
                     />
                   </div>
@@ -206,8 +206,8 @@ export function SalesPage() {
                       rows={a().returns}
                       columns={[
                         { label: tr('colProduct'), value: (r) => r.product },
-                        { label: tr('colReturnedUnits'), value: (r) => count(r.units), numeric: true },
-                        { label: tr('colOrders'), value: (r) => count(r.orders), numeric: true },
+                        { label: tr('colReturnedUnits'), key: (r) => r.units, fmt: 'count', show: count },
+                        { label: tr('colOrders'), key: (r) => r.orders, fmt: 'count', show: count },
                       ]}
                     />
                   </div>
@@ -236,7 +236,7 @@ export function SalesPage() {
                         { label: tr('colClaimStatus'), value: (c) => c.claimStatus ?? '–' },
                         { label: tr('colClaimSubmitted'), value: (c) => c.submittedAt ?? '–' },
                         { label: tr('colClaimPaid'), value: (c) => c.paidAt ?? c.rejectedAt ?? '–' },
-                        { label: tr('colCompensation'), value: (c) => (c.compensation === null ? '–' : money(c.compensation)), numeric: true, raw: (c) => c.compensation },
+                        { label: tr('colCompensation'), key: (c) => c.compensation, fmt: 'money', show: money },
                       ]}
                     />
                   </div>

@@ -61,7 +61,7 @@ export function ServicePage() {
                 rows={d().csatBreakdown}
                 columns={[
                   { label: tr('colRating'), value: (r) => tr(`csat_${r.metric}` as StringKey) },
-                  { label: tr('colCount'), value: (r) => formatCount(r.value, locale()), numeric: true },
+                  { label: tr('colCount'), key: (r) => r.value, fmt: 'count', show: (x) => formatCount(x, locale()) },
                 ]}
               />
             </div>

@@ -107,12 +107,13 @@ export function TrafficPage() {
                   rows={d().platforms.filter((p) => p.scope !== 'all')}
                   columns={[
                     { label: tr('colPlatform'), value: (p) => tr(`platform_${p.scope}` as StringKey) },
-                    { label: tr('colVisitors'), value: (p) => count(p.visitors), numeric: true },
-                    { label: tr('colPageViews'), value: (p) => count(p.pageViews), numeric: true },
+                    { label: tr('colVisitors'), key: (p) => p.visitors, fmt: 'count', show: count },
+                    { label: tr('colPageViews'), key: (p) => p.pageViews, fmt: 'count', show: count },
                     {
                       label: tr('colShare'),
-                      value: (p) => formatPercent(p.visitors / Math.max(1, d().platforms.find((x) => x.scope === 'all')?.visitors ?? 1), locale()),
-                      numeric: true,
+                      key: (p) => p.visitors / Math.max(1, d().platforms.find((x) => x.scope === 'all')?.visitors ?? 1),
+                      fmt: 'ratio',
+                      show: (x) => formatPercent(x, locale()),
                     },
                   ]}
                 />
@@ -126,12 +127,12 @@ export function TrafficPage() {
                       rows={v().rows}
                       columns={[
                         { label: tr('colSource'), value: (r) => r.source },
-                        { label: tr('colSales'), value: (r) => formatMoney(r.sales, info()?.currency ?? 'IDR', locale()), numeric: true },
-                        { label: tr('colImpressions'), value: (r) => count(r.impressions), numeric: true },
-                        { label: tr('colClicks'), value: (r) => count(r.clicks), numeric: true },
-                        { label: tr('colOrders'), value: (r) => count(r.orders), numeric: true },
-                        { label: 'CTR', value: (r) => (r.ctr === null ? '–' : formatPercent(r.ctr, locale())), numeric: true },
-                        { label: tr('colConversion'), value: (r) => (r.conversion === null ? '–' : formatPercent(r.conversion, locale())), numeric: true },
+                        { label: tr('colSales'), key: (r) => r.sales, fmt: 'money', show: (x) => formatMoney(x, info()?.currency ?? 'IDR', locale()) },
+                        { label: tr('colImpressions'), key: (r) => r.impressions, fmt: 'count', show: count },
+                        { label: tr('colClicks'), key: (r) => r.clicks, fmt: 'count', show: count },
+                        { label: tr('colOrders'), key: (r) => r.orders, fmt: 'count', show: count },
+                        { label: 'CTR', key: (r) => r.ctr, fmt: 'ratio', show: (x) => formatPercent(x, locale()) },
+                        { label: tr('colConversion'), key: (r) => r.conversion, fmt: 'ratio', show: (x) => formatPercent(x, locale()) },
                       ]}
                     />
                     <p class="muted small">{tr('periodReportNote')}</p>
