@@ -320,6 +320,34 @@ describe('the app', () => {
     expect(await page.getAttribute(`${table} th:nth-child(2)`, 'aria-sort')).toBe('ascending');
   });
 
+  it('the products table sorts by a figure, and a unit cost typed into a row is kept and gives its gross profit', async () => {
+    const page = await open(browser, app.origin, '/products');
+    const table = '[data-testid="product-table"]';
+    await page.waitForSelector(`${table} tbody tr`);
+    const withoutCost = async () => Number((await kpiValues(page)).skus_without_cost);
+    const before = await withoutCost();
+    expect(before).toBeGreaterThan(0);
+    // Units sold (the third column), largest first.
+    await page.click(`${table} th:nth-child(3) button.sort`);
+    const units = await page.$$eval(`${table} tbody td:nth-child(3)`, (tds) => tds.map((td) => Number((td.textContent ?? '').replace(/\D/g, ''))));
+    expect(units.length).toBeGreaterThan(1);
+    expect(units).toEqual([...units].sort((a, b) => b - a));
+    const sku = (await page.$eval(`${table} tbody tr:first-child td:first-child`, (td) => td.firstChild?.textContent ?? '')).trim();
+    const cost = page.locator(`${table} input[aria-label$=" ${sku}"]`);
+    await cost.fill('10000');
+    await cost.press('Enter');
+    await page.waitForFunction((n) => document.querySelector('[data-kpi="skus_without_cost"]')?.getAttribute('data-value') === String(n), before - 1);
+    // Kept after a reload; the search finds the row wherever it sorts.
+    await page.reload();
+    await page.waitForSelector(`${table} tbody tr`);
+    expect(await withoutCost()).toBe(before - 1);
+    await page.fill('[data-testid="product-search"]', sku);
+    await page.waitForFunction((t) => document.querySelector(t)?.getAttribute('data-rows') === '1', table);
+    expect(await page.locator(`${table} input[aria-label$=" ${sku}"]`).inputValue()).toBe('10000');
+    const row = page.locator(`${table} tbody tr`, { has: page.locator(`input[aria-label$=" ${sku}"]`) });
+    expect(await row.locator('.flagged').count()).toBe(0);
+  });
+
   it('the shop calendar is editable in Settings and kept with the data', async () => {
     const page = await open(browser, app.origin, '/settings');
     await page.waitForSelector('[data-testid="lebaran-2027"]');

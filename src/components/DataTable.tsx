@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createRoot, createSignal, For, getOwner, type JSX, on, runWithOwner, Show } from 'solid-js';
+import { createMemo, createRoot, createSignal, For, getOwner, type JSX, runWithOwner, Show } from 'solid-js';
 import { TABLE_PAGE_SIZE } from '../app/pages';
 import { locale, tr, trf } from '../app/state';
 import { engine } from '../app/useRange';
@@ -37,6 +37,7 @@ function textOf(v: unknown): string {
   if (v === null || v === undefined || typeof v === 'boolean') return '';
   if (typeof v === 'function') return textOf((v as () => unknown)());
   if (Array.isArray(v)) return v.map(textOf).filter(Boolean).join(' · ');
+  if (typeof HTMLInputElement !== 'undefined' && v instanceof HTMLInputElement) return v.value;
   if (typeof Node !== 'undefined' && v instanceof Node) return (v.textContent ?? '').trim();
   return String(v).trim();
 }
@@ -56,12 +57,10 @@ const fileStem = (caption: string) => `toko-insight-${caption.toLowerCase().repl
  * first rows with "show more" and "show all". The CSV holds every row as shown; the Excel file holds every
  * row with figures as real numbers.
  */
-export function DataTable<T>(props: { caption: string; columns: Column<T>[]; rows: T[]; testid?: string }) {
+export function DataTable<T>(props: { caption: string; columns: Column<T>[]; rows: T[]; testid?: string; class?: string }) {
   const owner = getOwner();
   const [limit, setLimit] = createSignal(TABLE_PAGE_SIZE);
   const [sort, setSort] = createSignal<{ col: number; dir: 1 | -1 } | null>(null);
-  // New data (another period, another filter) starts again from the first page.
-  createEffect(on(() => props.rows, () => setLimit(TABLE_PAGE_SIZE), { defer: true }));
   const sorted = createMemo(() => {
     const s = sort();
     const col = s && props.columns[s.col];
@@ -114,7 +113,7 @@ export function DataTable<T>(props: { caption: string; columns: Column<T>[]; row
           </button>
         </div>
       </Show>
-      <table data-testid={props.testid} data-rows={props.rows.length}>
+      <table class={props.class} data-testid={props.testid} data-rows={props.rows.length}>
         <caption>{props.caption}</caption>
         <thead>
           <tr>

@@ -1,17 +1,14 @@
 import { useSearchParams } from '@solidjs/router';
-import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
+import { createMemo, createResource, createSignal, Show } from 'solid-js';
 import { bumpDataVersion, dataVersion, locale, tr } from '../../app/state';
 import { engine, useDatasetInfo, useRange } from '../../app/useRange';
 import { Chart } from '../../components/Chart';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import type { ProductRow } from '../../engine/api';
 import { abcClasses } from '../../metrics/abc';
-import { downloadText, toCsv } from '../../format/csv';
 import { formatCount, formatMoney, formatPercent } from '../../format/number';
 import { errorText } from '../../i18n/problems';
-import type { StringKey } from '../../i18n/ui';
-
-type SortKey = 'sku' | 'sales' | 'units' | 'orders' | 'visitors' | 'clicks' | 'cartAdds' | 'visitorConversion' | 'returnedUnits' | 'repeatRate' | 'grossProfit' | 'margin';
 
 export function ProductsPage() {
   const { range } = useRange();
@@ -23,7 +20,6 @@ export function ProductsPage() {
   // A finding can link here with `?q=` (a SKU) to show its row.
   const [params] = useSearchParams<{ q?: string }>();
   const [search, setSearch] = createSignal(params.q ?? '');
-  const [sort, setSort] = createSignal<{ key: SortKey; desc: boolean }>({ key: 'sales', desc: true });
   const [costMessage, setCostMessage] = createSignal('');
   const cur = () => info()?.currency ?? 'IDR';
   const money = (v: number | null) => (v === null ? '–' : formatMoney(v, cur(), locale()));
@@ -32,28 +28,12 @@ export function ProductsPage() {
 
   const bySales = createMemo(() => [...(rows() ?? [])].sort((a, b) => b.sales - a.sales));
   const classes = createMemo(() => new Map(bySales().map((r, i) => [r.sku, abcClasses(bySales().map((x) => x.sales))[i]])));
+  /** The table: by sales, filtered by the search (SKU, product or variation). */
   const shown = createMemo(() => {
     const q = search().trim().toLowerCase();
-    const { key, desc } = sort();
-    const list = (rows() ?? []).filter((r) => !q || `${r.sku} ${r.product} ${r.variation}`.toLowerCase().includes(q));
-    return list.sort((a, b) => {
-      const x = a[key];
-      const y = b[key];
-      if (x === y) return a.sku < b.sku ? -1 : 1;
-      if (x === null) return 1;
-      if (y === null) return -1;
-      return (x < y ? -1 : 1) * (desc ? -1 : 1);
-    });
+    return bySales().filter((r) => !q || `${r.sku} ${r.product} ${r.variation}`.toLowerCase().includes(q));
   });
   const missingCosts = () => (rows() ?? []).filter((r) => r.unitCost === null).length;
-
-  const header = (key: SortKey, label: StringKey, numeric = true) => (
-    <th scope="col" classList={{ num: numeric }} aria-sort={sort().key === key ? (sort().desc ? 'descending' : 'ascending') : 'none'}>
-      <button type="button" class="sort" onClick={() => setSort({ key, desc: sort().key === key ? !sort().desc : true })}>
-        {tr(label)} {sort().key === key ? (sort().desc ? '▼' : '▲') : ''}
-      </button>
-    </th>
-  );
 
   async function saveCost(r: ProductRow, text: string) {
     const v = text.trim() === '' ? null : Number(text.replace(/\./g, '').replace(',', '.'));
@@ -66,17 +46,6 @@ export function ProductsPage() {
     const r = await engine().importUnitCosts({ name: file.name, data: file });
     setCostMessage(r.error ? errorText(locale(), r.error) : `${r.stored} ${tr('costsStored')}`);
     bumpDataVersion();
-  }
-
-  function download() {
-    const list = shown();
-    downloadText(
-      `toko-insight-produk-${range().from ?? 'semua'}-${range().to ?? ''}.csv`,
-      toCsv(
-        ['SKU', tr('colProduct'), tr('colVariation'), tr('colOrders'), tr('colUnits'), tr('colSales'), tr('colProductVisitors'), tr('colClicks'), tr('colCartAdds'), tr('colConversion'), tr('colReturnedUnits'), tr('colRepeat'), tr('colUnitCost'), tr('colProfit'), tr('colMargin'), 'ABC'],
-        list.map((r) => [r.sku, r.product, r.variation, r.orders, r.units, r.sales, r.visitors, r.clicks, r.cartAdds, r.visitorConversion, r.returnedUnits, r.repeatRate, r.unitCost, r.grossProfit, r.margin, classes().get(r.sku)]),
-      ),
-    );
   }
 
   return (
@@ -130,9 +99,6 @@ export function ProductsPage() {
                         <span class="field-label">{tr('search')}</span>
                         <input type="search" data-testid="product-search" value={search()} onInput={(e) => setSearch(e.currentTarget.value)} />
                       </label>
-                      <button type="button" class="secondary small-button" data-testid="product-csv" onClick={download}>
-                        {tr('downloadCsv')}
-                      </button>
                       <label class="button secondary small-button">
                         {tr('importCosts')}
                         <input type="file" accept=".xlsx,.csv" class="sr-only" data-testid="cost-input" onChange={(e) => {
@@ -147,67 +113,58 @@ export function ProductsPage() {
                     <p class="status" data-testid="cost-message">{costMessage()}</p>
                   </Show>
                   <p class="muted small">{tr('profitFormula')}</p>
-                  <div class="table-wrap">
-                    <table class="sticky-first" data-testid="product-table">
-                      <thead>
-                        <tr>
-                          {header('sku', 'colSku', false)}
-                          {header('orders', 'colOrders')}
-                          {header('units', 'colUnits')}
-                          {header('sales', 'colSales')}
-                          {header('visitors', 'colProductVisitors')}
-                          {header('clicks', 'colClicks')}
-                          {header('cartAdds', 'colCartAdds')}
-                          {header('visitorConversion', 'colConversion')}
-                          {header('returnedUnits', 'colReturnedUnits')}
-                          {header('repeatRate', 'colRepeat')}
-                          <th scope="col" class="num">{tr('colUnitCost')}</th>
-                          {header('grossProfit', 'colProfit')}
-                          {header('margin', 'colMargin')}
-                          <th scope="col">ABC</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        <For each={shown()}>
-                          {(r) => (
-                            <tr data-sku={r.sku}>
-                              <td>
-                                {r.sku}
-                                <div class="muted small">
-                                  {r.product}
-                                  {r.variation ? ` · ${r.variation}` : ''}
-                                </div>
-                              </td>
-                              <td class="num">{count(r.orders)}</td>
-                              <td class="num">{count(r.units)}</td>
-                              <td class="num">{money(r.sales)}</td>
-                              <td class="num">{r.visitors === null ? '–' : count(r.visitors)}</td>
-                              <td class="num">{r.clicks === null ? '–' : count(r.clicks)}</td>
-                              <td class="num">{r.cartAdds === null ? '–' : count(r.cartAdds)}</td>
-                              <td class="num">{pct(r.visitorConversion)}</td>
-                              <td class="num">{count(r.returnedUnits)}</td>
-                              <td class="num">{pct(r.repeatRate)}</td>
-                              <td class="num">
-                                <input
-                                  class="cost-input"
-                                  inputmode="numeric"
-                                  aria-label={`${tr('colUnitCost')} ${r.sku}`}
-                                  value={r.unitCost ?? ''}
-                                  placeholder="–"
-                                  onChange={(e) => void saveCost(r, e.currentTarget.value)}
-                                />
-                              </td>
-                              <td class="num" classList={{ flagged: r.grossProfit === null }}>
-                                {r.grossProfit === null ? tr('needsCost') : money(r.grossProfit)}
-                              </td>
-                              <td class="num">{pct(r.margin)}</td>
-                              <td>{classes().get(r.sku)}</td>
-                            </tr>
-                          )}
-                        </For>
-                      </tbody>
-                    </table>
-                  </div>
+                  <DataTable
+                    caption={tr('productTable')}
+                    class="sticky-first"
+                    testid="product-table"
+                    rows={shown()}
+                    columns={[
+                      {
+                        label: tr('colSku'),
+                        key: (r) => r.sku,
+                        value: (r) => (
+                          <>
+                            {r.sku}
+                            <div class="muted small">{r.variation ? `${r.product} · ${r.variation}` : r.product}</div>
+                          </>
+                        ),
+                      },
+                      { label: tr('colOrders'), key: (r) => r.orders, fmt: 'count', show: count },
+                      { label: tr('colUnits'), key: (r) => r.units, fmt: 'count', show: count },
+                      { label: tr('colSales'), key: (r) => r.sales, fmt: 'money', show: money },
+                      { label: tr('colProductVisitors'), key: (r) => r.visitors, fmt: 'count', show: count },
+                      { label: tr('colClicks'), key: (r) => r.clicks, fmt: 'count', show: count },
+                      { label: tr('colCartAdds'), key: (r) => r.cartAdds, fmt: 'count', show: count },
+                      { label: tr('colConversion'), key: (r) => r.visitorConversion, fmt: 'ratio', show: pct },
+                      { label: tr('colReturnedUnits'), key: (r) => r.returnedUnits, fmt: 'count', show: count },
+                      { label: tr('colRepeat'), key: (r) => r.repeatRate, fmt: 'ratio', show: pct },
+                      {
+                        label: tr('colUnitCost'),
+                        key: (r) => r.unitCost,
+                        fmt: 'money',
+                        numeric: true,
+                        value: (r) => (
+                          <input
+                            class="cost-input"
+                            inputmode="numeric"
+                            aria-label={`${tr('colUnitCost')} ${r.sku}`}
+                            value={r.unitCost ?? ''}
+                            placeholder="–"
+                            onChange={(e) => void saveCost(r, e.currentTarget.value)}
+                          />
+                        ),
+                      },
+                      {
+                        label: tr('colProfit'),
+                        key: (r) => r.grossProfit,
+                        fmt: 'money',
+                        numeric: true,
+                        value: (r) => (r.grossProfit === null ? <span class="flagged">{tr('needsCost')}</span> : money(r.grossProfit)),
+                      },
+                      { label: tr('colMargin'), key: (r) => r.margin, fmt: 'ratio', show: pct },
+                      { label: 'ABC', key: (r) => classes().get(r.sku) ?? null },
+                    ]}
+                  />
                 </div>
               </>
             )}
