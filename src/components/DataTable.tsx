@@ -12,7 +12,7 @@ export interface Column<T> {
   value?: (row: T) => JSX.Element;
   /** Right-aligned; a figure column (one with `show`) is numeric unless it says otherwise. */
   numeric?: boolean;
-  /** The value behind the cell: what the column sorts by; a number goes to Excel as a number in `fmt`. */
+  /** The value behind the cell: what the column sorts by; a number goes to Excel as a number in `fmt`, a date (`fmt: 'date'`) as YYYY-MM-DD. */
   key?: (row: T) => number | string | null | undefined;
   fmt?: Fmt;
   show?: (v: number) => JSX.Element;
@@ -96,7 +96,8 @@ export function DataTable<T>(props: { caption: string; columns: Column<T>[]; row
     const currency = (await engine().datasetInfo()).currency ?? 'IDR';
     const rows = cells((c, r): CellValue => {
       const k = keyOf(c, r);
-      return typeof k === 'number' && c.fmt ? excelCell(k, c.fmt, currency) : textOf(cell(c, r));
+      if (typeof k === 'number' && c.fmt) return excelCell(k, c.fmt, currency);
+      return typeof k === 'string' && c.fmt === 'date' ? k : textOf(cell(c, r));
     });
     const bytes = await engine().exportWorkbook([{ name: props.caption, header: header(), rows }]);
     downloadBytes(`${fileStem(props.caption)}.xlsx`, bytes, XLSX_MIME);

@@ -281,7 +281,7 @@ export function PredictionsPage() {
                     testid="anomalies"
                     rows={a().anomalies}
                     columns={[
-                      { label: tr('colDate'), value: (r) => formatDate(r.date, locale(), 'long') },
+                      { label: tr('colDate'), key: (r) => r.date, fmt: 'date', value: (r) => formatDate(r.date, locale(), 'long') },
                       { label: tr('colDirection'), value: (r) => tr(r.direction === 'up' ? 'dirUp' : 'dirDown') },
                       { label: tr('colExpected'), key: (r) => r.expected, fmt: 'money', show: money },
                       { label: tr('colActual'), key: (r) => r.actual, fmt: 'money', show: money },
@@ -296,7 +296,7 @@ export function PredictionsPage() {
                     testid="joint-anomalies"
                     rows={a().joint}
                     columns={[
-                      { label: tr('colDate'), value: (r) => formatDate(r.date, locale(), 'long') },
+                      { label: tr('colDate'), key: (r) => r.date, fmt: 'date', value: (r) => formatDate(r.date, locale(), 'long') },
                       { label: tr('colScore'), key: (r) => r.score, fmt: 'decimal', show: (x) => num(x, 2) },
                       { label: tr('colSales'), key: (r) => r.values.sales, fmt: 'money', show: money },
                       { label: tr('colOrders'), key: (r) => r.values.orders ?? 0, fmt: 'count', show: (x) => formatCount(x, locale()) },
@@ -323,7 +323,7 @@ export function PredictionsPage() {
                       { label: tr('colProbability'), key: (r) => r.probability, fmt: 'ratio', show: pct },
                       { label: tr('colValue'), key: (r) => r.value, fmt: 'money', show: money },
                       { label: tr('colOrders'), key: (r) => r.orders, fmt: 'count', show: (x) => formatCount(x, locale()) },
-                      { label: tr('colLastOrder'), value: (r) => formatDate(r.lastOrder, locale(), 'long') },
+                      { label: tr('colLastOrder'), key: (r) => r.lastOrder, fmt: 'date', value: (r) => formatDate(r.lastOrder, locale(), 'long') },
                     ]}
                   />
                 </>
