@@ -334,6 +334,13 @@ describe('the app', () => {
     expect(units).toEqual([...units].sort((a, b) => b - a));
     const sku = (await page.$eval(`${table} tbody tr:first-child td:first-child`, (td) => td.firstChild?.textContent ?? '')).trim();
     const cost = page.locator(`${table} input[aria-label$=" ${sku}"]`);
+    // Text that is not a number is refused with a message naming the SKU and what was typed; nothing is stored.
+    await cost.fill('sepuluh ribu');
+    await cost.press('Enter');
+    const message = await page.waitForSelector('[data-testid="cost-message"]');
+    expect(await message.textContent()).toContain(sku);
+    expect(await message.textContent()).toContain('sepuluh ribu');
+    expect(await withoutCost()).toBe(before);
     await cost.fill('10000');
     await cost.press('Enter');
     await page.waitForFunction((n) => document.querySelector('[data-kpi="skus_without_cost"]')?.getAttribute('data-value') === String(n), before - 1);

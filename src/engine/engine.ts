@@ -843,7 +843,7 @@ export class Engine implements EngineApi {
   importUnitCosts(file: ImportInput): Promise<{ stored: number; error: ImportErrorInfo | null }> {
     return this.serial(async () => {
       try {
-        const costs = parseUnitCostFile(file.name, await toBytes(file.data));
+        const costs = parseUnitCostFile(file.name, await toBytes(file.data), (await this.meta('currency')) ?? 'IDR');
         await setUnitCosts(this.db, costs);
         await this.persist();
         return { stored: costs.length, error: null };

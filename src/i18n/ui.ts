@@ -475,6 +475,10 @@ export const STRINGS = {
   search: { id: 'Cari', en: 'Search' },
   downloadCsv: { id: 'Unduh CSV', en: 'Download CSV' },
   importCosts: { id: 'Impor harga pokok', en: 'Import unit costs' },
+  costInvalid: {
+    id: 'Harga pokok {sku} tidak disimpan: "{value}" bukan angka. Tulis harga per unit, misalnya 12.500 (kosongkan untuk menghapus).',
+    en: 'Unit cost for {sku} not saved: "{value}" is not a number. Type the cost per unit, e.g. 12,500 (leave it empty to clear it).',
+  },
   costsStored: { id: 'harga pokok disimpan', en: 'unit costs stored' },
   profitFormula: {
     id: 'Laba kotor = bagian Penghasilan Bersih pesanan yang dananya sudah dilepas (menurut subtotal baris) − harga pokok × unit. Tanpa harga pokok, laba tidak dihitung (bukan nol). Isi harga pokok per unit di kolomnya, atau impor sheet dua kolom (SKU, harga pokok). Pengunjung, klik dan keranjang dari ekspor Performa Produk yang periodenya ada di dalam rentang.',

@@ -9,6 +9,11 @@ describe('unit cost sheets', () => {
       { sku: 'ASTK-02', unitCost: 45500 },
     ]);
     expect(parseUnitCostFile('biaya.xlsx', xlsxBytes([{ name: 'S', rows: [['ASPS-01', 320000]] }]))).toEqual([{ sku: 'ASPS-01', unitCost: 320000 }]);
+    // A ringgit shop writes costs with sen; they are stored in minor units like every amount.
+    expect(parseUnitCostFile('cost.csv', textBytes('SKU,Cost\nMY-01,12.50\nMY-02,"1,020.05"\n'), 'MYR')).toEqual([
+      { sku: 'MY-01', unitCost: 1250 },
+      { sku: 'MY-02', unitCost: 102005 },
+    ]);
   });
 
   it('fails the whole sheet on a bad cost, naming the row', () => {

@@ -2,15 +2,17 @@ import type { UnitCost } from '../metrics/products';
 import { openWorkbook } from './parseExport';
 import { ImportError } from './problems';
 import { columnLetter } from './readers/source';
+import { minorPerMajor } from '../format/number';
 import { cellText, parseMoney, ValueError } from './values';
 
-
 /**
- * A sheet of unit costs: SKU, then the cost per unit in rupiah (`12.500`, `Rp12.500` or a number cell), then
- * optionally the SKU's category. A first row whose second cell is not a number is a header. Blank rows are
- * skipped; a bad cost fails the whole sheet with its row.
+ * A sheet of unit costs: SKU, then the cost per unit in the shop's currency (`12.500`, `Rp12.500` or a number
+ * cell for rupiah; `12.50` for ringgit), then optionally the SKU's category. Costs are stored in minor units,
+ * like all money. A first row whose second cell is not a number is a header. Blank rows are skipped; a bad
+ * cost fails the whole sheet with its row.
  */
-export function parseUnitCostRows(fileName: string, rows: readonly (readonly unknown[])[]): UnitCost[] {
+export function parseUnitCostRows(fileName: string, rows: readonly (readonly unknown[])[], currency = 'IDR'): UnitCost[] {
+  const convention = currency === 'IDR' || currency === 'VND' ? 'id' : 'en';
   const out: UnitCost[] = [];
   rows.forEach((row, i) => {
     const sku = cellText(row[0] as string);
@@ -18,7 +20,7 @@ export function parseUnitCostRows(fileName: string, rows: readonly (readonly unk
     if (!sku && (raw === null || raw === undefined || cellText(raw) === '')) return;
     let cost: number | null;
     try {
-      cost = parseMoney(raw, 'id', 1);
+      cost = parseMoney(raw, convention, minorPerMajor(currency));
     } catch (e) {
       if (i === 0 && e instanceof ValueError) return; // the header row
       if (e instanceof ValueError) {
@@ -36,9 +38,9 @@ export function parseUnitCostRows(fileName: string, rows: readonly (readonly unk
 }
 
 /** Unit costs from a sheet file (xlsx or csv): its first sheet. */
-export function parseUnitCostFile(fileName: string, bytes: Uint8Array): UnitCost[] {
+export function parseUnitCostFile(fileName: string, bytes: Uint8Array, currency = 'IDR'): UnitCost[] {
   const sheet = openWorkbook(fileName, bytes).sheets[0];
   const rows: unknown[][] = [];
   sheet.forEachRow(0, (cells) => rows.push([cells[0], cells[1], cells[2]]));
-  return parseUnitCostRows(fileName, rows);
+  return parseUnitCostRows(fileName, rows, currency);
 }

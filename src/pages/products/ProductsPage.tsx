@@ -1,13 +1,14 @@
 import { useSearchParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, Show } from 'solid-js';
-import { bumpDataVersion, dataVersion, locale, tr } from '../../app/state';
+import { bumpDataVersion, dataVersion, locale, tr, trf } from '../../app/state';
 import { engine, useDatasetInfo, useRange } from '../../app/useRange';
 import { Chart } from '../../components/Chart';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import type { ProductRow } from '../../engine/api';
 import { abcClasses } from '../../metrics/abc';
-import { formatCount, formatMoney, formatPercent } from '../../format/number';
+import { formatCount, formatMoney, formatPercent, minorPerMajor } from '../../format/number';
+import { parseMoney } from '../../ingest/values';
 import { errorText } from '../../i18n/problems';
 
 export function ProductsPage() {
@@ -35,12 +36,23 @@ export function ProductsPage() {
   });
   const missingCosts = () => (rows() ?? []).filter((r) => r.unitCost === null).length;
 
+  /** A typed cost in the shop's currency and the seller's number format (`12.500`, `12,500`, `12.50`), kept in minor units. */
   async function saveCost(r: ProductRow, text: string) {
-    const v = text.trim() === '' ? null : Number(text.replace(/\./g, '').replace(',', '.'));
-    if (v !== null && (!Number.isFinite(v) || v < 0)) return;
+    let v: number | null;
+    try {
+      v = parseMoney(text.trim(), locale(), minorPerMajor(cur()));
+      if (v !== null && v < 0) throw new Error('negative');
+    } catch {
+      setCostMessage(trf('costInvalid', { sku: r.sku, value: text.trim() }));
+      return;
+    }
+    setCostMessage('');
     await engine().setUnitCosts([{ sku: r.sku, unitCost: v }]);
     bumpDataVersion();
   }
+  /** A stored cost as the seller typed it: major units, no grouping. */
+  const costText = (minor: number | null) =>
+    minor === null ? '' : (minor / minorPerMajor(cur())).toLocaleString(locale() === 'id' ? 'id-ID' : 'en-US', { useGrouping: false, maximumFractionDigits: 2 });
 
   async function importCosts(file: File) {
     const r = await engine().importUnitCosts({ name: file.name, data: file });
@@ -148,7 +160,7 @@ export function ProductsPage() {
                             class="cost-input"
                             inputmode="numeric"
                             aria-label={`${tr('colUnitCost')} ${r.sku}`}
-                            value={r.unitCost ?? ''}
+                            value={costText(r.unitCost)}
                             placeholder="–"
                             onChange={(e) => void saveCost(r, e.currentTarget.value)}
                           />
