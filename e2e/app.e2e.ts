@@ -231,6 +231,14 @@ describe('the app', () => {
     expect(Number(v.backtest_mape)).toBeGreaterThan(0);
     expect(v.anomalies).not.toBe('');
     expect(Number(v.at_risk_buyers)).toBeGreaterThan(0);
+    // The at-risk table lists every at-risk buyer (a page at a time), and its Excel download sums to the value at risk.
+    expect(Number(await page.getAttribute('[data-testid="at-risk"]', 'data-rows'))).toBe(Number(v.at_risk_buyers));
+    const file = page.waitForEvent('download');
+    await page.click('[data-testid="at-risk-xlsx"]');
+    const wb = XLSX.read(fs.readFileSync((await (await file).path()) as string), { type: 'buffer' });
+    const atRisk = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]], { header: 1 }).slice(1);
+    expect(atRisk).toHaveLength(Number(v.at_risk_buyers));
+    expect(atRisk.reduce((t, r) => t + (r[2] as number), 0)).toBeCloseTo(Number(v.at_risk_value), 0);
     await page.waitForSelector('.chart canvas');
     expect(await page.locator('[data-testid="model-performance"] tbody tr').count()).toBe(3);
     await page.click('[data-testid="demand-run"]');
