@@ -57,7 +57,15 @@ const fileStem = (caption: string) => `toko-insight-${caption.toLowerCase().repl
  * first rows with "show more" and "show all". The CSV holds every row as shown; the Excel file holds every
  * row with figures as real numbers.
  */
-export function DataTable<T>(props: { caption: string; columns: Column<T>[]; rows: T[]; testid?: string; class?: string }) {
+export function DataTable<T>(props: {
+  caption: string;
+  columns: Column<T>[];
+  rows: T[];
+  testid?: string;
+  class?: string;
+  /** The card already shows the caption as its heading: kept for screen readers and file names only. */
+  hideCaption?: boolean;
+}) {
   const owner = getOwner();
   const [limit, setLimit] = createSignal(TABLE_PAGE_SIZE);
   const [sort, setSort] = createSignal<{ col: number; dir: 1 | -1 } | null>(null);
@@ -115,7 +123,7 @@ export function DataTable<T>(props: { caption: string; columns: Column<T>[]; row
         </div>
       </Show>
       <table class={props.class} data-testid={props.testid} data-rows={props.rows.length}>
-        <caption>{props.caption}</caption>
+        <caption classList={{ 'sr-only': props.hideCaption }}>{props.caption}</caption>
         <thead>
           <tr>
             <For each={props.columns}>

@@ -1,9 +1,10 @@
+import { EVENT_KINDS } from '../calendar/events';
 import { EXPORT_KINDS } from '../ingest/parseExport';
 import { describe, expect, it } from 'vitest';
 import { STRINGS } from './ui';
 
 /** Strings that are the same in both languages on purpose (names, and words Indonesian borrows). */
-const SAME_IN_BOTH = new Set(['appName', 'menu', 'page_data', 'dataTitle', 'fileName', 'colSku', 'colPlatform', 'csat', 'colMargin', 'affiliateTable', 'kind_live_streaming', 'insChampionsFormula', 'insAtRiskFormula', 'colConfidence', 'colAdstock', 'calendarLebaran', 'repEmail', 'ruleSku', 'ruleDescThreshold']);
+const SAME_IN_BOTH = new Set(['appName', 'menu', 'page_data', 'dataTitle', 'fileName', 'colSku', 'colPlatform', 'csat', 'colMargin', 'affiliateTable', 'kind_live_streaming', 'insChampionsFormula', 'insAtRiskFormula', 'colConfidence', 'colAdstock', 'calendarLebaran', 'repEmail', 'ruleSku', 'ruleDescThreshold', 'ev_harbolnas']);
 
 describe('interface strings', () => {
   it('every key is translated: both languages present, non-empty, and different unless on the list', () => {
@@ -15,5 +16,11 @@ describe('interface strings', () => {
 
   it('names every export kind as its spec does', () => {
     for (const k of EXPORT_KINDS) expect(STRINGS[`kind_${k.id}` as keyof typeof STRINGS], k.id).toEqual(k.name);
+  });
+
+  it('names every shop-calendar event kind (anomalies list them by name, not by id)', () => {
+    const missing = EVENT_KINDS.filter((k) => !(`ev_${k}` in STRINGS));
+    expect(missing).toEqual([]);
+    expect(Object.keys(STRINGS).filter((k) => k.startsWith('ev_'))).toHaveLength(EVENT_KINDS.length);
   });
 });

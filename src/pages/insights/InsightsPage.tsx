@@ -72,6 +72,7 @@ function SegmentTable(props: { result: SegmentationResult; currency: string; tes
   return (
     <DataTable
       caption={props.caption}
+      hideCaption
       testid={props.testid}
       rows={props.result.segments}
       columns={[
@@ -266,6 +267,7 @@ export function InsightsPage() {
               {(list) => (
                 <DataTable
                   caption={tr('insPrice')}
+                  hideCaption
                   testid="prices"
                   rows={list()}
                   columns={[
@@ -317,6 +319,7 @@ export function InsightsPage() {
                 </form>
                 <DataTable
                   caption={tr('insMmm')}
+                  hideCaption
                   testid="mmm-channels"
                   rows={m().fit.channels.map((c, i) => ({ c, now: m().current[i], next: m().recommended[i] }))}
                   columns={[
@@ -353,6 +356,7 @@ export function InsightsPage() {
               <h2>{tr('insBandit')}</h2>
               <DataTable
                 caption={tr('insBandit')}
+                hideCaption
                 testid="bandit"
                 rows={arms() ?? []}
                 columns={[
@@ -416,6 +420,7 @@ export function InsightsPage() {
             <Show when={bundles()?.length} fallback={<p class="muted">{tr('insNoBundles')}</p>}>
               <DataTable
                 caption={tr('insBundles')}
+                hideCaption
                 testid="bundles"
                 rows={(bundles() ?? []).slice(0, 20)}
                 columns={[

@@ -190,6 +190,7 @@ export function PredictionsPage() {
                   </p>
                   <DataTable
                     caption={tr('perfTitle')}
+                    hideCaption
                     rows={[
                       { name: tr('perfOurs'), m: p().ours },
                       { name: tr('perfNaive'), m: p().seasonalNaive },
@@ -278,6 +279,7 @@ export function PredictionsPage() {
                 <Show when={a().anomalies.length} fallback={<p class="muted">{tr('noAnomalies')}</p>}>
                   <DataTable
                     caption={tr('anomaliesTitle')}
+                    hideCaption
                     testid="anomalies"
                     rows={a().anomalies}
                     columns={[
@@ -286,7 +288,7 @@ export function PredictionsPage() {
                       { label: tr('colExpected'), key: (r) => r.expected, fmt: 'money', show: money },
                       { label: tr('colActual'), key: (r) => r.actual, fmt: 'money', show: money },
                       { label: tr('colSeverity'), key: (r) => r.severity, fmt: 'decimal', show: (x) => `${num(x, 1)} σ` },
-                      { label: tr('colEvents'), value: (r) => r.events.join(', ') || '–' },
+                      { label: tr('colEvents'), value: (r) => r.events.map((k) => tr(`ev_${k}` as StringKey)).join(', ') || '–' },
                     ]}
                   />
                 </Show>
@@ -316,6 +318,7 @@ export function PredictionsPage() {
                   <p class="muted small">{trf('churnModel', { auc: num(c().auc, 3), brier: num(c().brier, 3), base: pct(c().baseRate) })}</p>
                   <DataTable
                     caption={tr('churnTitle')}
+                    hideCaption
                     testid="at-risk"
                     rows={c().atRisk}
                     columns={[

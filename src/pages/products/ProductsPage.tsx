@@ -127,6 +127,7 @@ export function ProductsPage() {
                   <p class="muted small">{tr('profitFormula')}</p>
                   <DataTable
                     caption={tr('productTable')}
+                    hideCaption
                     class="sticky-first"
                     testid="product-table"
                     rows={shown()}
