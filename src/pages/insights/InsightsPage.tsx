@@ -376,7 +376,7 @@ export function InsightsPage() {
                 <h2>{tr('insCohorts')}</h2>
                 <div class="table-wrap">
                   <table class="heatmap cohort" data-testid="cohorts">
-                    <caption>{tr('insCohorts')}</caption>
+                    <caption class="sr-only">{tr('insCohorts')}</caption>
                     <thead>
                       <tr>
                         <th scope="col">{tr('colCohort')}</th>
