@@ -3,7 +3,8 @@ import { at, failedDeliveryFile, line, orderFile, textBytes } from '../../test/f
 import { derivedSnapshot } from '../../test/derived';
 import { mergeFiles, orderMetrics, readOrderFile } from '../../test/independent';
 import { rebuildDerived } from '../db/merge';
-import { skuUnits } from '../metrics/predictionInputs';
+import { orderHistory, skuUnits } from '../metrics/predictionInputs';
+import { dayNumber, isoOfDay } from '../ml/forecast/design';
 import { MIGRATIONS, SCHEMA_VERSION } from '../db/schema';
 import type { SqlConnection } from '../db/connection';
 import { openNodeDuckDB } from '../db/nodeDuckdb';
@@ -360,5 +361,36 @@ describe('kpis', () => {
     const none = (await engine.kpis(JUNE, { province: 'BALI' })).values;
     expect(all.orders).toBe(2);
     expect(none.orders).toBe(0);
+  });
+});
+
+describe('prediction inputs', () => {
+  it('treats the days no order export covers as unknown, not as days without sales', async () => {
+    const engine = await freshEngine();
+    const may = orderFile([line({ orderId: 'M1', created: at('2026-05-02 10:00') }), line({ orderId: 'M2', created: at('2026-05-30 10:00'), subtotal: 50_000 })]);
+    const july = orderFile([line({ orderId: 'J1', created: at('2026-07-01 10:00') }), line({ orderId: 'J2', created: at('2026-07-29 10:00') })]);
+    // June only has a list of cancellations: it says nothing of June's valid orders.
+    const june = orderFile([line({ orderId: 'X1', status: 'Batal', created: at('2026-06-15 10:00'), paid: null, completed: null, shipArranged: null })]);
+    const r = await engine.importFiles([
+      file('Order.all.20260501_20260531.xlsx', may),
+      file('Order.cancellation.20260601_20260630.xlsx', june),
+      file('Order.completed.20260701_20260731.xlsx', july),
+    ]);
+    expect(r.files.map((f) => f.status)).toEqual(['ok', 'ok', 'ok']);
+    const h = await orderHistory(db);
+    if (!h) throw new Error('no history');
+    const day = (iso: string) => dayNumber(iso) - dayNumber(h.sales.start);
+    expect(h.sales.start).toBe('2026-05-02');
+    expect(h.sales.values).toHaveLength(day('2026-07-29') + 1);
+    expect(h.sales.values[day('2026-05-02')]).toBe(82_500);
+    expect(h.sales.values[day('2026-05-15')]).toBe(0);
+    expect(h.sales.values[day('2026-05-30')]).toBe(50_000);
+    expect(h.orders[day('2026-06-15')]).toBeNull();
+    expect(h.cancellations[day('2026-06-15')]).toBeNull();
+    expect(h.sales.values[day('2026-07-15')]).toBe(0);
+    // Unknown: 31 May (after the May file's last order) and all of June.
+    const unknown = h.sales.values.flatMap((v, i) => (v === null ? [isoOfDay(dayNumber(h.sales.start) + i)] : []));
+    expect(unknown).toEqual(['2026-05-31', ...Array.from({ length: 30 }, (_, i) => `2026-06-${String(i + 1).padStart(2, '0')}`)]);
+    expect(h.sales.values.reduce((a: number, v) => a + (v ?? 0), 0)).toBe(82_500 + 50_000 + 2 * 82_500);
   });
 });

@@ -209,7 +209,7 @@ export class Engine implements EngineApi {
         const others: Record<string, (number | null)[]> = { orders: h.orders, cancellations: h.cancellations };
         if (visitors) {
           others.visitors = visitors;
-          others.conversion = visitors.map((v, i) => (v ? (h.orders[i] ?? 0) / v : null));
+          others.conversion = visitors.map((v, i) => (v && h.orders[i] !== null ? (h.orders[i] as number) / v : null));
         }
         return { sales: h.sales, others, calendar: await this.calendarOverrides() };
       },
@@ -376,7 +376,11 @@ export class Engine implements EngineApi {
       async () => {
         const h = await this.history();
         if (!h) return null;
-        const skus = await skuUnits(this.db, h.sales.start, h.sales.values.length, o.topN, o.skus);
+        // A day no order export covers is unknown for every SKU too.
+        const skus = (await skuUnits(this.db, h.sales.start, h.sales.values.length, o.topN, o.skus)).map((s) => ({
+          ...s,
+          values: s.values.map((v, i) => (h.sales.values[i] === null ? null : v)),
+        }));
         return { start: h.sales.start, skus, horizon: o.horizon, leadTime: o.leadTime, serviceLevel: o.serviceLevel, overrides: await this.calendarOverrides() };
       },
       (ml, input) => ml.forecastDemand(input, onProgress),

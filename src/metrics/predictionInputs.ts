@@ -4,8 +4,9 @@ import { dayNumber, isoOfDay } from '../ml/forecast/design';
 import type { DailySeries } from '../ml/predictions';
 
 /**
- * What the ML worker needs from DuckDB: daily series over the whole order history (every day present, a
- * day without valid orders is 0), buyers' orders as transactions, and the top SKUs' daily units.
+ * What the ML worker needs from DuckDB: daily series over the whole order history (every day present: a
+ * day an order export covers without valid orders is 0, a day no export covers is null), buyers' orders as
+ * transactions, and the top SKUs' daily units.
  */
 
 export interface OrderHistory {
@@ -14,7 +15,34 @@ export interface OrderHistory {
   cancellations: (number | null)[];
 }
 
-/** Valid sales and orders, and cancelled orders, per day of creation from the first to the last order. */
+/**
+ * Exports that list only some statuses (to ship, shipping, cancelled, failed delivery): a day they cover may
+ * still have valid orders that are in no file, so they do not make a day known. `Order.all` and
+ * `Order.completed` (what sellers mostly keep) do, as does a file renamed beyond recognition.
+ */
+const PARTIAL_ORDER_EXPORT = /^Order\.(toship|shipping|cancellation|failed_delivery)\b/i;
+
+/**
+ * Which of the `n` days from `start` an order export covers: from its first to its last order's creation
+ * day. Outside them the shop's sales are unknown (a month never exported), not zero.
+ */
+export async function orderCoverage(db: SqlConnection, start: string, n: number): Promise<boolean[]> {
+  const files = await db.query<{ name: string; first: string; last: string }>(`
+    SELECT file_name AS name, strftime(first_at, '%Y-%m-%d') AS first, strftime(last_at, '%Y-%m-%d') AS last
+    FROM imports WHERE kind = 'orders' AND first_at IS NOT NULL AND last_at IS NOT NULL`);
+  const covered = new Array<boolean>(n).fill(false);
+  const d0 = dayNumber(start);
+  for (const f of files) {
+    if (PARTIAL_ORDER_EXPORT.test(f.name)) continue;
+    for (let d = Math.max(0, dayNumber(f.first) - d0); d <= Math.min(n - 1, dayNumber(f.last) - d0); d++) covered[d] = true;
+  }
+  return covered;
+}
+
+/**
+ * Valid sales and orders, and cancelled orders, per day of creation from the first to the last order; null
+ * on the days no order export covers.
+ */
 export async function orderHistory(db: SqlConnection): Promise<OrderHistory | null> {
   const rows = await db.query<{ day: string; sales: number; orders: number; cancelled: number }>(`
     SELECT strftime(created_date, '%Y-%m-%d') AS day,
@@ -25,12 +53,15 @@ export async function orderHistory(db: SqlConnection): Promise<OrderHistory | nu
   if (!rows.length) return null;
   const start = rows[0].day;
   const n = dayNumber(rows[rows.length - 1].day) - dayNumber(start) + 1;
-  const zeros = () => new Array<number | null>(n).fill(0);
+  const covered = await orderCoverage(db, start, n);
+  const zeros = () => covered.map((c): number | null => (c ? 0 : null));
   const sales = zeros();
   const orders = zeros();
   const cancellations = zeros();
   for (const r of rows) {
     const i = dayNumber(r.day) - dayNumber(start);
+    // An order outside every full export's span (from a cancellation-only file) says nothing of the day's sales.
+    if (!covered[i]) continue;
     sales[i] = r.sales;
     orders[i] = r.orders;
     cancellations[i] = r.cancelled;
