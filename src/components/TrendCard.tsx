@@ -1,6 +1,6 @@
 import { createSignal, For } from 'solid-js';
 import { tr } from '../app/state';
-import type { Grain, OverviewResult } from '../engine/api';
+import type { Grain, OverviewResult, TrendSeries } from '../engine/api';
 import type { StringKey } from '../i18n/ui';
 import { Chart } from './Chart';
 
@@ -13,6 +13,9 @@ export function autoGrain(range: { from: string; to: string } | undefined): Grai
 }
 
 /** The counts the trend can draw as its line. */
+/** A bucket no order export covers is a gap in the chart, not a zero. */
+const known = (t: TrendSeries, values: readonly number[]) => values.map((v, i) => (t.known[i] ? v : null));
+
 const COUNTS = [
   ['orders', 'colOrders'],
   ['buyers', 'colBuyers'],
@@ -58,12 +61,15 @@ export function TrendCard(props: { overview: OverviewResult; grain: Grain; onGra
         x={o().trend.buckets}
         currency={props.currency}
         series={[
-          { label: tr('colSales'), values: o().trend.sales, color: 'var(--chart-1)', kind: 'bars', unit: 'money' },
+          { label: tr('colSales'), values: known(o().trend, o().trend.sales), color: 'var(--chart-1)', kind: 'bars', unit: 'money' },
           ...(o().previousTrend
             ? [
                 {
                   label: tr('salesPrevious'),
-                  values: o().trend.buckets.map((_, i) => o().previousTrend?.sales[i] ?? null),
+                  values: o().trend.buckets.map((_, i) => {
+                    const p = o().previousTrend;
+                    return p?.known[i] ? p.sales[i] : null;
+                  }),
                   color: 'var(--chart-3)',
                   kind: 'line' as const,
                   unit: 'money' as const,
@@ -71,7 +77,7 @@ export function TrendCard(props: { overview: OverviewResult; grain: Grain; onGra
                 },
               ]
             : []),
-          { label: countLabel(), values: o().trend[count()], color: 'var(--chart-2)', kind: 'line', unit: 'count' },
+          { label: countLabel(), values: known(o().trend, o().trend[count()]), color: 'var(--chart-2)', kind: 'line', unit: 'count' },
         ]}
       />
     </div>

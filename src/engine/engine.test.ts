@@ -365,7 +365,7 @@ describe('kpis', () => {
 });
 
 describe('prediction inputs', () => {
-  it('treats the days no order export covers as unknown, not as days without sales', async () => {
+  it('treats the days no order export covers as unknown, not as days without sales, in the models and the trend', async () => {
     const engine = await freshEngine();
     const may = orderFile([line({ orderId: 'M1', created: at('2026-05-02 10:00') }), line({ orderId: 'M2', created: at('2026-05-30 10:00'), subtotal: 50_000 })]);
     const july = orderFile([line({ orderId: 'J1', created: at('2026-07-01 10:00') }), line({ orderId: 'J2', created: at('2026-07-29 10:00') })]);
@@ -392,5 +392,12 @@ describe('prediction inputs', () => {
     const unknown = h.sales.values.flatMap((v, i) => (v === null ? [isoOfDay(dayNumber(h.sales.start) + i)] : []));
     expect(unknown).toEqual(['2026-05-31', ...Array.from({ length: 30 }, (_, i) => `2026-06-${String(i + 1).padStart(2, '0')}`)]);
     expect(h.sales.values.reduce((a: number, v) => a + (v ?? 0), 0)).toBe(82_500 + 50_000 + 2 * 82_500);
+    // The sales trend marks the same buckets: a month with no covered day, and each uncovered day.
+    const months = await engine.trend({ from: '2026-04-01', to: '2026-07-31' }, 'month');
+    expect(months.buckets).toEqual(['2026-04-01', '2026-05-01', '2026-06-01', '2026-07-01']);
+    expect(months.known).toEqual([false, true, false, true]);
+    const days = await engine.trend({ from: '2026-05-30', to: '2026-06-01' }, 'day');
+    expect(days.known).toEqual([true, false, false]);
+    expect(days.sales).toEqual([50_000, 0, 0]);
   });
 });

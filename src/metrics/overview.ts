@@ -2,6 +2,8 @@ import type { SqlConnection } from '../db/connection';
 import { sqlDate } from '../db/connection';
 import { NEWEST_SKU_DETAIL, PAID_SQL, SHIPPED_SQL, SKU_OF_LINE } from '../db/merge';
 import { type DateRange, type KpiFilters, orderFilter } from './kpis';
+import { orderCoverage } from './coverage';
+import { dayNumber } from '../ml/forecast/design';
 
 export type Grain = 'day' | 'week' | 'month';
 
@@ -15,6 +17,8 @@ export interface TrendSeries {
   units: number[];
   /** Distinct buyers with a valid order in the bucket (within the range). */
   buyers: number[];
+  /** Whether an order export covers any day of the bucket: where none does, its zeros mean "no data", not "no sales". */
+  known: boolean[];
 }
 
 export interface BreakdownRow {
@@ -88,7 +92,21 @@ export async function trend(
       coalesce(agg.units, 0) AS units, coalesce(agg.buyers, 0) AS buyers
     FROM buckets LEFT JOIN agg USING (b) ORDER BY buckets.b`);
   const col = (k: 'sales' | 'orders' | 'units' | 'buyers') => rows.map((r) => r[k]);
-  return { grain, buckets: rows.map((r) => r.b), sales: col('sales'), orders: col('orders'), units: col('units'), buyers: col('buyers') };
+  const buckets = rows.map((r) => r.b);
+  return { grain, buckets, sales: col('sales'), orders: col('orders'), units: col('units'), buyers: col('buyers'), known: await knownBuckets(db, range, buckets) };
+}
+
+/** Per bucket (sorted start dates), whether an order export covers any of the range's days in it. */
+async function knownBuckets(db: SqlConnection, range: DateRange, buckets: readonly string[]): Promise<boolean[]> {
+  const d0 = dayNumber(range.from);
+  const covered = await orderCoverage(db, range.from, dayNumber(range.to) - d0 + 1);
+  const known = buckets.map(() => false);
+  let b = 0;
+  covered.forEach((c, i) => {
+    while (b + 1 < buckets.length && dayNumber(buckets[b + 1]) <= d0 + i) b++;
+    if (c) known[b] = true;
+  });
+  return known;
 }
 
 /**

@@ -99,7 +99,7 @@ export function CampaignsPage() {
                       x={s().buckets}
                       currency={cur()}
                       series={[
-                        { label: tr('colSales'), values: s().sales, color: 'var(--chart-3)', kind: 'bars', unit: 'money' },
+                        { label: tr('colSales'), values: s().sales.map((v, i) => (s().known[i] ? v : null)), color: 'var(--chart-3)', kind: 'bars', unit: 'money' },
                         {
                           label: tr('doubleDates'),
                           values: s().buckets.map((b, i) => (campaignDayKinds(b).includes('double_date') ? s().sales[i] : null)),
