@@ -92,6 +92,8 @@ export function Chart(props: ChartProps) {
           stroke: text,
           grid: { show: false },
           ticks: { stroke: grid, width: 1 },
+          // Category labels (SKUs) are wider than dates: ticks keep the longest apart (about 7 px a character).
+          ...(props.categorical ? { space: Math.max(50, 7 * Math.min(24, Math.max(0, ...props.x.map((l) => l.length))) + 16) } : {}),
           values: (_u, splits) => splits.map((s) => (Number.isInteger(s) || !props.categorical ? xLabel(s) : '')),
         },
         ...units.slice(0, 2).map((u, i) => axis(u, i === 0 ? 3 : 1, fmtOf(u))),
