@@ -12,10 +12,10 @@ export function autoGrain(range: { from: string; to: string } | undefined): Grai
   return days <= 62 ? 'day' : days <= 400 ? 'week' : 'month';
 }
 
-/** The counts the trend can draw as its line. */
 /** A bucket no order export covers is a gap in the chart, not a zero. */
 const known = (t: TrendSeries, values: readonly number[]) => values.map((v, i) => (t.known[i] ? v : null));
 
+/** The counts the trend can draw as its line. */
 const COUNTS = [
   ['orders', 'colOrders'],
   ['buyers', 'colBuyers'],
