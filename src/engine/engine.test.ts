@@ -3,13 +3,17 @@ import { at, failedDeliveryFile, line, orderFile, textBytes } from '../../test/f
 import { derivedSnapshot } from '../../test/derived';
 import { mergeFiles, orderMetrics, readOrderFile } from '../../test/independent';
 import { rebuildDerived } from '../db/merge';
+import { buildReport } from '../reports/build';
 import { orderHistory, skuUnits } from '../metrics/predictionInputs';
 import { dayNumber, isoOfDay } from '../ml/forecast/design';
 import { MIGRATIONS, SCHEMA_VERSION } from '../db/schema';
 import type { SqlConnection } from '../db/connection';
 import { openNodeDuckDB } from '../db/nodeDuckdb';
 import type { FileImportReport, ImportInput } from './api';
-import { Engine, MemoryImportLog } from './engine';
+import { Engine, type EngineDeps, MemoryImportLog } from './engine';
+import { localMl } from '../ml/predictions';
+import { initTf } from '../ml/tf';
+import path from 'node:path';
 import { type FileParser, parseFile } from '../ingest/parseFile';
 
 let db: SqlConnection & { close(): void };
@@ -19,13 +23,13 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-async function freshEngine(): Promise<Engine> {
+async function freshEngine(deps?: EngineDeps): Promise<Engine> {
   const objects = await db.query<{ name: string; type: string }>(
     `SELECT table_name AS name, table_type AS type FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_type DESC`,
   );
   // Views first (their tables cannot be dropped under them).
   for (const o of objects) await db.exec(`DROP ${o.type === 'VIEW' ? 'VIEW' : 'TABLE'} IF EXISTS ${o.name}`);
-  return Engine.open(db);
+  return Engine.open(db, deps);
 }
 
 const JUNE = { from: '2026-06-01', to: '2026-06-30' };
@@ -366,7 +370,7 @@ describe('kpis', () => {
 
 describe('prediction inputs', () => {
   it('treats the days no order export covers as unknown, not as days without sales, in the models and the trend', async () => {
-    const engine = await freshEngine();
+    const engine = await freshEngine({ ml: localMl(() => initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`)) });
     const may = orderFile([line({ orderId: 'M1', created: at('2026-05-02 10:00') }), line({ orderId: 'M2', created: at('2026-05-30 10:00'), subtotal: 50_000 })]);
     const july = orderFile([line({ orderId: 'J1', created: at('2026-07-01 10:00') }), line({ orderId: 'J2', created: at('2026-07-29 10:00') })]);
     // June only has a list of cancellations: it says nothing of June's valid orders.
@@ -399,5 +403,11 @@ describe('prediction inputs', () => {
     const days = await engine.trend({ from: '2026-05-30', to: '2026-06-01' }, 'day');
     expect(days.known).toEqual([true, false, false]);
     expect(days.sales).toEqual([50_000, 0, 0]);
+    // So does a report's sales chart: June is a gap, May's covered days are numbers (0 where nothing sold).
+    const report = await buildReport(engine, { template: 'monthly', period: { from: '2026-06-01', to: '2026-06-30' }, locale: 'id', shopName: 'Toko', generatedAt: '2026-08-01T08:00:00' });
+    const chart = report.sections.find((x) => x.kind === 'chart');
+    if (chart?.kind !== 'chart') throw new Error('no sales chart');
+    expect(chart.series[0].values).toEqual(chart.dates.map(() => null));
+    expect(chart.series[1].values.filter((v) => v !== null)).toHaveLength(29);
   });
 });

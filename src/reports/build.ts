@@ -77,8 +77,9 @@ export async function buildReport(src: ReportSource, p: BuildParams): Promise<Re
   if (p.template !== 'segment') {
     const chartRange = p.template === 'daily' ? { from: addDays(range.to, -27), to: range.to } : p.template === 'campaign' ? { from: addDays(range.from, -14), to: addDays(range.to, Math.min(14, Math.max(0, daysBetween(range.to, dataEnd)))) } : range;
     const [cur, before] = await Promise.all([src.trend(chartRange, 'day'), p.template === 'weekly' || p.template === 'monthly' ? src.trend(previousRange(chartRange), 'day') : null]);
-    const series: ChartSeries[] = [{ label: s('rep_salesSeries'), values: cur.sales, color: COLORS.current }];
-    if (before) series.push({ label: s('rep_previousSeries'), values: cur.buckets.map((_, i) => before.sales[i] ?? null), color: COLORS.previous, dashed: true });
+    // A day no order export covers is a gap in the chart, not a zero.
+    const series: ChartSeries[] = [{ label: s('rep_salesSeries'), values: cur.sales.map((v, i) => (cur.known[i] ? v : null)), color: COLORS.current }];
+    if (before) series.push({ label: s('rep_previousSeries'), values: cur.buckets.map((_, i) => (before.known[i] ? before.sales[i] : null)), color: COLORS.previous, dashed: true });
     sections.push({ kind: 'chart', title: s(p.template === 'campaign' ? 'rep_chartCampaign' : 'rep_chartSales'), fmt: 'money', dates: cur.buckets, series });
   }
 
