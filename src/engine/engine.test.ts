@@ -409,5 +409,11 @@ describe('prediction inputs', () => {
     if (chart?.kind !== 'chart') throw new Error('no sales chart');
     expect(chart.series[0].values).toEqual(chart.dates.map(() => null));
     expect(chart.series[1].values.filter((v) => v !== null)).toHaveLength(29);
+    // The report says how much of its period the order exports cover.
+    expect(report.sections.find((x) => x.kind === 'text' && x.title === 'Cakupan data pesanan')).toMatchObject({ text: expect.stringContaining('0 dari 30 hari') });
+    const mayReport = await buildReport(engine, { template: 'monthly', period: { from: '2026-05-01', to: '2026-05-31' }, locale: 'en', shopName: 'Toko', generatedAt: '2026-08-01T08:00:00' });
+    expect(mayReport.sections.find((x) => x.kind === 'text' && x.title === 'Order data coverage')).toMatchObject({ text: expect.stringContaining('29 of the 31 days') });
+    const julyReport = await buildReport(engine, { template: 'weekly', period: { from: '2026-07-06', to: '2026-07-12' }, locale: 'en', shopName: 'Toko', generatedAt: '2026-08-01T08:00:00' });
+    expect(julyReport.sections.some((x) => x.kind === 'text' && x.title === 'Order data coverage')).toBe(false);
   });
 });

@@ -598,6 +598,11 @@ export const STRINGS = {
   rep_t_campaign: { id: 'Evaluasi kampanye', en: 'Campaign post-mortem' },
   rep_t_product: { id: 'Laporan produk', en: 'Product report' },
   rep_t_segment: { id: 'Laporan segmen pelanggan', en: 'Customer segment report' },
+  rep_coverageTitle: { id: 'Cakupan data pesanan', en: 'Order data coverage' },
+  rep_coverageText: {
+    id: 'Ekspor pesanan yang diimpor hanya mencakup {covered} dari {days} hari periode ini. Angka pesanan dan penjualan di atas hanya untuk hari-hari itu; hari lainnya tidak diketahui, bukan nol. Impor ekspor Pesanan untuk hari yang kurang.',
+    en: 'The imported order exports cover only {covered} of the {days} days of this period. The order and sales figures above are for those days only; the other days are unknown, not zero. Import the Order export for the missing days.',
+  },
   rep_kpis: { id: 'Angka utama (perubahan dibanding {from} – {to})', en: 'Key figures (change against {from} – {to})' },
   rep_salesSeries: { id: 'Penjualan', en: 'Sales' },
   rep_previousSeries: { id: 'Periode sebelumnya', en: 'Previous period' },
