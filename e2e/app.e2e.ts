@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGES, TABLE_PAGE_SIZE } from '../src/app/pages';
 import { presetRange } from '../src/app/range';
+import { addDays } from '../src/reports/periods';
 import { STRINGS } from '../src/i18n/ui';
 import { mergeFiles, netPayout, orderMetrics, readIncomeFile, readOrderFile } from '../test/independent';
 import { type App, type Browser, kpiValues, launch, open, serveApp } from './harness';
@@ -110,6 +111,21 @@ describe('the app', () => {
     await expectOverviewMatches(page, expected.from, expected.to);
     await page.click('[data-testid="nav-data"]');
     expect(new URL(page.url()).searchParams.get('from')).toBe(expected.from);
+  });
+
+  it('says how much of a range the order exports cover, and says nothing when they cover all of it', async () => {
+    const page = await open(browser, app.origin, '/overview');
+    await page.waitForSelector('[data-testid="overview-kpis"]');
+    await page.waitForSelector('.card:has([data-testid="grain-day"]) .chart canvas');
+    expect(await page.locator('[data-testid="coverage-note"]').count()).toBe(0);
+    // The 31 days before the first order, and the 30 from it: the first export covers (at most) the latter.
+    const created = lines.map((l) => l.created).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
+    const first = created.reduce((m, d) => (d < m ? d : m));
+    await page.goto(`${app.origin}/overview?from=${addDays(first, -31)}&to=${addDays(first, 29)}`);
+    const note = (await (await page.waitForSelector('[data-testid="coverage-note"]')).textContent()) ?? '';
+    const [, covered, days] = /(\d+) dari (\d+) hari/.exec(note) ?? [];
+    expect(Number(days)).toBe(61);
+    expect(Number(covered)).toBe(new Set(created.filter((d) => d <= addDays(first, 29))).size);
   });
 
   it('has no horizontal scroll, no overlap, and visible charts at phone and desktop sizes', async () => {

@@ -1,5 +1,7 @@
-import { createSignal, For } from 'solid-js';
-import { tr } from '../app/state';
+import { createSignal, For, Show } from 'solid-js';
+import { locale, tr, trf } from '../app/state';
+import { formatCount } from '../format/number';
+import { daysIn } from '../reports/periods';
 import type { Grain, OverviewResult, TrendSeries } from '../engine/api';
 import type { StringKey } from '../i18n/ui';
 import { Chart } from './Chart';
@@ -80,6 +82,11 @@ export function TrendCard(props: { overview: OverviewResult; grain: Grain; onGra
           { label: countLabel(), values: known(o().trend, o().trend[count()]), color: 'var(--chart-2)', kind: 'line', unit: 'count' },
         ]}
       />
+      <Show when={o().trend.coveredDays < daysIn(o().range)}>
+        <p class="muted small" data-testid="coverage-note">
+          {trf('coverageNote', { covered: formatCount(o().trend.coveredDays, locale()), days: formatCount(daysIn(o().range), locale()) })}
+        </p>
+      </Show>
     </div>
   );
 }

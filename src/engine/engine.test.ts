@@ -400,9 +400,11 @@ describe('prediction inputs', () => {
     const months = await engine.trend({ from: '2026-04-01', to: '2026-07-31' }, 'month');
     expect(months.buckets).toEqual(['2026-04-01', '2026-05-01', '2026-06-01', '2026-07-01']);
     expect(months.known).toEqual([false, true, false, true]);
+    expect(months.coveredDays).toBe(29 + 29);
     const days = await engine.trend({ from: '2026-05-30', to: '2026-06-01' }, 'day');
     expect(days.known).toEqual([true, false, false]);
     expect(days.sales).toEqual([50_000, 0, 0]);
+    expect(days.coveredDays).toBe(1);
     // So does a report's sales chart: June is a gap, May's covered days are numbers (0 where nothing sold).
     const report = await buildReport(engine, { template: 'monthly', period: { from: '2026-06-01', to: '2026-06-30' }, locale: 'id', shopName: 'Toko', generatedAt: '2026-08-01T08:00:00' });
     const chart = report.sections.find((x) => x.kind === 'chart');

@@ -398,6 +398,10 @@ export const STRINGS = {
   sortBy: { id: 'Urutkan menurut kolom ini', en: 'Sort by this column' },
   showAll: { id: 'Tampilkan semua', en: 'Show all' },
   noRows: { id: 'Tidak ada data untuk periode ini.', en: 'No data for this period.' },
+  coverageNote: {
+    id: 'Ekspor pesanan mencakup {covered} dari {days} hari rentang ini. Celah di grafik berarti tidak ada ekspor untuk hari itu, bukan penjualan nol; angka di atas hanya untuk hari yang tercakup.',
+    en: 'Order exports cover {covered} of the {days} days of this range. A gap in the chart means no export for those days, not zero sales; the figures above are for the covered days only.',
+  },
   salesTrend: { id: 'Tren penjualan', en: 'Sales trend' },
   salesPrevious: { id: 'Penjualan periode sebelumnya', en: 'Sales, previous period' },
   grain: { id: 'Satuan waktu', en: 'Time unit' },

@@ -19,6 +19,8 @@ export interface TrendSeries {
   buyers: number[];
   /** Whether an order export covers any day of the bucket: where none does, its zeros mean "no data", not "no sales". */
   known: boolean[];
+  /** Days of the range that an order export covers (all of them, unless a month was never exported). */
+  coveredDays: number;
 }
 
 export interface BreakdownRow {
@@ -93,11 +95,11 @@ export async function trend(
     FROM buckets LEFT JOIN agg USING (b) ORDER BY buckets.b`);
   const col = (k: 'sales' | 'orders' | 'units' | 'buyers') => rows.map((r) => r[k]);
   const buckets = rows.map((r) => r.b);
-  return { grain, buckets, sales: col('sales'), orders: col('orders'), units: col('units'), buyers: col('buyers'), known: await knownBuckets(db, range, buckets) };
+  return { grain, buckets, sales: col('sales'), orders: col('orders'), units: col('units'), buyers: col('buyers'), ...(await coverageOf(db, range, buckets)) };
 }
 
-/** Per bucket (sorted start dates), whether an order export covers any of the range's days in it. */
-async function knownBuckets(db: SqlConnection, range: DateRange, buckets: readonly string[]): Promise<boolean[]> {
+/** Per bucket (sorted start dates), whether an order export covers any of the range's days in it; and how many days it covers. */
+async function coverageOf(db: SqlConnection, range: DateRange, buckets: readonly string[]): Promise<{ known: boolean[]; coveredDays: number }> {
   const d0 = dayNumber(range.from);
   const covered = await orderCoverage(db, range.from, dayNumber(range.to) - d0 + 1);
   const known = buckets.map(() => false);
@@ -106,7 +108,7 @@ async function knownBuckets(db: SqlConnection, range: DateRange, buckets: readon
     while (b + 1 < buckets.length && dayNumber(buckets[b + 1]) <= d0 + i) b++;
     if (c) known[b] = true;
   });
-  return known;
+  return { known, coveredDays: covered.filter(Boolean).length };
 }
 
 /**

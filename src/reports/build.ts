@@ -73,10 +73,9 @@ export async function buildReport(src: ReportSource, p: BuildParams): Promise<Re
   const items: KpiItem[] = values.map((m) => ({ id: m.id, label: METRICS[m.id].name[L], fmt: unitFmt(METRICS[m.id].unit), value: m.value, previous: m.previous, change: change(m.value, m.previous) }));
   sections.push({ kind: 'kpis', title: tf(L, 'rep_kpis', { from: formatDate(prev.from, L, 'short'), to: formatDate(prev.to, L, 'long') }), items });
   // Days of the period that no order export covers: their order figures are unknown, and the report says so.
-  const known = (await src.trend(range, 'day')).known;
-  const covered = known.filter(Boolean).length;
-  if (covered < known.length) {
-    sections.push({ kind: 'text', title: s('rep_coverageTitle'), text: tf(L, 'rep_coverageText', { covered: String(covered), days: String(known.length) }) });
+  const { coveredDays } = await src.trend(range, 'day');
+  if (coveredDays < days) {
+    sections.push({ kind: 'text', title: s('rep_coverageTitle'), text: tf(L, 'rep_coverageText', { covered: String(coveredDays), days: String(days) }) });
   }
 
   // Sales by day, with the previous period's days beside them.
