@@ -102,7 +102,7 @@ export function CampaignsPage() {
                         { label: tr('colSales'), values: s().sales.map((v, i) => (s().known[i] ? v : null)), color: 'var(--chart-3)', kind: 'bars', unit: 'money' },
                         {
                           label: tr('doubleDates'),
-                          values: s().buckets.map((b, i) => (campaignDayKinds(b).includes('double_date') ? s().sales[i] : null)),
+                          values: s().buckets.map((b, i) => (campaignDayKinds(b).includes('double_date') && s().known[i] ? s().sales[i] : null)),
                           color: 'var(--chart-1)',
                           kind: 'bars',
                           unit: 'money',
