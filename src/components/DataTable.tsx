@@ -88,11 +88,11 @@ export function DataTable<T>(props: {
     const s = sort();
     return s?.col === col ? (s.dir === 1 ? 'ascending' : 'descending') : undefined;
   };
-  /** Every row in the shown order, each cell through `cell` (rendered off-screen, so rows not shown count too). */
-  const cells = <V,>(cell: (c: Column<T>, r: T) => V): V[][] =>
+  /** Every row in the shown order, each cell through `get` (rendered off-screen, so rows not shown count too). */
+  const cells = <V,>(get: (c: Column<T>, r: T) => V): V[][] =>
     runWithOwner(owner, () =>
       createRoot((dispose) => {
-        const out = sorted().map((r) => props.columns.map((c) => cell(c, r)));
+        const out = sorted().map((r) => props.columns.map((c) => get(c, r)));
         dispose();
         return out;
       }),

@@ -2,9 +2,10 @@ import { createSignal, For, Show } from 'solid-js';
 import { locale, tr, trf } from '../app/state';
 import { formatCount } from '../format/number';
 import { daysIn } from '../reports/periods';
-import type { Grain, OverviewResult, TrendSeries } from '../engine/api';
+import type { Grain, OverviewResult } from '../engine/api';
+import { coveredValues } from '../metrics/gaps';
 import type { StringKey } from '../i18n/ui';
-import { Chart } from './Chart';
+import { Chart, type ChartSeries } from './Chart';
 
 export const GRAINS: Grain[] = ['day', 'week', 'month'];
 
@@ -13,9 +14,6 @@ export function autoGrain(range: { from: string; to: string } | undefined): Grai
   const days = range ? (Date.parse(range.to) - Date.parse(range.from)) / 86_400_000 + 1 : 0;
   return days <= 62 ? 'day' : days <= 400 ? 'week' : 'month';
 }
-
-/** A bucket no order export covers is a gap in the chart, not a zero. */
-const known = (t: TrendSeries, values: readonly number[]) => values.map((v, i) => (t.known[i] ? v : null));
 
 /** The counts the trend can draw as its line. */
 const COUNTS = [
@@ -33,6 +31,22 @@ export function TrendCard(props: { overview: OverviewResult; grain: Grain; onGra
   const o = () => props.overview;
   const [count, setCount] = createSignal<Count>('orders');
   const countLabel = () => tr(COUNTS.find(([c]) => c === count())?.[1] ?? 'colOrders');
+  /** The previous period's sales against this period's buckets, when compared. */
+  const previousSeries = (): ChartSeries[] => {
+    const p = o().previousTrend;
+    if (!p) return [];
+    const values = coveredValues(p, p.sales);
+    return [
+      {
+        label: tr('salesPrevious'),
+        values: o().trend.buckets.map((_, i) => values[i] ?? null),
+        color: 'var(--chart-3)',
+        kind: 'line',
+        unit: 'money',
+        dashed: true,
+      },
+    ];
+  };
   return (
     <div class="card">
       <div class="card-head">
@@ -63,23 +77,9 @@ export function TrendCard(props: { overview: OverviewResult; grain: Grain; onGra
         x={o().trend.buckets}
         currency={props.currency}
         series={[
-          { label: tr('colSales'), values: known(o().trend, o().trend.sales), color: 'var(--chart-1)', kind: 'bars', unit: 'money' },
-          ...(o().previousTrend
-            ? [
-                {
-                  label: tr('salesPrevious'),
-                  values: o().trend.buckets.map((_, i) => {
-                    const p = o().previousTrend;
-                    return p?.known[i] ? p.sales[i] : null;
-                  }),
-                  color: 'var(--chart-3)',
-                  kind: 'line' as const,
-                  unit: 'money' as const,
-                  dashed: true,
-                },
-              ]
-            : []),
-          { label: countLabel(), values: known(o().trend, o().trend[count()]), color: 'var(--chart-2)', kind: 'line', unit: 'count' },
+          { label: tr('colSales'), values: coveredValues(o().trend, o().trend.sales), color: 'var(--chart-1)', kind: 'bars', unit: 'money' },
+          ...previousSeries(),
+          { label: countLabel(), values: coveredValues(o().trend, o().trend[count()]), color: 'var(--chart-2)', kind: 'line', unit: 'count' },
         ]}
       />
       <Show when={o().trend.coveredDays < daysIn(o().range)}>

@@ -102,6 +102,8 @@ export const SKU_DETAIL_SQL = "l.product_name || CASE WHEN coalesce(l.variation,
 const NEWEST_LINE = `{d: l.created_at, n: ${SKU_DETAIL_SQL}}`;
 /** The SKU detail of a group of lines: that of the newest line. */
 export const NEWEST_SKU_DETAIL = `arg_max(${SKU_DETAIL_SQL}, ${NEWEST_LINE})`;
+/** The same order over `rollup_skus` rows, each holding its day's newest line: the newest day wins. */
+export const NEWEST_ROLLUP_DAY = '{d: created_date, n: detail}';
 
 /**
  * "No previous order" in the previous-order dates of the derived tables: a date before every order, so a
@@ -170,10 +172,9 @@ const PAIR_ORDER = 'PARTITION BY buyer_id, sku_id ORDER BY created_at, order_id'
  * rollup, which holds each day's newest line, so no order line is read.
  */
 export async function nameSkus(db: SqlConnection): Promise<void> {
-  const newest = '{d: created_date, n: detail}';
   await db.exec(`UPDATE skus SET product_name = n.product_name, variation = n.variation
     FROM (
-      SELECT sku, arg_max(product_name, ${newest}) AS product_name, arg_max(variation, ${newest}) AS variation
+      SELECT sku, arg_max(product_name, ${NEWEST_ROLLUP_DAY}) AS product_name, arg_max(variation, ${NEWEST_ROLLUP_DAY}) AS variation
       FROM rollup_skus GROUP BY sku
     ) n
     WHERE skus.sku = n.sku AND (skus.product_name, skus.variation) IS DISTINCT FROM (n.product_name, n.variation)`);

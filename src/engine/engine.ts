@@ -209,7 +209,10 @@ export class Engine implements EngineApi {
         const others: Record<string, (number | null)[]> = { orders: h.orders, cancellations: h.cancellations };
         if (visitors) {
           others.visitors = visitors;
-          others.conversion = visitors.map((v, i) => (v && h.orders[i] !== null ? (h.orders[i] as number) / v : null));
+          others.conversion = visitors.map((v, i) => {
+            const orders = h.orders[i];
+            return v && orders !== null ? orders / v : null;
+          });
         }
         return { sales: h.sales, others, calendar: await this.calendarOverrides() };
       },

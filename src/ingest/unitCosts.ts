@@ -12,7 +12,8 @@ import { cellText, parseMoney, ValueError } from './values';
  * cost fails the whole sheet with its row.
  */
 export function parseUnitCostRows(fileName: string, rows: readonly (readonly unknown[])[], currency = 'IDR'): UnitCost[] {
-  const convention = currency === 'IDR' || currency === 'VND' ? 'id' : 'en';
+  // Rupiah and dong are written as exports write them (`12.500`); currencies with cents as `12.50`.
+  const convention = minorPerMajor(currency) === 1 ? 'id' : 'en';
   const out: UnitCost[] = [];
   rows.forEach((row, i) => {
     const sku = cellText(row[0] as string);

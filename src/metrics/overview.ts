@@ -1,6 +1,6 @@
 import type { SqlConnection } from '../db/connection';
 import { sqlDate } from '../db/connection';
-import { NEWEST_SKU_DETAIL, PAID_SQL, SHIPPED_SQL, SKU_OF_LINE } from '../db/merge';
+import { NEWEST_ROLLUP_DAY, NEWEST_SKU_DETAIL, PAID_SQL, SHIPPED_SQL, SKU_OF_LINE } from '../db/merge';
 import { type DateRange, type KpiFilters, orderFilter } from './kpis';
 import { orderCoverage } from './coverage';
 import { dayNumber } from '../ml/forecast/design';
@@ -163,7 +163,7 @@ export async function breakdowns(
     skus: await top(
       filtered
         ? fromLines(SKU_OF_LINE, NEWEST_SKU_DETAIL, true)
-        : rollup('rollup_skus', 'sku', 'arg_max(detail, {d: created_date, n: detail})', true),
+        : rollup('rollup_skus', 'sku', `arg_max(detail, ${NEWEST_ROLLUP_DAY})`, true),
       limit,
     ),
     provinces: await byOrder('province'),

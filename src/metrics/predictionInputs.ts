@@ -1,4 +1,5 @@
 import { type SqlConnection, sqlString } from '../db/connection';
+import { NEWEST_ROLLUP_DAY } from '../db/merge';
 import type { Transaction } from '../ml/churn';
 import { dayNumber, isoOfDay } from '../ml/forecast/design';
 import type { DailySeries } from '../ml/predictions';
@@ -95,8 +96,8 @@ export async function skuUnits(db: SqlConnection, start: string, n: number, limi
     WITH top AS (
       ${
         only
-          ? `SELECT sku, arg_max(detail, {d: created_date, n: detail}) AS detail FROM rollup_skus WHERE sku IN (${only.map(sqlString).join(', ') || 'NULL'}) GROUP BY sku`
-          : `SELECT sku, arg_max(detail, {d: created_date, n: detail}) AS detail FROM rollup_skus
+          ? `SELECT sku, arg_max(detail, ${NEWEST_ROLLUP_DAY}) AS detail FROM rollup_skus WHERE sku IN (${only.map(sqlString).join(', ') || 'NULL'}) GROUP BY sku`
+          : `SELECT sku, arg_max(detail, ${NEWEST_ROLLUP_DAY}) AS detail FROM rollup_skus
       WHERE created_date > DATE '${end}' - INTERVAL 90 DAY
       GROUP BY sku ORDER BY sum(units) DESC, sku LIMIT ${Math.max(1, Math.floor(limit))}`
       }

@@ -4,6 +4,7 @@
  * period and the top findings of the insights summary.
  */
 import type { EngineApi } from '../engine/api';
+import { coveredValues } from '../metrics/gaps';
 import { findingText } from '../i18n/findings';
 import type { Locale } from '../i18n/locale';
 import { type StringKey, t, tf } from '../i18n/ui';
@@ -73,18 +74,23 @@ export async function buildReport(src: ReportSource, p: BuildParams): Promise<Re
   const items: KpiItem[] = values.map((m) => ({ id: m.id, label: METRICS[m.id].name[L], fmt: unitFmt(METRICS[m.id].unit), value: m.value, previous: m.previous, change: change(m.value, m.previous) }));
   sections.push({ kind: 'kpis', title: tf(L, 'rep_kpis', { from: formatDate(prev.from, L, 'short'), to: formatDate(prev.to, L, 'long') }), items });
   // Days of the period that no order export covers: their order figures are unknown, and the report says so.
-  const { coveredDays } = await src.trend(range, 'day');
-  if (coveredDays < days) {
-    sections.push({ kind: 'text', title: s('rep_coverageTitle'), text: tf(L, 'rep_coverageText', { covered: String(coveredDays), days: String(days) }) });
+  const periodTrend = await src.trend(range, 'day');
+  if (periodTrend.coveredDays < days) {
+    sections.push({ kind: 'text', title: s('rep_coverageTitle'), text: tf(L, 'rep_coverageText', { covered: String(periodTrend.coveredDays), days: String(days) }) });
   }
 
   // Sales by day, with the previous period's days beside them.
   if (p.template !== 'segment') {
     const chartRange = p.template === 'daily' ? { from: addDays(range.to, -27), to: range.to } : p.template === 'campaign' ? { from: addDays(range.from, -14), to: addDays(range.to, Math.min(14, Math.max(0, daysBetween(range.to, dataEnd)))) } : range;
-    const [cur, before] = await Promise.all([src.trend(chartRange, 'day'), p.template === 'weekly' || p.template === 'monthly' ? src.trend(previousRange(chartRange), 'day') : null]);
-    // A day no order export covers is a gap in the chart, not a zero.
-    const series: ChartSeries[] = [{ label: s('rep_salesSeries'), values: cur.sales.map((v, i) => (cur.known[i] ? v : null)), color: COLORS.current }];
-    if (before) series.push({ label: s('rep_previousSeries'), values: cur.buckets.map((_, i) => (before.known[i] ? before.sales[i] : null)), color: COLORS.previous, dashed: true });
+    const [cur, before] = await Promise.all([
+      chartRange === range ? periodTrend : src.trend(chartRange, 'day'),
+      p.template === 'weekly' || p.template === 'monthly' ? src.trend(previousRange(chartRange), 'day') : null,
+    ]);
+    const series: ChartSeries[] = [{ label: s('rep_salesSeries'), values: coveredValues(cur, cur.sales), color: COLORS.current }];
+    if (before) {
+      const previous = coveredValues(before, before.sales);
+      series.push({ label: s('rep_previousSeries'), values: cur.buckets.map((_, i) => previous[i] ?? null), color: COLORS.previous, dashed: true });
+    }
     sections.push({ kind: 'chart', title: s(p.template === 'campaign' ? 'rep_chartCampaign' : 'rep_chartSales'), fmt: 'money', dates: cur.buckets, series });
   }
 

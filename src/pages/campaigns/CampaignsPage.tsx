@@ -3,6 +3,7 @@ import { dataVersion, locale, tr } from '../../app/state';
 import { engine, useDatasetInfo, useRange } from '../../app/useRange';
 import { campaignDayKinds } from '../../calendar/campaignDays';
 import { Chart } from '../../components/Chart';
+import { coveredValues } from '../../metrics/gaps';
 import { type Column, DataTable } from '../../components/DataTable';
 import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent } from '../../format/number';
 import { MissingExport } from '../traffic/TrafficPage';
@@ -99,7 +100,7 @@ export function CampaignsPage() {
                       x={s().buckets}
                       currency={cur()}
                       series={[
-                        { label: tr('colSales'), values: s().sales.map((v, i) => (s().known[i] ? v : null)), color: 'var(--chart-3)', kind: 'bars', unit: 'money' },
+                        { label: tr('colSales'), values: coveredValues(s(), s().sales), color: 'var(--chart-3)', kind: 'bars', unit: 'money' },
                         {
                           label: tr('doubleDates'),
                           values: s().buckets.map((b, i) => (campaignDayKinds(b).includes('double_date') && s().known[i] ? s().sales[i] : null)),

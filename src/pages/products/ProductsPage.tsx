@@ -28,7 +28,10 @@ export function ProductsPage() {
   const count = (v: number) => formatCount(v, locale());
 
   const bySales = createMemo(() => [...(rows() ?? [])].sort((a, b) => b.sales - a.sales));
-  const classes = createMemo(() => new Map(bySales().map((r, i) => [r.sku, abcClasses(bySales().map((x) => x.sales))[i]])));
+  const classes = createMemo(() => {
+    const abc = abcClasses(bySales().map((x) => x.sales));
+    return new Map(bySales().map((r, i) => [r.sku, abc[i]]));
+  });
   /** The table: by sales, filtered by the search (SKU, product or variation). */
   const shown = createMemo(() => {
     const q = search().trim().toLowerCase();
