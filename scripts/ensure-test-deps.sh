@@ -11,7 +11,8 @@ fi
 echo "missing: ${missing[*]}: installing Debian's packages with apt-get" >&2
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+# Another apt process (unattended upgrades, a parallel install) may hold the dpkg lock: wait for it.
+$SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}" >/dev/null
 command -v chromium >/dev/null
 command -v pdftoppm >/dev/null

@@ -36,8 +36,22 @@ async function hasOpfs(): Promise<boolean> {
   }
 }
 
+/**
+ * Empties the WAL file that DuckDB left in OPFS after a checkpoint, and answers the size of every OPFS file
+ * DuckDB's worker holds (see public/duckdb-opfs.worker.js).
+ */
+function emptyWal(worker: Worker, path: string): Promise<Record<string, number>> {
+  const channel = new MessageChannel();
+  return new Promise((resolve, reject) => {
+    channel.port1.onmessage = (e: MessageEvent<{ sizes?: Record<string, number>; error?: string }>) =>
+      e.data.sizes ? resolve(e.data.sizes) : reject(new Error(e.data.error ?? 'no answer'));
+    worker.postMessage({ type: 'toko:empty-wal', path, port: channel.port2 }, [channel.port2]);
+  });
+}
+
 async function init(origin: string): Promise<WorkerInit> {
-  const worker = new Worker(ehWorkerUrl);
+  // DuckDB's own worker, wrapped so that a checkpoint can empty the WAL file it leaves in OPFS.
+  const worker = new Worker(`/duckdb-opfs.worker.js?worker=${encodeURIComponent(new URL(ehWorkerUrl, origin).pathname)}`);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(new URL(ehWasmUrl, origin).href);
   const persistent = await hasOpfs();
@@ -59,6 +73,15 @@ async function init(origin: string): Promise<WorkerInit> {
     },
     async insertArrow(table, ipc) {
       await conn.insertArrowFromIPCStream(ipc, { name: table, create: false });
+    },
+    async checkpoint() {
+      await conn.query('CHECKPOINT');
+      if (!persistent) return;
+      // DuckDB must see nothing left to replay; then the file's stale bytes go, and the result is checked.
+      const [{ wal_size }] = arrowRows<{ wal_size: string }>(await conn.query('PRAGMA database_size'));
+      if (!/^0 bytes$/.test(wal_size)) throw new Error(`the database log holds ${wal_size} after a checkpoint`);
+      const wal = (await emptyWal(worker, `opfs://${DB_FILE}.wal`))[`opfs://${DB_FILE}.wal`] ?? 0;
+      if (wal > 0) throw new Error(`the database log file kept ${wal} bytes after a checkpoint`);
     },
   };
   const ml = mlWorker();

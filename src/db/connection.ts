@@ -8,6 +8,11 @@ export interface SqlConnection {
   query<T = Record<string, unknown>>(sql: string): Promise<T[]>;
   /** Appends Arrow IPC stream bytes to an existing `table` (columns matched by name). */
   insertArrow(table: string, ipc: Uint8Array): Promise<void>;
+  /**
+   * Writes every committed change into the database file and verifies that the file alone reopens (the
+   * browser checks the write-ahead log is empty). Without it, the engine runs `CHECKPOINT`.
+   */
+  checkpoint?(): Promise<void>;
 }
 
 /** A SQL string literal. */

@@ -537,7 +537,7 @@ export class Engine implements EngineApi {
 
   /** Writes committed changes into the database file, so that nothing is lost if the page goes away. */
   private async persist(): Promise<void> {
-    await this.db.exec('CHECKPOINT');
+    await (this.db.checkpoint ? this.db.checkpoint() : this.db.exec('CHECKPOINT'));
   }
 
   /** Loads an importer's rows into a temporary stage table (never written to the database file). */

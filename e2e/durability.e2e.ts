@@ -1,0 +1,70 @@
+/**
+ * Durability in Chromium with the real OPFS: an import that says "ok" reopens after a reload and a browser
+ * restart, at a size where DuckDB checkpoints on its own (a large commit).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ordersCsv } from '../scripts/bench/ordersCsv';
+import { type App, type Browser, kpiValues, launch, open, serveApp } from './harness';
+
+const SAMPLE = path.resolve('sample-data');
+const manifest = JSON.parse(fs.readFileSync(path.join(SAMPLE, 'manifest.json'), 'utf8')) as { files: string[] };
+const firstOrders = manifest.files.find((f) => f.startsWith('Order.all'));
+const RANGE = '/data?from=2024-01-01&to=2026-11-30';
+
+let app: App;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await serveApp();
+  browser = await launch(app.origin);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function importOne(page: Page, name: string, buffer: Buffer, mimeType: string): Promise<string> {
+  await page.setInputFiles('[data-testid="import-input"]', [{ name, mimeType, buffer }]);
+  const report = page.locator(`[data-testid="import-report"][data-file="${name}"]`);
+  await page.waitForFunction((n) => document.querySelector(`[data-testid="import-report"][data-file="${n}"]`)?.getAttribute('data-status') !== 'pending', name, {
+    timeout: 300_000,
+  });
+  expect(await report.getAttribute('data-status'), (await report.textContent()) ?? '').toBe('ok');
+  return (await report.textContent()) ?? '';
+}
+
+async function settledKpis(page: Page, orders: string): Promise<Record<string, string>> {
+  await page.waitForFunction((v) => document.querySelector('[data-kpi="placed_orders"]')?.getAttribute('data-value') === v, orders, { timeout: 60_000 });
+  return kpiValues(page);
+}
+
+describe('durability', () => {
+  it('a small import, then one of 50,000+ lines: every KPI is the same after a reload and a browser restart', async () => {
+    const page = await open(browser, app.origin, RANGE);
+    await page.waitForSelector('[data-testid="no-imports"]');
+    await importOne(page, 'Order.all.small.xlsx', fs.readFileSync(path.join(SAMPLE, firstOrders ?? '')), 'application/octet-stream');
+    await page.waitForFunction(() => Number(document.querySelector('[data-kpi="placed_orders"]')?.getAttribute('data-value')) > 0);
+    const small = Number(await page.getAttribute('[data-kpi="placed_orders"]', 'data-value'));
+    const big = ordersCsv(60_000);
+    expect(big.lines).toBeGreaterThanOrEqual(50_000);
+    const text = await importOne(page, 'Order.all.big.csv', Buffer.from(big.csv), 'text/csv');
+    // The report counts every line of the file (the count is the generator's, not the app's).
+    expect(text).toContain(`${big.lines.toLocaleString('id-ID')} baris dibaca`);
+    await page.waitForFunction((n) => Number(document.querySelector('[data-kpi="placed_orders"]')?.getAttribute('data-value')) > n + 10_000, small);
+    const before = await kpiValues(page);
+
+    await page.reload();
+    expect(await settledKpis(page, before.placed_orders)).toEqual(before);
+
+    const profile = browser.profile;
+    await browser.close();
+    browser = await launch(app.origin, profile);
+    const again = await open(browser, app.origin, RANGE);
+    expect(await again.locator('[data-testid="engine-failed"]').count()).toBe(0);
+    expect(await settledKpis(again, before.placed_orders)).toEqual(before);
+    expect(await again.$$eval('[data-testid="import-row"]', (r) => r.length)).toBe(2);
+  });
+});
