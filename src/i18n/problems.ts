@@ -4,13 +4,21 @@ import type { Locale } from './locale';
 
 type Template = (p: Params) => string;
 
-const EXPECTED: Record<ValueReason | 'text' | 'money' | 'int' | 'datetime' | 'weight', { id: string; en: string }> = {
+const EXPECTED: Record<ValueReason | 'convention_id' | 'convention_en' | 'text' | 'money' | 'int' | 'datetime' | 'weight', { id: string; en: string }> = {
   not_a_number: { id: 'angka (mis. 91.425)', en: 'a number (e.g. 91.425)' },
   not_an_integer: { id: 'bilangan bulat (mis. 2)', en: 'a whole number (e.g. 2)' },
   not_a_date: { id: 'tanggal (mis. 2026-06-01 01:08)', en: 'a date (e.g. 2026-06-01 01:08)' },
   not_a_duration: { id: 'durasi JJ:MM:DD', en: 'a duration HH:MM:SS' },
   not_a_weight: { id: 'berat (mis. 333 gr)', en: 'a weight (e.g. 333 gr)' },
   not_a_percent: { id: 'persentase (mis. 2,32%)', en: 'a percentage (e.g. 2.32%)' },
+  convention_id: {
+    id: 'angka format Indonesia seperti angka lain di file ini (mis. 82.500 atau 1.234,50)',
+    en: 'a number in Indonesian format like the rest of this file (e.g. 82.500 or 1.234,50)',
+  },
+  convention_en: {
+    id: 'angka format Inggris seperti angka lain di file ini (mis. 82,500 atau 1,234.50)',
+    en: 'a number in English format like the rest of this file (e.g. 82,500 or 1,234.50)',
+  },
   text: { id: 'teks', en: 'text' },
   money: { id: 'jumlah uang', en: 'an amount of money' },
   int: { id: 'bilangan bulat', en: 'a whole number' },
@@ -137,6 +145,12 @@ const NOTES: Record<NoteCode, Record<Locale, Template>> = {
   period_facts: {
     id: (p) => `${p.count} baris untuk periode ${p.from} s/d ${p.to} (angka satu periode, bukan harian).`,
     en: (p) => `${p.count} rows for the period ${p.from} to ${p.to} (figures for the whole period, not daily).`,
+  },
+  number_convention: {
+    id: (p) =>
+      `Angka seperti 82.500 di kolom ${p.columns} dibaca dengan format ${p.convention === 'id' ? 'Indonesia (82.500 = delapan puluh dua ribu lima ratus)' : 'Inggris (82.500 = delapan puluh dua koma lima)'}, ${p.source === 'file' ? 'seperti angka lain di file ini' : 'format baku untuk mata uang dan jenis ekspor ini'}.`,
+    en: (p) =>
+      `Numbers such as 82.500 in ${p.columns} were read in ${p.convention === 'id' ? 'Indonesian format (82.500 = eighty-two thousand five hundred)' : 'English format (82.500 = eighty-two point five)'}, ${p.source === 'file' ? 'like the other numbers of this file' : 'the usual format for this currency and export'}.`,
   },
   claim_facts: {
     id: (p) => `${p.count} pesanan gagal kirim dengan status klaimnya dicatat (ditautkan ke pesanan lewat No. Pesanan).`,

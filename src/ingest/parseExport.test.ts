@@ -1,5 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import { tableFromIPC } from 'apache-arrow';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IncomeRow } from '../../scripts/sample/generate';
 import { incomeNet } from '../../scripts/sample/generate';
@@ -286,5 +287,48 @@ describe('bad input fails the whole file with a specific reason', () => {
     expect(failure('Order.all.x.xlsx', truncated).code).toBe('corrupt_file');
     const header = HEADER_2026.join(',');
     expect(failure('o.csv', textBytes(`${header}\n`)).code).toBe('no_data_rows');
+  });
+});
+
+describe('number conventions: one file, one convention', () => {
+  /** An order CSV in the 2026 layout, with the Subtotal column's texts (and any other column's) given. */
+  const csvWith = (subtotals: string[], other: Record<string, string> = {}) => {
+    const lines = subtotals.map((_, i) => line({ orderId: `N${i}`, subtotal: 1 }));
+    const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+    const cell = (h: string, i: number, v: string) => (h === 'Subtotal Pesanan' ? subtotals[i] : (other[h] ?? v));
+    const rows = lines.map((l, i) => ORDER_COLUMNS_2026.map(([h, v]) => q(cell(h, i, v(l)))).join(','));
+    return textBytes([HEADER_2026.map(q).join(','), ...rows].join('\n'));
+  };
+  const idText = (v: number) => v.toLocaleString('de-DE');
+  const enTexts = ['1,234.50', '12,345', '82,500', '4.00', '2,000,000'];
+
+  it('reads Indonesian amounts exactly, and one English amount anywhere fails the file with its row and column', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 999 }).map((k) => k * 500), { minLength: 2, maxLength: 40 }),
+        fc.nat(),
+        fc.constantFrom(...enTexts),
+        (amounts, pos, english) => {
+          const texts = amounts.map(idText);
+          expect(sum(parseExport('Order.all.20260601_20260630.csv', csvWith(texts)), 'subtotal')).toBe(amounts.reduce((a, b) => a + b, 0));
+          const at = pos % texts.length;
+          texts[at] = english;
+          const e = failure('Order.all.20260601_20260630.csv', csvWith(texts));
+          expect(e.code).toBe('bad_value');
+          expect(e.params).toMatchObject({ row: at + 2, header: 'Subtotal Pesanan', value: english, expected: 'convention_id' });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('reads a column of only ambiguous numbers by the file, and says so', () => {
+    // Quantities of 1.000 (a thousand): the column alone cannot say; the amounts of the file can.
+    const p = parseExport('Order.all.20260601_20260630.csv', csvWith(['82.500', '1.000'], { Jumlah: '1.000' }));
+    expect(sum(p, 'subtotal')).toBe(83_500);
+    expect(sum(p, 'qty')).toBe(2000);
+    const note = p.output.notes.find((n) => n.code === 'number_convention');
+    expect(note?.params).toMatchObject({ convention: 'id', source: 'file' });
+    expect(String(note?.params.columns)).toContain('Jumlah');
   });
 });

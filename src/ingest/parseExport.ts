@@ -12,7 +12,7 @@ import { ImportError } from './problems';
 import { CsvEncodingError, csvWorkbook } from './readers/csv';
 import type { WorkbookSource } from './readers/source';
 import { readXlsx, WorkbookReadError } from './readers/xlsx';
-import type { ReadContext } from './rows';
+import { fileConvention, type ReadContext } from './rows';
 import { cellText } from './values';
 
 /** Every export kind the importer knows, tried in this order. */
@@ -137,12 +137,17 @@ export function parseExport(fileName: string, bytes: Uint8Array): ParsedExport {
     });
   }
   const currency = detectCurrency(tables);
-  const ctx: ReadContext = {
-    fileName,
-    minorFactor: NO_MINOR_UNIT.has(currency) ? 1 : 100,
-    convention: kind.numberConvention ?? (NO_MINOR_UNIT.has(currency) ? 'id' : 'en'),
-  };
+  const numbers = fileConvention(tables, kind.numberConvention ?? (NO_MINOR_UNIT.has(currency) ? 'id' : 'en'));
+  const ctx: ReadContext = { fileName, minorFactor: NO_MINOR_UNIT.has(currency) ? 1 : 100, convention: numbers.convention };
   const output = READERS[kind.id](tables, ctx, wb);
+  // Numbers such as 82.500 that the column alone cannot place: the report says how they were read.
+  if (numbers.undecidedColumns.length) {
+    output.notes.push({
+      code: 'number_convention',
+      level: 'info',
+      params: { convention: numbers.convention, source: numbers.source, columns: numbers.undecidedColumns.join(', ') },
+    });
+  }
   if (output.rowsRead === 0) throw new ImportError('no_data_rows', { file: fileName, sheet: tables[0].sheet.name });
   return { fileName, kind: kind.id, currency, output };
 }

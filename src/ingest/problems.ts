@@ -37,7 +37,8 @@ export type NoteCode =
   | 'ads_topups'
   | 'report_period'
   | 'period_facts'
-  | 'claim_facts';
+  | 'claim_facts'
+  | 'number_convention';
 
 export type Params = Record<string, string | number>;
 

@@ -6,7 +6,9 @@ import {
   type Cell,
   type NumberConvention,
   cellText,
-  detectConvention,
+  contradictsConvention,
+  conventionVotes,
+  decideConvention,
   isEmptyValue,
   parseDateTime,
   parseDuration,
@@ -22,7 +24,10 @@ export interface ReadContext {
   fileName: string;
   /** Money minor units per major unit: 1 for IDR, 100 for MYR, SGD, PHP. */
   minorFactor: number;
-  /** The convention a number column falls back to when its texts are ambiguous. */
+  /**
+   * The number convention of the whole file (see {@link fileConvention}): every column reads by it, and a
+   * text written the other way fails the file instead of reinterpreting its column.
+   */
   convention: NumberConvention;
 }
 
@@ -50,23 +55,10 @@ export function isSummaryRow(cells: readonly Cell[]): boolean {
  * Reads typed values out of a located table's rows, with errors that name the file, sheet, row and column.
  */
 export class TableReader {
-  private conventions = new Map<number, NumberConvention>();
-
   constructor(
     readonly table: LocatedTable,
     readonly ctx: ReadContext,
-  ) {
-    const sample = table.sheet.head(table.headerRow + 1 + SAMPLE_ROWS).slice(table.headerRow + 1);
-    for (const [, col] of table.columns) {
-      this.conventions.set(
-        col,
-        detectConvention(
-          sample.map((r) => r[col]),
-          ctx.convention,
-        ),
-      );
-    }
-  }
+  ) {}
 
   /** 1-based row number as the seller sees it in a spreadsheet. */
   rowNumber(rowIndex: number): number {
@@ -113,8 +105,10 @@ export class TableReader {
   columnGetter(col: number, type: FieldType, notEmpty?: boolean): Getter<string | number | null>;
   columnGetter(col: number, type: FieldType, notEmpty = false): Getter<string | number | null> {
     if (col < 0) return () => null;
-    const conv = this.conventions.get(col) ?? detectConvention([], this.ctx.convention);
+    const conv = this.ctx.convention;
     const { minorFactor } = this.ctx;
+    const decimalMark = conv === 'id' ? ',' : '.';
+    const numeric = type !== 'text' && type !== 'datetime' && type !== 'duration';
     const parse: (c: Cell) => string | number | null =
       type === 'text'
         ? (c) => cellText(c) || null
@@ -134,10 +128,17 @@ export class TableReader {
     return (cells, rowIndex) => {
       const cell = cells[col];
       let v: string | number | null;
+      // `82,500` reads as 82.5 under `id`: an amount with three decimals is the other convention, not a value.
+      if (type === 'money' && typeof cell === 'string' && cell.includes(decimalMark) && contradictsConvention(cell, conv, true)) {
+        this.fail('bad_value', col, rowIndex, cellText(cell), `convention_${conv}`);
+      }
       try {
         v = parse(cell);
       } catch (e) {
-        if (e instanceof ValueError) this.fail('bad_value', col, rowIndex, cellText(cell), e.reason);
+        if (e instanceof ValueError) {
+          const other = numeric && contradictsConvention(cell, conv, type === 'money');
+          this.fail('bad_value', col, rowIndex, cellText(cell), other ? `convention_${conv}` : e.reason);
+        }
         throw e;
       }
       if (notEmpty && (v === null || v === '')) this.fail('missing_value', col, rowIndex, cellText(cell), type);
@@ -167,4 +168,45 @@ export class TableReader {
     });
     return { blank, summary };
   }
+}
+
+/** How a file's number convention was decided, for the import report. */
+export interface FileConvention {
+  convention: NumberConvention;
+  /** `file`: its own unambiguous texts decided; `default`: none did, the currency's or the export's holds. */
+  source: 'file' | 'default';
+  /** Headers of number columns whose texts were all ambiguous (`82.500`): read by the file's convention. */
+  undecidedColumns: string[];
+}
+
+const NUMERIC: ReadonlySet<FieldType> = new Set(['money', 'int', 'number', 'percent', 'weight']);
+
+/**
+ * Decides one number convention for a whole file from the unambiguous texts of all its number columns in
+ * every table (the first rows of each). A column whose texts are all ambiguous is read by the file's
+ * convention; the report says so.
+ */
+export function fileConvention(tables: readonly LocatedTable[], fallback: NumberConvention): FileConvention {
+  const total = { id: 0, en: 0, ambiguous: 0 };
+  const undecided: { header: string; ambiguous: number }[] = [];
+  for (const table of tables) {
+    const sample = table.sheet.head(table.headerRow + 1 + SAMPLE_ROWS).slice(table.headerRow + 1);
+    for (const f of table.kind.fields) {
+      const col = table.columns.get(f.id);
+      if (col === undefined || !NUMERIC.has(f.type)) continue;
+      const v = conventionVotes(
+        sample.map((r) => r[col]),
+        f.type === 'money',
+      );
+      total.id += v.id;
+      total.en += v.en;
+      if (v.id === 0 && v.en === 0 && v.ambiguous > 0) undecided.push({ header: table.headers[col] ?? f.id, ambiguous: v.ambiguous });
+    }
+  }
+  const convention = decideConvention(total, fallback);
+  return {
+    convention,
+    source: total.id === total.en ? 'default' : 'file',
+    undecidedColumns: [...new Set(undecided.map((u) => u.header))],
+  };
 }

@@ -264,25 +264,58 @@ export function parseWeightGrams(cell: Cell, convention: NumberConvention): numb
   return Math.round(unit === 'kg' ? v * 1000 : v);
 }
 
+/** Unambiguous number texts of each convention, as counted by {@link conventionVotes}. */
+export interface ConventionVotes {
+  id: number;
+  en: number;
+  /** Texts that read as a number in both conventions (`82.500`, `1,000`). */
+  ambiguous: number;
+}
+
+/** `82.500` or `82,500`: a thousands group in one convention, three decimals in the other. */
+const ONE_GROUP = /^\d{1,3}([.,])\d{3}$/;
+
 /**
- * Decides which convention a column of number texts uses. Unambiguous texts decide (`118350,32` or
- * `1.234.567` mean `id`; `2,000,000.5` or `4.00` mean `en`); otherwise the fallback holds.
+ * Counts the number texts that only one convention reads (`118350,32` or `1.234.567` are `id`;
+ * `2,000,000.5` or `4.00` are `en`). In a money column, `82.500` counts for `id` and `82,500` for `en`: no
+ * export writes an amount with three decimals.
  */
-export function detectConvention(samples: Iterable<Cell>, fallback: NumberConvention): NumberConvention {
-  let id = 0;
-  let en = 0;
+export function conventionVotes(samples: Iterable<Cell>, money = false): ConventionVotes {
+  const v: ConventionVotes = { id: 0, en: 0, ambiguous: 0 };
   for (const cell of samples) {
     if (typeof cell !== 'string' || isEmptyValue(cell)) continue;
     const { body } = numberBody(cellText(cell).replace(/%$/, ''));
     const idOk = ID_GROUPED.test(body) || ID_PLAIN.test(body);
     const enOk = EN_GROUPED.test(body) || EN_PLAIN.test(body);
-    if (idOk && !enOk) id++;
-    else if (enOk && !idOk) en++;
-    else if (/^\d{1,3}(\.\d{3}){2,}$/.test(body)) id++;
-    else if (/^\d{1,3}(,\d{3}){2,}$/.test(body)) en++;
+    const group = money ? ONE_GROUP.exec(body)?.[1] : undefined;
+    if (group) v[group === '.' ? 'id' : 'en']++;
+    else if (idOk && !enOk) v.id++;
+    else if (enOk && !idOk) v.en++;
+    else if (/^\d{1,3}(\.\d{3}){2,}$/.test(body)) v.id++;
+    else if (/^\d{1,3}(,\d{3}){2,}$/.test(body)) v.en++;
+    else if (idOk && enOk && /[.,]/.test(body)) v.ambiguous++;
   }
-  if (id === en) return fallback;
-  return id > en ? 'id' : 'en';
+  return v;
+}
+
+/** The convention the votes decide, or the fallback on a tie. */
+export function decideConvention(v: ConventionVotes, fallback: NumberConvention): NumberConvention {
+  if (v.id === v.en) return fallback;
+  return v.id > v.en ? 'id' : 'en';
+}
+
+/** Decides which convention a column of number texts uses; ambiguous texts leave the fallback. */
+export function detectConvention(samples: Iterable<Cell>, fallback: NumberConvention): NumberConvention {
+  return decideConvention(conventionVotes(samples), fallback);
+}
+
+/**
+ * True when a number text is written in the other convention than `convention`: it reads only the other way,
+ * or, for money, it would carry three decimals (`82,500` under `id`, `82.500` under `en`).
+ */
+export function contradictsConvention(cell: Cell, convention: NumberConvention, money: boolean): boolean {
+  const v = conventionVotes([cell], money);
+  return convention === 'id' ? v.en > 0 : v.id > 0;
 }
 
 /** Normalises a header or status text for matching: case, surrounding and repeated spaces. */
