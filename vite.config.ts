@@ -42,7 +42,38 @@ const CSP = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
+  "require-trusted-types-for 'script'",
+  "trusted-types default",
 ].join('; ');
+
+/**
+ * Collects the HTML of every Solid template in the build (Solid parses each with innerHTML) and writes the
+ * list into the bundle, for the Trusted Types policy of src/app/trustedTypes.ts: no other HTML may be parsed.
+ */
+function solidTemplates(): Plugin {
+  const found = new Set<string>();
+  const call = /(?:_\$template|\/\*#__PURE__\*\/template)\(`((?:[^`\\]|\\.)*)`/g;
+  return {
+    name: 'toko-solid-templates',
+    apply: 'build',
+    enforce: 'post',
+    transform(code) {
+      for (const m of code.matchAll(call)) {
+        if (m[1].includes('${')) this.error(`a Solid template with an interpolation: ${m[1]}`);
+        // The literal's value, escapes resolved, is what Solid hands to innerHTML.
+        found.add(new Function(`return \`${m[1]}\`;`)() as string);
+      }
+      return null;
+    },
+    generateBundle(_, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && chunk.code.includes('__SOLID_TEMPLATES__')) {
+          chunk.code = chunk.code.replaceAll('__SOLID_TEMPLATES__', JSON.stringify([...found]));
+        }
+      }
+    },
+  };
+}
 
 function contentSecurityPolicy(): Plugin {
   return {
@@ -56,6 +87,7 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   plugins: [
     solid(),
+    solidTemplates(),
     sampleData(),
     contentSecurityPolicy(),
     VitePWA({

@@ -1,3 +1,4 @@
+import './app/trustedTypes';
 import { render } from 'solid-js/web';
 import { App } from './app/App';
 import './app/styles.css';

@@ -36,8 +36,6 @@ export interface ChartProps {
   bands?: { upper: number; lower: number; color: string }[];
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 function cssVar(el: Element, value: string): string {
   const m = /^var\((--[\w-]+)\)$/.exec(value);
   return m ? getComputedStyle(el).getPropertyValue(m[1]).trim() || '#888' : value;
@@ -123,13 +121,22 @@ export function Chart(props: ChartProps) {
               tooltip.style.display = 'none';
               return;
             }
-            const lines = props.series.map((s) => {
+            // Labels and categories can come from a file: they are set as text, never parsed as markup.
+            const el = (tag: string, text: string, cls?: string) => {
+              const e = document.createElement(tag);
+              e.textContent = text;
+              if (cls) e.className = cls;
+              return e;
+            };
+            const rows = props.series.map((s) => {
               const v = s.values[i];
-              const shown = v === null || v === undefined ? '–' : fmtOf(s.unit)(v);
-              return `<div><span class="swatch" style="background:${cssVar(host, s.color)}"></span>${s.label}: <b>${shown}</b></div>`;
+              const row = document.createElement('div');
+              const swatch = el('span', '', 'swatch');
+              swatch.style.background = cssVar(host, s.color);
+              row.append(swatch, `${s.label}: `, el('b', v === null || v === undefined ? '–' : fmtOf(s.unit)(v)));
+              return row;
             });
-            const head = props.categorical ? escapeHtml(props.x[i]) : formatDate(props.x[i], loc, 'long');
-            tooltip.innerHTML = `<div class="tt-date">${head}</div>${lines.join('')}`;
+            tooltip.replaceChildren(el('div', props.categorical ? props.x[i] : formatDate(props.x[i], loc, 'long'), 'tt-date'), ...rows);
             tooltip.style.display = 'block';
             const left = Math.min(u.cursor.left + 12, u.over.clientWidth - tooltip.offsetWidth);
             tooltip.style.left = `${Math.max(0, left) + u.over.offsetLeft}px`;
