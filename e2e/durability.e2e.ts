@@ -14,6 +14,12 @@ const manifest = JSON.parse(fs.readFileSync(path.join(SAMPLE, 'manifest.json'), 
 const firstOrders = manifest.files.find((f) => f.startsWith('Order.all'));
 const RANGE = '/data?from=2024-01-01&to=2026-11-30';
 
+/** The files of the app's OPFS in a closed profile, in creation order: the database, then its WAL. */
+function opfsFiles(profile: string): string[] {
+  const dir = path.join(profile, 'Default/File System/000/t/00');
+  return fs.readdirSync(dir).sort().map((f) => path.join(dir, f));
+}
+
 let app: App;
 let browser: Browser;
 
@@ -66,5 +72,53 @@ describe('durability', () => {
     expect(await again.locator('[data-testid="engine-failed"]').count()).toBe(0);
     expect(await settledKpis(again, before.placed_orders)).toEqual(before);
     expect(await again.$$eval('[data-testid="import-row"]', (r) => r.length)).toBe(2);
+  });
+
+  it('a WAL that does not replay is set aside: the checkpointed file opens with every KPI, and the seller is told', async () => {
+    const page = await open(browser, app.origin, RANGE);
+    await page.waitForSelector('[data-kpi="placed_orders"]');
+    const before = await kpiValues(page);
+    const profile = browser.profile;
+    await browser.close();
+    // A log from another database (a fresh one's migrations): replaying it onto this file fails.
+    const other = await launch(app.origin);
+    await open(other, app.origin, '/data');
+    await other.close();
+    const [, foreignWal] = opfsFiles(other.profile);
+    const [db, wal] = opfsFiles(profile);
+    expect(fs.statSync(wal).size).toBe(0);
+    expect(fs.statSync(foreignWal).size).toBeGreaterThan(0);
+    fs.copyFileSync(foreignWal, wal);
+    browser = await launch(app.origin, profile);
+    const again = await open(browser, app.origin, RANGE);
+    await again.waitForSelector('[data-testid="engine-repaired"][data-code="wal_set_aside"]');
+    expect(await settledKpis(again, before.placed_orders)).toEqual(before);
+    expect(fs.statSync(db).size).toBeGreaterThan(0);
+  });
+
+  it('an emptied database file is reported, never replaced by an empty one, until the seller starts over', async () => {
+    const profile = browser.profile;
+    await browser.close();
+    const [db] = opfsFiles(profile);
+    const size = fs.statSync(db).size;
+    fs.truncateSync(db, 0);
+    browser = await launch(app.origin, profile);
+    let page = await open(browser, app.origin, RANGE);
+    const blocked = page.locator('[data-testid="engine-blocked"]');
+    expect(await blocked.getAttribute('data-code')).toBe('database_missing');
+    expect(await blocked.textContent()).toContain('0 byte');
+    // Reopening changes nothing: still reported, the file still empty (not a new database).
+    await page.reload();
+    await page.waitForSelector('[data-testid="engine-blocked"]');
+    await browser.close();
+    expect(fs.statSync(db).size).toBe(0);
+    expect(size).toBeGreaterThan(0);
+
+    browser = await launch(app.origin, profile);
+    page = await open(browser, app.origin, RANGE);
+    page.once('dialog', (d) => void d.accept());
+    await page.click('[data-testid="start-over"]');
+    await page.waitForSelector('[data-testid="page-data"] [data-testid="no-imports"]', { timeout: 60_000 });
+    expect(await page.locator('[data-testid="engine-blocked"]').count()).toBe(0);
   });
 });

@@ -91,7 +91,7 @@ export async function launch(origin: string, profile = newProfile(), locale = 'i
 export async function open(b: Browser, origin: string, pathAndQuery: string): Promise<Page> {
   const page = b.context.pages()[0] ?? (await b.context.newPage());
   await page.goto(`${origin}${pathAndQuery}`);
-  await page.waitForSelector('[data-testid^="page-"], [data-testid="engine-failed"], [data-testid="engine-other-tab"]', {
+  await page.waitForSelector('[data-testid^="page-"], [data-testid="engine-failed"], [data-testid="engine-blocked"], [data-testid="engine-other-tab"]', {
     state: 'attached',
     timeout: 60_000,
   });

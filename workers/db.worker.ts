@@ -20,10 +20,32 @@ import { IdbImportLog, IdbReportStore, openAppDb } from '../src/store/idb';
 
 export const DB_FILE = 'toko-insight.duckdb';
 
+/** What the last verified checkpoint held, kept in IndexedDB beside (not inside) the database file. */
+export interface StoredMarker {
+  imports: number;
+  datasetVersion: number;
+  savedAt: string;
+}
+
+/** Why the database was not opened as it is, or what was repaired on the way. */
+export type OpenProblem =
+  /** The import log records imports, but the database file is gone or empty: nothing is recreated. */
+  | { code: 'database_missing'; found: 'missing' | 'empty'; marker: StoredMarker }
+  /** The file opened, but holds less than the last save recorded (imports or dataset version). */
+  | { code: 'database_behind'; marker: StoredMarker; imports: number; datasetVersion: number; walSetAside: number | null }
+  /** The WAL could not be replayed: it was set aside and the checkpointed file opened, holding every save. */
+  | { code: 'wal_set_aside'; bytes: number; keptAs: string };
+
 export interface WorkerInit {
   /** False when OPFS is not available: the data then lives only as long as the tab. */
   persistent: boolean;
+  /** Set when the database did not open as it is (then `blocked` says nothing was opened). */
+  problem: OpenProblem | null;
+  blocked: boolean;
 }
+
+const MARKER_KEY = 'db_marker';
+const WAL_FILE = `${DB_FILE}.wal`;
 
 let engine: Engine | null = null;
 
@@ -49,21 +71,88 @@ function emptyWal(worker: Worker, path: string): Promise<Record<string, number>>
   });
 }
 
-async function init(origin: string): Promise<WorkerInit> {
+/** The size of an OPFS file, or null when there is none (read before DuckDB holds it). */
+async function opfsSize(name: string): Promise<number | null> {
+  try {
+    const root = await navigator.storage.getDirectory();
+    return (await (await root.getFileHandle(name)).getFile()).size;
+  } catch {
+    return null;
+  }
+}
+
+/** Moves the WAL aside under a dated name (never deleted: support can still read it); returns its size. */
+async function setAsideWal(): Promise<{ bytes: number; keptAs: string }> {
+  const root = await navigator.storage.getDirectory();
+  const wal = await root.getFileHandle(WAL_FILE);
+  const bytes = new Uint8Array(await (await wal.getFile()).arrayBuffer());
+  const keptAs = `${WAL_FILE}.set-aside-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  const copy = await (await root.getFileHandle(keptAs, { create: true })).createSyncAccessHandle();
+  copy.write(bytes, { at: 0 });
+  copy.flush();
+  copy.close();
+  await root.removeEntry(WAL_FILE);
+  return { bytes: bytes.length, keptAs };
+}
+
+/** DuckDB in its own worker, opened on the database file; the worker is returned to empty its WAL. */
+async function openDuckDb(origin: string, persistent: boolean): Promise<{ db: duckdb.AsyncDuckDB; worker: Worker }> {
   // DuckDB's own worker, wrapped so that a checkpoint can empty the WAL file it leaves in OPFS.
   const worker = new Worker(`/duckdb-opfs.worker.js?worker=${encodeURIComponent(new URL(ehWorkerUrl, origin).pathname)}`);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(new URL(ehWasmUrl, origin).href);
+  try {
+    await db.instantiate(new URL(ehWasmUrl, origin).href);
+    await db.open({
+      path: persistent ? `opfs://${DB_FILE}` : ':memory:',
+      accessMode: persistent ? duckdb.DuckDBAccessMode.READ_WRITE : undefined,
+      query: { castBigIntToDouble: true, castDecimalToDouble: true },
+    });
+  } catch (e) {
+    await db.terminate().catch(() => undefined);
+    throw e;
+  }
+  return { db, worker };
+}
+
+/**
+ * Opens the database, guarding what the seller has saved. `startOver` is the seller's choice, after being
+ * told the file is gone, to begin with an empty database.
+ */
+async function init(origin: string, options: { startOver?: boolean } = {}): Promise<WorkerInit> {
   const persistent = await hasOpfs();
-  // A database that fails to open is reported to the page; it is never replaced by an empty one.
-  await db.open({
-    path: persistent ? `opfs://${DB_FILE}` : ':memory:',
-    accessMode: persistent ? duckdb.DuckDBAccessMode.READ_WRITE : undefined,
-    query: { castBigIntToDouble: true, castDecimalToDouble: true },
-  });
+  const appDb = await openAppDb();
+  const settings = new IdbReportStore(appDb);
+  if (options.startOver) await settings.setSetting(MARKER_KEY, undefined);
+  const marker = persistent ? await settings.getSetting<StoredMarker>(MARKER_KEY) : undefined;
+  let problem: OpenProblem | null = null;
+  if (marker && marker.imports > 0) {
+    const size = await opfsSize(DB_FILE);
+    // DuckDB would create a new empty file here: the seller decides, not the app.
+    if (size === null || size === 0) {
+      return { persistent, blocked: true, problem: { code: 'database_missing', found: size === null ? 'missing' : 'empty', marker } };
+    }
+  }
+  let opened: { db: duckdb.AsyncDuckDB; worker: Worker };
+  try {
+    opened = await openDuckDb(origin, persistent);
+  } catch (e) {
+    // A WAL that does not replay onto the checkpointed file: the file alone holds every verified save.
+    if (!persistent || !/replaying WAL/i.test(e instanceof Error ? e.message : String(e))) throw e;
+    const aside = await setAsideWal();
+    problem = { code: 'wal_set_aside', ...aside };
+    opened = await openDuckDb(origin, persistent);
+  }
+  const { db, worker } = opened;
   const conn = await db.connect();
   for (const s of OFFLINE_SETTINGS) await conn.query(s);
   await conn.query(`SET custom_extension_repository = ${sqlString(`${origin}/duckdb-extensions`)}`);
+  /** What the database holds now, to compare with (and to become) the marker. */
+  const holds = async () => {
+    const rows = arrowRows<{ imports: number; version: string | null }>(
+      await conn.query(`SELECT (SELECT count(*) FROM imports) AS imports, (SELECT max(value) FROM meta WHERE key = 'dataset_version') AS version`),
+    );
+    return { imports: Number(rows[0].imports), datasetVersion: Number(rows[0].version ?? 0) };
+  };
   const sql: SqlConnection = {
     async exec(q) {
       await conn.query(q);
@@ -80,16 +169,22 @@ async function init(origin: string): Promise<WorkerInit> {
       // DuckDB must see nothing left to replay; then the file's stale bytes go, and the result is checked.
       const [{ wal_size }] = arrowRows<{ wal_size: string }>(await conn.query('PRAGMA database_size'));
       if (!/^0 bytes$/.test(wal_size)) throw new Error(`the database log holds ${wal_size} after a checkpoint`);
-      const wal = (await emptyWal(worker, `opfs://${DB_FILE}.wal`))[`opfs://${DB_FILE}.wal`] ?? 0;
+      const wal = (await emptyWal(worker, `opfs://${WAL_FILE}`))[`opfs://${WAL_FILE}`] ?? 0;
       if (wal > 0) throw new Error(`the database log file kept ${wal} bytes after a checkpoint`);
+      await settings.setSetting(MARKER_KEY, { ...(await holds()), savedAt: new Date().toISOString() } satisfies StoredMarker);
     },
   };
   const ml = mlWorker();
-  const appDb = await openAppDb();
-  engine = await Engine.open(sql, { log: new IdbImportLog(appDb), ml, reports: new IdbReportStore(appDb), parse: parseWorker() });
+  engine = await Engine.open(sql, { log: new IdbImportLog(appDb), ml, reports: settings, parse: parseWorker() });
+  if (persistent && marker) {
+    const now = await holds();
+    if (now.imports < marker.imports || now.datasetVersion < marker.datasetVersion) {
+      problem = { code: 'database_behind', marker, ...now, walSetAside: problem?.code === 'wal_set_aside' ? problem.bytes : null };
+    }
+  }
   // Start the ML worker and its wasm now, off the critical path, so the first forecast does not wait for them.
   setTimeout(() => void ml.warm().catch(() => undefined), 0);
-  return { persistent };
+  return { persistent, problem, blocked: false };
 }
 
 /**

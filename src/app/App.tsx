@@ -1,7 +1,7 @@
 import { A, Navigate, Route, Router, type RouteSectionProps, useLocation } from '@solidjs/router';
 import { createEffect, createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
 import { RangePicker } from '../components/RangePicker';
-import { startEngine } from '../engine/client';
+import { type OpenProblem, startEngine, startOver } from '../engine/client';
 import type { StringKey } from '../i18n/ui';
 import { CampaignsPage } from '../pages/campaigns/CampaignsPage';
 import { DataPage } from '../pages/data/DataPage';
@@ -19,6 +19,18 @@ import { TrafficPage } from '../pages/traffic/TrafficPage';
 import { PAGES } from './pages';
 import { registerServiceWorker, updateReady } from './pwa';
 import { engineStatus, locale, resolvedTheme, setEngineStatus, tr, trf } from './state';
+
+/** What the seller is told when the stored database did not open as it was saved. */
+function openProblemText(p: OpenProblem): string {
+  switch (p.code) {
+    case 'database_missing':
+      return trf(p.found === 'missing' ? 'dbMissing' : 'dbEmptied', { imports: String(p.marker.imports), saved: p.marker.savedAt.slice(0, 16).replace('T', ' ') });
+    case 'database_behind':
+      return trf('dbBehind', { imports: String(p.imports), expected: String(p.marker.imports), saved: p.marker.savedAt.slice(0, 16).replace('T', ' ') });
+    case 'wal_set_aside':
+      return trf('walSetAside', { file: p.keptAs });
+  }
+}
 
 function Shell(props: RouteSectionProps) {
   const location = useLocation();
@@ -108,7 +120,28 @@ function Shell(props: RouteSectionProps) {
                 <pre>{(engineStatus() as { message: string }).message}</pre>
               </div>
             </Match>
-            <Match when={engineStatus()?.state === 'ready'}>{props.children}</Match>
+            <Match when={engineStatus()?.state === 'blocked' && (engineStatus() as { problem: OpenProblem }).problem}>
+              {(p) => (
+                <div class="status error" data-testid="engine-blocked" data-code={p().code}>
+                  <p>{openProblemText(p())}</p>
+                  <p>
+                    <button type="button" class="button" data-testid="start-over" onClick={() => confirm(tr('startOverConfirm')) && startOver()}>
+                      {tr('startOver')}
+                    </button>
+                  </p>
+                </div>
+              )}
+            </Match>
+            <Match when={engineStatus()?.state === 'ready'}>
+              <Show when={(engineStatus() as { problem: OpenProblem | null }).problem}>
+                {(p) => (
+                  <p class="status warning" data-testid="engine-repaired" data-code={p().code}>
+                    {openProblemText(p())}
+                  </p>
+                )}
+              </Show>
+              {props.children}
+            </Match>
           </Switch>
         </main>
       </div>

@@ -1,13 +1,18 @@
 import * as Comlink from 'comlink';
-import type { DbWorkerApi, WorkerInit } from '../../workers/db.worker';
+import type { DbWorkerApi, OpenProblem, WorkerInit } from '../../workers/db.worker';
 import { type EngineApi, type FileImportReport, forwardEngine, type ImportInput, type ImportReport } from './api';
 
 const LOCK_NAME = 'toko-insight-db-owner';
 /** How long a new page waits for the previous owner (perhaps a tab still unloading) to let go. */
 const LOCK_WAIT_MS = 5000;
 
+export type { OpenProblem };
+
 export type EngineStatus =
-  | { state: 'ready'; engine: EngineApi; persistent: boolean }
+  /** `problem`: what was repaired or found missing on the way, for the seller to read. */
+  | { state: 'ready'; engine: EngineApi; persistent: boolean; problem: OpenProblem | null }
+  /** The stored database is gone: nothing was opened, and the seller chooses. */
+  | { state: 'blocked'; problem: OpenProblem }
   | { state: 'other-tab' }
   | { state: 'failed'; message: string };
 
@@ -30,6 +35,15 @@ function acquireOwnerLock(): Promise<boolean> {
   });
 }
 
+/** Set for one reload by "start over": the next start opens an empty database on purpose. */
+const START_OVER_KEY = 'toko-start-over';
+
+/** The seller's choice, after a missing database was reported, to begin again with an empty one. */
+export function startOver(): void {
+  sessionStorage.setItem(START_OVER_KEY, '1');
+  location.reload();
+}
+
 /** Starts the db worker and returns the engine, or why it could not start. */
 export async function startEngine(): Promise<EngineStatus> {
   if (!(await acquireOwnerLock())) return { state: 'other-tab' };
@@ -37,10 +51,13 @@ export async function startEngine(): Promise<EngineStatus> {
   const remote = Comlink.wrap<DbWorkerApi>(worker);
   let init: WorkerInit;
   try {
-    init = await remote.init(location.origin);
+    const fresh = sessionStorage.getItem(START_OVER_KEY) === '1';
+    sessionStorage.removeItem(START_OVER_KEY);
+    init = await remote.init(location.origin, { startOver: fresh });
   } catch (e) {
     return { state: 'failed', message: e instanceof Error ? e.message : String(e) };
   }
+  if (init.blocked && init.problem) return { state: 'blocked', problem: init.problem };
   void navigator.storage?.persist?.();
   const engine: EngineApi = {
     ...forwardEngine(() => remote as unknown as EngineApi),
@@ -49,5 +66,5 @@ export async function startEngine(): Promise<EngineStatus> {
       remote.importFiles(files, onFileDone ? Comlink.proxy(onFileDone) : undefined),
     forecastDemand: (options, onProgress) => remote.forecastDemand(options, onProgress ? Comlink.proxy(onProgress) : undefined),
   };
-  return { state: 'ready', engine, persistent: init.persistent };
+  return { state: 'ready', engine, persistent: init.persistent, problem: init.problem };
 }

@@ -89,6 +89,27 @@ export const STRINGS = {
     id: 'Database tidak bisa dibuka. Data Anda tidak dihapus. Coba muat ulang; jika tetap gagal, hubungi dukungan dengan pesan ini:',
     en: 'The database could not be opened. Your data has not been deleted. Try reloading; if it still fails, contact support with this message:',
   },
+  dbMissing: {
+    id: 'File database di browser ini hilang, padahal tersimpan {imports} impor (terakhir disimpan {saved}). Aplikasi tidak membuat database kosong sendiri. Jika browser atau ruang penyimpanan dibersihkan, data itu tidak bisa dikembalikan dari sini: mulai dari awal dan impor ulang file ekspor Anda.',
+    en: 'The database file is gone from this browser, while {imports} imports were saved (last saved {saved}). The app does not create an empty database on its own. If the browser or its storage was cleared, that data cannot be brought back from here: start over and import your export files again.',
+  },
+  dbEmptied: {
+    id: 'File database di browser ini kosong (0 byte), padahal tersimpan {imports} impor (terakhir disimpan {saved}). Aplikasi tidak menggantinya dengan database kosong sendiri. Mulai dari awal lalu impor ulang file ekspor Anda, atau biarkan dan hubungi dukungan.',
+    en: 'The database file in this browser is empty (0 bytes), while {imports} imports were saved (last saved {saved}). The app does not replace it with an empty database on its own. Start over and import your export files again, or leave it and contact support.',
+  },
+  dbBehind: {
+    id: 'Database dibuka, tetapi berisi {imports} impor, padahal penyimpanan terakhir ({saved}) mencatat {expected}. Periksa daftar file di halaman Data dan impor ulang yang hilang.',
+    en: 'The database opened, but it holds {imports} imports where the last save ({saved}) recorded {expected}. Check the file list on the Data page and import the missing ones again.',
+  },
+  walSetAside: {
+    id: 'Log database tidak bisa diputar ulang, jadi disisihkan (disimpan sebagai {file}) dan database dibuka dari penyimpanan terakhirnya. Semua impor yang dilaporkan "Berhasil" ada di dalamnya.',
+    en: 'The database log could not be replayed, so it was set aside (kept as {file}) and the database opened from its last save. Every import reported "ok" is in it.',
+  },
+  startOver: { id: 'Mulai dari awal (database kosong)', en: 'Start over (empty database)' },
+  startOverConfirm: {
+    id: 'Mulai dengan database kosong? Anda perlu mengimpor ulang file ekspor.',
+    en: 'Start with an empty database? You will need to import your export files again.',
+  },
   notPersistent: {
     id: 'Browser ini tidak mendukung penyimpanan permanen (OPFS): data hilang saat tab ditutup.',
     en: 'This browser has no persistent storage (OPFS): data is lost when the tab closes.',
