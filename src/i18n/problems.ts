@@ -4,13 +4,19 @@ import type { Locale } from './locale';
 
 type Template = (p: Params) => string;
 
-const EXPECTED: Record<ValueReason | 'convention_id' | 'convention_en' | 'text' | 'money' | 'int' | 'datetime' | 'weight', { id: string; en: string }> = {
+const EXPECTED: Record<ValueReason | 'not_negative' | 'date_in_period' | 'date_not_future' | 'convention_id' | 'convention_en' | 'text' | 'money' | 'int' | 'datetime' | 'weight', { id: string; en: string }> = {
   not_a_number: { id: 'angka (mis. 91.425)', en: 'a number (e.g. 91.425)' },
   not_an_integer: { id: 'bilangan bulat (mis. 2)', en: 'a whole number (e.g. 2)' },
   not_a_date: { id: 'tanggal (mis. 2026-06-01 01:08)', en: 'a date (e.g. 2026-06-01 01:08)' },
   not_a_duration: { id: 'durasi JJ:MM:DD', en: 'a duration HH:MM:SS' },
   not_a_weight: { id: 'berat (mis. 333 gr)', en: 'a weight (e.g. 333 gr)' },
   not_a_percent: { id: 'persentase (mis. 2,32%)', en: 'a percentage (e.g. 2.32%)' },
+  not_negative: { id: 'angka nol atau lebih (jumlah tidak bisa negatif)', en: 'zero or more (a quantity cannot be negative)' },
+  date_in_period: {
+    id: 'tanggal di dalam periode pada nama file (pesanan tidak dibuat setelah ekspornya)',
+    en: 'a date within the period in the file name (no order is created after its export)',
+  },
+  date_not_future: { id: 'tanggal yang sudah lewat (bukan di masa depan)', en: 'a date that has passed (not in the future)' },
   convention_id: {
     id: 'angka format Indonesia seperti angka lain di file ini (mis. 82.500 atau 1.234,50)',
     en: 'a number in Indonesian format like the rest of this file (e.g. 82.500 or 1.234,50)',
@@ -74,6 +80,12 @@ const ERRORS: Record<ErrorCode, Record<Locale, Template>> = {
   currency_mismatch: {
     id: (p) => `${p.file}: mata uang ${p.fileCurrency}, sedangkan data yang tersimpan dalam ${p.datasetCurrency}. Satu data hanya untuk satu mata uang.`,
     en: (p) => `${p.file}: the file is in ${p.fileCurrency}, but the stored data is in ${p.datasetCurrency}. A dataset holds one currency.`,
+  },
+  conflicting_status: {
+    id: (p) =>
+      `${p.file}, sheet "${p.sheet}": pesanan ${p.order} muncul dengan status berbeda di baris ${p.rows}. Satu pesanan hanya punya satu status dalam satu ekspor; unduh ulang ekspornya dari Seller Centre. File tidak diimpor.`,
+    en: (p) =>
+      `${p.file}, sheet "${p.sheet}": order ${p.order} appears with different statuses on rows ${p.rows}. An order has one status in one export; download the export again from Seller Centre. The file was not imported.`,
   },
   bad_row_type: {
     id: (p) => `${p.file}, sheet "${p.sheet}", baris ${p.row}: "Lihat berdasarkan" berisi "${p.value}", seharusnya Order atau Sku.`,

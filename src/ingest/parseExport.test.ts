@@ -44,7 +44,7 @@ describe('order exports: every layout of shopee-exports.md', () => {
   });
 
   it('reads the 2025 Order.completed layout (49 columns, Total Harga Produk)', () => {
-    const p = parseExport('Order.completed.20250801_20250820.xlsx', orderFile(lines, 2025));
+    const p = parseExport('Order.completed.20260601_20260620.xlsx', orderFile(lines, 2025));
     expect(p.kind).toBe('orders');
     expect(sum(p, 'subtotal')).toBe(205_000);
   });
@@ -330,5 +330,27 @@ describe('number conventions: one file, one convention', () => {
     const note = p.output.notes.find((n) => n.code === 'number_convention');
     expect(note?.params).toMatchObject({ convention: 'id', source: 'file' });
     expect(String(note?.params.columns)).toContain('Jumlah');
+  });
+});
+
+describe('implausible order rows fail the file, naming them', () => {
+  it('one order with two statuses in one file', () => {
+    const e = failure('Order.all.20260601_20260630.xlsx', orderFile([line({ orderId: 'C1' }), line({ orderId: 'C1', productName: 'Topi', status: 'Batal', completed: null })]));
+    expect(e.code).toBe('conflicting_status');
+    expect(e.params).toMatchObject({ order: 'C1', rows: '2 (Selesai), 3 (Batal)' });
+  });
+
+  it('a negative quantity', () => {
+    const e = failure('Order.all.20260601_20260630.xlsx', orderFile([line({ orderId: 'Q1' }), line({ orderId: 'Q2', qty: -2 })]));
+    expect(e.params).toMatchObject({ row: 3, header: 'Jumlah', value: '-2', expected: 'not_negative' });
+  });
+
+  it('an order created after the period in the file name, or in the future', () => {
+    const late = line({ orderId: 'F1', created: at('2026-07-02 10:00'), completed: null, status: 'Perlu Dikirim' });
+    expect(failure('Order.all.20260601_20260630.xlsx', orderFile([line({ orderId: 'F0' }), late])).params).toMatchObject({ row: 3, header: 'Waktu Pesanan Dibuat', expected: 'date_in_period' });
+    // Without a period in the name, only the future is refused: 2099 is.
+    expect(parseExport('orders.xlsx', orderFile([late])).output.rowsRead).toBe(1);
+    const future = line({ orderId: 'F2', created: at('2099-01-01 10:00'), completed: null, status: 'Perlu Dikirim' });
+    expect(failure('orders.xlsx', orderFile([future])).params).toMatchObject({ row: 2, expected: 'date_not_future' });
   });
 });

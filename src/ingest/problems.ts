@@ -17,7 +17,8 @@ export type ErrorCode =
   | 'bad_row_type'
   | 'storage_failed'
   | 'missing_period'
-  | 'missing_file_period';
+  | 'missing_file_period'
+  | 'conflicting_status';
 
 export type NoteCode =
   | 'empty_buyer'

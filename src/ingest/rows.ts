@@ -77,6 +77,12 @@ export class TableReader {
     });
   }
 
+  /** Fails the file on a field's cell whose value reads, but cannot be true (`expected` says what could). */
+  refuse(fieldId: string, cells: readonly Cell[], rowIndex: number, expected: string): never {
+    const col = this.col(fieldId);
+    this.fail('bad_value', col, rowIndex, cellText(cells[col]), expected);
+  }
+
   /** The column index of a field, or -1 when the file lacks it. */
   col(fieldId: string): number {
     return this.table.columns.get(fieldId) ?? -1;

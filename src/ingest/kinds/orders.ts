@@ -1,6 +1,6 @@
 import { BatchBuilder, num } from '../batch';
 import type { LocatedTable } from '../detect';
-import type { Note } from '../problems';
+import { ImportError, type Note } from '../problems';
 import { type ReadContext, TableReader } from '../rows';
 import { FINAL_CLASSES, type StatusClass, statusClass } from '../status';
 import type { ExportKindSpec } from './spec';
@@ -217,6 +217,12 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
   >;
 
   const occurrences = new Map<string, number>();
+  // The status each order was first seen with in this file, and where: one order has one status.
+  const orderStatus = new Map<string, { status: string; row: number }>();
+  // No order is created after the period in the file name, nor after today (a day of slack for time zones).
+  const period = /(\d{4})(\d{2})(\d{2})_(\d{4})(\d{2})(\d{2})/.exec(ctx.fileName);
+  const periodEnd = period ? Date.UTC(Number(period[4]), Number(period[5]) - 1, Number(period[6]) + 1) : Number.POSITIVE_INFINITY;
+  const latestCreated = Math.min(periodEnd, Date.now() + 2 * 86_400_000);
   const emptyBuyerOrders = new Set<string>();
   const unknownStatus = new Map<string, number>();
   const unknownColumns = new Set<string>();
@@ -258,6 +264,17 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
       const statusText = get.status(cells, i) as string;
       const productName = get.product_name(cells, i) as string;
       const qty = get.qty(cells, i) as number;
+      if (qty < 0) r.refuse('qty', cells, i, 'not_negative');
+      const seen = orderStatus.get(orderId);
+      if (!seen) orderStatus.set(orderId, { status: statusText, row: r.rowNumber(i) });
+      else if (seen.status !== statusText) {
+        throw new ImportError('conflicting_status', {
+          file: ctx.fileName,
+          sheet: table.sheet.name,
+          order: orderId,
+          rows: `${seen.row} (${seen.status}), ${r.rowNumber(i)} (${statusText})`,
+        });
+      }
       const cls: StatusClass = statusClass(statusText);
       if (cls === 'unknown') unknownStatus.set(statusText, (unknownStatus.get(statusText) ?? 0) + 1);
 
@@ -279,6 +296,7 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
       let subtotal = get.subtotal(cells, i);
       if (subtotal === null && dealPrice !== null) subtotal = dealPrice * qty;
       const returned = get.returned_qty(cells, i);
+      if (returned !== null && returned < 0) r.refuse('returned_qty', cells, i, 'not_negative');
       const weight = get.weight_g(cells, i);
 
       const variation = texts.variation[texts.variation.length - 1];
@@ -288,6 +306,7 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
       occurrences.set(base, occ + 1);
 
       const createdAt = times.created_at[times.created_at.length - 1];
+      if (createdAt >= latestCreated) r.refuse('created_at', cells, i, period && periodEnd <= latestCreated ? 'date_in_period' : 'date_not_future');
       created.add(createdAt);
       if (!texts.buyer[texts.buyer.length - 1] && cls !== 'unknown') emptyBuyerOrders.add(orderId);
 
