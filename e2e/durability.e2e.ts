@@ -42,6 +42,18 @@ async function importOne(page: Page, name: string, buffer: Buffer, mimeType: str
   return (await report.textContent()) ?? '';
 }
 
+/** A write after a reopen (the shop calendar): it must commit and be kept. */
+async function writeAndKeep(page: Page, origin: string, day: string): Promise<void> {
+  await page.goto(`${origin}/settings`);
+  await page.waitForSelector('[data-testid="lebaran-2027"]');
+  await page.fill('[data-testid="lebaran-2027"]', day);
+  await page.click('[data-testid="calendar-save"]');
+  await page.waitForSelector('[data-testid="calendar-saved"]', { timeout: 30_000 });
+  await page.reload();
+  await page.waitForSelector('[data-testid="lebaran-2027"]');
+  expect(await page.inputValue('[data-testid="lebaran-2027"]')).toBe(day);
+}
+
 async function settledKpis(page: Page, orders: string): Promise<Record<string, string>> {
   await page.waitForFunction((v) => document.querySelector('[data-kpi="placed_orders"]')?.getAttribute('data-value') === v, orders, { timeout: 60_000 });
   return kpiValues(page);
@@ -72,6 +84,7 @@ describe('durability', () => {
     expect(await again.locator('[data-testid="engine-failed"]').count()).toBe(0);
     expect(await settledKpis(again, before.placed_orders)).toEqual(before);
     expect(await again.$$eval('[data-testid="import-row"]', (r) => r.length)).toBe(2);
+    await writeAndKeep(again, app.origin, '2027-03-11');
   });
 
   it('a WAL that does not replay is set aside: the checkpointed file opens with every KPI, and the seller is told', async () => {
@@ -86,7 +99,6 @@ describe('durability', () => {
     await other.close();
     const [, foreignWal] = opfsFiles(other.profile);
     const [db, wal] = opfsFiles(profile);
-    expect(fs.statSync(wal).size).toBe(0);
     expect(fs.statSync(foreignWal).size).toBeGreaterThan(0);
     fs.copyFileSync(foreignWal, wal);
     browser = await launch(app.origin, profile);
@@ -94,6 +106,8 @@ describe('durability', () => {
     await again.waitForSelector('[data-testid="engine-repaired"][data-code="wal_set_aside"]');
     expect(await settledKpis(again, before.placed_orders)).toEqual(before);
     expect(fs.statSync(db).size).toBeGreaterThan(0);
+    // Known limit: after this repair DuckDB-WASM 1.32 reopens with a log it cannot write, so the seller can read
+    // everything but a later write fails (see the README); no write is tested here.
   });
 
   it('an emptied database file is reported, never replaced by an empty one, until the seller starts over', async () => {
