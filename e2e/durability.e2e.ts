@@ -1,13 +1,13 @@
 /**
  * Durability in Chromium with the real OPFS: an import that says "ok" reopens after a reload and a browser
- * restart, at a size where DuckDB checkpoints on its own (a large commit).
+ * restart, at a size where DuckDB used to checkpoint on its own (a large commit).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ordersCsv } from '../scripts/bench/ordersCsv';
-import { type App, type Browser, kpiValues, launch, open, serveApp } from './harness';
+import { appSession, kpiValues, launch, open } from './harness';
 
 const SAMPLE = path.resolve('sample-data');
 const manifest = JSON.parse(fs.readFileSync(path.join(SAMPLE, 'manifest.json'), 'utf8')) as { files: string[] };
@@ -20,17 +20,7 @@ function opfsFiles(profile: string): string[] {
   return fs.readdirSync(dir).sort().map((f) => path.join(dir, f));
 }
 
-let app: App;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await serveApp();
-  browser = await launch(app.origin);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const session = appSession();
 
 async function importOne(page: Page, name: string, buffer: Buffer, mimeType: string): Promise<string> {
   await page.setInputFiles('[data-testid="import-input"]', [{ name, mimeType, buffer }]);
@@ -61,7 +51,7 @@ async function settledKpis(page: Page, orders: string): Promise<Record<string, s
 
 describe('durability', () => {
   it('a small import, then one of 50,000+ lines: every KPI is the same after a reload and a browser restart', async () => {
-    const page = await open(browser, app.origin, RANGE);
+    const page = await open(session.browser, session.app.origin, RANGE);
     await page.waitForSelector('[data-testid="no-imports"]');
     await importOne(page, 'Order.all.small.xlsx', fs.readFileSync(path.join(SAMPLE, firstOrders ?? '')), 'application/octet-stream');
     await page.waitForFunction(() => Number(document.querySelector('[data-kpi="placed_orders"]')?.getAttribute('data-value')) > 0);
@@ -77,32 +67,32 @@ describe('durability', () => {
     await page.reload();
     expect(await settledKpis(page, before.placed_orders)).toEqual(before);
 
-    const profile = browser.profile;
-    await browser.close();
-    browser = await launch(app.origin, profile);
-    const again = await open(browser, app.origin, RANGE);
+    const profile = session.browser.profile;
+    await session.browser.close();
+    session.browser = await launch(session.app.origin, profile);
+    const again = await open(session.browser, session.app.origin, RANGE);
     expect(await again.locator('[data-testid="engine-failed"]').count()).toBe(0);
     expect(await settledKpis(again, before.placed_orders)).toEqual(before);
     expect(await again.$$eval('[data-testid="import-row"]', (r) => r.length)).toBe(2);
-    await writeAndKeep(again, app.origin, '2027-03-11');
+    await writeAndKeep(again, session.app.origin, '2027-03-11');
   });
 
   it('a WAL that does not replay is set aside: the checkpointed file opens with every KPI, and the seller is told', async () => {
-    const page = await open(browser, app.origin, RANGE);
+    const page = await open(session.browser, session.app.origin, RANGE);
     await page.waitForSelector('[data-kpi="placed_orders"]');
     const before = await kpiValues(page);
-    const profile = browser.profile;
-    await browser.close();
+    const profile = session.browser.profile;
+    await session.browser.close();
     // A log from another database (a fresh one's migrations): replaying it onto this file fails.
-    const other = await launch(app.origin);
-    await open(other, app.origin, '/data');
+    const other = await launch(session.app.origin);
+    await open(other, session.app.origin, '/data');
     await other.close();
     const [, foreignWal] = opfsFiles(other.profile);
     const [db, wal] = opfsFiles(profile);
     expect(fs.statSync(foreignWal).size).toBeGreaterThan(0);
     fs.copyFileSync(foreignWal, wal);
-    browser = await launch(app.origin, profile);
-    const again = await open(browser, app.origin, RANGE);
+    session.browser = await launch(session.app.origin, profile);
+    const again = await open(session.browser, session.app.origin, RANGE);
     await again.waitForSelector('[data-testid="engine-repaired"][data-code="wal_set_aside"]');
     expect(await settledKpis(again, before.placed_orders)).toEqual(before);
     expect(fs.statSync(db).size).toBeGreaterThan(0);
@@ -111,25 +101,25 @@ describe('durability', () => {
   });
 
   it('an emptied database file is reported, never replaced by an empty one, until the seller starts over', async () => {
-    const profile = browser.profile;
-    await browser.close();
+    const profile = session.browser.profile;
+    await session.browser.close();
     const [db] = opfsFiles(profile);
     const size = fs.statSync(db).size;
     fs.truncateSync(db, 0);
-    browser = await launch(app.origin, profile);
-    let page = await open(browser, app.origin, RANGE);
+    session.browser = await launch(session.app.origin, profile);
+    let page = await open(session.browser, session.app.origin, RANGE);
     const blocked = page.locator('[data-testid="engine-blocked"]');
     expect(await blocked.getAttribute('data-code')).toBe('database_missing');
     expect(await blocked.textContent()).toContain('0 byte');
     // Reopening changes nothing: still reported, the file still empty (not a new database).
     await page.reload();
     await page.waitForSelector('[data-testid="engine-blocked"]');
-    await browser.close();
+    await session.browser.close();
     expect(fs.statSync(db).size).toBe(0);
     expect(size).toBeGreaterThan(0);
 
-    browser = await launch(app.origin, profile);
-    page = await open(browser, app.origin, RANGE);
+    session.browser = await launch(session.app.origin, profile);
+    page = await open(session.browser, session.app.origin, RANGE);
     page.once('dialog', (d) => void d.accept());
     await page.click('[data-testid="start-over"]');
     await page.waitForSelector('[data-testid="page-data"] [data-testid="no-imports"]', { timeout: 60_000 });

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startServer } from '../scripts/serve.mjs';
 
 export const CHROMIUM_ARGS = [
@@ -107,4 +108,21 @@ export async function kpiValues(page: Page): Promise<Record<string, string>> {
     out[k] = v;
   }
   return out;
+}
+
+/**
+ * The built app served and a browser on a fresh profile for one test file, closed after it. Tests that
+ * restart the browser assign `session.browser`.
+ */
+export function appSession(): { app: App; browser: Browser } {
+  const session = {} as { app: App; browser: Browser };
+  beforeAll(async () => {
+    session.app = await serveApp();
+    session.browser = await launch(session.app.origin);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.app?.close();
+  });
+  return session;
 }

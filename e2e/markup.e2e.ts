@@ -3,12 +3,12 @@
  * visited and every chart hovered, and nothing is injected, nothing leaves the origin, the page never moves.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { billingCsv } from '../scripts/sample/ads';
 import { simulateOrders } from '../scripts/sample/generate';
 import { ORDER_COLUMNS_2026 } from '../scripts/sample/layouts';
 import { PAGES } from '../src/app/pages';
-import { type App, type Browser, launch, open, serveApp } from './harness';
+import { appSession, open } from './harness';
 
 const EVIL = 'http://evil.example/';
 const payload = (text: string) =>
@@ -31,23 +31,13 @@ function markupBillingCsv(): string {
 
 const CHART_PAGES = new Set(['overview', 'traffic', 'sales', 'campaigns', 'service', 'products', 'predictions', 'insights']);
 
-let app: App;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await serveApp();
-  browser = await launch(app.origin);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const session = appSession();
 
 const injected = (page: Page) => page.evaluate(() => document.querySelectorAll('[data-injected], #root meta, img[src="/injected.png"]').length);
 
 describe('markup in files', () => {
   it('is shown as text on every page and in every chart tooltip', async () => {
-    const page = await open(browser, app.origin, '/data');
+    const page = await open(session.browser, session.app.origin, '/data');
     await page.click('[data-testid="page-data"] [data-testid="load-sample"]');
     await page.waitForSelector('[data-kpi="placed_orders"]');
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="import-report"]')].every((e) => e.getAttribute('data-status') !== 'pending'), null, {
@@ -95,8 +85,8 @@ describe('markup in files', () => {
     // A tooltip showed a label from the billing file, as text.
     expect(markupTips).toBeGreaterThan(0);
     await page.waitForTimeout(1500);
-    expect(page.url().startsWith(app.origin)).toBe(true);
-    expect(browser.external).toEqual([]);
-    expect(browser.errors.filter((e) => /trusted|refused/i.test(e))).toEqual([]);
+    expect(page.url().startsWith(session.app.origin)).toBe(true);
+    expect(session.browser.external).toEqual([]);
+    expect(session.browser.errors.filter((e) => /trusted|refused/i.test(e))).toEqual([]);
   });
 });
