@@ -9,8 +9,8 @@ export interface SqlConnection {
   /** Appends Arrow IPC stream bytes to an existing `table` (columns matched by name). */
   insertArrow(table: string, ipc: Uint8Array): Promise<void>;
   /**
-   * Writes every committed change into the database file and verifies that the file alone reopens (the
-   * browser checks the write-ahead log is empty). Without it, the engine runs `CHECKPOINT`.
+   * Writes every committed change into the database file, checks nothing is left to replay, and records what
+   * was saved (the browser keeps a marker in IndexedDB). Without it, the engine runs `CHECKPOINT`.
    */
   checkpoint?(): Promise<void>;
 }
