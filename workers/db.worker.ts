@@ -32,7 +32,7 @@ export type OpenProblem =
   /** The import log records imports, but the database file is gone or empty: nothing is recreated. */
   | { code: 'database_missing'; found: 'missing' | 'empty'; marker: StoredMarker }
   /** The file opened, but holds less than the last save recorded (imports or dataset version). */
-  | { code: 'database_behind'; marker: StoredMarker; imports: number; datasetVersion: number; walSetAside: number | null }
+  | { code: 'database_behind'; marker: StoredMarker; imports: number; datasetVersion: number }
   /** The WAL could not be replayed: it was set aside and the checkpointed file opened, holding every save. */
   | { code: 'wal_set_aside'; bytes: number; keptAs: string };
 
@@ -167,7 +167,7 @@ async function init(origin: string, options: { startOver?: boolean } = {}): Prom
   if (persistent && marker) {
     const now = await holds();
     if (now.imports < marker.imports || now.datasetVersion < marker.datasetVersion) {
-      problem = { code: 'database_behind', marker, ...now, walSetAside: problem?.code === 'wal_set_aside' ? problem.bytes : null };
+      problem = { code: 'database_behind', marker, ...now };
     }
   }
   // Start the ML worker and its wasm now, off the critical path, so the first forecast does not wait for them.

@@ -4,7 +4,7 @@ import { ImportError, type Note } from '../problems';
 import { type ReadContext, TableReader } from '../rows';
 import { FINAL_CLASSES, type StatusClass, statusClass } from '../status';
 import type { ExportKindSpec } from './spec';
-import { DateSpan, type KindOutput } from './output';
+import { DateSpan, type KindOutput, periodFromFileName } from './output';
 
 /** Order exports (`Order.all`, `Order.completed`, `Order.cancellation`, ...), Indonesian and English headers. */
 export const ORDERS: ExportKindSpec = {
@@ -220,8 +220,8 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
   // The status each order was first seen with in this file, and where: one order has one status.
   const orderStatus = new Map<string, { status: string; row: number }>();
   // No order is created after the period in the file name, nor after today (a day of slack for time zones).
-  const period = /(\d{4})(\d{2})(\d{2})_(\d{4})(\d{2})(\d{2})/.exec(ctx.fileName);
-  const periodEnd = period ? Date.UTC(Number(period[4]), Number(period[5]) - 1, Number(period[6]) + 1) : Number.POSITIVE_INFINITY;
+  const period = periodFromFileName(ctx.fileName);
+  const periodEnd = period ? period[1] + 86_400_000 : Number.POSITIVE_INFINITY;
   const latestCreated = Math.min(periodEnd, Date.now() + 2 * 86_400_000);
   const emptyBuyerOrders = new Set<string>();
   const unknownStatus = new Map<string, number>();
