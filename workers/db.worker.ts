@@ -6,6 +6,7 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import * as Comlink from 'comlink';
 import type { SqlConnection } from '../src/db/connection';
 import { OFFLINE_SETTINGS, sqlString } from '../src/db/connection';
@@ -16,7 +17,7 @@ import type { FileParser } from '../src/ingest/parseFile';
 import type { ParseWorkerApi } from './parse.worker';
 import { ML_OPS } from '../src/ml/ops';
 import type { MlBackend } from '../src/ml/predictions';
-import { IdbImportLog, IdbReportStore, openAppDb } from '../src/store/idb';
+import { IdbImportLog, IdbReportStore, IdbWorkspaceState, openAppDb } from '../src/store/idb';
 
 export const DB_FILE = 'toko-insight.duckdb';
 
@@ -154,6 +155,10 @@ async function init(origin: string, options: { startOver?: boolean } = {}): Prom
     async insertArrow(table, ipc) {
       await conn.insertArrowFromIPCStream(ipc, { name: table, create: false });
     },
+    async queryIpc(q) {
+      // The bindings' own IPC bytes (a file), as a stream; no Table of DuckDB's copy of apache-arrow is needed.
+      return tableToIPC(tableFromIPC(await conn.useUnsafe((d, id) => d.runQuery(id, q))), 'stream');
+    },
     async checkpoint() {
       await conn.query('CHECKPOINT');
       if (!persistent) return;
@@ -163,7 +168,7 @@ async function init(origin: string, options: { startOver?: boolean } = {}): Prom
     },
   };
   const ml = mlWorker();
-  engine = await Engine.open(sql, { log: new IdbImportLog(appDb), ml, reports: settings, parse: parseWorker() });
+  engine = await Engine.open(sql, { log: new IdbImportLog(appDb), ml, reports: settings, parse: parseWorker(), state: new IdbWorkspaceState(appDb) });
   if (persistent && marker) {
     const now = await holds();
     if (now.imports < marker.imports || now.datasetVersion < marker.datasetVersion) {

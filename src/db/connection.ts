@@ -1,6 +1,6 @@
 /**
- * The three things the engine needs from a database (after Mosaic's Connector): run a statement, read rows,
- * and insert Arrow IPC bytes as a new table. The browser worker and the Node tests each provide one.
+ * What the engine needs from a database (after Mosaic's Connector): run a statement, read rows (as objects or
+ * Arrow IPC), and insert Arrow IPC bytes into a table. The browser worker and the Node tests each provide one.
  */
 export interface SqlConnection {
   exec(sql: string): Promise<void>;
@@ -8,6 +8,8 @@ export interface SqlConnection {
   query<T = Record<string, unknown>>(sql: string): Promise<T[]>;
   /** Appends Arrow IPC stream bytes to an existing `table` (columns matched by name). */
   insertArrow(table: string, ipc: Uint8Array): Promise<void>;
+  /** A query's result as Arrow IPC stream bytes, every value as stored (for the workspace backup). */
+  queryIpc(sql: string): Promise<Uint8Array>;
   /**
    * Writes every committed change into the database file, checks nothing is left to replay, and records what
    * was saved (the browser keeps a marker in IndexedDB). Without it, the engine runs `CHECKPOINT`.

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import type { SqlConnection } from './connection';
 import { OFFLINE_SETTINGS } from './connection';
 import { arrowRows } from './rows';
@@ -32,6 +33,10 @@ export async function openNodeDuckDB(): Promise<SqlConnection & { close(): void;
     },
     async insertArrow(table, ipc) {
       conn.insertArrowFromIPCStream(ipc, { name: table, create: false });
+    },
+    async queryIpc(sql) {
+      // The bindings' own IPC bytes: the Table that `query` returns comes from another copy of apache-arrow.
+      return tableToIPC(tableFromIPC(conn.useUnsafe((b, id) => b.runQuery(id, sql))), 'stream');
     },
     close() {
       conn.close();

@@ -91,13 +91,20 @@ export async function migrate(db: SqlConnection): Promise<void> {
   for (let v = version; v < SCHEMA_VERSION; v++) {
     await db.exec('BEGIN TRANSACTION');
     try {
-      for (const step of MIGRATIONS[v]) await (typeof step === 'string' ? db.exec(step) : step(db));
-      await db.exec(`DELETE FROM meta WHERE key = 'schema_version'`);
-      await db.exec(`INSERT INTO meta VALUES ('schema_version', '${v + 1}')`);
+      await applyMigrations(db, v, v + 1);
       await db.exec('COMMIT');
     } catch (e) {
       await db.exec('ROLLBACK');
       throw e;
     }
+  }
+}
+
+/** Applies migrations `from` (the version the database is at) up to `to`, inside the caller's transaction. */
+export async function applyMigrations(db: SqlConnection, from: number, to: number): Promise<void> {
+  for (let v = from; v < to; v++) {
+    for (const step of MIGRATIONS[v]) await (typeof step === 'string' ? db.exec(step) : step(db));
+    await db.exec(`DELETE FROM meta WHERE key = 'schema_version'`);
+    await db.exec(`INSERT INTO meta VALUES ('schema_version', '${v + 1}')`);
   }
 }

@@ -25,8 +25,12 @@ import type { TemplateId } from '../reports/periods';
 import type { Cadence } from '../reports/schedule';
 import type { AutomationResult, ReportDownload, ReportRequest, ReportSettings, ScheduleRequest, ScheduleView } from '../reports/service';
 import type { ReportMeta } from '../reports/store';
+import type { BackupManifest, BackupProblem, BackupSummary } from '../store/backup';
 
 export type {
+  BackupManifest,
+  BackupProblem,
+  BackupSummary,
   Alert,
   AlertRule,
   AutomationResult,
@@ -399,6 +403,33 @@ export interface EngineApi {
   setCalendar(overrides: CalendarOverrides): Promise<void>;
 
   /**
+   * The whole workspace as one backup file: every database table, the app state (import log, reports,
+   * schedules, alert rules, alerts, settings) and a manifest with versions and checksums.
+   * @example const { fileName, bytes } = await engine.exportWorkspace()
+   */
+  exportWorkspace(): Promise<WorkspaceExport>;
+
+  /**
+   * What a backup file holds, beside what this workspace holds now; or why it cannot be restored (not a
+   * backup, damaged, or made by a newer version of the app). Nothing is changed.
+   * @example const p = await engine.previewWorkspace(file); if (p.ok) p.backup.summary.imports
+   */
+  previewWorkspace(file: Blob): Promise<WorkspacePreview>;
+
+  /**
+   * Replaces this workspace with a backup's, once the seller has agreed: the database in one transaction
+   * (a failure leaves it as it was), then the app state. Checks the file again first.
+   * @example const r = await engine.restoreWorkspace(file); if (r.ok) r.info.imports
+   */
+  restoreWorkspace(file: Blob): Promise<WorkspaceRestore>;
+
+  /**
+   * When this device last wrote a backup (or restored one), as an ISO time; null when never.
+   * @example const at = await engine.lastBackup()
+   */
+  lastBackup(): Promise<string | null>;
+
+  /**
    * An Excel workbook (xlsx bytes) of the given sheets: text always as text (never a formula), numbers as
    * numbers with their formats. Written in the worker, so the page does not load SheetJS.
    * @example const bytes = await engine.exportWorkbook([{ name: 'SKU', header: ['SKU', 'Sales'], rows: [['A', 1000]] }])
@@ -566,6 +597,18 @@ export interface SegmentationResult {
   merges?: { a: string; b: string; id: string; height: number; size: number }[];
 }
 
+export interface WorkspaceExport {
+  fileName: string;
+  bytes: Uint8Array;
+  manifest: BackupManifest;
+}
+
+export type WorkspacePreview =
+  | { ok: true; backup: BackupManifest; current: BackupSummary }
+  | { ok: false; problem: BackupProblem };
+
+export type WorkspaceRestore = { ok: true; info: DatasetInfo } | { ok: false; problem: BackupProblem };
+
 export interface DemandOptions {
   /** How many SKUs, by units over the last 90 days (default 20). */
   topN?: number;
@@ -637,6 +680,10 @@ export const ENGINE_OPS = [
   'listAlerts',
   'markAlertRead',
   'runAutomations',
+  'exportWorkspace',
+  'previewWorkspace',
+  'restoreWorkspace',
+  'lastBackup',
 ] as const satisfies readonly (keyof EngineApi)[];
 
 /** A compile error when an operation of EngineApi is missing from ENGINE_OPS. */

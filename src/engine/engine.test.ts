@@ -278,6 +278,7 @@ describe('all-or-nothing imports', () => {
       },
       query: (sql) => db.query(sql),
       insertArrow: (t, ipc) => db.insertArrow(t, ipc),
+      queryIpc: (sql) => db.queryIpc(sql),
     };
     const log = new MemoryImportLog();
     const logged: MemoryImportLog = Object.assign(Object.create(log), {
@@ -318,6 +319,7 @@ describe('all-or-nothing imports', () => {
       exec: (sql) => (sql === 'CHECKPOINT' ? Promise.reject(new Error('disk full')) : db.exec(sql)),
       query: (sql) => db.query(sql),
       insertArrow: (t, ipc) => db.insertArrow(t, ipc),
+      queryIpc: (sql) => db.queryIpc(sql),
     };
     const engine = await Engine.open(failing);
     const r = await engine.importFiles([file('x.pdf', textBytes('%PDF')), file('early.xlsx', early)]);

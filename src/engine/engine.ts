@@ -2,7 +2,9 @@ import type { SqlConnection } from '../db/connection';
 import { sqlString, sqlTimestamp } from '../db/connection';
 import { mergeStaged, unmergeImport } from '../db/merge';
 import { allRowsTable, stageTable } from '../db/tables';
-import { migrate } from '../db/schema';
+import { migrate, SCHEMA_VERSION } from '../db/schema';
+import { dumpTables, restoreTables } from '../db/workspace';
+import { BACKUP_EXTENSION, BackupError, type BackupProblem, type BackupSummary, type DecodedBackup, decodeBackup, encodeBackup, stateFromJson, stateToJson } from '../store/backup';
 import type { CalendarOverrides } from '../calendar/events';
 import { dataWorkbook, type SheetSpec, workbookBytes } from '../reports/xlsx';
 import type { Alert, AlertRule, RuleSpec } from '../reports/alerts';
@@ -65,6 +67,9 @@ import type {
   TrafficResult,
   TrendSeries,
   UnitCost,
+  WorkspaceExport,
+  WorkspacePreview,
+  WorkspaceRestore,
 } from './api';
 
 /** What a segmentation keeps besides its labels table: k-means' model facts (RFM needs none). */
@@ -88,16 +93,36 @@ export class MemoryImportLog implements ImportLogStore {
   }
 }
 
+/** The app state that lives beside the database (IndexedDB in the app), carried by workspace backups. */
+export interface WorkspaceStateStore {
+  /** The state's shape version: a backup of a newer one is refused. */
+  readonly version: number;
+  dump(): Promise<unknown>;
+  restore(state: unknown): Promise<void>;
+  lastBackup(): Promise<string | null>;
+  setLastBackup(at: string): Promise<void>;
+}
+
 /** What the engine works with besides its database; each has a default fit for tests. */
 export interface EngineDeps {
   log?: ImportLogStore;
   ml?: MlBackend | null;
   reports?: ReportStore | null;
   parse?: FileParser;
+  state?: WorkspaceStateStore | null;
 }
 
 /** The longest an import batch goes without a checkpoint: reports wait for it, so it bounds their delay. */
 const PERSIST_EVERY_MS = 1000;
+
+const TABLE_PART = 'table/';
+const STATE_PART = 'state.json';
+
+/** `toko-insight-<shop>-<date>.tokoinsight`, the shop name reduced to letters and digits. */
+function backupFileName(shopName: string, at: string): string {
+  const shop = shopName.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 40);
+  return `toko-insight-${shop ? `${shop}-` : ''}${at.slice(0, 10)}${BACKUP_EXTENSION}`;
+}
 
 const isoDate = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString().slice(0, 10));
 const todayIso = () => new Date().toISOString().slice(0, 10);
@@ -124,6 +149,7 @@ export class Engine implements EngineApi {
     private readonly ml: MlBackend | null,
     store: ReportStore | null,
     private readonly parse: FileParser,
+    private readonly state: WorkspaceStateStore | null,
   ) {
     this.reports = store ? new ReportService(this, store) : null;
   }
@@ -135,7 +161,7 @@ export class Engine implements EngineApi {
    */
   static async open(db: SqlConnection, deps: EngineDeps = {}): Promise<Engine> {
     await migrate(db);
-    return new Engine(db, deps.log ?? new MemoryImportLog(), deps.ml ?? null, deps.reports ?? null, deps.parse ?? parseFile);
+    return new Engine(db, deps.log ?? new MemoryImportLog(), deps.ml ?? null, deps.reports ?? null, deps.parse ?? parseFile, deps.state ?? null);
   }
 
   /**
@@ -502,6 +528,96 @@ export class Engine implements EngineApi {
       // Every model that reads the calendar is fitted again.
       this.mlCache.clear();
     });
+  }
+
+  exportWorkspace(): Promise<WorkspaceExport> {
+    return this.serial(async () => {
+      const createdAt = new Date().toISOString();
+      const summary = await this.workspaceSummary();
+      const tables = await dumpTables(this.db);
+      const parts: { name: string; bytes: Uint8Array; rows?: number }[] = tables.map((t) => ({ name: `${TABLE_PART}${t.name}`, bytes: t.ipc, rows: t.rows }));
+      if (this.state) parts.push({ name: STATE_PART, bytes: stateToJson(await this.state.dump()) });
+      const bytes = await encodeBackup({ schemaVersion: SCHEMA_VERSION, stateVersion: this.state?.version ?? 0, createdAt, summary }, parts);
+      await this.state?.setLastBackup(createdAt);
+      const manifest = (await decodeBackup(bytes, this.supportedBackup())).manifest;
+      return { fileName: backupFileName(summary.shopName, createdAt), bytes, manifest };
+    });
+  }
+
+  async previewWorkspace(file: Blob): Promise<WorkspacePreview> {
+    const decoded = await this.readBackup(file);
+    if (!decoded.ok) return decoded;
+    return { ok: true, backup: decoded.backup.manifest, current: await this.serial(() => this.workspaceSummary()) };
+  }
+
+  async restoreWorkspace(file: Blob): Promise<WorkspaceRestore> {
+    const decoded = await this.readBackup(file);
+    if (!decoded.ok) return decoded;
+    const { manifest, parts } = decoded.backup;
+    // Everything is read and checked before anything is replaced.
+    const dumps = manifest.parts
+      .filter((p) => p.name.startsWith(TABLE_PART))
+      .map((p) => ({ name: p.name.slice(TABLE_PART.length), rows: p.rows ?? 0, ipc: parts.get(p.name) as Uint8Array }));
+    const statePart = parts.get(STATE_PART);
+    const state = statePart ? stateFromJson<unknown>(statePart) : null;
+    return this.serial(async () => {
+      const before = Number((await this.meta('dataset_version')) ?? 0);
+      try {
+        await this.transaction(async () => {
+          await restoreTables(this.db, manifest.schemaVersion, dumps);
+          // Every cache keyed on the dataset version (here and in the pages) must miss after a restore.
+          const restored = Number((await this.meta('dataset_version')) ?? 0);
+          await this.setMeta('dataset_version', String(Math.max(before, restored) + 1));
+        });
+      } catch (e) {
+        return { ok: false as const, problem: { code: 'restore_failed' as const, detail: e instanceof Error ? e.message : String(e) } };
+      } finally {
+        this.cachedInfo = null;
+      }
+      this.mlCache.clear();
+      await this.persist();
+      if (this.state && state) await this.state.restore(state);
+      await this.state?.setLastBackup(manifest.createdAt);
+      return { ok: true as const, info: await this.info() };
+    });
+  }
+
+  async lastBackup(): Promise<string | null> {
+    return (await this.state?.lastBackup()) ?? null;
+  }
+
+  private supportedBackup() {
+    return { schemaVersion: SCHEMA_VERSION, stateVersion: this.state?.version ?? Number.MAX_SAFE_INTEGER };
+  }
+
+  private async readBackup(file: Blob): Promise<{ ok: true; backup: DecodedBackup } | { ok: false; problem: BackupProblem }> {
+    try {
+      return { ok: true, backup: await decodeBackup(new Uint8Array(await file.arrayBuffer()), this.supportedBackup()) };
+    } catch (e) {
+      if (e instanceof BackupError) return { ok: false, problem: e.problem };
+      throw e;
+    }
+  }
+
+  /** What the workspace holds, in the seller's terms, for a backup's manifest and the restore preview. */
+  private async workspaceSummary(): Promise<BackupSummary> {
+    const info = await this.info();
+    const [{ n }] = await this.db.query<{ n: number }>('SELECT count(*) AS n FROM unit_costs');
+    const r = this.reports;
+    const [settings, schedules, rules, reports] = r
+      ? await Promise.all([r.settings(), r.listSchedules(), r.listRules(), r.listReports()])
+      : [null, [], [], []];
+    return {
+      shopName: settings?.shopName ?? '',
+      imports: info.imports,
+      orders: info.orders,
+      firstOrderDate: info.firstOrderDate,
+      lastOrderDate: info.lastOrderDate,
+      unitCosts: Number(n),
+      schedules: schedules.length,
+      alertRules: rules.length,
+      reports: reports.length,
+    };
   }
 
   private async meta(key: string): Promise<string | null> {

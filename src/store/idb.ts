@@ -1,6 +1,6 @@
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPObjectStore, openDB } from 'idb';
 import type { FileImportReport } from '../engine/api';
-import type { ImportLogStore } from '../engine/engine';
+import type { ImportLogStore, WorkspaceStateStore } from '../engine/engine';
 import type { Alert, AlertRule } from '../reports/alerts';
 import type { ReportFiles, ReportMeta, ReportStore, Schedule } from '../reports/store';
 
@@ -141,5 +141,57 @@ export class IdbReportStore implements ReportStore {
   }
   async setSetting(key: string, value: unknown): Promise<void> {
     await this.db.put('settings', value, key);
+  }
+}
+
+/** The app state of a workspace backup: every object store's entries, as [key, value] pairs. */
+export type WorkspaceState = Partial<Record<StoreName, [IDBValidKey, unknown][]>>;
+type StoreName = 'importLog' | 'settings' | 'reports' | 'reportFiles' | 'schedules' | 'alertRules' | 'alerts';
+const STATE_STORES: readonly StoreName[] = ['importLog', 'settings', 'reports', 'reportFiles', 'schedules', 'alertRules', 'alerts'];
+
+/** Settings that describe this device's copy, never carried to another one. */
+const DEVICE_SETTINGS = new Set(['db_marker', 'last_backup']);
+
+/** Reads and replaces the app state for workspace backups (src/store/backup.ts). */
+export class IdbWorkspaceState implements WorkspaceStateStore {
+  readonly version = VERSION;
+  constructor(private readonly db: AppDb) {}
+
+  async lastBackup(): Promise<string | null> {
+    return ((await this.db.get('settings', 'last_backup')) as string | undefined) ?? null;
+  }
+  async setLastBackup(at: string): Promise<void> {
+    await this.db.put('settings', at, 'last_backup');
+  }
+
+  async dump(): Promise<WorkspaceState> {
+    const tx = this.db.transaction(STATE_STORES, 'readonly');
+    const state: WorkspaceState = {};
+    for (const name of STATE_STORES) {
+      const store = tx.objectStore(name);
+      const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll()]);
+      state[name] = keys.map((k, i) => [k, values[i]] as [IDBValidKey, unknown]).filter(([k]) => !(name === 'settings' && DEVICE_SETTINGS.has(String(k))));
+    }
+    await tx.done;
+    return state;
+  }
+
+  /** Replaces every store's entries with the state's in one transaction, keeping this device's own settings. */
+  async restore(value: unknown): Promise<void> {
+    const state = value as WorkspaceState;
+    const tx = this.db.transaction(STATE_STORES, 'readwrite');
+    for (const name of STATE_STORES) {
+      // The stores are typed one by one; here they are handled alike.
+      const store = tx.objectStore(name) as unknown as IDBPObjectStore<unknown, ArrayLike<string>, string, 'readwrite'>;
+      const keep = name === 'settings' ? await Promise.all([...DEVICE_SETTINGS].map(async (k) => [k, await store.get(k)] as const)) : [];
+      await store.clear();
+      for (const [k, v] of keep) if (v !== undefined) await store.put(v, k);
+      for (const [k, v] of state[name] ?? []) {
+        if (name === 'settings' && DEVICE_SETTINGS.has(String(k))) continue;
+        // Stores with a key path take the key from the value.
+        await (store.keyPath === null ? store.put(v, k) : store.put(v));
+      }
+    }
+    await tx.done;
   }
 }
