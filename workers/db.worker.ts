@@ -11,13 +11,15 @@ import * as Comlink from 'comlink';
 import type { SqlConnection } from '../src/db/connection';
 import { OFFLINE_SETTINGS, sqlString } from '../src/db/connection';
 import { arrowRows } from '../src/db/rows';
-import { type EngineApi, forward, forwardEngine } from '../src/engine/api';
+import { type EngineApi, forward, forwardEngine, type WorkspacePreview } from '../src/engine/api';
 import { Engine } from '../src/engine/engine';
 import type { FileParser } from '../src/ingest/parseFile';
 import type { ParseWorkerApi } from './parse.worker';
 import { ML_OPS } from '../src/ml/ops';
 import type { MlBackend } from '../src/ml/predictions';
-import { IdbImportLog, IdbReportStore, IdbWorkspaceState, openAppDb } from '../src/store/idb';
+import { APP_STATE_VERSION, IdbImportLog, IdbReportStore, IdbWorkspaceState, openAppDb } from '../src/store/idb';
+import { EMPTY_SUMMARY, readBackupFile } from '../src/store/backup';
+import { SCHEMA_VERSION } from '../src/db/schema';
 
 export const DB_FILE = 'toko-insight.duckdb';
 
@@ -153,7 +155,10 @@ async function init(origin: string, options: { startOver?: boolean } = {}): Prom
       return arrowRows<T>(await conn.query(q));
     },
     async insertArrow(table, ipc) {
-      await conn.insertArrowFromIPCStream(ipc, { name: table, create: false });
+      // DuckDB-WASM transfers the view's whole ArrayBuffer to its worker: a view into a larger buffer (a backup
+      // part) would detach its neighbours, which then insert nothing (an empty view is skipped without error).
+      const own = ipc.byteOffset === 0 && ipc.byteLength === ipc.buffer.byteLength ? ipc : ipc.slice();
+      await conn.insertArrowFromIPCStream(own, { name: table, create: false });
     },
     async queryIpc(q) {
       // The bindings' own IPC bytes (a file), as a stream; no Table of DuckDB's copy of apache-arrow is needed.
@@ -230,7 +235,13 @@ function ready(): Engine {
   return engine;
 }
 
-const api: EngineApi & { init: typeof init } = { init, ...forwardEngine(ready) };
+/** A backup file's manifest before any database is open (the database was found missing). */
+async function previewBackup(file: Blob): Promise<WorkspacePreview> {
+  const read = await readBackupFile(file, { schemaVersion: SCHEMA_VERSION, stateVersion: APP_STATE_VERSION });
+  return read.ok ? { ok: true, backup: read.backup.manifest, current: EMPTY_SUMMARY } : read;
+}
+
+const api: EngineApi & { init: typeof init; previewBackup: typeof previewBackup } = { init, previewBackup, ...forwardEngine(ready) };
 
 export type DbWorkerApi = typeof api;
 

@@ -2,6 +2,8 @@ import { A, Navigate, Route, Router, type RouteSectionProps, useLocation } from 
 import { createEffect, createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
 import { RangePicker } from '../components/RangePicker';
 import { type OpenProblem, startEngine, startOver } from '../engine/client';
+import { formatInstant } from '../format/number';
+import { BackupReminder, RestorePanel, RestoredNotice } from '../pages/settings/WorkspaceBackup';
 import type { StringKey } from '../i18n/ui';
 import { CampaignsPage } from '../pages/campaigns/CampaignsPage';
 import { DataPage } from '../pages/data/DataPage';
@@ -24,9 +26,9 @@ import { engineStatus, locale, resolvedTheme, setEngineStatus, tr, trf } from '.
 function openProblemText(p: OpenProblem): string {
   switch (p.code) {
     case 'database_missing':
-      return trf(p.found === 'missing' ? 'dbMissing' : 'dbEmptied', { imports: String(p.marker.imports), saved: p.marker.savedAt.slice(0, 16).replace('T', ' ') });
+      return trf(p.found === 'missing' ? 'dbMissing' : 'dbEmptied', { imports: String(p.marker.imports), saved: formatInstant(p.marker.savedAt, locale()) });
     case 'database_behind':
-      return trf('dbBehind', { imports: String(p.imports), expected: String(p.marker.imports), saved: p.marker.savedAt.slice(0, 16).replace('T', ' ') });
+      return trf('dbBehind', { imports: String(p.imports), expected: String(p.marker.imports), saved: formatInstant(p.marker.savedAt, locale()) });
     case 'wal_set_aside':
       return trf('walSetAside', { file: p.keptAs });
   }
@@ -49,6 +51,10 @@ function Shell(props: RouteSectionProps) {
     location.pathname;
     setDrawer(false);
   });
+  const blocked = () => {
+    const s = engineStatus();
+    return s?.state === 'blocked' ? s : null;
+  };
   const hideRange = () => ['/settings', '/reports', '/alerts'].includes(location.pathname);
   return (
     <div class="shell">
@@ -120,12 +126,14 @@ function Shell(props: RouteSectionProps) {
                 <pre>{(engineStatus() as { message: string }).message}</pre>
               </div>
             </Match>
-            <Match when={engineStatus()?.state === 'blocked' && (engineStatus() as { problem: OpenProblem }).problem}>
-              {(p) => (
-                <div class="status error" data-testid="engine-blocked" data-code={p().code}>
-                  <p>{openProblemText(p())}</p>
+            <Match when={blocked()}>
+              {(b) => (
+                <div class="status error" data-testid="engine-blocked" data-code={b().problem.code}>
+                  <p>{openProblemText(b().problem)}</p>
+                  <h2>{tr('restoreFromBackup')}</h2>
+                  <RestorePanel preview={b().backup.preview} restore={b().backup.restore} />
                   <p>
-                    <button type="button" class="button" data-testid="start-over" onClick={() => confirm(tr('startOverConfirm')) && startOver()}>
+                    <button type="button" class="secondary" data-testid="start-over" onClick={() => confirm(tr('startOverConfirm')) && startOver()}>
                       {tr('startOver')}
                     </button>
                   </p>
@@ -140,6 +148,8 @@ function Shell(props: RouteSectionProps) {
                   </p>
                 )}
               </Show>
+              <RestoredNotice />
+              <BackupReminder />
               {props.children}
             </Match>
           </Switch>

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import type { DbWorkerApi, OpenProblem, WorkerInit } from '../../workers/db.worker';
-import { type EngineApi, type FileImportReport, forwardEngine, type ImportInput, type ImportReport } from './api';
+import { type EngineApi, type FileImportReport, forwardEngine, type ImportInput, type ImportReport, type WorkspacePreview, type WorkspaceRestore } from './api';
 
 const LOCK_NAME = 'toko-insight-db-owner';
 /** How long a new page waits for the previous owner (perhaps a tab still unloading) to let go. */
@@ -11,8 +11,8 @@ export type { OpenProblem };
 export type EngineStatus =
   /** `problem`: what was repaired or found missing on the way, for the seller to read. */
   | { state: 'ready'; engine: EngineApi; persistent: boolean; problem: OpenProblem | null }
-  /** The stored database is gone: nothing was opened, and the seller chooses. */
-  | { state: 'blocked'; problem: OpenProblem }
+  /** The stored database is gone: nothing was opened, and the seller chooses (a backup, or an empty start). */
+  | { state: 'blocked'; problem: OpenProblem; backup: BlockedRestore }
   | { state: 'other-tab' }
   | { state: 'failed'; message: string };
 
@@ -33,6 +33,13 @@ function acquireOwnerLock(): Promise<boolean> {
       })
       .catch(() => resolve(false));
   });
+}
+
+/** Restoring a backup where the database was found missing: nothing opens until the seller picks a file. */
+export interface BlockedRestore {
+  preview(file: Blob): Promise<WorkspacePreview>;
+  /** Opens an empty database and restores the backup into it. */
+  restore(file: Blob): Promise<WorkspaceRestore>;
 }
 
 /** Set for one reload by "start over": the next start opens an empty database on purpose. */
@@ -57,7 +64,16 @@ export async function startEngine(): Promise<EngineStatus> {
   } catch (e) {
     return { state: 'failed', message: e instanceof Error ? e.message : String(e) };
   }
-  if (init.blocked && init.problem) return { state: 'blocked', problem: init.problem };
+  if (init.blocked && init.problem) {
+    const backup: BlockedRestore = {
+      preview: (file) => remote.previewBackup(file),
+      restore: async (file) => {
+        await remote.init(location.origin, { startOver: true });
+        return remote.restoreWorkspace(file);
+      },
+    };
+    return { state: 'blocked', problem: init.problem, backup };
+  }
   void navigator.storage?.persist?.();
   const engine: EngineApi = {
     ...forwardEngine(() => remote as unknown as EngineApi),

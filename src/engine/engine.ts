@@ -4,7 +4,7 @@ import { mergeStaged, unmergeImport } from '../db/merge';
 import { allRowsTable, stageTable } from '../db/tables';
 import { migrate, SCHEMA_VERSION } from '../db/schema';
 import { dumpTables, restoreTables } from '../db/workspace';
-import { BACKUP_EXTENSION, BackupError, type BackupProblem, type BackupSummary, type DecodedBackup, decodeBackup, encodeBackup, stateFromJson, stateToJson } from '../store/backup';
+import { BACKUP_EXTENSION, type BackupSummary, decodeBackup, encodeBackup, readBackupFile, stateFromJson, stateToJson } from '../store/backup';
 import type { CalendarOverrides } from '../calendar/events';
 import { dataWorkbook, type SheetSpec, workbookBytes } from '../reports/xlsx';
 import type { Alert, AlertRule, RuleSpec } from '../reports/alerts';
@@ -590,13 +590,8 @@ export class Engine implements EngineApi {
     return { schemaVersion: SCHEMA_VERSION, stateVersion: this.state?.version ?? Number.MAX_SAFE_INTEGER };
   }
 
-  private async readBackup(file: Blob): Promise<{ ok: true; backup: DecodedBackup } | { ok: false; problem: BackupProblem }> {
-    try {
-      return { ok: true, backup: await decodeBackup(new Uint8Array(await file.arrayBuffer()), this.supportedBackup()) };
-    } catch (e) {
-      if (e instanceof BackupError) return { ok: false, problem: e.problem };
-      throw e;
-    }
+  private readBackup(file: Blob) {
+    return readBackupFile(file, this.supportedBackup());
   }
 
   /** What the workspace holds, in the seller's terms, for a backup's manifest and the restore preview. */

@@ -74,6 +74,17 @@ export function formatDate(iso: string, locale: Locale, style: keyof typeof DATE
   );
 }
 
+/** An instant (ISO time) on this device's clock, with the day: `2 Des 2026, 14.05`. */
+export function formatInstant(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** A file size: `820 KB`, `3,2 MB`. */
+export function formatBytes(bytes: number, locale: Locale): string {
+  const [value, unit] = bytes < 1e6 ? [bytes / 1e3, 'KB'] : bytes < 1e9 ? [bytes / 1e6, 'MB'] : [bytes / 1e9, 'GB'];
+  return `${new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: value < 10 ? 1 : 0 }).format(value)} ${unit}`;
+}
+
 /**
  * A date range: one date in the long style, else `1 Nov – Sen, 30 Nov 2026` (the start in `fromStyle`).
  * @example formatRange({ from: '2026-11-01', to: '2026-11-30' }, 'en') // '1 Nov – Mon, 30 Nov 2026'

@@ -142,6 +142,32 @@ export async function decodeBackup(file: Uint8Array, supported: SupportedVersion
   return { manifest, parts };
 }
 
+/** A backup file read and checked, or why it cannot be restored. */
+export async function readBackupFile(
+  file: Blob,
+  supported: SupportedVersions,
+): Promise<{ ok: true; backup: DecodedBackup } | { ok: false; problem: BackupProblem }> {
+  try {
+    return { ok: true, backup: await decodeBackup(new Uint8Array(await file.arrayBuffer()), supported) };
+  } catch (e) {
+    if (e instanceof BackupError) return { ok: false, problem: e.problem };
+    throw e;
+  }
+}
+
+/** What an empty workspace holds. */
+export const EMPTY_SUMMARY: BackupSummary = {
+  shopName: '',
+  imports: 0,
+  orders: 0,
+  firstOrderDate: null,
+  lastOrderDate: null,
+  unitCosts: 0,
+  schedules: 0,
+  alertRules: 0,
+  reports: 0,
+};
+
 /** JSON that carries byte arrays (report files) as base64, for the app state part. */
 export function stateToJson(value: unknown): Uint8Array {
   return new TextEncoder().encode(

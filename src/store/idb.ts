@@ -17,6 +17,8 @@ interface TokoDB extends DBSchema {
 
 const NAME = 'toko-insight';
 const VERSION = 2;
+/** The app state's shape version, which workspace backups carry. */
+export const APP_STATE_VERSION = VERSION;
 
 export type AppDb = IDBPDatabase<TokoDB>;
 

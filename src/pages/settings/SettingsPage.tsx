@@ -4,6 +4,7 @@ import { engine } from '../../app/useRange';
 import { type CalendarOverrides, ramadanTable } from '../../calendar/events';
 import { RAMADAN } from '../../calendar/ramadan';
 import { LOCALES } from '../../i18n/locale';
+import { BackupCard } from './WorkspaceBackup';
 
 /**
  * The shop calendar's Ramadan and Lebaran dates per year, editable: the government's isbat can move them by
@@ -104,6 +105,7 @@ export function SettingsPage() {
         <p class="muted small">{tr('privacyNote')}</p>
       </div>
       <Show when={engineStatus()?.state === 'ready'}>
+        <BackupCard />
         <CalendarEditor />
       </Show>
     </section>
