@@ -125,4 +125,22 @@ describe('durability', () => {
     await page.waitForSelector('[data-testid="page-data"] [data-testid="no-imports"]', { timeout: 60_000 });
     expect(await page.locator('[data-testid="engine-blocked"]').count()).toBe(0);
   });
+
+  it('an import cut off by a reload is listed as cut off after it, and nothing of it is stored', async () => {
+    const page = await open(session.browser, session.app.origin, RANGE);
+    const before = await page.$$eval('[data-testid="import-row"]', (r) => r.length);
+    const big = ordersCsv(60_000);
+    await page.setInputFiles('[data-testid="import-input"]', [{ name: 'Order.all.cut.csv', mimeType: 'text/csv', buffer: Buffer.from(big.csv) }]);
+    await page.waitForSelector('[data-testid="import-report"][data-file="Order.all.cut.csv"][data-status="pending"]');
+    await page.reload();
+    const cut = await page.waitForSelector('[data-testid="import-report"][data-file="Order.all.cut.csv"] [data-testid="import-error"]', { timeout: 60_000 });
+    expect(await cut.getAttribute('data-code')).toBe('import_interrupted');
+    expect(await cut.textContent()).toContain('Order.all.cut.csv: impor terputus');
+    expect(await page.$$eval('[data-testid="import-row"]', (r) => r.length)).toBe(before);
+    // Said once: the next start has nothing pending.
+    await page.reload();
+    await page.waitForSelector('[data-testid="page-data"]');
+    await page.waitForTimeout(1000);
+    expect(await page.locator('[data-testid="import-report"][data-file="Order.all.cut.csv"]').count()).toBe(0);
+  });
 });

@@ -13,6 +13,7 @@ import { PredictionsPage } from '../pages/predictions/PredictionsPage';
 import { ReportsPage } from '../pages/reports/ReportsPage';
 import { AlertsPage } from '../pages/alerts/AlertsPage';
 import { startAutomations, unread } from './automations';
+import { showReports } from './imports';
 import { ProductsPage } from '../pages/products/ProductsPage';
 import { SalesPage } from '../pages/sales/SalesPage';
 import { ServicePage } from '../pages/service/ServicePage';
@@ -41,7 +42,10 @@ function Shell(props: RouteSectionProps) {
     registerServiceWorker();
     const status = await startEngine();
     setEngineStatus(status);
-    if (status.state === 'ready') startAutomations(status.engine);
+    if (status.state === 'ready') {
+      startAutomations(status.engine);
+      void status.engine.interruptedImports().then(showReports);
+    }
   });
   createEffect(() => {
     document.documentElement.lang = locale();

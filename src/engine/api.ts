@@ -451,6 +451,14 @@ export interface EngineApi {
   importLog(): Promise<FileImportReport[]>;
 
   /**
+   * The files of a batch that the page did not live to finish (closed or reloaded mid-import), each as an
+   * `import_interrupted` error report, logged; asked once at start, after which they are no longer pending.
+   * A file that was stored before the page went away is not among them.
+   * @example const cut = await engine.interruptedImports(); cut[0]?.fileName
+   */
+  interruptedImports(): Promise<FileImportReport[]>;
+
+  /**
    * Generates a report (one document, rendered as an A4 PDF and an Excel workbook) and keeps it in the
    * history. Without `from`/`to`, the template's last complete period of the data (the last full week for
    * the weekly review, and so on). The language defaults to the report settings'.
@@ -643,6 +651,7 @@ export const ENGINE_OPS = [
   'setUnitCosts',
   'importUnitCosts',
   'importLog',
+  'interruptedImports',
   'forecastSales',
   'forecastTraffic',
   'anomalies',

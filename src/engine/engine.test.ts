@@ -301,7 +301,7 @@ describe('all-or-nothing imports', () => {
       ['lost.xlsx', 'error', 0, 0],
       ['late.xlsx', 'ok', 2, 2],
     ]);
-    expect(r.files[1].error).toEqual({ code: 'corrupt_file', params: { file: 'lost.xlsx', detail: 'worker gone' } });
+    expect(r.files[1].error).toEqual({ code: 'corrupt_file', params: { file: 'lost.xlsx', reason: 'reader_stopped', detail: 'worker gone' } });
     // Applied in order: the later snapshot's statuses won.
     expect(await db.query('SELECT order_id, status_class FROM orders ORDER BY order_id')).toEqual(
       expect.arrayContaining([{ order_id: 'B', status_class: 'completed' }, { order_id: 'C', status_class: 'cancelled' }]),
@@ -311,6 +311,37 @@ describe('all-or-nothing imports', () => {
     expect(events.slice(0, firstLog)).toContain('checkpoint');
     expect(events.filter((e) => e === 'checkpoint').length).toBeLessThan(3);
     expect(events.filter((e) => e.startsWith('logged'))).toEqual(['logged early.xlsx', 'logged lost.xlsx', 'logged late.xlsx']);
+  });
+
+  it('a batch the page did not live to finish lists its unfinished files as cut off, once; a stored one is not', async () => {
+    await freshEngine();
+    const log = new MemoryImportLog();
+    const seen: string[][] = [];
+    const watched: MemoryImportLog = Object.assign(Object.create(log), {
+      setPending: async (p: { fileName: string }[]) => {
+        seen.push(p.map((x) => x.fileName));
+        await log.setPending(p as never);
+      },
+    });
+    const first = await Engine.open(db, { log: watched });
+    await first.importFiles([file('early.xlsx', early), file('late.xlsx', late)]);
+    // Pending from the start of the batch until every report is logged.
+    expect(seen[0]).toEqual(['early.xlsx', 'late.xlsx']);
+    expect(seen[seen.length - 1]).toEqual([]);
+    expect(await first.interruptedImports()).toEqual([]);
+
+    // The page went away in a batch: the first file was merged and saved but its report was not logged.
+    const [{ id }] = await db.query<{ id: number }>('SELECT max(id) AS id FROM imports');
+    const startedAt = '2026-12-02T08:00:00.000Z';
+    await log.setPending([
+      { fileName: 'late.xlsx', startedAt, firstImportId: id },
+      { fileName: 'Order.all.20261101_20261130.xlsx', startedAt, firstImportId: id },
+    ]);
+    const reopened = await Engine.open(db, { log });
+    const cut = await reopened.interruptedImports();
+    expect(cut.map((r) => [r.fileName, r.status, r.error?.code])).toEqual([['Order.all.20261101_20261130.xlsx', 'error', 'import_interrupted']]);
+    expect((await reopened.importLog())[0]).toEqual(cut[0]);
+    expect(await reopened.interruptedImports()).toEqual([]);
   });
 
   it('a checkpoint that fails is reported on the files it would have saved, and the batch still ends', async () => {

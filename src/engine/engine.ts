@@ -77,19 +77,36 @@ type StoredSegmentation = Pick<SegmentationResult, 'k' | 'silhouette' | 'tried' 
   dominant: Record<string, SegmentName>;
 };
 
-/** Where import reports are kept (IndexedDB in the browser, memory in tests). */
+/** A file of the batch in progress: left over when the page went away before its report. */
+export interface PendingImport {
+  fileName: string;
+  startedAt: string;
+  /** The import id the batch started at: a file stored from here on is in, even if its report was lost. */
+  firstImportId: number;
+}
+
+/** Where import reports are kept (IndexedDB in the browser, memory in tests), with the batch in progress. */
 export interface ImportLogStore {
   add(report: FileImportReport): Promise<void>;
   list(): Promise<FileImportReport[]>;
+  setPending(files: PendingImport[]): Promise<void>;
+  pending(): Promise<PendingImport[]>;
 }
 
 export class MemoryImportLog implements ImportLogStore {
   private entries: FileImportReport[] = [];
+  private inProgress: PendingImport[] = [];
   async add(r: FileImportReport) {
     this.entries.unshift(r);
   }
   async list() {
     return [...this.entries];
+  }
+  async setPending(files: PendingImport[]) {
+    this.inProgress = [...files];
+  }
+  async pending() {
+    return [...this.inProgress];
   }
 }
 
@@ -615,6 +632,37 @@ export class Engine implements EngineApi {
     };
   }
 
+  async interruptedImports(): Promise<FileImportReport[]> {
+    return this.serial(async () => {
+      const pending = await this.log.pending();
+      if (!pending.length) return [];
+      const from = Math.min(...pending.map((p) => p.firstImportId));
+      // A file merged and saved whose report the page did not live to log is stored: it is not cut off.
+      const stored = new Set(
+        (await this.db.query<{ file_name: string }>(`SELECT file_name FROM imports WHERE id >= ${from}`)).map((r) => r.file_name),
+      );
+      const cut: FileImportReport[] = pending
+        .filter((p) => !stored.has(p.fileName))
+        .map((p) => ({
+          fileName: p.fileName,
+          status: 'error',
+          kind: null,
+          rowsRead: 0,
+          added: 0,
+          updated: 0,
+          unchanged: 0,
+          notes: [],
+          error: { code: 'import_interrupted', params: { file: p.fileName, startedAt: p.startedAt } },
+          importId: null,
+          finishedAt: new Date().toISOString(),
+          timings: { parseMs: 0, stageMs: 0, mergeMs: 0, persistMs: 0 },
+        }));
+      for (const r of cut) await this.log.add(r);
+      await this.log.setPending([]);
+      return cut;
+    });
+  }
+
   private async meta(key: string): Promise<string | null> {
     const rows = await this.db.query<{ value: string | null }>(`SELECT value FROM meta WHERE key = ${sqlString(key)}`);
     return rows.length ? rows[0].value : null;
@@ -670,6 +718,11 @@ export class Engine implements EngineApi {
       const reports: FileImportReport[] = [];
       let unsaved: FileImportReport[] = [];
       let savedAt = performance.now();
+      // Until its report is logged, each file is pending: a reload before then lists it as cut off.
+      const batch: PendingImport[] = files.map((f) => ({ fileName: f.name, startedAt: new Date().toISOString(), firstImportId: 0 }));
+      const firstImportId = Number((await this.meta('next_import_id')) ?? 1);
+      for (const p of batch) p.firstImportId = firstImportId;
+      if (batch.length) await this.log.setPending(batch);
       const save = async () => {
         const last = unsaved[unsaved.length - 1];
         if (unsaved.some((r) => r.importId !== null)) {
@@ -687,12 +740,13 @@ export class Engine implements EngineApi {
           await this.log.add(r);
           onFileDone?.(r);
         }
+        await this.log.setPending(batch.slice(reports.length));
         unsaved = [];
         savedAt = performance.now();
       };
       // A parser that fails outright (a crashed worker) fails that file, not the batch.
       const parse = (file: ImportInput): Promise<ParseOutcome> =>
-        this.parse(file).catch((e: unknown) => ({ ok: false, error: failureOf(e, 'corrupt_file', file.name), parseMs: 0 }));
+        this.parse(file).catch((e: unknown) => ({ ok: false, error: failureOf(e, 'corrupt_file', file.name, { reason: 'reader_stopped' }), parseMs: 0 }));
       let next = files.length ? parse(files[0]) : null;
       for (let i = 0; i < files.length; i++) {
         const outcome = await (next as Promise<ParseOutcome>);

@@ -1,4 +1,4 @@
-import type { ErrorCode, NoteCode, Params, Problem } from '../ingest/problems';
+import type { ErrorCode, NoteCode, Params, Problem, UnreadableReason } from '../ingest/problems';
 import type { ValueReason } from '../ingest/values';
 import type { Locale } from './locale';
 
@@ -38,6 +38,30 @@ const where = (l: Locale, p: Params) =>
     ? `${p.file}, sheet "${p.sheet}", baris ${p.row}, kolom ${p.column} (${p.header})`
     : `${p.file}, sheet "${p.sheet}", row ${p.row}, column ${p.column} (${p.header})`;
 
+/** A file that could not be read, by why: what the seller can do about each. */
+const UNREADABLE: Record<UnreadableReason, Record<Locale, Template>> = {
+  damaged: {
+    id: (p) =>
+      `${p.file}: file Excel ini rusak atau terpotong (mungkin unduhannya belum selesai), jadi tidak bisa dibaca. Unduh ulang dari Seller Centre lalu impor lagi. Jika Anda mengubahnya di Excel, simpan sebagai "Buku Kerja Excel (*.xlsx)".`,
+    en: (p) =>
+      `${p.file}: this Excel file is damaged or cut short (perhaps the download did not finish), so it cannot be read. Download it again from Seller Centre and import it. If you edited it in Excel, save it as "Excel Workbook (*.xlsx)".`,
+  },
+  not_spreadsheet: {
+    id: (p) => `${p.file}: namanya berakhiran .xlsx, tetapi isinya bukan file Excel. Unduh ulang dari Seller Centre, atau buka di Excel lalu simpan sebagai "Buku Kerja Excel (*.xlsx)".`,
+    en: (p) => `${p.file}: its name ends in .xlsx, but it is not an Excel file. Download it again from Seller Centre, or open it in Excel and save it as "Excel Workbook (*.xlsx)".`,
+  },
+  reader_stopped: {
+    id: (p) =>
+      `${p.file}: pembacaan file berhenti sebelum selesai (biasanya memori perangkat tidak cukup untuk file sebesar ini). Tidak ada yang diimpor. Tutup tab atau aplikasi lain lalu coba lagi, atau unduh ekspor dengan rentang tanggal yang lebih pendek.`,
+    en: (p) =>
+      `${p.file}: reading the file stopped before it finished (usually the device ran short of memory for a file this size). Nothing was imported. Close other tabs or apps and try again, or download the export for a shorter date range.`,
+  },
+  unexpected: {
+    id: (p) => `${p.file}: terjadi masalah tak terduga di aplikasi saat membaca file ini. Tidak ada yang diimpor. Coba lagi; jika tetap gagal, kirim nama file dan detail teknisnya ke dukungan.`,
+    en: (p) => `${p.file}: the app hit an unexpected problem while reading this file. Nothing was imported. Try again; if it still fails, send the file name and the technical detail to support.`,
+  },
+};
+
 const ERRORS: Record<ErrorCode, Record<Locale, Template>> = {
   empty_file: {
     id: (p) => `${p.file}: file kosong, tidak ada isinya.`,
@@ -48,8 +72,18 @@ const ERRORS: Record<ErrorCode, Record<Locale, Template>> = {
     en: (p) => `${p.file}: .${p.ext} files are not supported. Use a Shopee export in .xlsx or .csv format.`,
   },
   corrupt_file: {
-    id: (p) => `${p.file}: file rusak atau bukan spreadsheet yang bisa dibaca (${p.detail}). Unduh ulang dari Seller Centre.`,
-    en: (p) => `${p.file}: the file is damaged or not a readable spreadsheet (${p.detail}). Download it again from Seller Centre.`,
+    id: (p) => UNREADABLE[(p.reason as UnreadableReason) ?? 'unexpected'].id(p),
+    en: (p) => UNREADABLE[(p.reason as UnreadableReason) ?? 'unexpected'].en(p),
+  },
+  not_utf8: {
+    id: (p) =>
+      `${p.file}: file CSV ini ${p.encoding === 'utf16' ? 'disimpan sebagai "Teks Unicode" (UTF-16)' : 'bukan teks UTF-8 (mungkin disimpan dengan encoding lama seperti ANSI)'}, jadi tidak bisa dibaca. Buka di Excel, pilih Simpan Sebagai → "CSV UTF-8 (dipisahkan koma) (*.csv)", lalu impor file itu.`,
+    en: (p) =>
+      `${p.file}: this CSV file ${p.encoding === 'utf16' ? 'was saved as "Unicode Text" (UTF-16)' : 'is not UTF-8 text (it may have been saved in an older encoding such as ANSI)'}, so it cannot be read. Open it in Excel, choose Save As → "CSV UTF-8 (Comma delimited) (*.csv)", and import that file.`,
+  },
+  import_interrupted: {
+    id: (p) => `${p.file}: impor terputus (halaman ditutup atau dimuat ulang sebelum selesai). Tidak ada isi file ini yang tersimpan. Impor lagi.`,
+    en: (p) => `${p.file}: the import was cut off (the page was closed or reloaded before it finished). Nothing of this file was stored. Import it again.`,
   },
   password_protected: {
     id: (p) => `${p.file}: file dilindungi kata sandi. Buka di Excel, hapus kata sandinya, simpan, lalu impor lagi.`,
@@ -100,8 +134,8 @@ const ERRORS: Record<ErrorCode, Record<Locale, Template>> = {
     en: (p) => `${p.file}: the report period is not in the file name. Shopee's file name carries the dates (e.g. ..._20260701_20260731.csv); keep the original name.`,
   },
   storage_failed: {
-    id: (p) => `${p.file}: gagal menyimpan (${p.detail}). Data yang sudah ada tidak berubah.`,
-    en: (p) => `${p.file}: could not be stored (${p.detail}). The data already stored is unchanged.`,
+    id: (p) => `${p.file}: tidak bisa disimpan di perangkat ini. Data yang sudah ada tidak berubah. Periksa sisa ruang penyimpanan, tutup tab lain, lalu impor lagi.`,
+    en: (p) => `${p.file}: could not be stored on this device. The data already stored is unchanged. Check the free storage space, close other tabs, and import it again.`,
   },
 };
 

@@ -187,6 +187,7 @@ export const STRINGS = {
   },
   backupReminderGo: { id: 'Cadangkan', en: 'Back up' },
   backupReminderLater: { id: 'Nanti', en: 'Later' },
+  technicalDetail: { id: 'Detail teknis (untuk dukungan)', en: 'Technical detail (for support)' },
   restoreFromBackup: { id: 'Pulihkan dari file cadangan', en: 'Restore from a backup file' },
   startOverConfirm: {
     id: 'Mulai dengan database kosong? Anda perlu mengimpor ulang file ekspor.',

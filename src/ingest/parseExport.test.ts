@@ -8,6 +8,7 @@ import { income2025Workbook, income2026Workbook, ORDER_COLUMNS_2026 } from '../.
 import { at, failedDeliveryFile, line, orderFile, textBytes, xlsxBytes } from '../../test/fixtures';
 import { type ParsedExport, parseExport } from './parseExport';
 import { ImportError } from './problems';
+import { errorText } from '../i18n/problems';
 
 /** A column of the parsed rows, decoded from the Arrow chunks the importer produced. */
 const col = (p: ParsedExport, name: string): unknown[] =>
@@ -287,6 +288,63 @@ describe('bad input fails the whole file with a specific reason', () => {
     expect(failure('Order.all.x.xlsx', truncated).code).toBe('corrupt_file');
     const header = HEADER_2026.join(',');
     expect(failure('o.csv', textBytes(`${header}\n`)).code).toBe('no_data_rows');
+  });
+});
+
+describe('a file that cannot be read says why and what to do, never the raw error', () => {
+  const good = orderFile([line({ orderId: 'A' })]);
+  // The message must not carry what the reader threw (kept apart as the technical detail).
+  const said = (e: ImportError, raw: RegExp) => {
+    for (const locale of ['id', 'en'] as const) {
+      const text = errorText(locale, e.info);
+      expect(text).toContain('Order.all.x.xlsx');
+      expect(text).not.toMatch(raw);
+    }
+    return e;
+  };
+  // SheetJS' bundled zip reader and writer (its types do not include CFB).
+  interface Zip {
+    FullPaths: string[];
+  }
+  const CFB = (XLSX as unknown as { CFB: { read(b: Uint8Array, o: object): Zip; write(z: Zip, o: object): ArrayLike<number>; utils: { cfb_del(z: Zip, p: string): void } } }).CFB;
+  /** The workbook's zip without the part whose path matches. */
+  const without = (part: RegExp) => {
+    const zip = CFB.read(good, { type: 'array' });
+    CFB.utils.cfb_del(zip, (zip.FullPaths.find((p) => part.test(p)) as string).replace(/^Root Entry/, ''));
+    return new Uint8Array(CFB.write(zip, { fileType: 'zip', type: 'array' }));
+  };
+
+  it('a workbook whose zip is damaged, or whose sheet part is missing, is "damaged": download it again', () => {
+    const badMethod = good.slice();
+    badMethod[8] = 0x63; // the first local header's compression method
+    const e1 = said(failure('Order.all.x.xlsx', badMethod), /Unsupported|ZIP|NaN/);
+    expect(e1.info).toMatchObject({ code: 'corrupt_file', params: { reason: 'damaged', detail: expect.stringMatching(/Compression method/) } });
+    expect(errorText('en', e1.info)).toContain('Download it again from Seller Centre');
+    const noSheet = without(/worksheets\/sheet1\.xml$/);
+    const e2 = said(failure('Order.all.x.xlsx', noSheet), /!data|reading/);
+    expect(e2.info.params).toMatchObject({ reason: 'damaged' });
+    expect(said(failure('Order.all.x.xlsx', good.slice(0, good.length >> 1)), /end of central|zip/i).info.params.reason).toBe('damaged');
+    const text = said(failure('Order.all.x.xlsx', textBytes('Nomor Pesanan;Status')), /signature/);
+    expect(text.info.params.reason).toBe('not_spreadsheet');
+  });
+
+  it('a UTF-16 CSV (with or without its mark) is told to be saved as CSV UTF-8; other encodings too', () => {
+    const csv = `${HEADER_2026.join(',')}\nA,Selesai\n`;
+    const utf16le = (t: string, bom: boolean) => {
+      const out = new Uint8Array((bom ? 2 : 0) + t.length * 2);
+      if (bom) out.set([0xff, 0xfe]);
+      for (let i = 0; i < t.length; i++) out[(bom ? 2 : 0) + 2 * i] = t.charCodeAt(i) & 0xff;
+      return out;
+    };
+    for (const bom of [true, false]) {
+      const e = failure('Order.all.x.csv', utf16le(csv, bom));
+      expect(e.info).toEqual({ code: 'not_utf8', params: { file: 'Order.all.x.csv', encoding: 'utf16' } });
+      expect(errorText('id', e.info)).toContain('CSV UTF-8');
+      expect(errorText('en', e.info)).toContain('Save As → "CSV UTF-8');
+    }
+    // Windows-1252 "é" (0xE9) is not UTF-8.
+    const latin = new Uint8Array([...textBytes(`${HEADER_2026.join(',')}\nA,Caf`), 0xe9, 0x0a]);
+    expect(failure('Order.all.x.csv', latin).info).toEqual({ code: 'not_utf8', params: { file: 'Order.all.x.csv', encoding: 'other' } });
   });
 });
 

@@ -8,7 +8,7 @@ import { PRODUCT_PERFORMANCE, readProductPerformance } from './kinds/productPerf
 import { readReturns, RETURNS } from './kinds/returns';
 import type { KindOutput } from './kinds/output';
 import type { ExportKindSpec, KindId } from './kinds/spec';
-import { ImportError } from './problems';
+import { ImportError, type UnreadableReason } from './problems';
 import { CsvEncodingError, csvWorkbook } from './readers/csv';
 import type { WorkbookSource } from './readers/source';
 import { readXlsx, WorkbookReadError } from './readers/xlsx';
@@ -76,21 +76,18 @@ export function openWorkbook(fileName: string, bytes: Uint8Array): WorkbookSourc
       if (e instanceof WorkbookReadError) {
         throw new ImportError(e.reason === 'password' ? 'password_protected' : 'corrupt_file', {
           file: fileName,
+          reason: 'damaged' satisfies UnreadableReason,
           detail: e.message.slice(0, 200),
         });
       }
       throw e;
     }
   }
-  if (ext === 'xlsx' || ext === 'xls') throw new ImportError('corrupt_file', { file: fileName, detail: 'not a spreadsheet' });
+  if (ext === 'xlsx' || ext === 'xls') {
+    throw new ImportError('corrupt_file', { file: fileName, reason: 'not_spreadsheet' satisfies UnreadableReason, detail: 'no zip or OLE signature' });
+  }
   if (ext === 'csv' || ext === 'txt') {
-    let wb: WorkbookSource;
-    try {
-      wb = csvWorkbook(bytes);
-    } catch (e) {
-      if (e instanceof CsvEncodingError) throw new ImportError('corrupt_file', { file: fileName, detail: e.message });
-      throw e;
-    }
+    const wb = csvWorkbook(bytes);
     if (wb.sheets[0].head(5).every((r) => r.every((c) => !cellText(c).replace(/^\ufeff/, '')))) {
       throw new ImportError('empty_file', { file: fileName });
     }
@@ -123,7 +120,16 @@ function detectCurrency(tables: readonly LocatedTable[]): string {
  * @example const parsed = parseExport('Order.all.20260601_20260630.xlsx', bytes); parsed.output.rowsRead
  */
 export function parseExport(fileName: string, bytes: Uint8Array): ParsedExport {
-  const wb = openWorkbook(fileName, bytes);
+  try {
+    return parseWorkbook(fileName, openWorkbook(fileName, bytes));
+  } catch (e) {
+    // A CSV is decoded piece by piece, so a bad byte past the first megabyte surfaces while rows are read.
+    if (e instanceof CsvEncodingError) throw new ImportError('not_utf8', { file: fileName, encoding: e.encoding });
+    throw e;
+  }
+}
+
+function parseWorkbook(fileName: string, wb: WorkbookSource): ParsedExport {
   const tables = locateTables(wb, EXPORT_KINDS);
   if (!tables.length) throw new ImportError('unknown_export', { file: fileName, headers: describeHeaders(wb) });
   const kind = tables[0].kind;

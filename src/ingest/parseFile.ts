@@ -1,5 +1,5 @@
 import { parseExport, type ParsedExport } from './parseExport';
-import { failureOf, type ImportErrorInfo } from './problems';
+import { failureOf, type ImportErrorInfo, type UnreadableReason } from './problems';
 
 /** A file handed to the importer: its name and its bytes, in any of the forms the browser gives them. */
 export interface FileInput {
@@ -43,7 +43,7 @@ export async function parseFile(file: FileInput): Promise<ParseOutcome> {
     const parsed = parseExport(file.name, bytes);
     return { ok: true, parsed, hash, bytes: bytes.length, parseMs: performance.now() - start };
   } catch (e) {
-    return { ok: false, error: failureOf(e, 'corrupt_file', file.name), parseMs: performance.now() - start };
+    return { ok: false, error: failureOf(e, 'corrupt_file', file.name, { reason: 'unexpected' satisfies UnreadableReason }), parseMs: performance.now() - start };
   }
 }
 

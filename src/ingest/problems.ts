@@ -18,7 +18,12 @@ export type ErrorCode =
   | 'storage_failed'
   | 'missing_period'
   | 'missing_file_period'
-  | 'conflicting_status';
+  | 'conflicting_status'
+  | 'not_utf8'
+  | 'import_interrupted';
+
+/** Why a file could not be read, for corrupt_file: each has its own advice. */
+export type UnreadableReason = 'damaged' | 'not_spreadsheet' | 'reader_stopped' | 'unexpected';
 
 export type NoteCode =
   | 'empty_buyer'
@@ -65,8 +70,11 @@ export class ImportError extends Error {
   }
 }
 
-/** What a file fails with: an ImportError's own message, else `fallback` with what was thrown as the detail. */
-export function failureOf(e: unknown, fallback: ErrorCode, file: string): ImportErrorInfo {
+/**
+ * What a file fails with: an ImportError's own message, else `fallback` with `extra` params and what was
+ * thrown as the technical detail (kept for support; the message itself never shows it).
+ */
+export function failureOf(e: unknown, fallback: ErrorCode, file: string, extra: Params = {}): ImportErrorInfo {
   if (e instanceof ImportError) return e.info;
-  return { code: fallback, params: { file, detail: e instanceof Error ? e.message : String(e) } };
+  return { code: fallback, params: { file, ...extra, detail: e instanceof Error ? e.message : String(e) } };
 }

@@ -1,6 +1,6 @@
 import { type DBSchema, type IDBPDatabase, type IDBPObjectStore, openDB } from 'idb';
 import type { FileImportReport } from '../engine/api';
-import type { ImportLogStore, WorkspaceStateStore } from '../engine/engine';
+import type { ImportLogStore, PendingImport, WorkspaceStateStore } from '../engine/engine';
 import type { Alert, AlertRule } from '../reports/alerts';
 import type { ReportFiles, ReportMeta, ReportStore, Schedule } from '../reports/store';
 
@@ -41,6 +41,8 @@ export function openAppDb(name = NAME): Promise<AppDb> {
   });
 }
 
+const PENDING_KEY = 'pending_imports';
+
 /** The import log (every attempt, failed ones too), newest first. */
 export class IdbImportLog implements ImportLogStore {
   constructor(private readonly db: AppDb) {}
@@ -51,6 +53,13 @@ export class IdbImportLog implements ImportLogStore {
 
   async list(): Promise<FileImportReport[]> {
     return (await this.db.getAll('importLog')).reverse();
+  }
+
+  async setPending(files: PendingImport[]): Promise<void> {
+    await this.db.put('settings', files, PENDING_KEY);
+  }
+  async pending(): Promise<PendingImport[]> {
+    return ((await this.db.get('settings', PENDING_KEY)) as PendingImport[] | undefined) ?? [];
   }
 }
 
@@ -152,7 +161,7 @@ type StoreName = 'importLog' | 'settings' | 'reports' | 'reportFiles' | 'schedul
 const STATE_STORES: readonly StoreName[] = ['importLog', 'settings', 'reports', 'reportFiles', 'schedules', 'alertRules', 'alerts'];
 
 /** Settings that describe this device's copy, never carried to another one. */
-const DEVICE_SETTINGS = new Set(['db_marker', 'last_backup']);
+const DEVICE_SETTINGS = new Set(['db_marker', 'last_backup', PENDING_KEY]);
 
 /** Reads and replaces the app state for workspace backups (src/store/backup.ts). */
 export class IdbWorkspaceState implements WorkspaceStateStore {

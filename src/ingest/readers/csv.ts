@@ -144,14 +144,33 @@ export function* csvChunks(bytes: Uint8Array, chunkBytes = CHUNK_BYTES): Generat
   }
 }
 
-/** Thrown when a CSV file is not valid UTF-8 text. */
-export class CsvEncodingError extends Error {}
+/** Thrown when a CSV file is not valid UTF-8 text; says whether it is UTF-16 (Excel's "Unicode Text"). */
+export class CsvEncodingError extends Error {
+  constructor(readonly encoding: 'utf16' | 'other') {
+    super(`not UTF-8 text (${encoding})`);
+  }
+}
+
+/**
+ * UTF-16 by its byte-order mark, or (without one) by the zero high bytes that ASCII text has in UTF-16: at
+ * least a third of the first 1,000 bytes' even or odd positions are zero.
+ */
+export function looksUtf16(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  const n = Math.min(bytes.length, 1000);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) i % 2 ? odd++ : even++;
+  return n >= 4 && Math.max(even, odd) >= n / 6;
+}
 
 function decode(bytes: Uint8Array): string {
+  // Valid UTF-8 can hold NULs, so UTF-16 is checked first.
+  if (looksUtf16(bytes)) throw new CsvEncodingError('utf16');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new CsvEncodingError('not UTF-8 text');
+    throw new CsvEncodingError('other');
   }
 }
 

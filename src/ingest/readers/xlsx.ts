@@ -78,5 +78,8 @@ export function readXlsx(bytes: Uint8Array): WorkbookSource {
     const msg = e instanceof Error ? e.message : String(e);
     throw new WorkbookReadError(/password|encrypt/i.test(msg) ? 'password' : 'corrupt', msg);
   }
+  // A package whose sheet parts are missing (a cut-off or hand-edited file) lists sheets it cannot give.
+  const missing = wb.SheetNames.find((n) => !wb.Sheets[n]);
+  if (missing !== undefined) throw new WorkbookReadError('corrupt', `sheet "${missing}" is missing from the file`);
   return { format: 'xlsx', sheets: wb.SheetNames.map((n) => sheetSource(n, wb.Sheets[n])) };
 }

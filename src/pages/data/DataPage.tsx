@@ -27,7 +27,23 @@ function ReportItem(props: { item: ImportItem }) {
           {formatCount(r()?.unchanged ?? 0, locale())} {tr('unchanged')}
         </p>
       </Show>
-      <Show when={r()?.error}>{(e) => <p class="error-text" data-testid="import-error">{errorText(locale(), e())}</p>}</Show>
+      <Show when={r()?.error}>
+        {(e) => (
+          <>
+            <p class="error-text" data-testid="import-error" data-code={e().code}>
+              {errorText(locale(), e())}
+            </p>
+            <Show when={e().params.detail}>
+              {(d) => (
+                <details class="muted small">
+                  <summary>{tr('technicalDetail')}</summary>
+                  <code>{String(d())}</code>
+                </details>
+              )}
+            </Show>
+          </>
+        )}
+      </Show>
       <Show when={r()?.notes.length}>
         <ul class="notes">
           <For each={r()?.notes}>{(n) => <li class={`note-${n.level}`}>{noteText(locale(), n)}</li>}</For>
