@@ -9,7 +9,10 @@
  *
  * Also the ML worker: a two-year sales forecast and 200 SKUs fitted in one batch (Chromium and Node).
  *
- * Usage: npm run bench [-- --sizes 100000,1000000] [--runs 15] [--no-browser] [--no-node] [--no-app] [--no-ml] [--ml-only]
+ * Also the tab's peak memory while it imports an order .xlsx of 200k lines (`--memory-lines`).
+ *
+ * Usage: npm run bench [-- --sizes 100000,1000000] [--runs 15] [--memory-lines 200000] [--no-browser] [--no-node] [--no-app] [--no-ml]
+ *   [--no-memory] [--ml-only] [--memory-only]
  */
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -21,10 +24,11 @@ import { CHROMIUM_ARGS } from '../e2e/harness';
 import { openNodeDuckDB } from '../src/db/nodeDuckdb';
 import { Engine } from '../src/engine/engine';
 import { benchAppLoad } from './bench/appLoad';
+import { benchImportMemory, withBenchPage } from './bench/memory';
 import type { BrowserBenchResult } from './bench/page';
 import type { MlBenchResult } from './bench/mlPage';
 import { BENCH_START, benchSeries } from './bench/mlSeries';
-import { ordersCsv, ordersCsvLastMonth } from './bench/ordersCsv';
+import { ordersCsv, ordersCsvLastMonth, ordersXlsx } from './bench/ordersCsv';
 import { median, timePageSets } from './bench/pageSets';
 import { forecastDemand, forecastSeries } from '../src/ml/predictions';
 import { initTf } from '../src/ml/tf';
@@ -36,7 +40,8 @@ const opt = (name: string, dflt: string) => {
 };
 const sizes = opt('sizes', '100000,1000000').split(',').map(Number);
 const runs = Number(opt('runs', '15'));
-const BUDGET = { importMs: 3000, kpiMs: 100 };
+const memoryLines = Number(opt('memory-lines', '200000'));
+const BUDGET = { importMs: 3000, kpiMs: 100, tabBytes: 1.5e9 };
 
 const fmt = (ms: number) => `${Math.round(ms).toLocaleString('en-US')} ms`;
 
@@ -118,39 +123,7 @@ async function benchMonthNode(size: number): Promise<{ historyLines: number; mon
 }
 
 async function benchBrowser(csvPath: string): Promise<Omit<Row, 'mb'>> {
-  const server = await createServer({
-    configFile: path.resolve('vite.config.ts'),
-    logLevel: 'error',
-    server: { port: 0, host: '127.0.0.1' },
-    // Pre-bundle the workers' dependencies: one found later makes Vite reload the page mid-bench.
-    optimizeDeps: { include: ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-wasm', 'yalps', 'comlink', 'apache-arrow'] },
-    plugins: [
-      {
-        name: 'bench-csv',
-        configureServer(s) {
-          s.middlewares.use('/__bench/orders.csv', (_req, res) => {
-            res.setHeader('content-type', 'text/csv');
-            fs.createReadStream(csvPath).pipe(res);
-          });
-        },
-      },
-    ],
-  });
-  await server.listen();
-  const address = server.httpServer?.address() as AddressInfo | undefined;
-  if (!address) throw new Error('vite did not start');
-  const { port } = address;
-  const origin = `http://127.0.0.1:${port}`;
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'toko-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`${origin}/scripts/bench/bench.html`);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready', undefined, { timeout: 120_000 });
+  return withBenchPage({ '/__bench/orders.csv': csvPath }, async (page, origin) => {
     const r = (await page.evaluate(
       ([url, n]) => (window as unknown as { bench: (u: string, n: number) => Promise<unknown> }).bench(url, n),
       [`${origin}/__bench/orders.csv`, runs] as const,
@@ -166,11 +139,7 @@ async function benchBrowser(csvPath: string): Promise<Omit<Row, 'mb'>> {
       insightsMs: r.insightsMs,
       reportMs: r.reportMs,
     };
-  } finally {
-    await context.close();
-    await server.close();
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
+  });
 }
 
 /** The ML worker in Chromium: two years of daily sales forecast, and 200 SKUs fitted in one batch. */
@@ -207,7 +176,30 @@ async function benchMl(): Promise<MlBenchResult & { node: { salesForecastMs: num
   }
 }
 
+/** A 200k-line order workbook imported in Chromium: the tab's peak memory against the durability issue's budget. */
+async function memory(): Promise<void> {
+  const t = performance.now();
+  const { xlsx, lines } = ordersXlsx(memoryLines);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'toko-bench-xlsx-')), 'orders.xlsx');
+  fs.writeFileSync(file, xlsx);
+  console.log(`\ngenerated ${lines.toLocaleString('en-US')} lines as .xlsx (${(xlsx.length / 1e6).toFixed(0)} MB, shared strings) in ${fmt(performance.now() - t)}`);
+  try {
+    const r = await benchImportMemory(file, 'Order.all.20240101_20260926.xlsx');
+    const gb = (b: number) => `${(b / 1e9).toFixed(2)} GB`;
+    const verdict = r.peakBytes <= BUDGET.tabBytes ? 'ok' : `${(r.peakBytes / BUDGET.tabBytes).toFixed(1)}x over`;
+    console.log(
+      `import of that .xlsx in Chromium: ${r.status}, ${r.lines.toLocaleString('en-US')} lines in ${fmt(r.wallMs)}; tab peak memory (renderer VmHWM) ${gb(r.peakBytes)}  budget ${gb(BUDGET.tabBytes)}  ${verdict}  (renderers: ${r.renderers.map(gb).join(', ')})`,
+    );
+  } finally {
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+}
+
 async function main() {
+  if (!args.includes('--no-memory') && !args.includes('--ml-only')) {
+    await memory();
+    if (args.includes('--memory-only')) return;
+  }
   if (!args.includes('--no-ml')) {
     const r = await benchMl();
     console.log('\nForecasts in the ML worker (TensorFlow.js wasm), Chromium; Node for comparison');

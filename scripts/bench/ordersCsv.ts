@@ -1,4 +1,5 @@
 /** Order exports in the real 2026 layout (50 columns, Indonesian headers and value formats), as CSV bytes. */
+import { writeXlsx } from './xlsxWriter';
 import { type SimOrder, simulateOrders } from '../sample/generate';
 import { ORDER_COLUMNS_2026 } from '../sample/layouts';
 
@@ -59,4 +60,18 @@ export function ordersCsvLastMonth(lines: number): { history: { csv: Uint8Array;
   const orders = simulate(lines);
   const cut = Date.parse(`${SIM_TO}T00:00:00Z`) - 29 * 86_400_000;
   return { history: toCsv(orders.filter((o) => o.created < cut)), month: toCsv(orders.filter((o) => o.created >= cut)) };
+}
+
+/** About `lines` order lines as an .xlsx workbook in the same layout: one sheet, every value a text cell. */
+export function ordersXlsx(lines: number): { xlsx: Uint8Array; lines: number } {
+  const orders = simulate(lines);
+  let n = 0;
+  function* rows() {
+    yield ORDER_COLUMNS_2026.map(([h]) => h);
+    for (const o of orders) for (const l of o.lines) {
+      n++;
+      yield ORDER_COLUMNS_2026.map(([, v]) => v(l));
+    }
+  }
+  return { xlsx: writeXlsx('orders', rows()), lines: n };
 }

@@ -57,5 +57,22 @@ async function run(csvUrl: string, kpiRuns: number): Promise<BrowserBenchResult>
   };
 }
 
+export interface ImportOnlyResult {
+  lines: number;
+  wallMs: number;
+  status: string;
+}
+
+/** One file imported (fetched from the bench server), nothing else: for the memory bench. */
+async function importOnly(url: string, name: string): Promise<ImportOnlyResult> {
+  const status = await startEngine();
+  if (status.state !== 'ready') throw new Error(`engine: ${status.state}`);
+  const blob = await (await fetch(url)).blob();
+  const t0 = performance.now();
+  const [file] = (await status.engine.importFiles([{ name, data: blob }])).files;
+  return { lines: file.rowsRead, wallMs: performance.now() - t0, status: file.status === 'ok' ? 'ok' : JSON.stringify(file.error) };
+}
+
 (window as unknown as { bench: typeof run }).bench = run;
+(window as unknown as { importOnly: typeof importOnly }).importOnly = importOnly;
 document.getElementById('status')!.textContent = 'ready';

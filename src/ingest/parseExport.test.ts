@@ -302,27 +302,39 @@ describe('a file that cannot be read says why and what to do, never the raw erro
     }
     return e;
   };
-  // SheetJS' bundled zip reader and writer (its types do not include CFB).
-  interface Zip {
-    FullPaths: string[];
-  }
-  const CFB = (XLSX as unknown as { CFB: { read(b: Uint8Array, o: object): Zip; write(z: Zip, o: object): ArrayLike<number>; utils: { cfb_del(z: Zip, p: string): void } } }).CFB;
   /** The workbook's zip without the part whose path matches. */
   const without = (part: RegExp) => {
-    const zip = CFB.read(good, { type: 'array' });
-    CFB.utils.cfb_del(zip, (zip.FullPaths.find((p) => part.test(p)) as string).replace(/^Root Entry/, ''));
-    return new Uint8Array(CFB.write(zip, { fileType: 'zip', type: 'array' }));
+    const zip = XLSX.CFB.read(good, { type: 'array' });
+    XLSX.CFB.utils.cfb_del(zip, (zip.FullPaths.find((p: string) => part.test(p)) as string).replace(/^Root Entry/, ''));
+    return new Uint8Array(XLSX.CFB.write(zip, { fileType: 'zip', type: 'array' }));
   };
 
   it('a workbook whose zip is damaged, or whose sheet part is missing, is "damaged": download it again', () => {
+    // Every part's compression method, in its local and central headers, set to one no reader knows.
     const badMethod = good.slice();
-    badMethod[8] = 0x63; // the first local header's compression method
+    for (let i = 0; i + 4 < badMethod.length; i++) {
+      const sig = badMethod[i] | (badMethod[i + 1] << 8) | (badMethod[i + 2] << 16) | (badMethod[i + 3] << 24);
+      if (sig === 0x04034b50) badMethod[i + 8] = 0x63;
+      if (sig === 0x02014b50) badMethod[i + 10] = 0x63;
+    }
     const e1 = said(failure('Order.all.x.xlsx', badMethod), /Unsupported|ZIP|NaN/);
     expect(e1.info).toMatchObject({ code: 'corrupt_file', params: { reason: 'damaged', detail: expect.stringMatching(/Compression method/) } });
     expect(errorText('en', e1.info)).toContain('Download it again from Seller Centre');
     const noSheet = without(/worksheets\/sheet1\.xml$/);
     const e2 = said(failure('Order.all.x.xlsx', noSheet), /!data|reading/);
     expect(e2.info.params).toMatchObject({ reason: 'damaged' });
+    // Bytes scrambled inside the sheet's part, stored or deflated: found when the rows are read.
+    const deflated = (() => {
+      const zip = XLSX.CFB.read(good, { type: 'array' });
+      return new Uint8Array(XLSX.CFB.write(zip, { fileType: 'zip', type: 'array', compression: true }));
+    })();
+    for (const zip of [good, deflated]) {
+      const scrambled = zip.slice();
+      const name = new TextDecoder('latin1').decode(zip).indexOf('xl/worksheets/sheet1.xml');
+      const data = name + 24 + (zip[name - 2] | (zip[name - 1] << 8)); // past the name and its extra field
+      for (let i = data + 40; i < data + 72; i++) scrambled[i] ^= 0x5a;
+      expect(said(failure('Order.all.x.xlsx', scrambled), /checksum|invalid|block|distance/i).info).toMatchObject({ code: 'corrupt_file', params: { reason: 'damaged' } });
+    }
     expect(said(failure('Order.all.x.xlsx', good.slice(0, good.length >> 1)), /end of central|zip/i).info.params.reason).toBe('damaged');
     const text = said(failure('Order.all.x.xlsx', textBytes('Nomor Pesanan;Status')), /signature/);
     expect(text.info.params.reason).toBe('not_spreadsheet');

@@ -125,6 +125,7 @@ export function parseExport(fileName: string, bytes: Uint8Array): ParsedExport {
   } catch (e) {
     // A CSV is decoded piece by piece, so a bad byte past the first megabyte surfaces while rows are read.
     if (e instanceof CsvEncodingError) throw new ImportError('not_utf8', { file: fileName, encoding: e.encoding });
+    if (e instanceof WorkbookReadError) throw new ImportError('corrupt_file', { file: fileName, reason: 'damaged' satisfies UnreadableReason, detail: e.message.slice(0, 200) });
     throw e;
   }
 }

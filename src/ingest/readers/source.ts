@@ -32,3 +32,13 @@ export function columnLetter(index: number): string {
   }
   return s;
 }
+
+/** A workbook that cannot be read: damaged (or cut short), or protected by a password. */
+export class WorkbookReadError extends Error {
+  constructor(
+    readonly reason: 'corrupt' | 'password',
+    detail: string,
+  ) {
+    super(detail);
+  }
+}

@@ -1,6 +1,9 @@
 import * as XLSX from '@e965/xlsx';
 import type { Cell } from '../values';
-import type { MergeRange, SheetSource, WorkbookSource } from './source';
+import { type MergeRange, type SheetSource, type WorkbookSource, WorkbookReadError } from './source';
+
+export { WorkbookReadError };
+import { readXlsxStreaming } from './xlsxStream';
 
 interface DenseCell {
   t: string;
@@ -52,17 +55,15 @@ function sheetSource(name: string, ws: XLSX.WorkSheet): SheetSource {
   };
 }
 
-export class WorkbookReadError extends Error {
-  constructor(
-    readonly reason: 'corrupt' | 'password',
-    detail: string,
-  ) {
-    super(detail);
-  }
-}
 
 /** Opens an xlsx (or xls) workbook from its bytes. Cells keep their stored type: text stays text. */
 export function readXlsx(bytes: Uint8Array): WorkbookSource {
+  // A plain zip streams row by row; SheetJS reads the rest (.xls, ZIP64, encrypted packages).
+  return readXlsxStreaming(bytes) ?? readWithSheetJs(bytes);
+}
+
+/** The whole workbook through SheetJS (every cell in memory at once). */
+export function readWithSheetJs(bytes: Uint8Array): WorkbookSource {
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(bytes, {

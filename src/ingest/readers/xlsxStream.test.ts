@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
+import { describe, expect, it } from 'vitest';
+import type { Cell } from '../values';
+import type { WorkbookSource } from './source';
+import { readWithSheetJs } from './xlsx';
+import { readXlsxStreaming } from './xlsxStream';
+
+/** Every sheet's name, merges and rows (from a start row), as plain data. */
+function contents(wb: WorkbookSource, start = 0) {
+  return wb.sheets.map((s) => {
+    const rows: Cell[][] = [];
+    s.forEachRow(start, (cells, r) => {
+      rows[r - start] = [...cells];
+    });
+    return { name: s.name, merges: s.merges, head: s.head(7), rows: Array.from(rows, (r) => r ?? []) };
+  });
+}
+
+/** Both readers agree on a file: the streaming one must read exactly what SheetJS reads. */
+function same(bytes: Uint8Array) {
+  const streamed = readXlsxStreaming(bytes);
+  expect(streamed, 'the streaming reader takes the file').not.toBeNull();
+  const expected = contents(readWithSheetJs(bytes));
+  expect(contents(streamed as WorkbookSource)).toEqual(expected);
+  expect(contents(streamed as WorkbookSource, 3).map((s) => s.rows)).toEqual(expected.map((s) => s.rows.slice(3)));
+  return expected;
+}
+
+const xlsxFiles = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx')) : []);
+
+describe('streaming xlsx reader', () => {
+  it('reads every sample workbook exactly as SheetJS does', () => {
+    const files = xlsxFiles(path.resolve('sample-data'));
+    expect(files.length).toBeGreaterThan(10);
+    for (const f of files) same(new Uint8Array(fs.readFileSync(path.join('sample-data', f))));
+  });
+
+  const real = path.resolve('../shared/data/real');
+  it.skipIf(!xlsxFiles(real).length)('reads every real export in ../shared exactly as SheetJS does', () => {
+    for (const f of xlsxFiles(real)) same(new Uint8Array(fs.readFileSync(path.join(real, f))));
+  });
+
+  it('shared and inline strings, entities, numbers, booleans, gaps, merges and several sheets', () => {
+    const wb = XLSX.utils.book_new();
+    const a = XLSX.utils.aoa_to_sheet([
+      ['Nama & "kode"', '<b>tebal</b>', 'é ü 日本', ' spasi  '],
+      [1.5, -2, 0, true],
+      [],
+      [null, 'setelah celah', false, 1e21],
+    ]);
+    a['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: 1 } }];
+    XLSX.utils.book_append_sheet(wb, a, 'Pesanan & Data');
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['x'], ['y']]), 'kedua');
+    for (const bookSST of [true, false]) {
+      for (const compression of [true, false]) {
+        const sheets = same(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', bookSST, compression })));
+        expect(sheets.map((s) => s.name)).toEqual(['Pesanan & Data', 'kedua']);
+        expect(sheets[0].rows[0]).toEqual(['Nama & "kode"', '<b>tebal</b>', 'é ü 日本', ' spasi  ']);
+        expect(sheets[0].merges).toEqual([{ s: { r: 0, c: 0 }, e: { r: 0, c: 1 } }]);
+      }
+    }
+  });
+
+  it('leaves what it does not handle to SheetJS: not a zip, or a zip without a workbook', () => {
+    expect(readXlsxStreaming(new TextEncoder().encode('Nomor Pesanan,Status'))).toBeNull();
+    const zip = XLSX.CFB.utils.cfb_new();
+    XLSX.CFB.utils.cfb_add(zip, 'notes.txt', new TextEncoder().encode('hello'));
+    expect(readXlsxStreaming(new Uint8Array(XLSX.CFB.write(zip, { fileType: 'zip', type: 'array' }) as ArrayLike<number>))).toBeNull();
+  });
+});

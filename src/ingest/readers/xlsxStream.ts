@@ -1,0 +1,289 @@
+/**
+ * A streaming .xlsx reader: the sheet's XML is inflated and scanned row by row on every pass, so memory holds
+ * the file, its shared strings and one piece of XML, never every cell at once (SheetJS builds the whole
+ * workbook: 3.8 GB of tab memory for a 220k-line order export). Cells read as SheetJS reads them with
+ * `raw: true`: numbers stay numbers (date-formatted ones too), text stays text.
+ *
+ * Handles what Seller Centre and Excel write: stored or deflated parts, shared, inline and formula strings.
+ * Anything else (ZIP64, other compression, a missing part) returns null, and SheetJS reads the file.
+ */
+import { Inflate } from 'fflate';
+import type { Cell } from '../values';
+import { type MergeRange, type SheetSource, type WorkbookSource, WorkbookReadError } from './source';
+
+interface Entry {
+  method: number;
+  compressedSize: number;
+  dataStart: number;
+  /** CRC-32 of the inflated part: a full pass checks it, so damage inside a part is not read as values. */
+  crc: number;
+}
+
+const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(crc: number, bytes: Uint8Array): number {
+  let c = ~crc;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+const u16 = (b: Uint8Array, at: number) => b[at] | (b[at + 1] << 8);
+const u32 = (b: Uint8Array, at: number) => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
+
+/** The zip's entries by name, from its central directory; null when it is not a plain zip. */
+function zipEntries(b: Uint8Array): Map<string, Entry> | null {
+  let end = -1;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
+    if (u32(b, i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const count = u16(b, end + 10);
+  let at = u32(b, end + 16);
+  const entries = new Map<string, Entry>();
+  const names = new TextDecoder();
+  for (let k = 0; k < count; k++) {
+    if (at + 46 > b.length || u32(b, at) !== 0x02014b50) return null;
+    const method = u16(b, at + 10);
+    const compressedSize = u32(b, at + 20);
+    const nameLength = u16(b, at + 28);
+    const local = u32(b, at + 42);
+    if (compressedSize === 0xffffffff || local === 0xffffffff || (method !== 0 && method !== 8)) return null;
+    const name = names.decode(b.subarray(at + 46, at + 46 + nameLength));
+    if (local + 30 > b.length || u32(b, local) !== 0x04034b50) return null;
+    const dataStart = local + 30 + u16(b, local + 26) + u16(b, local + 28);
+    if (dataStart + compressedSize > b.length) return null;
+    entries.set(name.replace(/^\//, ''), { method, compressedSize, dataStart, crc: u32(b, at + 16) });
+    at += 46 + nameLength + u16(b, at + 30) + u16(b, at + 32);
+  }
+  return entries;
+}
+
+/** Thrown inside a pass to stop inflating once enough rows were read. */
+class StopPass {}
+
+/**
+ * Inflates one part and hands its text to `onText` in pieces; `onText` may throw StopPass to end early. The
+ * compressed bytes are fed 1 MB at a time, so nothing past the current piece is kept.
+ */
+function streamText(b: Uint8Array, e: Entry, onText: (text: string, final: boolean) => void): void {
+  const data = b.subarray(e.dataStart, e.dataStart + e.compressedSize);
+  const decoder = new TextDecoder('utf-8');
+  let crc = 0;
+  const piece = (chunk: Uint8Array, final: boolean) => {
+    crc = crc32(crc, chunk);
+    if (final && crc !== e.crc) throw new Error('a part of the file does not match its checksum');
+    onText(decoder.decode(chunk, { stream: !final }), final);
+  };
+  if (e.method === 0) {
+    try {
+      piece(data, true);
+    } catch (err) {
+      if (!(err instanceof StopPass)) throw err;
+    }
+    return;
+  }
+  const inflate = new Inflate(piece);
+  const STEP = 1 << 20;
+  try {
+    for (let at = 0; at < data.length; at += STEP) inflate.push(data.subarray(at, at + STEP), at + STEP >= data.length);
+  } catch (err) {
+    if (!(err instanceof StopPass)) throw err;
+  }
+}
+
+function readText(b: Uint8Array, e: Entry): string {
+  const parts: string[] = [];
+  streamText(b, e, (t) => parts.push(t));
+  return parts.join('');
+}
+
+const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** XML text to a string: entities, character references and OOXML's `_xHHHH_` escapes. */
+function unescapeXml(s: string): string {
+  if (s.indexOf('&') < 0 && s.indexOf('_x') < 0) return s;
+  return s
+    .replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
+      e[0] === '#'
+        ? String.fromCodePoint(e[1] === 'x' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1)))
+        : ENTITY[e],
+    )
+    .replace(/_x([0-9a-fA-F]{4})_/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+}
+
+/** The text of a string item (`<si>` or `<is>`): every `<t>` of it, phonetic runs left out. */
+function itemText(xml: string): string {
+  const body = xml.indexOf('<rPh') >= 0 ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml;
+  let out = '';
+  for (const m of body.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>|<t\b[^>]*\/>/g)) out += m[1] ?? '';
+  return unescapeXml(out);
+}
+
+/** Calls `each` with every complete element `tag` as the text streams by (pieces may split an element). */
+function elements(b: Uint8Array, e: Entry, tag: string, each: (xml: string) => void): void {
+  let rest = '';
+  const close = `</${tag}>`;
+  const open = new RegExp(`<${tag}\\b[^>]*?(?:/>|>[\\s\\S]*?</${tag}>)`, 'g');
+  streamText(b, e, (text, final) => {
+    const buf = rest + text;
+    const cut = final ? buf.length : buf.lastIndexOf(close) + close.length;
+    if (cut < close.length && !final) {
+      rest = buf;
+      return;
+    }
+    for (const m of buf.slice(0, cut).matchAll(open)) each(m[0]);
+    rest = buf.slice(cut);
+  });
+}
+
+function sharedStrings(b: Uint8Array, e: Entry | undefined): string[] {
+  const out: string[] = [];
+  if (e) elements(b, e, 'si', (xml) => out.push(itemText(xml)));
+  return out;
+}
+
+/** 0-based column of a reference such as `AB12`. */
+function columnOf(ref: string): number {
+  let c = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    c = c * 26 + (code - 64);
+  }
+  return c - 1;
+}
+
+const attr = (attrs: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1];
+
+function cellValue(type: string | undefined, inner: string, strings: string[]): Cell {
+  if (type === 'inlineStr') return itemText(/<is>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? '');
+  const v = /<v\b[^>]*>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+  if (v === undefined) return null;
+  switch (type) {
+    case 's':
+      return strings[Number(v)] ?? null;
+    case 'b':
+      return v === '1';
+    case 'str':
+    case 'e':
+      return unescapeXml(v);
+    case 'd':
+      return unescapeXml(v).slice(0, 19).replace('T', ' ');
+    default: {
+      const n = Number(v);
+      return Number.isNaN(n) ? unescapeXml(v) : n;
+    }
+  }
+}
+
+/** The merged ranges (`<mergeCell ref>`, after the rows), scanned piece by piece with a short carry-over. */
+function mergesOf(b: Uint8Array, part: Entry): MergeRange[] {
+  const found: MergeRange[] = [];
+  let rest = '';
+  streamText(b, part, (text) => {
+    const buf = rest + text;
+    let last = 0;
+    for (const m of buf.matchAll(/<mergeCell\b[^>]*ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"[^>]*>/g)) {
+      found.push({ s: { r: Number(m[2]) - 1, c: columnOf(m[1]) }, e: { r: Number(m[4]) - 1, c: columnOf(m[3]) } });
+      last = (m.index ?? 0) + m[0].length;
+    }
+    // An element cut by the piece's end is completed by the next piece.
+    rest = buf.slice(Math.max(last, buf.length - 200));
+  });
+  return found;
+}
+
+function sheetSource(b: Uint8Array, name: string, part: Entry, strings: string[]): SheetSource {
+  /** Reads rows from the start, calling `cb` from `start` on; stops when `cb` returns false. */
+  const pass = (start: number, cb: (cells: readonly Cell[], row: number) => boolean | undefined) => {
+    const cells: Cell[] = [];
+    let next = 0;
+    /** What the caller threw (a bad value): it ends the pass and is rethrown as it is. */
+    let thrown: { error: unknown } | null = null;
+    const emit = (row: number) => {
+      if (row < start) return;
+      let more: boolean | undefined;
+      try {
+        more = cb(cells, row);
+      } catch (error) {
+        thrown = { error };
+      }
+      if (thrown || more === false) throw new StopPass();
+    };
+    try {
+      elements(b, part, 'row', (xml) => {
+        const head = /^<row\b([^>]*)/.exec(xml)?.[1] ?? '';
+        const r = Number(attr(head, 'r') ?? next + 1) - 1;
+        // Rows the file leaves out are empty rows, as SheetJS' dense sheet has them.
+        cells.length = 0;
+        for (; next < r; next++) emit(next);
+        let col = 0;
+        for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+          const ref = attr(m[1], 'r');
+          const c = ref ? columnOf(ref) : col;
+          while (cells.length < c) cells.push(null);
+          cells[c] = cellValue(attr(m[1], 't'), m[2] ?? '', strings);
+          col = c + 1;
+        }
+        // Trailing empty cells carry no value.
+        while (cells.length && cells[cells.length - 1] === null) cells.pop();
+        emit(r);
+        next = r + 1;
+      });
+    } catch (e) {
+      // A part that does not inflate is a damaged file, found only when its rows are read.
+      if (!(e instanceof StopPass)) throw new WorkbookReadError('corrupt', e instanceof Error ? e.message : String(e));
+    }
+    if (thrown) throw (thrown as { error: unknown }).error;
+  };
+  let merges: MergeRange[] | null = null;
+  return {
+    name,
+    head(n) {
+      const rows: Cell[][] = [];
+      if (n > 0) pass(0, (cells) => rows.push([...cells]) < n);
+      return rows;
+    },
+    forEachRow(start, cb) {
+      pass(start, (cells, row) => {
+        cb(cells, row);
+        return true;
+      });
+    },
+    get merges() {
+      merges ??= mergesOf(b, part);
+      return merges;
+    },
+  };
+}
+
+/** The workbook, streamed; null when the file is not a zip this reader handles (SheetJS reads those). */
+export function readXlsxStreaming(b: Uint8Array): WorkbookSource | null {
+  const entries = zipEntries(b);
+  const workbook = entries?.get('xl/workbook.xml');
+  const rels = entries?.get('xl/_rels/workbook.xml.rels');
+  if (!entries || !workbook || !rels) return null;
+  const targets = new Map<string, string>();
+  for (const m of readText(b, rels).matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = attr(m[0], 'Id');
+    const target = attr(m[0], 'Target');
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  const sheets: { name: string; part: Entry }[] = [];
+  for (const m of readText(b, workbook).matchAll(/<sheet\b[^>]*>/g)) {
+    const target = targets.get(attr(m[0], 'r:id') ?? '');
+    const part = target ? entries.get(target.replace(/\/\.\//g, '/')) : undefined;
+    if (!part) return null;
+    sheets.push({ name: unescapeXml(attr(m[0], 'name') ?? ''), part });
+  }
+  const sstTarget = [...targets.values()].find((t) => /sharedStrings\.xml$/i.test(t));
+  const strings = sharedStrings(b, sstTarget ? entries.get(sstTarget) : entries.get('xl/sharedStrings.xml'));
+  return { format: 'xlsx', sheets: sheets.map((s) => sheetSource(b, s.name, s.part, strings)) };
+}
