@@ -62,6 +62,14 @@ const UNREADABLE: Record<UnreadableReason, Record<Locale, Template>> = {
   },
 };
 
+/** Why a file's numbers were read in its format, for the number_convention note. */
+const CONVENTION_SOURCE: Record<string, Record<Locale, string>> = {
+  file: { id: 'seperti angka lain di file ini', en: 'like the other numbers of this file' },
+  export: { id: 'format tetap jenis ekspor ini', en: 'the fixed format of this export' },
+  headers: { id: 'sesuai bahasa judul kolom file ini', en: 'matching the language of the file’s column headers' },
+  default: { id: 'format baku untuk mata uang ini', en: 'the usual format for this currency' },
+};
+
 const ERRORS: Record<ErrorCode, Record<Locale, Template>> = {
   empty_file: {
     id: (p) => `${p.file}: file kosong, tidak ada isinya.`,
@@ -194,9 +202,9 @@ const NOTES: Record<NoteCode, Record<Locale, Template>> = {
   },
   number_convention: {
     id: (p) =>
-      `Angka seperti 82.500 di kolom ${p.columns} dibaca dengan format ${p.convention === 'id' ? 'Indonesia (82.500 = delapan puluh dua ribu lima ratus)' : 'Inggris (82.500 = delapan puluh dua koma lima)'}, ${p.source === 'file' ? 'seperti angka lain di file ini' : 'format baku untuk mata uang dan jenis ekspor ini'}.`,
+      `Angka seperti 82.500 di kolom ${p.columns} dibaca dengan format ${p.convention === 'id' ? 'Indonesia (82.500 = delapan puluh dua ribu lima ratus)' : 'Inggris (82.500 = delapan puluh dua koma lima)'}, ${CONVENTION_SOURCE[String(p.source)]?.id ?? CONVENTION_SOURCE.default.id}.`,
     en: (p) =>
-      `Numbers such as 82.500 in ${p.columns} were read in ${p.convention === 'id' ? 'Indonesian format (82.500 = eighty-two thousand five hundred)' : 'English format (82.500 = eighty-two point five)'}, ${p.source === 'file' ? 'like the other numbers of this file' : 'the usual format for this currency and export'}.`,
+      `Numbers such as 82.500 in ${p.columns} were read in ${p.convention === 'id' ? 'Indonesian format (82.500 = eighty-two thousand five hundred)' : 'English format (82.500 = eighty-two point five)'}, ${CONVENTION_SOURCE[String(p.source)]?.en ?? CONVENTION_SOURCE.default.en}.`,
   },
   claim_facts: {
     id: (p) => `${p.count} pesanan gagal kirim dengan status klaimnya dicatat (ditautkan ke pesanan lewat No. Pesanan).`,

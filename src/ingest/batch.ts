@@ -32,7 +32,7 @@ export class BatchBuilder {
   private length = 0;
   private rows = 0;
 
-  constructor(private readonly chunkRows = 100_000) {}
+  constructor(private readonly chunkRows = 25_000) {}
 
   private column<C extends BatchColumn>(name: string, type: C['type']): C['values'] {
     let col = this.columns[name];

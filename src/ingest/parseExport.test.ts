@@ -7,8 +7,9 @@ import { incomeNet } from '../../scripts/sample/generate';
 import { income2025Workbook, income2026Workbook, ORDER_COLUMNS_2026 } from '../../scripts/sample/layouts';
 import { at, failedDeliveryFile, line, orderFile, textBytes, xlsxBytes } from '../../test/fixtures';
 import { type ParsedExport, parseExport } from './parseExport';
-import { ImportError } from './problems';
-import { errorText } from '../i18n/problems';
+import { ImportError, type Note } from './problems';
+import { ORDERS } from './kinds/orders';
+import { errorText, noteText } from '../i18n/problems';
 
 /** A column of the parsed rows, decoded from the Arrow chunks the importer produced. */
 const col = (p: ParsedExport, name: string): unknown[] =>
@@ -400,6 +401,24 @@ describe('number conventions: one file, one convention', () => {
     const note = p.output.notes.find((n) => n.code === 'number_convention');
     expect(note?.params).toMatchObject({ convention: 'id', source: 'file' });
     expect(String(note?.params.columns)).toContain('Jumlah');
+  });
+
+  it('a file whose every number is ambiguous reads by its header language, and says so', () => {
+    // Amounts without separators, counts of 1.000 (a thousand, or one): nothing in the file decides.
+    const numeric = new Set(['int', 'number', 'percent', 'weight']);
+    const ambiguous = Object.fromEntries(
+      ORDERS.fields.filter((f) => f.type === 'money' || numeric.has(f.type)).map((f) => [f.aliases[0], f.type === 'money' ? '1000' : '1.000']),
+    );
+    const indonesian = parseExport('Order.all.20260601_20260630.csv', csvWith(['82500', '1000'], ambiguous));
+    expect(indonesian.output.notes.find((n) => n.code === 'number_convention')?.params).toMatchObject({ convention: 'id', source: 'headers' });
+    expect(sum(indonesian, 'qty')).toBe(2000);
+    // The same file with the English headers of the same columns.
+    const text = new TextDecoder().decode(csvWith(['82500', '1000'], ambiguous));
+    const english = ORDERS.fields.reduce((t, f) => (f.aliases[1] ? t.replace(`"${f.aliases[0]}"`, `"${f.aliases[1]}"`) : t), text);
+    const note = parseExport('Order.all.20260601_20260630.csv', textBytes(english)).output.notes.find((n) => n.code === 'number_convention');
+    expect(note?.params).toMatchObject({ convention: 'en', source: 'headers' });
+    expect(sum(parseExport('Order.all.20260601_20260630.csv', textBytes(english)), 'qty')).toBe(2);
+    expect(noteText('en', note as Note)).toContain('matching the language of the file’s column headers');
   });
 });
 

@@ -144,7 +144,7 @@ function parseWorkbook(fileName: string, wb: WorkbookSource): ParsedExport {
     });
   }
   const currency = detectCurrency(tables);
-  const numbers = fileConvention(tables, kind.numberConvention ?? (NO_MINOR_UNIT.has(currency) ? 'id' : 'en'));
+  const numbers = fileConvention(tables, { kind: kind.numberConvention, currency: NO_MINOR_UNIT.has(currency) ? 'id' : 'en' });
   const ctx: ReadContext = { fileName, minorFactor: NO_MINOR_UNIT.has(currency) ? 1 : 100, convention: numbers.convention };
   const output = READERS[kind.id](tables, ctx, wb);
   // Numbers such as 82.500 that the column alone cannot place: the report says how they were read.

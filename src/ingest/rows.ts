@@ -10,6 +10,7 @@ import {
   conventionVotes,
   decideConvention,
   isEmptyValue,
+  normalizeLabel,
   parseDateTime,
   parseDuration,
   parseInteger,
@@ -179,8 +180,11 @@ export class TableReader {
 /** How a file's number convention was decided, for the import report. */
 export interface FileConvention {
   convention: NumberConvention;
-  /** `file`: its own unambiguous texts decided; `default`: none did, the currency's or the export's holds. */
-  source: 'file' | 'default';
+  /**
+   * `file`: its own unambiguous texts decided; `export`: none did, and this export kind has one format;
+   * `headers`: the language of its headers (Indonesian or English); `default`: the currency's usual format.
+   */
+  source: 'file' | 'export' | 'headers' | 'default';
   /** Headers of number columns whose texts were all ambiguous (`82.500`): read by the file's convention. */
   undecidedColumns: string[];
 }
@@ -192,7 +196,10 @@ const NUMERIC: ReadonlySet<FieldType> = new Set(['money', 'int', 'number', 'perc
  * every table (the first rows of each). A column whose texts are all ambiguous is read by the file's
  * convention; the report says so.
  */
-export function fileConvention(tables: readonly LocatedTable[], fallback: NumberConvention): FileConvention {
+export function fileConvention(
+  tables: readonly LocatedTable[],
+  fallback: { kind?: NumberConvention; currency: NumberConvention },
+): FileConvention {
   const total = { id: 0, en: 0, ambiguous: 0 };
   const undecided: { header: string; ambiguous: number }[] = [];
   for (const table of tables) {
@@ -209,10 +216,30 @@ export function fileConvention(tables: readonly LocatedTable[], fallback: Number
       if (v.id === 0 && v.en === 0 && v.ambiguous > 0) undecided.push({ header: table.headers[col] ?? f.id, ambiguous: v.ambiguous });
     }
   }
-  const convention = decideConvention(total, fallback);
-  return {
-    convention,
-    source: total.id === total.en ? 'default' : 'file',
-    undecidedColumns: [...new Set(undecided.map((u) => u.header))],
-  };
+  const undecidedColumns = [...new Set(undecided.map((u) => u.header))];
+  if (total.id !== total.en) return { convention: decideConvention(total, fallback.currency), source: 'file', undecidedColumns };
+  if (fallback.kind) return { convention: fallback.kind, source: 'export', undecidedColumns };
+  const language = headerLanguage(tables);
+  if (language) return { convention: language, source: 'headers', undecidedColumns };
+  return { convention: fallback.currency, source: 'default', undecidedColumns };
+}
+
+/**
+ * The language of a file's headers: each matched header is its field's Indonesian alias (the first) or one
+ * of its English ones; null when they are even (or every alias is the same in both).
+ */
+export function headerLanguage(tables: readonly LocatedTable[]): NumberConvention | null {
+  let id = 0;
+  let en = 0;
+  for (const table of tables) {
+    for (const f of table.kind.fields) {
+      const col = table.columns.get(f.id);
+      if (col === undefined) continue;
+      const header = normalizeLabel(table.headers[col] ?? '');
+      const [indonesian, ...english] = f.aliases.map(normalizeLabel);
+      if (english.includes(header) && header !== indonesian) en++;
+      else if (header === indonesian && !english.includes(header)) id++;
+    }
+  }
+  return id === en ? null : id > en ? 'id' : 'en';
 }
