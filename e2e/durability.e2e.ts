@@ -143,4 +143,33 @@ describe('durability', () => {
     await page.waitForTimeout(1000);
     expect(await page.locator('[data-testid="import-report"][data-file="Order.all.cut.csv"]').count()).toBe(0);
   });
+
+  it('a database file older than the last save opens with a notice that names the missing imports', async () => {
+    const { origin } = session.app;
+    let b = await launch(origin);
+    const profile = b.profile;
+    try {
+      let page = await open(b, origin, RANGE);
+      await importOne(page, 'Order.all.first.xlsx', fs.readFileSync(path.join(SAMPLE, firstOrders ?? '')), 'application/octet-stream');
+      await b.close();
+      // The files as they were after the first import, kept aside.
+      const saved = opfsFiles(profile).map((f) => [f, fs.readFileSync(f)] as const);
+      b = await launch(origin, profile);
+      page = await open(b, origin, RANGE);
+      await importOne(page, 'Order.all.second.csv', Buffer.from(ordersCsv(2000).csv), 'text/csv');
+      await b.close();
+      // The database goes back to the first import's state; the marker in IndexedDB remembers two.
+      for (const f of opfsFiles(profile)) fs.rmSync(f);
+      for (const [f, bytes] of saved) fs.writeFileSync(f, bytes);
+      b = await launch(origin, profile);
+      page = await open(b, origin, RANGE);
+      const notice = await page.waitForSelector('[data-testid="engine-repaired"][data-code="database_behind"]');
+      expect(await notice.textContent()).toContain('berisi 1 impor, padahal penyimpanan terakhir');
+      expect(await notice.textContent()).toContain('mencatat 2');
+      await page.waitForSelector('[data-testid="import-row"]');
+      expect(await page.$$eval('[data-testid="import-row"]', (r) => r.length)).toBe(1);
+    } finally {
+      await b.close();
+    }
+  });
 });

@@ -46,6 +46,12 @@ export function setTheme(c: ThemeChoice): void {
   setThemeSignal(c);
 }
 
+/** Phone width: tables become lists, whose rows fit the screen. */
+const narrowQuery = window.matchMedia('(max-width: 640px)');
+const [narrow, setNarrow] = createSignal(narrowQuery.matches);
+narrowQuery.addEventListener('change', (e) => setNarrow(e.matches));
+export { narrow };
+
 const [engineStatus, setEngineStatus] = createSignal<EngineStatus | null>(null);
 export { engineStatus, setEngineStatus };
 

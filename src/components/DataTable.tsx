@@ -1,24 +1,14 @@
 import { createMemo, createRoot, createSignal, For, getOwner, type JSX, runWithOwner, Show } from 'solid-js';
 import { TABLE_PAGE_SIZE } from '../app/pages';
-import { locale, tr, trf } from '../app/state';
+import { locale, narrow, tr, trf } from '../app/state';
 import { engine } from '../app/useRange';
 import { downloadBlob, downloadBytes, toCsv, XLSX_MIME } from '../format/csv';
 import { formatCount } from '../format/number';
-import { type CellValue, excelCell, type Fmt } from '../reports/model';
+import { type CellValue, excelCell } from '../reports/model';
+import { type Column, isNumeric, listColumns } from './tableColumns';
 
-export interface Column<T> {
-  label: string;
-  /** The cell. A figure column leaves it out: it shows its key through `show`, or "–" when there is none. */
-  value?: (row: T) => JSX.Element;
-  /** Right-aligned; a figure column (one with `show`) is numeric unless it says otherwise. */
-  numeric?: boolean;
-  /** The value behind the cell: what the column sorts by; a number goes to Excel as a number in `fmt`, a date (`fmt: 'date'`) as YYYY-MM-DD. */
-  key?: (row: T) => number | string | null | undefined;
-  fmt?: Fmt;
-  show?: (v: number) => JSX.Element;
-}
+export type { Column };
 
-const isNumeric = <T,>(c: Column<T>) => c.numeric ?? c.show !== undefined;
 
 /** A column's key, with a missing or non-finite figure as null. */
 function keyOf<T>(c: Column<T>, r: T): number | string | null {
@@ -55,7 +45,8 @@ const fileStem = (caption: string) => `toko-insight-${caption.toLowerCase().repl
  * A plain, accessible table with a caption; numbers right-aligned. A column with a key sorts when its
  * header is clicked (largest first, then smallest first, then the table's own order). Long tables show their
  * first rows with "show more" and "show all". The CSV holds every row as shown; the Excel file holds every
- * row with figures as real numbers.
+ * row with figures as real numbers. On a phone it is a list: each row its label and key figures (see
+ * listColumns), the other columns one tap away, and the sort in a picker.
  */
 export function DataTable<T>(props: {
   caption: string;
@@ -122,6 +113,7 @@ export function DataTable<T>(props: {
           </button>
         </div>
       </Show>
+      <Show when={narrow()} fallback={
       <table class={props.class} data-testid={props.testid} data-rows={props.rows.length}>
         <caption classList={{ 'sr-only': props.hideCaption }}>{props.caption}</caption>
         <thead>
@@ -151,7 +143,9 @@ export function DataTable<T>(props: {
             </For>
           </Show>
         </tbody>
-      </table>
+      </table>}>
+        <RowList caption={props.caption} hideCaption={props.hideCaption} columns={props.columns} rows={shown()} total={props.rows.length} testid={props.testid} sort={sort()} setSort={setSort} />
+      </Show>
       <Show when={props.rows.length > shown().length}>
         <div class="table-more">
           <span class="muted small">{trf('rowsShown', { shown: formatCount(shown().length, locale()), total: formatCount(props.rows.length, locale()) })}</span>
@@ -163,6 +157,85 @@ export function DataTable<T>(props: {
           </button>
         </div>
       </Show>
+    </div>
+  );
+}
+
+/** The phone form of a table: a sort picker and one card per row (label, key figures, the rest in a detail). */
+function RowList<T>(props: {
+  caption: string;
+  hideCaption?: boolean;
+  columns: Column<T>[];
+  rows: T[];
+  total: number;
+  testid?: string;
+  sort: { col: number; dir: 1 | -1 } | null;
+  setSort: (s: { col: number; dir: 1 | -1 } | null) => void;
+}) {
+  const layout = createMemo(() => listColumns(props.columns, props.sort?.col ?? null));
+  const sortable = () => props.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.key && props.total > 1);
+  const pick = (value: string) => {
+    if (!value) return props.setSort(null);
+    const [col, dir] = value.split(':').map(Number);
+    props.setSort({ col, dir: dir === 1 ? 1 : -1 });
+  };
+  return (
+    <div class="row-list-wrap">
+      <p class="row-list-caption" classList={{ 'sr-only': props.hideCaption }}>
+        {props.caption}
+      </p>
+      <Show when={sortable().length}>
+        <label class="field row-sort">
+          <span class="field-label">{tr('sortList')}</span>
+          <select value={props.sort ? `${props.sort.col}:${props.sort.dir}` : ''} onChange={(e) => pick(e.currentTarget.value)} data-testid={props.testid ? `${props.testid}-sort` : undefined}>
+            <option value="">{tr('sortDefault')}</option>
+            <For each={sortable()}>
+              {({ c, i }) => (
+                <>
+                  <option value={`${i}:-1`}>{`${c.label} ${isNumeric(c) ? '↓' : 'Z–A'}`}</option>
+                  <option value={`${i}:1`}>{`${c.label} ${isNumeric(c) ? '↑' : 'A–Z'}`}</option>
+                </>
+              )}
+            </For>
+          </select>
+        </label>
+      </Show>
+      <ul class="row-list" data-testid={props.testid} data-rows={props.total} aria-label={props.caption}>
+        <Show when={props.rows.length} fallback={<li class="muted">{tr('noRows')}</li>}>
+          <For each={props.rows}>
+            {(r) => (
+              <li class="row-card">
+                <div class="row-label">{cell(props.columns[0], r)}</div>
+                <dl class="row-figures">
+                  <For each={layout().figures}>
+                    {(i) => (
+                      <div>
+                        <dt>{props.columns[i].label}</dt>
+                        <dd classList={{ num: isNumeric(props.columns[i]) }}>{cell(props.columns[i], r)}</dd>
+                      </div>
+                    )}
+                  </For>
+                </dl>
+                <Show when={layout().rest.length}>
+                  <details class="row-detail">
+                    <summary>{tr('rowMore')}</summary>
+                    <dl class="row-figures">
+                      <For each={layout().rest}>
+                        {(i) => (
+                          <div>
+                            <dt>{props.columns[i].label}</dt>
+                            <dd classList={{ num: isNumeric(props.columns[i]) }}>{cell(props.columns[i], r)}</dd>
+                          </div>
+                        )}
+                      </For>
+                    </dl>
+                  </details>
+                </Show>
+              </li>
+            )}
+          </For>
+        </Show>
+      </ul>
     </div>
   );
 }

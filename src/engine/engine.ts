@@ -141,6 +141,25 @@ function backupFileName(shopName: string, at: string): string {
   return `toko-insight-${shop ? `${shop}-` : ''}${at.slice(0, 10)}${BACKUP_EXTENSION}`;
 }
 
+/** One file's report: an error with nothing read unless `r` says otherwise, finished now. */
+function fileReport(fileName: string, r: Partial<FileImportReport>): FileImportReport {
+  return {
+    fileName,
+    status: 'error',
+    kind: null,
+    rowsRead: 0,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    notes: [],
+    error: null,
+    importId: null,
+    timings: { parseMs: 0, stageMs: 0, mergeMs: 0, persistMs: 0 },
+    ...r,
+    finishedAt: new Date().toISOString(),
+  };
+}
+
 const isoDate = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString().slice(0, 10));
 const todayIso = () => new Date().toISOString().slice(0, 10);
 
@@ -641,22 +660,9 @@ export class Engine implements EngineApi {
       const stored = new Set(
         (await this.db.query<{ file_name: string }>(`SELECT file_name FROM imports WHERE id >= ${from}`)).map((r) => r.file_name),
       );
-      const cut: FileImportReport[] = pending
+      const cut = pending
         .filter((p) => !stored.has(p.fileName))
-        .map((p) => ({
-          fileName: p.fileName,
-          status: 'error',
-          kind: null,
-          rowsRead: 0,
-          added: 0,
-          updated: 0,
-          unchanged: 0,
-          notes: [],
-          error: { code: 'import_interrupted', params: { file: p.fileName, startedAt: p.startedAt } },
-          importId: null,
-          finishedAt: new Date().toISOString(),
-          timings: { parseMs: 0, stageMs: 0, mergeMs: 0, persistMs: 0 },
-        }));
+        .map((p) => fileReport(p.fileName, { error: { code: 'import_interrupted', params: { file: p.fileName, startedAt: p.startedAt } } }));
       for (const r of cut) await this.log.add(r);
       await this.log.setPending([]);
       return cut;
@@ -719,9 +725,9 @@ export class Engine implements EngineApi {
       let unsaved: FileImportReport[] = [];
       let savedAt = performance.now();
       // Until its report is logged, each file is pending: a reload before then lists it as cut off.
-      const batch: PendingImport[] = files.map((f) => ({ fileName: f.name, startedAt: new Date().toISOString(), firstImportId: 0 }));
       const firstImportId = Number((await this.meta('next_import_id')) ?? 1);
-      for (const p of batch) p.firstImportId = firstImportId;
+      const startedAt = new Date().toISOString();
+      const batch: PendingImport[] = files.map((f) => ({ fileName: f.name, startedAt, firstImportId }));
       if (batch.length) await this.log.setPending(batch);
       const save = async () => {
         const last = unsaved[unsaved.length - 1];
@@ -771,21 +777,7 @@ export class Engine implements EngineApi {
       lap = now;
       return ms;
     };
-    const report = (r: Partial<FileImportReport>): FileImportReport => ({
-      fileName,
-      status: 'error',
-      kind: null,
-      rowsRead: 0,
-      added: 0,
-      updated: 0,
-      unchanged: 0,
-      notes: [],
-      error: null,
-      importId: null,
-      ...r,
-      finishedAt: new Date().toISOString(),
-      timings,
-    });
+    const report = (r: Partial<FileImportReport>) => fileReport(fileName, { ...r, timings });
     if (!outcome.ok) return report({ error: outcome.error });
     const { parsed, hash } = outcome;
     const out = parsed.output;

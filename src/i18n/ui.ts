@@ -91,15 +91,15 @@ export const STRINGS = {
   },
   dbMissing: {
     id: 'File database di browser ini hilang, padahal tersimpan {imports} impor (terakhir disimpan {saved}). Aplikasi tidak membuat database kosong sendiri. Pulihkan file cadangan Anda, atau mulai dari awal dan impor ulang file ekspor Anda.',
-    en: 'The database file is gone from this browser, while {imports} imports were saved (last saved {saved}). The app does not create an empty database on its own. Restore your backup file, or start over and import your export files again.',
+    en: 'The database file is gone from this browser, while the last save ({saved}) recorded imports: {imports}. The app does not create an empty database on its own. Restore your backup file, or start over and import your export files again.',
   },
   dbEmptied: {
     id: 'File database di browser ini kosong (0 byte), padahal tersimpan {imports} impor (terakhir disimpan {saved}). Aplikasi tidak menggantinya dengan database kosong sendiri. Pulihkan file cadangan Anda, atau mulai dari awal dan impor ulang file ekspor Anda.',
-    en: 'The database file in this browser is empty (0 bytes), while {imports} imports were saved (last saved {saved}). The app does not replace it with an empty database on its own. Restore your backup file, or start over and import your export files again.',
+    en: 'The database file in this browser is empty (0 bytes), while the last save ({saved}) recorded imports: {imports}. The app does not replace it with an empty database on its own. Restore your backup file, or start over and import your export files again.',
   },
   dbBehind: {
     id: 'Database dibuka, tetapi berisi {imports} impor, padahal penyimpanan terakhir ({saved}) mencatat {expected}. Periksa daftar file di halaman Data dan impor ulang yang hilang.',
-    en: 'The database opened, but it holds {imports} imports where the last save ({saved}) recorded {expected}. Check the file list on the Data page and import the missing ones again.',
+    en: 'The database opened, but it holds fewer imports ({imports}) than the last save ({saved}) recorded ({expected}). Check the file list on the Data page and import the missing ones again.',
   },
   walSetAside: {
     id: 'Log database tidak bisa diputar ulang, jadi disisihkan (disimpan sebagai {file}) dan database dibuka dari penyimpanan terakhirnya. Semua impor yang dilaporkan "Berhasil" ada di dalamnya.',
@@ -151,14 +151,14 @@ export const STRINGS = {
   restoreReports: { id: 'Laporan tersimpan', en: 'Saved reports' },
   restoreReplaceWarn: {
     id: 'Memulihkan mengganti semua data di perangkat ini ({imports} impor, {orders} pesanan) dengan isi cadangan. Data perangkat ini hilang kecuali Anda mencadangkannya dulu.',
-    en: 'Restoring replaces all the data on this device ({imports} imports, {orders} orders) with the backup. This device’s data is lost unless you back it up first.',
+    en: 'Restoring replaces all the data on this device (imports: {imports}, orders: {orders}) with the backup. This device’s data is lost unless you back it up first.',
   },
   restoreConsent: { id: 'Saya mengerti: ganti data perangkat ini dengan cadangan ini.', en: 'I understand: replace this device’s data with this backup.' },
   restoreGo: { id: 'Pulihkan cadangan ini', en: 'Restore this backup' },
   restoreWorking: { id: 'Memulihkan… jangan tutup halaman ini.', en: 'Restoring… do not close this page.' },
   restoreDone: {
     id: 'Cadangan dari {at} dipulihkan: {imports} impor, {orders} pesanan.',
-    en: 'The backup of {at} was restored: {imports} imports, {orders} orders.',
+    en: 'The backup of {at} was restored (imports: {imports}, orders: {orders}).',
   },
   restoreCancel: { id: 'Batal', en: 'Cancel' },
   backupNotBackup: {
@@ -187,6 +187,9 @@ export const STRINGS = {
   },
   backupReminderGo: { id: 'Cadangkan', en: 'Back up' },
   backupReminderLater: { id: 'Nanti', en: 'Later' },
+  sortList: { id: 'Urutkan', en: 'Sort' },
+  sortDefault: { id: 'Urutan bawaan', en: 'Default order' },
+  rowMore: { id: 'Kolom lainnya', en: 'More columns' },
   technicalDetail: { id: 'Detail teknis (untuk dukungan)', en: 'Technical detail (for support)' },
   restoreFromBackup: { id: 'Pulihkan dari file cadangan', en: 'Restore from a backup file' },
   startOverConfirm: {
