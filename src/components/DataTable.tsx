@@ -161,6 +161,22 @@ export function DataTable<T>(props: {
   );
 }
 
+/** Some columns of one row as label and value pairs. */
+function Figures<T>(props: { columns: Column<T>[]; which: number[]; row: T }) {
+  return (
+    <dl class="row-figures">
+      <For each={props.which}>
+        {(i) => (
+          <div>
+            <dt>{props.columns[i].label}</dt>
+            <dd classList={{ num: isNumeric(props.columns[i]) }}>{cell(props.columns[i], props.row)}</dd>
+          </div>
+        )}
+      </For>
+    </dl>
+  );
+}
+
 /** The phone form of a table: a sort picker and one card per row (label, key figures, the rest in a detail). */
 function RowList<T>(props: {
   caption: string;
@@ -206,29 +222,11 @@ function RowList<T>(props: {
             {(r) => (
               <li class="row-card">
                 <div class="row-label">{cell(props.columns[0], r)}</div>
-                <dl class="row-figures">
-                  <For each={layout().figures}>
-                    {(i) => (
-                      <div>
-                        <dt>{props.columns[i].label}</dt>
-                        <dd classList={{ num: isNumeric(props.columns[i]) }}>{cell(props.columns[i], r)}</dd>
-                      </div>
-                    )}
-                  </For>
-                </dl>
+                <Figures columns={props.columns} which={layout().figures} row={r} />
                 <Show when={layout().rest.length}>
                   <details class="row-detail">
                     <summary>{tr('rowMore')}</summary>
-                    <dl class="row-figures">
-                      <For each={layout().rest}>
-                        {(i) => (
-                          <div>
-                            <dt>{props.columns[i].label}</dt>
-                            <dd classList={{ num: isNumeric(props.columns[i]) }}>{cell(props.columns[i], r)}</dd>
-                          </div>
-                        )}
-                      </For>
-                    </dl>
+                    <Figures columns={props.columns} which={layout().rest} row={r} />
                   </details>
                 </Show>
               </li>
