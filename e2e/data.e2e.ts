@@ -109,16 +109,18 @@ describe('Data page', () => {
     await page.setInputFiles('[data-testid="import-input"]', files);
     const reports = page.locator('[data-testid="import-report"]');
     await page.waitForFunction(
-      () => [...document.querySelectorAll('[data-testid="import-report"]')].slice(0, 5).every((e) => e.getAttribute('data-status') !== 'pending'),
+      () => [...document.querySelectorAll('[data-testid="import-report"]')].every((e) => e.getAttribute('data-status') !== 'pending'),
     );
-    const status = await reports.evaluateAll((els) => els.slice(0, 5).map((e) => [e.getAttribute('data-file'), e.getAttribute('data-status')]));
+    // The failed files come first, then the files that imported, each in the order given.
+    const status = await reports.evaluateAll((els) => els.map((e) => [e.getAttribute('data-file'), e.getAttribute('data-status')]));
     expect(status).toEqual([
-      ['Order.all.copy1.xlsx', 'ok'],
-      ['Income.copy.xlsx', 'ok'],
       ['Order.all.rusak.xlsx', 'error'],
       ['catatan.txt', 'error'],
+      ['Order.all.copy1.xlsx', 'ok'],
+      ['Income.copy.xlsx', 'ok'],
       ['Order.all.copy2.xlsx', 'ok'],
     ]);
+    expect(await page.textContent('[data-testid="import-totals"]')).toMatch(/^5 dari 5 file selesai, 2 gagal/);
     const message = await page.locator('[data-file="Order.all.rusak.xlsx"] [data-testid="import-error"]').textContent();
     expect(message).toContain('Order.all.rusak.xlsx');
     expect(message).toContain('rusak');

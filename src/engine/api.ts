@@ -142,6 +142,11 @@ export interface KpiResult {
   values: MetricValues;
   /** The same metrics over the same number of days immediately before `range`. */
   previous: MetricValues;
+  /**
+   * Whether any imported order or income data falls in the previous range: when none does (the range starts
+   * with the data, as "all data" does), a comparison would call every figure new, so the pages show none.
+   */
+  previousHasData: boolean;
   datasetVersion: number;
 }
 

@@ -380,6 +380,10 @@ describe('kpis', () => {
     expect(k.range).toEqual({ from: '2026-06-01', to: '2026-06-12' });
     expect(k.previousRange).toEqual({ from: '2026-05-20', to: '2026-05-31' });
     expect(k.previous.placed_orders).toBe(0);
+    // Nothing was imported before the data starts: the pages show no comparison rather than "new" everywhere.
+    expect(k.previousHasData).toBe(false);
+    // A range that starts after the data does has data before it.
+    expect((await engine.kpis({ from: '2026-06-08', to: '2026-06-12' })).previousHasData).toBe(true);
   });
 
   it('counts a buyer as new only without orders before the period start', async () => {

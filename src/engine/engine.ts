@@ -926,9 +926,12 @@ export class Engine implements EngineApi {
       const full = await this.resolveRange(range);
       const o = await orderKpis(this.db, full, filters);
       const i = await incomeKpis(this.db, full);
+      const previous = previousRange(full);
+      const starts = [info.firstOrderDate, info.firstReleaseDate].filter((d): d is string => d !== null).sort();
       return {
         range: full,
-        previousRange: previousRange(full),
+        previousRange: previous,
+        previousHasData: starts.length > 0 && starts[0] <= previous.to,
         values: { ...o.current, ...i.current },
         previous: { ...o.previous, ...i.previous },
         datasetVersion: info.version,

@@ -1,6 +1,6 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { type ImportItem, importItems, runImport } from '../../app/imports';
-import { bumpDataVersion, dataVersion, engineStatus, locale, tr } from '../../app/state';
+import { bumpDataVersion, dataVersion, engineStatus, locale, tr, trf } from '../../app/state';
 import { engine, useDatasetInfo, useRange } from '../../app/useRange';
 import { LoadSampleButton } from '../../components/EmptyState';
 import { KpiCard } from '../../components/KpiCard';
@@ -50,6 +50,57 @@ function ReportItem(props: { item: ImportItem }) {
         </ul>
       </Show>
     </li>
+  );
+}
+
+/** Batches longer than this show their finished files' reports one tap away, behind the summary. */
+const OPEN_REPORTS = 5;
+
+/**
+ * The import reports: one summary line for all files (done, errors, rows, added, updated), then the files
+ * still pending and those that failed, then every successful file's report (one tap away in a long batch).
+ */
+function ImportSummary(props: { items: ImportItem[] }) {
+  const done = () => props.items.filter((i) => i.report);
+  const ok = () => props.items.filter((i) => i.report?.status === 'ok');
+  const first = () => props.items.filter((i) => i.report?.status !== 'ok');
+  const total = (k: 'rowsRead' | 'added' | 'updated') => formatCount(ok().reduce((n, i) => n + (i.report?.[k] ?? 0), 0), locale());
+  return (
+    <section data-testid="import-summary">
+      <h2>{tr('importReports')}</h2>
+      <p class="counts" data-testid="import-totals">
+        {trf('importTotals', {
+          done: formatCount(done().length, locale()),
+          files: formatCount(props.items.length, locale()),
+          errors: formatCount(done().length - ok().length, locale()),
+          rows: total('rowsRead'),
+          added: total('added'),
+          updated: total('updated'),
+        })}
+      </p>
+      <Show when={first().length}>
+        <ul class="reports">
+          <For each={first()}>{(item) => <ReportItem item={item} />}</For>
+        </ul>
+      </Show>
+      <Show when={ok().length}>
+        <Show
+          when={props.items.length > OPEN_REPORTS}
+          fallback={
+            <ul class="reports">
+              <For each={ok()}>{(item) => <ReportItem item={item} />}</For>
+            </ul>
+          }
+        >
+          <details class="all-reports">
+            <summary>{trf('importOkReports', { n: formatCount(ok().length, locale()) })}</summary>
+            <ul class="reports">
+              <For each={ok()}>{(item) => <ReportItem item={item} />}</For>
+            </ul>
+          </details>
+        </Show>
+      </Show>
+    </section>
   );
 }
 
@@ -118,12 +169,7 @@ export function DataPage() {
       </fieldset>
 
       <Show when={importItems().length}>
-        <section>
-          <h2>{tr('importReports')}</h2>
-          <ul class="reports">
-            <For each={importItems()}>{(item) => <ReportItem item={item} />}</For>
-          </ul>
-        </section>
+        <ImportSummary items={importItems()} />
       </Show>
 
       <section>
@@ -133,13 +179,13 @@ export function DataPage() {
             <>
               <div class="kpi-grid" data-testid="order-kpis">
                 <For each={ORDER_METRICS}>
-                  {(id) => <KpiCard id={id} value={k().values[id]} previous={k().previous[id]} currency={currency()} compare={compare()} />}
+                  {(id) => <KpiCard id={id} value={k().values[id]} previous={k().previous[id]} currency={currency()} compare={compare() && k().previousHasData} />}
                 </For>
               </div>
               <h3>{tr('income')}</h3>
               <div class="kpi-grid" data-testid="income-kpis">
                 <For each={INCOME_METRICS}>
-                  {(id) => <KpiCard id={id} value={k().values[id]} previous={k().previous[id]} currency={currency()} compare={compare()} />}
+                  {(id) => <KpiCard id={id} value={k().values[id]} previous={k().previous[id]} currency={currency()} compare={compare() && k().previousHasData} />}
                 </For>
               </div>
               <div class="toolbar">

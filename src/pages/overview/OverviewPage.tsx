@@ -86,14 +86,16 @@ export function OverviewPage() {
                   {formatDate(k().range.from, locale(), 'long')} – {formatDate(k().range.to, locale(), 'long')}
                   <Show when={compare()}>
                     {' · '}
-                    {tr('comparedWith')} {formatDate(k().previousRange.from, locale(), 'short')} –{' '}
-                    {formatDate(k().previousRange.to, locale(), 'long')}
+                    <Show when={k().previousHasData} fallback={<span data-testid="no-earlier-data">{tr('noEarlierData')}</span>}>
+                      {tr('comparedWith')} {formatDate(k().previousRange.from, locale(), 'short')} –{' '}
+                      {formatDate(k().previousRange.to, locale(), 'long')}
+                    </Show>
                   </Show>
                 </p>
                 <div class="kpi-grid" data-testid="overview-kpis">
                   <For each={OVERVIEW_KPIS}>
                     {(id) => (
-                      <KpiCard id={id} value={k().values[id]} previous={k().previous[id]} currency={currency()} compare={compare()} />
+                      <KpiCard id={id} value={k().values[id]} previous={k().previous[id]} currency={currency()} compare={compare() && k().previousHasData} />
                     )}
                   </For>
                   <Show when={hasIncome()}>
@@ -102,7 +104,7 @@ export function OverviewPage() {
                       value={k().values.net_payout}
                       previous={k().previous.net_payout}
                       currency={currency()}
-                      compare={compare()}
+                      compare={compare() && k().previousHasData}
                     />
                   </Show>
                 </div>

@@ -81,7 +81,7 @@ export function SalesPage() {
         <Show when={(info()?.orders ?? 0) > 0} fallback={<EmptyState testid="sales-empty" />}>
           <Show when={kpis()}>
             {(k) => (
-              <KpiGrid testid="sales-kpis" ids={SALES_KPIS} current={k().values} previous={k().previous} currency={cur()} compare={compare()} />
+              <KpiGrid testid="sales-kpis" ids={SALES_KPIS} current={k().values} previous={k().previous} currency={cur()} compare={compare() && k().previousHasData} />
             )}
           </Show>
           <Show when={overview()}>{(o) => <TrendCard overview={o()} grain={grain()} onGrain={setGrain} currency={cur()} />}</Show>
