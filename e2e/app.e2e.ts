@@ -351,9 +351,12 @@ describe('the app', () => {
     const withoutCost = async () => Number((await kpiValues(page)).skus_without_cost);
     const before = await withoutCost();
     expect(before).toBeGreaterThan(0);
-    // Units sold (the third column), largest first.
-    await page.click(`${table} th:nth-child(3) button.sort`);
-    const units = await page.$$eval(`${table} tbody td:nth-child(3)`, (tds) => tds.map((td) => Number((td.textContent ?? '').replace(/\D/g, ''))));
+    // The decisive columns lead: SKU, units, sales, unit cost, gross profit, margin, ABC.
+    const headers = await page.$$eval(`${table} thead th`, (ths) => ths.map((th) => th.textContent?.trim() ?? ''));
+    expect(headers.slice(0, 7)).toEqual(['SKU', 'Produk terjual', 'Penjualan', 'Harga pokok/unit', 'Laba kotor', 'Margin', 'ABC']);
+    // Units sold (the second column), largest first.
+    await page.click(`${table} th:nth-child(2) button.sort`);
+    const units = await page.$$eval(`${table} tbody td:nth-child(2)`, (tds) => tds.map((td) => Number((td.textContent ?? '').replace(/\D/g, ''))));
     expect(units.length).toBeGreaterThan(1);
     expect(units).toEqual([...units].sort((a, b) => b - a));
     const sku = (await page.$eval(`${table} tbody tr:first-child td:first-child`, (td) => td.firstChild?.textContent ?? '')).trim();

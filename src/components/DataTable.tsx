@@ -5,7 +5,7 @@ import { engine } from '../app/useRange';
 import { downloadBlob, downloadBytes, toCsv, XLSX_MIME } from '../format/csv';
 import { formatCount } from '../format/number';
 import { type CellValue, excelCell } from '../reports/model';
-import { type Column, isNumeric, listColumns } from './tableColumns';
+import { type Column, isNumeric, listColumns, presentColumns } from './tableColumns';
 
 export type { Column };
 
@@ -58,11 +58,14 @@ export function DataTable<T>(props: {
   hideCaption?: boolean;
 }) {
   const owner = getOwner();
+  // Columns no row fills (an export not imported) are left out of the view; the downloads keep every column.
+  const present = createMemo(() => presentColumns(props.columns, props.rows));
+  const columns = () => present().columns;
   const [limit, setLimit] = createSignal(TABLE_PAGE_SIZE);
   const [sort, setSort] = createSignal<{ col: number; dir: 1 | -1 } | null>(null);
   const sorted = createMemo(() => {
     const s = sort();
-    const col = s && props.columns[s.col];
+    const col = s && columns()[s.col];
     if (!s || !col?.key) return props.rows;
     const keyed = props.rows.map((r, i) => ({ r, i, k: keyOf(col, r) }));
     keyed.sort((a, b) => compareKeys(a.k, b.k, s.dir) || a.i - b.i);
@@ -71,7 +74,7 @@ export function DataTable<T>(props: {
   const shown = createMemo(() => (sorted().length > limit() ? sorted().slice(0, limit()) : sorted()));
   /** Next sort on a header click: figures start largest first, text A to Z; the third click restores the order. */
   const toggle = (col: number) => {
-    const first: 1 | -1 = isNumeric(props.columns[col]) ? -1 : 1;
+    const first: 1 | -1 = isNumeric(columns()[col]) ? -1 : 1;
     const s = sort();
     setSort(s?.col !== col ? { col, dir: first } : s.dir === first ? { col, dir: first === 1 ? -1 : 1 } : null);
   };
@@ -118,7 +121,7 @@ export function DataTable<T>(props: {
         <caption classList={{ 'sr-only': props.hideCaption }}>{props.caption}</caption>
         <thead>
           <tr>
-            <For each={props.columns}>
+            <For each={columns()}>
               {(c, i) => (
                 <th classList={{ num: isNumeric(c) }} scope="col" aria-sort={ariaSort(i())}>
                   <Show when={c.key && props.rows.length > 1} fallback={c.label}>
@@ -133,18 +136,26 @@ export function DataTable<T>(props: {
           </tr>
         </thead>
         <tbody>
-          <Show when={props.rows.length} fallback={<tr><td colspan={props.columns.length} class="muted">{tr('noRows')}</td></tr>}>
+          <Show when={props.rows.length} fallback={<tr><td colspan={columns().length} class="muted">{tr('noRows')}</td></tr>}>
             <For each={shown()}>
               {(r) => (
                 <tr>
-                  <For each={props.columns}>{(c) => <td classList={{ num: isNumeric(c) }}>{cell(c, r)}</td>}</For>
+                  <For each={columns()}>{(c) => <td classList={{ num: isNumeric(c) }}>{cell(c, r)}</td>}</For>
                 </tr>
               )}
             </For>
           </Show>
         </tbody>
       </table>}>
-        <RowList caption={props.caption} hideCaption={props.hideCaption} columns={props.columns} rows={shown()} total={props.rows.length} testid={props.testid} sort={sort()} setSort={setSort} />
+        <RowList caption={props.caption} hideCaption={props.hideCaption} columns={columns()} rows={shown()} total={props.rows.length} testid={props.testid} sort={sort()} setSort={setSort} />
+      </Show>
+      <Show when={present().missing.length}>
+        <p class="muted small" data-testid={props.testid ? `${props.testid}-missing` : undefined}>
+          {trf('columnsNeedExport', {
+            columns: present().missing.map((c) => c.label).join(', '),
+            source: [...new Set(present().missing.map((c) => c.filledBy))].join(', '),
+          })}
+        </p>
       </Show>
       <Show when={props.rows.length > shown().length}>
         <div class="table-more">

@@ -11,6 +11,17 @@ export interface Column<T> {
   key?: (row: T) => number | string | null | undefined;
   fmt?: Fmt;
   show?: (v: number) => JSX.Element;
+  /** The export that fills this column: when no row has a value, the column is left out and a note names it. */
+  filledBy?: string;
+}
+
+/** The columns to show: those with `filledBy` go when no row has a value (they are listed in `missing`). */
+export function presentColumns<T>(columns: readonly Column<T>[], rows: readonly T[]): { columns: Column<T>[]; missing: Column<T>[] } {
+  const empty = (c: Column<T>) => c.filledBy !== undefined && c.key !== undefined && rows.every((r) => {
+    const k = c.key?.(r);
+    return k === null || k === undefined;
+  });
+  return { columns: columns.filter((c) => !empty(c)), missing: columns.filter(empty) };
 }
 
 export const isNumeric = <T,>(c: Column<T>) => c.numeric ?? c.show !== undefined;

@@ -193,6 +193,14 @@ export const STRINGS = {
   },
   backupReminderGo: { id: 'Cadangkan', en: 'Back up' },
   backupReminderLater: { id: 'Nanti', en: 'Later' },
+  columnsNeedExport: {
+    id: 'Kolom {columns} tidak ditampilkan karena masih kosong: kolom itu terisi setelah Anda mengimpor {source}.',
+    en: 'The columns {columns} are not shown while they are empty: importing {source} fills them.',
+  },
+  productPerformanceExport: {
+    id: 'ekspor Performa Produk (Business Insights → Produk)',
+    en: 'the Product Performance export (Business Insights → Products)',
+  },
   sortList: { id: 'Urutkan', en: 'Sort' },
   sortDefault: { id: 'Urutan bawaan', en: 'Default order' },
   rowMore: { id: 'Kolom lainnya', en: 'More columns' },

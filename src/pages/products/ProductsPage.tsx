@@ -145,15 +145,8 @@ export function ProductsPage() {
                           </>
                         ),
                       },
-                      { label: tr('colOrders'), key: (r) => r.orders, fmt: 'count', show: count },
                       { label: tr('colUnits'), key: (r) => r.units, fmt: 'count', show: count },
                       { label: tr('colSales'), key: (r) => r.sales, fmt: 'money', show: money },
-                      { label: tr('colProductVisitors'), key: (r) => r.visitors, fmt: 'count', show: count },
-                      { label: tr('colClicks'), key: (r) => r.clicks, fmt: 'count', show: count },
-                      { label: tr('colCartAdds'), key: (r) => r.cartAdds, fmt: 'count', show: count },
-                      { label: tr('colConversion'), key: (r) => r.visitorConversion, fmt: 'ratio', show: pct },
-                      { label: tr('colReturnedUnits'), key: (r) => r.returnedUnits, fmt: 'count', show: count },
-                      { label: tr('colRepeat'), key: (r) => r.repeatRate, fmt: 'ratio', show: pct },
                       {
                         label: tr('colUnitCost'),
                         key: (r) => r.unitCost,
@@ -179,6 +172,13 @@ export function ProductsPage() {
                       },
                       { label: tr('colMargin'), key: (r) => r.margin, fmt: 'ratio', show: pct },
                       { label: 'ABC', key: (r) => classes().get(r.sku) ?? null },
+                      { label: tr('colOrders'), key: (r) => r.orders, fmt: 'count', show: count },
+                      { label: tr('colReturnedUnits'), key: (r) => r.returnedUnits, fmt: 'count', show: count },
+                      { label: tr('colRepeat'), key: (r) => r.repeatRate, fmt: 'ratio', show: pct },
+                      { label: tr('colProductVisitors'), key: (r) => r.visitors, fmt: 'count', show: count, filledBy: tr('productPerformanceExport') },
+                      { label: tr('colClicks'), key: (r) => r.clicks, fmt: 'count', show: count, filledBy: tr('productPerformanceExport') },
+                      { label: tr('colCartAdds'), key: (r) => r.cartAdds, fmt: 'count', show: count, filledBy: tr('productPerformanceExport') },
+                      { label: tr('colConversion'), key: (r) => r.visitorConversion, fmt: 'ratio', show: pct, filledBy: tr('productPerformanceExport') },
                     ]}
                   />
                 </div>
