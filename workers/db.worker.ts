@@ -17,7 +17,7 @@ import type { FileParser } from '../src/ingest/parseFile';
 import type { ParseWorkerApi } from './parse.worker';
 import { ML_OPS } from '../src/ml/ops';
 import type { MlBackend } from '../src/ml/predictions';
-import { APP_STATE_VERSION, IdbImportLog, IdbReportStore, IdbWorkspaceState, openAppDb } from '../src/store/idb';
+import { APP_STATE_VERSION, MARKER_KEY, IdbImportLog, IdbReportStore, IdbWorkspaceState, openAppDb } from '../src/store/idb';
 import { EMPTY_SUMMARY, readBackupFile } from '../src/store/backup';
 import { SCHEMA_VERSION } from '../src/db/schema';
 
@@ -47,7 +47,6 @@ export interface WorkerInit {
   blocked: boolean;
 }
 
-const MARKER_KEY = 'db_marker';
 const WAL_FILE = `${DB_FILE}.wal`;
 
 let engine: Engine | null = null;

@@ -4,14 +4,9 @@
  * node:zlib. Excel and SheetJS read it.
  */
 import zlib from 'node:zlib';
+import { columnLetter } from '../../src/ingest/readers/source';
 
 const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-function column(i: number): string {
-  let s = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 /** The worksheet and shared-string XML, built in pieces (one long string would pass V8's limit). */
 function sheetXml(rows: Iterable<readonly string[]>): { sheet: Buffer; strings: Buffer } {
@@ -31,7 +26,7 @@ function sheetXml(rows: Iterable<readonly string[]>): { sheet: Buffer; strings: 
         index.set(v, i);
       }
       cells++;
-      buf.push(`<c r="${column(c)}${r}" t="s"><v>${i}</v></c>`);
+      buf.push(`<c r="${columnLetter(c)}${r}" t="s"><v>${i}</v></c>`);
     });
     buf.push('</row>');
     if (buf.length > 100_000) {

@@ -1,4 +1,5 @@
 import { parseExport, type ParsedExport } from './parseExport';
+import { sha256Hex } from '../format/hash';
 import { failureOf, type ImportErrorInfo, type UnreadableReason } from './problems';
 
 /** A file handed to the importer: its name and its bytes, in any of the forms the browser gives them. */
@@ -25,11 +26,6 @@ export async function toBytes(data: FileInput['data']): Promise<Uint8Array> {
   return new Uint8Array(await data.arrayBuffer());
 }
 
-async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /**
  * Reads, hashes and parses one file. Never throws: a file that cannot be read is an outcome too.
  * `parseMs` is the parse itself, not the waits for the bytes and the hash (other work runs meanwhile).
@@ -38,7 +34,7 @@ export async function parseFile(file: FileInput): Promise<ParseOutcome> {
   let start = performance.now();
   try {
     const bytes = await toBytes(file.data);
-    const hash = await sha256(bytes);
+    const hash = await sha256Hex(bytes);
     start = performance.now();
     const parsed = parseExport(file.name, bytes);
     return { ok: true, parsed, hash, bytes: bytes.length, parseMs: performance.now() - start };

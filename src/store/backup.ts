@@ -4,6 +4,8 @@
  * before anything is restored, so a damaged or newer file is refused whole. Pure: runs in Node and workers.
  */
 
+import { sha256Hex } from '../format/hash';
+
 export const BACKUP_FORMAT = 'toko-insight-workspace';
 /** The container's own version; a file of a higher one is refused. */
 export const BACKUP_FORMAT_VERSION = 1;
@@ -68,11 +70,6 @@ export interface SupportedVersions {
 
 const MAGIC = new TextEncoder().encode('TOKOBAK\n');
 
-async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 async function through(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
   const out = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(stream);
   return new Uint8Array(await new Response(out).arrayBuffer());
@@ -100,7 +97,7 @@ export async function encodeBackup(
   parts: { name: string; bytes: Uint8Array; rows?: number }[],
 ): Promise<Uint8Array> {
   const listed: BackupPart[] = [];
-  for (const p of parts) listed.push({ name: p.name, bytes: p.bytes.length, sha256: await sha256(p.bytes), ...(p.rows === undefined ? {} : { rows: p.rows }) });
+  for (const p of parts) listed.push({ name: p.name, bytes: p.bytes.length, sha256: await sha256Hex(p.bytes), ...(p.rows === undefined ? {} : { rows: p.rows }) });
   const manifest: BackupManifest = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, ...head, parts: listed };
   const json = new TextEncoder().encode(JSON.stringify(manifest));
   return through(concat([MAGIC, u32(json.length), json, ...parts.map((p) => p.bytes)]), new CompressionStream('gzip'));
@@ -135,7 +132,7 @@ export async function decodeBackup(file: Uint8Array, supported: SupportedVersion
   for (const p of manifest.parts) {
     const bytes = raw.subarray(at, at + p.bytes);
     at += p.bytes;
-    if (bytes.length !== p.bytes || (await sha256(bytes)) !== p.sha256) throw new BackupError({ code: 'damaged', part: p.name });
+    if (bytes.length !== p.bytes || (await sha256Hex(bytes)) !== p.sha256) throw new BackupError({ code: 'damaged', part: p.name });
     parts.set(p.name, bytes);
   }
   if (at !== raw.length) throw new BackupError({ code: 'damaged', part: 'end' });

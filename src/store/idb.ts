@@ -161,7 +161,11 @@ type StoreName = 'importLog' | 'settings' | 'reports' | 'reportFiles' | 'schedul
 const STATE_STORES: readonly StoreName[] = ['importLog', 'settings', 'reports', 'reportFiles', 'schedules', 'alertRules', 'alerts'];
 
 /** Settings that describe this device's copy, never carried to another one. */
-const DEVICE_SETTINGS = new Set(['db_marker', 'last_backup', PENDING_KEY]);
+const LAST_BACKUP_KEY = 'last_backup';
+/** Where the db worker keeps the marker of the last verified save (workers/db.worker.ts). */
+export const MARKER_KEY = 'db_marker';
+const DEVICE_SETTINGS = new Set([MARKER_KEY, LAST_BACKUP_KEY, PENDING_KEY]);
+const isDeviceSetting = (store: StoreName, key: IDBValidKey) => store === 'settings' && DEVICE_SETTINGS.has(String(key));
 
 /** Reads and replaces the app state for workspace backups (src/store/backup.ts). */
 export class IdbWorkspaceState implements WorkspaceStateStore {
@@ -169,10 +173,10 @@ export class IdbWorkspaceState implements WorkspaceStateStore {
   constructor(private readonly db: AppDb) {}
 
   async lastBackup(): Promise<string | null> {
-    return ((await this.db.get('settings', 'last_backup')) as string | undefined) ?? null;
+    return ((await this.db.get('settings', LAST_BACKUP_KEY)) as string | undefined) ?? null;
   }
   async setLastBackup(at: string): Promise<void> {
-    await this.db.put('settings', at, 'last_backup');
+    await this.db.put('settings', at, LAST_BACKUP_KEY);
   }
 
   async dump(): Promise<WorkspaceState> {
@@ -181,7 +185,7 @@ export class IdbWorkspaceState implements WorkspaceStateStore {
     for (const name of STATE_STORES) {
       const store = tx.objectStore(name);
       const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll()]);
-      state[name] = keys.map((k, i) => [k, values[i]] as [IDBValidKey, unknown]).filter(([k]) => !(name === 'settings' && DEVICE_SETTINGS.has(String(k))));
+      state[name] = keys.map((k, i) => [k, values[i]] as [IDBValidKey, unknown]).filter(([k]) => !isDeviceSetting(name, k));
     }
     await tx.done;
     return state;
@@ -198,7 +202,7 @@ export class IdbWorkspaceState implements WorkspaceStateStore {
       await store.clear();
       for (const [k, v] of keep) if (v !== undefined) await store.put(v, k);
       for (const [k, v] of state[name] ?? []) {
-        if (name === 'settings' && DEVICE_SETTINGS.has(String(k))) continue;
+        if (isDeviceSetting(name, k)) continue;
         // Stores with a key path take the key from the value.
         await (store.keyPath === null ? store.put(v, k) : store.put(v));
       }
