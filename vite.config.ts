@@ -20,7 +20,11 @@ function sampleData(): Plugin {
     },
     generateBundle() {
       for (const name of fs.readdirSync(SAMPLE_DIR)) {
-        this.emitFile({ type: 'asset', fileName: `sample-data/${name}`, source: fs.readFileSync(path.join(SAMPLE_DIR, name)) });
+        this.emitFile({
+          type: 'asset',
+          fileName: `sample-data/${name}`,
+          source: fs.readFileSync(path.join(SAMPLE_DIR, name)),
+        });
       }
     },
   };
@@ -43,7 +47,7 @@ const CSP = [
   "base-uri 'self'",
   "form-action 'self'",
   "require-trusted-types-for 'script'",
-  "trusted-types default",
+  'trusted-types default',
 ].join('; ');
 
 /**
@@ -80,7 +84,10 @@ function contentSecurityPolicy(): Plugin {
     name: 'toko-csp',
     apply: 'build',
     transformIndexHtml: (html) =>
-      html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+      html.replace(
+        '<meta charset="UTF-8" />',
+        `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
+      ),
   };
 }
 
@@ -112,8 +119,20 @@ export default defineConfig({
           { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
         screenshots: [
-          { src: '/screenshots/overview-wide.png', sizes: '1280x800', type: 'image/png', form_factor: 'wide', label: 'Ringkasan toko' },
-          { src: '/screenshots/overview-narrow.png', sizes: '390x844', type: 'image/png', form_factor: 'narrow', label: 'Ringkasan toko' },
+          {
+            src: '/screenshots/overview-wide.png',
+            sizes: '1280x800',
+            type: 'image/png',
+            form_factor: 'wide',
+            label: 'Ringkasan toko',
+          },
+          {
+            src: '/screenshots/overview-narrow.png',
+            sizes: '390x844',
+            type: 'image/png',
+            form_factor: 'narrow',
+            label: 'Ringkasan toko',
+          },
         ],
       },
       workbox: {

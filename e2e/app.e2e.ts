@@ -11,7 +11,10 @@ import { mergeFiles, netPayout, orderMetrics, readIncomeFile, readOrderFile } fr
 import { type App, type Browser, kpiValues, launch, open, serveApp } from './harness';
 
 const SAMPLE = path.resolve('sample-data');
-const manifest = JSON.parse(fs.readFileSync(path.join(SAMPLE, 'manifest.json'), 'utf8')) as { files: string[]; to: string };
+const manifest = JSON.parse(fs.readFileSync(path.join(SAMPLE, 'manifest.json'), 'utf8')) as {
+  files: string[];
+  to: string;
+};
 const bytes = (f: string) => new Uint8Array(fs.readFileSync(path.join(SAMPLE, f)));
 const lines = mergeFiles(manifest.files.filter((f) => f.startsWith('Order.')).map((f) => readOrderFile(bytes(f))));
 const income = manifest.files.filter((f) => f.startsWith('Income.')).map((f) => readIncomeFile(bytes(f)).rows);
@@ -30,7 +33,16 @@ afterAll(async () => {
   await app?.close();
 });
 
-const OVERVIEW_IDS = ['sales', 'orders', 'buyers', 'units', 'aov', 'cancel_rate', 'repeat_buyer_rate', 'new_buyers'] as const;
+const OVERVIEW_IDS = [
+  'sales',
+  'orders',
+  'buyers',
+  'units',
+  'aov',
+  'cancel_rate',
+  'repeat_buyer_rate',
+  'new_buyers',
+] as const;
 
 async function expectOverviewMatches(page: Page, from: string, to: string): Promise<void> {
   const expected = orderMetrics(lines, from, to);
@@ -73,7 +85,10 @@ async function shootBothWidths(page: Page, name: string): Promise<void> {
   ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.waitForTimeout(300);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), `${name} at ${w}`).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      `${name} at ${w}`,
+    ).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(SHOTS, `${name}-${w}.png`), fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -107,7 +122,9 @@ describe('the app', () => {
     await page.selectOption('[data-testid="range-preset"]', 'last_month');
     const expected = presetRange('last_month', manifest.to);
     if (!expected) throw new Error('no range');
-    await page.waitForURL((u) => u.searchParams.get('from') === expected.from && u.searchParams.get('to') === expected.to);
+    await page.waitForURL(
+      (u) => u.searchParams.get('from') === expected.from && u.searchParams.get('to') === expected.to,
+    );
     await expectOverviewMatches(page, expected.from, expected.to);
     await page.click('[data-testid="nav-data"]');
     expect(new URL(page.url()).searchParams.get('from')).toBe(expected.from);
@@ -140,7 +157,10 @@ describe('the app', () => {
       const layout = await page.evaluate(() => {
         const cards = [...document.querySelectorAll('[data-kpi]')].map((e) => e.getBoundingClientRect());
         const overlaps = cards.some((a, i) =>
-          cards.some((b, j) => j > i && a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1),
+          cards.some(
+            (b, j) =>
+              j > i && a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1,
+          ),
         );
         const canvas = document.querySelector('.chart canvas')?.getBoundingClientRect();
         return {
@@ -205,7 +225,20 @@ describe('the app', () => {
   it.each([
     ['traffic', 'traffic-kpis', ['visitors', 'page_views', 'bounce_rate', 'order_conversion_rate']],
     ['service', 'service-kpis', ['chats', 'chat_response_rate', 'csat', 'avg_response_time']],
-    ['campaigns', 'campaign-kpis', ['ad_spend', 'ad_gmv', 'roas', 'voucher_cost', 'flash_sale_sales', 'affiliate_sales', 'affiliate_roi', 'live_sales']],
+    [
+      'campaigns',
+      'campaign-kpis',
+      [
+        'ad_spend',
+        'ad_gmv',
+        'roas',
+        'voucher_cost',
+        'flash_sale_sales',
+        'affiliate_sales',
+        'affiliate_roi',
+        'live_sales',
+      ],
+    ],
     ['sales', 'sales-kpis', ['sales', 'orders', 'buyers', 'units']],
     ['products', 'product-kpis', ['sku_count', 'a_class_skus', 'skus_without_cost']],
   ] as const)('the %s page renders its KPIs and a chart with data', async (pageId, kpis, ids) => {
@@ -229,7 +262,10 @@ describe('the app', () => {
       // The trend's line switches between orders, buyers and units.
       await page.click('[data-testid="trend-line-buyers"]');
       await page.waitForSelector('[data-testid="trend-line-buyers"][aria-pressed="true"]');
-      const legend = await page.$eval('.card:has([data-testid="trend-line-buyers"]) .chart', (el) => el.textContent ?? '');
+      const legend = await page.$eval(
+        '.card:has([data-testid="trend-line-buyers"]) .chart',
+        (el) => el.textContent ?? '',
+      );
       expect(legend).toMatch(/Pembeli|Buyers/);
     }
     await shootBothWidths(page, pageId);
@@ -308,7 +344,9 @@ describe('the app', () => {
     await page.click('[data-testid="live-table-all"]');
     expect(await shown()).toBe(total);
     expect(await page.locator('[data-testid="live-table-more"]').count()).toBe(0);
-    const firstRow = await page.$$eval(`${table} tbody tr:first-child td`, (tds) => tds.map((td) => td.textContent ?? ''));
+    const firstRow = await page.$$eval(`${table} tbody tr:first-child td`, (tds) =>
+      tds.map((td) => td.textContent ?? ''),
+    );
     // Back to the first page: the downloads still hold every row, not just the ones shown.
     await page.goto(`${app.origin}/campaigns`);
     await page.waitForSelector(`${table} tbody tr`);
@@ -337,7 +375,12 @@ describe('the app', () => {
     const viewers = sorted.slice(1).map((r) => r[1]);
     expect(viewers.every((v) => typeof v === 'number')).toBe(true);
     expect(viewers).toEqual([...(viewers as number[])].sort((a, b) => b - a));
-    expect([...(viewers as number[])].sort((a, b) => a - b)).toEqual(rows.slice(1).map((r) => r[1] as number).sort((a, b) => a - b));
+    expect([...(viewers as number[])].sort((a, b) => a - b)).toEqual(
+      rows
+        .slice(1)
+        .map((r) => r[1] as number)
+        .sort((a, b) => a - b),
+    );
     const top = await page.$eval(`${table} tbody tr:first-child td:nth-child(2)`, (td) => td.textContent ?? '');
     expect(Number(top.replace(/\D/g, ''))).toBe(viewers[0]);
     await page.click(`${table} th:nth-child(2) button.sort`);
@@ -353,13 +396,25 @@ describe('the app', () => {
     expect(before).toBeGreaterThan(0);
     // The decisive columns lead: SKU, units, sales, unit cost, gross profit, margin, ABC.
     const headers = await page.$$eval(`${table} thead th`, (ths) => ths.map((th) => th.textContent?.trim() ?? ''));
-    expect(headers.slice(0, 7)).toEqual(['SKU', 'Produk terjual', 'Penjualan', 'Harga pokok/unit', 'Laba kotor', 'Margin', 'ABC']);
+    expect(headers.slice(0, 7)).toEqual([
+      'SKU',
+      'Produk terjual',
+      'Penjualan',
+      'Harga pokok/unit',
+      'Laba kotor',
+      'Margin',
+      'ABC',
+    ]);
     // Units sold (the second column), largest first.
     await page.click(`${table} th:nth-child(2) button.sort`);
-    const units = await page.$$eval(`${table} tbody td:nth-child(2)`, (tds) => tds.map((td) => Number((td.textContent ?? '').replace(/\D/g, ''))));
+    const units = await page.$$eval(`${table} tbody td:nth-child(2)`, (tds) =>
+      tds.map((td) => Number((td.textContent ?? '').replace(/\D/g, ''))),
+    );
     expect(units.length).toBeGreaterThan(1);
     expect(units).toEqual([...units].sort((a, b) => b - a));
-    const sku = (await page.$eval(`${table} tbody tr:first-child td:first-child`, (td) => td.firstChild?.textContent ?? '')).trim();
+    const sku = (
+      await page.$eval(`${table} tbody tr:first-child td:first-child`, (td) => td.firstChild?.textContent ?? '')
+    ).trim();
     const cost = page.locator(`${table} input[aria-label$=" ${sku}"]`);
     // Text that is not a number is refused with a message naming the SKU and what was typed; nothing is stored.
     await cost.fill('sepuluh ribu');
@@ -370,7 +425,10 @@ describe('the app', () => {
     expect(await withoutCost()).toBe(before);
     await cost.fill('10000');
     await cost.press('Enter');
-    await page.waitForFunction((n) => document.querySelector('[data-kpi="skus_without_cost"]')?.getAttribute('data-value') === String(n), before - 1);
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-kpi="skus_without_cost"]')?.getAttribute('data-value') === String(n),
+      before - 1,
+    );
     // Kept after a reload; the search finds the row wherever it sorts.
     await page.reload();
     await page.waitForSelector(`${table} tbody tr`);

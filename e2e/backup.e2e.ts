@@ -13,19 +13,24 @@ import { appSession, type Browser, kpiValues, launch, open } from './harness';
 
 const RANGE = '?from=2024-01-01&to=2026-11-30';
 const SAMPLE = path.resolve('sample-data');
-const SAMPLE_FILES = (JSON.parse(fs.readFileSync(path.join(SAMPLE, 'manifest.json'), 'utf8')) as { files: string[] }).files;
+const SAMPLE_FILES = (JSON.parse(fs.readFileSync(path.join(SAMPLE, 'manifest.json'), 'utf8')) as { files: string[] })
+  .files;
 const session = appSession();
 
 /** What a seller would check after a move: the Overview and Products KPIs, the cost, schedules and rules. */
 async function workspace(b: Browser, origin: string, sku: string) {
   const page = await open(b, origin, `/overview${RANGE}`);
-  await page.waitForSelector('[data-kpi="orders"][data-value]:not([data-value="0"]):not([data-value=""])', { timeout: 60_000 });
+  await page.waitForSelector('[data-kpi="orders"][data-value]:not([data-value="0"]):not([data-value=""])', {
+    timeout: 60_000,
+  });
   const overview = await kpiValues(page);
   await page.goto(`${origin}/products${RANGE}`);
   await page.waitForSelector('[data-testid="product-table"] tbody tr');
   const products = await kpiValues(page);
   await page.fill('[data-testid="product-search"]', sku);
-  await page.waitForFunction(() => document.querySelector('[data-testid="product-table"]')?.getAttribute('data-rows') === '1');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="product-table"]')?.getAttribute('data-rows') === '1',
+  );
   const cost = await page.locator(`[data-testid="product-table"] input[aria-label$=" ${sku}"]`).inputValue();
   await page.goto(`${origin}/reports`);
   await page.waitForSelector('[data-testid="schedule-row"]', { timeout: 30_000 });
@@ -62,17 +67,26 @@ describe('backup, restore and move', () => {
     await page.click('[data-testid="load-sample"]');
     await page.waitForSelector('[data-testid="overview-kpis"]', { timeout: 170_000 });
     // Data, no backup, and storage the browser may clear: reminded (not when the storage is persistent).
-    if (await page.evaluate(() => navigator.storage.persisted())) expect(await page.locator('[data-testid="backup-reminder"]').count()).toBe(0);
+    if (await page.evaluate(() => navigator.storage.persisted()))
+      expect(await page.locator('[data-testid="backup-reminder"]').count()).toBe(0);
     else await page.waitForSelector('[data-testid="backup-reminder"]', { timeout: 30_000 });
 
     await page.goto(`${app.origin}/products${RANGE}`);
     await page.waitForSelector('[data-testid="product-table"] tbody tr');
-    sku = (await page.$eval('[data-testid="product-table"] tbody tr:first-child td:first-child', (td) => td.firstChild?.textContent ?? '')).trim();
+    sku = (
+      await page.$eval(
+        '[data-testid="product-table"] tbody tr:first-child td:first-child',
+        (td) => td.firstChild?.textContent ?? '',
+      )
+    ).trim();
     const cost = page.locator(`[data-testid="product-table"] input[aria-label$=" ${sku}"]`);
     const without = Number((await kpiValues(page)).skus_without_cost);
     await cost.fill('12500');
     await cost.press('Enter');
-    await page.waitForFunction((n) => document.querySelector('[data-kpi="skus_without_cost"]')?.getAttribute('data-value') === String(n), without - 1);
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-kpi="skus_without_cost"]')?.getAttribute('data-value') === String(n),
+      without - 1,
+    );
     await page.goto(`${app.origin}/reports`);
     await page.fill('[data-testid="schedule-time"]', '07:30');
     await page.click('[data-testid="schedule-add"]');
@@ -82,9 +96,12 @@ describe('backup, restore and move', () => {
 
     await page.goto(`${app.origin}/settings`);
     // Chromium grants persistence on its own once the site has been used enough: the page says which it is.
-    const shown = (await (await page.waitForSelector('[data-testid="storage-state"]')).getAttribute('data-persisted')) === 'true';
+    const shown =
+      (await (await page.waitForSelector('[data-testid="storage-state"]')).getAttribute('data-persisted')) === 'true';
     expect(shown).toBe(await page.evaluate(() => navigator.storage.persisted()));
-    expect(await page.textContent('[data-testid="storage-state"]')).toContain(shown ? 'Penyimpanan permanen' : 'belum permanen');
+    expect(await page.textContent('[data-testid="storage-state"]')).toContain(
+      shown ? 'Penyimpanan permanen' : 'belum permanen',
+    );
     expect(await page.textContent('[data-testid="last-backup"]')).toContain('Belum pernah');
     const download = page.waitForEvent('download');
     await page.click('[data-testid="backup-now"]');
@@ -128,12 +145,23 @@ describe('backup, restore and move', () => {
     const page = await open(session.browser, session.app.origin, '/settings');
     const orders = SAMPLE_FILES.find((f) => f.startsWith('Order.all')) as string;
     await choose(page, { name: orders, buffer: fs.readFileSync(path.join(SAMPLE, orders)) });
-    expect(await page.textContent('[data-testid="restore-error"]')).toContain(`${orders} bukan file cadangan Toko Insight`);
-    const decoded = await decodeBackup(new Uint8Array(fs.readFileSync(backupFile)), { schemaVersion: SCHEMA_VERSION, stateVersion: 99 });
-    const parts = decoded.manifest.parts.map((p) => ({ name: p.name, bytes: decoded.parts.get(p.name) as Uint8Array, rows: p.rows }));
+    expect(await page.textContent('[data-testid="restore-error"]')).toContain(
+      `${orders} bukan file cadangan Toko Insight`,
+    );
+    const decoded = await decodeBackup(new Uint8Array(fs.readFileSync(backupFile)), {
+      schemaVersion: SCHEMA_VERSION,
+      stateVersion: 99,
+    });
+    const parts = decoded.manifest.parts.map((p) => ({
+      name: p.name,
+      bytes: decoded.parts.get(p.name) as Uint8Array,
+      rows: p.rows,
+    }));
     const newer = await encodeBackup({ ...decoded.manifest, schemaVersion: SCHEMA_VERSION + 1 }, parts);
     await choose(page, { name: 'dari-hp-baru.tokoinsight', buffer: Buffer.from(newer) });
-    expect(await page.textContent('[data-testid="restore-error"]')).toContain(`dari-hp-baru.tokoinsight dibuat oleh versi Toko Insight yang lebih baru (schema versi ${SCHEMA_VERSION + 1}`);
+    expect(await page.textContent('[data-testid="restore-error"]')).toContain(
+      `dari-hp-baru.tokoinsight dibuat oleh versi Toko Insight yang lebih baru (schema versi ${SCHEMA_VERSION + 1}`,
+    );
     expect(await workspace(session.browser, session.app.origin, sku)).toEqual(before);
   });
 

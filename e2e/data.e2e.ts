@@ -10,8 +10,12 @@ const manifest = JSON.parse(fs.readFileSync(path.join(SAMPLE, 'manifest.json'), 
 const samplePaths = manifest.files.map((f) => path.join(SAMPLE, f));
 const bytes = (p: string) => new Uint8Array(fs.readFileSync(p));
 
-const lines = mergeFiles(samplePaths.filter((p) => path.basename(p).startsWith('Order.')).map((p) => readOrderFile(bytes(p))));
-const income = samplePaths.filter((p) => path.basename(p).startsWith('Income.')).map((p) => readIncomeFile(bytes(p)).rows);
+const lines = mergeFiles(
+  samplePaths.filter((p) => path.basename(p).startsWith('Order.')).map((p) => readOrderFile(bytes(p))),
+);
+const income = samplePaths
+  .filter((p) => path.basename(p).startsWith('Income.'))
+  .map((p) => readIncomeFile(bytes(p)).rows);
 
 let app: App;
 let browser: Browser;
@@ -52,7 +56,19 @@ describe('Data page', () => {
     // The KPIs come from their own query: wait for them rather than for the list of imports.
     await page.waitForSelector('[data-kpi="new_buyers"]');
     const shown = await kpiValues(page);
-    for (const id of ['placed_orders', 'cancelled_orders', 'orders', 'sales', 'units', 'buyers', 'aov', 'cancel_rate', 'returned_units', 'repeat_buyer_rate', 'new_buyers']) {
+    for (const id of [
+      'placed_orders',
+      'cancelled_orders',
+      'orders',
+      'sales',
+      'units',
+      'buyers',
+      'aov',
+      'cancel_rate',
+      'returned_units',
+      'repeat_buyer_rate',
+      'new_buyers',
+    ]) {
       expect(shown[id], id).toBeDefined();
     }
     expect(shown.orders).toBe('0');
@@ -62,16 +78,26 @@ describe('Data page', () => {
     const page = await open(browser, app.origin, '/data');
     const t0 = Date.now();
     await page.setInputFiles('[data-testid="import-input"]', samplePaths);
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="import-report"]').length === n, samplePaths.length);
-    const statuses = await page.$$eval('[data-testid="import-report"]', (els) => els.map((e) => e.getAttribute('data-status')));
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="import-report"]').length === n,
+      samplePaths.length,
+    );
+    const statuses = await page.$$eval('[data-testid="import-report"]', (els) =>
+      els.map((e) => e.getAttribute('data-status')),
+    );
     expect(statuses.filter((s) => s === 'pending').length).toBeGreaterThan(0);
     await page.waitForFunction(
-      () => [...document.querySelectorAll('[data-testid="import-report"]')].every((e) => e.getAttribute('data-status') !== 'pending'),
+      () =>
+        [...document.querySelectorAll('[data-testid="import-report"]')].every(
+          (e) => e.getAttribute('data-status') !== 'pending',
+        ),
       undefined,
       { timeout: 170_000 },
     );
     console.log(`sample import in chromium: ${samplePaths.length} files in ${Date.now() - t0} ms`);
-    const final = await page.$$eval('[data-testid="import-report"]', (els) => els.map((e) => e.getAttribute('data-status')));
+    const final = await page.$$eval('[data-testid="import-report"]', (els) =>
+      els.map((e) => e.getAttribute('data-status')),
+    );
     expect(final.every((s) => s === 'ok')).toBe(true);
     await expectPageMatches(page, '2025-06-01', '2026-11-30');
   });
@@ -100,19 +126,31 @@ describe('Data page', () => {
     await expectPageMatches(page, '2025-06-01', '2026-11-30');
     const good = bytes(samplePaths[0]);
     const files = [
-      { name: 'Order.all.copy1.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes(samplePaths.find((p) => p.includes('Order.all.20250601'))!)) },
+      {
+        name: 'Order.all.copy1.xlsx',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from(bytes(samplePaths.find((p) => p.includes('Order.all.20250601'))!)),
+      },
       { name: 'Income.copy.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(good) },
       { name: 'Order.all.rusak.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(good.slice(0, 2000)) },
       { name: 'catatan.txt', mimeType: 'text/plain', buffer: Buffer.from('bukan ekspor') },
-      { name: 'Order.all.copy2.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes(samplePaths.find((p) => p.includes('Order.all.20251101'))!)) },
+      {
+        name: 'Order.all.copy2.xlsx',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from(bytes(samplePaths.find((p) => p.includes('Order.all.20251101'))!)),
+      },
     ];
     await page.setInputFiles('[data-testid="import-input"]', files);
     const reports = page.locator('[data-testid="import-report"]');
-    await page.waitForFunction(
-      () => [...document.querySelectorAll('[data-testid="import-report"]')].every((e) => e.getAttribute('data-status') !== 'pending'),
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="import-report"]')].every(
+        (e) => e.getAttribute('data-status') !== 'pending',
+      ),
     );
     // The failed files come first, then the files that imported, each in the order given.
-    const status = await reports.evaluateAll((els) => els.map((e) => [e.getAttribute('data-file'), e.getAttribute('data-status')]));
+    const status = await reports.evaluateAll((els) =>
+      els.map((e) => [e.getAttribute('data-file'), e.getAttribute('data-status')]),
+    );
     expect(status).toEqual([
       ['Order.all.rusak.xlsx', 'error'],
       ['catatan.txt', 'error'],

@@ -17,7 +17,10 @@ const RANGE = '/data?from=2024-01-01&to=2026-11-30';
 /** The files of the app's OPFS in a closed profile, in creation order: the database, then its WAL. */
 function opfsFiles(profile: string): string[] {
   const dir = path.join(profile, 'Default/File System/000/t/00');
-  return fs.readdirSync(dir).sort().map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir)
+    .sort()
+    .map((f) => path.join(dir, f));
 }
 
 const session = appSession();
@@ -25,9 +28,15 @@ const session = appSession();
 async function importOne(page: Page, name: string, buffer: Buffer, mimeType: string): Promise<string> {
   await page.setInputFiles('[data-testid="import-input"]', [{ name, mimeType, buffer }]);
   const report = page.locator(`[data-testid="import-report"][data-file="${name}"]`);
-  await page.waitForFunction((n) => document.querySelector(`[data-testid="import-report"][data-file="${n}"]`)?.getAttribute('data-status') !== 'pending', name, {
-    timeout: 300_000,
-  });
+  await page.waitForFunction(
+    (n) =>
+      document.querySelector(`[data-testid="import-report"][data-file="${n}"]`)?.getAttribute('data-status') !==
+      'pending',
+    name,
+    {
+      timeout: 300_000,
+    },
+  );
   expect(await report.getAttribute('data-status'), (await report.textContent()) ?? '').toBe('ok');
   return (await report.textContent()) ?? '';
 }
@@ -45,7 +54,11 @@ async function writeAndKeep(page: Page, origin: string, day: string): Promise<vo
 }
 
 async function settledKpis(page: Page, orders: string): Promise<Record<string, string>> {
-  await page.waitForFunction((v) => document.querySelector('[data-kpi="placed_orders"]')?.getAttribute('data-value') === v, orders, { timeout: 60_000 });
+  await page.waitForFunction(
+    (v) => document.querySelector('[data-kpi="placed_orders"]')?.getAttribute('data-value') === v,
+    orders,
+    { timeout: 60_000 },
+  );
   return kpiValues(page);
 }
 
@@ -53,15 +66,25 @@ describe('durability', () => {
   it('a small import, then one of 50,000+ lines: every KPI is the same after a reload and a browser restart', async () => {
     const page = await open(session.browser, session.app.origin, RANGE);
     await page.waitForSelector('[data-testid="no-imports"]');
-    await importOne(page, 'Order.all.small.xlsx', fs.readFileSync(path.join(SAMPLE, firstOrders ?? '')), 'application/octet-stream');
-    await page.waitForFunction(() => Number(document.querySelector('[data-kpi="placed_orders"]')?.getAttribute('data-value')) > 0);
+    await importOne(
+      page,
+      'Order.all.small.xlsx',
+      fs.readFileSync(path.join(SAMPLE, firstOrders ?? '')),
+      'application/octet-stream',
+    );
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-kpi="placed_orders"]')?.getAttribute('data-value')) > 0,
+    );
     const small = Number(await page.getAttribute('[data-kpi="placed_orders"]', 'data-value'));
     const big = ordersCsv(60_000);
     expect(big.lines).toBeGreaterThanOrEqual(50_000);
     const text = await importOne(page, 'Order.all.big.csv', Buffer.from(big.csv), 'text/csv');
     // The report counts every line of the file (the count is the generator's, not the app's).
     expect(text).toContain(`${big.lines.toLocaleString('id-ID')} baris dibaca`);
-    await page.waitForFunction((n) => Number(document.querySelector('[data-kpi="placed_orders"]')?.getAttribute('data-value')) > n + 10_000, small);
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('[data-kpi="placed_orders"]')?.getAttribute('data-value')) > n + 10_000,
+      small,
+    );
     const before = await kpiValues(page);
 
     await page.reload();
@@ -130,10 +153,15 @@ describe('durability', () => {
     const page = await open(session.browser, session.app.origin, RANGE);
     const before = await page.$$eval('[data-testid="import-row"]', (r) => r.length);
     const big = ordersCsv(60_000);
-    await page.setInputFiles('[data-testid="import-input"]', [{ name: 'Order.all.cut.csv', mimeType: 'text/csv', buffer: Buffer.from(big.csv) }]);
+    await page.setInputFiles('[data-testid="import-input"]', [
+      { name: 'Order.all.cut.csv', mimeType: 'text/csv', buffer: Buffer.from(big.csv) },
+    ]);
     await page.waitForSelector('[data-testid="import-report"][data-file="Order.all.cut.csv"][data-status="pending"]');
     await page.reload();
-    const cut = await page.waitForSelector('[data-testid="import-report"][data-file="Order.all.cut.csv"] [data-testid="import-error"]', { timeout: 60_000 });
+    const cut = await page.waitForSelector(
+      '[data-testid="import-report"][data-file="Order.all.cut.csv"] [data-testid="import-error"]',
+      { timeout: 60_000 },
+    );
     expect(await cut.getAttribute('data-code')).toBe('import_interrupted');
     expect(await cut.textContent()).toContain('Order.all.cut.csv: impor terputus');
     expect(await page.$$eval('[data-testid="import-row"]', (r) => r.length)).toBe(before);
@@ -150,7 +178,12 @@ describe('durability', () => {
     const profile = b.profile;
     try {
       let page = await open(b, origin, RANGE);
-      await importOne(page, 'Order.all.first.xlsx', fs.readFileSync(path.join(SAMPLE, firstOrders ?? '')), 'application/octet-stream');
+      await importOne(
+        page,
+        'Order.all.first.xlsx',
+        fs.readFileSync(path.join(SAMPLE, firstOrders ?? '')),
+        'application/octet-stream',
+      );
       await b.close();
       // The files as they were after the first import, kept aside.
       const saved = opfsFiles(profile).map((f) => [f, fs.readFileSync(f)] as const);

@@ -74,7 +74,8 @@ export async function launch(origin: string, profile = newProfile(), locale = 'i
   context.pages().forEach(watchPage);
   context.on('page', watchPage);
   // Chromium's own PDF viewer (a built-in extension, not the network) opens reports in a tab.
-  const local = (url: string) => url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:') || url.startsWith(PDF_VIEWER);
+  const local = (url: string) =>
+    url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:') || url.startsWith(PDF_VIEWER);
   const watch = (url: string) => {
     if (!local(url)) external.push(url);
   };
@@ -92,16 +93,21 @@ export async function launch(origin: string, profile = newProfile(), locale = 'i
 export async function open(b: Browser, origin: string, pathAndQuery: string): Promise<Page> {
   const page = b.context.pages()[0] ?? (await b.context.newPage());
   await page.goto(`${origin}${pathAndQuery}`);
-  await page.waitForSelector('[data-testid^="page-"], [data-testid="engine-failed"], [data-testid="engine-blocked"], [data-testid="engine-other-tab"]', {
-    state: 'attached',
-    timeout: 60_000,
-  });
+  await page.waitForSelector(
+    '[data-testid^="page-"], [data-testid="engine-failed"], [data-testid="engine-blocked"], [data-testid="engine-other-tab"]',
+    {
+      state: 'attached',
+      timeout: 60_000,
+    },
+  );
   return page;
 }
 
 /** Every `data-kpi` element of the page as id -> data-value (and asserts there is one per id). */
 export async function kpiValues(page: Page): Promise<Record<string, string>> {
-  const pairs = await page.$$eval('[data-kpi]', (els) => els.map((e) => [e.getAttribute('data-kpi') ?? '', e.getAttribute('data-value') ?? '']));
+  const pairs = await page.$$eval('[data-kpi]', (els) =>
+    els.map((e) => [e.getAttribute('data-kpi') ?? '', e.getAttribute('data-value') ?? '']),
+  );
   const out: Record<string, string> = {};
   for (const [k, v] of pairs) {
     if (k in out) throw new Error(`two elements for data-kpi="${k}"`);

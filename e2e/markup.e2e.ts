@@ -15,12 +15,35 @@ const payload = (text: string) =>
   `${text}<meta http-equiv="refresh" content="1;url=${EVIL}"><img src="/injected.png" data-injected="1"><b data-injected="1">x</b>`;
 
 /** The order columns a page shows as text: every one carries markup. */
-const TEXT_COLUMNS = new Set(['Nama Produk', 'Nama Variasi', 'SKU Induk', 'Nomor Referensi SKU', 'Username (Pembeli)', 'Kota/Kabupaten', 'Provinsi', 'Metode Pembayaran', 'Opsi Pengiriman', 'Alasan Pembatalan', 'Nama Gudang']);
+const TEXT_COLUMNS = new Set([
+  'Nama Produk',
+  'Nama Variasi',
+  'SKU Induk',
+  'Nomor Referensi SKU',
+  'Username (Pembeli)',
+  'Kota/Kabupaten',
+  'Provinsi',
+  'Metode Pembayaran',
+  'Opsi Pengiriman',
+  'Alasan Pembatalan',
+  'Nama Gudang',
+]);
 
 function markupOrdersCsv(): string {
   const esc = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  const orders = simulateOrders({ seed: 5, from: '2026-10-01', to: '2026-11-30', baseOrdersPerDay: 8, repeatShare: 0.5, snapshot: '2026-11-30 23:00' });
-  const rows = orders.flatMap((o) => o.lines.map((l) => ORDER_COLUMNS_2026.map(([h, v]) => esc(TEXT_COLUMNS.has(h) && v(l) ? payload(v(l)) : v(l))).join(',')));
+  const orders = simulateOrders({
+    seed: 5,
+    from: '2026-10-01',
+    to: '2026-11-30',
+    baseOrdersPerDay: 8,
+    repeatShare: 0.5,
+    snapshot: '2026-11-30 23:00',
+  });
+  const rows = orders.flatMap((o) =>
+    o.lines.map((l) =>
+      ORDER_COLUMNS_2026.map(([h, v]) => esc(TEXT_COLUMNS.has(h) && v(l) ? payload(v(l)) : v(l))).join(','),
+    ),
+  );
   return [ORDER_COLUMNS_2026.map(([h]) => esc(h)).join(','), ...rows].join('\n');
 }
 
@@ -29,29 +52,54 @@ function markupBillingCsv(): string {
   return csv.replace(/Deduction for ([^,\n]+)/g, (_, t: string) => `Deduction for ${payload(t).replace(/"/g, "'")}`);
 }
 
-const CHART_PAGES = new Set(['overview', 'traffic', 'sales', 'campaigns', 'service', 'products', 'predictions', 'insights']);
+const CHART_PAGES = new Set([
+  'overview',
+  'traffic',
+  'sales',
+  'campaigns',
+  'service',
+  'products',
+  'predictions',
+  'insights',
+]);
 
 const session = appSession();
 
-const injected = (page: Page) => page.evaluate(() => document.querySelectorAll('[data-injected], #root meta, img[src="/injected.png"]').length);
+const injected = (page: Page) =>
+  page.evaluate(() => document.querySelectorAll('[data-injected], #root meta, img[src="/injected.png"]').length);
 
 describe('markup in files', () => {
   it('is shown as text on every page and in every chart tooltip', async () => {
     const page = await open(session.browser, session.app.origin, '/data');
     await page.click('[data-testid="page-data"] [data-testid="load-sample"]');
     await page.waitForSelector('[data-kpi="placed_orders"]');
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="import-report"]')].every((e) => e.getAttribute('data-status') !== 'pending'), null, {
-      timeout: 170_000,
-    });
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('[data-testid="import-report"]')].every(
+          (e) => e.getAttribute('data-status') !== 'pending',
+        ),
+      null,
+      {
+        timeout: 170_000,
+      },
+    );
     await page.setInputFiles('[data-testid="import-input"]', [
       { name: 'Order.all.markup.csv', mimeType: 'text/csv', buffer: Buffer.from(markupOrdersCsv()) },
       { name: 'shop_adwords_bill_2026-11-30.csv', mimeType: 'text/csv', buffer: Buffer.from(markupBillingCsv()) },
     ]);
     for (const name of ['Order.all.markup.csv', 'shop_adwords_bill_2026-11-30.csv']) {
       const report = page.locator(`[data-testid="import-report"][data-file="${name}"]`);
-      await page.waitForFunction((n) => document.querySelector(`[data-testid="import-report"][data-file="${n}"]`)?.getAttribute('data-status') === 'ok', name, { timeout: 60_000 }).catch(async () => {
-        throw new Error(`${name}: ${await report.textContent()}`);
-      });
+      await page
+        .waitForFunction(
+          (n) =>
+            document.querySelector(`[data-testid="import-report"][data-file="${n}"]`)?.getAttribute('data-status') ===
+            'ok',
+          name,
+          { timeout: 60_000 },
+        )
+        .catch(async () => {
+          throw new Error(`${name}: ${await report.textContent()}`);
+        });
     }
     let hovered = 0;
     let markupTips = 0;
@@ -60,7 +108,8 @@ describe('markup in files', () => {
       await page.waitForSelector(`[data-testid="page-${p}"]`);
       if (CHART_PAGES.has(p)) await page.waitForSelector('.chart .u-over', { timeout: 60_000 });
       // The marketing mix names its channels after the billing descriptions: its chart is the one of the report.
-      if (p === 'insights') await page.waitForSelector('[data-testid="marketing-mix"] .chart .u-over', { timeout: 60_000 });
+      if (p === 'insights')
+        await page.waitForSelector('[data-testid="marketing-mix"] .chart .u-over', { timeout: 60_000 });
       await page.waitForTimeout(2000);
       const overs = await page.$$('.chart .u-over');
       for (const over of overs) {
@@ -70,7 +119,9 @@ describe('markup in files', () => {
         const b = (await over.boundingBox()) ?? box;
         for (const f of [0.1, 0.3, 0.5, 0.7, 0.9]) {
           await page.mouse.move(b.x + b.width * f, b.y + b.height / 2);
-          const tip = await page.evaluate(() => [...document.querySelectorAll('.chart-tooltip')].map((t) => t.textContent ?? '').join(' '));
+          const tip = await page.evaluate(() =>
+            [...document.querySelectorAll('.chart-tooltip')].map((t) => t.textContent ?? '').join(' '),
+          );
           if (tip.includes('<b data-injected="1">')) markupTips++;
         }
         hovered++;

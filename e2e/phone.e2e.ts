@@ -24,7 +24,11 @@ function moneyOutOfView(page: Page): Promise<string[]> {
       const el = n.parentElement;
       if (!el || !/(Rp|IDR)\s?-?\d/.test(text)) continue;
       // Not judged: closed details, aria-hidden subtrees, text for screen readers only, options of a select.
-      if (el.closest('[aria-hidden="true"], .sr-only, select') || (el.closest('details:not([open])') && !el.closest('summary'))) continue;
+      if (
+        el.closest('[aria-hidden="true"], .sr-only, select') ||
+        (el.closest('details:not([open])') && !el.closest('summary'))
+      )
+        continue;
       const range = document.createRange();
       range.selectNodeContents(n);
       const r = range.getBoundingClientRect();
@@ -39,7 +43,9 @@ function moneyOutOfView(page: Page): Promise<string[]> {
         if (s.overflowX === 'visible') continue;
         const box = a.getBoundingClientRect();
         if (r.left < box.left - 0.5 || r.right > box.right + 0.5) {
-          out.push(`${where} cut by ${a.tagName.toLowerCase()}.${a.className} [${Math.round(box.left)}–${Math.round(box.right)}]`);
+          out.push(
+            `${where} cut by ${a.tagName.toLowerCase()}.${a.className} [${Math.round(box.left)}–${Math.round(box.right)}]`,
+          );
           break;
         }
       }
@@ -88,7 +94,9 @@ describe('every page on a phone and a laptop', () => {
     expect(sales.some((t) => /Rp\s?\d/.test(t))).toBe(true);
     // Sorted by a figure through the picker, largest first: the units of the cards go down.
     const picker = page.locator('[data-testid="top-products-sort"]');
-    const options = await picker.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
+    const options = await picker
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
     const byUnits = options.find((o) => /^(Produk terjual|Units sold) ↓$/.test(o.text));
     if (!byUnits) throw new Error(`no "units, largest first" in ${JSON.stringify(options)}`);
     await picker.selectOption(byUnits.value);

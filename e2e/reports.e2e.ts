@@ -95,7 +95,11 @@ describe('reports, schedules and alerts', () => {
       await page.selectOption('[data-testid="report-locale"]', template === 'monthly' ? 'en' : 'id');
       const before = await page.locator('[data-testid="report-row"]').count();
       await page.click('[data-testid="generate-report"]');
-      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="report-row"]').length === n + 1, before, { timeout: 60_000 });
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid="report-row"]').length === n + 1,
+        before,
+        { timeout: 60_000 },
+      );
       const row = page.locator('[data-testid="report-row"]').first();
       expect(await row.getAttribute('data-template')).toBe(template);
       const period = row.locator('[data-testid="report-period"]');
@@ -114,18 +118,29 @@ describe('reports, schedules and alerts', () => {
       const xlsx = await downloadOf(page, '[data-testid="report-row"]:first-child [data-testid="report-xlsx"]');
       const wb = XLSX.read(fs.readFileSync(xlsx.file), { type: 'buffer' });
       const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[1]], { header: 1, raw: true });
-      const cells = new Map(rows.filter((r) => typeof r[0] === 'string' && /^[a-z_]+$/.test(r[0] as string)).map((r) => [r[0] as string, r[2]]));
+      const cells = new Map(
+        rows
+          .filter((r) => typeof r[0] === 'string' && /^[a-z_]+$/.test(r[0] as string))
+          .map((r) => [r[0] as string, r[2]]),
+      );
       expect(cells.size, template).toBeGreaterThan(0);
 
       // The same range on the Overview (one tab owns the database): each KPI both show is the same number.
       await page.goto(`${app.origin}/overview?from=${from}&to=${to}`);
-      await page.waitForFunction((v) => document.querySelector('[data-testid="overview-kpis"] [data-kpi="orders"]')?.getAttribute('data-value') === v, String(cells.get('orders')), { timeout: 60_000 });
+      await page.waitForFunction(
+        (v) =>
+          document.querySelector('[data-testid="overview-kpis"] [data-kpi="orders"]')?.getAttribute('data-value') === v,
+        String(cells.get('orders')),
+        { timeout: 60_000 },
+      );
       const shown = await kpiValues(page);
       await page.goto(`${app.origin}/reports`);
       let compared = 0;
       for (const [id, value] of cells) {
         if (!(id in shown)) continue;
-        expect(shown[id] === '' ? null : Number(shown[id]), `${template} ${id} ${from}..${to}`).toBe(value === undefined ? null : value);
+        expect(shown[id] === '' ? null : Number(shown[id]), `${template} ${id} ${from}..${to}`).toBe(
+          value === undefined ? null : value,
+        );
         compared++;
       }
       expect(compared, template).toBeGreaterThanOrEqual(4);
@@ -156,7 +171,9 @@ describe('reports, schedules and alerts', () => {
     });
     await page.click('[data-testid="report-row"]:first-child [data-testid="report-share"]');
     await page.waitForFunction(() => (window as unknown as { shared: unknown[] }).shared.length === 1);
-    const [shared] = await page.evaluate(() => (window as unknown as { shared: { name: string; type: string; text: string }[] }).shared);
+    const [shared] = await page.evaluate(
+      () => (window as unknown as { shared: { name: string; type: string; text: string }[] }).shared,
+    );
     expect(shared.type).toBe('application/pdf');
     expect(shared.name).toMatch(/\.pdf$/);
     expect(shared.text).toMatch(/Penjualan: Rp/);
@@ -180,7 +197,10 @@ describe('reports, schedules and alerts', () => {
       const p = (n: number) => String(n).padStart(2, '0');
       const y = new Date(Date.now() - 86_400_000);
       const s = new Date(Date.now() - 8 * 86_400_000);
-      return { weekday: String(y.getDay() === 0 ? 7 : y.getDay()), since: `${s.getFullYear()}-${p(s.getMonth() + 1)}-${p(s.getDate())}T${p(s.getHours())}:${p(s.getMinutes())}` };
+      return {
+        weekday: String(y.getDay() === 0 ? 7 : y.getDay()),
+        since: `${s.getFullYear()}-${p(s.getMonth() + 1)}-${p(s.getDate())}T${p(s.getHours())}:${p(s.getMinutes())}`,
+      };
     });
     await page.selectOption('[data-testid="schedule-template"]', 'weekly');
     await page.selectOption('[data-testid="schedule-every"]', 'week');
@@ -188,10 +208,15 @@ describe('reports, schedules and alerts', () => {
     await page.fill('[data-testid="schedule-time"]', '00:00');
     await page.fill('[data-testid="schedule-since"]', since);
     await page.click('[data-testid="schedule-add"]');
-    await page.waitForSelector('[data-testid="schedule-row"] [data-testid="schedule-result"]:text("berhasil")', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid="schedule-row"] [data-testid="schedule-result"]:text("berhasil")', {
+      timeout: 60_000,
+    });
     await page.reload();
     await page.waitForSelector('[data-testid="schedule-row"]');
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="report-row"]').length >= n + 1, reportsBefore);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="report-row"]').length >= n + 1,
+      reportsBefore,
+    );
     const check = async () => {
       expect(await page.locator('[data-testid="report-row"]').count()).toBe(reportsBefore + 1);
       await page.click('[data-testid="nav-alerts"]');
@@ -231,25 +256,55 @@ describe('reports, schedules and alerts', () => {
   it('a failed-delivery export adds its claims to the Sales page, one row per order', async () => {
     const lines = [
       line({ orderId: 'FD-1', buyer: 'pembeli_fd', status: 'Batal', created: at('2026-11-20 10:00'), completed: null }),
-      line({ orderId: 'FD-1', buyer: 'pembeli_fd', status: 'Batal', created: at('2026-11-20 10:00'), completed: null, productName: 'Topi', skuRef: 'TP', variation: '' }),
-      line({ orderId: 'FD-2', buyer: 'pembeli_fd2', status: 'Batal', created: at('2026-11-21 10:00'), completed: null }),
+      line({
+        orderId: 'FD-1',
+        buyer: 'pembeli_fd',
+        status: 'Batal',
+        created: at('2026-11-20 10:00'),
+        completed: null,
+        productName: 'Topi',
+        skuRef: 'TP',
+        variation: '',
+      }),
+      line({
+        orderId: 'FD-2',
+        buyer: 'pembeli_fd2',
+        status: 'Batal',
+        created: at('2026-11-21 10:00'),
+        completed: null,
+      }),
     ];
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'toko-fd-')), 'Order.failed_delivery.20261101_20261130.xlsx');
+    const file = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), 'toko-fd-')),
+      'Order.failed_delivery.20261101_20261130.xlsx',
+    );
     fs.writeFileSync(
       file,
       failedDeliveryFile(lines, {
-        'FD-1': { failed: 'Paket hilang', claim: ['Klaim Dicairkan', '2026-11-22 10:00', '2026-11-23 10:00', '2026-11-25 10:00', '-', 'RP 86.400'] },
-        'FD-2': { failed: 'Ditolak pembeli', claim: ['Klaim Ditolak', '2026-11-22 11:00', '-', '-', '2026-11-24 09:00', '0'] },
+        'FD-1': {
+          failed: 'Paket hilang',
+          claim: ['Klaim Dicairkan', '2026-11-22 10:00', '2026-11-23 10:00', '2026-11-25 10:00', '-', 'RP 86.400'],
+        },
+        'FD-2': {
+          failed: 'Ditolak pembeli',
+          claim: ['Klaim Ditolak', '2026-11-22 11:00', '-', '-', '2026-11-24 09:00', '0'],
+        },
       }),
     );
     const page = await open(browser, app.origin, '/data');
     await page.setInputFiles('[data-testid="import-input"]', [file]);
-    await page.waitForSelector('[data-testid="import-report"][data-status="ok"][data-file^="Order.failed_delivery"]', { timeout: 60_000 });
-    expect(await page.textContent('[data-testid="import-report"][data-file^="Order.failed_delivery"]')).toMatch(/2 pesanan gagal kirim/);
+    await page.waitForSelector('[data-testid="import-report"][data-status="ok"][data-file^="Order.failed_delivery"]', {
+      timeout: 60_000,
+    });
+    expect(await page.textContent('[data-testid="import-report"][data-file^="Order.failed_delivery"]')).toMatch(
+      /2 pesanan gagal kirim/,
+    );
     await page.goto(`${app.origin}/sales?from=2026-11-01&to=2026-11-30`);
     await page.waitForSelector('[data-testid="claims-table"] tbody tr');
     expect(await page.locator('[data-testid="claims-table"] tbody tr').count()).toBe(2);
-    expect(await page.textContent('[data-testid="claims-summary"]')).toMatch(/2 pesanan gagal kirim; 2 klaim diajukan, 1 dicairkan, 1 ditolak; kompensasi dicairkan Rp86\.400/);
+    expect(await page.textContent('[data-testid="claims-summary"]')).toMatch(
+      /2 pesanan gagal kirim; 2 klaim diajukan, 1 dicairkan, 1 ditolak; kompensasi dicairkan Rp86\.400/,
+    );
   });
 
   it('never made a request outside its own origin, and logged no console error', () => {

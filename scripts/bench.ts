@@ -74,7 +74,9 @@ async function duckdbCsvFloor(csv: Uint8Array): Promise<{ countMs: number; loadM
     await db.query(`SELECT count(*) FROM ${src}`);
     const countMs = performance.now() - t;
     t = performance.now();
-    await db.exec(`CREATE TABLE raw AS SELECT ${Array.from({ length: 25 }, (_, i) => `c${i * 2}`).join(', ')} FROM ${src}`);
+    await db.exec(
+      `CREATE TABLE raw AS SELECT ${Array.from({ length: 25 }, (_, i) => `c${i * 2}`).join(', ')} FROM ${src}`,
+    );
     return { countMs, loadMs: performance.now() - t };
   } finally {
     db.close();
@@ -107,7 +109,9 @@ async function benchNode(csv: Uint8Array): Promise<Omit<Row, 'mb'>> {
  * The import a seller repeats: a new month's export onto the history (Node). The merge then rebuilds what
  * the month's orders touch, not everything.
  */
-async function benchMonthNode(size: number): Promise<{ historyLines: number; monthLines: number; timings: Row['timings']; wallMs: number }> {
+async function benchMonthNode(
+  size: number,
+): Promise<{ historyLines: number; monthLines: number; timings: Row['timings']; wallMs: number }> {
   const { history, month } = ordersCsvLastMonth(size);
   const db = await openNodeDuckDB();
   try {
@@ -144,18 +148,31 @@ async function benchBrowser(csvPath: string): Promise<Omit<Row, 'mb'>> {
 
 /** The ML worker in Chromium: two years of daily sales forecast, and 200 SKUs fitted in one batch. */
 async function benchMl(): Promise<MlBenchResult & { node: { salesForecastMs: number[]; demandMs: number } }> {
-  const server = await createServer({ configFile: path.resolve('vite.config.ts'), logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
+  const server = await createServer({
+    configFile: path.resolve('vite.config.ts'),
+    logLevel: 'error',
+    server: { port: 0, host: '127.0.0.1' },
+  });
   await server.listen();
   const address = server.httpServer?.address() as AddressInfo | undefined;
   if (!address) throw new Error('vite did not start');
   const { port } = address;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'toko-ml-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`http://127.0.0.1:${port}/scripts/bench/ml.html`);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready', undefined, { timeout: 120_000 });
-    const r = (await page.evaluate((n) => (window as unknown as { mlBench: (n: number) => Promise<unknown> }).mlBench(n), Math.min(runs, 9))) as MlBenchResult;
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready', undefined, {
+      timeout: 120_000,
+    });
+    const r = (await page.evaluate(
+      (n) => (window as unknown as { mlBench: (n: number) => Promise<unknown> }).mlBench(n),
+      Math.min(runs, 9),
+    )) as MlBenchResult;
     // The same in Node, for the ratio.
     await initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
     const sales = { start: BENCH_START, values: benchSeries(730, 1, 5_000_000) };
@@ -165,7 +182,11 @@ async function benchMl(): Promise<MlBenchResult & { node: { salesForecastMs: num
       forecastSeries(sales, 30);
       nodeSales.push(performance.now() - t);
     }
-    const skus = Array.from({ length: 200 }, (_, k) => ({ sku: `SKU-${k}`, name: `SKU ${k}`, values: benchSeries(730, 100 + k, 2 + (k % 20)) }));
+    const skus = Array.from({ length: 200 }, (_, k) => ({
+      sku: `SKU-${k}`,
+      name: `SKU ${k}`,
+      values: benchSeries(730, 100 + k, 2 + (k % 20)),
+    }));
     const t = performance.now();
     await forecastDemand({ start: BENCH_START, skus, horizon: 30, leadTime: 14, serviceLevel: 0.95 });
     return { ...r, node: { salesForecastMs: nodeSales, demandMs: performance.now() - t } };
@@ -188,10 +209,17 @@ async function memory(): Promise<void> {
     const { xlsx, lines } = ordersXlsx(memoryLines);
     fs.writeFileSync(path.join(dir, 'orders.xlsx'), xlsx);
     fs.writeFileSync(path.join(dir, 'orders.csv'), ordersCsv(memoryLines).csv);
-    console.log(`\ngenerated ${lines.toLocaleString('en-US')} lines as .xlsx (${(xlsx.length / 1e6).toFixed(0)} MB, shared strings) and as CSV in ${fmt(performance.now() - t)}`);
+    console.log(
+      `\ngenerated ${lines.toLocaleString('en-US')} lines as .xlsx (${(xlsx.length / 1e6).toFixed(0)} MB, shared strings) and as CSV in ${fmt(performance.now() - t)}`,
+    );
     for (const ext of ['xlsx', 'csv']) {
       const r = await benchImportMemory(path.join(dir, `orders.${ext}`), `Order.all.20240101_20260926.${ext}`);
-      const verdict = ext !== 'xlsx' ? '' : r.peakBytes <= BUDGET.tabBytes ? `budget ${gb(BUDGET.tabBytes)}  ok` : `budget ${gb(BUDGET.tabBytes)}  ${(r.peakBytes / BUDGET.tabBytes).toFixed(1)}x over`;
+      const verdict =
+        ext !== 'xlsx'
+          ? ''
+          : r.peakBytes <= BUDGET.tabBytes
+            ? `budget ${gb(BUDGET.tabBytes)}  ok`
+            : `budget ${gb(BUDGET.tabBytes)}  ${(r.peakBytes / BUDGET.tabBytes).toFixed(1)}x over`;
       console.log(
         `import of the .${ext} in Chromium: ${r.status}, ${r.lines.toLocaleString('en-US')} lines in ${fmt(r.wallMs)}; tab peak memory (renderer VmHWM) ${gb(r.peakBytes)}  ${verdict}  (renderers: ${r.renderers.map(gb).join(', ')})`,
       );
@@ -209,8 +237,12 @@ async function main() {
   if (!args.includes('--no-ml')) {
     const r = await benchMl();
     console.log('\nForecasts in the ML worker (TensorFlow.js wasm), Chromium; Node for comparison');
-    console.log(`  sales forecast, 730 days, 30 ahead (median of ${r.salesForecastMs.length})  chromium ${fmt(median(r.salesForecastMs))}  node ${fmt(median(r.node.salesForecastMs))}  budget 1000 ms  ${median(r.salesForecastMs) <= 1000 ? 'ok' : 'over'}`);
-    console.log(`  200 SKUs x 730 days in one batch                    chromium ${fmt(r.demandMs)}  node ${fmt(r.node.demandMs)}  budget 30000 ms  ${r.demandMs <= 30_000 ? 'ok' : 'over'}  (${r.progressEvents} progress events)`);
+    console.log(
+      `  sales forecast, 730 days, 30 ahead (median of ${r.salesForecastMs.length})  chromium ${fmt(median(r.salesForecastMs))}  node ${fmt(median(r.node.salesForecastMs))}  budget 1000 ms  ${median(r.salesForecastMs) <= 1000 ? 'ok' : 'over'}`,
+    );
+    console.log(
+      `  200 SKUs x 730 days in one batch                    chromium ${fmt(r.demandMs)}  node ${fmt(r.node.demandMs)}  budget 30000 ms  ${r.demandMs <= 30_000 ? 'ok' : 'over'}  (${r.progressEvents} progress events)`,
+    );
     if (args.includes('--ml-only')) return;
   }
   const rows: Row[] = [];
@@ -221,7 +253,9 @@ async function main() {
     const csvPath = path.join(dir, `orders-${size}.csv`);
     fs.writeFileSync(csvPath, csv);
     const mb = csv.length / 1e6;
-    console.log(`generated ${lines.toLocaleString('en-US')} lines (${mb.toFixed(0)} MB CSV, 50 columns) in ${fmt(performance.now() - t)}`);
+    console.log(
+      `generated ${lines.toLocaleString('en-US')} lines (${mb.toFixed(0)} MB CSV, 50 columns) in ${fmt(performance.now() - t)}`,
+    );
     if (!args.includes('--no-browser')) {
       try {
         rows.push({ ...(await benchBrowser(csvPath)), mb });
@@ -234,14 +268,21 @@ async function main() {
       rows.push({ ...(await benchNode(csv)), mb });
       console.log(rows.at(-1));
       const floor = await duckdbCsvFloor(csv);
-      console.log(`DuckDB-WASM's own read_csv of the same file (node, for reference): count the lines ${fmt(floor.countMs)}, load 25 columns as text ${fmt(floor.loadMs)}`);
+      console.log(
+        `DuckDB-WASM's own read_csv of the same file (node, for reference): count the lines ${fmt(floor.countMs)}, load 25 columns as text ${fmt(floor.loadMs)}`,
+      );
     }
     fs.rmSync(csvPath);
   }
   const largest = Math.max(...sizes);
   const month = args.includes('--no-node') ? null : await benchMonthNode(largest);
-  console.log('\nImport of one order-export CSV, then all Overview KPIs (current and previous period), median of', runs);
-  console.log('env       lines      CSV      parse       stage       merge     persist   import (wall)  budget   KPIs (median)  budget');
+  console.log(
+    '\nImport of one order-export CSV, then all Overview KPIs (current and previous period), median of',
+    runs,
+  );
+  console.log(
+    'env       lines      CSV      parse       stage       merge     persist   import (wall)  budget   KPIs (median)  budget',
+  );
   for (const r of rows) {
     const imp = r.wallMs <= BUDGET.importMs ? 'ok' : `${(r.wallMs / BUDGET.importMs).toFixed(1)}x over`;
     const kpi = r.kpiMedianMs <= BUDGET.kpiMs ? 'ok' : `${(r.kpiMedianMs / BUDGET.kpiMs).toFixed(1)}x over`;
@@ -249,7 +290,9 @@ async function main() {
       `${r.env.padEnd(9)} ${r.lines.toLocaleString('en-US').padStart(9)}  ${`${r.mb.toFixed(0)} MB`.padStart(6)}  ${fmt(r.timings.parseMs).padStart(10)}  ${fmt(r.timings.stageMs).padStart(10)}  ${fmt(r.timings.mergeMs).padStart(10)}  ${fmt(r.timings.persistMs).padStart(9)}  ${fmt(r.wallMs).padStart(12)}   ${imp.padEnd(8)} ${fmt(r.kpiMedianMs).padStart(10)}     ${kpi}`,
     );
   }
-  console.log(`budgets (engine issue, Chromium at 1M lines): import queryable <= ${BUDGET.importMs} ms, KPIs <= ${BUDGET.kpiMs} ms median`);
+  console.log(
+    `budgets (engine issue, Chromium at 1M lines): import queryable <= ${BUDGET.importMs} ms, KPIs <= ${BUDGET.kpiMs} ms median`,
+  );
   if (month) {
     const t = month.timings;
     console.log(
@@ -264,11 +307,15 @@ async function main() {
   }
   for (const r of rows.filter((x) => x.reportMs !== undefined)) {
     const ms = r.reportMs as number;
-    console.log(`monthly review report (PDF + Excel) at ${r.lines.toLocaleString('en-US')} lines (${r.env}, one run, every model cold): ${fmt(ms)}, budget 5000 ms ${ms <= 5000 ? 'ok' : `${(ms / 5000).toFixed(1)}x over`}`);
+    console.log(
+      `monthly review report (PDF + Excel) at ${r.lines.toLocaleString('en-US')} lines (${r.env}, one run, every model cold): ${fmt(ms)}, budget 5000 ms ${ms <= 5000 ? 'ok' : `${(ms / 5000).toFixed(1)}x over`}`,
+    );
   }
   for (const r of rows.filter((x) => x.pageMs)) {
     const parts = Object.entries(r.pageMs ?? {}).map(([p, ms]) => `${p} ${fmt(ms)}${ms <= 150 ? '' : ' (over)'}`);
-    console.log(`page query sets at ${r.lines.toLocaleString('en-US')} lines (${r.env}, median, budget 150 ms): ${parts.join(', ')}`);
+    console.log(
+      `page query sets at ${r.lines.toLocaleString('en-US')} lines (${r.env}, median, budget 150 ms): ${parts.join(', ')}`,
+    );
   }
   fs.rmSync(dir, { recursive: true, force: true });
 
@@ -277,16 +324,32 @@ async function main() {
     const verdict = (v: number, budget: number) => (v <= budget ? 'ok' : `${(v / budget).toFixed(1)}x over`);
     const score = (s: number | null) => (s === null ? 'n/a' : String(Math.round(s * 100)));
     const t = r.sampleTimings;
-    console.log(`\nBuilt app in Chromium, first visit: sample data (${t.files} files) imported and Overview shown in ${fmt(r.sampleImportMs)}`);
-    console.log(`  summed over the files: parse ${fmt(t.parseMs)} (in the parse worker, overlapping the rest), stage ${fmt(t.stageMs)}, merge ${fmt(t.mergeMs)}, checkpoint ${fmt(t.persistMs)}`);
+    console.log(
+      `\nBuilt app in Chromium, first visit: sample data (${t.files} files) imported and Overview shown in ${fmt(r.sampleImportMs)}`,
+    );
+    console.log(
+      `  summed over the files: parse ${fmt(t.parseMs)} (in the parse worker, overlapping the rest), stage ${fmt(t.stageMs)}, merge ${fmt(t.mergeMs)}, checkpoint ${fmt(t.persistMs)}`,
+    );
     console.log('Reload from a warm cache (median of', r.shellMs.length, 'loads)');
-    console.log(`  shell visible        ${fmt(median(r.shellMs)).padStart(9)}   budget 1000 ms   ${verdict(median(r.shellMs), 1000)}`);
-    console.log(`  Overview KPIs shown  ${fmt(median(r.kpiMs)).padStart(9)}   budget 3000 ms   ${verdict(median(r.kpiMs), 3000)}`);
-    console.log(`  sales forecast shown ${fmt(median(r.forecastMs)).padStart(9)}   budget 1000 ms   ${verdict(median(r.forecastMs), 1000)}   (Predictions opened from the navigation; 18 months of sample orders)`);
-    console.log(`  same, cold page load ${fmt(median(r.forecastColdMs)).padStart(9)}   (engine, DuckDB and the ML worker start first)`);
-    console.log(`  Lighthouse accessibility ${score(r.accessibility)} (>= 95), best practices ${score(r.bestPractices)} (>= 95)`);
+    console.log(
+      `  shell visible        ${fmt(median(r.shellMs)).padStart(9)}   budget 1000 ms   ${verdict(median(r.shellMs), 1000)}`,
+    );
+    console.log(
+      `  Overview KPIs shown  ${fmt(median(r.kpiMs)).padStart(9)}   budget 3000 ms   ${verdict(median(r.kpiMs), 3000)}`,
+    );
+    console.log(
+      `  sales forecast shown ${fmt(median(r.forecastMs)).padStart(9)}   budget 1000 ms   ${verdict(median(r.forecastMs), 1000)}   (Predictions opened from the navigation; 18 months of sample orders)`,
+    );
+    console.log(
+      `  same, cold page load ${fmt(median(r.forecastColdMs)).padStart(9)}   (engine, DuckDB and the ML worker start first)`,
+    );
+    console.log(
+      `  Lighthouse accessibility ${score(r.accessibility)} (>= 95), best practices ${score(r.bestPractices)} (>= 95)`,
+    );
     for (const a of r.failedAudits) console.log(`    failed audit: ${a}`);
-    console.log(`  installability errors (Page.getInstallabilityErrors): ${r.installabilityErrors.length ? r.installabilityErrors.join(', ') : 'none'}`);
+    console.log(
+      `  installability errors (Page.getInstallabilityErrors): ${r.installabilityErrors.length ? r.installabilityErrors.join(', ') : 'none'}`,
+    );
   }
 }
 

@@ -14,7 +14,13 @@ import { initTf } from '../src/ml/tf';
 import { evaluateChurn } from '../src/ml/churn';
 import { segmentBuyers } from '../src/ml/segments';
 import { evaluateRecommendations } from './eval/recommend';
-import { onlineRetailDaily, onlineRetailTransactions, readDailyCsv, readItemTransactions, readTransactions } from './eval/series';
+import {
+  onlineRetailDaily,
+  onlineRetailTransactions,
+  readDailyCsv,
+  readItemTransactions,
+  readTransactions,
+} from './eval/series';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,7 +35,11 @@ async function forecastCv(): Promise<void> {
   const retail = arg('online-retail');
   if (!csv && !retail) throw new Error('give --csv <file with ds,y> or --online-retail <file>');
   const series = csv ? readDailyCsv(csv) : onlineRetailDaily(retail as string);
-  const o = { initial: Number(arg('initial') ?? 730), period: Number(arg('period') ?? 180), horizon: Number(arg('horizon') ?? 365) };
+  const o = {
+    initial: Number(arg('initial') ?? 730),
+    period: Number(arg('period') ?? 180),
+    horizon: Number(arg('horizon') ?? 365),
+  };
   const startDay = dayNumber(series.start);
   const nonNegative = series.values.every((v) => v === null || v >= 0);
   const ours: Model = (h, horizon) => forecast(h, { start: series.start, horizon });
@@ -46,17 +56,37 @@ async function forecastCv(): Promise<void> {
     const cv = crossValidate(series.values, model, o, (i, n) => process.stderr.write(`\r${name}: cutoff ${i}/${n}   `));
     process.stderr.write('\n');
     const seconds = (performance.now() - t0) / 1000;
-    const buckets: [number, number][] = [[1, 7], [8, 37], [38, 90], [91, 180], [181, 328], [329, 365]];
-    results[name] = { ...metrics(cv.predictions, cv.cutoffs.length), seconds, table: byHorizon(cv.predictions, buckets) };
+    const buckets: [number, number][] = [
+      [1, 7],
+      [8, 37],
+      [38, 90],
+      [91, 180],
+      [181, 328],
+      [329, 365],
+    ];
+    results[name] = {
+      ...metrics(cv.predictions, cv.cutoffs.length),
+      seconds,
+      table: byHorizon(cv.predictions, buckets),
+    };
   }
-  console.log(`series: ${series.values.length} days from ${series.start} to ${isoOfDay(startDay + series.values.length - 1)}; initial ${o.initial}, period ${o.period}, horizon ${o.horizon}`);
-  console.log('model                 cutoffs  MAPE h1-37  MAPE h329-365  MAE h1-37     MASE  cover80  cover95  seconds');
+  console.log(
+    `series: ${series.values.length} days from ${series.start} to ${isoOfDay(startDay + series.values.length - 1)}; initial ${o.initial}, period ${o.period}, horizon ${o.horizon}`,
+  );
+  console.log(
+    'model                 cutoffs  MAPE h1-37  MAPE h329-365  MAE h1-37     MASE  cover80  cover95  seconds',
+  );
   for (const [name, m] of Object.entries(results)) {
     const f = (v: number | null, w: number, d = 4) => (v === null ? '–' : v.toFixed(d)).padStart(w);
-    console.log(`${name.padEnd(20)} ${String(m.cutoffs).padStart(8)} ${f(m.mape_h37, 11)} ${f(m.mape_h365, 14)} ${f(m.mae_h37, 10)} ${f(m.mase, 8)} ${f(m.coverage80, 8, 3)} ${f(m.coverage95, 8, 3)} ${f(m.seconds, 8, 1)}`);
+    console.log(
+      `${name.padEnd(20)} ${String(m.cutoffs).padStart(8)} ${f(m.mape_h37, 11)} ${f(m.mape_h365, 14)} ${f(m.mae_h37, 10)} ${f(m.mase, 8)} ${f(m.coverage80, 8, 3)} ${f(m.coverage95, 8, 3)} ${f(m.seconds, 8, 1)}`,
+    );
   }
   console.log('\nby horizon (ours):');
-  for (const b of results.toko_prophet_style.table) console.log(`  h ${String(b.from).padStart(3)}-${String(b.to).padEnd(3)}  MAPE ${b.mape.toFixed(4)}  MAE ${b.mae.toFixed(4)}  cover80 ${b.coverage80?.toFixed(3) ?? '–'}  n ${b.n}`);
+  for (const b of results.toko_prophet_style.table)
+    console.log(
+      `  h ${String(b.from).padStart(3)}-${String(b.to).padEnd(3)}  MAPE ${b.mape.toFixed(4)}  MAE ${b.mae.toFixed(4)}  cover80 ${b.coverage80?.toFixed(3) ?? '–'}  n ${b.n}`,
+    );
   const m = results.toko_prophet_style;
   const out: Record<string, unknown> = {
     model: 'toko_prophet_style',
@@ -71,11 +101,24 @@ async function forecastCv(): Promise<void> {
     coverage95: round(m.coverage95),
     width80: round(m.width80),
     seconds: round(m.seconds, 1),
-    baselines: Object.fromEntries(['seasonal_naive', 'ets'].map((k) => [k, { mase: round(results[k].mase), mape_h37: round(results[k].mape_h37), mape_h365: round(results[k].mape_h365) }])),
+    baselines: Object.fromEntries(
+      ['seasonal_naive', 'ets'].map((k) => [
+        k,
+        { mase: round(results[k].mase), mape_h37: round(results[k].mape_h37), mape_h365: round(results[k].mape_h365) },
+      ]),
+    ),
   };
   if (results.prophet) {
     const p = results.prophet;
-    out.peer = { prophet: { mape_h37: round(p.mape_h37), mape_h365: round(p.mape_h365), mase: round(p.mase), coverage80: round(p.coverage80), seconds: round(p.seconds, 1) } };
+    out.peer = {
+      prophet: {
+        mape_h37: round(p.mape_h37),
+        mape_h365: round(p.mape_h365),
+        mase: round(p.mase),
+        coverage80: round(p.coverage80),
+        seconds: round(p.seconds, 1),
+      },
+    };
   }
   console.log(JSON.stringify(out));
 }
@@ -107,24 +150,50 @@ async function prophetPeer(start: string): Promise<Model> {
 function churn(): void {
   const file = arg('transactions');
   const retail = arg('online-retail');
-  if (!file && !retail) throw new Error('give --transactions <csv with customer_id,order_id,date,amount> or --online-retail <file>');
+  if (!file && !retail)
+    throw new Error('give --transactions <csv with customer_id,order_id,date,amount> or --online-retail <file>');
   const t0 = performance.now();
   const tx = file ? readTransactions(file) : onlineRetailTransactions(retail as string);
   const r = evaluateChurn(tx);
-  console.log(`transactions: ${tx.length}; test cutoff ${isoOfDay(r.cutoff)}; trained on ${r.trainCustomers} customers, scored ${r.testCustomers}`);
+  console.log(
+    `transactions: ${tx.length}; test cutoff ${isoOfDay(r.cutoff)}; trained on ${r.trainCustomers} customers, scored ${r.testCustomers}`,
+  );
   console.log('calibration (predicted → observed churn):');
-  for (const b of r.calibration) console.log(`  ${b.from.toFixed(1)}–${b.to.toFixed(1)}  ${b.predicted.toFixed(3)} → ${b.observed.toFixed(3)}  n ${b.n}`);
-  console.log(JSON.stringify({ model: 'logistic_rfm_tenure', auc: round(r.auc), brier: round(r.brier), base_rate: round(r.baseRate), customers: r.testCustomers, seconds: round((performance.now() - t0) / 1000, 1) }));
+  for (const b of r.calibration)
+    console.log(
+      `  ${b.from.toFixed(1)}–${b.to.toFixed(1)}  ${b.predicted.toFixed(3)} → ${b.observed.toFixed(3)}  n ${b.n}`,
+    );
+  console.log(
+    JSON.stringify({
+      model: 'logistic_rfm_tenure',
+      auc: round(r.auc),
+      brier: round(r.brier),
+      base_rate: round(r.baseRate),
+      customers: r.testCustomers,
+      seconds: round((performance.now() - t0) / 1000, 1),
+    }),
+  );
 }
 
 /** Recommendations on a temporal holdout of each buyer's last order, against popularity. */
 async function recommend(): Promise<void> {
   const file = arg('transactions') ?? arg('online-retail');
-  if (!file) throw new Error('give --transactions <csv with customer_id,order_id,date,item_id,quantity,amount> or --online-retail <file>');
+  if (!file)
+    throw new Error(
+      'give --transactions <csv with customer_id,order_id,date,item_id,quantity,amount> or --online-retail <file>',
+    );
   const t0 = performance.now();
   const r = await evaluateRecommendations(readItemTransactions(file, !arg('transactions')));
-  console.log(`buyers evaluated: ${r.buyers}; ours: precision@10 ${r.precision_at_10.toFixed(4)}, hit-rate@10 ${r.hit_rate_at_10.toFixed(4)}; popularity: ${r.popularity_precision_at_10.toFixed(4)}, ${r.popularity_hit_rate_at_10.toFixed(4)}`);
-  console.log(JSON.stringify({ ...Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v)])), hit_rate_ratio: round(r.hit_rate_at_10 / r.popularity_hit_rate_at_10, 2), seconds: round((performance.now() - t0) / 1000, 1) }));
+  console.log(
+    `buyers evaluated: ${r.buyers}; ours: precision@10 ${r.precision_at_10.toFixed(4)}, hit-rate@10 ${r.hit_rate_at_10.toFixed(4)}; popularity: ${r.popularity_precision_at_10.toFixed(4)}, ${r.popularity_hit_rate_at_10.toFixed(4)}`,
+  );
+  console.log(
+    JSON.stringify({
+      ...Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v)])),
+      hit_rate_ratio: round(r.hit_rate_at_10 / r.popularity_hit_rate_at_10, 2),
+      seconds: round((performance.now() - t0) / 1000, 1),
+    }),
+  );
 }
 
 /** Segments: k-means on standardised log RFM and tenure of every customer, k by silhouette. */
@@ -132,7 +201,8 @@ async function segments(): Promise<void> {
   await initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
   const file = arg('transactions');
   const retail = arg('online-retail');
-  if (!file && !retail) throw new Error('give --transactions <csv with customer_id,order_id,date,amount> or --online-retail <file>');
+  if (!file && !retail)
+    throw new Error('give --transactions <csv with customer_id,order_id,date,amount> or --online-retail <file>');
   const tx = file ? readTransactions(file) : onlineRetailTransactions(retail as string);
   const t0 = performance.now();
   const last = tx.reduce((m, t) => Math.max(m, t.day), Number.NEGATIVE_INFINITY);
@@ -145,12 +215,33 @@ async function segments(): Promise<void> {
     c.sales += t.amount;
     by.set(t.customer, c);
   }
-  const buyers = [...by].map(([buyer, c]) => ({ buyer, recency: last - c.last, orders: c.orders.size, sales: c.sales, tenure: last - c.first }));
+  const buyers = [...by].map(([buyer, c]) => ({
+    buyer,
+    recency: last - c.last,
+    orders: c.orders.size,
+    sales: c.sales,
+    tenure: last - c.first,
+  }));
   const s = segmentBuyers(buyers, 'kmeans');
-  const sizes = Object.fromEntries([...new Set(s.labels)].sort().map((l) => [l, s.labels.filter((x) => x === l).length]));
-  console.log(`customers: ${buyers.length}; silhouette by k: ${(s.tried ?? []).map((t) => `${t.k}: ${t.silhouette.toFixed(3)}`).join(', ')}`);
-  for (const c of s.centroids ?? []) console.log(`  ${c.id}: ${sizes[c.id]} customers, recency ${c.recency.toFixed(0)} d, ${c.orders.toFixed(1)} orders, value ${c.sales.toFixed(0)}, tenure ${c.tenure.toFixed(0)} d (${s.dominant[c.id]})`);
-  console.log(JSON.stringify({ k: s.k, silhouette: round(s.silhouette ?? null), sizes, customers: buyers.length, seconds: round((performance.now() - t0) / 1000, 1) }));
+  const sizes = Object.fromEntries(
+    [...new Set(s.labels)].sort().map((l) => [l, s.labels.filter((x) => x === l).length]),
+  );
+  console.log(
+    `customers: ${buyers.length}; silhouette by k: ${(s.tried ?? []).map((t) => `${t.k}: ${t.silhouette.toFixed(3)}`).join(', ')}`,
+  );
+  for (const c of s.centroids ?? [])
+    console.log(
+      `  ${c.id}: ${sizes[c.id]} customers, recency ${c.recency.toFixed(0)} d, ${c.orders.toFixed(1)} orders, value ${c.sales.toFixed(0)}, tenure ${c.tenure.toFixed(0)} d (${s.dominant[c.id]})`,
+    );
+  console.log(
+    JSON.stringify({
+      k: s.k,
+      silhouette: round(s.silhouette ?? null),
+      sizes,
+      customers: buyers.length,
+      seconds: round((performance.now() - t0) / 1000, 1),
+    }),
+  );
 }
 
 const command = process.argv[2];
@@ -159,9 +250,13 @@ else if (command === 'churn') churn();
 else if (command === 'recommend') await recommend();
 else if (command === 'segments') await segments();
 else {
-  console.error('usage: npm run eval -- forecast-cv --csv <file> [--initial 730] [--period 180] [--horizon 365] [--peer prophet]');
+  console.error(
+    'usage: npm run eval -- forecast-cv --csv <file> [--initial 730] [--period 180] [--horizon 365] [--peer prophet]',
+  );
   console.error('       npm run eval -- churn --transactions <csv with customer_id,order_id,date,amount>');
   console.error('       npm run eval -- segments --transactions <csv with customer_id,order_id,date,amount>');
-  console.error('       npm run eval -- recommend --transactions <csv with customer_id,order_id,date,item_id,quantity,amount>');
+  console.error(
+    '       npm run eval -- recommend --transactions <csv with customer_id,order_id,date,item_id,quantity,amount>',
+  );
   process.exit(2);
 }

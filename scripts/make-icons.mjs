@@ -94,7 +94,10 @@ function draw(size, { maskable }) {
       }
       const i = (y * size + x) * 4;
       const t = bag / 16;
-      for (let c = 0; c < 3; c++) img[i + c] = Math.round(orange[c] * (1 - t / Math.max(tile / 16, 1e-9)) + white[c] * (t / Math.max(tile / 16, 1e-9)));
+      for (let c = 0; c < 3; c++)
+        img[i + c] = Math.round(
+          orange[c] * (1 - t / Math.max(tile / 16, 1e-9)) + white[c] * (t / Math.max(tile / 16, 1e-9)),
+        );
       img[i + 3] = Math.round((tile / 16) * 255);
     }
   }

@@ -8,10 +8,24 @@ import * as XLSX from '@e965/xlsx';
 import { incomeFor, isoDay, type OrderLine, type SimOrder, simulateOrders } from './sample/generate';
 import { adsFor, adsReportCsv, billingCsv } from './sample/ads';
 import { insightWorkbooks, shopDays } from './sample/insights';
-import { affiliateCsv, affiliateProductCsv, discountWorkbook, keywordCsv, liveAdsCsv, liveWorkbook, visitSourceRows } from './sample/marketing';
+import {
+  affiliateCsv,
+  affiliateProductCsv,
+  discountWorkbook,
+  keywordCsv,
+  liveAdsCsv,
+  liveWorkbook,
+  visitSourceRows,
+} from './sample/marketing';
 import { productPerformanceWorkbook } from './sample/productPerformance';
 import { returnsWorkbook } from './sample/returns';
-import { income2025Workbook, income2026Workbook, ORDER_COLUMNS_2025, ORDER_COLUMNS_2026, orderWorkbook } from './sample/layouts';
+import {
+  income2025Workbook,
+  income2026Workbook,
+  ORDER_COLUMNS_2025,
+  ORDER_COLUMNS_2026,
+  orderWorkbook,
+} from './sample/layouts';
 
 XLSX.set_fs(fs);
 
@@ -43,18 +57,31 @@ function topProducts(orders: readonly SimOrder[], from: string, to: string) {
   return [...by.entries()]
     .sort((a, b) => b[1].sales - a[1].sales)
     .slice(0, 10)
-    .map(([name, g], i) => ({ id: String(30_000_000_000 + i * 7_919), name, price: Math.round(g.sales / Math.max(1, g.units)), sales: g.sales }));
+    .map(([name, g], i) => ({
+      id: String(30_000_000_000 + i * 7_919),
+      name,
+      price: Math.round(g.sales / Math.max(1, g.units)),
+      sales: g.sales,
+    }));
 }
 
 /** An xlsx under any name (Shopee's return exports end in .xls). */
 function wb2file(wb: XLSX.WorkBook, file: string): void {
-  wb.Props = { ...wb.Props, CreatedDate: new Date(`${SAMPLE.to}T21:00:00Z`), ModifiedDate: new Date(`${SAMPLE.to}T21:00:00Z`) };
+  wb.Props = {
+    ...wb.Props,
+    CreatedDate: new Date(`${SAMPLE.to}T21:00:00Z`),
+    ModifiedDate: new Date(`${SAMPLE.to}T21:00:00Z`),
+  };
   fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }));
 }
 
 /** Writes a workbook with fixed document dates, so the same seed gives the same bytes. */
 function write(wb: XLSX.WorkBook, file: string): void {
-  wb.Props = { ...wb.Props, CreatedDate: new Date(`${SAMPLE.to}T21:00:00Z`), ModifiedDate: new Date(`${SAMPLE.to}T21:00:00Z`) };
+  wb.Props = {
+    ...wb.Props,
+    CreatedDate: new Date(`${SAMPLE.to}T21:00:00Z`),
+    ModifiedDate: new Date(`${SAMPLE.to}T21:00:00Z`),
+  };
   XLSX.writeFile(wb, file, { compression: true, bookSST: true });
 }
 const compact = (iso: string) => iso.replace(/-/g, '');
@@ -137,9 +164,10 @@ function main() {
     const end = monthEnd(start);
     const rows = income.filter((i) => isoDay(i.released) >= start && isoDay(i.released) <= end);
     if (!rows.length) continue;
-    const wb = start < '2026-01-01'
-      ? income2025Workbook(rows, SAMPLE.shop, start, end)
-      : income2026Workbook(rows, SAMPLE.shop, start, end);
+    const wb =
+      start < '2026-01-01'
+        ? income2025Workbook(rows, SAMPLE.shop, start, end)
+        : income2026Workbook(rows, SAMPLE.shop, start, end);
     const name = `Income.sudah dilepas.id.${compact(start)}_${compact(end)}.xlsx`;
     write(wb, path.join(out, name));
     written.push(name);
@@ -149,8 +177,16 @@ function main() {
     const end = monthEnd(start);
     const days = shopDays(orders, start, end, SAMPLE.seed + Number(compact(start)));
     const ads = adsFor(orders, start, end, SAMPLE.seed + Number(compact(start)) + 1);
-    const books = { ...insightWorkbooks(days), discount: discountWorkbook(days, SAMPLE.seed + Number(compact(start)) + 4), live: liveWorkbook(days, SAMPLE.seed + Number(compact(start)) + 5) };
-    XLSX.utils.book_append_sheet(books.shopStats, XLSX.utils.aoa_to_sheet(visitSourceRows(days, ads)), 'Asal Kunjungan (Pesanan Dibuat)');
+    const books = {
+      ...insightWorkbooks(days),
+      discount: discountWorkbook(days, SAMPLE.seed + Number(compact(start)) + 4),
+      live: liveWorkbook(days, SAMPLE.seed + Number(compact(start)) + 5),
+    };
+    XLSX.utils.book_append_sheet(
+      books.shopStats,
+      XLSX.utils.aoa_to_sheet(visitSourceRows(days, ads)),
+      'Asal Kunjungan (Pesanan Dibuat)',
+    );
     const names: Record<string, string> = {
       shopStats: `${SAMPLE.shop}.shopee-shop-stats.${compact(start)}-${compact(end)}.xlsx`,
       traffic: `traffic_overview_${compact(start)}_${compact(end)}.xlsx`,
@@ -170,20 +206,42 @@ function main() {
     const adsName = `Data+Keseluruhan+Iklan+Shopee-${dm(start)}-${dm(end)}.csv`;
     fs.writeFileSync(path.join(out, adsName), adsReportCsv(ads, SAMPLE.shop, start, end));
     const csvs: Record<string, string> = {
-      [`Search-Ads-Overall-Data-${dm(start)}-${dm(end)}.csv`]: keywordCsv(ads, SAMPLE.shop, start, end, SAMPLE.seed + Number(compact(start)) + 6),
-      [`Data-Semua-Iklan-Live-${dm(start)}-${dm(end)}.csv`]: liveAdsCsv(days, SAMPLE.shop, SAMPLE.seed + Number(compact(start)) + 7),
-      [`AMSAffiliatePerformance_${compact(start)}_${compact(end)}.csv`]: affiliateCsv(days, SAMPLE.seed + Number(compact(start)) + 8),
-      [`ProductPerformance_${compact(start)}_${compact(end)}.csv`]: affiliateProductCsv(topProducts(orders, start, end), SAMPLE.seed + Number(compact(start)) + 9),
+      [`Search-Ads-Overall-Data-${dm(start)}-${dm(end)}.csv`]: keywordCsv(
+        ads,
+        SAMPLE.shop,
+        start,
+        end,
+        SAMPLE.seed + Number(compact(start)) + 6,
+      ),
+      [`Data-Semua-Iklan-Live-${dm(start)}-${dm(end)}.csv`]: liveAdsCsv(
+        days,
+        SAMPLE.shop,
+        SAMPLE.seed + Number(compact(start)) + 7,
+      ),
+      [`AMSAffiliatePerformance_${compact(start)}_${compact(end)}.csv`]: affiliateCsv(
+        days,
+        SAMPLE.seed + Number(compact(start)) + 8,
+      ),
+      [`ProductPerformance_${compact(start)}_${compact(end)}.csv`]: affiliateProductCsv(
+        topProducts(orders, start, end),
+        SAMPLE.seed + Number(compact(start)) + 9,
+      ),
     };
     for (const [name, text] of Object.entries(csvs)) {
       fs.writeFileSync(path.join(out, name), text);
       written.push(name);
     }
     const billName = `${SAMPLE.shop}_adwords_bill_${end}.csv`;
-    fs.writeFileSync(path.join(out, billName), billingCsv(ads, SAMPLE.shop, start, end, SAMPLE.seed + Number(compact(end))));
+    fs.writeFileSync(
+      path.join(out, billName),
+      billingCsv(ads, SAMPLE.shop, start, end, SAMPLE.seed + Number(compact(end))),
+    );
     written.push(adsName, billName);
     const perf = `parentskudetail.${compact(start)}_${compact(end)}.xlsx`;
-    write(productPerformanceWorkbook(orders, start, end, SAMPLE.seed + Number(compact(start)) + 3), path.join(out, perf));
+    write(
+      productPerformanceWorkbook(orders, start, end, SAMPLE.seed + Number(compact(start)) + 3),
+      path.join(out, perf),
+    );
     written.push(perf);
     const returns = returnsWorkbook(orders, start, end, SAMPLE.seed + Number(compact(start)) + 2);
     if (returns) {
@@ -195,7 +253,9 @@ function main() {
   }
   fs.writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify({ ...SAMPLE, files: written }, null, 2)}\n`);
   const lines = orders.reduce((a, o) => a + o.lines.length, 0);
-  console.log(`sample-data: ${written.length} files, ${orders.length} orders, ${lines} lines, ${income.length} released orders`);
+  console.log(
+    `sample-data: ${written.length} files, ${orders.length} orders, ${lines} lines, ${income.length} released orders`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -33,14 +33,22 @@ function finish(ok) {
 
 const steps = [
   ['typecheck', 'npx', ['tsc', '-p', '.']],
-  ['lint', 'npx', ['biome', 'lint']],
+  ['format and lint', 'npx', ['biome', 'ci', '.']],
   ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=.test-results/unit.json']],
   ['browser deps', 'bash', ['scripts/ensure-test-deps.sh']],
   ['build', 'npx', ['vite', 'build']],
   [
     'e2e',
     'npx',
-    ['vitest', 'run', '--config', 'e2e/vitest.config.ts', '--reporter=default', '--reporter=json', '--outputFile=.test-results/e2e.json'],
+    [
+      'vitest',
+      'run',
+      '--config',
+      'e2e/vitest.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile=.test-results/e2e.json',
+    ],
   ],
 ];
 for (const [name, cmd, args] of steps) {

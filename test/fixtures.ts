@@ -76,24 +76,41 @@ export const at = (iso: string) => Date.parse(`${iso.replace(' ', 'T')}:00Z`);
 
 /** An order export in the 2026 (50 columns) or 2025 (49 columns) layout. */
 export function orderFile(lines: OrderLine[], layout: 2025 | 2026 = 2026): Uint8Array {
-  return xlsxBytes([{ name: 'orders', rows: orderRows(lines, layout === 2025 ? ORDER_COLUMNS_2025 : ORDER_COLUMNS_2026) }]);
+  return xlsxBytes([
+    { name: 'orders', rows: orderRows(lines, layout === 2025 ? ORDER_COLUMNS_2025 : ORDER_COLUMNS_2026) },
+  ]);
 }
 
-export const CLAIM_COLUMNS = ['Status Klaim', 'Tanggal Klaim Diajukan', 'Tanggal Klaim Disetujui', 'Tanggal Klaim Dicairkan', 'Tanggal Klaim Ditolak', 'Jumlah Kompensasi'];
+export const CLAIM_COLUMNS = [
+  'Status Klaim',
+  'Tanggal Klaim Diajukan',
+  'Tanggal Klaim Disetujui',
+  'Tanggal Klaim Dicairkan',
+  'Tanggal Klaim Ditolak',
+  'Jumlah Kompensasi',
+];
 
 /**
  * An `Order.failed_delivery` export (55 columns, shopee-exports.md 3.1): the 2026 layout without `Alasan
  * Pembatalan` and `Tipe Pesanan`, `Status pengiriman gagal` after the return status, and the six claim columns
  * at the end. `claims` gives each order's failed-delivery status and claim cells (empty claims otherwise).
  */
-export function failedDeliveryFile(lines: OrderLine[], claims: Record<string, { failed: string; claim: string[] }>): Uint8Array {
+export function failedDeliveryFile(
+  lines: OrderLine[],
+  claims: Record<string, { failed: string; claim: string[] }>,
+): Uint8Array {
   const header = ORDER_COLUMNS_2026.map(([h]) => h);
   const keep = header.map((h, i) => (h === 'Alasan Pembatalan' || h === 'Tipe Pesanan' ? -1 : i)).filter((i) => i >= 0);
   const at = keep.findIndex((i) => header[i] === 'Status Pembatalan/ Pengembalian') + 1;
   const rows = orderRows(lines, ORDER_COLUMNS_2026).map((r, n) => {
     const kept = keep.map((i) => r[i] ?? '');
     const c = n === 0 ? null : (claims[String(r[0])] ?? { failed: '', claim: ['', '-', '-', '-', '-', '0'] });
-    return [...kept.slice(0, at), c ? c.failed : 'Status pengiriman gagal', ...kept.slice(at), ...(c ? c.claim : CLAIM_COLUMNS)];
+    return [
+      ...kept.slice(0, at),
+      c ? c.failed : 'Status pengiriman gagal',
+      ...kept.slice(at),
+      ...(c ? c.claim : CLAIM_COLUMNS),
+    ];
   });
   return xlsxBytes([{ name: 'orders', rows }]);
 }

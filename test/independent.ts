@@ -31,11 +31,14 @@ export interface IndependentLine {
 const idInt = (v: unknown): number => {
   if (v === null || v === undefined || v === '' || v === '-') return 0;
   if (typeof v === 'number') return v;
-  const s = String(v).replace(/^RP\s*/i, '').trim();
+  const s = String(v)
+    .replace(/^RP\s*/i, '')
+    .trim();
   return Number(s.replace(/\./g, '').replace(',', '.'));
 };
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
-const pick = (r: Row, ...names: string[]) => names.map((n) => r[n]).find((v) => v !== undefined && v !== null && v !== '');
+const pick = (r: Row, ...names: string[]) =>
+  names.map((n) => r[n]).find((v) => v !== undefined && v !== null && v !== '');
 
 function sheetObjects(ws: XLSX.WorkSheet, headerRowIndex: number): Row[] {
   return XLSX.utils.sheet_to_json<Row>(ws, { range: headerRowIndex, defval: null, raw: true });
@@ -58,7 +61,12 @@ export function readOrderFile(bytes: Uint8Array): IndependentFile {
   for (const r of sheetObjects(ws, h)) {
     const orderId = str(pick(r, 'No. Pesanan', 'Order ID'));
     if (!orderId) continue;
-    for (const k of ['Waktu Pesanan Dibuat', 'Waktu Pembayaran Dilakukan', 'Waktu Pengiriman Diatur', 'Waktu Pesanan Selesai']) {
+    for (const k of [
+      'Waktu Pesanan Dibuat',
+      'Waktu Pembayaran Dilakukan',
+      'Waktu Pengiriman Diatur',
+      'Waktu Pesanan Selesai',
+    ]) {
       const t = str(r[k]);
       if (/^\d{4}-/.test(t) && t > snapshot) snapshot = t;
     }
@@ -112,9 +120,11 @@ export function mergeFiles(files: readonly IndependentFile[]): IndependentLine[]
       const cur = best.get(key);
       const wins =
         !cur ||
-        (cand.final !== cur.final ? cand.final
-        : cand.snapshot !== cur.snapshot ? cand.snapshot > cur.snapshot
-        : cand.seq > cur.seq);
+        (cand.final !== cur.final
+          ? cand.final
+          : cand.snapshot !== cur.snapshot
+            ? cand.snapshot > cur.snapshot
+            : cand.seq > cur.seq);
       if (wins) best.set(key, cand);
     }
   });
@@ -222,7 +232,11 @@ export function readIncomeFile(bytes: Uint8Array): { rows: IndependentIncomeRow[
     if (h25 >= 0) {
       for (const r of sheetObjects(ws, h25)) {
         if (!str(r['No. Pesanan'])) continue;
-        rows.push({ orderId: str(r['No. Pesanan']), released: str(r['Tanggal Dana Dilepaskan']), net: Number(r['Total Penghasilan']) });
+        rows.push({
+          orderId: str(r['No. Pesanan']),
+          released: str(r['Tanggal Dana Dilepaskan']),
+          net: Number(r['Total Penghasilan']),
+        });
       }
       continue;
     }
@@ -308,7 +322,10 @@ export function buyersBy(
     }
   }
   return new Map(
-    [...orders.entries()].map(([k, b]) => [k, { buyers: b.size, repeaters: [...b.values()].filter((s) => s.size >= 2).length }]),
+    [...orders.entries()].map(([k, b]) => [
+      k,
+      { buyers: b.size, repeaters: [...b.values()].filter((s) => s.size >= 2).length },
+    ]),
   );
 }
 
@@ -322,7 +339,8 @@ export function funnelOf(lines: readonly IndependentLine[], from: string, to: st
   let cancelled = 0;
   for (const o of orders.values()) {
     const t = o.status.trim().toLowerCase();
-    const isShipped = o.shipArranged || ['sedang dikirim', 'telah dikirim'].includes(t) || statusKind(o.status) === 'completed';
+    const isShipped =
+      o.shipArranged || ['sedang dikirim', 'telah dikirim'].includes(t) || statusKind(o.status) === 'completed';
     if (isShipped) shipped++;
     if (o.paid || t === 'perlu dikirim' || isShipped) paid++;
     if (statusKind(o.status) === 'completed') completed++;

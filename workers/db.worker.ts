@@ -17,7 +17,14 @@ import type { FileParser } from '../src/ingest/parseFile';
 import type { ParseWorkerApi } from './parse.worker';
 import { ML_OPS } from '../src/ml/ops';
 import type { MlBackend } from '../src/ml/predictions';
-import { APP_STATE_VERSION, MARKER_KEY, IdbImportLog, IdbReportStore, IdbWorkspaceState, openAppDb } from '../src/store/idb';
+import {
+  APP_STATE_VERSION,
+  MARKER_KEY,
+  IdbImportLog,
+  IdbReportStore,
+  IdbWorkspaceState,
+  openAppDb,
+} from '../src/store/idb';
 import { EMPTY_SUMMARY, readBackupFile } from '../src/store/backup';
 import { SCHEMA_VERSION } from '../src/db/schema';
 
@@ -117,7 +124,11 @@ async function init(origin: string, options: { startOver?: boolean } = {}): Prom
     const size = await opfsSize(DB_FILE);
     // DuckDB would create a new empty file here: the seller decides, not the app.
     if (size === null || size === 0) {
-      return { persistent, blocked: true, problem: { code: 'database_missing', found: size === null ? 'missing' : 'empty', marker } };
+      return {
+        persistent,
+        blocked: true,
+        problem: { code: 'database_missing', found: size === null ? 'missing' : 'empty', marker },
+      };
     }
   }
   let db: duckdb.AsyncDuckDB;
@@ -142,7 +153,9 @@ async function init(origin: string, options: { startOver?: boolean } = {}): Prom
   /** What the database holds now, to compare with (and to become) the marker. */
   const holds = async () => {
     const rows = arrowRows<{ imports: number; version: string | null }>(
-      await conn.query(`SELECT (SELECT count(*) FROM imports) AS imports, (SELECT max(value) FROM meta WHERE key = 'dataset_version') AS version`),
+      await conn.query(
+        `SELECT (SELECT count(*) FROM imports) AS imports, (SELECT max(value) FROM meta WHERE key = 'dataset_version') AS version`,
+      ),
     );
     return { imports: Number(rows[0].imports), datasetVersion: Number(rows[0].version ?? 0) };
   };
@@ -168,11 +181,20 @@ async function init(origin: string, options: { startOver?: boolean } = {}): Prom
       if (!persistent) return;
       const [{ wal_size }] = arrowRows<{ wal_size: string }>(await conn.query('PRAGMA database_size'));
       if (!/^0 bytes$/.test(wal_size)) throw new Error(`the database log holds ${wal_size} after a checkpoint`);
-      await settings.setSetting(MARKER_KEY, { ...(await holds()), savedAt: new Date().toISOString() } satisfies StoredMarker);
+      await settings.setSetting(MARKER_KEY, {
+        ...(await holds()),
+        savedAt: new Date().toISOString(),
+      } satisfies StoredMarker);
     },
   };
   const ml = mlWorker();
-  engine = await Engine.open(sql, { log: new IdbImportLog(appDb), ml, reports: settings, parse: parseWorker(), state: new IdbWorkspaceState(appDb) });
+  engine = await Engine.open(sql, {
+    log: new IdbImportLog(appDb),
+    ml,
+    reports: settings,
+    parse: parseWorker(),
+    state: new IdbWorkspaceState(appDb),
+  });
   if (persistent && marker) {
     const now = await holds();
     if (now.imports < marker.imports || now.datasetVersion < marker.datasetVersion) {
@@ -225,7 +247,8 @@ function mlWorker(): MlBackend {
   };
   return {
     ...forward(ML_OPS, () => get() as unknown as MlBackend),
-    forecastDemand: (input, onProgress) => get().forecastDemand(input, onProgress ? Comlink.proxy(onProgress) : undefined),
+    forecastDemand: (input, onProgress) =>
+      get().forecastDemand(input, onProgress ? Comlink.proxy(onProgress) : undefined),
   };
 }
 
@@ -240,7 +263,11 @@ async function previewBackup(file: Blob): Promise<WorkspacePreview> {
   return read.ok ? { ok: true, backup: read.backup.manifest, current: EMPTY_SUMMARY } : read;
 }
 
-const api: EngineApi & { init: typeof init; previewBackup: typeof previewBackup } = { init, previewBackup, ...forwardEngine(ready) };
+const api: EngineApi & { init: typeof init; previewBackup: typeof previewBackup } = {
+  init,
+  previewBackup,
+  ...forwardEngine(ready),
+};
 
 export type DbWorkerApi = typeof api;
 

@@ -43,7 +43,12 @@ export async function benchAppLoad(runs: number): Promise<AppLoadResult> {
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'error', mode: 'production', build: { outDir, emptyOutDir: true } });
+    await build({
+      configFile: path.resolve('vite.config.ts'),
+      logLevel: 'error',
+      mode: 'production',
+      build: { outDir, emptyOutDir: true },
+    });
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
@@ -52,9 +57,13 @@ export async function benchAppLoad(runs: number): Promise<AppLoadResult> {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'toko-load-'));
   const port = await freePort();
-  const proc = spawn('/usr/bin/chromium', [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'], {
-    stdio: 'ignore',
-  });
+  const proc = spawn(
+    '/usr/bin/chromium',
+    [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'],
+    {
+      stdio: 'ignore',
+    },
+  );
   try {
     let browser: Awaited<ReturnType<typeof chromium.connectOverCDP>> | null = null;
     for (let i = 0; i < 50 && !browser; i++) {
@@ -91,7 +100,9 @@ export async function benchAppLoad(runs: number): Promise<AppLoadResult> {
     await page.evaluate(() =>
       Promise.race([
         navigator.serviceWorker.ready,
-        new Promise((_, reject) => setTimeout(() => reject(new Error('no service worker after 60 s: is this a development build?')), 60_000)),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error('no service worker after 60 s: is this a development build?')), 60_000),
+        ),
       ]).then(() => undefined),
     );
     const installability = await (await context.newCDPSession(page)).send('Page.getInstallabilityErrors');
@@ -99,10 +110,14 @@ export async function benchAppLoad(runs: number): Promise<AppLoadResult> {
     const kpiMs: number[] = [];
     for (let i = 0; i < runs; i++) {
       await page.goto(`${origin}/overview`, { waitUntil: 'commit' });
-      const shell = await page.waitForFunction(() => (document.querySelector('.topbar') ? performance.now() : 0), undefined, {
-        polling: 'raf',
-        timeout: 30_000,
-      });
+      const shell = await page.waitForFunction(
+        () => (document.querySelector('.topbar') ? performance.now() : 0),
+        undefined,
+        {
+          polling: 'raf',
+          timeout: 30_000,
+        },
+      );
       const kpi = await page.waitForFunction(
         () => (document.querySelector('[data-kpi="sales"]')?.getAttribute('data-value') ? performance.now() : 0),
         undefined,
@@ -116,10 +131,15 @@ export async function benchAppLoad(runs: number): Promise<AppLoadResult> {
     const forecastMs: number[] = [];
     const forecastColdMs: number[] = [];
     const shownAt = () =>
-      page.waitForFunction(() => (document.querySelector('[data-kpi="forecast_sales"]')?.getAttribute('data-value') ? performance.now() : 0), undefined, {
-        polling: 'raf',
-        timeout: 60_000,
-      });
+      page.waitForFunction(
+        () =>
+          document.querySelector('[data-kpi="forecast_sales"]')?.getAttribute('data-value') ? performance.now() : 0,
+        undefined,
+        {
+          polling: 'raf',
+          timeout: 60_000,
+        },
+      );
     for (let i = 0; i < Math.min(runs, 5); i++) {
       await page.goto(`${origin}/overview`);
       await page.waitForSelector('[data-kpi="sales"][data-value]');

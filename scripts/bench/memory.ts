@@ -13,13 +13,18 @@ import { CHROMIUM_ARGS } from '../../e2e/harness';
 import type { ImportOnlyResult } from './page';
 
 /** Serves `files` (URL path -> file on disk) beside the app's source and opens the bench page. */
-export async function withBenchPage<T>(files: Record<string, string>, body: (page: Page, origin: string, profile: string) => Promise<T>): Promise<T> {
+export async function withBenchPage<T>(
+  files: Record<string, string>,
+  body: (page: Page, origin: string, profile: string) => Promise<T>,
+): Promise<T> {
   const server = await createServer({
     configFile: path.resolve('vite.config.ts'),
     logLevel: 'error',
     server: { port: 0, host: '127.0.0.1' },
     // Pre-bundle the workers' dependencies: one found later makes Vite reload the page mid-bench.
-    optimizeDeps: { include: ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-wasm', 'yalps', 'comlink', 'apache-arrow'] },
+    optimizeDeps: {
+      include: ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-wasm', 'yalps', 'comlink', 'apache-arrow'],
+    },
     plugins: [
       {
         name: 'bench-files',
@@ -39,11 +44,17 @@ export async function withBenchPage<T>(files: Record<string, string>, body: (pag
   if (!address) throw new Error('vite did not start');
   const origin = `http://127.0.0.1:${address.port}`;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'toko-bench-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${origin}/scripts/bench/bench.html`);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready', undefined, { timeout: 120_000 });
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready', undefined, {
+      timeout: 120_000,
+    });
     return await body(page, origin, profile);
   } finally {
     await context.close();
@@ -77,7 +88,9 @@ function rendererPids(profile: string): number[] {
       }
     })
     .filter((p): p is { pid: number; ppid: number; cmd: string[] } => p !== null);
-  const root = procs.find((p) => p.cmd.some((a) => a === `--user-data-dir=${profile}`) && !p.cmd.some((a) => a.startsWith('--type=')));
+  const root = procs.find(
+    (p) => p.cmd.some((a) => a === `--user-data-dir=${profile}`) && !p.cmd.some((a) => a.startsWith('--type=')),
+  );
   if (!root) return [];
   const family = new Set([root.pid]);
   for (let grew = true; grew; ) {
@@ -104,7 +117,8 @@ export interface MemoryResult {
 export async function benchImportMemory(file: string, name: string): Promise<MemoryResult> {
   return withBenchPage({ '/__bench/file': file }, async (page, origin, profile) => {
     const r = (await page.evaluate(
-      ([url, n]) => (window as unknown as { importOnly: (u: string, n: string) => Promise<unknown> }).importOnly(url, n),
+      ([url, n]) =>
+        (window as unknown as { importOnly: (u: string, n: string) => Promise<unknown> }).importOnly(url, n),
       [`${origin}/__bench/file`, name] as const,
     )) as ImportOnlyResult;
     const renderers = rendererPids(profile).map((pid) => procStatus(pid, 'VmHWM'));

@@ -13,7 +13,9 @@ export interface MlBenchResult {
 }
 
 async function run(runs: number): Promise<MlBenchResult> {
-  const ml = Comlink.wrap<MlBackend>(new Worker(new URL('../../workers/ml.worker.ts', import.meta.url), { type: 'module' }));
+  const ml = Comlink.wrap<MlBackend>(
+    new Worker(new URL('../../workers/ml.worker.ts', import.meta.url), { type: 'module' }),
+  );
   const sales = { start: BENCH_START, values: benchSeries(730, 1, 5_000_000) };
   const salesForecastMs: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -21,7 +23,11 @@ async function run(runs: number): Promise<MlBenchResult> {
     await ml.forecastSeries(sales, 30);
     salesForecastMs.push(performance.now() - t);
   }
-  const skus = Array.from({ length: 200 }, (_, k) => ({ sku: `SKU-${k}`, name: `SKU ${k}`, values: benchSeries(730, 100 + k, 2 + (k % 20)) }));
+  const skus = Array.from({ length: 200 }, (_, k) => ({
+    sku: `SKU-${k}`,
+    name: `SKU ${k}`,
+    values: benchSeries(730, 100 + k, 2 + (k % 20)),
+  }));
   let progressEvents = 0;
   const t = performance.now();
   await ml.forecastDemand(

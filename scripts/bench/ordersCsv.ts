@@ -56,10 +56,16 @@ export function ordersCsv(lines: number): { csv: Uint8Array; lines: number } {
 }
 
 /** The same simulation as two exports: everything before its last 30 days, and those 30 days (a new month). */
-export function ordersCsvLastMonth(lines: number): { history: { csv: Uint8Array; lines: number }; month: { csv: Uint8Array; lines: number } } {
+export function ordersCsvLastMonth(lines: number): {
+  history: { csv: Uint8Array; lines: number };
+  month: { csv: Uint8Array; lines: number };
+} {
   const orders = simulate(lines);
   const cut = Date.parse(`${SIM_TO}T00:00:00Z`) - 29 * 86_400_000;
-  return { history: toCsv(orders.filter((o) => o.created < cut)), month: toCsv(orders.filter((o) => o.created >= cut)) };
+  return {
+    history: toCsv(orders.filter((o) => o.created < cut)),
+    month: toCsv(orders.filter((o) => o.created >= cut)),
+  };
 }
 
 /** About `lines` order lines as an .xlsx workbook in the same layout: one sheet, every value a text cell. */
@@ -68,10 +74,11 @@ export function ordersXlsx(lines: number): { xlsx: Uint8Array; lines: number } {
   let n = 0;
   function* rows() {
     yield ORDER_COLUMNS_2026.map(([h]) => h);
-    for (const o of orders) for (const l of o.lines) {
-      n++;
-      yield ORDER_COLUMNS_2026.map(([, v]) => v(l));
-    }
+    for (const o of orders)
+      for (const l of o.lines) {
+        n++;
+        yield ORDER_COLUMNS_2026.map(([, v]) => v(l));
+      }
   }
   return { xlsx: writeXlsx('orders', rows()), lines: n };
 }

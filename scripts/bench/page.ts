@@ -70,7 +70,11 @@ async function importOnly(url: string, name: string): Promise<ImportOnlyResult> 
   const blob = await (await fetch(url)).blob();
   const t0 = performance.now();
   const [file] = (await status.engine.importFiles([{ name, data: blob }])).files;
-  return { lines: file.rowsRead, wallMs: performance.now() - t0, status: file.status === 'ok' ? 'ok' : JSON.stringify(file.error) };
+  return {
+    lines: file.rowsRead,
+    wallMs: performance.now() - t0,
+    status: file.status === 'ok' ? 'ok' : JSON.stringify(file.error),
+  };
 }
 
 (window as unknown as { bench: typeof run }).bench = run;

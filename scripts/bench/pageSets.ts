@@ -2,7 +2,16 @@ import type { EngineApi } from '../../src/engine/api';
 
 type PageApi = Pick<
   EngineApi,
-  'kpis' | 'overview' | 'listImports' | 'traffic' | 'salesAnalysis' | 'salesByCategory' | 'campaignPerformance' | 'trend' | 'serviceMetrics' | 'productTable'
+  | 'kpis'
+  | 'overview'
+  | 'listImports'
+  | 'traffic'
+  | 'salesAnalysis'
+  | 'salesByCategory'
+  | 'campaignPerformance'
+  | 'trend'
+  | 'serviceMetrics'
+  | 'productTable'
 >;
 
 /** Each dashboard page's full query set over all the data, as the page issues it on open. */
@@ -12,7 +21,12 @@ export function pageQuerySets(engine: PageApi): Record<string, () => Promise<unk
     data: () => Promise.all([engine.kpis(), engine.listImports()]),
     traffic: () => Promise.all([engine.kpis(), engine.traffic()]),
     sales: () =>
-      Promise.all([engine.kpis(), engine.overview({}, { grain: 'week', compare: true }), engine.salesAnalysis(), engine.salesByCategory()]),
+      Promise.all([
+        engine.kpis(),
+        engine.overview({}, { grain: 'week', compare: true }),
+        engine.salesAnalysis(),
+        engine.salesByCategory(),
+      ]),
     campaigns: () => Promise.all([engine.campaignPerformance(), engine.trend({}, 'day')]),
     service: () => engine.serviceMetrics(),
     products: () => engine.productTable(),

@@ -36,10 +36,18 @@ export async function evaluateRecommendations(tx: readonly ItemTransaction[], mi
     await db.insertArrow('tx', tableToIPC(table, 'stream'));
     await db.exec(`CREATE TABLE last_order AS
       SELECT customer, arg_max(order_id, (day, order_id)) AS order_id FROM tx GROUP BY 1 HAVING count(DISTINCT order_id) >= 2`);
-    await db.exec(`CREATE TABLE train AS SELECT t.* FROM tx t LEFT JOIN last_order l USING (customer, order_id) WHERE l.order_id IS NULL`);
-    await db.exec(`CREATE TABLE test AS SELECT DISTINCT t.customer, t.item FROM tx t JOIN last_order l USING (customer, order_id)`);
-    await db.exec(`CREATE TABLE history AS SELECT DISTINCT customer, item FROM train WHERE customer IN (SELECT customer FROM last_order)`);
-    await db.exec(`CREATE TABLE sim AS ${coPurchaseSql('SELECT DISTINCT customer AS basket, item FROM train', minSupport)}`);
+    await db.exec(
+      `CREATE TABLE train AS SELECT t.* FROM tx t LEFT JOIN last_order l USING (customer, order_id) WHERE l.order_id IS NULL`,
+    );
+    await db.exec(
+      `CREATE TABLE test AS SELECT DISTINCT t.customer, t.item FROM tx t JOIN last_order l USING (customer, order_id)`,
+    );
+    await db.exec(
+      `CREATE TABLE history AS SELECT DISTINCT customer, item FROM train WHERE customer IN (SELECT customer FROM last_order)`,
+    );
+    await db.exec(
+      `CREATE TABLE sim AS ${coPurchaseSql('SELECT DISTINCT customer AS basket, item FROM train', minSupport)}`,
+    );
     await db.exec(`CREATE TABLE recs AS
       SELECT customer, item FROM (
         SELECT h.customer, s.b AS item, sum(s.cosine) AS score,

@@ -7,7 +7,11 @@ import { dayNumber, isoOfDay } from '../../src/ml/forecast/design';
 /** A daily series from a `ds,y` CSV (quotes allowed): every day from the first to the last, null when absent. */
 export function readDailyCsv(file: string): { start: string; values: (number | null)[] } {
   const text = readText(file);
-  const rows = text.split(/\r?\n/).slice(1).filter(Boolean).map((l) => l.split(',').map((c) => c.replace(/^"|"$/g, '')));
+  const rows = text
+    .split(/\r?\n/)
+    .slice(1)
+    .filter(Boolean)
+    .map((l) => l.split(',').map((c) => c.replace(/^"|"$/g, '')));
   const byDay = new Map<number, number>();
   for (const [ds, y] of rows) byDay.set(dayNumber(ds.slice(0, 10)), Number(y));
   const days = [...byDay.keys()].sort((a, b) => a - b);

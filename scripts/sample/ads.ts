@@ -6,13 +6,41 @@
 import { isoDay, rng, type SimOrder } from './generate';
 
 const HEADER_ID = [
-  'Urutan', 'Nama Iklan', 'Status', 'Jenis Iklan', 'Kode Produk', 'Tampilan Iklan', 'Mode Bidding', 'Penempatan Iklan',
-  'Tanggal Mulai', 'Tanggal Selesai', 'Dilihat', 'Jumlah Klik', 'Persentase Klik', 'Add to Cart', 'Add to Cart Rate',
-  'Konversi', 'Konversi Langsung', 'Tingkat konversi', 'Tingkat Konversi Langsung', 'Biaya per Konversi',
-  'Biaya per Konversi Langsung', 'Produk Terjual', 'Terjual Langsung', 'Omzet Penjualan', 'Penjualan Langsung (GMV Langsung)',
-  'Biaya', 'Efektifitas Iklan', 'Efektivitas Langsung', 'Persentase Biaya Iklan terhadap Penjualan dari Iklan (ACOS)',
-  'Persentase Biaya Iklan terhadap Penjualan dari Iklan Langsung (ACOS Langsung)', 'Jumlah Produk Dilihat',
-  'Jumlah Klik Produk', 'Persentase Klik Produk', 'Voucher Amount', 'Vouchered Sales',
+  'Urutan',
+  'Nama Iklan',
+  'Status',
+  'Jenis Iklan',
+  'Kode Produk',
+  'Tampilan Iklan',
+  'Mode Bidding',
+  'Penempatan Iklan',
+  'Tanggal Mulai',
+  'Tanggal Selesai',
+  'Dilihat',
+  'Jumlah Klik',
+  'Persentase Klik',
+  'Add to Cart',
+  'Add to Cart Rate',
+  'Konversi',
+  'Konversi Langsung',
+  'Tingkat konversi',
+  'Tingkat Konversi Langsung',
+  'Biaya per Konversi',
+  'Biaya per Konversi Langsung',
+  'Produk Terjual',
+  'Terjual Langsung',
+  'Omzet Penjualan',
+  'Penjualan Langsung (GMV Langsung)',
+  'Biaya',
+  'Efektifitas Iklan',
+  'Efektivitas Langsung',
+  'Persentase Biaya Iklan terhadap Penjualan dari Iklan (ACOS)',
+  'Persentase Biaya Iklan terhadap Penjualan dari Iklan Langsung (ACOS Langsung)',
+  'Jumlah Produk Dilihat',
+  'Jumlah Klik Produk',
+  'Persentase Klik Produk',
+  'Voucher Amount',
+  'Vouchered Sales',
 ];
 
 export interface AdRow {
@@ -49,12 +77,41 @@ export function adsReportCsv(ads: readonly AdRow[], shop: string, from: string, 
     const directGmv = Math.round(a.gmv * 0.8);
     lines.push(
       [
-        i + 1, a.name, 'Berjalan', a.type, a.product, a.product === '-' ? '-' : 'Gambar', 'Auto Bidding', 'Semua',
-        `${dmy(from)} 00:00:00`, 'Unlimited', a.impressions, a.clicks, pct(a.clicks, a.impressions), Math.round(a.clicks * 0.1),
-        pct(a.clicks * 0.1, a.clicks), a.conversions, direct, pct(a.conversions, a.clicks), pct(direct, a.clicks),
-        dec(a.spend, a.conversions), dec(a.spend, direct), a.items, Math.round(a.items * 0.8), a.gmv, directGmv, a.spend,
-        dec(a.gmv, a.spend), dec(directGmv, a.spend), pct(a.spend, a.gmv), pct(a.spend, directGmv), a.impressions,
-        a.clicks, pct(a.clicks, a.impressions), 0, 0,
+        i + 1,
+        a.name,
+        'Berjalan',
+        a.type,
+        a.product,
+        a.product === '-' ? '-' : 'Gambar',
+        'Auto Bidding',
+        'Semua',
+        `${dmy(from)} 00:00:00`,
+        'Unlimited',
+        a.impressions,
+        a.clicks,
+        pct(a.clicks, a.impressions),
+        Math.round(a.clicks * 0.1),
+        pct(a.clicks * 0.1, a.clicks),
+        a.conversions,
+        direct,
+        pct(a.conversions, a.clicks),
+        pct(direct, a.clicks),
+        dec(a.spend, a.conversions),
+        dec(a.spend, direct),
+        a.items,
+        Math.round(a.items * 0.8),
+        a.gmv,
+        directGmv,
+        a.spend,
+        dec(a.gmv, a.spend),
+        dec(directGmv, a.spend),
+        pct(a.spend, a.gmv),
+        pct(a.spend, directGmv),
+        a.impressions,
+        a.clicks,
+        pct(a.clicks, a.impressions),
+        0,
+        0,
       ]
         .map(csvCell)
         .join(','),
@@ -66,7 +123,9 @@ export function adsReportCsv(ads: readonly AdRow[], shop: string, from: string, 
 /** Ads of a period derived from the orders: about a quarter of sales attributed, ROAS between 4 and 12. */
 export function adsFor(orders: readonly SimOrder[], from: string, to: string, seed: number): AdRow[] {
   const r = rng(seed);
-  const inRange = orders.filter((o) => o.statusClass !== 'cancelled' && isoDay(o.created) >= from && isoDay(o.created) <= to);
+  const inRange = orders.filter(
+    (o) => o.statusClass !== 'cancelled' && isoDay(o.created) >= from && isoDay(o.created) <= to,
+  );
   const byProduct = new Map<string, { sales: number; units: number; orders: number }>();
   for (const o of inRange) {
     for (const l of o.lines) {
@@ -82,7 +141,10 @@ export function adsFor(orders: readonly SimOrder[], from: string, to: string, se
   const shop = { sales: total * 0.1, units: 0, orders: Math.round(inRange.length * 0.1) };
   return [
     ['Shop GMV Max', 'Iklan Toko', '-', shop] as const,
-    ...top.map(([name, g], i) => [name, 'Iklan Produk', String(20_000_000_000 + i * 7_919), { ...g, sales: g.sales * 0.25 }] as const),
+    ...top.map(
+      ([name, g], i) =>
+        [name, 'Iklan Produk', String(20_000_000_000 + i * 7_919), { ...g, sales: g.sales * 0.25 }] as const,
+    ),
   ].map(([name, type, product, g]) => {
     const gmv = Math.round(g.sales);
     const roas = 4 + 8 * r.next();
@@ -106,7 +168,8 @@ export function adsFor(orders: readonly SimOrder[], from: string, to: string, se
 export function billingCsv(ads: readonly AdRow[], shop: string, from: string, to: string, seed: number): string {
   const r = rng(seed);
   const days: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) days.push(isoDay(t));
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000)
+    days.push(isoDay(t));
   const byType = new Map<string, number>();
   for (const a of ads) {
     const type = a.type === 'Iklan Toko' ? 'Shop Ad (Auto Bidding - GMV Max)' : 'Product Ad (Auto Bidding - GMV Max)';

@@ -69,7 +69,14 @@ const PRODUCT_SEEDS: [string, string, number, number, number, string[]][] = [
   ['Royalton Panci Set Stainless Kukusan Tutup Kaca Susun Isi 10 pcs', 'ROCP', 299_000, 3000, 4, ['Merah', 'Silver']],
   ['Asta Teko Siul Stainless Whistling Kettle 3 Liter', 'ASTK', 129_000, 900, 7, ['Silver', 'Hitam']],
   ['Asta Wajan Anti Lengket Marble Coating 28 cm', 'ASWJ', 159_000, 1200, 6, ['24 cm', '28 cm', '30 cm']],
-  ['Asta Oil Splatter Stainless Steel Pelindung Percikan Minyak', 'ASOC', 61_040, 700, 8, ['Silver,25 cm', 'Silver,29 cm']],
+  [
+    'Asta Oil Splatter Stainless Steel Pelindung Percikan Minyak',
+    'ASOC',
+    61_040,
+    700,
+    8,
+    ['Silver,25 cm', 'Silver,29 cm'],
+  ],
   ['Asta Gayung Stainless Steel Gagang Panjang Food Grade 55 cm', 'ASLL', 105_195, 800, 5, ['14 cm', '16 cm']],
   ['Food Warmer Penghangat Makanan Minuman Portable Stainless', 'ASFF', 195_012, 1000, 3, ['Persegi', 'Bulat']],
   ['Asta Wadah Stainless Food Container Plus Capit Makanan 3 in 1', 'ASWF', 89_000, 600, 6, ['500 ml', '1 L']],
@@ -104,7 +111,10 @@ export function catalog(): Product[] {
     popularity: pop,
     variations: vars.map((v, i) => ({
       name: v,
-      sku: `${parent}-${String(i + 1).padStart(2, '0')}${v.replace(/[^A-Z0-9]/gi, '').slice(0, 3).toUpperCase()}`,
+      sku: `${parent}-${String(i + 1).padStart(2, '0')}${v
+        .replace(/[^A-Z0-9]/gi, '')
+        .slice(0, 3)
+        .toUpperCase()}`,
       price: Math.round((price * (1 + i * 0.06)) / 100) * 100,
     })),
   }));
@@ -328,12 +338,17 @@ export function simulateOrders(opt: SimOptions): SimOrder[] {
       const id = `${isoDay(created).slice(2).replace(/-/g, '')}${Array.from({ length: 8 }, () => r.pick([...ID_CHARS])).join('')}`;
       const unpaidWindow = created > snapshot - 1 * DAY;
       const cls: SimOrder['statusClass'] =
-        created > snapshot ? 'unpaid'
-        : r.next() < (payment.startsWith('COD') ? 0.16 : 0.08) ? 'cancelled'
-        : unpaidWindow && r.next() < 0.25 ? 'unpaid'
-        : created > snapshot - 2 * DAY ? 'to_ship'
-        : created > snapshot - 6 * DAY ? 'shipping'
-        : 'completed';
+        created > snapshot
+          ? 'unpaid'
+          : r.next() < (payment.startsWith('COD') ? 0.16 : 0.08)
+            ? 'cancelled'
+            : unpaidWindow && r.next() < 0.25
+              ? 'unpaid'
+              : created > snapshot - 2 * DAY
+                ? 'to_ship'
+                : created > snapshot - 6 * DAY
+                  ? 'shipping'
+                  : 'completed';
       const paid = cls === 'unpaid' || (cls === 'cancelled' && r.next() < 0.5) ? null : created + r.int(0, 90) * 60_000;
       const arranged = cls === 'completed' || cls === 'shipping' ? created + r.int(3, 30) * 3_600_000 : null;
       const completed = cls === 'completed' ? created + r.int(2, 9) * DAY + r.int(0, 86_399) * 1000 : null;
@@ -405,11 +420,15 @@ export function simulateOrders(opt: SimOptions): SimOrder[] {
       const buyerShipping = subtotal > 150_000 ? 0 : Math.round(shipCost * 0.5);
       const total = cls === 'cancelled' && paid === null ? 0 : subtotal - voucher - bundleSeller + buyerShipping;
       const statusText =
-        cls === 'completed' ? 'Selesai'
-        : cls === 'cancelled' ? 'Batal'
-        : cls === 'shipping' ? r.pick(['Sedang Dikirim', 'Telah Dikirim'])
-        : cls === 'to_ship' ? 'Perlu Dikirim'
-        : 'Belum Bayar';
+        cls === 'completed'
+          ? 'Selesai'
+          : cls === 'cancelled'
+            ? 'Batal'
+            : cls === 'shipping'
+              ? r.pick(['Sedang Dikirim', 'Telah Dikirim'])
+              : cls === 'to_ship'
+                ? 'Perlu Dikirim'
+                : 'Belum Bayar';
       const cancelReason = cls === 'cancelled' ? r.pick(CANCEL_REASONS) : '';
       const tracking = arranged ? `SPXID0${r.int(10_000_000, 99_999_999)}${r.int(1000, 9999)}` : '';
       for (const l of lines) {
@@ -480,7 +499,9 @@ export function incomeFor(orders: readonly SimOrder[], seed: number, releasedBef
     const original = o.lines.reduce((a, l) => a + l.originalPrice * l.qty, 0);
     const refund = -o.lines.reduce((a, l) => a + l.dealPrice * l.returnedQty, 0);
     const base = o.subtotal + refund;
-    const [service, courier] = o.shippingOption.includes('-') ? o.shippingOption.split('-') : ['Reguler', o.shippingOption];
+    const [service, courier] = o.shippingOption.includes('-')
+      ? o.shippingOption.split('-')
+      : ['Reguler', o.shippingOption];
     rows.push({
       orderId: o.id,
       buyer: o.buyer,
@@ -506,7 +527,11 @@ export function incomeFor(orders: readonly SimOrder[], seed: number, releasedBef
       courierService: service.trim(),
       courier: courier.trim(),
       voucherCode: o.sellerVoucher ? `ASTA${o.sellerVoucher / 1000}K` : '',
-      lines: o.lines.map((l, i) => ({ productId: String(20_000_000_000 + (l.productName.length * 7919 + i) * 13), productName: l.productName, price: l.dealPrice * l.qty })),
+      lines: o.lines.map((l, i) => ({
+        productId: String(20_000_000_000 + (l.productName.length * 7919 + i) * 13),
+        productName: l.productName,
+        price: l.dealPrice * l.qty,
+      })),
     });
   }
   return rows;

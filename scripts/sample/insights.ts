@@ -20,7 +20,10 @@ export interface BiColumn<D> {
 }
 
 /** Visitors and buyers counted once per period: Shopee's summary is below the sum of the days. */
-const distinct = <D>(v: (d: D) => number) => (days: readonly D[]) => Math.round(days.reduce((a, d) => a + v(d), 0) * 0.93);
+const distinct =
+  <D>(v: (d: D) => number) =>
+  (days: readonly D[]) =>
+    Math.round(days.reduce((a, d) => a + v(d), 0) * 0.93);
 
 const ID = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
 const ID2 = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
@@ -47,13 +50,18 @@ export function formatBi(v: BiValue, format: ColumnFormat): string {
 const dmy = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 
 /** A stacked sheet: header, period summary, blank, header, daily rows. */
-export function stackedSheet<D extends { date: string }>(columns: readonly BiColumn<D>[], days: readonly D[], dateHeader = 'Tanggal'): string[][] {
+export function stackedSheet<D extends { date: string }>(
+  columns: readonly BiColumn<D>[],
+  days: readonly D[],
+  dateHeader = 'Tanggal',
+): string[][] {
   const header = [dateHeader, ...columns.map((c) => c.header)];
   const period = `${dmy(days[0].date)}-${dmy(days[days.length - 1].date)}`;
-  const sum = (c: BiColumn<D>) => days.reduce<number | null>((a, d) => {
-    const v = c.value(d);
-    return v === null ? a : (a ?? 0) + v;
-  }, null);
+  const sum = (c: BiColumn<D>) =>
+    days.reduce<number | null>((a, d) => {
+      const v = c.value(d);
+      return v === null ? a : (a ?? 0) + v;
+    }, null);
   const summary = [period, ...columns.map((c) => formatBi(c.summary ? c.summary(days) : sum(c), c.format))];
   const daily = days.map((d) => [dmy(d.date), ...columns.map((c) => formatBi(c.value(d), c.format))]);
   return [header, summary, [], header, ...daily];
@@ -192,10 +200,26 @@ const weighted = (v: (d: ShopDay) => number, w: (d: ShopDay) => number) => (days
 export const SHOP_STATS_COLUMNS: BiColumn<ShopDay>[] = [
   { header: 'Total Penjualan (IDR)', format: 'int', value: (d) => d.sales },
   { header: 'Total Pesanan', format: 'int', value: (d) => d.orders },
-  { header: 'Penjualan per Pesanan', format: 'decimal', value: (d) => (d.orders ? d.sales / d.orders : 0), summary: ratio((d) => d.sales, (d) => d.orders) },
+  {
+    header: 'Penjualan per Pesanan',
+    format: 'decimal',
+    value: (d) => (d.orders ? d.sales / d.orders : 0),
+    summary: ratio(
+      (d) => d.sales,
+      (d) => d.orders,
+    ),
+  },
   { header: 'Produk Diklik', format: 'int', value: (d) => d.clicks },
   { header: 'Total Pengunjung', format: 'int', value: (d) => d.visitors, summary: distinct((d) => d.visitors) },
-  { header: 'Tingkat Konversi Pesanan', format: 'percent', value: (d) => (d.clicks ? d.orders / d.clicks : 0), summary: ratio((d) => d.orders, (d) => d.clicks) },
+  {
+    header: 'Tingkat Konversi Pesanan',
+    format: 'percent',
+    value: (d) => (d.clicks ? d.orders / d.clicks : 0),
+    summary: ratio(
+      (d) => d.orders,
+      (d) => d.clicks,
+    ),
+  },
   { header: 'Pesanan Dibatalkan', format: 'int', value: (d) => d.cancelledOrders },
   { header: 'Penjualan Dibatalkan', format: 'int', value: (d) => d.cancelledSales },
   { header: 'Pesanan Dikembalikan', format: 'int', value: (d) => d.returnedOrders },
@@ -204,15 +228,47 @@ export const SHOP_STATS_COLUMNS: BiColumn<ShopDay>[] = [
   { header: 'Total Pembeli Baru', format: 'int', value: (d) => d.newBuyers, summary: distinct((d) => d.newBuyers) },
   { header: 'Total Pembeli Saat Ini', format: 'int', value: (d) => d.buyers - d.newBuyers },
   { header: 'Total Potensi Pembeli', format: 'int', value: (d) => Math.round(d.visitors * 0.1) },
-  { header: 'Tingkat Pembelian Berulang', format: 'percent', value: (d) => (d.buyers ? (d.buyers - d.newBuyers) / d.buyers : 0), summary: ratio((d) => d.buyers - d.newBuyers, (d) => d.buyers) },
+  {
+    header: 'Tingkat Pembelian Berulang',
+    format: 'percent',
+    value: (d) => (d.buyers ? (d.buyers - d.newBuyers) / d.buyers : 0),
+    summary: ratio(
+      (d) => d.buyers - d.newBuyers,
+      (d) => d.buyers,
+    ),
+  },
 ];
 
 /** 3.5.3b: traffic overview, one sheet per platform (`Semua`, `Situs`, `Aplikasi`). */
 export const TRAFFIC_COLUMNS: BiColumn<ShopDay>[] = [
   { header: 'Produk Dilihat', format: 'dotted', value: (d) => d.pageViews },
-  { header: 'Rata-rata Dilihat', format: 'decimal', value: (d) => d.pageViews / Math.max(1, d.visitors), summary: ratio((d) => d.pageViews, (d) => d.visitors) },
-  { header: 'Rata-rata Waktu Dihabiskan', format: 'duration', value: (d) => d.timeSpent, summary: weighted((d) => d.timeSpent, (d) => d.visitors) },
-  { header: 'Tingkat Pengunjung Melihat Tanpa Membeli', format: 'percent', value: (d) => d.bounce, summary: weighted((d) => d.bounce, (d) => d.visitors) },
+  {
+    header: 'Rata-rata Dilihat',
+    format: 'decimal',
+    value: (d) => d.pageViews / Math.max(1, d.visitors),
+    summary: ratio(
+      (d) => d.pageViews,
+      (d) => d.visitors,
+    ),
+  },
+  {
+    header: 'Rata-rata Waktu Dihabiskan',
+    format: 'duration',
+    value: (d) => d.timeSpent,
+    summary: weighted(
+      (d) => d.timeSpent,
+      (d) => d.visitors,
+    ),
+  },
+  {
+    header: 'Tingkat Pengunjung Melihat Tanpa Membeli',
+    format: 'percent',
+    value: (d) => d.bounce,
+    summary: weighted(
+      (d) => d.bounce,
+      (d) => d.visitors,
+    ),
+  },
   { header: 'Total Pengunjung', format: 'dotted', value: (d) => d.visitors, summary: distinct((d) => d.visitors) },
   { header: 'Pengunjung Baru', format: 'dotted', value: (d) => d.newVisitors, summary: distinct((d) => d.newVisitors) },
   { header: 'Pengunjung Lama', format: 'dotted', value: (d) => d.visitors - d.newVisitors },
@@ -222,7 +278,13 @@ export const TRAFFIC_COLUMNS: BiColumn<ShopDay>[] = [
 /** The app and web split of a day's traffic (the `Aplikasi` and `Situs` sheets). */
 export const platformShare = (d: ShopDay, app: boolean): ShopDay => {
   const part = (n: number) => (app ? Math.round(n * 0.86) : n - Math.round(n * 0.86));
-  return { ...d, pageViews: part(d.pageViews), visitors: part(d.visitors), newVisitors: part(d.newVisitors), followers: part(d.followers) };
+  return {
+    ...d,
+    pageViews: part(d.pageViews),
+    visitors: part(d.visitors),
+    newVisitors: part(d.newVisitors),
+    followers: part(d.followers),
+  };
 };
 
 /** 3.5.4: chat performance, `Grafik Kriteria` (daily) with the `Kriteria Utama` header. */
@@ -233,15 +295,55 @@ export const CHAT_COLUMNS: BiColumn<ShopDay>[] = [
   { header: 'Pertanyaan Diajukan', format: 'int', value: (d) => Math.round(d.chats * 1.4) },
   { header: 'Chat Dibalas', format: 'int', value: (d) => d.chatsReplied },
   { header: 'Chat Belum Dibalas', format: 'int', value: (d) => d.chats - d.chatsReplied },
-  { header: 'Waktu Respon Rata-rata', format: 'duration', value: (d) => d.responseTime, summary: weighted((d) => d.responseTime, (d) => d.chatsReplied) },
-  { header: 'CSAT %', format: 'percent', value: (d) => csat(d), summary: ratio((d) => d.csatGood, (d) => d.csatGood + d.csatOk + d.csatBad) },
-  { header: 'Waktu Respon Chat Pertama Kali', format: 'duration', value: (d) => d.firstResponse, summary: weighted((d) => d.firstResponse, (d) => d.chatsReplied) },
-  { header: 'Tingkat Konversi (Jumlah Chat yang Direspon)', format: 'percent', value: (d) => (d.chatsReplied ? d.chatOrders / d.chatsReplied : 0), summary: ratio((d) => d.chatOrders, (d) => d.chatsReplied) },
+  {
+    header: 'Waktu Respon Rata-rata',
+    format: 'duration',
+    value: (d) => d.responseTime,
+    summary: weighted(
+      (d) => d.responseTime,
+      (d) => d.chatsReplied,
+    ),
+  },
+  {
+    header: 'CSAT %',
+    format: 'percent',
+    value: (d) => csat(d),
+    summary: ratio(
+      (d) => d.csatGood,
+      (d) => d.csatGood + d.csatOk + d.csatBad,
+    ),
+  },
+  {
+    header: 'Waktu Respon Chat Pertama Kali',
+    format: 'duration',
+    value: (d) => d.firstResponse,
+    summary: weighted(
+      (d) => d.firstResponse,
+      (d) => d.chatsReplied,
+    ),
+  },
+  {
+    header: 'Tingkat Konversi (Jumlah Chat yang Direspon)',
+    format: 'percent',
+    value: (d) => (d.chatsReplied ? d.chatOrders / d.chatsReplied : 0),
+    summary: ratio(
+      (d) => d.chatOrders,
+      (d) => d.chatsReplied,
+    ),
+  },
   { header: 'Total Pembeli', format: 'int', value: (d) => d.chatBuyers, summary: distinct((d) => d.chatBuyers) },
   { header: 'Total Pesanan', format: 'int', value: (d) => d.chatOrders },
   { header: 'Produk', format: 'int', value: (d) => d.chatOrders },
   { header: 'Penjualan (IDR)', format: 'int', value: (d) => d.chatSales },
-  { header: 'Tingkat Konversi (Chat Dibalas)', format: 'percent', value: (d) => (d.chatsReplied ? d.chatBuyers / d.chatsReplied : 0), summary: ratio((d) => d.chatBuyers, (d) => d.chatsReplied) },
+  {
+    header: 'Tingkat Konversi (Chat Dibalas)',
+    format: 'percent',
+    value: (d) => (d.chatsReplied ? d.chatBuyers / d.chatsReplied : 0),
+    summary: ratio(
+      (d) => d.chatBuyers,
+      (d) => d.chatsReplied,
+    ),
+  },
 ];
 const csat = (d: ShopDay) => {
   const n = d.csatGood + d.csatOk + d.csatBad;
@@ -250,7 +352,15 @@ const csat = (d: ShopDay) => {
 
 /** `Rincian CSAT`: ratings and reasons. */
 export const CSAT_COLUMNS: BiColumn<ShopDay>[] = [
-  { header: 'CSAT %', format: 'percent', value: csat, summary: ratio((d) => d.csatGood, (d) => d.csatGood + d.csatOk + d.csatBad) },
+  {
+    header: 'CSAT %',
+    format: 'percent',
+    value: csat,
+    summary: ratio(
+      (d) => d.csatGood,
+      (d) => d.csatGood + d.csatOk + d.csatBad,
+    ),
+  },
   { header: 'Penilaian Baik', format: 'int', value: (d) => d.csatGood },
   { header: 'Penilaian Cukup', format: 'int', value: (d) => d.csatOk },
   { header: 'Penilaian Buruk', format: 'int', value: (d) => d.csatBad },
@@ -269,11 +379,35 @@ export const FLASH_SALE_COLUMNS: BiColumn<ShopDay>[] = [
   { header: 'Pesanan (Pesanan Siap Dikirim)', format: 'int', value: (d) => Math.round(d.fsOrders * 0.92) },
   { header: 'Pembeli (Pesanan Dibuat)', format: 'int', value: (d) => d.fsBuyers },
   { header: 'Pembeli (Pesanan Siap Dikirim)', format: 'int', value: (d) => Math.round(d.fsBuyers * 0.92) },
-  { header: 'Persentase Klik', format: 'percent', value: (d) => (d.fsViews ? d.fsClicks / d.fsViews : 0), summary: ratio((d) => d.fsClicks, (d) => d.fsViews) },
+  {
+    header: 'Persentase Klik',
+    format: 'percent',
+    value: (d) => (d.fsViews ? d.fsClicks / d.fsViews : 0),
+    summary: ratio(
+      (d) => d.fsClicks,
+      (d) => d.fsViews,
+    ),
+  },
   { header: 'Jumlah Produk Dilihat', format: 'int', value: (d) => d.fsViews },
   { header: 'Produk Diklik', format: 'int', value: (d) => d.fsClicks },
-  { header: 'Penjualan per Pembeli (Pesanan Dibuat)(Rp)', format: 'decimal', value: (d) => (d.fsBuyers ? d.fsSales / d.fsBuyers : 0), summary: ratio((d) => d.fsSales, (d) => d.fsBuyers) },
-  { header: 'Penjualan per Pembeli (Pesanan Siap Dikirim)(Rp)', format: 'decimal', value: (d) => (d.fsBuyers ? d.fsSales / d.fsBuyers : 0), summary: ratio((d) => d.fsSales, (d) => d.fsBuyers) },
+  {
+    header: 'Penjualan per Pembeli (Pesanan Dibuat)(Rp)',
+    format: 'decimal',
+    value: (d) => (d.fsBuyers ? d.fsSales / d.fsBuyers : 0),
+    summary: ratio(
+      (d) => d.fsSales,
+      (d) => d.fsBuyers,
+    ),
+  },
+  {
+    header: 'Penjualan per Pembeli (Pesanan Siap Dikirim)(Rp)',
+    format: 'decimal',
+    value: (d) => (d.fsBuyers ? d.fsSales / d.fsBuyers : 0),
+    summary: ratio(
+      (d) => d.fsSales,
+      (d) => d.fsBuyers,
+    ),
+  },
 ];
 
 /** 3.5.5b: vouchers. */
@@ -283,8 +417,24 @@ export const VOUCHER_COLUMNS: BiColumn<ShopDay>[] = [
   { header: 'Klaim', format: 'int', value: (d) => d.vClaims },
   { header: 'Pesanan (Pesanan Dibuat)', format: 'int', value: (d) => d.vOrders },
   { header: 'Pesanan (Pesanan Siap Dikirim)', format: 'int', value: (d) => Math.round(d.vOrders * 0.93) },
-  { header: 'Tingkat Penggunaan (Pesanan Dibuat)', format: 'percent', value: (d) => (d.vClaims ? d.vOrders / d.vClaims : 0), summary: ratio((d) => d.vOrders, (d) => d.vClaims) },
-  { header: 'Tingkat Penggunaan (Pesanan Siap Dikirim)', format: 'percent', value: (d) => (d.vClaims ? (d.vOrders * 0.93) / d.vClaims : 0), summary: ratio((d) => d.vOrders * 0.93, (d) => d.vClaims) },
+  {
+    header: 'Tingkat Penggunaan (Pesanan Dibuat)',
+    format: 'percent',
+    value: (d) => (d.vClaims ? d.vOrders / d.vClaims : 0),
+    summary: ratio(
+      (d) => d.vOrders,
+      (d) => d.vClaims,
+    ),
+  },
+  {
+    header: 'Tingkat Penggunaan (Pesanan Siap Dikirim)',
+    format: 'percent',
+    value: (d) => (d.vClaims ? (d.vOrders * 0.93) / d.vClaims : 0),
+    summary: ratio(
+      (d) => d.vOrders * 0.93,
+      (d) => d.vClaims,
+    ),
+  },
   { header: 'Pembeli (Pesanan Dibuat)', format: 'int', value: (d) => d.vBuyers },
   { header: 'Pembeli (Pesanan Siap Dikirim)', format: 'int', value: (d) => Math.round(d.vBuyers * 0.93) },
   { header: 'Total Biaya (Pesanan Dibuat) (IDR)', format: 'int', value: (d) => d.vCost },
@@ -293,18 +443,54 @@ export const VOUCHER_COLUMNS: BiColumn<ShopDay>[] = [
 
 /** 3.5.3a: sales overview (a 1-row period summary, a blank row, then the daily series). */
 export const SALES_OVERVIEW_COLUMNS: BiColumn<ShopDay>[] = [
-  { header: 'Total Pengunjung (Kunjungan)', format: 'dotted', value: (d) => d.visitors, summary: distinct((d) => d.visitors) },
-  { header: 'Total Pembeli (Pesanan Dibuat)', format: 'int', value: (d) => d.buyers, summary: distinct((d) => d.buyers) },
+  {
+    header: 'Total Pengunjung (Kunjungan)',
+    format: 'dotted',
+    value: (d) => d.visitors,
+    summary: distinct((d) => d.visitors),
+  },
+  {
+    header: 'Total Pembeli (Pesanan Dibuat)',
+    format: 'int',
+    value: (d) => d.buyers,
+    summary: distinct((d) => d.buyers),
+  },
   { header: 'Total Produk Dipesan', format: 'int', value: (d) => Math.round(d.orders * 1.3) },
   { header: 'Produk (Pesanan Dibuat)', format: 'int', value: (d) => Math.round(d.orders * 1.4) },
   { header: 'Penjualan (Pesanan Dibuat) (IDR)', format: 'dotted', value: (d) => d.sales },
-  { header: 'Tingkat Konversi (Pesanan Dibuat dibagi Kunjungan)', format: 'percent', value: (d) => (d.visitors ? d.buyers / d.visitors : 0), summary: ratio((d) => d.buyers, (d) => d.visitors) },
-  { header: 'Total Pembeli (Pesanan Siap Dikirim)', format: 'int', value: (d) => Math.round(d.buyers * 0.9), summary: distinct((d) => Math.round(d.buyers * 0.9)) },
+  {
+    header: 'Tingkat Konversi (Pesanan Dibuat dibagi Kunjungan)',
+    format: 'percent',
+    value: (d) => (d.visitors ? d.buyers / d.visitors : 0),
+    summary: ratio(
+      (d) => d.buyers,
+      (d) => d.visitors,
+    ),
+  },
+  {
+    header: 'Total Pembeli (Pesanan Siap Dikirim)',
+    format: 'int',
+    value: (d) => Math.round(d.buyers * 0.9),
+    summary: distinct((d) => Math.round(d.buyers * 0.9)),
+  },
   { header: 'Produk (Pesanan Siap Dikirim)', format: 'int', value: (d) => Math.round(d.orders * 1.25) },
   { header: 'Pesanan (COD Dibuat + non-COD Dibayar)', format: 'int', value: (d) => Math.round(d.orders * 0.9) },
   { header: 'Penjualan (Pesanan Siap Dikirim) (IDR)', format: 'dotted', value: (d) => Math.round(d.sales * 0.9) },
-  { header: 'Penjualan per Pembeli (Pesanan COD Dibuat + non-COD Dibayar) (IDR)', format: 'decimal', value: (d) => (d.buyers ? (d.sales * 0.9) / (d.buyers * 0.9) : 0), summary: ratio((d) => d.sales, (d) => d.buyers) },
-  { header: 'Tingkat Konversi (Pesanan Siap Dikirim dibagi Pesanan Dibuat)', format: 'percent', value: () => 0.9, summary: () => 0.9 },
+  {
+    header: 'Penjualan per Pembeli (Pesanan COD Dibuat + non-COD Dibayar) (IDR)',
+    format: 'decimal',
+    value: (d) => (d.buyers ? (d.sales * 0.9) / (d.buyers * 0.9) : 0),
+    summary: ratio(
+      (d) => d.sales,
+      (d) => d.buyers,
+    ),
+  },
+  {
+    header: 'Tingkat Konversi (Pesanan Siap Dikirim dibagi Pesanan Dibuat)',
+    format: 'percent',
+    value: () => 0.9,
+    summary: () => 0.9,
+  },
 ];
 
 /** Visitors who added a product to the cart. */
@@ -312,31 +498,96 @@ const cartVisitors = (d: ShopDay) => Math.round(d.visitors * 0.08);
 
 /** 3.5.3c: product overview, daily series with add-to-cart. */
 export const PRODUCT_OVERVIEW_COLUMNS: BiColumn<ShopDay>[] = [
-  { header: 'Pengunjung Produk (Kunjungan)', format: 'dotted', value: (d) => Math.round(d.visitors * 0.9), summary: distinct((d) => Math.round(d.visitors * 0.9)) },
+  {
+    header: 'Pengunjung Produk (Kunjungan)',
+    format: 'dotted',
+    value: (d) => Math.round(d.visitors * 0.9),
+    summary: distinct((d) => Math.round(d.visitors * 0.9)),
+  },
   { header: 'Halaman Produk Dilihat', format: 'dotted', value: (d) => d.pageViews },
   { header: 'Produk Dikunjungi', format: 'int', value: () => 20, summary: () => 20 },
-  { header: 'Pengunjung Melihat Tanpa Membeli', format: 'int', value: (d) => Math.round(d.visitors * 0.9 * d.bounce), summary: distinct((d) => Math.round(d.visitors * 0.9 * d.bounce)) },
-  { header: 'Tingkat Pengunjung Melihat Tanpa Membeli', format: 'percent', value: (d) => d.bounce, summary: weighted((d) => d.bounce, (d) => d.visitors) },
+  {
+    header: 'Pengunjung Melihat Tanpa Membeli',
+    format: 'int',
+    value: (d) => Math.round(d.visitors * 0.9 * d.bounce),
+    summary: distinct((d) => Math.round(d.visitors * 0.9 * d.bounce)),
+  },
+  {
+    header: 'Tingkat Pengunjung Melihat Tanpa Membeli',
+    format: 'percent',
+    value: (d) => d.bounce,
+    summary: weighted(
+      (d) => d.bounce,
+      (d) => d.visitors,
+    ),
+  },
   { header: 'Klik Pencarian', format: 'int', value: (d) => Math.round(d.clicks * 0.3) },
   { header: 'Suka', format: 'int', value: (d) => d.followers * 2 },
-  { header: 'Pengunjung Produk (Menambahkan Produk ke Keranjang)', format: 'int', value: (d) => cartVisitors(d), summary: distinct(cartVisitors) },
+  {
+    header: 'Pengunjung Produk (Menambahkan Produk ke Keranjang)',
+    format: 'int',
+    value: (d) => cartVisitors(d),
+    summary: distinct(cartVisitors),
+  },
   { header: 'Dimasukkan ke Keranjang (Produk)', format: 'int', value: (d) => Math.round(cartVisitors(d) * 1.3) },
-  { header: 'Tingkat Konversi Produk Dimasukkan ke Keranjang', format: 'percent', value: (d) => cartVisitors(d) / Math.max(1, d.visitors), summary: ratio(cartVisitors, (d) => d.visitors) },
-  { header: 'Total Pembeli (Pesanan Dibuat)', format: 'int', value: (d) => d.buyers, summary: distinct((d) => d.buyers) },
+  {
+    header: 'Tingkat Konversi Produk Dimasukkan ke Keranjang',
+    format: 'percent',
+    value: (d) => cartVisitors(d) / Math.max(1, d.visitors),
+    summary: ratio(cartVisitors, (d) => d.visitors),
+  },
+  {
+    header: 'Total Pembeli (Pesanan Dibuat)',
+    format: 'int',
+    value: (d) => d.buyers,
+    summary: distinct((d) => d.buyers),
+  },
   { header: 'Produk (Pesanan Dibuat)', format: 'int', value: (d) => Math.round(d.orders * 1.4) },
   { header: 'Produk Dipesan', format: 'int', value: (d) => Math.min(20, d.orders) },
   { header: 'Total Penjualan (Pesanan Dibuat) (IDR)', format: 'dotted', value: (d) => d.sales },
-  { header: 'Tingkat Konversi (Pesanan yang Dibuat)', format: 'percent', value: (d) => d.buyers / Math.max(1, d.visitors), summary: ratio((d) => d.buyers, (d) => d.visitors) },
-  { header: 'Total Pembeli (Pesanan Siap Dikirim)', format: 'int', value: (d) => Math.round(d.buyers * 0.9), summary: distinct((d) => Math.round(d.buyers * 0.9)) },
+  {
+    header: 'Tingkat Konversi (Pesanan yang Dibuat)',
+    format: 'percent',
+    value: (d) => d.buyers / Math.max(1, d.visitors),
+    summary: ratio(
+      (d) => d.buyers,
+      (d) => d.visitors,
+    ),
+  },
+  {
+    header: 'Total Pembeli (Pesanan Siap Dikirim)',
+    format: 'int',
+    value: (d) => Math.round(d.buyers * 0.9),
+    summary: distinct((d) => Math.round(d.buyers * 0.9)),
+  },
   { header: 'Produk (Pesanan Siap Dikirim)', format: 'int', value: (d) => Math.round(d.orders * 1.25) },
   { header: 'Produk Siap Dikirim', format: 'int', value: (d) => Math.min(18, d.orders) },
   { header: 'Penjualan (Pesanan Siap Dikirim) (IDR)', format: 'dotted', value: (d) => Math.round(d.sales * 0.9) },
-  { header: 'Tingkat Konversi (Pesanan Siap Dikirim)', format: 'percent', value: (d) => (d.buyers * 0.9) / Math.max(1, d.visitors), summary: ratio((d) => d.buyers * 0.9, (d) => d.visitors) },
-  { header: 'Tingkat Konversi (Pesanan Siap Dikirim dibagi Pesanan Dibuat)', format: 'percent', value: () => 0.9, summary: () => 0.9 },
+  {
+    header: 'Tingkat Konversi (Pesanan Siap Dikirim)',
+    format: 'percent',
+    value: (d) => (d.buyers * 0.9) / Math.max(1, d.visitors),
+    summary: ratio(
+      (d) => d.buyers * 0.9,
+      (d) => d.visitors,
+    ),
+  },
+  {
+    header: 'Tingkat Konversi (Pesanan Siap Dikirim dibagi Pesanan Dibuat)',
+    format: 'percent',
+    value: () => 0.9,
+    summary: () => 0.9,
+  },
 ];
 /** The Business Insights workbooks of one period, keyed by their file-name stem. */
 export function insightWorkbooks(days: readonly ShopDay[]) {
-  const basis = (k: number) => days.map((d) => ({ ...d, orders: Math.round(d.orders * k), sales: Math.round(d.sales * k), buyers: Math.round(d.buyers * k) }));
+  const basis = (k: number) =>
+    days.map((d) => ({
+      ...d,
+      orders: Math.round(d.orders * k),
+      sales: Math.round(d.sales * k),
+      buyers: Math.round(d.buyers * k),
+    }));
   return {
     shopStats: biWorkbook([
       { name: 'Pesanan Dibuat', rows: stackedSheet(SHOP_STATS_COLUMNS, days) },
@@ -345,8 +596,20 @@ export function insightWorkbooks(days: readonly ShopDay[]) {
     ]),
     traffic: biWorkbook([
       { name: 'Semua', rows: stackedSheet(TRAFFIC_COLUMNS, days) },
-      { name: 'Situs', rows: stackedSheet(TRAFFIC_COLUMNS, days.map((d) => platformShare(d, false))) },
-      { name: 'Aplikasi', rows: stackedSheet(TRAFFIC_COLUMNS, days.map((d) => platformShare(d, true))) },
+      {
+        name: 'Situs',
+        rows: stackedSheet(
+          TRAFFIC_COLUMNS,
+          days.map((d) => platformShare(d, false)),
+        ),
+      },
+      {
+        name: 'Aplikasi',
+        rows: stackedSheet(
+          TRAFFIC_COLUMNS,
+          days.map((d) => platformShare(d, true)),
+        ),
+      },
     ]),
     chat: biWorkbook([
       { name: 'Kriteria Utama', rows: stackedSheet(CHAT_COLUMNS, days, 'Periode Waktu').slice(0, 2) },

@@ -27,9 +27,16 @@ import { engineStatus, locale, resolvedTheme, setEngineStatus, tr, trf } from '.
 function openProblemText(p: OpenProblem): string {
   switch (p.code) {
     case 'database_missing':
-      return trf(p.found === 'missing' ? 'dbMissing' : 'dbEmptied', { imports: String(p.marker.imports), saved: formatInstant(p.marker.savedAt, locale()) });
+      return trf(p.found === 'missing' ? 'dbMissing' : 'dbEmptied', {
+        imports: String(p.marker.imports),
+        saved: formatInstant(p.marker.savedAt, locale()),
+      });
     case 'database_behind':
-      return trf('dbBehind', { imports: String(p.imports), expected: String(p.marker.imports), saved: formatInstant(p.marker.savedAt, locale()) });
+      return trf('dbBehind', {
+        imports: String(p.imports),
+        expected: String(p.marker.imports),
+        saved: formatInstant(p.marker.savedAt, locale()),
+      });
     case 'wal_set_aside':
       return trf('walSetAside', { file: p.keptAs });
   }
@@ -137,7 +144,12 @@ function Shell(props: RouteSectionProps) {
                   <h2>{tr('restoreFromBackup')}</h2>
                   <RestorePanel preview={b().backup.preview} restore={b().backup.restore} />
                   <p>
-                    <button type="button" class="secondary" data-testid="start-over" onClick={() => confirm(tr('startOverConfirm')) && startOver()}>
+                    <button
+                      type="button"
+                      class="secondary"
+                      data-testid="start-over"
+                      onClick={() => confirm(tr('startOverConfirm')) && startOver()}
+                    >
                       {tr('startOver')}
                     </button>
                   </p>

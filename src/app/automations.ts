@@ -20,7 +20,12 @@ export async function refreshUnread(engine: EngineApi): Promise<void> {
 async function notify(a: Alert, currency: string): Promise<void> {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
   const title = a.kind === 'report' ? t(locale(), 'page_reports') : a.rule?.name || t(locale(), 'page_alerts');
-  const options: NotificationOptions = { body: alertText(a, currency, locale()), tag: `toko-${a.id}`, data: { href: a.href }, icon: '/icons/icon-192.png' };
+  const options: NotificationOptions = {
+    body: alertText(a, currency, locale()),
+    tag: `toko-${a.id}`,
+    data: { href: a.href },
+    icon: '/icons/icon-192.png',
+  };
   const reg = await navigator.serviceWorker?.getRegistration();
   if (reg) await reg.showNotification(title, options);
   else new Notification(title, options);

@@ -39,7 +39,8 @@ export async function runImport(engine: EngineApi, files: ImportInput[]): Promis
 
 /** Reports of files that are already finished (a batch cut off by a reload), shown like a batch's. */
 export function showReports(reports: FileImportReport[]): void {
-  if (reports.length) setItems((prev) => [...reports.map((report) => ({ key: nextKey++, fileName: report.fileName, report })), ...prev]);
+  if (reports.length)
+    setItems((prev) => [...reports.map((report) => ({ key: nextKey++, fileName: report.fileName, report })), ...prev]);
 }
 
 /** The sample exports shipped with the app (sample-data/, served at /sample-data/), imported the normal way. */

@@ -44,4 +44,5 @@ export function presetOf(from: string | undefined, to: string | undefined, ancho
   return 'custom';
 }
 
-export const isIsoDate = (s: string | undefined): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(ms(s));
+export const isIsoDate = (s: string | undefined): s is string =>
+  !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(ms(s));

@@ -7,7 +7,10 @@
 declare const __SOLID_TEMPLATES__: readonly string[] | undefined;
 
 interface TrustedTypesFactory {
-  createPolicy(name: string, rules: { createHTML?(s: string): string; createScriptURL?(s: string): string; createScript?(s: string): string }): unknown;
+  createPolicy(
+    name: string,
+    rules: { createHTML?(s: string): string; createScriptURL?(s: string): string; createScript?(s: string): string },
+  ): unknown;
 }
 
 const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;

@@ -18,7 +18,9 @@ describe('the shop calendar', () => {
 
   it("follows the seller's isbat correction of a year", () => {
     const before = eventsBetween('2027-03-01', '2027-03-31');
-    const after = eventsBetween('2027-03-01', '2027-03-31', { ramadan: { '2027': { start: '2027-02-09', lebaran: '2027-03-11' } } });
+    const after = eventsBetween('2027-03-01', '2027-03-31', {
+      ramadan: { '2027': { start: '2027-02-09', lebaran: '2027-03-11' } },
+    });
     expect(before.get('2027-03-08')?.has('lebaran_trough')).toBe(true);
     expect(after.get('2027-03-08')?.has('lebaran_trough') ?? false).toBe(false);
     expect(after.get('2027-03-15')?.has('lebaran_trough')).toBe(true);

@@ -112,7 +112,11 @@ function publicHolidays(y: number, ramadan: readonly { year: number; start: stri
  * The event kinds of every date from `from` to `to` (ISO dates), as a map from date to its kinds.
  * @example eventsBetween('2026-11-10', '2026-11-12').get('2026-11-11') // ['double_date', 'big_double_date']
  */
-export function eventsBetween(from: string, to: string, overrides: CalendarOverrides = {}): Map<string, Set<EventKind>> {
+export function eventsBetween(
+  from: string,
+  to: string,
+  overrides: CalendarOverrides = {},
+): Map<string, Set<EventKind>> {
   const out = new Map<string, Set<EventKind>>();
   const add = (d: string, k: EventKind) => {
     if (d < from || d > to) return;
@@ -139,13 +143,19 @@ export function eventsBetween(from: string, to: string, overrides: CalendarOverr
   }
   for (const r of ramadan) {
     const days = Math.round((ms(r.lebaran) - ms(r.start)) / DAY);
-    for (let i = 0; i < days; i++) add(shift(r.start, i), (['ramadan_w1', 'ramadan_w2', 'ramadan_w3', 'ramadan_w4'] as const)[Math.min(3, Math.floor(i / 7))]);
+    for (let i = 0; i < days; i++)
+      add(
+        shift(r.start, i),
+        (['ramadan_w1', 'ramadan_w2', 'ramadan_w3', 'ramadan_w4'] as const)[Math.min(3, Math.floor(i / 7))],
+      );
     for (let i = -10; i <= -3; i++) add(shift(r.lebaran, i), 'pre_lebaran');
     // Cuti bersama and the courier shutdown: the trough around 1 Syawal.
     for (let i = -2; i <= 4; i++) add(shift(r.lebaran, i), 'lebaran_trough');
     for (let i = 5; i <= 10; i++) add(shift(r.lebaran, i), 'post_lebaran');
   }
-  for (const [k, dates] of Object.entries(overrides.add ?? {}) as [EventKind, string[]][]) for (const d of dates) add(d, k);
-  for (const [k, dates] of Object.entries(overrides.remove ?? {}) as [EventKind, string[]][]) for (const d of dates) out.get(d)?.delete(k);
+  for (const [k, dates] of Object.entries(overrides.add ?? {}) as [EventKind, string[]][])
+    for (const d of dates) add(d, k);
+  for (const [k, dates] of Object.entries(overrides.remove ?? {}) as [EventKind, string[]][])
+    for (const d of dates) out.get(d)?.delete(k);
   return out;
 }

@@ -57,11 +57,19 @@ export function Chart(props: ChartProps) {
     const text = cssVar(host, 'var(--muted)');
     const grid = cssVar(host, 'var(--border)');
     const money = (v: number) => formatCompactMoney(v, props.currency, loc);
-    const xs = props.categorical ? props.x.map((_, i) => i + 1) : props.x.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000);
+    const xs = props.categorical
+      ? props.x.map((_, i) => i + 1)
+      : props.x.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000);
     const xLabel = (v: number) =>
-      props.categorical ? (props.x[Math.round(v) - 1] ?? '') : formatDate(new Date(v * 1000).toISOString().slice(0, 10), loc, 'short');
+      props.categorical
+        ? (props.x[Math.round(v) - 1] ?? '')
+        : formatDate(new Date(v * 1000).toISOString().slice(0, 10), loc, 'short');
     const fmtOf = (unit: ChartSeries['unit']) =>
-      unit === 'money' ? money : unit === 'ratio' ? (v: number) => formatPercent(v, loc) : (v: number) => formatCount(v, loc);
+      unit === 'money'
+        ? money
+        : unit === 'ratio'
+          ? (v: number) => formatPercent(v, loc)
+          : (v: number) => formatCount(v, loc);
     // The first unit gets the left axis, a second one the right axis.
     const units = [...new Set(props.series.map((s) => s.unit))];
     const axis = (scale: string, side: 0 | 1 | 2 | 3, fmt: (v: number) => string): uPlot.Axis => ({
@@ -91,7 +99,9 @@ export function Chart(props: ChartProps) {
           grid: { show: false },
           ticks: { stroke: grid, width: 1 },
           // Category labels (SKUs) are wider than dates: ticks keep the longest apart (about 7 px a character).
-          ...(props.categorical ? { space: Math.max(50, 7 * Math.min(24, Math.max(0, ...props.x.map((l) => l.length))) + 16) } : {}),
+          ...(props.categorical
+            ? { space: Math.max(50, 7 * Math.min(24, Math.max(0, ...props.x.map((l) => l.length))) + 16) }
+            : {}),
           values: (_u, splits) => splits.map((s) => (Number.isInteger(s) || !props.categorical ? xLabel(s) : '')),
         },
         ...units.slice(0, 2).map((u, i) => axis(u, i === 0 ? 3 : 1, fmtOf(u))),
@@ -112,7 +122,10 @@ export function Chart(props: ChartProps) {
           } satisfies uPlot.Series;
         }),
       ],
-      bands: props.bands?.map((b) => ({ series: [b.upper + 1, b.lower + 1] as [number, number], fill: `${cssVar(host, b.color)}33` })),
+      bands: props.bands?.map((b) => ({
+        series: [b.upper + 1, b.lower + 1] as [number, number],
+        fill: `${cssVar(host, b.color)}33`,
+      })),
       hooks: {
         setCursor: [
           (u) => {
@@ -136,7 +149,10 @@ export function Chart(props: ChartProps) {
               row.append(swatch, `${s.label}: `, el('b', v === null || v === undefined ? '–' : fmtOf(s.unit)(v)));
               return row;
             });
-            tooltip.replaceChildren(el('div', props.categorical ? props.x[i] : formatDate(props.x[i], loc, 'long'), 'tt-date'), ...rows);
+            tooltip.replaceChildren(
+              el('div', props.categorical ? props.x[i] : formatDate(props.x[i], loc, 'long'), 'tt-date'),
+              ...rows,
+            );
             tooltip.style.display = 'block';
             const left = Math.min(u.cursor.left + 12, u.over.clientWidth - tooltip.offsetWidth);
             tooltip.style.left = `${Math.max(0, left) + u.over.offsetLeft}px`;
@@ -151,7 +167,8 @@ export function Chart(props: ChartProps) {
 
   onMount(() => {
     const ro = new ResizeObserver(() => {
-      if (plot && Math.abs(plot.width - host.clientWidth) > 1) plot.setSize({ width: Math.max(200, host.clientWidth), height: props.height ?? 260 });
+      if (plot && Math.abs(plot.width - host.clientWidth) > 1)
+        plot.setSize({ width: Math.max(200, host.clientWidth), height: props.height ?? 260 });
     });
     ro.observe(host);
     onCleanup(() => {
@@ -170,7 +187,11 @@ export function Chart(props: ChartProps) {
         <For each={props.series.filter((s) => !s.hidden)}>
           {(s) => (
             <span>
-              <span class="swatch" classList={{ line: s.kind === 'line', dashed: !!s.dashed }} style={{ '--swatch': s.color }} />
+              <span
+                class="swatch"
+                classList={{ line: s.kind === 'line', dashed: !!s.dashed }}
+                style={{ '--swatch': s.color }}
+              />
               {s.label}
             </span>
           )}

@@ -9,7 +9,6 @@ import { type Column, isNumeric, listColumns, presentColumns } from './tableColu
 
 export type { Column };
 
-
 /** A column's key, with a missing or non-finite figure as null. */
 function keyOf<T>(c: Column<T>, r: T): number | string | null {
   const k = c.key?.(r);
@@ -39,7 +38,13 @@ function compareKeys(a: number | string | null, b: number | string | null, dir: 
   return String(a).localeCompare(String(b), locale()) * dir;
 }
 
-const fileStem = (caption: string) => `toko-insight-${caption.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'tabel'}`;
+const fileStem = (caption: string) =>
+  `toko-insight-${
+    caption
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'tabel'
+  }`;
 
 /**
  * A plain, accessible table with a caption; numbers right-aligned. A column with a key sorts when its
@@ -93,7 +98,18 @@ export function DataTable<T>(props: {
     ) ?? [];
   const header = () => props.columns.map((c) => c.label);
   const downloadCsv = () =>
-    downloadBlob(`${fileStem(props.caption)}.csv`, new Blob([toCsv(header(), cells((c, r) => textOf(cell(c, r))))], { type: 'text/csv;charset=utf-8' }));
+    downloadBlob(
+      `${fileStem(props.caption)}.csv`,
+      new Blob(
+        [
+          toCsv(
+            header(),
+            cells((c, r) => textOf(cell(c, r))),
+          ),
+        ],
+        { type: 'text/csv;charset=utf-8' },
+      ),
+    );
   const downloadXlsx = async () => {
     const currency = (await engine().datasetInfo()).currency ?? 'IDR';
     const rows = cells((c, r): CellValue => {
@@ -108,62 +124,113 @@ export function DataTable<T>(props: {
     <div class="table-wrap">
       <Show when={props.rows.length}>
         <div class="table-actions">
-          <button type="button" class="secondary small-button" onClick={downloadCsv} aria-label={`${tr('downloadCsv')}: ${props.caption}`} data-testid={props.testid ? `${props.testid}-csv` : undefined}>
+          <button
+            type="button"
+            class="secondary small-button"
+            onClick={downloadCsv}
+            aria-label={`${tr('downloadCsv')}: ${props.caption}`}
+            data-testid={props.testid ? `${props.testid}-csv` : undefined}
+          >
             CSV
           </button>
-          <button type="button" class="secondary small-button" onClick={downloadXlsx} aria-label={`${tr('downloadXlsx')}: ${props.caption}`} data-testid={props.testid ? `${props.testid}-xlsx` : undefined}>
+          <button
+            type="button"
+            class="secondary small-button"
+            onClick={downloadXlsx}
+            aria-label={`${tr('downloadXlsx')}: ${props.caption}`}
+            data-testid={props.testid ? `${props.testid}-xlsx` : undefined}
+          >
             Excel
           </button>
         </div>
       </Show>
-      <Show when={narrow()} fallback={
-      <table class={props.class} data-testid={props.testid} data-rows={props.rows.length}>
-        <caption classList={{ 'sr-only': props.hideCaption }}>{props.caption}</caption>
-        <thead>
-          <tr>
-            <For each={columns()}>
-              {(c, i) => (
-                <th classList={{ num: isNumeric(c) }} scope="col" aria-sort={ariaSort(i())}>
-                  <Show when={c.key && props.rows.length > 1} fallback={c.label}>
-                    <button type="button" class="sort" onClick={() => toggle(i())} title={tr('sortBy')}>
-                      {c.label}
-                      <span aria-hidden="true">{sort()?.col === i() ? (sort()?.dir === 1 ? ' ▲' : ' ▼') : ''}</span>
-                    </button>
-                  </Show>
-                </th>
-              )}
-            </For>
-          </tr>
-        </thead>
-        <tbody>
-          <Show when={props.rows.length} fallback={<tr><td colspan={columns().length} class="muted">{tr('noRows')}</td></tr>}>
-            <For each={shown()}>
-              {(r) => (
-                <tr>
-                  <For each={columns()}>{(c) => <td classList={{ num: isNumeric(c) }}>{cell(c, r)}</td>}</For>
-                </tr>
-              )}
-            </For>
-          </Show>
-        </tbody>
-      </table>}>
-        <RowList caption={props.caption} hideCaption={props.hideCaption} columns={columns()} rows={shown()} total={props.rows.length} testid={props.testid} sort={sort()} setSort={setSort} />
+      <Show
+        when={narrow()}
+        fallback={
+          <table class={props.class} data-testid={props.testid} data-rows={props.rows.length}>
+            <caption classList={{ 'sr-only': props.hideCaption }}>{props.caption}</caption>
+            <thead>
+              <tr>
+                <For each={columns()}>
+                  {(c, i) => (
+                    <th classList={{ num: isNumeric(c) }} scope="col" aria-sort={ariaSort(i())}>
+                      <Show when={c.key && props.rows.length > 1} fallback={c.label}>
+                        <button type="button" class="sort" onClick={() => toggle(i())} title={tr('sortBy')}>
+                          {c.label}
+                          <span aria-hidden="true">{sort()?.col === i() ? (sort()?.dir === 1 ? ' ▲' : ' ▼') : ''}</span>
+                        </button>
+                      </Show>
+                    </th>
+                  )}
+                </For>
+              </tr>
+            </thead>
+            <tbody>
+              <Show
+                when={props.rows.length}
+                fallback={
+                  <tr>
+                    <td colspan={columns().length} class="muted">
+                      {tr('noRows')}
+                    </td>
+                  </tr>
+                }
+              >
+                <For each={shown()}>
+                  {(r) => (
+                    <tr>
+                      <For each={columns()}>{(c) => <td classList={{ num: isNumeric(c) }}>{cell(c, r)}</td>}</For>
+                    </tr>
+                  )}
+                </For>
+              </Show>
+            </tbody>
+          </table>
+        }
+      >
+        <RowList
+          caption={props.caption}
+          hideCaption={props.hideCaption}
+          columns={columns()}
+          rows={shown()}
+          total={props.rows.length}
+          testid={props.testid}
+          sort={sort()}
+          setSort={setSort}
+        />
       </Show>
       <Show when={present().missing.length}>
         <p class="muted small" data-testid={props.testid ? `${props.testid}-missing` : undefined}>
           {trf('columnsNeedExport', {
-            columns: present().missing.map((c) => c.label).join(', '),
+            columns: present()
+              .missing.map((c) => c.label)
+              .join(', '),
             source: [...new Set(present().missing.map((c) => c.filledBy))].join(', '),
           })}
         </p>
       </Show>
       <Show when={props.rows.length > shown().length}>
         <div class="table-more">
-          <span class="muted small">{trf('rowsShown', { shown: formatCount(shown().length, locale()), total: formatCount(props.rows.length, locale()) })}</span>
-          <button type="button" class="secondary small-button" onClick={() => setLimit((n) => n + TABLE_PAGE_SIZE)} data-testid={props.testid ? `${props.testid}-more` : undefined}>
+          <span class="muted small">
+            {trf('rowsShown', {
+              shown: formatCount(shown().length, locale()),
+              total: formatCount(props.rows.length, locale()),
+            })}
+          </span>
+          <button
+            type="button"
+            class="secondary small-button"
+            onClick={() => setLimit((n) => n + TABLE_PAGE_SIZE)}
+            data-testid={props.testid ? `${props.testid}-more` : undefined}
+          >
             {trf('showMore', { n: String(Math.min(TABLE_PAGE_SIZE, props.rows.length - shown().length)) })}
           </button>
-          <button type="button" class="secondary small-button" onClick={() => setLimit(props.rows.length)} data-testid={props.testid ? `${props.testid}-all` : undefined}>
+          <button
+            type="button"
+            class="secondary small-button"
+            onClick={() => setLimit(props.rows.length)}
+            data-testid={props.testid ? `${props.testid}-all` : undefined}
+          >
             {tr('showAll')}
           </button>
         </div>
@@ -214,7 +281,11 @@ function RowList<T>(props: {
       <Show when={sortable().length}>
         <label class="field row-sort">
           <span class="field-label">{tr('sortList')}</span>
-          <select value={props.sort ? `${props.sort.col}:${props.sort.dir}` : ''} onChange={(e) => pick(e.currentTarget.value)} data-testid={props.testid ? `${props.testid}-sort` : undefined}>
+          <select
+            value={props.sort ? `${props.sort.col}:${props.sort.dir}` : ''}
+            onChange={(e) => pick(e.currentTarget.value)}
+            data-testid={props.testid ? `${props.testid}-sort` : undefined}
+          >
             <option value="">{tr('sortDefault')}</option>
             <For each={sortable()}>
               {({ c, i }) => (

@@ -7,7 +7,13 @@ import { engine } from '../app/useRange';
 export function LoadSampleButton() {
   const done = () => importItems().filter((i) => i.report).length;
   return (
-    <button type="button" class="primary" data-testid="load-sample" disabled={importBusy()} onClick={() => void loadSample(engine())}>
+    <button
+      type="button"
+      class="primary"
+      data-testid="load-sample"
+      disabled={importBusy()}
+      onClick={() => void loadSample(engine())}
+    >
       <Show when={importBusy()} fallback={tr('loadSample')}>
         {tr('importing')} {done()}/{importItems().length}
       </Show>

@@ -10,4 +10,3 @@ export function Figure(props: { id: string; label: string; value: number | null;
     </div>
   );
 }
-

@@ -5,7 +5,8 @@ import type { StringKey } from '../i18n/ui';
 import { metricText } from '../i18n/alerts';
 import { METRICS, type MetricId } from '../metrics/definitions';
 
-export const formatMetric = (id: MetricId, value: number | null, currency: string): string => metricText(id, value, currency, locale());
+export const formatMetric = (id: MetricId, value: number | null, currency: string): string =>
+  metricText(id, value, currency, locale());
 
 /**
  * One KPI: the value for the selected range (`data-value`, full precision), its change against the
@@ -24,7 +25,7 @@ export function KpiCard(props: {
     const d = delta() ?? 0;
     const better = def().better;
     if (d === 0 || better === 'neutral') return 'neutral';
-    return (d > 0) === (better === 'up') ? 'good' : 'bad';
+    return d > 0 === (better === 'up') ? 'good' : 'bad';
   };
   return (
     <div
@@ -39,17 +40,16 @@ export function KpiCard(props: {
       </div>
       <div class="kpi-change">
         <Show when={props.compare !== false}>
-        <Show
-          when={delta() !== null}
-          fallback={
-            <span class="muted">{props.value && props.previous === 0 ? tr('isNew') : '–'}</span>
-          }
-        >
-          <span classList={{ good: tone() === 'good', bad: tone() === 'bad' }}>
-            {(delta() ?? 0) > 0 ? '▲' : (delta() ?? 0) < 0 ? '▼' : '■'} {formatPercent(Math.abs(delta() ?? 0), locale())}
-          </span>{' '}
-          <span class="muted">{tr('vsPrevious')}</span>
-        </Show>
+          <Show
+            when={delta() !== null}
+            fallback={<span class="muted">{props.value && props.previous === 0 ? tr('isNew') : '–'}</span>}
+          >
+            <span classList={{ good: tone() === 'good', bad: tone() === 'bad' }}>
+              {(delta() ?? 0) > 0 ? '▲' : (delta() ?? 0) < 0 ? '▼' : '■'}{' '}
+              {formatPercent(Math.abs(delta() ?? 0), locale())}
+            </span>{' '}
+            <span class="muted">{tr('vsPrevious')}</span>
+          </Show>
         </Show>
       </div>
       <details class="kpi-info">
@@ -77,7 +77,15 @@ export function KpiGrid<Id extends MetricId>(props: {
   return (
     <div class="kpi-grid" data-testid={props.testid}>
       <For each={props.ids}>
-        {(id) => <KpiCard id={id} value={props.current[id]} previous={props.previous[id]} currency={props.currency} compare={props.compare} />}
+        {(id) => (
+          <KpiCard
+            id={id}
+            value={props.current[id]}
+            previous={props.previous[id]}
+            currency={props.currency}
+            compare={props.compare}
+          />
+        )}
       </For>
     </div>
   );

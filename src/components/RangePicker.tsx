@@ -13,7 +13,8 @@ export function RangePicker() {
   const preset = createMemo<Preset>(() => presetOf(range().from, range().to, anchor()));
   const choose = (p: Preset) => {
     if (p === 'all') setRange({});
-    else if (p === 'custom') setRange({ from: range().from ?? info()?.firstOrderDate ?? anchor(), to: range().to ?? anchor() });
+    else if (p === 'custom')
+      setRange({ from: range().from ?? info()?.firstOrderDate ?? anchor(), to: range().to ?? anchor() });
     else setRange(presetRange(p, anchor()) ?? {});
   };
   return (
@@ -47,7 +48,12 @@ export function RangePicker() {
         </label>
       </Show>
       <label class="toggle">
-        <input type="checkbox" data-testid="compare" checked={compare()} onChange={(e) => setCompare(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          data-testid="compare"
+          checked={compare()}
+          onChange={(e) => setCompare(e.currentTarget.checked)}
+        />
         <span>{tr('comparePrevious')}</span>
       </label>
       <Show when={preset() !== 'all' && preset() !== 'custom' && info()}>

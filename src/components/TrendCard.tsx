@@ -27,7 +27,12 @@ type Count = (typeof COUNTS)[number][0];
  * Sales (bars) and a count (line: orders, buyers or units) by day, week or month, with the previous
  * period's sales overlaid when compared.
  */
-export function TrendCard(props: { overview: OverviewResult; grain: Grain; onGrain: (g: Grain) => void; currency: string }) {
+export function TrendCard(props: {
+  overview: OverviewResult;
+  grain: Grain;
+  onGrain: (g: Grain) => void;
+  currency: string;
+}) {
   const o = () => props.overview;
   const [count, setCount] = createSignal<Count>('orders');
   const countLabel = () => tr(COUNTS.find(([c]) => c === count())?.[1] ?? 'colOrders');
@@ -55,7 +60,12 @@ export function TrendCard(props: { overview: OverviewResult; grain: Grain; onGra
           <legend class="sr-only">{tr('grain')}</legend>
           <For each={GRAINS}>
             {(g) => (
-              <button type="button" aria-pressed={props.grain === g} data-testid={`grain-${g}`} onClick={() => props.onGrain(g)}>
+              <button
+                type="button"
+                aria-pressed={props.grain === g}
+                data-testid={`grain-${g}`}
+                onClick={() => props.onGrain(g)}
+              >
                 {tr(`grain_${g}` as StringKey)}
               </button>
             )}
@@ -65,7 +75,12 @@ export function TrendCard(props: { overview: OverviewResult; grain: Grain; onGra
           <legend class="sr-only">{tr('trendLine')}</legend>
           <For each={COUNTS}>
             {([c, label]) => (
-              <button type="button" aria-pressed={count() === c} data-testid={`trend-line-${c}`} onClick={() => setCount(c)}>
+              <button
+                type="button"
+                aria-pressed={count() === c}
+                data-testid={`trend-line-${c}`}
+                onClick={() => setCount(c)}
+              >
                 {tr(label)}
               </button>
             )}
@@ -77,14 +92,29 @@ export function TrendCard(props: { overview: OverviewResult; grain: Grain; onGra
         x={o().trend.buckets}
         currency={props.currency}
         series={[
-          { label: tr('colSales'), values: coveredValues(o().trend, o().trend.sales), color: 'var(--chart-1)', kind: 'bars', unit: 'money' },
+          {
+            label: tr('colSales'),
+            values: coveredValues(o().trend, o().trend.sales),
+            color: 'var(--chart-1)',
+            kind: 'bars',
+            unit: 'money',
+          },
           ...previousSeries(),
-          { label: countLabel(), values: coveredValues(o().trend, o().trend[count()]), color: 'var(--chart-2)', kind: 'line', unit: 'count' },
+          {
+            label: countLabel(),
+            values: coveredValues(o().trend, o().trend[count()]),
+            color: 'var(--chart-2)',
+            kind: 'line',
+            unit: 'count',
+          },
         ]}
       />
       <Show when={o().trend.coveredDays < daysIn(o().range)}>
         <p class="muted small" data-testid="coverage-note">
-          {trf('coverageNote', { covered: formatCount(o().trend.coveredDays, locale()), days: formatCount(daysIn(o().range), locale()) })}
+          {trf('coverageNote', {
+            covered: formatCount(o().trend.coveredDays, locale()),
+            days: formatCount(daysIn(o().range), locale()),
+          })}
         </p>
       </Show>
     </div>

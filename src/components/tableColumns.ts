@@ -16,15 +16,21 @@ export interface Column<T> {
 }
 
 /** The columns to show: those with `filledBy` go when no row has a value (they are listed in `missing`). */
-export function presentColumns<T>(columns: readonly Column<T>[], rows: readonly T[]): { columns: Column<T>[]; missing: Column<T>[] } {
-  const empty = (c: Column<T>) => c.filledBy !== undefined && c.key !== undefined && rows.every((r) => {
-    const k = c.key?.(r);
-    return k === null || k === undefined;
-  });
+export function presentColumns<T>(
+  columns: readonly Column<T>[],
+  rows: readonly T[],
+): { columns: Column<T>[]; missing: Column<T>[] } {
+  const empty = (c: Column<T>) =>
+    c.filledBy !== undefined &&
+    c.key !== undefined &&
+    rows.every((r) => {
+      const k = c.key?.(r);
+      return k === null || k === undefined;
+    });
   return { columns: columns.filter((c) => !empty(c)), missing: columns.filter(empty) };
 }
 
-export const isNumeric = <T,>(c: Column<T>) => c.numeric ?? c.show !== undefined;
+export const isNumeric = <T>(c: Column<T>) => c.numeric ?? c.show !== undefined;
 
 /** How many figures a row of the phone list shows before its "more" detail. */
 const LIST_FIGURES = 3;
@@ -33,7 +39,10 @@ const LIST_FIGURES = 3;
  * The phone list's figures: the column sorted by, then money columns, then the other figures, then text, up
  * to LIST_FIGURES; every other column (the first is the row's label) goes into the row's detail.
  */
-export function listColumns<T>(columns: readonly Column<T>[], sortedBy: number | null): { figures: number[]; rest: number[] } {
+export function listColumns<T>(
+  columns: readonly Column<T>[],
+  sortedBy: number | null,
+): { figures: number[]; rest: number[] } {
   const candidates = columns.map((_, i) => i).filter((i) => i > 0);
   const rank = (i: number) => (i === sortedBy ? 0 : columns[i].fmt === 'money' ? 1 : isNumeric(columns[i]) ? 2 : 3);
   const figures = [...candidates]
@@ -42,4 +51,3 @@ export function listColumns<T>(columns: readonly Column<T>[], sortedBy: number |
     .sort((a, b) => a - b);
   return { figures, rest: candidates.filter((i) => !figures.includes(i)) };
 }
-

@@ -34,7 +34,4 @@ export function sqlTimestamp(ms: number | null): string {
 }
 
 /** Statements that must run before anything else: nothing may ever be fetched from outside the origin. */
-export const OFFLINE_SETTINGS = [
-  'SET autoinstall_known_extensions = false',
-  'SET autoload_known_extensions = false',
-];
+export const OFFLINE_SETTINGS = ['SET autoinstall_known_extensions = false', 'SET autoload_known_extensions = false'];

@@ -36,7 +36,15 @@ function priority(target: MergeTarget, importId: number, snapshotAt: number | nu
 }
 
 async function dropTemps(db: SqlConnection): Promise<void> {
-  for (const t of ['incoming', 'affected_orders', 'reelect', 'affected_dates', 'affected_buyers', 'buyer_dates', 'affected_pairs']) {
+  for (const t of [
+    'incoming',
+    'affected_orders',
+    'reelect',
+    'affected_dates',
+    'affected_buyers',
+    'buyer_dates',
+    'affected_pairs',
+  ]) {
     await db.exec(`DROP TABLE IF EXISTS ${t}`);
   }
 }
@@ -97,7 +105,8 @@ async function rebuildOrders(db: SqlConnection, full: boolean): Promise<void> {
 
 /** The SKU of a line (METRICS.md): Nomor Referensi SKU, else product name + variation. */
 export const SKU_OF_LINE = "coalesce(nullif(l.sku_ref, ''), l.product_name || ' · ' || coalesce(l.variation, ''))";
-export const SKU_DETAIL_SQL = "l.product_name || CASE WHEN coalesce(l.variation, '') <> '' THEN ' · ' || l.variation ELSE '' END";
+export const SKU_DETAIL_SQL =
+  "l.product_name || CASE WHEN coalesce(l.variation, '') <> '' THEN ' · ' || l.variation ELSE '' END";
 /** The order of a SKU's lines by age: the newest last, ties broken by the text, so the choice is stable. */
 const NEWEST_LINE = `{d: l.created_at, n: ${SKU_DETAIL_SQL}}`;
 /** The SKU detail of a group of lines: that of the newest line. */
@@ -185,9 +194,11 @@ export async function nameSkus(db: SqlConnection): Promise<void> {
  * `buyer_dates` (every date in a full rebuild). Rows go in date order, so a range reads few row groups.
  */
 async function rebuildRollups(db: SqlConnection, full: boolean): Promise<void> {
-  const onDates = (alias = '', table = 'affected_dates') => (full ? 'true' : `${alias}created_date IN (SELECT created_date FROM ${table})`);
+  const onDates = (alias = '', table = 'affected_dates') =>
+    full ? 'true' : `${alias}created_date IN (SELECT created_date FROM ${table})`;
   const dates = onDates();
-  for (const t of ROLLUP_TABLES) await db.exec(`DELETE FROM ${t} WHERE ${BUYER_ROLLUPS.has(t) ? onDates('', 'buyer_dates') : dates}`);
+  for (const t of ROLLUP_TABLES)
+    await db.exec(`DELETE FROM ${t} WHERE ${BUYER_ROLLUPS.has(t) ? onDates('', 'buyer_dates') : dates}`);
   const lines = `FROM order_lines l JOIN orders o USING (order_id) WHERE o.is_valid AND ${onDates('o.')}`;
   await db.exec(`INSERT INTO rollup_products
     SELECT o.created_date, l.product_name, coalesce(l.parent_sku, ''), count(DISTINCT l.order_id), coalesce(sum(l.qty), 0),
@@ -279,9 +290,13 @@ export async function mergeStaged(
     FROM (SELECT ${importId} AS import_id, ${sqlTimestamp(snapshotAt)} AS snapshot_at, ${typedStageColumns(target)} FROM ${stageTable(target)})`;
   // The first import into a target: every row is new and wins, so the rows go straight in (no copy to
   // compare), and the orders, if these are order lines, are all built.
-  const [{ stored }] = await db.query<{ stored: number }>(`SELECT count(*) AS stored FROM (SELECT 1 FROM ${all} LIMIT 1)`);
+  const [{ stored }] = await db.query<{ stored: number }>(
+    `SELECT count(*) AS stored FROM (SELECT 1 FROM ${all} LIMIT 1)`,
+  );
   if (!stored) {
-    await db.exec(`INSERT INTO ${all} SELECT import_id, snapshot_at, prio, true, ${names.join(', ')}, row_hash FROM (${typed})`);
+    await db.exec(
+      `INSERT INTO ${all} SELECT import_id, snapshot_at, prio, true, ${names.join(', ')}, row_hash FROM (${typed})`,
+    );
     if (target === 'order_lines') await rebuildOrders(db, true);
     if (target === 'income') await refreshReleased(db, `SELECT order_id FROM ${all}`);
     const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${all}`);

@@ -10,7 +10,9 @@ import { arrowRows } from './rows';
  * DuckDB-WASM in Node (the blocking bundle), for tests and benchmarks: the same wasm engine as the
  * browser, in memory. Instantiating takes a second or two, so share one per test file.
  */
-export async function openNodeDuckDB(): Promise<SqlConnection & { close(): void; registerFile(name: string, bytes: Uint8Array): void }> {
+export async function openNodeDuckDB(): Promise<
+  SqlConnection & { close(): void; registerFile(name: string, bytes: Uint8Array): void }
+> {
   const dist = path.dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
   const db = await duckdb.createDuckDB(
     {

@@ -56,7 +56,12 @@ export const TARGET_COLUMNS: Record<MergeTarget, TargetColumns> = {
     finality: false,
   },
   insights: {
-    values: [...t('text', 'line_key', 'kind', 'scope', 'metric'), ...t('timestamp', 'day', 'period_to'), ...t('bool', 'is_summary'), ...t('double', 'value')],
+    values: [
+      ...t('text', 'line_key', 'kind', 'scope', 'metric'),
+      ...t('timestamp', 'day', 'period_to'),
+      ...t('bool', 'is_summary'),
+      ...t('double', 'value'),
+    ],
     finality: false,
   },
 };

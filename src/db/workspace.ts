@@ -23,14 +23,22 @@ export async function dumpTables(db: SqlConnection): Promise<TableDump[]> {
   const byTable = new Map<string, string[]>();
   for (const c of columns) {
     const list = byTable.get(c.table_name) ?? [];
-    list.push(WIDE_INTEGERS.has(c.data_type) ? `${quote(c.column_name)}::VARCHAR AS ${quote(c.column_name)}` : quote(c.column_name));
+    list.push(
+      WIDE_INTEGERS.has(c.data_type)
+        ? `${quote(c.column_name)}::VARCHAR AS ${quote(c.column_name)}`
+        : quote(c.column_name),
+    );
     byTable.set(c.table_name, list);
   }
   const tables = await storedTables(db);
   const dumps: TableDump[] = [];
   for (const name of tables) {
     const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${quote(name)}`);
-    dumps.push({ name, rows: Number(n), ipc: await db.queryIpc(`SELECT ${(byTable.get(name) ?? []).join(', ')} FROM ${quote(name)}`) });
+    dumps.push({
+      name,
+      rows: Number(n),
+      ipc: await db.queryIpc(`SELECT ${(byTable.get(name) ?? []).join(', ')} FROM ${quote(name)}`),
+    });
   }
   return dumps;
 }
@@ -47,8 +55,13 @@ async function storedTables(db: SqlConnection): Promise<string[]> {
  * schema of that version, loads the rows (each table's count checked), then migrates to this app's schema.
  * Runs inside the caller's transaction, so a failure leaves the database as it was.
  */
-export async function restoreTables(db: SqlConnection, schemaVersion: number, dumps: readonly TableDump[]): Promise<void> {
-  if (schemaVersion > SCHEMA_VERSION) throw new Error(`backup schema ${schemaVersion} is newer than this app (${SCHEMA_VERSION})`);
+export async function restoreTables(
+  db: SqlConnection,
+  schemaVersion: number,
+  dumps: readonly TableDump[],
+): Promise<void> {
+  if (schemaVersion > SCHEMA_VERSION)
+    throw new Error(`backup schema ${schemaVersion} is newer than this app (${SCHEMA_VERSION})`);
   const views = await db.query<{ view_name: string }>(
     `SELECT view_name FROM duckdb_views() WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal AND NOT temporary`,
   );

@@ -13,7 +13,14 @@ import type { ServiceResult, TrafficResult, VisitSource } from '../metrics/insig
 import type { BreakdownRow, Breakdowns, Funnel, Grain, TrendSeries } from '../metrics/overview';
 import type { CategorySales, ProductRow, UnitCost } from '../metrics/products';
 import type { SalesAnalysis } from '../metrics/sales';
-import type { AnomalyResult, ChurnPrediction, MarketingResult, ModelPerformance, SeriesForecast, SkuDemand } from '../ml/predictions';
+import type {
+  AnomalyResult,
+  ChurnPrediction,
+  MarketingResult,
+  ModelPerformance,
+  SeriesForecast,
+  SkuDemand,
+} from '../ml/predictions';
 import type { CohortResult, ProductPair, SegmentProfile } from '../metrics/customers';
 import type { Finding } from '../metrics/findings';
 import type { PriceResult } from '../ml/price';
@@ -23,7 +30,14 @@ import type { Locale } from '../i18n/locale';
 import type { Alert, AlertRule, Evidence, RuleSpec } from '../reports/alerts';
 import type { TemplateId } from '../reports/periods';
 import type { Cadence } from '../reports/schedule';
-import type { AutomationResult, ReportDownload, ReportRequest, ReportSettings, ScheduleRequest, ScheduleView } from '../reports/service';
+import type {
+  AutomationResult,
+  ReportDownload,
+  ReportRequest,
+  ReportSettings,
+  ScheduleRequest,
+  ScheduleView,
+} from '../reports/service';
 import type { ReportMeta } from '../reports/store';
 import type { BackupManifest, BackupProblem, BackupSummary } from '../store/backup';
 
@@ -701,7 +715,8 @@ export const ENGINE_OPS = [
 ] as const satisfies readonly (keyof EngineApi)[];
 
 /** A compile error when an operation of EngineApi is missing from ENGINE_OPS. */
-export const ENGINE_OPS_COMPLETE: Exclude<keyof EngineApi, (typeof ENGINE_OPS)[number]> extends never ? true : never = true;
+export const ENGINE_OPS_COMPLETE: Exclude<keyof EngineApi, (typeof ENGINE_OPS)[number]> extends never ? true : never =
+  true;
 
 /** An object with every engine operation forwarded to `target()` (resolved on each call). */
 export function forwardEngine(target: () => EngineApi): EngineApi {

@@ -1,6 +1,14 @@
 import * as Comlink from 'comlink';
 import type { DbWorkerApi, OpenProblem, WorkerInit } from '../../workers/db.worker';
-import { type EngineApi, type FileImportReport, forwardEngine, type ImportInput, type ImportReport, type WorkspacePreview, type WorkspaceRestore } from './api';
+import {
+  type EngineApi,
+  type FileImportReport,
+  forwardEngine,
+  type ImportInput,
+  type ImportReport,
+  type WorkspacePreview,
+  type WorkspaceRestore,
+} from './api';
 
 const LOCK_NAME = 'toko-insight-db-owner';
 /** How long a new page waits for the previous owner (perhaps a tab still unloading) to let go. */
@@ -80,7 +88,8 @@ export async function startEngine(): Promise<EngineStatus> {
     // A callback crosses the worker boundary only as a comlink proxy.
     importFiles: (files: ImportInput[], onFileDone?: (r: FileImportReport) => void): Promise<ImportReport> =>
       remote.importFiles(files, onFileDone ? Comlink.proxy(onFileDone) : undefined),
-    forecastDemand: (options, onProgress) => remote.forecastDemand(options, onProgress ? Comlink.proxy(onProgress) : undefined),
+    forecastDemand: (options, onProgress) =>
+      remote.forecastDemand(options, onProgress ? Comlink.proxy(onProgress) : undefined),
   };
   return { state: 'ready', engine, persistent: init.persistent, problem: init.problem };
 }

@@ -38,13 +38,42 @@ const JUNE = { from: '2026-06-01', to: '2026-06-30' };
 const early = orderFile([
   line({ orderId: 'A', buyer: 'u1', created: at('2026-06-01 08:00'), completed: at('2026-06-05 10:00') }),
   line({ orderId: 'B', buyer: 'u2', status: 'Sedang Dikirim', created: at('2026-06-08 09:00'), completed: null }),
-  line({ orderId: 'C', buyer: 'u1', status: 'Perlu Dikirim', created: at('2026-06-09 09:00'), completed: null, shipArranged: null }),
+  line({
+    orderId: 'C',
+    buyer: 'u1',
+    status: 'Perlu Dikirim',
+    created: at('2026-06-09 09:00'),
+    completed: null,
+    shipArranged: null,
+  }),
 ]);
 const late = orderFile([
   line({ orderId: 'B', buyer: 'u2', created: at('2026-06-08 09:00'), completed: at('2026-06-12 10:00') }),
-  line({ orderId: 'C', buyer: 'u1', status: 'Batal', created: at('2026-06-09 09:00'), completed: null, shipArranged: null }),
-  line({ orderId: 'D', buyer: 'u3', status: 'Belum Bayar', created: at('2026-06-12 11:00'), paid: null, completed: null, shipArranged: null }),
-  line({ orderId: 'E', buyer: '', created: at('2026-06-11 11:00'), completed: at('2026-06-12 11:00'), qty: 2, subtotal: 165_000 }),
+  line({
+    orderId: 'C',
+    buyer: 'u1',
+    status: 'Batal',
+    created: at('2026-06-09 09:00'),
+    completed: null,
+    shipArranged: null,
+  }),
+  line({
+    orderId: 'D',
+    buyer: 'u3',
+    status: 'Belum Bayar',
+    created: at('2026-06-12 11:00'),
+    paid: null,
+    completed: null,
+    shipArranged: null,
+  }),
+  line({
+    orderId: 'E',
+    buyer: '',
+    created: at('2026-06-11 11:00'),
+    completed: at('2026-06-12 11:00'),
+    qty: 2,
+    subtotal: 165_000,
+  }),
 ]);
 const file = (name: string, data: Uint8Array): ImportInput => ({ name, data });
 
@@ -76,7 +105,9 @@ describe('merge rules', () => {
   });
 
   it('lets a final status win over a newer non-final snapshot', async () => {
-    const completed = orderFile([line({ orderId: 'Z', created: at('2026-06-02 08:00'), completed: at('2026-06-04 08:00') })]);
+    const completed = orderFile([
+      line({ orderId: 'Z', created: at('2026-06-02 08:00'), completed: at('2026-06-04 08:00') }),
+    ]);
     const laterButShipping = orderFile([
       line({ orderId: 'Z', status: 'Sedang Dikirim', created: at('2026-06-02 08:00'), completed: null }),
       line({ orderId: 'Y', created: at('2026-06-20 08:00'), completed: at('2026-06-25 08:00') }),
@@ -106,11 +137,24 @@ describe('merge rules', () => {
     await engine.importFiles([{ name: 'Order.all.early.xlsx', data: early }]);
     const failedLines = [
       line({ orderId: 'B', buyer: 'u2', status: 'Batal', created: at('2026-06-08 09:00'), completed: null }),
-      line({ orderId: 'B', buyer: 'u2', status: 'Batal', created: at('2026-06-08 09:00'), completed: null, productName: 'Topi', skuRef: 'TP', variation: '' }),
+      line({
+        orderId: 'B',
+        buyer: 'u2',
+        status: 'Batal',
+        created: at('2026-06-08 09:00'),
+        completed: null,
+        productName: 'Topi',
+        skuRef: 'TP',
+        variation: '',
+      }),
     ];
-    const claim = { failed: 'Paket hilang', claim: ['Klaim Dicairkan', '2026-06-12 10:00', '2026-06-13 10:00', '2026-06-15 10:00', '-', 'RP 86.400'] };
+    const claim = {
+      failed: 'Paket hilang',
+      claim: ['Klaim Dicairkan', '2026-06-12 10:00', '2026-06-13 10:00', '2026-06-15 10:00', '-', 'RP 86.400'],
+    };
     const file = failedDeliveryFile(failedLines, { B: claim });
-    const [r] = (await engine.importFiles([{ name: 'Order.failed_delivery.20260601_20260630.xlsx', data: file }])).files;
+    const [r] = (await engine.importFiles([{ name: 'Order.failed_delivery.20260601_20260630.xlsx', data: file }]))
+      .files;
     expect(r.status).toBe('ok');
     expect(r.notes.find((n) => n.code === 'claim_facts')?.params).toEqual({ count: 1 });
     const claims = (await engine.salesAnalysis(JUNE)).claims;
@@ -149,7 +193,9 @@ describe('merge rules', () => {
 
   it('after imports and a removal, the derived tables equal a rebuild from the order lines', async () => {
     // u1 orders again after C, so removing the file that cancels C changes u1's previous-order dates.
-    const again = orderFile([line({ orderId: 'F', buyer: 'u1', created: at('2026-06-20 08:00'), completed: at('2026-06-24 10:00') })]);
+    const again = orderFile([
+      line({ orderId: 'F', buyer: 'u1', created: at('2026-06-20 08:00'), completed: at('2026-06-24 10:00') }),
+    ]);
     await engine.importFiles([file('early.xlsx', early), file('late.xlsx', late), file('again.xlsx', again)]);
     await engine.removeImport((await engine.listImports()).find((i) => i.fileName === 'late.xlsx')?.id ?? -1);
     const kept = await derivedSnapshot(db);
@@ -161,10 +207,22 @@ describe('merge rules', () => {
 
   it('a renamed listing stays one SKU in the top SKUs, the product table and the demand inputs, under its newest name', async () => {
     const before = orderFile([
-      line({ orderId: 'R1', buyer: 'u1', created: at('2026-06-02 08:00'), completed: at('2026-06-05 10:00'), productName: 'Kemeja Lama' }),
+      line({
+        orderId: 'R1',
+        buyer: 'u1',
+        created: at('2026-06-02 08:00'),
+        completed: at('2026-06-05 10:00'),
+        productName: 'Kemeja Lama',
+      }),
     ]);
     const after = orderFile([
-      line({ orderId: 'R2', buyer: 'u2', created: at('2026-06-20 08:00'), completed: at('2026-06-24 10:00'), productName: 'Kemeja Baru' }),
+      line({
+        orderId: 'R2',
+        buyer: 'u2',
+        created: at('2026-06-20 08:00'),
+        completed: at('2026-06-24 10:00'),
+        productName: 'Kemeja Baru',
+      }),
     ]);
     // The old name arrives first, so the SKU is first known under it.
     const [, second] = (await engine.importFiles([file('before.xlsx', before), file('after.xlsx', after)])).files;
@@ -177,10 +235,16 @@ describe('merge rules', () => {
       products: (await engine.productTable(JUNE)).map((r) => [r.sku, r.product, r.variation, r.orders]),
       demand: (await skuUnits(db, JUNE.from, 30, 5)).map((r) => [r.sku, r.name]),
     });
-    expect(await names()).toEqual({ products: [['M-TAC', 'Kemeja Baru', 'Hitam,L', 2]], demand: [['M-TAC', 'Kemeja Baru · Hitam,L']] });
+    expect(await names()).toEqual({
+      products: [['M-TAC', 'Kemeja Baru', 'Hitam,L', 2]],
+      demand: [['M-TAC', 'Kemeja Baru · Hitam,L']],
+    });
     // Without the file that renamed it, the listing has its old name again.
     await engine.removeImport(second.importId as number);
-    expect(await names()).toEqual({ products: [['M-TAC', 'Kemeja Lama', 'Hitam,L', 1]], demand: [['M-TAC', 'Kemeja Lama · Hitam,L']] });
+    expect(await names()).toEqual({
+      products: [['M-TAC', 'Kemeja Lama', 'Hitam,L', 1]],
+      demand: [['M-TAC', 'Kemeja Lama · Hitam,L']],
+    });
     const kept = await derivedSnapshot(db);
     await rebuildDerived(db);
     expect(await derivedSnapshot(db)).toEqual(kept);
@@ -190,7 +254,8 @@ describe('merge rules', () => {
     await engine.importFiles([file('early.xlsx', early), file('late.xlsx', late)]);
     const [kpis, products] = [await engine.kpis(JUNE), await engine.productTable(JUNE)];
     // Undo the migration that made the derived tables: drop the tables it creates (later steps are idempotent).
-    const creates = (step: (typeof MIGRATIONS)[number][number]) => (typeof step === 'string' ? (/CREATE TABLE (\w+)/.exec(step)?.slice(1) ?? []) : []);
+    const creates = (step: (typeof MIGRATIONS)[number][number]) =>
+      typeof step === 'string' ? (/CREATE TABLE (\w+)/.exec(step)?.slice(1) ?? []) : [];
     const version = MIGRATIONS.findIndex((m) => m.flatMap(creates).includes('order_skus'));
     expect(version).toBeGreaterThan(0);
     for (const t of MIGRATIONS[version].flatMap(creates)) await db.exec(`DROP TABLE ${t}`);
@@ -202,8 +267,20 @@ describe('merge rules', () => {
 
   it('a database whose SKUs carry their first name is migrated to their newest one', async () => {
     const renamed = orderFile([
-      line({ orderId: 'R1', buyer: 'u1', created: at('2026-06-02 08:00'), completed: at('2026-06-05 10:00'), productName: 'Kemeja Lama' }),
-      line({ orderId: 'R2', buyer: 'u2', created: at('2026-06-20 08:00'), completed: at('2026-06-24 10:00'), productName: 'Kemeja Baru' }),
+      line({
+        orderId: 'R1',
+        buyer: 'u1',
+        created: at('2026-06-02 08:00'),
+        completed: at('2026-06-05 10:00'),
+        productName: 'Kemeja Lama',
+      }),
+      line({
+        orderId: 'R2',
+        buyer: 'u2',
+        created: at('2026-06-20 08:00'),
+        completed: at('2026-06-24 10:00'),
+        productName: 'Kemeja Baru',
+      }),
     ]);
     await engine.importFiles([file('renamed.xlsx', renamed)]);
     // As the previous schema left it: no name columns in the SKU rollup, and SKUs named by their first import.
@@ -218,7 +295,9 @@ describe('merge rules', () => {
 describe('all-or-nothing imports', () => {
   it('a corrupt file in the middle of a batch of five leaves the other four imported and earlier data intact', async () => {
     const engine = await freshEngine();
-    const earlier = orderFile([line({ orderId: 'OLD', created: at('2026-05-20 08:00'), completed: at('2026-05-24 08:00') })]);
+    const earlier = orderFile([
+      line({ orderId: 'OLD', created: at('2026-05-20 08:00'), completed: at('2026-05-24 08:00') }),
+    ]);
     await engine.importFiles([file('earlier.xlsx', earlier)]);
     const month = (m: number) =>
       orderFile([line({ orderId: `M${m}`, created: at(`2026-0${m}-10 08:00`), completed: at(`2026-0${m}-14 08:00`) })]);
@@ -261,7 +340,9 @@ describe('all-or-nothing imports', () => {
     const engine = await freshEngine();
     await engine.importFiles([file('early.xlsx', early)]);
     const header = 'Order ID,Order Status,Product Name,Quantity,Order Creation Date,Product Subtotal,Country';
-    const r = await engine.importFiles([file('my.csv', textBytes(`${header}\nX1,Completed,Cup,1,2024-12-09 00:12,40.00,MY\n`))]);
+    const r = await engine.importFiles([
+      file('my.csv', textBytes(`${header}\nX1,Completed,Cup,1,2024-12-09 00:12,40.00,MY\n`)),
+    ]);
     expect(r.files[0].error).toEqual({
       code: 'currency_mismatch',
       params: { file: 'my.csv', fileCurrency: 'MYR', datasetCurrency: 'IDR' },
@@ -301,16 +382,26 @@ describe('all-or-nothing imports', () => {
       ['lost.xlsx', 'error', 0, 0],
       ['late.xlsx', 'ok', 2, 2],
     ]);
-    expect(r.files[1].error).toEqual({ code: 'corrupt_file', params: { file: 'lost.xlsx', reason: 'reader_stopped', detail: 'worker gone' } });
+    expect(r.files[1].error).toEqual({
+      code: 'corrupt_file',
+      params: { file: 'lost.xlsx', reason: 'reader_stopped', detail: 'worker gone' },
+    });
     // Applied in order: the later snapshot's statuses won.
     expect(await db.query('SELECT order_id, status_class FROM orders ORDER BY order_id')).toEqual(
-      expect.arrayContaining([{ order_id: 'B', status_class: 'completed' }, { order_id: 'C', status_class: 'cancelled' }]),
+      expect.arrayContaining([
+        { order_id: 'B', status_class: 'completed' },
+        { order_id: 'C', status_class: 'cancelled' },
+      ]),
     );
     // No file is reported before a checkpoint that follows its merge; the batch needed fewer checkpoints than files.
     const firstLog = events.findIndex((e) => e.startsWith('logged'));
     expect(events.slice(0, firstLog)).toContain('checkpoint');
     expect(events.filter((e) => e === 'checkpoint').length).toBeLessThan(3);
-    expect(events.filter((e) => e.startsWith('logged'))).toEqual(['logged early.xlsx', 'logged lost.xlsx', 'logged late.xlsx']);
+    expect(events.filter((e) => e.startsWith('logged'))).toEqual([
+      'logged early.xlsx',
+      'logged lost.xlsx',
+      'logged late.xlsx',
+    ]);
   });
 
   it('a batch the page did not live to finish lists its unfinished files as cut off, once; a stored one is not', async () => {
@@ -339,7 +430,9 @@ describe('all-or-nothing imports', () => {
     ]);
     const reopened = await Engine.open(db, { log });
     const cut = await reopened.interruptedImports();
-    expect(cut.map((r) => [r.fileName, r.status, r.error?.code])).toEqual([['Order.all.20261101_20261130.xlsx', 'error', 'import_interrupted']]);
+    expect(cut.map((r) => [r.fileName, r.status, r.error?.code])).toEqual([
+      ['Order.all.20261101_20261130.xlsx', 'error', 'import_interrupted'],
+    ]);
     expect((await reopened.importLog())[0]).toEqual(cut[0]);
     expect(await reopened.interruptedImports()).toEqual([]);
   });
@@ -407,11 +500,28 @@ describe('kpis', () => {
 
 describe('prediction inputs', () => {
   it('treats the days no order export covers as unknown, not as days without sales, in the models and the trend', async () => {
-    const engine = await freshEngine({ ml: localMl(() => initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`)) });
-    const may = orderFile([line({ orderId: 'M1', created: at('2026-05-02 10:00') }), line({ orderId: 'M2', created: at('2026-05-30 10:00'), subtotal: 50_000 })]);
-    const july = orderFile([line({ orderId: 'J1', created: at('2026-07-01 10:00') }), line({ orderId: 'J2', created: at('2026-07-29 10:00') })]);
+    const engine = await freshEngine({
+      ml: localMl(() => initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`)),
+    });
+    const may = orderFile([
+      line({ orderId: 'M1', created: at('2026-05-02 10:00') }),
+      line({ orderId: 'M2', created: at('2026-05-30 10:00'), subtotal: 50_000 }),
+    ]);
+    const july = orderFile([
+      line({ orderId: 'J1', created: at('2026-07-01 10:00') }),
+      line({ orderId: 'J2', created: at('2026-07-29 10:00') }),
+    ]);
     // June only has a list of cancellations: it says nothing of June's valid orders.
-    const june = orderFile([line({ orderId: 'X1', status: 'Batal', created: at('2026-06-15 10:00'), paid: null, completed: null, shipArranged: null })]);
+    const june = orderFile([
+      line({
+        orderId: 'X1',
+        status: 'Batal',
+        created: at('2026-06-15 10:00'),
+        paid: null,
+        completed: null,
+        shipArranged: null,
+      }),
+    ]);
     const r = await engine.importFiles([
       file('Order.all.20260501_20260531.xlsx', may),
       file('Order.cancellation.20260601_20260630.xlsx', june),
@@ -431,7 +541,10 @@ describe('prediction inputs', () => {
     expect(h.sales.values[day('2026-07-15')]).toBe(0);
     // Unknown: 31 May (after the May file's last order) and all of June.
     const unknown = h.sales.values.flatMap((v, i) => (v === null ? [isoOfDay(dayNumber(h.sales.start) + i)] : []));
-    expect(unknown).toEqual(['2026-05-31', ...Array.from({ length: 30 }, (_, i) => `2026-06-${String(i + 1).padStart(2, '0')}`)]);
+    expect(unknown).toEqual([
+      '2026-05-31',
+      ...Array.from({ length: 30 }, (_, i) => `2026-06-${String(i + 1).padStart(2, '0')}`),
+    ]);
     expect(h.sales.values.reduce((a: number, v) => a + (v ?? 0), 0)).toBe(82_500 + 50_000 + 2 * 82_500);
     // The sales trend marks the same buckets: a month with no covered day, and each uncovered day.
     const months = await engine.trend({ from: '2026-04-01', to: '2026-07-31' }, 'month');
@@ -443,16 +556,38 @@ describe('prediction inputs', () => {
     expect(days.sales).toEqual([50_000, 0, 0]);
     expect(days.coveredDays).toBe(1);
     // So does a report's sales chart: June is a gap, May's covered days are numbers (0 where nothing sold).
-    const report = await buildReport(engine, { template: 'monthly', period: { from: '2026-06-01', to: '2026-06-30' }, locale: 'id', shopName: 'Toko', generatedAt: '2026-08-01T08:00:00' });
+    const report = await buildReport(engine, {
+      template: 'monthly',
+      period: { from: '2026-06-01', to: '2026-06-30' },
+      locale: 'id',
+      shopName: 'Toko',
+      generatedAt: '2026-08-01T08:00:00',
+    });
     const chart = report.sections.find((x) => x.kind === 'chart');
     if (chart?.kind !== 'chart') throw new Error('no sales chart');
     expect(chart.series[0].values).toEqual(chart.dates.map(() => null));
     expect(chart.series[1].values.filter((v) => v !== null)).toHaveLength(29);
     // The report says how much of its period the order exports cover.
-    expect(report.sections.find((x) => x.kind === 'text' && x.title === 'Cakupan data pesanan')).toMatchObject({ text: expect.stringContaining('0 dari 30 hari') });
-    const mayReport = await buildReport(engine, { template: 'monthly', period: { from: '2026-05-01', to: '2026-05-31' }, locale: 'en', shopName: 'Toko', generatedAt: '2026-08-01T08:00:00' });
-    expect(mayReport.sections.find((x) => x.kind === 'text' && x.title === 'Order data coverage')).toMatchObject({ text: expect.stringContaining('29 of the 31 days') });
-    const julyReport = await buildReport(engine, { template: 'weekly', period: { from: '2026-07-06', to: '2026-07-12' }, locale: 'en', shopName: 'Toko', generatedAt: '2026-08-01T08:00:00' });
+    expect(report.sections.find((x) => x.kind === 'text' && x.title === 'Cakupan data pesanan')).toMatchObject({
+      text: expect.stringContaining('0 dari 30 hari'),
+    });
+    const mayReport = await buildReport(engine, {
+      template: 'monthly',
+      period: { from: '2026-05-01', to: '2026-05-31' },
+      locale: 'en',
+      shopName: 'Toko',
+      generatedAt: '2026-08-01T08:00:00',
+    });
+    expect(mayReport.sections.find((x) => x.kind === 'text' && x.title === 'Order data coverage')).toMatchObject({
+      text: expect.stringContaining('29 of the 31 days'),
+    });
+    const julyReport = await buildReport(engine, {
+      template: 'weekly',
+      period: { from: '2026-07-06', to: '2026-07-12' },
+      locale: 'en',
+      shopName: 'Toko',
+      generatedAt: '2026-08-01T08:00:00',
+    });
     expect(julyReport.sections.some((x) => x.kind === 'text' && x.title === 'Order data coverage')).toBe(false);
   });
 });

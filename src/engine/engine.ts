@@ -4,11 +4,27 @@ import { mergeStaged, unmergeImport } from '../db/merge';
 import { allRowsTable, stageTable } from '../db/tables';
 import { migrate, SCHEMA_VERSION } from '../db/schema';
 import { dumpTables, restoreTables } from '../db/workspace';
-import { BACKUP_EXTENSION, type BackupSummary, decodeBackup, encodeBackup, readBackupFile, stateFromJson, stateToJson } from '../store/backup';
+import {
+  BACKUP_EXTENSION,
+  type BackupSummary,
+  decodeBackup,
+  encodeBackup,
+  readBackupFile,
+  stateFromJson,
+  stateToJson,
+} from '../store/backup';
 import type { CalendarOverrides } from '../calendar/events';
 import { dataWorkbook, type SheetSpec, workbookBytes } from '../reports/xlsx';
 import type { Alert, AlertRule, RuleSpec } from '../reports/alerts';
-import { type AutomationResult, type ReportDownload, type ReportRequest, ReportService, type ReportSettings, type ScheduleRequest, type ScheduleView } from '../reports/service';
+import {
+  type AutomationResult,
+  type ReportDownload,
+  type ReportRequest,
+  ReportService,
+  type ReportSettings,
+  type ScheduleRequest,
+  type ScheduleView,
+} from '../reports/service';
 import type { ReportMeta, ReportStore } from '../reports/store';
 import type { Locale } from '../i18n/locale';
 import { MERGE_TARGETS, type MergeTarget } from '../ingest/kinds/output';
@@ -40,10 +56,26 @@ import {
 } from '../metrics/customers';
 import { estimatePrice, type PriceResult } from '../ml/price';
 import { chatDaysBelowTarget, type Finding, rankFindings } from '../metrics/findings';
-import { buyerTransactions, marketingInputs, type OrderHistory, orderHistory, skuUnits, trafficHistory, visitorSeries } from '../metrics/predictionInputs';
+import {
+  buyerTransactions,
+  marketingInputs,
+  type OrderHistory,
+  orderHistory,
+  skuUnits,
+  trafficHistory,
+  visitorSeries,
+} from '../metrics/predictionInputs';
 import { SEGMENT_ACTIONS, type SegmentName } from '../ml/rfm';
 import { salesAnalysis } from '../metrics/sales';
-import type { AnomalyResult, ChurnPrediction, MarketingResult, MlBackend, ModelPerformance, SeriesForecast, SkuDemand } from '../ml/predictions';
+import type {
+  AnomalyResult,
+  ChurnPrediction,
+  MarketingResult,
+  MlBackend,
+  ModelPerformance,
+  SeriesForecast,
+  SkuDemand,
+} from '../ml/predictions';
 import { parseUnitCostFile } from '../ingest/unitCosts';
 import type {
   Breakdowns,
@@ -73,7 +105,10 @@ import type {
 } from './api';
 
 /** What a segmentation keeps besides its labels table: k-means' model facts (RFM needs none). */
-type StoredSegmentation = Pick<SegmentationResult, 'k' | 'silhouette' | 'tried' | 'centroids' | 'merges' | 'outliers'> & {
+type StoredSegmentation = Pick<
+  SegmentationResult,
+  'k' | 'silhouette' | 'tried' | 'centroids' | 'merges' | 'outliers'
+> & {
   dominant: Record<string, SegmentName>;
 };
 
@@ -137,7 +172,12 @@ const STATE_PART = 'state.json';
 
 /** `toko-insight-<shop>-<date>.tokoinsight`, the shop name reduced to letters and digits. */
 function backupFileName(shopName: string, at: string): string {
-  const shop = shopName.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 40);
+  const shop = shopName
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase()
+    .slice(0, 40);
   return `toko-insight-${shop ? `${shop}-` : ''}${at.slice(0, 10)}${BACKUP_EXTENSION}`;
 }
 
@@ -197,14 +237,25 @@ export class Engine implements EngineApi {
    */
   static async open(db: SqlConnection, deps: EngineDeps = {}): Promise<Engine> {
     await migrate(db);
-    return new Engine(db, deps.log ?? new MemoryImportLog(), deps.ml ?? null, deps.reports ?? null, deps.parse ?? parseFile, deps.state ?? null);
+    return new Engine(
+      db,
+      deps.log ?? new MemoryImportLog(),
+      deps.ml ?? null,
+      deps.reports ?? null,
+      deps.parse ?? parseFile,
+      deps.state ?? null,
+    );
   }
 
   /**
    * Runs an ML operation: its inputs are read in the serial queue, the fit runs outside it (in the ML
    * worker, so queries go on meanwhile), and the result is kept until the data changes.
    */
-  private async predict<I, R>(key: string, read: () => Promise<I | null>, run: (ml: MlBackend, input: I) => Promise<R>): Promise<R | null> {
+  private async predict<I, R>(
+    key: string,
+    read: () => Promise<I | null>,
+    run: (ml: MlBackend, input: I) => Promise<R>,
+  ): Promise<R | null> {
     const ml = this.ml;
     if (!ml) throw new Error('no ML backend');
     const version = (await this.serial(() => this.info())).version;
@@ -258,7 +309,11 @@ export class Engine implements EngineApi {
   }
 
   modelPerformance(): Promise<ModelPerformance | null> {
-    return this.predict('performance', async () => (await this.history())?.sales ?? null, (ml, s) => ml.modelPerformance(s));
+    return this.predict(
+      'performance',
+      async () => (await this.history())?.sales ?? null,
+      (ml, s) => ml.modelPerformance(s),
+    );
   }
 
   anomalies(): Promise<AnomalyResult | null> {
@@ -283,7 +338,11 @@ export class Engine implements EngineApi {
   }
 
   predictChurn(): Promise<ChurnPrediction | null> {
-    return this.predict('churn', () => buyerTransactions(this.db), (ml, tx) => ml.predictChurn(tx));
+    return this.predict(
+      'churn',
+      () => buyerTransactions(this.db),
+      (ml, tx) => ml.predictChurn(tx),
+    );
   }
 
   /**
@@ -325,7 +384,15 @@ export class Engine implements EngineApi {
             .slice(0, 20)
             .map(({ buyer, orders, sales, recency }) => ({ buyer, orders, sales, recency })),
         };
-        return { dominant: seg.dominant, k: seg.k, silhouette: seg.silhouette, tried: seg.tried, centroids: seg.centroids, merges: seg.merges, outliers };
+        return {
+          dominant: seg.dominant,
+          k: seg.k,
+          silhouette: seg.silhouette,
+          tried: seg.tried,
+          centroids: seg.centroids,
+          merges: seg.merges,
+          outliers,
+        };
       },
     );
   }
@@ -430,12 +497,23 @@ export class Engine implements EngineApi {
       products: await this.productTable(r),
       chat: await this.serial(() => chatDaysBelowTarget(this.db, r)),
       campaigns: await this.campaignPerformance(r),
-      lapsing: lapsing.filter((s) => s.id === 'cant_lose' || s.id === 'at_risk').map((s) => ({ segment: s.id, buyers: s.size, recency: s.recency })),
+      lapsing: lapsing
+        .filter((s) => s.id === 'cant_lose' || s.id === 'at_risk')
+        .map((s) => ({ segment: s.id, buyers: s.size, recency: s.recency })),
     });
   }
 
-  async forecastDemand(options: DemandOptions = {}, onProgress?: (done: number, total: number) => void): Promise<SkuDemand[]> {
-    const o = { topN: options.topN ?? 20, horizon: options.horizon ?? 30, leadTime: options.leadTime ?? 14, serviceLevel: options.serviceLevel ?? 0.95, skus: options.skus };
+  async forecastDemand(
+    options: DemandOptions = {},
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<SkuDemand[]> {
+    const o = {
+      topN: options.topN ?? 20,
+      horizon: options.horizon ?? 30,
+      leadTime: options.leadTime ?? 14,
+      serviceLevel: options.serviceLevel ?? 0.95,
+      skus: options.skus,
+    };
     const r = await this.predict(
       `demand:${JSON.stringify(o)}`,
       async () => {
@@ -446,7 +524,14 @@ export class Engine implements EngineApi {
           ...s,
           values: s.values.map((v, i) => (h.sales.values[i] === null ? null : v)),
         }));
-        return { start: h.sales.start, skus, horizon: o.horizon, leadTime: o.leadTime, serviceLevel: o.serviceLevel, overrides: await this.calendarOverrides() };
+        return {
+          start: h.sales.start,
+          skus,
+          horizon: o.horizon,
+          leadTime: o.leadTime,
+          serviceLevel: o.serviceLevel,
+          overrides: await this.calendarOverrides(),
+        };
       },
       (ml, input) => ml.forecastDemand(input, onProgress),
     );
@@ -480,7 +565,11 @@ export class Engine implements EngineApi {
         const h = await this.history();
         const v = h?.sales.values;
         if (!h || !v || v.length < 29 || v[v.length - 1] === null) return null;
-        return { s: { start: h.sales.start, values: v.slice(0, -1) }, actual: v[v.length - 1] as number, calendar: await this.calendarOverrides() };
+        return {
+          s: { start: h.sales.start, values: v.slice(0, -1) },
+          actual: v[v.length - 1] as number,
+          calendar: await this.calendarOverrides(),
+        };
       },
       async (ml, x) => {
         const f = (await ml.forecastSeries(x.s, 1, x.calendar)).forecast;
@@ -513,8 +602,21 @@ export class Engine implements EngineApi {
   }
   async exportData(range?: Partial<DateRange>, locale: Locale = 'id'): Promise<ReportDownload> {
     const r = await this.serial(() => this.resolveRange(range ?? {}));
-    const [k, daily, products, info] = await Promise.all([this.kpis(r), this.trend(r, 'day'), this.productTable(r), this.datasetInfo()]);
-    return dataWorkbook({ range: r, kpis: k, daily, products, currency: info.currency ?? 'IDR', version: info.version, locale });
+    const [k, daily, products, info] = await Promise.all([
+      this.kpis(r),
+      this.trend(r, 'day'),
+      this.productTable(r),
+      this.datasetInfo(),
+    ]);
+    return dataWorkbook({
+      range: r,
+      kpis: k,
+      daily,
+      products,
+      currency: info.currency ?? 'IDR',
+      version: info.version,
+      locale,
+    });
   }
   reportSettings(): Promise<ReportSettings> {
     return this.reportService.settings();
@@ -571,9 +673,16 @@ export class Engine implements EngineApi {
       const createdAt = new Date().toISOString();
       const summary = await this.workspaceSummary();
       const tables = await dumpTables(this.db);
-      const parts: { name: string; bytes: Uint8Array; rows?: number }[] = tables.map((t) => ({ name: `${TABLE_PART}${t.name}`, bytes: t.ipc, rows: t.rows }));
+      const parts: { name: string; bytes: Uint8Array; rows?: number }[] = tables.map((t) => ({
+        name: `${TABLE_PART}${t.name}`,
+        bytes: t.ipc,
+        rows: t.rows,
+      }));
       if (this.state) parts.push({ name: STATE_PART, bytes: stateToJson(await this.state.dump()) });
-      const bytes = await encodeBackup({ schemaVersion: SCHEMA_VERSION, stateVersion: this.state?.version ?? 0, createdAt, summary }, parts);
+      const bytes = await encodeBackup(
+        { schemaVersion: SCHEMA_VERSION, stateVersion: this.state?.version ?? 0, createdAt, summary },
+        parts,
+      );
       await this.state?.setLastBackup(createdAt);
       const manifest = (await decodeBackup(bytes, this.supportedBackup())).manifest;
       return { fileName: backupFileName(summary.shopName, createdAt), bytes, manifest };
@@ -606,7 +715,10 @@ export class Engine implements EngineApi {
           await this.setMeta('dataset_version', String(Math.max(before, restored) + 1));
         });
       } catch (e) {
-        return { ok: false as const, problem: { code: 'restore_failed' as const, detail: e instanceof Error ? e.message : String(e) } };
+        return {
+          ok: false as const,
+          problem: { code: 'restore_failed' as const, detail: e instanceof Error ? e.message : String(e) },
+        };
       } finally {
         this.cachedInfo = null;
       }
@@ -658,11 +770,17 @@ export class Engine implements EngineApi {
       const from = Math.min(...pending.map((p) => p.firstImportId));
       // A file merged and saved whose report the page did not live to log is stored: it is not cut off.
       const stored = new Set(
-        (await this.db.query<{ file_name: string }>(`SELECT file_name FROM imports WHERE id >= ${from}`)).map((r) => r.file_name),
+        (await this.db.query<{ file_name: string }>(`SELECT file_name FROM imports WHERE id >= ${from}`)).map(
+          (r) => r.file_name,
+        ),
       );
       const cut = pending
         .filter((p) => !stored.has(p.fileName))
-        .map((p) => fileReport(p.fileName, { error: { code: 'import_interrupted', params: { file: p.fileName, startedAt: p.startedAt } } }));
+        .map((p) =>
+          fileReport(p.fileName, {
+            error: { code: 'import_interrupted', params: { file: p.fileName, startedAt: p.startedAt } },
+          }),
+        );
       for (const r of cut) await this.log.add(r);
       await this.log.setPending([]);
       return cut;
@@ -737,7 +855,9 @@ export class Engine implements EngineApi {
             await this.persist();
           } catch (e) {
             // The files are merged but not on disk: each says so, rather than the batch failing unexplained.
-            for (const r of unsaved) if (r.importId !== null) Object.assign(r, { status: 'error', error: failureOf(e, 'storage_failed', r.fileName) });
+            for (const r of unsaved)
+              if (r.importId !== null)
+                Object.assign(r, { status: 'error', error: failureOf(e, 'storage_failed', r.fileName) });
           }
           // One checkpoint makes the whole group durable: its time is counted once, on the group's last file.
           last.timings.persistMs = performance.now() - start;
@@ -752,7 +872,11 @@ export class Engine implements EngineApi {
       };
       // A parser that fails outright (a crashed worker) fails that file, not the batch.
       const parse = (file: ImportInput): Promise<ParseOutcome> =>
-        this.parse(file).catch((e: unknown) => ({ ok: false, error: failureOf(e, 'corrupt_file', file.name, { reason: 'reader_stopped' }), parseMs: 0 }));
+        this.parse(file).catch((e: unknown) => ({
+          ok: false,
+          error: failureOf(e, 'corrupt_file', file.name, { reason: 'reader_stopped' }),
+          parseMs: 0,
+        }));
       let next = files.length ? parse(files[0]) : null;
       for (let i = 0; i < files.length; i++) {
         const outcome = await (next as Promise<ParseOutcome>);
@@ -787,7 +911,9 @@ export class Engine implements EngineApi {
     // Every stage table this file fills: its target's, and those of the facts it carries besides.
     const stages = [stage, ...(out.extra ?? []).map((x) => stageTable(x.target))];
     try {
-      const dup = await this.db.query<{ id: number }>(`SELECT id FROM imports WHERE file_hash = ${sqlString(hash)} LIMIT 1`);
+      const dup = await this.db.query<{ id: number }>(
+        `SELECT id FROM imports WHERE file_hash = ${sqlString(hash)} LIMIT 1`,
+      );
       if (dup.length) {
         const note: Note = { code: 'already_imported', level: 'info', params: { id: dup[0].id } };
         return report({ ...common, status: 'ok', unchanged: out.rowsRead, notes: [note, ...out.notes] });
@@ -795,7 +921,11 @@ export class Engine implements EngineApi {
       const currency = await this.meta('currency');
       const [{ n: importCount }] = await this.db.query<{ n: number }>('SELECT count(*) AS n FROM imports');
       if (currency && importCount > 0 && currency !== parsed.currency) {
-        throw new ImportError('currency_mismatch', { file: fileName, fileCurrency: parsed.currency, datasetCurrency: currency });
+        throw new ImportError('currency_mismatch', {
+          file: fileName,
+          fileCurrency: parsed.currency,
+          datasetCurrency: currency,
+        });
       }
       await this.stage(stage, out.staged);
       for (const x of out.extra ?? []) await this.stage(stageTable(x.target), x.staged);
@@ -861,7 +991,9 @@ export class Engine implements EngineApi {
         await this.transaction(async () => {
           // The import's main target, and any other it added facts to (a failed-delivery file's claims).
           for (const target of MERGE_TARGETS) {
-            const has = await this.db.query(`SELECT 1 FROM ${allRowsTable(target)} WHERE import_id = ${Number(id)} LIMIT 1`);
+            const has = await this.db.query(
+              `SELECT 1 FROM ${allRowsTable(target)} WHERE import_id = ${Number(id)} LIMIT 1`,
+            );
             if (target === rows[0].target || has.length) await unmergeImport(this.db, target, Number(id));
           }
           await this.db.exec(`DELETE FROM imports WHERE id = ${Number(id)}`);
@@ -916,7 +1048,10 @@ export class Engine implements EngineApi {
   private async resolveRange(range: Partial<DateRange>): Promise<DateRange> {
     const info = await this.info();
     const dataFrom = [info.firstOrderDate, info.firstReleaseDate].filter((d): d is string => !!d).sort()[0];
-    const dataTo = [info.lastOrderDate, info.lastReleaseDate].filter((d): d is string => !!d).sort().at(-1);
+    const dataTo = [info.lastOrderDate, info.lastReleaseDate]
+      .filter((d): d is string => !!d)
+      .sort()
+      .at(-1);
     return { from: range.from ?? dataFrom ?? todayIso(), to: range.to ?? dataTo ?? todayIso() };
   }
 

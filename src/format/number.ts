@@ -76,7 +76,10 @@ export function formatDate(iso: string, locale: Locale, style: keyof typeof DATE
 
 /** An instant (ISO time) on this device's clock, with the day: `2 Des 2026, 14.05`. */
 export function formatInstant(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(iso));
 }
 
 /** A file size: `820 KB`, `3,2 MB`. */
@@ -89,8 +92,14 @@ export function formatBytes(bytes: number, locale: Locale): string {
  * A date range: one date in the long style, else `1 Nov – Sen, 30 Nov 2026` (the start in `fromStyle`).
  * @example formatRange({ from: '2026-11-01', to: '2026-11-30' }, 'en') // '1 Nov – Mon, 30 Nov 2026'
  */
-export function formatRange(r: { from: string; to: string }, locale: Locale, fromStyle: 'short' | 'long' = 'short'): string {
-  return r.from === r.to ? formatDate(r.from, locale, 'long') : `${formatDate(r.from, locale, fromStyle)} – ${formatDate(r.to, locale, 'long')}`;
+export function formatRange(
+  r: { from: string; to: string },
+  locale: Locale,
+  fromStyle: 'short' | 'long' = 'short',
+): string {
+  return r.from === r.to
+    ? formatDate(r.from, locale, 'long')
+    : `${formatDate(r.from, locale, fromStyle)} – ${formatDate(r.to, locale, 'long')}`;
 }
 
 /** A duration in seconds: `1:05:09`, `12:30` (minutes and seconds). */

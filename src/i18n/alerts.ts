@@ -20,7 +20,12 @@ const WINDOW: Record<string, StringKey> = { day: 'ruleWindowDay', '7d': 'ruleWin
 export function ruleText(spec: RuleSpec, currency: string, locale: Locale): string {
   switch (spec.type) {
     case 'threshold':
-      return tf(locale, 'ruleDescThreshold', { metric: METRICS[spec.metric].name[locale], op: spec.op, value: metricText(spec.metric, spec.value, currency, locale), window: t(locale, WINDOW[spec.window]) });
+      return tf(locale, 'ruleDescThreshold', {
+        metric: METRICS[spec.metric].name[locale],
+        op: spec.op,
+        value: metricText(spec.metric, spec.value, currency, locale),
+        window: t(locale, WINDOW[spec.window]),
+      });
     case 'change':
       return tf(locale, 'ruleDescChange', {
         metric: METRICS[spec.metric].name[locale],
@@ -29,9 +34,20 @@ export function ruleText(spec: RuleSpec, currency: string, locale: Locale): stri
         compare: t(locale, spec.window === 'day' ? 'ruleCompareDay' : 'ruleCompare7'),
       });
     case 'forecast':
-      return t(locale, spec.condition === 'below_band' ? 'ruleBelowBand' : spec.condition === 'above_band' ? 'ruleAboveBand' : 'ruleAnomaly');
+      return t(
+        locale,
+        spec.condition === 'below_band'
+          ? 'ruleBelowBand'
+          : spec.condition === 'above_band'
+            ? 'ruleAboveBand'
+            : 'ruleAnomaly',
+      );
     case 'stock':
-      return tf(locale, 'ruleDescStock', { sku: spec.sku, days: String(spec.days), stock: formatCount(spec.stock, locale) });
+      return tf(locale, 'ruleDescStock', {
+        sku: spec.sku,
+        days: String(spec.days),
+        stock: formatCount(spec.stock, locale),
+      });
   }
 }
 
@@ -61,12 +77,27 @@ export function alertText(a: Alert, currency: string, locale: Locale): string {
         baseRange: rangeText(e.baseRange, locale),
       });
     case 'forecast': {
-      const key: StringKey = e.severity !== null ? 'evAnomaly' : e.actual < e.lo ? 'evForecastBelow' : 'evForecastAbove';
-      return tf(locale, key, { date: formatDate(e.date, locale, 'long'), actual: money(e.actual), lo: money(e.lo), hi: money(e.hi) });
+      const key: StringKey =
+        e.severity !== null ? 'evAnomaly' : e.actual < e.lo ? 'evForecastBelow' : 'evForecastAbove';
+      return tf(locale, key, {
+        date: formatDate(e.date, locale, 'long'),
+        actual: money(e.actual),
+        lo: money(e.lo),
+        hi: money(e.hi),
+      });
     }
     case 'stock':
-      return tf(locale, 'evStock', { name: e.name, days: String(e.days), from: formatDate(e.from, locale, 'long'), demand: formatDecimal(e.demand, locale, 1), stock: formatCount(e.stock, locale) });
+      return tf(locale, 'evStock', {
+        name: e.name,
+        days: String(e.days),
+        from: formatDate(e.from, locale, 'long'),
+        demand: formatDecimal(e.demand, locale, 1),
+        stock: formatCount(e.stock, locale),
+      });
     case 'report':
-      return tf(locale, 'evReport', { title: t(locale, `rep_t_${e.template}` as StringKey), range: rangeText(e.period, locale) });
+      return tf(locale, 'evReport', {
+        title: t(locale, `rep_t_${e.template}` as StringKey),
+        range: rangeText(e.period, locale),
+      });
   }
 }

@@ -13,7 +13,13 @@ export function findingText(f: Finding, currency: string, locale: Locale): strin
   const key = `find_${f.kind}` as StringKey;
   switch (f.kind) {
     case 'sales_anomaly':
-      return tf(locale, key, { date: formatDate(String(p.date), locale, 'long'), pct: pct(p.change), dir: dir(p.change), actual: money(p.actual), expected: money(p.expected) });
+      return tf(locale, key, {
+        date: formatDate(String(p.date), locale, 'long'),
+        pct: pct(p.change),
+        dir: dir(p.change),
+        actual: money(p.actual),
+        expected: money(p.expected),
+      });
     case 'forecast_change':
       return tf(locale, key, { days: String(p.days), pct: pct(p.change), dir: dir(p.change) });
     case 'return_rate':
@@ -23,6 +29,10 @@ export function findingText(f: Finding, currency: string, locale: Locale): strin
     case 'ad_unprofitable':
       return tf(locale, key, { ad: String(p.ad), spend: money(p.spend), roas: n(p.roas, 2) });
     case 'lapsing_buyers':
-      return tf(locale, key, { buyers: formatCount(Number(p.buyers), locale), segment: t(locale, `seg_${p.segment}` as StringKey), days: String(p.days) });
+      return tf(locale, key, {
+        buyers: formatCount(Number(p.buyers), locale),
+        segment: t(locale, `seg_${p.segment}` as StringKey),
+        days: String(p.days),
+      });
   }
 }

@@ -4,19 +4,38 @@ import type { Locale } from './locale';
 
 type Template = (p: Params) => string;
 
-const EXPECTED: Record<ValueReason | 'not_negative' | 'date_in_period' | 'date_not_future' | 'convention_id' | 'convention_en' | 'text' | 'money' | 'int' | 'datetime' | 'weight', { id: string; en: string }> = {
+const EXPECTED: Record<
+  | ValueReason
+  | 'not_negative'
+  | 'date_in_period'
+  | 'date_not_future'
+  | 'convention_id'
+  | 'convention_en'
+  | 'text'
+  | 'money'
+  | 'int'
+  | 'datetime'
+  | 'weight',
+  { id: string; en: string }
+> = {
   not_a_number: { id: 'angka (mis. 91.425)', en: 'a number (e.g. 91.425)' },
   not_an_integer: { id: 'bilangan bulat (mis. 2)', en: 'a whole number (e.g. 2)' },
   not_a_date: { id: 'tanggal (mis. 2026-06-01 01:08)', en: 'a date (e.g. 2026-06-01 01:08)' },
   not_a_duration: { id: 'durasi JJ:MM:DD', en: 'a duration HH:MM:SS' },
   not_a_weight: { id: 'berat (mis. 333 gr)', en: 'a weight (e.g. 333 gr)' },
   not_a_percent: { id: 'persentase (mis. 2,32%)', en: 'a percentage (e.g. 2.32%)' },
-  not_negative: { id: 'angka nol atau lebih (jumlah tidak bisa negatif)', en: 'zero or more (a quantity cannot be negative)' },
+  not_negative: {
+    id: 'angka nol atau lebih (jumlah tidak bisa negatif)',
+    en: 'zero or more (a quantity cannot be negative)',
+  },
   date_in_period: {
     id: 'tanggal di dalam periode pada nama file (pesanan tidak dibuat setelah ekspornya)',
     en: 'a date within the period in the file name (no order is created after its export)',
   },
-  date_not_future: { id: 'tanggal yang sudah lewat (bukan di masa depan)', en: 'a date that has passed (not in the future)' },
+  date_not_future: {
+    id: 'tanggal yang sudah lewat (bukan di masa depan)',
+    en: 'a date that has passed (not in the future)',
+  },
   convention_id: {
     id: 'angka format Indonesia seperti angka lain di file ini (mis. 82.500 atau 1.234,50)',
     en: 'a number in Indonesian format like the rest of this file (e.g. 82.500 or 1.234,50)',
@@ -47,8 +66,10 @@ const UNREADABLE: Record<UnreadableReason, Record<Locale, Template>> = {
       `${p.file}: this Excel file is damaged or cut short (perhaps the download did not finish), so it cannot be read. Download it again from Seller Centre and import it. If you edited it in Excel, save it as "Excel Workbook (*.xlsx)".`,
   },
   not_spreadsheet: {
-    id: (p) => `${p.file}: namanya berakhiran .xlsx, tetapi isinya bukan file Excel. Unduh ulang dari Seller Centre, atau buka di Excel lalu simpan sebagai "Buku Kerja Excel (*.xlsx)".`,
-    en: (p) => `${p.file}: its name ends in .xlsx, but it is not an Excel file. Download it again from Seller Centre, or open it in Excel and save it as "Excel Workbook (*.xlsx)".`,
+    id: (p) =>
+      `${p.file}: namanya berakhiran .xlsx, tetapi isinya bukan file Excel. Unduh ulang dari Seller Centre, atau buka di Excel lalu simpan sebagai "Buku Kerja Excel (*.xlsx)".`,
+    en: (p) =>
+      `${p.file}: its name ends in .xlsx, but it is not an Excel file. Download it again from Seller Centre, or open it in Excel and save it as "Excel Workbook (*.xlsx)".`,
   },
   reader_stopped: {
     id: (p) =>
@@ -57,8 +78,10 @@ const UNREADABLE: Record<UnreadableReason, Record<Locale, Template>> = {
       `${p.file}: reading the file stopped before it finished (usually the device ran short of memory for a file this size). Nothing was imported. Close other tabs or apps and try again, or download the export for a shorter date range.`,
   },
   unexpected: {
-    id: (p) => `${p.file}: terjadi masalah tak terduga di aplikasi saat membaca file ini. Tidak ada yang diimpor. Coba lagi; jika tetap gagal, kirim nama file dan detail teknisnya ke dukungan.`,
-    en: (p) => `${p.file}: the app hit an unexpected problem while reading this file. Nothing was imported. Try again; if it still fails, send the file name and the technical detail to support.`,
+    id: (p) =>
+      `${p.file}: terjadi masalah tak terduga di aplikasi saat membaca file ini. Tidak ada yang diimpor. Coba lagi; jika tetap gagal, kirim nama file dan detail teknisnya ke dukungan.`,
+    en: (p) =>
+      `${p.file}: the app hit an unexpected problem while reading this file. Nothing was imported. Try again; if it still fails, send the file name and the technical detail to support.`,
   },
 };
 
@@ -90,12 +113,15 @@ const ERRORS: Record<ErrorCode, Record<Locale, Template>> = {
       `${p.file}: this CSV file ${p.encoding === 'utf16' ? 'was saved as "Unicode Text" (UTF-16)' : 'is not UTF-8 text (it may have been saved in an older encoding such as ANSI)'}, so it cannot be read. Open it in Excel, choose Save As → "CSV UTF-8 (Comma delimited) (*.csv)", and import that file.`,
   },
   import_interrupted: {
-    id: (p) => `${p.file}: impor terputus (halaman ditutup atau dimuat ulang sebelum selesai). Tidak ada isi file ini yang tersimpan. Impor lagi.`,
-    en: (p) => `${p.file}: the import was cut off (the page was closed or reloaded before it finished). Nothing of this file was stored. Import it again.`,
+    id: (p) =>
+      `${p.file}: impor terputus (halaman ditutup atau dimuat ulang sebelum selesai). Tidak ada isi file ini yang tersimpan. Impor lagi.`,
+    en: (p) =>
+      `${p.file}: the import was cut off (the page was closed or reloaded before it finished). Nothing of this file was stored. Import it again.`,
   },
   password_protected: {
     id: (p) => `${p.file}: file dilindungi kata sandi. Buka di Excel, hapus kata sandinya, simpan, lalu impor lagi.`,
-    en: (p) => `${p.file}: the file is password-protected. Open it in Excel, remove the password, save, and import it again.`,
+    en: (p) =>
+      `${p.file}: the file is password-protected. Open it in Excel, remove the password, save, and import it again.`,
   },
   unknown_export: {
     id: (p) =>
@@ -120,8 +146,10 @@ const ERRORS: Record<ErrorCode, Record<Locale, Template>> = {
     en: (p) => `${p.file}: the header was found in sheet "${p.sheet}", but there are no data rows.`,
   },
   currency_mismatch: {
-    id: (p) => `${p.file}: mata uang ${p.fileCurrency}, sedangkan data yang tersimpan dalam ${p.datasetCurrency}. Satu data hanya untuk satu mata uang.`,
-    en: (p) => `${p.file}: the file is in ${p.fileCurrency}, but the stored data is in ${p.datasetCurrency}. A dataset holds one currency.`,
+    id: (p) =>
+      `${p.file}: mata uang ${p.fileCurrency}, sedangkan data yang tersimpan dalam ${p.datasetCurrency}. Satu data hanya untuk satu mata uang.`,
+    en: (p) =>
+      `${p.file}: the file is in ${p.fileCurrency}, but the stored data is in ${p.datasetCurrency}. A dataset holds one currency.`,
   },
   conflicting_status: {
     id: (p) =>
@@ -130,20 +158,28 @@ const ERRORS: Record<ErrorCode, Record<Locale, Template>> = {
       `${p.file}, sheet "${p.sheet}": order ${p.order} appears with different statuses on rows ${p.rows}. An order has one status in one export; download the export again from Seller Centre. The file was not imported.`,
   },
   bad_row_type: {
-    id: (p) => `${p.file}, sheet "${p.sheet}", baris ${p.row}: "Lihat berdasarkan" berisi "${p.value}", seharusnya Order atau Sku.`,
-    en: (p) => `${p.file}, sheet "${p.sheet}", row ${p.row}: "Lihat berdasarkan" is "${p.value}", expected Order or Sku.`,
+    id: (p) =>
+      `${p.file}, sheet "${p.sheet}", baris ${p.row}: "Lihat berdasarkan" berisi "${p.value}", seharusnya Order atau Sku.`,
+    en: (p) =>
+      `${p.file}, sheet "${p.sheet}", row ${p.row}: "Lihat berdasarkan" is "${p.value}", expected Order or Sku.`,
   },
   missing_period: {
-    id: (p) => `${p.file}: baris "Periode" laporan (mis. Periode,01/07/2026 - 31/07/2026) tidak ditemukan di atas header.`,
-    en: (p) => `${p.file}: the report's "Periode" line (e.g. Periode,01/07/2026 - 31/07/2026) was not found above the header.`,
+    id: (p) =>
+      `${p.file}: baris "Periode" laporan (mis. Periode,01/07/2026 - 31/07/2026) tidak ditemukan di atas header.`,
+    en: (p) =>
+      `${p.file}: the report's "Periode" line (e.g. Periode,01/07/2026 - 31/07/2026) was not found above the header.`,
   },
   missing_file_period: {
-    id: (p) => `${p.file}: periode laporan tidak ada di nama file. Nama file dari Shopee memuat tanggal (mis. ..._20260701_20260731.csv); jangan ganti nama filenya.`,
-    en: (p) => `${p.file}: the report period is not in the file name. Shopee's file name carries the dates (e.g. ..._20260701_20260731.csv); keep the original name.`,
+    id: (p) =>
+      `${p.file}: periode laporan tidak ada di nama file. Nama file dari Shopee memuat tanggal (mis. ..._20260701_20260731.csv); jangan ganti nama filenya.`,
+    en: (p) =>
+      `${p.file}: the report period is not in the file name. Shopee's file name carries the dates (e.g. ..._20260701_20260731.csv); keep the original name.`,
   },
   storage_failed: {
-    id: (p) => `${p.file}: tidak bisa disimpan di perangkat ini. Data yang sudah ada tidak berubah. Periksa sisa ruang penyimpanan, tutup tab lain, lalu impor lagi.`,
-    en: (p) => `${p.file}: could not be stored on this device. The data already stored is unchanged. Check the free storage space, close other tabs, and import it again.`,
+    id: (p) =>
+      `${p.file}: tidak bisa disimpan di perangkat ini. Data yang sudah ada tidak berubah. Periksa sisa ruang penyimpanan, tutup tab lain, lalu impor lagi.`,
+    en: (p) =>
+      `${p.file}: could not be stored on this device. The data already stored is unchanged. Check the free storage space, close other tabs, and import it again.`,
   },
 };
 
@@ -157,7 +193,8 @@ const NOTES: Record<NoteCode, Record<Locale, Template>> = {
     en: (p) => `Unknown extra columns were ignored: ${p.columns}.`,
   },
   unknown_status: {
-    id: (p) => `${p.count} baris dengan status yang tidak dikenal (${p.texts}): dihitung di Pesanan Dibuat saja, tidak ditebak.`,
+    id: (p) =>
+      `${p.count} baris dengan status yang tidak dikenal (${p.texts}): dihitung di Pesanan Dibuat saja, tidak ditebak.`,
     en: (p) => `${p.count} lines with an unknown status (${p.texts}): counted in placed orders only, never guessed.`,
   },
   skipped_rows: {
@@ -169,7 +206,8 @@ const NOTES: Record<NoteCode, Record<Locale, Template>> = {
     en: (p) => `Unknown fee columns, not counted in Shopee fees: ${p.columns}.`,
   },
   unknown_fee_groups: {
-    id: (p) => `Kelompok kolom yang tidak dikenal di Rincian Jumlah Pelepasan Dana (dihitung di penghasilan bersih): ${p.groups}.`,
+    id: (p) =>
+      `Kelompok kolom yang tidak dikenal di Rincian Jumlah Pelepasan Dana (dihitung di penghasilan bersih): ${p.groups}.`,
     en: (p) => `Unknown column groups under Rincian Jumlah Pelepasan Dana (counted in net payout): ${p.groups}.`,
   },
   payout_check_ok: {
@@ -178,7 +216,8 @@ const NOTES: Record<NoteCode, Record<Locale, Template>> = {
   },
   payout_check_mismatch: {
     id: (p) => `Total penghasilan ${p.computed} berbeda dengan "3. Total yang Dilepas" di Summary (${p.summary}).`,
-    en: (p) => `The payout total ${p.computed} differs from "3. Total yang Dilepas" on the Summary sheet (${p.summary}).`,
+    en: (p) =>
+      `The payout total ${p.computed} differs from "3. Total yang Dilepas" on the Summary sheet (${p.summary}).`,
   },
   already_imported: {
     id: (p) => `File yang sama sudah diimpor (impor #${p.id}); tidak ada yang berubah.`,
@@ -194,7 +233,8 @@ const NOTES: Record<NoteCode, Record<Locale, Template>> = {
   },
   report_period: {
     id: (p) => `${p.products} produk dan ${p.variations} variasi untuk periode ${p.from} s/d ${p.to} (dari nama file).`,
-    en: (p) => `${p.products} products and ${p.variations} variations for the period ${p.from} to ${p.to} (from the file name).`,
+    en: (p) =>
+      `${p.products} products and ${p.variations} variations for the period ${p.from} to ${p.to} (from the file name).`,
   },
   period_facts: {
     id: (p) => `${p.count} baris untuk periode ${p.from} s/d ${p.to} (angka satu periode, bukan harian).`,
@@ -207,7 +247,8 @@ const NOTES: Record<NoteCode, Record<Locale, Template>> = {
       `Numbers such as 82.500 in ${p.columns} were read in ${p.convention === 'id' ? 'Indonesian format (82.500 = eighty-two thousand five hundred)' : 'English format (82.500 = eighty-two point five)'}, ${CONVENTION_SOURCE[String(p.source)]?.en ?? CONVENTION_SOURCE.default.en}.`,
   },
   claim_facts: {
-    id: (p) => `${p.count} pesanan gagal kirim dengan status klaimnya dicatat (ditautkan ke pesanan lewat No. Pesanan).`,
+    id: (p) =>
+      `${p.count} pesanan gagal kirim dengan status klaimnya dicatat (ditautkan ke pesanan lewat No. Pesanan).`,
     en: (p) => `${p.count} failed-delivery orders recorded with their claim status (linked to the orders by order id).`,
   },
   ads_topups: {
@@ -219,8 +260,10 @@ const NOTES: Record<NoteCode, Record<Locale, Template>> = {
     en: (p) => `${p.rows} daily and summary rows holding ${p.values} values (the counts above are per value).`,
   },
   period_summary_rows: {
-    id: (p) => `${p.count} baris ringkasan periode dari Shopee disimpan terpisah sebagai angka Shopee (tidak dijumlahkan dengan data harian).`,
-    en: (p) => `${p.count} Shopee period-summary rows stored apart as Shopee's figures (never added to the daily rows).`,
+    id: (p) =>
+      `${p.count} baris ringkasan periode dari Shopee disimpan terpisah sebagai angka Shopee (tidak dijumlahkan dengan data harian).`,
+    en: (p) =>
+      `${p.count} Shopee period-summary rows stored apart as Shopee's figures (never added to the daily rows).`,
   },
   sheets_read: {
     id: (p) => `Sheet yang dibaca: ${p.sheets}.`,

@@ -4,7 +4,28 @@ import { describe, expect, it } from 'vitest';
 import { STRINGS } from './ui';
 
 /** Strings that are the same in both languages on purpose (names, and words Indonesian borrows). */
-const SAME_IN_BOTH = new Set(['appName', 'menu', 'page_data', 'dataTitle', 'fileName', 'colSku', 'colPlatform', 'csat', 'colMargin', 'affiliateTable', 'kind_live_streaming', 'insChampionsFormula', 'insAtRiskFormula', 'colConfidence', 'colAdstock', 'calendarLebaran', 'repEmail', 'ruleSku', 'ruleDescThreshold', 'ev_harbolnas']);
+const SAME_IN_BOTH = new Set([
+  'appName',
+  'menu',
+  'page_data',
+  'dataTitle',
+  'fileName',
+  'colSku',
+  'colPlatform',
+  'csat',
+  'colMargin',
+  'affiliateTable',
+  'kind_live_streaming',
+  'insChampionsFormula',
+  'insAtRiskFormula',
+  'colConfidence',
+  'colAdstock',
+  'calendarLebaran',
+  'repEmail',
+  'ruleSku',
+  'ruleDescThreshold',
+  'ev_harbolnas',
+]);
 
 describe('interface strings', () => {
   it('every key is translated: both languages present, non-empty, and different unless on the list', () => {

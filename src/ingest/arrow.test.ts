@@ -4,7 +4,7 @@ import { batchToIPC } from './arrow';
 import { BatchBuilder } from './batch';
 
 describe('batchToIPC', () => {
-  it('ships a builder\'s rows in chunks that together hold every row once', () => {
+  it("ships a builder's rows in chunks that together hold every row once", () => {
     const b = new BatchBuilder(3);
     const t = b.text('t');
     for (let i = 0; i < 8; i++) {
@@ -14,7 +14,16 @@ describe('batchToIPC', () => {
     const out = b.finish();
     expect(out.rows).toBe(8);
     expect(out.chunks).toHaveLength(3);
-    expect(out.chunks.flatMap((c) => tableFromIPC(c).getChild('t')?.toArray())).toEqual(['r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7']);
+    expect(out.chunks.flatMap((c) => tableFromIPC(c).getChild('t')?.toArray())).toEqual([
+      'r0',
+      'r1',
+      'r2',
+      'r3',
+      'r4',
+      'r5',
+      'r6',
+      'r7',
+    ]);
     expect(out.columns).toEqual({ t: 'utf8' });
   });
 

@@ -27,7 +27,9 @@ function float64Vector(values: number[]): Vector {
       bitmap[i >> 3] |= 1 << (i & 7);
     }
   }
-  return makeVector(makeData({ type: new Float64(), length: n, nullCount, nullBitmap: nullCount ? bitmap : null, data }));
+  return makeVector(
+    makeData({ type: new Float64(), length: n, nullCount, nullBitmap: nullCount ? bitmap : null, data }),
+  );
 }
 
 /** UTF-8 column built directly into one buffer (apache-arrow's generic builder is several times slower). */
@@ -51,7 +53,14 @@ function utf8Vector(values: (string | null)[]): Vector {
   }
   const { bitmap, nullCount } = validity(n, (i) => values[i] === null);
   return makeVector(
-    makeData({ type: new Utf8(), length: n, nullCount, nullBitmap: bitmap, valueOffsets: offsets, data: bytes.subarray(0, pos) }),
+    makeData({
+      type: new Utf8(),
+      length: n,
+      nullCount,
+      nullBitmap: bitmap,
+      valueOffsets: offsets,
+      data: bytes.subarray(0, pos),
+    }),
   );
 }
 

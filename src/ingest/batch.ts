@@ -66,7 +66,8 @@ export class BatchBuilder {
   private flush(): void {
     if (!this.length) return;
     for (const [name, col] of Object.entries(this.columns)) {
-      if (col.values.length !== this.length) throw new Error(`column ${name} has ${col.values.length} of ${this.length} rows`);
+      if (col.values.length !== this.length)
+        throw new Error(`column ${name} has ${col.values.length} of ${this.length} rows`);
     }
     this.chunks.push(batchToIPC({ length: this.length, columns: this.columns }));
     for (const col of Object.values(this.columns)) col.values.length = 0;

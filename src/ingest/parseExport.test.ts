@@ -52,23 +52,27 @@ describe('order exports: every layout of shopee-exports.md', () => {
   });
 
   it('reads Order.cancellation (no Tipe Pesanan) and Order.failed_delivery (55 columns)', () => {
-    const rows2026 = XLSX.utils.sheet_to_json<string[]>(
-      XLSX.read(orderFile(lines), { type: 'array' }).Sheets.orders,
-      { header: 1 },
-    );
+    const rows2026 = XLSX.utils.sheet_to_json<string[]>(XLSX.read(orderFile(lines), { type: 'array' }).Sheets.orders, {
+      header: 1,
+    });
     const drop = (names: string[]) => {
       const keep = HEADER_2026.map((h, i) => (names.includes(h) ? -1 : i)).filter((i) => i >= 0);
       return rows2026.map((r) => keep.map((i) => r[i] ?? ''));
     };
     const cancellation = drop(['Tipe Pesanan']);
     expect(cancellation[0]).toHaveLength(49);
-    expect(parseExport('Order.cancellation.x.xlsx', xlsxBytes([{ name: 'orders', rows: cancellation }])).output.rowsRead).toBe(3);
+    expect(
+      parseExport('Order.cancellation.x.xlsx', xlsxBytes([{ name: 'orders', rows: cancellation }])).output.rowsRead,
+    ).toBe(3);
 
     // Order A1 (two lines) has a paid claim, B2 a failed delivery with no claim; the claim columns repeat per line.
     const failed = XLSX.utils.sheet_to_json<string[]>(
       XLSX.read(
         failedDeliveryFile(lines, {
-          A1: { failed: 'Paket gagal dikirim', claim: ['Klaim Dicairkan', '2026-06-05 10:00', '2026-06-06 11:00', '2026-06-08 12:00', '-', 'RP 86.400'] },
+          A1: {
+            failed: 'Paket gagal dikirim',
+            claim: ['Klaim Dicairkan', '2026-06-05 10:00', '2026-06-06 11:00', '2026-06-08 12:00', '-', 'RP 86.400'],
+          },
           B2: { failed: 'Paket gagal dikirim', claim: ['', '-', '-', '-', '-', '0'] },
         }),
         { type: 'array' },
@@ -83,7 +87,11 @@ describe('order exports: every layout of shopee-exports.md', () => {
     expect(p.output.notes.find((n) => n.code === 'claim_facts')?.params).toEqual({ count: 2 });
     const claims = p.output.extra?.[0];
     expect(claims?.target).toBe('claims');
-    const rows = (claims?.staged.chunks ?? []).flatMap((c) => tableFromIPC(c).toArray().map((r) => r.toJSON()));
+    const rows = (claims?.staged.chunks ?? []).flatMap((c) =>
+      tableFromIPC(c)
+        .toArray()
+        .map((r) => r.toJSON()),
+    );
     expect(rows.map((r) => [r.order_id, r.failed_status, r.claim_status, r.compensation])).toEqual([
       ['A1', 'Paket gagal dikirim', 'Klaim Dicairkan', 86_400],
       ['B2', 'Paket gagal dikirim', null, 0],
@@ -115,25 +123,123 @@ describe('order exports: every layout of shopee-exports.md', () => {
 
   it('reads the Malaysian English layout (57 columns) in sen, and a Philippine one by its (PHP) suffix', () => {
     const header = [
-      'Order ID', 'Order Status', 'Cancel reason', 'Return / Refund Status', 'Tracking Number*', 'Shipping Option',
-      'Shipment Method', 'Estimated Ship Out Date', 'Ship Time', 'Order Creation Date', 'Order Paid Time',
-      'Parent SKU Reference No.', 'Product Name', 'SKU Reference No.', 'Variation Name', 'Original Price', 'Deal Price',
-      'Quantity', 'Returned quantity', 'Product Subtotal', 'Seller Rebate', 'Seller Discount', 'Shopee Rebate',
-      'SKU Total Weight', 'No of product in order', 'Order Total Weight', 'Voucher Code From Seller', 'Seller Voucher',
-      'Seller Absorbed Coin Cashback', 'Shopee Voucher', 'Bundle Deal Indicator', 'Shopee Bundle Discount',
-      'Seller Bundle Discount', 'Shopee Coins Offset', 'Credit Card Discount Total', 'Total Amount',
-      'Buyer Paid Shipping Fee', 'Shipping Rebate Estimate', 'Reverse Shipping Fee', 'Transaction Fee', 'Commission Fee',
-      'Service Fee', 'Grand Total', 'Estimated Shipping Fee', 'Username (Buyer)', 'Receiver Name', 'Phone Number',
-      'Delivery Address', 'Town', 'District', 'City', 'Province', 'Country', 'Zip Code', 'Remark from buyer',
-      'Order Complete Time', 'Note',
+      'Order ID',
+      'Order Status',
+      'Cancel reason',
+      'Return / Refund Status',
+      'Tracking Number*',
+      'Shipping Option',
+      'Shipment Method',
+      'Estimated Ship Out Date',
+      'Ship Time',
+      'Order Creation Date',
+      'Order Paid Time',
+      'Parent SKU Reference No.',
+      'Product Name',
+      'SKU Reference No.',
+      'Variation Name',
+      'Original Price',
+      'Deal Price',
+      'Quantity',
+      'Returned quantity',
+      'Product Subtotal',
+      'Seller Rebate',
+      'Seller Discount',
+      'Shopee Rebate',
+      'SKU Total Weight',
+      'No of product in order',
+      'Order Total Weight',
+      'Voucher Code From Seller',
+      'Seller Voucher',
+      'Seller Absorbed Coin Cashback',
+      'Shopee Voucher',
+      'Bundle Deal Indicator',
+      'Shopee Bundle Discount',
+      'Seller Bundle Discount',
+      'Shopee Coins Offset',
+      'Credit Card Discount Total',
+      'Total Amount',
+      'Buyer Paid Shipping Fee',
+      'Shipping Rebate Estimate',
+      'Reverse Shipping Fee',
+      'Transaction Fee',
+      'Commission Fee',
+      'Service Fee',
+      'Grand Total',
+      'Estimated Shipping Fee',
+      'Username (Buyer)',
+      'Receiver Name',
+      'Phone Number',
+      'Delivery Address',
+      'Town',
+      'District',
+      'City',
+      'Province',
+      'Country',
+      'Zip Code',
+      'Remark from buyer',
+      'Order Complete Time',
+      'Note',
     ];
     expect(header).toHaveLength(57);
     const row = [
-      '0CEXA', 'Shipping', '', '', 'MY94069260C', 'Doorstep Delivery', 'Drop-off', '2024-12-10 23:59',
-      '2024-12-09 16:28', '2024-12-09 00:12', '2024-12-09 00:06', '123', 'Cup', '', '', 40, 40, 1, 0, 40, '0.00',
-      '0.00', '0.00', '0.480', 4, '1.880', '', '0.00', '0.00', 0, 'N', '0.00', '0.00', 110, '0.00', 99.3, 6.3, 0,
-      '0.00', 2.9789999999999996, 4.965, 2.4825, 99.3, 6.3, 'ky***', 'K****i', '******15', 'x', '', 'Setapak',
-      'W.P. Kuala Lumpur', 'W.P. Kuala Lumpur', 'MY', '53000', '', '2024-12-14 00:41', '',
+      '0CEXA',
+      'Shipping',
+      '',
+      '',
+      'MY94069260C',
+      'Doorstep Delivery',
+      'Drop-off',
+      '2024-12-10 23:59',
+      '2024-12-09 16:28',
+      '2024-12-09 00:12',
+      '2024-12-09 00:06',
+      '123',
+      'Cup',
+      '',
+      '',
+      40,
+      40,
+      1,
+      0,
+      40,
+      '0.00',
+      '0.00',
+      '0.00',
+      '0.480',
+      4,
+      '1.880',
+      '',
+      '0.00',
+      '0.00',
+      0,
+      'N',
+      '0.00',
+      '0.00',
+      110,
+      '0.00',
+      99.3,
+      6.3,
+      0,
+      '0.00',
+      2.9789999999999996,
+      4.965,
+      2.4825,
+      99.3,
+      6.3,
+      'ky***',
+      'K****i',
+      '******15',
+      'x',
+      '',
+      'Setapak',
+      'W.P. Kuala Lumpur',
+      'W.P. Kuala Lumpur',
+      'MY',
+      '53000',
+      '',
+      '2024-12-14 00:41',
+      '',
     ];
     const my = parseExport('orderSalesReport.xlsx', xlsxBytes([{ name: 'Sheet1', rows: [header, row] }]));
     expect(my.currency).toBe('MYR');
@@ -165,7 +271,10 @@ describe('order exports: every layout of shopee-exports.md', () => {
   });
 
   it('gives each repeat of a line key inside an order its own occurrence', () => {
-    const p = parseExport('o.xlsx', orderFile([line({ orderId: 'A' }), line({ orderId: 'A' }), line({ orderId: 'B' })]));
+    const p = parseExport(
+      'o.xlsx',
+      orderFile([line({ orderId: 'A' }), line({ orderId: 'A' }), line({ orderId: 'B' })]),
+    );
     const keys = col(p, 'line_key') as string[];
     expect(new Set(keys).size).toBe(3);
     expect(keys[0].endsWith('\u001f0')).toBe(true);
@@ -173,7 +282,10 @@ describe('order exports: every layout of shopee-exports.md', () => {
   });
 
   it('takes the latest timestamp of the file as its snapshot', () => {
-    const p = parseExport('o.xlsx', orderFile([line({ orderId: 'A', created: at('2026-06-01 10:00'), completed: at('2026-06-09 08:30') })]));
+    const p = parseExport(
+      'o.xlsx',
+      orderFile([line({ orderId: 'A', created: at('2026-06-01 10:00'), completed: at('2026-06-09 08:30') })]),
+    );
     expect(p.output.snapshotAt).toBe(at('2026-06-09 08:30'));
   });
 });
@@ -210,22 +322,51 @@ function incomeRow(id: string, released: string, fees = -5_000): IncomeRow {
   };
 }
 
-const wbBytes = (wb: XLSX.WorkBook) => new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+const wbBytes = (wb: XLSX.WorkBook) =>
+  new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
 
 describe('income exports', () => {
   const rows = [incomeRow('X1', '2026-08-02'), incomeRow('X2', '2026-08-05', -7_879)];
 
   it('reads the 2025 layout with the header on row 6', () => {
-    const p = parseExport('Income.sudah dilepas.id.20250801_20250822.xlsx', wbBytes(income2025Workbook(rows, 'shop', '2025-08-01', '2025-08-22')));
+    const p = parseExport(
+      'Income.sudah dilepas.id.20250801_20250822.xlsx',
+      wbBytes(income2025Workbook(rows, 'shop', '2025-08-01', '2025-08-22')),
+    );
     expect(p.kind).toBe('income_2025');
     expect(p.output.rowsRead).toBe(2);
     expect(sum(p, 'net_payout')).toBe(incomeNet(rows[0]) + incomeNet(rows[1]));
   });
 
   it('reads the Jan–Jun 2025 layout split over Income - 1 and Income - 2, and reports unknown fee columns', () => {
-    const header = ['No.', 'No. Pesanan', 'Tanggal Dana Dilepaskan', 'Biaya Administrasi (termasuk PPN 11%)', 'Biaya Layanan (termasuk PPN 11%)', 'Biaya Program', 'Biaya Kartu Kredit', 'Biaya Misterius', 'Total Penghasilan'];
-    const sheet = (n: number) => [['Username (Penjual)', 'Dari', 'ke'], ['shop', '2025-01-01', '2025-06-30'], [], [], ['total(Rp)'], header, [n, `O${n}`, `2025-03-0${n}`, -100, -50, -10, -5, -7, 1000]];
-    const p = parseExport('Income.sudah dilepas.id.20250101_20250630.xlsx', xlsxBytes([{ name: 'Summary', rows: [['Laporan Penghasilan']] }, { name: 'Income - 1', rows: sheet(1) }, { name: 'Income - 2', rows: sheet(2) }]));
+    const header = [
+      'No.',
+      'No. Pesanan',
+      'Tanggal Dana Dilepaskan',
+      'Biaya Administrasi (termasuk PPN 11%)',
+      'Biaya Layanan (termasuk PPN 11%)',
+      'Biaya Program',
+      'Biaya Kartu Kredit',
+      'Biaya Misterius',
+      'Total Penghasilan',
+    ];
+    const sheet = (n: number) => [
+      ['Username (Penjual)', 'Dari', 'ke'],
+      ['shop', '2025-01-01', '2025-06-30'],
+      [],
+      [],
+      ['total(Rp)'],
+      header,
+      [n, `O${n}`, `2025-03-0${n}`, -100, -50, -10, -5, -7, 1000],
+    ];
+    const p = parseExport(
+      'Income.sudah dilepas.id.20250101_20250630.xlsx',
+      xlsxBytes([
+        { name: 'Summary', rows: [['Laporan Penghasilan']] },
+        { name: 'Income - 1', rows: sheet(1) },
+        { name: 'Income - 2', rows: sheet(2) },
+      ]),
+    );
     expect(p.output.rowsRead).toBe(2);
     expect(col(p, 'shopee_fees')).toEqual([165, 165]);
     expect(p.output.notes.find((n) => n.code === 'unknown_fee_columns')?.params.columns).toBe('Biaya Misterius');
@@ -233,7 +374,10 @@ describe('income exports', () => {
   });
 
   it('reads the 2026 layout: three grouped header rows, Order rows counted, Sku rows skipped', () => {
-    const p = parseExport('Income.sudah dilepas.id.20260707_20260806.xlsx', wbBytes(income2026Workbook(rows, 'shop', '2026-07-07', '2026-08-06')));
+    const p = parseExport(
+      'Income.sudah dilepas.id.20260707_20260806.xlsx',
+      wbBytes(income2026Workbook(rows, 'shop', '2026-07-07', '2026-08-06')),
+    );
     expect(p.kind).toBe('income_2026');
     expect(p.output.rowsRead).toBe(2);
     expect(col(p, 'net_payout')).toEqual(rows.map(incomeNet));
@@ -257,22 +401,37 @@ describe('bad input fails the whole file with a specific reason', () => {
   const good = orderFile([line({ orderId: 'A' }), line({ orderId: 'B' })]);
 
   it('an unparseable value names the row, the column and what was expected', () => {
-    const rows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(good, { type: 'array' }).Sheets.orders, { header: 1, defval: '' });
+    const rows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(good, { type: 'array' }).Sheets.orders, {
+      header: 1,
+      defval: '',
+    });
     const col = rows[0].indexOf('Jumlah');
     rows[2][col] = 'dua';
     const e = failure('Order.all.x.xlsx', xlsxBytes([{ name: 'orders', rows }]));
     expect(e.code).toBe('bad_value');
-    expect(e.params).toMatchObject({ row: 3, column: XLSX.utils.encode_col(col), header: 'Jumlah', value: 'dua', expected: 'not_a_number' });
+    expect(e.params).toMatchObject({
+      row: 3,
+      column: XLSX.utils.encode_col(col),
+      header: 'Jumlah',
+      value: 'dua',
+      expected: 'not_a_number',
+    });
   });
 
   it('an empty required value is an error too', () => {
-    const rows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(good, { type: 'array' }).Sheets.orders, { header: 1, defval: '' });
+    const rows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(good, { type: 'array' }).Sheets.orders, {
+      header: 1,
+      defval: '',
+    });
     rows[1][rows[0].indexOf('Waktu Pesanan Dibuat')] = '';
     expect(failure('o.xlsx', xlsxBytes([{ name: 'orders', rows }])).code).toBe('missing_value');
   });
 
   it('a missing required column is named', () => {
-    const rows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(good, { type: 'array' }).Sheets.orders, { header: 1, defval: '' });
+    const rows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(good, { type: 'array' }).Sheets.orders, {
+      header: 1,
+      defval: '',
+    });
     const col = rows[0].indexOf('Jumlah');
     const e = failure('o.xlsx', xlsxBytes([{ name: 'orders', rows: rows.map((r) => r.filter((_, i) => i !== col)) }]));
     expect(e.code).toBe('missing_column');
@@ -280,7 +439,20 @@ describe('bad input fails the whole file with a specific reason', () => {
   });
 
   it('unknown exports, empty files, wrong types and corrupt workbooks are told apart', () => {
-    expect(failure('notes.xlsx', xlsxBytes([{ name: 'S', rows: [['Nama', 'Alamat', 'Kota'], ['a', 'b', 'c']] }])).code).toBe('unknown_export');
+    expect(
+      failure(
+        'notes.xlsx',
+        xlsxBytes([
+          {
+            name: 'S',
+            rows: [
+              ['Nama', 'Alamat', 'Kota'],
+              ['a', 'b', 'c'],
+            ],
+          },
+        ]),
+      ).code,
+    ).toBe('unknown_export');
     expect(failure('Order.all.x.xlsx', new Uint8Array()).code).toBe('empty_file');
     expect(failure('Order.all.x.csv', textBytes('\ufeff  \n')).code).toBe('empty_file');
     expect(failure('laporan.pdf', textBytes('%PDF-1.4')).code).toBe('unsupported_file_type');
@@ -319,7 +491,10 @@ describe('a file that cannot be read says why and what to do, never the raw erro
       if (sig === 0x02014b50) badMethod[i + 10] = 0x63;
     }
     const e1 = said(failure('Order.all.x.xlsx', badMethod), /Unsupported|ZIP|NaN/);
-    expect(e1.info).toMatchObject({ code: 'corrupt_file', params: { reason: 'damaged', detail: expect.stringMatching(/Compression method/) } });
+    expect(e1.info).toMatchObject({
+      code: 'corrupt_file',
+      params: { reason: 'damaged', detail: expect.stringMatching(/Compression method/) },
+    });
     expect(errorText('en', e1.info)).toContain('Download it again from Seller Centre');
     const noSheet = without(/worksheets\/sheet1\.xml$/);
     const e2 = said(failure('Order.all.x.xlsx', noSheet), /!data|reading/);
@@ -334,9 +509,14 @@ describe('a file that cannot be read says why and what to do, never the raw erro
       const name = new TextDecoder('latin1').decode(zip).indexOf('xl/worksheets/sheet1.xml');
       const data = name + 24 + (zip[name - 2] | (zip[name - 1] << 8)); // past the name and its extra field
       for (let i = data + 40; i < data + 72; i++) scrambled[i] ^= 0x5a;
-      expect(said(failure('Order.all.x.xlsx', scrambled), /checksum|invalid|block|distance/i).info).toMatchObject({ code: 'corrupt_file', params: { reason: 'damaged' } });
+      expect(said(failure('Order.all.x.xlsx', scrambled), /checksum|invalid|block|distance/i).info).toMatchObject({
+        code: 'corrupt_file',
+        params: { reason: 'damaged' },
+      });
     }
-    expect(said(failure('Order.all.x.xlsx', good.slice(0, good.length >> 1)), /end of central|zip/i).info.params.reason).toBe('damaged');
+    expect(
+      said(failure('Order.all.x.xlsx', good.slice(0, good.length >> 1)), /end of central|zip/i).info.params.reason,
+    ).toBe('damaged');
     const text = said(failure('Order.all.x.xlsx', textBytes('Nomor Pesanan;Status')), /signature/);
     expect(text.info.params.reason).toBe('not_spreadsheet');
   });
@@ -357,7 +537,10 @@ describe('a file that cannot be read says why and what to do, never the raw erro
     }
     // Windows-1252 "é" (0xE9) is not UTF-8.
     const latin = new Uint8Array([...textBytes(`${HEADER_2026.join(',')}\nA,Caf`), 0xe9, 0x0a]);
-    expect(failure('Order.all.x.csv', latin).info).toEqual({ code: 'not_utf8', params: { file: 'Order.all.x.csv', encoding: 'other' } });
+    expect(failure('Order.all.x.csv', latin).info).toEqual({
+      code: 'not_utf8',
+      params: { file: 'Order.all.x.csv', encoding: 'other' },
+    });
   });
 });
 
@@ -376,17 +559,27 @@ describe('number conventions: one file, one convention', () => {
   it('reads Indonesian amounts exactly, and one English amount anywhere fails the file with its row and column', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 1, max: 999 }).map((k) => k * 500), { minLength: 2, maxLength: 40 }),
+        fc.array(
+          fc.integer({ min: 1, max: 999 }).map((k) => k * 500),
+          { minLength: 2, maxLength: 40 },
+        ),
         fc.nat(),
         fc.constantFrom(...enTexts),
         (amounts, pos, english) => {
           const texts = amounts.map(idText);
-          expect(sum(parseExport('Order.all.20260601_20260630.csv', csvWith(texts)), 'subtotal')).toBe(amounts.reduce((a, b) => a + b, 0));
+          expect(sum(parseExport('Order.all.20260601_20260630.csv', csvWith(texts)), 'subtotal')).toBe(
+            amounts.reduce((a, b) => a + b, 0),
+          );
           const at = pos % texts.length;
           texts[at] = english;
           const e = failure('Order.all.20260601_20260630.csv', csvWith(texts));
           expect(e.code).toBe('bad_value');
-          expect(e.params).toMatchObject({ row: at + 2, header: 'Subtotal Pesanan', value: english, expected: 'convention_id' });
+          expect(e.params).toMatchObject({
+            row: at + 2,
+            header: 'Subtotal Pesanan',
+            value: english,
+            expected: 'convention_id',
+          });
         },
       ),
       { numRuns: 60 },
@@ -407,15 +600,25 @@ describe('number conventions: one file, one convention', () => {
     // Amounts without separators, counts of 1.000 (a thousand, or one): nothing in the file decides.
     const numeric = new Set(['int', 'number', 'percent', 'weight']);
     const ambiguous = Object.fromEntries(
-      ORDERS.fields.filter((f) => f.type === 'money' || numeric.has(f.type)).map((f) => [f.aliases[0], f.type === 'money' ? '1000' : '1.000']),
+      ORDERS.fields
+        .filter((f) => f.type === 'money' || numeric.has(f.type))
+        .map((f) => [f.aliases[0], f.type === 'money' ? '1000' : '1.000']),
     );
     const indonesian = parseExport('Order.all.20260601_20260630.csv', csvWith(['82500', '1000'], ambiguous));
-    expect(indonesian.output.notes.find((n) => n.code === 'number_convention')?.params).toMatchObject({ convention: 'id', source: 'headers' });
+    expect(indonesian.output.notes.find((n) => n.code === 'number_convention')?.params).toMatchObject({
+      convention: 'id',
+      source: 'headers',
+    });
     expect(sum(indonesian, 'qty')).toBe(2000);
     // The same file with the English headers of the same columns.
     const text = new TextDecoder().decode(csvWith(['82500', '1000'], ambiguous));
-    const english = ORDERS.fields.reduce((t, f) => (f.aliases[1] ? t.replace(`"${f.aliases[0]}"`, `"${f.aliases[1]}"`) : t), text);
-    const note = parseExport('Order.all.20260601_20260630.csv', textBytes(english)).output.notes.find((n) => n.code === 'number_convention');
+    const english = ORDERS.fields.reduce(
+      (t, f) => (f.aliases[1] ? t.replace(`"${f.aliases[0]}"`, `"${f.aliases[1]}"`) : t),
+      text,
+    );
+    const note = parseExport('Order.all.20260601_20260630.csv', textBytes(english)).output.notes.find(
+      (n) => n.code === 'number_convention',
+    );
     expect(note?.params).toMatchObject({ convention: 'en', source: 'headers' });
     expect(sum(parseExport('Order.all.20260601_20260630.csv', textBytes(english)), 'qty')).toBe(2);
     expect(noteText('en', note as Note)).toContain('matching the language of the file’s column headers');
@@ -424,19 +627,30 @@ describe('number conventions: one file, one convention', () => {
 
 describe('implausible order rows fail the file, naming them', () => {
   it('one order with two statuses in one file', () => {
-    const e = failure('Order.all.20260601_20260630.xlsx', orderFile([line({ orderId: 'C1' }), line({ orderId: 'C1', productName: 'Topi', status: 'Batal', completed: null })]));
+    const e = failure(
+      'Order.all.20260601_20260630.xlsx',
+      orderFile([
+        line({ orderId: 'C1' }),
+        line({ orderId: 'C1', productName: 'Topi', status: 'Batal', completed: null }),
+      ]),
+    );
     expect(e.code).toBe('conflicting_status');
     expect(e.params).toMatchObject({ order: 'C1', rows: '2 (Selesai), 3 (Batal)' });
   });
 
   it('a negative quantity', () => {
-    const e = failure('Order.all.20260601_20260630.xlsx', orderFile([line({ orderId: 'Q1' }), line({ orderId: 'Q2', qty: -2 })]));
+    const e = failure(
+      'Order.all.20260601_20260630.xlsx',
+      orderFile([line({ orderId: 'Q1' }), line({ orderId: 'Q2', qty: -2 })]),
+    );
     expect(e.params).toMatchObject({ row: 3, header: 'Jumlah', value: '-2', expected: 'not_negative' });
   });
 
   it('an order created after the period in the file name, or in the future', () => {
     const late = line({ orderId: 'F1', created: at('2026-07-02 10:00'), completed: null, status: 'Perlu Dikirim' });
-    expect(failure('Order.all.20260601_20260630.xlsx', orderFile([line({ orderId: 'F0' }), late])).params).toMatchObject({ row: 3, header: 'Waktu Pesanan Dibuat', expected: 'date_in_period' });
+    expect(
+      failure('Order.all.20260601_20260630.xlsx', orderFile([line({ orderId: 'F0' }), late])).params,
+    ).toMatchObject({ row: 3, header: 'Waktu Pesanan Dibuat', expected: 'date_in_period' });
     // Without a period in the name, only the future is refused: 2099 is.
     expect(parseExport('orders.xlsx', orderFile([late])).output.rowsRead).toBe(1);
     const future = line({ orderId: 'F2', created: at('2099-01-01 10:00'), completed: null, status: 'Perlu Dikirim' });

@@ -16,7 +16,21 @@ import { fileConvention, type ReadContext } from './rows';
 import { cellText } from './values';
 
 /** Every export kind the importer knows, tried in this order. */
-export const EXPORT_KINDS: readonly ExportKindSpec[] = [ORDERS, INCOME_2025, INCOME_2026, ...INSIGHT_KINDS, ADS, ADS_KEYWORD, ADS_LIVE, ADS_BILLING, RETURNS, PRODUCT_PERFORMANCE, LIVE_STREAMING, AFFILIATE, AFFILIATE_PRODUCT];
+export const EXPORT_KINDS: readonly ExportKindSpec[] = [
+  ORDERS,
+  INCOME_2025,
+  INCOME_2026,
+  ...INSIGHT_KINDS,
+  ADS,
+  ADS_KEYWORD,
+  ADS_LIVE,
+  ADS_BILLING,
+  RETURNS,
+  PRODUCT_PERFORMANCE,
+  LIVE_STREAMING,
+  AFFILIATE,
+  AFFILIATE_PRODUCT,
+];
 
 const READERS: Record<KindId, (t: readonly LocatedTable[], ctx: ReadContext, wb: WorkbookSource) => KindOutput> = {
   orders: readOrderLines,
@@ -84,7 +98,11 @@ export function openWorkbook(fileName: string, bytes: Uint8Array): WorkbookSourc
     }
   }
   if (ext === 'xlsx' || ext === 'xls') {
-    throw new ImportError('corrupt_file', { file: fileName, reason: 'not_spreadsheet' satisfies UnreadableReason, detail: 'no zip or OLE signature' });
+    throw new ImportError('corrupt_file', {
+      file: fileName,
+      reason: 'not_spreadsheet' satisfies UnreadableReason,
+      detail: 'no zip or OLE signature',
+    });
   }
   if (ext === 'csv' || ext === 'txt') {
     const wb = csvWorkbook(bytes);
@@ -125,7 +143,12 @@ export function parseExport(fileName: string, bytes: Uint8Array): ParsedExport {
   } catch (e) {
     // A CSV is decoded piece by piece, so a bad byte past the first megabyte surfaces while rows are read.
     if (e instanceof CsvEncodingError) throw new ImportError('not_utf8', { file: fileName, encoding: e.encoding });
-    if (e instanceof WorkbookReadError) throw new ImportError('corrupt_file', { file: fileName, reason: 'damaged' satisfies UnreadableReason, detail: e.message.slice(0, 200) });
+    if (e instanceof WorkbookReadError)
+      throw new ImportError('corrupt_file', {
+        file: fileName,
+        reason: 'damaged' satisfies UnreadableReason,
+        detail: e.message.slice(0, 200),
+      });
     throw e;
   }
 }
@@ -144,8 +167,15 @@ function parseWorkbook(fileName: string, wb: WorkbookSource): ParsedExport {
     });
   }
   const currency = detectCurrency(tables);
-  const numbers = fileConvention(tables, { kind: kind.numberConvention, currency: NO_MINOR_UNIT.has(currency) ? 'id' : 'en' });
-  const ctx: ReadContext = { fileName, minorFactor: NO_MINOR_UNIT.has(currency) ? 1 : 100, convention: numbers.convention };
+  const numbers = fileConvention(tables, {
+    kind: kind.numberConvention,
+    currency: NO_MINOR_UNIT.has(currency) ? 'id' : 'en',
+  });
+  const ctx: ReadContext = {
+    fileName,
+    minorFactor: NO_MINOR_UNIT.has(currency) ? 1 : 100,
+    convention: numbers.convention,
+  };
   const output = READERS[kind.id](tables, ctx, wb);
   // Numbers such as 82.500 that the column alone cannot place: the report says how they were read.
   if (numbers.undecidedColumns.length) {

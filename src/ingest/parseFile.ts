@@ -39,7 +39,11 @@ export async function parseFile(file: FileInput): Promise<ParseOutcome> {
     const parsed = parseExport(file.name, bytes);
     return { ok: true, parsed, hash, bytes: bytes.length, parseMs: performance.now() - start };
   } catch (e) {
-    return { ok: false, error: failureOf(e, 'corrupt_file', file.name, { reason: 'unexpected' satisfies UnreadableReason }), parseMs: performance.now() - start };
+    return {
+      ok: false,
+      error: failureOf(e, 'corrupt_file', file.name, { reason: 'unexpected' satisfies UnreadableReason }),
+      parseMs: performance.now() - start,
+    };
   }
 }
 

@@ -66,7 +66,13 @@ export class TableReader {
     return rowIndex + 1;
   }
 
-  private fail(code: 'bad_value' | 'missing_value', col: number, rowIndex: number, value: string, expected: string): never {
+  private fail(
+    code: 'bad_value' | 'missing_value',
+    col: number,
+    rowIndex: number,
+    value: string,
+    expected: string,
+  ): never {
     throw new ImportError(code, {
       file: this.ctx.fileName,
       sheet: this.table.sheet.name,
@@ -103,7 +109,10 @@ export class TableReader {
   metricGetters(ids?: readonly string[]): { id: string; get: Getter<number | null> }[] {
     const fields = this.table.kind.fields.filter((f) => f.type !== 'text' && this.table.columns.has(f.id));
     const chosen = ids ? ids.flatMap((id) => fields.filter((f) => f.id === id)) : fields;
-    return chosen.map((f) => ({ id: f.id, get: this.columnGetter(this.col(f.id), f.type as Exclude<FieldType, 'text'>) }));
+    return chosen.map((f) => ({
+      id: f.id,
+      get: this.columnGetter(this.col(f.id), f.type as Exclude<FieldType, 'text'>),
+    }));
   }
 
   /** Like {@link getter}, for a column by index (columns found by group rather than by name). */
@@ -136,7 +145,12 @@ export class TableReader {
       const cell = cells[col];
       let v: string | number | null;
       // `82,500` reads as 82.5 under `id`: an amount with three decimals is the other convention, not a value.
-      if (type === 'money' && typeof cell === 'string' && cell.includes(decimalMark) && contradictsConvention(cell, conv, true)) {
+      if (
+        type === 'money' &&
+        typeof cell === 'string' &&
+        cell.includes(decimalMark) &&
+        contradictsConvention(cell, conv, true)
+      ) {
         this.fail('bad_value', col, rowIndex, cellText(cell), `convention_${conv}`);
       }
       try {
@@ -213,11 +227,13 @@ export function fileConvention(
       );
       total.id += v.id;
       total.en += v.en;
-      if (v.id === 0 && v.en === 0 && v.ambiguous > 0) undecided.push({ header: table.headers[col] ?? f.id, ambiguous: v.ambiguous });
+      if (v.id === 0 && v.en === 0 && v.ambiguous > 0)
+        undecided.push({ header: table.headers[col] ?? f.id, ambiguous: v.ambiguous });
     }
   }
   const undecidedColumns = [...new Set(undecided.map((u) => u.header))];
-  if (total.id !== total.en) return { convention: decideConvention(total, fallback.currency), source: 'file', undecidedColumns };
+  if (total.id !== total.en)
+    return { convention: decideConvention(total, fallback.currency), source: 'file', undecidedColumns };
   if (fallback.kind) return { convention: fallback.kind, source: 'export', undecidedColumns };
   const language = headerLanguage(tables);
   if (language) return { convention: language, source: 'headers', undecidedColumns };

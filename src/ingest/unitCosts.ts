@@ -11,7 +11,11 @@ import { cellText, parseMoney, ValueError } from './values';
  * like all money. A first row whose second cell is not a number is a header. Blank rows are skipped; a bad
  * cost fails the whole sheet with its row.
  */
-export function parseUnitCostRows(fileName: string, rows: readonly (readonly unknown[])[], currency = 'IDR'): UnitCost[] {
+export function parseUnitCostRows(
+  fileName: string,
+  rows: readonly (readonly unknown[])[],
+  currency = 'IDR',
+): UnitCost[] {
   // Rupiah and dong are written as exports write them (`12.500`); currencies with cents as `12.50`.
   const convention = minorPerMajor(currency) === 1 ? 'id' : 'en';
   const out: UnitCost[] = [];
@@ -25,12 +29,28 @@ export function parseUnitCostRows(fileName: string, rows: readonly (readonly unk
     } catch (e) {
       if (i === 0 && e instanceof ValueError) return; // the header row
       if (e instanceof ValueError) {
-        throw new ImportError('bad_value', { file: fileName, sheet: '', row: i + 1, column: columnLetter(1), header: '', value: cellText(raw), expected: e.reason });
+        throw new ImportError('bad_value', {
+          file: fileName,
+          sheet: '',
+          row: i + 1,
+          column: columnLetter(1),
+          header: '',
+          value: cellText(raw),
+          expected: e.reason,
+        });
       }
       throw e;
     }
     if (!sku || cost === null) {
-      throw new ImportError('missing_value', { file: fileName, sheet: '', row: i + 1, column: columnLetter(sku ? 1 : 0), header: '', value: '', expected: sku ? 'money' : 'text' });
+      throw new ImportError('missing_value', {
+        file: fileName,
+        sheet: '',
+        row: i + 1,
+        column: columnLetter(sku ? 1 : 0),
+        header: '',
+        value: '',
+        expected: sku ? 'money' : 'text',
+      });
     }
     const category = cellText(row[2] as string);
     out.push(category ? { sku, unitCost: cost, category } : { sku, unitCost: cost });

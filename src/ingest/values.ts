@@ -219,7 +219,7 @@ function isoMinute(s: string): number | undefined {
 export function parseDateTime(cell: Cell): number | null {
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell) || cell < 1 || cell > 2_958_465) throw new ValueError('not_a_date', String(cell));
-    return EXCEL_EPOCH_MS + Math.round(cell * DAY_MS / 1000) * 1000;
+    return EXCEL_EPOCH_MS + Math.round((cell * DAY_MS) / 1000) * 1000;
   }
   if (typeof cell === 'string' && cell.length === 16) {
     const fast = isoMinute(cell);
@@ -240,7 +240,7 @@ export function parseDuration(cell: Cell): number | null {
   if (isEmptyValue(cell)) return null;
   const raw = cellText(cell);
   const m = /^(?:(\d+):)?(\d{1,2}):(\d{2})$/.exec(raw);
-  if (!m || +m[2] > 59 && m[1] !== undefined || +m[3] > 59) throw new ValueError('not_a_duration', raw);
+  if (!m || (+m[2] > 59 && m[1] !== undefined) || +m[3] > 59) throw new ValueError('not_a_duration', raw);
   return +(m[1] ?? 0) * 3600 + +m[2] * 60 + +m[3];
 }
 

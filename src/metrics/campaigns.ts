@@ -111,7 +111,13 @@ export function adRatios<T extends { spend: number; impressions: number; clicks:
   return { ...a, ctr: div(a.clicks, a.impressions), roas: div(a.gmv, a.spend), acos: div(a.spend, a.gmv) };
 }
 
-const adFigures = (v: Figures) => ({ spend: v.spend ?? 0, impressions: v.impressions ?? 0, clicks: v.clicks ?? 0, conversions: v.conversions ?? 0, gmv: v.gmv ?? 0 });
+const adFigures = (v: Figures) => ({
+  spend: v.spend ?? 0,
+  impressions: v.impressions ?? 0,
+  clicks: v.clicks ?? 0,
+  conversions: v.conversions ?? 0,
+  gmv: v.gmv ?? 0,
+});
 const sumOf = <T, K extends keyof T>(rows: readonly T[], k: K) => rows.reduce((a, x) => a + (x[k] as number), 0);
 
 export async function campaigns(db: SqlConnection, range: DateRange): Promise<CampaignResult> {
@@ -131,7 +137,13 @@ export async function campaigns(db: SqlConnection, range: DateRange): Promise<Ca
         return adRatios({ type, name, product, ...adFigures(v) });
       })
       .sort((a, b) => b.spend - a.spend);
-    const totals = adRatios({ spend: sumOf(ads, 'spend'), impressions: sumOf(ads, 'impressions'), clicks: sumOf(ads, 'clicks'), conversions: sumOf(ads, 'conversions'), gmv: sumOf(ads, 'gmv') });
+    const totals = adRatios({
+      spend: sumOf(ads, 'spend'),
+      impressions: sumOf(ads, 'impressions'),
+      clicks: sumOf(ads, 'clicks'),
+      conversions: sumOf(ads, 'conversions'),
+      gmv: sumOf(ads, 'gmv'),
+    });
     adsReport = { from: adsPeriod.from, to: adsPeriod.to, totals, ads };
   }
 
@@ -152,7 +164,14 @@ export async function campaigns(db: SqlConnection, range: DateRange): Promise<Ca
     from: live.from,
     to: live.to,
     rows: [...live.scopes]
-      .map(([scope, v]) => ({ name: scope.split('\u001f')[0], spend: v.spend ?? 0, viewers: v.viewers ?? 0, orders: v.orders ?? 0, gmv: v.gmv ?? 0, roas: div(v.gmv ?? 0, v.spend ?? 0) }))
+      .map(([scope, v]) => ({
+        name: scope.split('\u001f')[0],
+        spend: v.spend ?? 0,
+        viewers: v.viewers ?? 0,
+        orders: v.orders ?? 0,
+        gmv: v.gmv ?? 0,
+        roas: div(v.gmv ?? 0, v.spend ?? 0),
+      }))
       .sort((a, b) => b.spend - a.spend),
   };
 
@@ -164,10 +183,27 @@ export async function campaigns(db: SqlConnection, range: DateRange): Promise<Ca
         const [id, name] = scope.split('\u001f');
         const sales = v.sales ?? 0;
         const commission = v.commission ?? 0;
-        return { id, name, sales, orders: v.orders ?? 0, clicks: v.clicks ?? 0, commission, buyers: v.buyers ?? 0, newBuyers: v.new_buyers ?? 0, roi: div(sales, commission) };
+        return {
+          id,
+          name,
+          sales,
+          orders: v.orders ?? 0,
+          clicks: v.clicks ?? 0,
+          commission,
+          buyers: v.buyers ?? 0,
+          newBuyers: v.new_buyers ?? 0,
+          roi: div(sales, commission),
+        };
       })
       .sort((a, b) => b.sales - a.sales);
-    const totals = { sales: sumOf(rows, 'sales'), orders: sumOf(rows, 'orders'), clicks: sumOf(rows, 'clicks'), commission: sumOf(rows, 'commission'), buyers: sumOf(rows, 'buyers'), newBuyers: sumOf(rows, 'newBuyers') };
+    const totals = {
+      sales: sumOf(rows, 'sales'),
+      orders: sumOf(rows, 'orders'),
+      clicks: sumOf(rows, 'clicks'),
+      commission: sumOf(rows, 'commission'),
+      buyers: sumOf(rows, 'buyers'),
+      newBuyers: sumOf(rows, 'newBuyers'),
+    };
     affiliates = { from: aff.from, to: aff.to, rows, totals: { ...totals, roi: div(totals.sales, totals.commission) } };
   }
 
@@ -206,10 +242,22 @@ export async function campaigns(db: SqlConnection, range: DateRange): Promise<Ca
       return { ...x, start, title };
     }),
     vouchers: v.days
-      ? { claims: v.claims ?? 0, orders: v.orders_placed ?? 0, sales: v.sales_placed ?? 0, cost: v.cost_placed ?? 0, usageRate: div(v.orders_placed ?? 0, v.claims ?? 0) }
+      ? {
+          claims: v.claims ?? 0,
+          orders: v.orders_placed ?? 0,
+          sales: v.sales_placed ?? 0,
+          cost: v.cost_placed ?? 0,
+          usageRate: div(v.orders_placed ?? 0, v.claims ?? 0),
+        }
       : null,
     flashSales: f.days
-      ? { sales: f.sales_placed ?? 0, orders: f.orders_placed ?? 0, views: f.product_views ?? 0, clicks: f.product_clicks ?? 0, ctr: div(f.product_clicks ?? 0, f.product_views ?? 0) }
+      ? {
+          sales: f.sales_placed ?? 0,
+          orders: f.orders_placed ?? 0,
+          views: f.product_views ?? 0,
+          clicks: f.product_clicks ?? 0,
+          ctr: div(f.product_clicks ?? 0, f.product_views ?? 0),
+        }
       : null,
   };
 }
@@ -218,7 +266,9 @@ export async function campaigns(db: SqlConnection, range: DateRange): Promise<Ca
  * Past outcomes per campaign type for the bandit: a day the type ran is a success when valid sales beat the
  * median of the 28 days before it.
  */
-export async function campaignOutcomes(db: SqlConnection): Promise<{ name: string; successes: number; trials: number }[]> {
+export async function campaignOutcomes(
+  db: SqlConnection,
+): Promise<{ name: string; successes: number; trials: number }[]> {
   return db.query(`
     WITH s AS (SELECT created_date AS day, coalesce(sum(sales) FILTER (WHERE is_valid), 0) AS sales FROM rollup_days GROUP BY 1),
     b AS (SELECT day, sales, median(sales) OVER (ORDER BY day ROWS BETWEEN 28 PRECEDING AND 1 PRECEDING) AS base FROM s),

@@ -20,7 +20,8 @@ export async function orderCoverage(db: SqlConnection, start: string, n: number)
   const d0 = dayNumber(start);
   for (const f of files) {
     if (PARTIAL_ORDER_EXPORT.test(f.name)) continue;
-    for (let d = Math.max(0, dayNumber(f.first) - d0); d <= Math.min(n - 1, dayNumber(f.last) - d0); d++) covered[d] = true;
+    for (let d = Math.max(0, dayNumber(f.first) - d0); d <= Math.min(n - 1, dayNumber(f.last) - d0); d++)
+      covered[d] = true;
   }
   return covered;
 }

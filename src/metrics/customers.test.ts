@@ -15,22 +15,95 @@ let engine: Engine;
  * and again 45 days later; an empty buyer and a cancelled order count for nobody.
  */
 const orders = orderFile([
-  line({ orderId: 'A1', buyer: 'u1', created: at('2026-01-05 10:00'), subtotal: 100_000, productName: 'Panci', skuRef: 'P' }),
-  line({ orderId: 'A1', buyer: 'u1', created: at('2026-01-05 10:00'), subtotal: 50_000, productName: 'Spatula', skuRef: 'S' }),
-  line({ orderId: 'A2', buyer: 'u1', created: at('2026-01-15 10:00'), subtotal: 20_000, productName: 'Spatula', skuRef: 'S' }),
-  line({ orderId: 'A3', buyer: 'u1', created: at('2026-03-02 10:00'), subtotal: 30_000, productName: 'Panci', skuRef: 'P' }),
-  line({ orderId: 'B1', buyer: 'u2', created: at('2026-01-20 10:00'), subtotal: 40_000, productName: 'Panci', skuRef: 'P' }),
-  line({ orderId: 'B1', buyer: 'u2', created: at('2026-01-20 10:00'), subtotal: 10_000, productName: 'Spatula', skuRef: 'S' }),
-  line({ orderId: 'C1', buyer: 'u3', created: at('2026-02-01 10:00'), subtotal: 60_000, productName: 'Panci', skuRef: 'P' }),
-  line({ orderId: 'C2', buyer: 'u3', created: at('2026-03-18 10:00'), subtotal: 70_000, productName: 'Wajan', skuRef: 'W' }),
-  line({ orderId: 'X1', buyer: 'u2', created: at('2026-02-10 10:00'), subtotal: 90_000, status: 'Batal', cancelReason: 'Dibatalkan oleh Pembeli', completed: null }),
+  line({
+    orderId: 'A1',
+    buyer: 'u1',
+    created: at('2026-01-05 10:00'),
+    subtotal: 100_000,
+    productName: 'Panci',
+    skuRef: 'P',
+  }),
+  line({
+    orderId: 'A1',
+    buyer: 'u1',
+    created: at('2026-01-05 10:00'),
+    subtotal: 50_000,
+    productName: 'Spatula',
+    skuRef: 'S',
+  }),
+  line({
+    orderId: 'A2',
+    buyer: 'u1',
+    created: at('2026-01-15 10:00'),
+    subtotal: 20_000,
+    productName: 'Spatula',
+    skuRef: 'S',
+  }),
+  line({
+    orderId: 'A3',
+    buyer: 'u1',
+    created: at('2026-03-02 10:00'),
+    subtotal: 30_000,
+    productName: 'Panci',
+    skuRef: 'P',
+  }),
+  line({
+    orderId: 'B1',
+    buyer: 'u2',
+    created: at('2026-01-20 10:00'),
+    subtotal: 40_000,
+    productName: 'Panci',
+    skuRef: 'P',
+  }),
+  line({
+    orderId: 'B1',
+    buyer: 'u2',
+    created: at('2026-01-20 10:00'),
+    subtotal: 10_000,
+    productName: 'Spatula',
+    skuRef: 'S',
+  }),
+  line({
+    orderId: 'C1',
+    buyer: 'u3',
+    created: at('2026-02-01 10:00'),
+    subtotal: 60_000,
+    productName: 'Panci',
+    skuRef: 'P',
+  }),
+  line({
+    orderId: 'C2',
+    buyer: 'u3',
+    created: at('2026-03-18 10:00'),
+    subtotal: 70_000,
+    productName: 'Wajan',
+    skuRef: 'W',
+  }),
+  line({
+    orderId: 'X1',
+    buyer: 'u2',
+    created: at('2026-02-10 10:00'),
+    subtotal: 90_000,
+    status: 'Batal',
+    cancelReason: 'Dibatalkan oleh Pembeli',
+    completed: null,
+  }),
   line({ orderId: 'E1', buyer: '', created: at('2026-02-11 10:00'), subtotal: 10_000 }),
-  line({ orderId: 'Z1', buyer: 'u4', created: at('2026-06-30 10:00'), subtotal: 10_000, productName: 'Wajan', skuRef: 'W' }),
+  line({
+    orderId: 'Z1',
+    buyer: 'u4',
+    created: at('2026-06-30 10:00'),
+    subtotal: 10_000,
+    productName: 'Wajan',
+    skuRef: 'W',
+  }),
 ]);
 
 beforeAll(async () => {
   db = await openNodeDuckDB();
-  engine = await Engine.open(db, { ml: localMl(() => initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`)) });
+  engine = await Engine.open(db, {
+    ml: localMl(() => initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`)),
+  });
   const r = await engine.importFiles([{ name: 'Order.all.20260101_20260630.xlsx', data: orders }]);
   expect(r.files[0].status).toBe('ok');
 });
@@ -56,7 +129,7 @@ describe('cohorts, segments and co-purchase', () => {
     ]);
   });
 
-  it('segments every buyer with a username, and exports a segment\'s buyers', async () => {
+  it("segments every buyer with a username, and exports a segment's buyers", async () => {
     const s = await engine.segmentCustomers('rfm');
     if (!s) throw new Error('no segments');
     expect(s.buyers).toBe(4);
@@ -83,12 +156,14 @@ describe('cohorts, segments and co-purchase', () => {
     await engine.segmentCustomers('rfm');
     const next = await segmentNextProducts(db, 'seg_rfm', 2);
     // Only u3 (Panci, Wajan) has an unbought product co-bought by two buyers with Panci: Spatula.
-    const [seg] = await db.query<{ seg: string }>("SELECT seg FROM seg_rfm JOIN buyers USING (buyer_id) WHERE buyer = 'u3'");
+    const [seg] = await db.query<{ seg: string }>(
+      "SELECT seg FROM seg_rfm JOIN buyers USING (buyer_id) WHERE buyer = 'u3'",
+    );
     expect(next.get(seg.seg)).toEqual([{ name: 'Spatula', buyers: 1 }]);
     expect([...next.values()].flat()).toHaveLength(1);
   });
 
-  it('keeps the seller\'s calendar corrections with the data', async () => {
+  it("keeps the seller's calendar corrections with the data", async () => {
     expect(await engine.getCalendar()).toEqual({});
     const c = { ramadan: { '2027': { start: '2027-02-09', lebaran: '2027-03-11' } } };
     await engine.setCalendar(c);

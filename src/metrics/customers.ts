@@ -28,7 +28,9 @@ export async function storeBuyerStats(db: SqlConnection): Promise<number> {
 
 /** The stored buyer statistics, for the models that need them in memory (k-means). */
 export async function buyerStats(db: SqlConnection): Promise<(BuyerStats & { buyerId: number })[]> {
-  return db.query(`SELECT buyer_id AS "buyerId", buyer, recency, orders, sales, tenure FROM buyer_stats ORDER BY buyer_id`);
+  return db.query(
+    `SELECT buyer_id AS "buyerId", buyer, recency, orders, sales, tenure FROM buyer_stats ORDER BY buyer_id`,
+  );
 }
 
 /**
@@ -37,8 +39,11 @@ export async function buyerStats(db: SqlConnection): Promise<(BuyerStats & { buy
  */
 export async function storeRfmSegments(db: SqlConnection): Promise<void> {
   const range = (col: string, [lo, hi]: readonly [number, number]) => `${col} BETWEEN ${lo} AND ${hi}`;
-  const cases = SEGMENT_RULES.map((r) => `WHEN ${range('r', r.r)} AND ${range('f', r.f)} AND ${range('m', r.m)} THEN '${r.name}'`).join(' ');
-  const q = (order: string) => `least(5, floor((row_number() OVER (ORDER BY ${order}) - 1) * 5 / count(*) OVER ()) + 1)`;
+  const cases = SEGMENT_RULES.map(
+    (r) => `WHEN ${range('r', r.r)} AND ${range('f', r.f)} AND ${range('m', r.m)} THEN '${r.name}'`,
+  ).join(' ');
+  const q = (order: string) =>
+    `least(5, floor((row_number() OVER (ORDER BY ${order}) - 1) * 5 / count(*) OVER ()) + 1)`;
   await db.exec(`CREATE OR REPLACE TEMP TABLE seg_rfm AS
     WITH s AS (
       SELECT buyer_id, ${q('recency DESC, orders, buyer')} AS r, ${q('orders, sales, buyer')} AS f, ${q('sales, orders, buyer')} AS m FROM buyer_stats
@@ -53,14 +58,24 @@ export async function rfmLabels(db: SqlConnection): Promise<SegmentName[]> {
 }
 
 /** Stores labels computed elsewhere (k-means) as the table `name` (buyer_id, seg). */
-export async function storeLabels(db: SqlConnection, name: string, labels: readonly { buyerId: number; seg: string }[]): Promise<void> {
+export async function storeLabels(
+  db: SqlConnection,
+  name: string,
+  labels: readonly { buyerId: number; seg: string }[],
+): Promise<void> {
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${name} (buyer_id INTEGER, seg VARCHAR)`);
-  const table = tableFromArrays({ buyer_id: Int32Array.from(labels.map((l) => l.buyerId)), seg: labels.map((l) => l.seg) });
+  const table = tableFromArrays({
+    buyer_id: Int32Array.from(labels.map((l) => l.buyerId)),
+    seg: labels.map((l) => l.seg),
+  });
   await db.insertArrow(name, tableToIPC(table, 'stream'));
 }
 
 /** Size, value share, median recency and mean orders of each segment of a labels table. */
-export async function segmentSizes(db: SqlConnection, labels: string): Promise<{ id: string; size: number; share: number; valueShare: number; recency: number; orders: number }[]> {
+export async function segmentSizes(
+  db: SqlConnection,
+  labels: string,
+): Promise<{ id: string; size: number; share: number; valueShare: number; recency: number; orders: number }[]> {
   return db.query(`
     WITH t AS (SELECT count(*) AS n, sum(sales) AS sales FROM buyer_stats)
     SELECT l.seg AS id, count(*) AS size, count(*) / any_value(t.n) AS share,
@@ -71,7 +86,9 @@ export async function segmentSizes(db: SqlConnection, labels: string): Promise<{
 
 /** The usernames of one segment of a labels table. */
 export async function segmentBuyerNames(db: SqlConnection, labels: string, id: string): Promise<string[]> {
-  const rows = await db.query<{ buyer: string }>(`SELECT b.buyer FROM ${labels} l JOIN buyer_stats b USING (buyer_id) WHERE l.seg = ${sqlString(id)} ORDER BY b.buyer`);
+  const rows = await db.query<{ buyer: string }>(
+    `SELECT b.buyer FROM ${labels} l JOIN buyer_stats b USING (buyer_id) WHERE l.seg = ${sqlString(id)} ORDER BY b.buyer`,
+  );
   return rows.map((r) => r.buyer);
 }
 
@@ -219,8 +236,19 @@ export async function segmentProfiles(db: SqlConnection, labels: string): Promis
  * deal price, voucher share and flash-sale days; the unit cost; and the net payout share of released orders.
  */
 export async function priceInputs(db: SqlConnection, limit: number, sku?: string): Promise<PriceInput[]> {
-  const which = sku === undefined ? `ORDER BY sum(qty) DESC, sku LIMIT ${Math.max(1, Math.floor(limit))}` : `HAVING sku = ${sqlString(sku)}`;
-  const rows = await db.query<{ sku: string; name: string; day: string; units: number; sales: number; orders: number; vouchered: number }>(`
+  const which =
+    sku === undefined
+      ? `ORDER BY sum(qty) DESC, sku LIMIT ${Math.max(1, Math.floor(limit))}`
+      : `HAVING sku = ${sqlString(sku)}`;
+  const rows = await db.query<{
+    sku: string;
+    name: string;
+    day: string;
+    units: number;
+    sales: number;
+    orders: number;
+    vouchered: number;
+  }>(`
     WITH l AS (
       SELECT ${SKU_OF_LINE} AS sku, ${SKU_DETAIL_SQL} AS name, o.created_date, l.qty, l.subtotal, l.order_id, coalesce(l.seller_voucher, 0) > 0 AS vouchered
       FROM order_lines l JOIN orders o USING (order_id) WHERE o.is_valid
@@ -252,8 +280,20 @@ export async function priceInputs(db: SqlConnection, limit: number, sku?: string
   const by = new Map<string, PriceInput>();
   for (const r of rows) {
     const e = extra.find((x) => x.sku === r.sku);
-    const p = by.get(r.sku) ?? { sku: r.sku, name: r.name, days: [], unitCost: e?.unit_cost ?? null, netShare: e?.net_share ?? null };
-    p.days.push({ date: r.day, units: r.units, price: r.sales / r.units, voucherShare: r.orders ? r.vouchered / r.orders : 0, flashSale: flash.has(r.day) });
+    const p = by.get(r.sku) ?? {
+      sku: r.sku,
+      name: r.name,
+      days: [],
+      unitCost: e?.unit_cost ?? null,
+      netShare: e?.net_share ?? null,
+    };
+    p.days.push({
+      date: r.day,
+      units: r.units,
+      price: r.sales / r.units,
+      voucherShare: r.orders ? r.vouchered / r.orders : 0,
+      flashSale: flash.has(r.day),
+    });
     by.set(r.sku, p);
   }
   return [...by.values()];
@@ -268,7 +308,11 @@ const NEIGHBOURS = 10;
  * each product's 10 most similar products; then per segment the products most often recommended, with how
  * many of its buyers get each.
  */
-export async function segmentNextProducts(db: SqlConnection, labels: string, minSupport = 3): Promise<Map<string, { name: string; buyers: number }[]>> {
+export async function segmentNextProducts(
+  db: SqlConnection,
+  labels: string,
+  minSupport = 3,
+): Promise<Map<string, { name: string; buyers: number }[]>> {
   const items = `SELECT DISTINCT o.buyer_id AS basket, l.product_name AS item FROM order_lines l JOIN orders o USING (order_id)
     WHERE o.is_valid AND o.buyer_id IS NOT NULL`;
   const rows = await db.query<{ seg: string; name: string; buyers: number }>(`

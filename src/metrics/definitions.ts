@@ -20,7 +20,13 @@ export const ORDER_METRICS = [
   'seller_discount',
 ] as const;
 
-export const INCOME_METRICS = ['net_payout', 'shopee_fees', 'ads_topup_from_income', 'shipping_net', 'released_orders'] as const;
+export const INCOME_METRICS = [
+  'net_payout',
+  'shopee_fees',
+  'ads_topup_from_income',
+  'shipping_net',
+  'released_orders',
+] as const;
 
 export const TRAFFIC_METRICS = [
   'visitors',
@@ -253,51 +259,170 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
     better: 'up',
     source: INCOME_SRC,
   },
-  visitors: bi('visitors', 'count', 'up', 'traffic', { id: 'Pengunjung', en: 'Visitors' }, {
-    id: 'Σ Total Pengunjung harian (Tinjauan Trafik, Semua). Angka periode Shopee menghitung tiap pengunjung sekali, jadi bisa lebih kecil',
-    en: 'Σ daily Total Pengunjung (traffic overview, all platforms). Shopee\'s period figure counts each visitor once, so it can be lower',
-  }),
-  new_visitors: bi('new_visitors', 'count', 'up', 'traffic', { id: 'Pengunjung Baru', en: 'New visitors' }, { id: 'Σ Pengunjung Baru harian', en: 'Σ daily new visitors' }),
-  returning_visitors: bi('returning_visitors', 'count', 'up', 'traffic', { id: 'Pengunjung Lama', en: 'Returning visitors' }, { id: 'Σ Pengunjung Lama harian', en: 'Σ daily returning visitors' }),
-  page_views: bi('page_views', 'count', 'up', 'traffic', { id: 'Produk Dilihat', en: 'Page views' }, { id: 'Σ Produk Dilihat harian', en: 'Σ daily products viewed' }),
-  bounce_rate: bi('bounce_rate', 'ratio', 'down', 'traffic', { id: 'Melihat Tanpa Membeli', en: 'Bounce rate' }, {
-    id: 'Rata-rata tingkat harian, dibobot jumlah pengunjung (Shopee hanya memberi tingkatnya)',
-    en: 'Mean of the daily rates weighted by visitors (Shopee gives only the rate)',
-  }),
-  avg_time_spent: bi('avg_time_spent', 'duration', 'up', 'traffic', { id: 'Waktu di Halaman', en: 'Time on page' }, {
-    id: 'Rata-rata Waktu Dihabiskan harian, dibobot jumlah pengunjung',
-    en: 'Daily average time spent, weighted by visitors',
-  }),
-  new_followers: bi('new_followers', 'count', 'up', 'traffic', { id: 'Pengikut Baru', en: 'New followers' }, { id: 'Σ Jumlah Pengikut Baru harian', en: 'Σ daily new followers' }),
-  order_conversion_rate: bi('order_conversion_rate', 'ratio', 'up', 'shop_stats', { id: 'Tingkat Konversi Pesanan', en: 'Order conversion rate' }, {
-    id: 'Σ Total Pesanan ÷ Σ Produk Diklik (Statistik Toko, basis Pesanan Dibuat), angka Shopee',
-    en: 'Σ orders ÷ Σ product clicks (shop stats, placed-order basis), Shopee\'s figure',
-  }),
-  buyer_conversion_rate: bi('buyer_conversion_rate', 'ratio', 'up', 'shop_stats', { id: 'Pembeli per Pengunjung', en: 'Buyers per visitor' }, {
-    id: 'Σ Pembeli ÷ Σ Total Pengunjung (Statistik Toko, basis Pesanan Dibuat), dihitung dari ekspor',
-    en: 'Σ buyers ÷ Σ visitors (shop stats, placed-order basis), computed from export',
-  }),
-  chats: bi('chats', 'count', 'neutral', 'chat', { id: 'Jumlah Chat', en: 'Chats' }, { id: 'Σ Jumlah Chat harian', en: 'Σ daily chats' }),
-  chat_response_rate: bi('chat_response_rate', 'ratio', 'up', 'chat', { id: 'Tingkat Respons Chat', en: 'Chat response rate' }, {
-    id: 'Σ Chat Dibalas ÷ Σ Jumlah Chat (target Shopee ≥ 70%)',
-    en: 'Σ chats replied ÷ Σ chats (Shopee target ≥ 70%)',
-  }),
-  avg_response_time: bi('avg_response_time', 'duration', 'down', 'chat', { id: 'Waktu Respons Rata-rata', en: 'Average response time' }, {
-    id: 'Waktu Respon Rata-rata harian, dibobot Chat Dibalas',
-    en: 'Daily average response time, weighted by chats replied',
-  }),
-  first_response_time: bi('first_response_time', 'duration', 'down', 'chat', { id: 'Waktu Respons Pertama', en: 'First response time' }, {
-    id: 'Waktu Respon Chat Pertama Kali harian, dibobot Chat Dibalas',
-    en: 'Daily first response time, weighted by chats replied',
-  }),
-  csat: bi('csat', 'ratio', 'up', 'chat', { id: 'CSAT', en: 'CSAT' }, {
-    id: 'Σ Penilaian Baik ÷ Σ (Baik + Cukup + Buruk), dari Rincian CSAT',
-    en: 'Σ good ratings ÷ Σ (good + fair + poor), from the CSAT details',
-  }),
-  chat_orders: bi('chat_orders', 'count', 'up', 'chat', { id: 'Pesanan dari Chat', en: 'Orders from chat' }, { id: 'Σ Total Pesanan (Performa Chat)', en: 'Σ orders (chat performance)' }),
-  chat_sales: bi('chat_sales', 'money', 'up', 'chat', { id: 'Penjualan dari Chat', en: 'Sales from chat' }, { id: 'Σ Penjualan (Performa Chat)', en: 'Σ sales (chat performance)' }),
-  chat_conversion_rate: bi('chat_conversion_rate', 'ratio', 'up', 'chat', { id: 'Konversi Chat', en: 'Chat conversion' }, {
-    id: 'Σ Pesanan dari Chat ÷ Σ Chat Dibalas',
-    en: 'Σ orders from chat ÷ Σ chats replied',
-  }),
+  visitors: bi(
+    'visitors',
+    'count',
+    'up',
+    'traffic',
+    { id: 'Pengunjung', en: 'Visitors' },
+    {
+      id: 'Σ Total Pengunjung harian (Tinjauan Trafik, Semua). Angka periode Shopee menghitung tiap pengunjung sekali, jadi bisa lebih kecil',
+      en: "Σ daily Total Pengunjung (traffic overview, all platforms). Shopee's period figure counts each visitor once, so it can be lower",
+    },
+  ),
+  new_visitors: bi(
+    'new_visitors',
+    'count',
+    'up',
+    'traffic',
+    { id: 'Pengunjung Baru', en: 'New visitors' },
+    { id: 'Σ Pengunjung Baru harian', en: 'Σ daily new visitors' },
+  ),
+  returning_visitors: bi(
+    'returning_visitors',
+    'count',
+    'up',
+    'traffic',
+    { id: 'Pengunjung Lama', en: 'Returning visitors' },
+    { id: 'Σ Pengunjung Lama harian', en: 'Σ daily returning visitors' },
+  ),
+  page_views: bi(
+    'page_views',
+    'count',
+    'up',
+    'traffic',
+    { id: 'Produk Dilihat', en: 'Page views' },
+    { id: 'Σ Produk Dilihat harian', en: 'Σ daily products viewed' },
+  ),
+  bounce_rate: bi(
+    'bounce_rate',
+    'ratio',
+    'down',
+    'traffic',
+    { id: 'Melihat Tanpa Membeli', en: 'Bounce rate' },
+    {
+      id: 'Rata-rata tingkat harian, dibobot jumlah pengunjung (Shopee hanya memberi tingkatnya)',
+      en: 'Mean of the daily rates weighted by visitors (Shopee gives only the rate)',
+    },
+  ),
+  avg_time_spent: bi(
+    'avg_time_spent',
+    'duration',
+    'up',
+    'traffic',
+    { id: 'Waktu di Halaman', en: 'Time on page' },
+    {
+      id: 'Rata-rata Waktu Dihabiskan harian, dibobot jumlah pengunjung',
+      en: 'Daily average time spent, weighted by visitors',
+    },
+  ),
+  new_followers: bi(
+    'new_followers',
+    'count',
+    'up',
+    'traffic',
+    { id: 'Pengikut Baru', en: 'New followers' },
+    { id: 'Σ Jumlah Pengikut Baru harian', en: 'Σ daily new followers' },
+  ),
+  order_conversion_rate: bi(
+    'order_conversion_rate',
+    'ratio',
+    'up',
+    'shop_stats',
+    { id: 'Tingkat Konversi Pesanan', en: 'Order conversion rate' },
+    {
+      id: 'Σ Total Pesanan ÷ Σ Produk Diklik (Statistik Toko, basis Pesanan Dibuat), angka Shopee',
+      en: "Σ orders ÷ Σ product clicks (shop stats, placed-order basis), Shopee's figure",
+    },
+  ),
+  buyer_conversion_rate: bi(
+    'buyer_conversion_rate',
+    'ratio',
+    'up',
+    'shop_stats',
+    { id: 'Pembeli per Pengunjung', en: 'Buyers per visitor' },
+    {
+      id: 'Σ Pembeli ÷ Σ Total Pengunjung (Statistik Toko, basis Pesanan Dibuat), dihitung dari ekspor',
+      en: 'Σ buyers ÷ Σ visitors (shop stats, placed-order basis), computed from export',
+    },
+  ),
+  chats: bi(
+    'chats',
+    'count',
+    'neutral',
+    'chat',
+    { id: 'Jumlah Chat', en: 'Chats' },
+    { id: 'Σ Jumlah Chat harian', en: 'Σ daily chats' },
+  ),
+  chat_response_rate: bi(
+    'chat_response_rate',
+    'ratio',
+    'up',
+    'chat',
+    { id: 'Tingkat Respons Chat', en: 'Chat response rate' },
+    {
+      id: 'Σ Chat Dibalas ÷ Σ Jumlah Chat (target Shopee ≥ 70%)',
+      en: 'Σ chats replied ÷ Σ chats (Shopee target ≥ 70%)',
+    },
+  ),
+  avg_response_time: bi(
+    'avg_response_time',
+    'duration',
+    'down',
+    'chat',
+    { id: 'Waktu Respons Rata-rata', en: 'Average response time' },
+    {
+      id: 'Waktu Respon Rata-rata harian, dibobot Chat Dibalas',
+      en: 'Daily average response time, weighted by chats replied',
+    },
+  ),
+  first_response_time: bi(
+    'first_response_time',
+    'duration',
+    'down',
+    'chat',
+    { id: 'Waktu Respons Pertama', en: 'First response time' },
+    {
+      id: 'Waktu Respon Chat Pertama Kali harian, dibobot Chat Dibalas',
+      en: 'Daily first response time, weighted by chats replied',
+    },
+  ),
+  csat: bi(
+    'csat',
+    'ratio',
+    'up',
+    'chat',
+    { id: 'CSAT', en: 'CSAT' },
+    {
+      id: 'Σ Penilaian Baik ÷ Σ (Baik + Cukup + Buruk), dari Rincian CSAT',
+      en: 'Σ good ratings ÷ Σ (good + fair + poor), from the CSAT details',
+    },
+  ),
+  chat_orders: bi(
+    'chat_orders',
+    'count',
+    'up',
+    'chat',
+    { id: 'Pesanan dari Chat', en: 'Orders from chat' },
+    { id: 'Σ Total Pesanan (Performa Chat)', en: 'Σ orders (chat performance)' },
+  ),
+  chat_sales: bi(
+    'chat_sales',
+    'money',
+    'up',
+    'chat',
+    { id: 'Penjualan dari Chat', en: 'Sales from chat' },
+    { id: 'Σ Penjualan (Performa Chat)', en: 'Σ sales (chat performance)' },
+  ),
+  chat_conversion_rate: bi(
+    'chat_conversion_rate',
+    'ratio',
+    'up',
+    'chat',
+    { id: 'Konversi Chat', en: 'Chat conversion' },
+    {
+      id: 'Σ Pesanan dari Chat ÷ Σ Chat Dibalas',
+      en: 'Σ orders from chat ÷ Σ chats replied',
+    },
+  ),
 };

@@ -3,7 +3,8 @@ import type { CampaignResult } from './campaigns';
 import { rankFindings } from './findings';
 import type { ProductRow } from './products';
 
-const product = (sku: string, units: number, returnedUnits: number) => ({ sku, product: sku, units, returnedUnits }) as ProductRow;
+const product = (sku: string, units: number, returnedUnits: number) =>
+  ({ sku, product: sku, units, returnedUnits }) as ProductRow;
 const campaigns = {
   adsReport: {
     from: '2026-11-01',
@@ -17,7 +18,7 @@ const campaigns = {
 } as unknown as CampaignResult;
 
 describe('insights summary', () => {
-  it('finds a SKU with a return rate far above the shop\'s, days under the chat target, an unprofitable ad; ranked', () => {
+  it("finds a SKU with a return rate far above the shop's, days under the chat target, an unprofitable ad; ranked", () => {
     const f = rankFindings({
       range: { from: '2026-11-01', to: '2026-11-30' },
       anomalies: null,

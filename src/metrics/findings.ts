@@ -11,7 +11,13 @@ import type { ProductRow } from './products';
  * filter) that shows the evidence.
  */
 
-export type FindingKind = 'sales_anomaly' | 'forecast_change' | 'return_rate' | 'chat_response' | 'ad_unprofitable' | 'lapsing_buyers';
+export type FindingKind =
+  | 'sales_anomaly'
+  | 'forecast_change'
+  | 'return_rate'
+  | 'chat_response'
+  | 'ad_unprofitable'
+  | 'lapsing_buyers';
 
 export interface Finding {
   kind: FindingKind;
@@ -23,7 +29,10 @@ export interface Finding {
 }
 
 /** Days of the last `days` whose chat response rate (Σ replied ÷ Σ chats of the day) was below 70%. */
-export async function chatDaysBelowTarget(db: SqlConnection, range: DateRange): Promise<{ days: number; below: number }> {
+export async function chatDaysBelowTarget(
+  db: SqlConnection,
+  range: DateRange,
+): Promise<{ days: number; below: number }> {
   const [r] = await db.query<{ days: number; below: number }>(`
     WITH d AS (
       SELECT day, sum(value) FILTER (WHERE metric = 'chats') AS chats, sum(value) FILTER (WHERE metric = 'chats_replied') AS replied
@@ -50,10 +59,17 @@ export interface FindingInputs {
 /** Ranks the findings of the inputs. Pure: every number comes from the engine's own results. */
 export function rankFindings(x: FindingInputs): Finding[] {
   const out: Finding[] = [];
-  for (const a of (x.anomalies?.anomalies ?? []).filter((a) => a.date >= x.range.from && a.date <= x.range.to).slice(0, 3)) {
+  for (const a of (x.anomalies?.anomalies ?? [])
+    .filter((a) => a.date >= x.range.from && a.date <= x.range.to)
+    .slice(0, 3)) {
     out.push({
       kind: 'sales_anomaly',
-      params: { date: a.date, change: a.expected ? (a.actual - a.expected) / a.expected : 0, actual: a.actual, expected: a.expected },
+      params: {
+        date: a.date,
+        change: a.expected ? (a.actual - a.expected) / a.expected : 0,
+        actual: a.actual,
+        expected: a.expected,
+      },
       score: Math.min(10, a.severity),
       href: `/predictions${q({ from: a.date, to: a.date })}`,
     });
@@ -64,7 +80,12 @@ export function rankFindings(x: FindingInputs): Finding[] {
     const h = f.forecast.yhat.length;
     const last = f.history.values.slice(-h).reduce((s: number, v) => s + (v ?? 0), 0);
     if (last > 0 && Math.abs(next / last - 1) >= 0.1) {
-      out.push({ kind: 'forecast_change', params: { days: h, change: next / last - 1, next }, score: 3 + 10 * Math.abs(next / last - 1), href: '/predictions' });
+      out.push({
+        kind: 'forecast_change',
+        params: { days: h, change: next / last - 1, next },
+        score: 3 + 10 * Math.abs(next / last - 1),
+        href: '/predictions',
+      });
     }
   }
   const units = x.products.reduce((s, p) => s + p.units, 0);
@@ -73,17 +94,39 @@ export function rankFindings(x: FindingInputs): Finding[] {
   if (shopRate > 0) {
     for (const p of x.products.filter((p) => p.units >= 10 && p.returnedUnits / p.units >= 2 * shopRate).slice(0, 3)) {
       const rate = p.returnedUnits / p.units;
-      out.push({ kind: 'return_rate', params: { sku: p.sku, product: p.product, rate, times: rate / shopRate }, score: 2 + rate / shopRate, href: `/products${q(x.range)}&q=${encodeURIComponent(p.sku)}` });
+      out.push({
+        kind: 'return_rate',
+        params: { sku: p.sku, product: p.product, rate, times: rate / shopRate },
+        score: 2 + rate / shopRate,
+        href: `/products${q(x.range)}&q=${encodeURIComponent(p.sku)}`,
+      });
     }
   }
   if (x.chat.below > 0) {
-    out.push({ kind: 'chat_response', params: { below: x.chat.below, days: x.chat.days }, score: 2 + (5 * x.chat.below) / Math.max(1, x.chat.days), href: `/service${q(x.range)}` });
+    out.push({
+      kind: 'chat_response',
+      params: { below: x.chat.below, days: x.chat.days },
+      score: 2 + (5 * x.chat.below) / Math.max(1, x.chat.days),
+      href: `/service${q(x.range)}`,
+    });
   }
-  for (const ad of (x.campaigns.adsReport?.ads ?? []).filter((a) => a.spend > 0 && a.roas !== null && a.roas < 1).slice(0, 2)) {
-    out.push({ kind: 'ad_unprofitable', params: { ad: ad.name, spend: ad.spend, roas: ad.roas ?? 0 }, score: 4 + (1 - (ad.roas ?? 0)) * 3, href: `/campaigns${q(x.range)}` });
+  for (const ad of (x.campaigns.adsReport?.ads ?? [])
+    .filter((a) => a.spend > 0 && a.roas !== null && a.roas < 1)
+    .slice(0, 2)) {
+    out.push({
+      kind: 'ad_unprofitable',
+      params: { ad: ad.name, spend: ad.spend, roas: ad.roas ?? 0 },
+      score: 4 + (1 - (ad.roas ?? 0)) * 3,
+      href: `/campaigns${q(x.range)}`,
+    });
   }
   for (const l of x.lapsing.filter((l) => l.buyers > 0)) {
-    out.push({ kind: 'lapsing_buyers', params: { segment: l.segment, buyers: l.buyers, days: l.recency }, score: 3 + Math.log10(1 + l.buyers), href: '/insights' });
+    out.push({
+      kind: 'lapsing_buyers',
+      params: { segment: l.segment, buyers: l.buyers, days: l.recency },
+      score: 3 + Math.log10(1 + l.buyers),
+      href: '/insights',
+    });
   }
   return out.sort((a, b) => b.score - a.score);
 }

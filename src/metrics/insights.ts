@@ -14,7 +14,12 @@ export type Sums = Record<string, number>;
 const dayFilter = (r: DateRange) => `day BETWEEN ${sqlDate(r.from)} AND ${sqlDate(r.to)}`;
 
 /** Σ per metric over the daily rows of a kind and scope, for a range. */
-export async function dailySums(db: SqlConnection, kind: string, scope: string, range: DateRange): Promise<Sums & { days: number }> {
+export async function dailySums(
+  db: SqlConnection,
+  kind: string,
+  scope: string,
+  range: DateRange,
+): Promise<Sums & { days: number }> {
   const rows = await db.query<{ metric: string; total: number; days: number }>(`
     SELECT metric, sum(value) AS total, count(DISTINCT day) AS days FROM insights
     WHERE NOT is_summary AND kind = ${sqlString(kind)} AND scope = ${sqlString(scope)} AND ${dayFilter(range)}
@@ -48,7 +53,12 @@ export async function weightedSums(
 }
 
 /** Shopee's period-summary figures of a kind and scope whose period is exactly the range, if a file has one. */
-export async function periodSummary(db: SqlConnection, kind: string, scope: string, range: DateRange): Promise<Sums | null> {
+export async function periodSummary(
+  db: SqlConnection,
+  kind: string,
+  scope: string,
+  range: DateRange,
+): Promise<Sums | null> {
   const rows = await db.query<{ metric: string; value: number }>(`
     SELECT metric, value FROM insights
     WHERE is_summary AND kind = ${sqlString(kind)} AND scope = ${sqlString(scope)}
@@ -129,7 +139,11 @@ export type Figures = Record<string, number>;
  * The latest period report of a kind whose period overlaps the range: its period and its figures per scope.
  * Period reports are never split over days, so a range sees the whole report, labelled with its period.
  */
-export async function latestPeriodReport(db: SqlConnection, kind: string, range: DateRange): Promise<{ from: string; to: string; scopes: Map<string, Figures> } | null> {
+export async function latestPeriodReport(
+  db: SqlConnection,
+  kind: string,
+  range: DateRange,
+): Promise<{ from: string; to: string; scopes: Map<string, Figures> } | null> {
   const [period] = await db.query<{ from: string; to: string }>(`
     SELECT strftime(day, '%Y-%m-%d') AS "from", strftime(period_to, '%Y-%m-%d') AS "to" FROM insights
     WHERE kind = ${sqlString(kind)} AND is_summary AND day <= ${sqlDate(range.to)} AND period_to >= ${sqlDate(range.from)}

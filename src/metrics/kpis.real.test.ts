@@ -6,7 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectKpisMatch } from '../../test/kpiCheck';
-import { type IndependentIncomeRow, type IndependentLine, mergeFiles, readIncomeFile, readOrderFile } from '../../test/independent';
+import {
+  type IndependentIncomeRow,
+  type IndependentLine,
+  mergeFiles,
+  readIncomeFile,
+  readOrderFile,
+} from '../../test/independent';
 import { openNodeDuckDB } from '../db/nodeDuckdb';
 import { Engine } from '../engine/engine';
 
@@ -58,21 +64,29 @@ describe.skipIf(!present)('real 2025 exports (../shared/data/real)', () => {
     const total = income.flat().reduce((a, r) => a + r.net, 0);
     expect(all.net_payout).toBe(total);
     expect(all.released_orders).toBe(income.flat().length);
-    for (const [from, to] of [['2025-01-01', '2025-03-31'], ['2025-06-01', '2025-06-30'], ['2025-08-01', '2025-08-22']]) {
+    for (const [from, to] of [
+      ['2025-01-01', '2025-03-31'],
+      ['2025-06-01', '2025-06-30'],
+      ['2025-08-01', '2025-08-22'],
+    ]) {
       await expectKpisMatch(engine, lines, income, from, to);
     }
   });
 
   it('importing again, in another order, changes nothing', async () => {
     const before = await engine.kpis({ from: '2025-01-01', to: '2025-08-31' });
-    const again = await engine.importFiles([...ORDERS].reverse().map((f) => ({ name: `copy of ${f}`, data: bytes(f) })));
+    const again = await engine.importFiles(
+      [...ORDERS].reverse().map((f) => ({ name: `copy of ${f}`, data: bytes(f) })),
+    );
     expect(again.files.every((f) => f.status === 'ok' && f.added === 0 && f.updated === 0)).toBe(true);
     const after = await engine.kpis({ from: '2025-01-01', to: '2025-08-31' });
     expect(after.values).toEqual(before.values);
   });
 
   it('reads the edited Malaysian English export far enough to name its bad row', async () => {
-    const r = await engine.importFiles([{ name: 'orderSalesReport.MY-en.xlsx', data: bytes('orderSalesReport.MY-en.xlsx') }]);
+    const r = await engine.importFiles([
+      { name: 'orderSalesReport.MY-en.xlsx', data: bytes('orderSalesReport.MY-en.xlsx') },
+    ]);
     expect(r.files[0].error).toMatchObject({
       code: 'missing_value',
       params: { header: 'Order Creation Date', column: 'J' },

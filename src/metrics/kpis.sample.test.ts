@@ -37,7 +37,9 @@ let income: IndependentIncomeRow[][];
 
 beforeAll(async () => {
   db = await openNodeDuckDB();
-  engine = await Engine.open(db, { ml: localMl(() => initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`)) });
+  engine = await Engine.open(db, {
+    ml: localMl(() => initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`)),
+  });
   // Import in reverse order: the merge must not depend on it.
   const files = [...manifest.files].reverse();
   const report = await engine.importFiles(files.map((f) => ({ name: f, data: bytes(f) })));
@@ -50,7 +52,11 @@ afterAll(() => db.close());
 
 const months = () => {
   const out: [string, string][] = [];
-  for (let d = new Date(Date.UTC(2025, 5, 1)); d < new Date(Date.UTC(2026, 11, 1)); d.setUTCMonth(d.getUTCMonth() + 1)) {
+  for (
+    let d = new Date(Date.UTC(2025, 5, 1));
+    d < new Date(Date.UTC(2026, 11, 1));
+    d.setUTCMonth(d.getUTCMonth() + 1)
+  ) {
     const end = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0));
     out.push([d.toISOString().slice(0, 10), end.toISOString().slice(0, 10)]);
   }
@@ -74,7 +80,12 @@ describe('KPIs on sample-data equal an independent calculation', () => {
 
   it('lets the final November export win over the earlier overlapping one', async () => {
     const openIn = (ls: readonly IndependentLine[]) =>
-      ls.filter((l) => l.created >= '2026-11-01' && l.created <= '2026-11-18' && ['Sedang Dikirim', 'Telah Dikirim', 'Perlu Dikirim'].includes(l.status)).length;
+      ls.filter(
+        (l) =>
+          l.created >= '2026-11-01' &&
+          l.created <= '2026-11-18' &&
+          ['Sedang Dikirim', 'Telah Dikirim', 'Perlu Dikirim'].includes(l.status),
+      ).length;
     const early = readOrderFile(bytes('Order.all.20261101_20261120.xlsx')).lines;
     const [stored] = await db.query<{ n: number }>(
       `SELECT count(*) AS n FROM order_lines WHERE created_at >= DATE '2026-11-01' AND created_at < DATE '2026-11-19' AND status_class IN ('shipping', 'to_ship')`,
@@ -87,7 +98,10 @@ describe('KPIs on sample-data equal an independent calculation', () => {
   it('checks the 2026 income payout against the Summary sheet of each file', () => {
     for (const f of manifest.files.filter((x) => x.startsWith('Income.sudah dilepas.id.2026'))) {
       const { rows, summaryTotal } = readIncomeFile(bytes(f));
-      expect(rows.reduce((a, r) => a + r.net, 0), f).toBe(summaryTotal);
+      expect(
+        rows.reduce((a, r) => a + r.net, 0),
+        f,
+      ).toBe(summaryTotal);
     }
   });
 });
@@ -101,19 +115,36 @@ describe('Overview breakdowns on sample-data equal an independent calculation', 
 
   it.each(ranges)('top products, SKUs, provinces, payments and shipping for %s to %s', async (from, to) => {
     const o = await engine.overview({ from, to });
-    const check = (rows: { key: string; sales: number; orders: number; units: number }[], expected: Map<string, { sales: number; orders: number; units: number }>) => {
+    const check = (
+      rows: { key: string; sales: number; orders: number; units: number }[],
+      expected: Map<string, { sales: number; orders: number; units: number }>,
+    ) => {
       const top = [...expected.entries()].slice(0, rows.length);
-      expect(rows.map((r) => [r.key, r.sales, r.orders, r.units])).toEqual(top.map(([k, g]) => [k, g.sales, g.orders, g.units]));
+      expect(rows.map((r) => [r.key, r.sales, r.orders, r.units])).toEqual(
+        top.map(([k, g]) => [k, g.sales, g.orders, g.units]),
+      );
     };
     expect(o.breakdowns.products.length).toBeGreaterThan(0);
     check(
       o.breakdowns.products.map((r) => ({ ...r, key: `${r.key}\u0000${r.detail}` })),
       salesBy(lines, from, to, (l) => `${l.product}\u0000${l.parentSku}`, false),
     );
-    check(o.breakdowns.skus, salesBy(lines, from, to, (l) => l.sku || `${l.product} · ${l.variation}`, false));
-    check(o.breakdowns.provinces, salesBy(lines, from, to, (l) => l.province || '–', true));
-    check(o.breakdowns.payments, salesBy(lines, from, to, (l) => l.payment || '–', true));
-    check(o.breakdowns.shipping, salesBy(lines, from, to, (l) => l.shipping || '–', true));
+    check(
+      o.breakdowns.skus,
+      salesBy(lines, from, to, (l) => l.sku || `${l.product} · ${l.variation}`, false),
+    );
+    check(
+      o.breakdowns.provinces,
+      salesBy(lines, from, to, (l) => l.province || '–', true),
+    );
+    check(
+      o.breakdowns.payments,
+      salesBy(lines, from, to, (l) => l.payment || '–', true),
+    );
+    check(
+      o.breakdowns.shipping,
+      salesBy(lines, from, to, (l) => l.shipping || '–', true),
+    );
   });
 
   it.each(ranges)('the funnel for %s to %s', async (from, to) => {
@@ -121,7 +152,13 @@ describe('Overview breakdowns on sample-data equal an independent calculation', 
     expect(o.funnel).toEqual(funnelOf(lines, from, to));
     const province = lines.find((l) => l.province)?.province as string;
     const filtered = await engine.overview({ from, to }, { filters: { province } });
-    expect(filtered.funnel).toEqual(funnelOf(lines.filter((l) => l.province === province), from, to));
+    expect(filtered.funnel).toEqual(
+      funnelOf(
+        lines.filter((l) => l.province === province),
+        from,
+        to,
+      ),
+    );
   });
 
   it('the trend adds up to the KPIs, in every grain, with every bucket present', async () => {
@@ -164,7 +201,8 @@ describe('Overview breakdowns on sample-data equal an independent calculation', 
 
 describe('Traffic and Customer Service on sample-data equal an independent calculation', () => {
   const month = { from: '2026-07-01', to: '2026-07-31' };
-  const sum = (rows: { values: Record<string, number> }[], h: string) => rows.reduce((a, r) => a + (r.values[h] ?? 0), 0);
+  const sum = (rows: { values: Record<string, number> }[], h: string) =>
+    rows.reduce((a, r) => a + (r.values[h] ?? 0), 0);
 
   it('visitors, page views, new visitors, followers, bounce and time on page', async () => {
     const rows = readDailyRows(bytes('traffic_overview_20260701_20260731.xlsx'), 'Semua');
@@ -174,7 +212,8 @@ describe('Traffic and Customer Service on sample-data equal an independent calcu
     expect(t.current.page_views).toBe(sum(rows, 'Produk Dilihat'));
     expect(t.current.new_visitors).toBe(sum(rows, 'Pengunjung Baru'));
     expect(t.current.new_followers).toBe(sum(rows, 'Jumlah Pengikut Baru'));
-    const weighted = (h: string) => rows.reduce((a, r) => a + r.values[h] * r.values['Total Pengunjung'], 0) / sum(rows, 'Total Pengunjung');
+    const weighted = (h: string) =>
+      rows.reduce((a, r) => a + r.values[h] * r.values['Total Pengunjung'], 0) / sum(rows, 'Total Pengunjung');
     expect(t.current.bounce_rate).toBeCloseTo(weighted('Tingkat Pengunjung Melihat Tanpa Membeli'), 9);
     expect(t.current.avg_time_spent).toBeCloseTo(weighted('Rata-rata Waktu Dihabiskan'), 9);
     // The file's own period row counts each visitor once: shown apart, for exactly this period.
@@ -193,7 +232,8 @@ describe('Traffic and Customer Service on sample-data equal an independent calcu
     const s = await engine.serviceMetrics(month);
     expect(s.current.chats).toBe(sum(chat, 'Jumlah Chat'));
     expect(s.current.chat_response_rate).toBeCloseTo(sum(chat, 'Chat Dibalas') / sum(chat, 'Jumlah Chat'), 12);
-    const byReplied = (h: string) => chat.reduce((a, r) => a + r.values[h] * r.values['Chat Dibalas'], 0) / sum(chat, 'Chat Dibalas');
+    const byReplied = (h: string) =>
+      chat.reduce((a, r) => a + r.values[h] * r.values['Chat Dibalas'], 0) / sum(chat, 'Chat Dibalas');
     expect(s.current.avg_response_time).toBeCloseTo(byReplied('Waktu Respon Rata-rata'), 9);
     expect(s.current.first_response_time).toBeCloseTo(byReplied('Waktu Respon Chat Pertama Kali'), 9);
     const rated = sum(csat, 'Penilaian Baik') + sum(csat, 'Penilaian Cukup') + sum(csat, 'Penilaian Buruk');
@@ -215,7 +255,10 @@ describe('Derived tables on sample-data', () => {
     const all = { from: '2025-06-01', to: '2026-11-30' };
     const payout = async () => (await engine.productTable(all)).reduce((a, r) => a + r.payout, 0);
     const before = await engine.productTable(all);
-    const inc = (await engine.listImports()).find((i) => i.fileName.startsWith('Income.')) as { id: number; fileName: string };
+    const inc = (await engine.listImports()).find((i) => i.fileName.startsWith('Income.')) as {
+      id: number;
+      fileName: string;
+    };
     await engine.removeImport(inc.id);
     expect(await payout()).toBeLessThan(before.reduce((a, r) => a + r.payout, 0));
     await engine.importFiles([{ name: inc.fileName, data: bytes(inc.fileName) }]);
@@ -236,7 +279,7 @@ describe('Sales analysis on sample-data', () => {
     expect(a.returns.reduce((x, r) => x + r.units, 0)).toBe(k.returned_units);
   });
 
-  it('the gap to Shopee\'s sales adds up: placed − cancelled − unpaid = our sales', async () => {
+  it("the gap to Shopee's sales adds up: placed − cancelled − unpaid = our sales", async () => {
     const g = (await engine.salesAnalysis(month)).gap;
     expect(g?.days).toBe(31);
     expect((g?.placedSales ?? 0) - (g?.cancelledSales ?? 0) - (g?.unpaidSales ?? 0)).toBe(g?.ourSales);
@@ -257,7 +300,9 @@ describe('Products and gross profit on sample-data', () => {
   it('sales and units per SKU equal an independent calculation', async () => {
     const rows = await engine.productTable(month);
     const expected = salesBy(lines, month.from, month.to, skuOf, false);
-    expect(rows.map((r) => [r.sku, r.sales, r.units, r.orders])).toEqual([...expected.entries()].map(([k, g]) => [k, g.sales, g.units, g.orders]));
+    expect(rows.map((r) => [r.sku, r.sales, r.units, r.orders])).toEqual(
+      [...expected.entries()].map(([k, g]) => [k, g.sales, g.units, g.orders]),
+    );
   });
 
   it('buyers and repeat rate per SKU equal an independent calculation, over a month and over everything', async () => {
@@ -312,7 +357,9 @@ describe('Returns on sample-data', () => {
     const wb = XLSX.read(bytes('Order.return_refund.20260801_20260831.xls'), { type: 'array' });
     const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets[wb.SheetNames[0]]);
     const a = await engine.salesAnalysis({ from: '2026-08-01', to: '2026-08-31' });
-    expect(a.returnReasons.reduce((x, r) => x + r.units, 0)).toBe(rows.reduce((x, r) => x + Number(r['Jumlah Produk Dikembalikan']), 0));
+    expect(a.returnReasons.reduce((x, r) => x + r.units, 0)).toBe(
+      rows.reduce((x, r) => x + Number(r['Jumlah Produk Dikembalikan']), 0),
+    );
     const refund = rows.reduce((x, r) => x + Number(String(r['Total Pengembalian Dana']).replace(/[^\d]/g, '')), 0);
     expect(a.returnReasons.reduce((x, r) => x + r.refund, 0)).toBe(refund);
   });
@@ -347,7 +394,10 @@ describe('Marketing exports on sample-data equal an independent calculation', ()
   /** A CSV's rows from its header line on (plain values, no quoted commas in these files). */
   const csvRows = (file: string, firstHeader: string) => {
     const text = new TextDecoder().decode(bytes(file)).replace(/^\ufeff/, '');
-    const lines = text.split('\n').filter(Boolean).map((l) => l.split(','));
+    const lines = text
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split(','));
     const at = lines.findIndex((l) => l[0] === firstHeader);
     const [header, ...rows] = lines.slice(at);
     return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
@@ -393,7 +443,9 @@ describe('Marketing exports on sample-data equal an independent calculation', ()
       expect(k.ctr).toBe(k.impressions ? k.clicks / k.impressions : null);
     }
     const live = csvRows('Data-Semua-Iklan-Live-01_08_2026-31_08_2026.csv', 'Urutan');
-    expect(c.liveAds?.rows.reduce((a, r) => a + r.gmv, 0)).toBe(live.reduce((a, r) => a + Number(r['Omzet Penjualan']), 0));
+    expect(c.liveAds?.rows.reduce((a, r) => a + r.gmv, 0)).toBe(
+      live.reduce((a, r) => a + Number(r['Omzet Penjualan']), 0),
+    );
   });
 
   it('live streams: the streams of the range with their viewers and sales', async () => {
@@ -405,18 +457,24 @@ describe('Marketing exports on sample-data equal an independent calculation', ()
   });
 
   it('visit sources: one row per source of the shop-stats sheet, CTR and conversion from the parts', async () => {
-    const aoa = sheetRows('asta_dapur_official.shopee-shop-stats.20260801-20260831.xlsx', 'Asal Kunjungan (Pesanan Dibuat)');
+    const aoa = sheetRows(
+      'asta_dapur_official.shopee-shop-stats.20260801-20260831.xlsx',
+      'Asal Kunjungan (Pesanan Dibuat)',
+    );
     const header = aoa[0] as string[];
     const s = await engine.trafficSources(month);
     expect(s?.rows.length).toBe(aoa.length - 1);
     for (const r of aoa.slice(1)) {
       const row = s?.rows.find((x) => x.source === r[0]);
       expect(row?.sales).toBe(num(r[header.indexOf('Penjualan (IDR)')]));
-      expect(row?.ctr).toBeCloseTo(num(r[header.indexOf('Produk Diklik')]) / num(r[header.indexOf('Jumlah Produk Dilihat')]), 12);
+      expect(row?.ctr).toBeCloseTo(
+        num(r[header.indexOf('Produk Diklik')]) / num(r[header.indexOf('Jumlah Produk Dilihat')]),
+        12,
+      );
     }
   });
 
-  it('sales by category: the seller\'s categories per SKU, the rest under none; sales add up', async () => {
+  it("sales by category: the seller's categories per SKU, the rest under none; sales add up", async () => {
     const skuOf = (l: IndependentLine) => l.sku || `${l.product} · ${l.variation}`;
     const bySku = salesBy(lines, month.from, month.to, skuOf, false);
     const [a, b, c] = [...bySku.keys()];
@@ -431,7 +489,15 @@ describe('Marketing exports on sample-data equal an independent calculation', ()
     expect(panci?.skus).toBe(2);
     // An order with both Panci SKUs counts once.
     const panciOrders = new Set(
-      lines.filter((l) => l.created >= month.from && l.created <= month.to && [a, b].includes(skuOf(l)) && !['cancelled', 'unpaid'].includes(statusKind(l.status))).map((l) => l.orderId),
+      lines
+        .filter(
+          (l) =>
+            l.created >= month.from &&
+            l.created <= month.to &&
+            [a, b].includes(skuOf(l)) &&
+            !['cancelled', 'unpaid'].includes(statusKind(l.status)),
+        )
+        .map((l) => l.orderId),
     );
     expect(panci?.orders).toBe(panciOrders.size);
     const total = [...bySku.values()].reduce((x, g) => x + g.sales, 0);
@@ -462,7 +528,9 @@ describe('Predictions on sample-data', () => {
     const by = validDaily();
     const days = [...by.keys()].sort();
     expect(f.history.start).toBe(days[0]);
-    expect(f.history.values.reduce((a: number, v) => a + (v ?? 0), 0)).toBe([...by.values()].reduce((a, b) => a + b, 0));
+    expect(f.history.values.reduce((a: number, v) => a + (v ?? 0), 0)).toBe(
+      [...by.values()].reduce((a, b) => a + b, 0),
+    );
     expect(f.forecast.dates[0]).toBe('2026-12-01');
     expect(f.forecast.yhat).toHaveLength(30);
     f.forecast.yhat.forEach((v, h) => {
@@ -493,7 +561,9 @@ describe('Predictions on sample-data', () => {
     expect(c.atRisk.every((b) => b.probability >= 0.5)).toBe(true);
     expect(c.atRiskValue).toBe(c.atRisk.reduce((x, b) => x + b.value, 0));
     const progress: number[] = [];
-    const d = await engine.forecastDemand({ topN: 10, horizon: 30, leadTime: 14, serviceLevel: 0.95 }, (done) => progress.push(done));
+    const d = await engine.forecastDemand({ topN: 10, horizon: 30, leadTime: 14, serviceLevel: 0.95 }, (done) =>
+      progress.push(done),
+    );
     expect(d).toHaveLength(10);
     expect(progress.at(-1)).toBeGreaterThan(0);
     for (const s of d) expect(s.suggestedStock).toBeGreaterThanOrEqual(Math.floor(s.leadTimeUnits));
@@ -501,7 +571,7 @@ describe('Predictions on sample-data', () => {
 });
 
 describe('Price elasticity on sample-data', () => {
-  it('uses each SKU\'s selling days and mean deal price, and says why it recommends nothing', async () => {
+  it("uses each SKU's selling days and mean deal price, and says why it recommends nothing", async () => {
     const results = await engine.optimizePrice();
     expect(results).toHaveLength(20);
     const skuOf = (l: IndependentLine) => l.sku || `${l.product} · ${l.variation}`;
@@ -522,7 +592,7 @@ describe('Price elasticity on sample-data', () => {
 });
 
 describe('Marketing mix on sample-data', () => {
-  it('reads each channel\'s daily spend, allocates the budget in full, and the LP agrees with greedy', async () => {
+  it("reads each channel's daily spend, allocates the budget in full, and the LP agrees with greedy", async () => {
     const m = await engine.optimizeMarketing();
     if (!m) throw new Error('no marketing mix');
     const names = m.fit.channels.map((c) => c.name);
@@ -536,7 +606,9 @@ describe('Marketing mix on sample-data', () => {
       .map((l) => l.split(','))
       .filter((c) => c[2]?.startsWith('Deduction'))
       .reduce((a, c) => a - Number(c[3]), 0);
-    const modelled = m.fit.channels.filter((c) => c.name.startsWith('ads: ')).reduce((a, c) => a + c.meanSpend * m.fit.days, 0);
+    const modelled = m.fit.channels
+      .filter((c) => c.name.startsWith('ads: '))
+      .reduce((a, c) => a + c.meanSpend * m.fit.days, 0);
     expect(modelled).toBeCloseTo(billed, 0);
     expect(m.recommended.reduce((a, b) => a + b, 0)).toBeCloseTo(m.budget, 3);
     expect(m.greedyAgrees).toBe(true);
@@ -566,14 +638,20 @@ describe('Segments on sample-data', () => {
     if (!r) throw new Error('no segments');
     const stats = await buyerStats(db);
     const js = segmentBuyers(stats, 'rfm').labels;
-    const sql = await db.query<{ buyer_id: number; seg: string }>('SELECT buyer_id, seg FROM seg_rfm ORDER BY buyer_id');
+    const sql = await db.query<{ buyer_id: number; seg: string }>(
+      'SELECT buyer_id, seg FROM seg_rfm ORDER BY buyer_id',
+    );
     expect(sql.map((x) => x.buyer_id)).toEqual(stats.map((b) => b.buyerId));
     expect(sql.map((x) => x.seg)).toEqual(js);
     // Every buyer with a valid order is segmented once.
-    const buyersWithOrders = new Set(lines.filter((l) => l.buyer && !['cancelled', 'unpaid'].includes(statusKind(l.status))).map((l) => l.buyer));
+    const buyersWithOrders = new Set(
+      lines.filter((l) => l.buyer && !['cancelled', 'unpaid'].includes(statusKind(l.status))).map((l) => l.buyer),
+    );
     expect(r.buyers).toBe(buyersWithOrders.size);
     expect(r.segments.reduce((a, x) => a + x.size, 0)).toBe(r.buyers);
-    expect((await engine.getSegment('rfm', 'champions')).length).toBe(r.segments.find((x) => x.id === 'champions')?.size);
+    expect((await engine.getSegment('rfm', 'champions')).length).toBe(
+      r.segments.find((x) => x.id === 'champions')?.size,
+    );
     // Next products: real products, each for at most the segment's buyers.
     const products = new Set(lines.map((l) => l.product));
     const next = await engine.segmentNextProducts('rfm');

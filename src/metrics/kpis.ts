@@ -39,7 +39,11 @@ type IncomeValues = Record<IncomeMetricId, number | null>;
  * Order metrics for a range and the period of the same length before it: from the daily rollups, or with
  * filters from the orders themselves.
  */
-export async function orderKpis(db: SqlConnection, range: DateRange, filters: KpiFilters = {}): Promise<PeriodPair<OrderValues>> {
+export async function orderKpis(
+  db: SqlConnection,
+  range: DateRange,
+  filters: KpiFilters = {},
+): Promise<PeriodPair<OrderValues>> {
   const prev = previousRange(range);
   const from = sqlDate(range.from);
   const where = `created_date BETWEEN ${sqlDate(prev.from)} AND ${sqlDate(range.to)}${orderFilter(filters)}`;

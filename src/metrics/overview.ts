@@ -95,11 +95,23 @@ export async function trend(
     FROM buckets LEFT JOIN agg USING (b) ORDER BY buckets.b`);
   const col = (k: 'sales' | 'orders' | 'units' | 'buyers') => rows.map((r) => r[k]);
   const buckets = rows.map((r) => r.b);
-  return { grain, buckets, sales: col('sales'), orders: col('orders'), units: col('units'), buyers: col('buyers'), ...(await coverageOf(db, range, buckets)) };
+  return {
+    grain,
+    buckets,
+    sales: col('sales'),
+    orders: col('orders'),
+    units: col('units'),
+    buyers: col('buyers'),
+    ...(await coverageOf(db, range, buckets)),
+  };
 }
 
 /** Per bucket (sorted start dates), whether an order export covers any of the range's days in it; and how many days it covers. */
-async function coverageOf(db: SqlConnection, range: DateRange, buckets: readonly string[]): Promise<{ known: boolean[]; coveredDays: number }> {
+async function coverageOf(
+  db: SqlConnection,
+  range: DateRange,
+  buckets: readonly string[],
+): Promise<{ known: boolean[]; coveredDays: number }> {
   const d0 = dayNumber(range.from);
   const covered = await orderCoverage(db, range.from, dayNumber(range.to) - d0 + 1);
   const known = buckets.map(() => false);
@@ -140,7 +152,9 @@ export async function breakdowns(
     ? []
     : await db.query<BreakdownRow & { dim: string }>(`
         SELECT dim, key, '' AS detail, sum(orders) AS orders, sum(units) AS units, sum(sales) AS sales
-        FROM rollup_orders WHERE ${dates} AND dim IN (${Object.keys(dims).map((d) => `'${d}'`).join(', ')})
+        FROM rollup_orders WHERE ${dates} AND dim IN (${Object.keys(dims)
+          .map((d) => `'${d}'`)
+          .join(', ')})
         GROUP BY 1, 2 ORDER BY dim, sales DESC, key`);
   const byOrder = async (dim: keyof typeof dims): Promise<BreakdownRow[]> =>
     filtered
@@ -156,7 +170,9 @@ export async function breakdowns(
   return {
     // A product is its name plus SKU Induk; a SKU is Nomor Referensi SKU, else product name + variation.
     products: await top(
-      filtered ? fromLines('l.product_name', "coalesce(l.parent_sku, '')") : rollup('rollup_products', 'product_name', 'parent_sku'),
+      filtered
+        ? fromLines('l.product_name', "coalesce(l.parent_sku, '')")
+        : rollup('rollup_products', 'product_name', 'parent_sku'),
       limit,
     ),
     // A SKU is one row even when its listing was renamed, under its newest name in the range.

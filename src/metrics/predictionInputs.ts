@@ -90,7 +90,13 @@ export async function buyerTransactions(db: SqlConnection): Promise<Transaction[
 }
 
 /** The `limit` SKUs with the most units over the last 90 days, each with its daily units since `start`. */
-export async function skuUnits(db: SqlConnection, start: string, n: number, limit: number, only?: readonly string[]): Promise<{ sku: string; name: string; values: number[] }[]> {
+export async function skuUnits(
+  db: SqlConnection,
+  start: string,
+  n: number,
+  limit: number,
+  only?: readonly string[],
+): Promise<{ sku: string; name: string; values: number[] }[]> {
   const end = isoOfDay(dayNumber(start) + n - 1);
   const rows = await db.query<{ sku: string; detail: string; day: string; units: number }>(`
     WITH top AS (
@@ -112,14 +118,19 @@ export async function skuUnits(db: SqlConnection, start: string, n: number, limi
     if (i >= 0 && i < n) s.values[i] += r.units;
     by.set(r.sku, s);
   }
-  return [...by.values()].sort((a, b) => b.values.slice(-90).reduce((x, y) => x + y, 0) - a.values.slice(-90).reduce((x, y) => x + y, 0));
+  return [...by.values()].sort(
+    (a, b) => b.values.slice(-90).reduce((x, y) => x + y, 0) - a.values.slice(-90).reduce((x, y) => x + y, 0),
+  );
 }
 
 /**
  * Daily spend per marketing channel (ad types from the billing CSV, voucher cost, affiliate commission
  * spread over its report period) and daily sales, over the days the channel data cover.
  */
-export async function marketingInputs(db: SqlConnection, history: OrderHistory | null): Promise<{ start: string; sales: number[]; channels: { name: string; spend: number[] }[] } | null> {
+export async function marketingInputs(
+  db: SqlConnection,
+  history: OrderHistory | null,
+): Promise<{ start: string; sales: number[]; channels: { name: string; spend: number[] }[] } | null> {
   const rows = await db.query<{ name: string; day: string; spend: number }>(`
     WITH daily AS (
       SELECT 'ads: ' || scope AS name, day, value FROM insights WHERE kind = 'ads_billing' AND metric = 'spend'

@@ -31,7 +31,6 @@ export interface ProductRow {
   visitorConversion: number | null;
 }
 
-
 export async function productTable(db: SqlConnection, range: DateRange): Promise<ProductRow[]> {
   const from = sqlDate(range.from);
   // One row per valid order and SKU (order_skus). A SKU's buyers are its rows that are their buyer's first
@@ -85,18 +84,24 @@ export interface UnitCost {
 /** Stores unit costs (the latest entry per SKU counts). */
 export async function setUnitCosts(db: SqlConnection, costs: readonly UnitCost[]): Promise<void> {
   for (const c of costs) {
-    if (c.unitCost !== null && (!Number.isFinite(c.unitCost) || c.unitCost < 0)) throw new Error(`invalid unit cost for ${c.sku}`);
+    if (c.unitCost !== null && (!Number.isFinite(c.unitCost) || c.unitCost < 0))
+      throw new Error(`invalid unit cost for ${c.sku}`);
   }
   await db.exec('BEGIN TRANSACTION');
   try {
     for (const c of costs) {
       await db.exec(`DELETE FROM unit_costs WHERE sku = ${sqlString(c.sku)}`);
       if (c.unitCost !== null) {
-        await db.exec(`INSERT INTO unit_costs VALUES (${sqlString(c.sku)}, ${Math.round(c.unitCost)}, now()::TIMESTAMP)`);
+        await db.exec(
+          `INSERT INTO unit_costs VALUES (${sqlString(c.sku)}, ${Math.round(c.unitCost)}, now()::TIMESTAMP)`,
+        );
       }
       if (c.category !== undefined) {
         await db.exec(`DELETE FROM product_categories WHERE sku = ${sqlString(c.sku)}`);
-        if (c.category) await db.exec(`INSERT INTO product_categories VALUES (${sqlString(c.sku)}, ${sqlString(c.category)}, now()::TIMESTAMP)`);
+        if (c.category)
+          await db.exec(
+            `INSERT INTO product_categories VALUES (${sqlString(c.sku)}, ${sqlString(c.category)}, now()::TIMESTAMP)`,
+          );
       }
     }
     await db.exec('COMMIT');

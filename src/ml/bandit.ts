@@ -19,7 +19,6 @@ export interface ArmResult extends Arm {
   probabilityBest: number;
 }
 
-
 /** Gamma(shape, 1) by Marsaglia and Tsang (shape ≥ 1 here: posteriors start at 1). */
 function gamma(shape: number, u: () => number): number {
   const d = shape - 1 / 3;

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { onlineRetailTransactions } from '../../scripts/eval/series';
 import { auc, evaluateChurn, fitLogistic, predictLogistic, type Transaction } from './churn';
 
-
 describe('churn model', () => {
   it('AUC equals the share of (churner, stayer) pairs ranked right, ties half', () => {
     const r = mulberry32(1);
@@ -42,7 +41,9 @@ describe('churn model', () => {
       // Each buyer has a buying rate and a day after which they stop.
       const rate = 0.005 + 0.05 * r();
       const stop = Math.floor(r() * 900);
-      for (let d = 0; d < 730; d++) if (d < stop && r() < rate) tx.push({ customer: `c${c}`, order: `o${c}-${d}`, day: 20_000 + d, amount: 50_000 + 100_000 * r() });
+      for (let d = 0; d < 730; d++)
+        if (d < stop && r() < rate)
+          tx.push({ customer: `c${c}`, order: `o${c}-${d}`, day: 20_000 + d, amount: 50_000 + 100_000 * r() });
     }
     const result = evaluateChurn(tx);
     expect(result.auc).toBeGreaterThan(0.75);

@@ -82,7 +82,10 @@ export function featuresAt(tx: readonly Transaction[], cutoff: number): Customer
     const last = days[days.length - 1];
     const within = (w: number) => days.filter((d) => d >= cutoff - w).length;
     const distinctDays = [...new Set(days)];
-    const meanGap = distinctDays.length > 1 ? (distinctDays[distinctDays.length - 1] - distinctDays[0]) / (distinctDays.length - 1) : cutoff - first;
+    const meanGap =
+      distinctDays.length > 1
+        ? (distinctDays[distinctDays.length - 1] - distinctDays[0]) / (distinctDays.length - 1)
+        : cutoff - first;
     const recency = cutoff - last;
     const value = Math.max(0, c.value);
     return {
@@ -131,10 +134,18 @@ export interface LogisticModel {
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** Logistic regression by Newton/IRLS on standardised features, with a small ridge for separable data. */
-export function fitLogistic(xs: readonly number[][], y: readonly number[], ridge = 1e-3, iterations = 25): LogisticModel {
+export function fitLogistic(
+  xs: readonly number[][],
+  y: readonly number[],
+  ridge = 1e-3,
+  iterations = 25,
+): LogisticModel {
   const d = xs[0]?.length ?? 0;
   const mean = Array.from({ length: d }, (_, j) => xs.reduce((a, x) => a + x[j], 0) / xs.length);
-  const sd = Array.from({ length: d }, (_, j) => Math.sqrt(xs.reduce((a, x) => a + (x[j] - mean[j]) ** 2, 0) / xs.length) || 1);
+  const sd = Array.from(
+    { length: d },
+    (_, j) => Math.sqrt(xs.reduce((a, x) => a + (x[j] - mean[j]) ** 2, 0) / xs.length) || 1,
+  );
   const z = xs.map((x) => [1, ...x.map((v, j) => (v - mean[j]) / sd[j])]);
   const p = d + 1;
   let w = new Array<number>(p).fill(0);
@@ -180,21 +191,33 @@ export function auc(scores: readonly number[], labels: readonly number[]): numbe
     let j = i;
     while (j < idx.length && idx[j][0] === idx[i][0]) j++;
     const avgRank = (i + j + 1) / 2;
-    for (let k = i; k < j; k++) if (idx[k][1] === 1) {
-      rankSum += avgRank;
-      pos++;
-    }
+    for (let k = i; k < j; k++)
+      if (idx[k][1] === 1) {
+        rankSum += avgRank;
+        pos++;
+      }
     i = j;
   }
   const neg = idx.length - pos;
   return pos && neg ? (rankSum - (pos * (pos + 1)) / 2) / (pos * neg) : Number.NaN;
 }
 
-export const brier = (p: readonly number[], y: readonly number[]) => p.reduce((a, v, i) => a + (v - y[i]) ** 2, 0) / p.length;
+export const brier = (p: readonly number[], y: readonly number[]) =>
+  p.reduce((a, v, i) => a + (v - y[i]) ** 2, 0) / p.length;
 
 /** Predicted against observed churn in ten bins of predicted probability. */
-export function calibrationBins(p: readonly number[], y: readonly number[], bins = 10): { from: number; to: number; predicted: number; observed: number; n: number }[] {
-  const out = Array.from({ length: bins }, (_, b) => ({ from: b / bins, to: (b + 1) / bins, predicted: 0, observed: 0, n: 0 }));
+export function calibrationBins(
+  p: readonly number[],
+  y: readonly number[],
+  bins = 10,
+): { from: number; to: number; predicted: number; observed: number; n: number }[] {
+  const out = Array.from({ length: bins }, (_, b) => ({
+    from: b / bins,
+    to: (b + 1) / bins,
+    predicted: 0,
+    observed: 0,
+    n: 0,
+  }));
   p.forEach((v, i) => {
     const b = out[Math.min(bins - 1, Math.floor(v * bins))];
     b.predicted += v;
@@ -222,7 +245,9 @@ function trainingSet(tx: readonly Transaction[], cutoff: number): { xs: number[]
   return { xs: f.map((c) => c.x), ys: labelsAt(tx, cutoff, f), customers: f.length };
 }
 
-const span = (tx: readonly Transaction[]) => ({ last: tx.reduce((m, t) => Math.max(m, t.day), Number.NEGATIVE_INFINITY) });
+const span = (tx: readonly Transaction[]) => ({
+  last: tx.reduce((m, t) => Math.max(m, t.day), Number.NEGATIVE_INFINITY),
+});
 
 /**
  * The protocol: the test cutoff is the last day − 90 (its labels are the last 90 days); the model is
@@ -249,7 +274,10 @@ export function evaluateChurn(tx: readonly Transaction[]): ChurnResult {
 }
 
 /** Scores every current buyer: trained on the latest labelled cutoff, applied at the last day. */
-export function scoreChurn(tx: readonly Transaction[]): { model: LogisticModel; buyers: (CustomerFeatures & { probability: number })[] } {
+export function scoreChurn(tx: readonly Transaction[]): {
+  model: LogisticModel;
+  buyers: (CustomerFeatures & { probability: number })[];
+} {
   const { last } = span(tx);
   const train = trainingSet(tx, last + 1 - CHURN_WINDOW);
   const model = fitLogistic(train.xs, train.ys);

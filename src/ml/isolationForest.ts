@@ -5,7 +5,6 @@
 
 import { mulberry32 as rng } from './random';
 
-
 type Node = { size: number } | { feature: number; split: number; left: Node; right: Node };
 
 /** The average path length of an unsuccessful search in a binary search tree of n points. */
@@ -50,7 +49,10 @@ function pathLength(node: Node, x: readonly number[], depth = 0): number {
  * Anomaly scores of every point, from `trees` trees grown on samples of `sample` points.
  * @example isolationScores(rows, { seed: 7 }).map((s) => s > 0.6)
  */
-export function isolationScores(points: readonly number[][], opts: { trees?: number; sample?: number; seed?: number } = {}): number[] {
+export function isolationScores(
+  points: readonly number[][],
+  opts: { trees?: number; sample?: number; seed?: number } = {},
+): number[] {
   const n = points.length;
   if (n < 2) return points.map(() => 0.5);
   const r = rng(opts.seed ?? 1);

@@ -67,7 +67,10 @@ export function conformalQuantile(scores: readonly number[], q: number): number 
  * Ordinary least squares of y on the rows of x by the normal equations (a tiny ridge keeps constant
  * columns solvable): the coefficients, and XᵀX for standard errors.
  */
-export function leastSquares(x: readonly (readonly number[])[], y: readonly number[]): { beta: number[]; xtx: Float64Array } {
+export function leastSquares(
+  x: readonly (readonly number[])[],
+  y: readonly number[],
+): { beta: number[]; xtx: Float64Array } {
   const p = x[0].length;
   const xtx = new Float64Array(p * p);
   const xty = new Float64Array(p);

@@ -2,13 +2,13 @@ import { seededNormal } from './random';
 import { describe, expect, it } from 'vitest';
 import { adstock, allocateGreedy, allocateLp, fitMmm, hill, holdoutCheck } from './mmm';
 
-
 describe('marketing mix', () => {
   it('recovers known adstock and saturation parameters within 15%', () => {
     const r = seededNormal(11);
     const n = 540;
     // Spend in bursts (campaign weeks) so that carry-over and saturation are both visible.
-    const spend = (scale: number, phase: number) => Array.from({ length: n }, (_, t) => ((t + phase) % 21 < 7 ? scale * (0.5 + r.u()) : scale * 0.1 * r.u()));
+    const spend = (scale: number, phase: number) =>
+      Array.from({ length: n }, (_, t) => ((t + phase) % 21 < 7 ? scale * (0.5 + r.u()) : scale * 0.1 * r.u()));
     const ads = spend(1_000_000, 0);
     const vouchers = spend(400_000, 10);
     const truth = [
@@ -38,7 +38,11 @@ describe('marketing mix', () => {
   });
 
   it('the LP allocation equals the greedy oracle on concave curves', () => {
-    const curves = [(s: number) => 5 * Math.log1p(s / 100), (s: number) => 3 * Math.sqrt(s), (s: number) => 40 * (1 - Math.exp(-s / 300))];
+    const curves = [
+      (s: number) => 5 * Math.log1p(s / 100),
+      (s: number) => 3 * Math.sqrt(s),
+      (s: number) => 40 * (1 - Math.exp(-s / 300)),
+    ];
     for (const budget of [100, 1_000, 5_000]) {
       const lp = allocateLp(curves, budget);
       const greedy = allocateGreedy(curves, budget);

@@ -99,14 +99,20 @@ function fitColumns(z: readonly number[][], y: readonly number[]): { beta: numbe
 }
 
 /** Fits the channels' adstock, saturation and effect on sales, with `controls` (rows × p, intercept included). */
-export function fitMmm(sales: readonly number[], channels: readonly Channel[], controls: readonly number[][], sweeps = 3): MmmFit {
+export function fitMmm(
+  sales: readonly number[],
+  channels: readonly Channel[],
+  controls: readonly number[][],
+  sweeps = 3,
+): MmmFit {
   const resid = partialOut(controls);
   const y = resid(sales);
   const params = channels.map((c) => {
     const mean = c.spend.reduce((a, b) => a + b, 0) / c.spend.length || 1;
     return { theta: 0.3, k: mean / 0.7, s: 1, mean };
   });
-  const column = (ci: number, theta: number, k: number, s: number) => resid(adstock(channels[ci].spend, theta).map((a) => hill(a, k, s)));
+  const column = (ci: number, theta: number, k: number, s: number) =>
+    resid(adstock(channels[ci].spend, theta).map((a) => hill(a, k, s)));
   const cols = channels.map((_, ci) => column(ci, params[ci].theta, params[ci].k, params[ci].s));
   for (let sweep = 0; sweep < sweeps; sweep++) {
     channels.forEach((c, ci) => {
@@ -190,7 +196,10 @@ export function fitMmm(sales: readonly number[], channels: readonly Channel[], c
   const n = sales.length;
   const recent = Math.max(0, n - 30);
   let base = 0;
-  for (let t = recent; t < n; t++) base += sales[t] - fits.reduce((s, ch, ci) => s + ch.beta * hill(adstock(channels[ci].spend, ch.theta)[t], ch.k, ch.s), 0);
+  for (let t = recent; t < n; t++)
+    base +=
+      sales[t] -
+      fits.reduce((s, ch, ci) => s + ch.beta * hill(adstock(channels[ci].spend, ch.theta)[t], ch.k, ch.s), 0);
   return { channels: fits, r2: sst ? 1 - f.sse / sst : 0, baseDaily: base / Math.max(1, n - recent), days: n };
 }
 
@@ -226,7 +235,12 @@ export interface Allocation {
 /** Allocates a daily budget by LP on the curves' concave envelopes (`steps` pieces per channel). */
 export function allocateLp(curves: readonly ((s: number) => number)[], budget: number, steps = 60): Allocation {
   const step = budget / steps;
-  const slopes = curves.map((f) => envelopeSlopes(Array.from({ length: steps + 1 }, (_, i) => f(i * step)), step));
+  const slopes = curves.map((f) =>
+    envelopeSlopes(
+      Array.from({ length: steps + 1 }, (_, i) => f(i * step)),
+      step,
+    ),
+  );
   const variables = new Map<string, Record<string, number>>();
   slopes.forEach((sl, c) => {
     sl.forEach((slope, j) => {
@@ -244,12 +258,18 @@ export function allocateLp(curves: readonly ((s: number) => number)[], budget: n
 /** The oracle: each step of the budget goes to the channel whose envelope gains most from it. */
 export function allocateGreedy(curves: readonly ((s: number) => number)[], budget: number, steps = 60): Allocation {
   const step = budget / steps;
-  const slopes = curves.map((f) => envelopeSlopes(Array.from({ length: steps + 1 }, (_, i) => f(i * step)), step));
+  const slopes = curves.map((f) =>
+    envelopeSlopes(
+      Array.from({ length: steps + 1 }, (_, i) => f(i * step)),
+      step,
+    ),
+  );
   const used = curves.map(() => 0);
   let response = 0;
   for (let k = 0; k < steps; k++) {
     let best = -1;
-    for (let c = 0; c < curves.length; c++) if (used[c] < steps && (best < 0 || slopes[c][used[c]] > slopes[best][used[best]])) best = c;
+    for (let c = 0; c < curves.length; c++)
+      if (used[c] < steps && (best < 0 || slopes[c][used[c]] > slopes[best][used[best]])) best = c;
     if (best < 0 || slopes[best][used[best]] <= 0) break;
     response += slopes[best][used[best]] * step;
     used[best]++;
@@ -257,12 +277,15 @@ export function allocateGreedy(curves: readonly ((s: number) => number)[], budge
   return { spend: used.map((u) => u * step), response };
 }
 
-
 /**
  * Does the media model predict unseen days better than trend, weekly pattern and calendar alone? Both are
  * fitted on the first 80% of the days and scored (mean absolute error) on the last 20%.
  */
-export function holdoutCheck(sales: readonly number[], channels: readonly Channel[], controls: readonly number[][]): { maeMedia: number; maeBase: number; reliable: boolean } {
+export function holdoutCheck(
+  sales: readonly number[],
+  channels: readonly Channel[],
+  controls: readonly number[][],
+): { maeMedia: number; maeBase: number; reliable: boolean } {
   const n = sales.length;
   const cut = Math.floor(n * 0.8);
   const train = { y: sales.slice(0, cut), c: controls.slice(0, cut) };

@@ -31,7 +31,11 @@ export interface SeriesForecast {
 export function forecastSeries(s: DailySeries, horizon: number, overrides?: CalendarOverrides): SeriesForecast {
   const f = forecast(s.values, { start: s.start, horizon, overrides });
   const ev = eventsBetween(f.dates[0], f.dates[f.dates.length - 1], overrides);
-  return { history: s, forecast: f, events: f.dates.filter((d) => ev.get(d)?.size).map((d) => ({ date: d, kinds: [...(ev.get(d) ?? [])] })) };
+  return {
+    history: s,
+    forecast: f,
+    events: f.dates.filter((d) => ev.get(d)?.size).map((d) => ({ date: d, kinds: [...(ev.get(d) ?? [])] })),
+  };
 }
 
 export interface ModelPerformance {
@@ -58,7 +62,14 @@ export function modelPerformance(s: DailySeries, weeks = 8, horizon = 28): Model
   const ours = run((h, horizonDays) => forecast(h, { start: s.start, horizon: horizonDays }));
   const naive = run((h, horizonDays) => seasonalNaive(h, s.start, horizonDays, nonNegative));
   const ets = run((h, horizonDays) => ({ yhat: etsForecast(h, horizonDays, nonNegative) }));
-  return { horizon, weeks, ours, seasonalNaive: naive, ets, improvementOverNaive: naive.mae ? 1 - ours.mae / naive.mae : null };
+  return {
+    horizon,
+    weeks,
+    ours,
+    seasonalNaive: naive,
+    ets,
+    improvementOverNaive: naive.mae ? 1 - ours.mae / naive.mae : null,
+  };
 }
 
 export interface Anomaly {
@@ -94,7 +105,11 @@ const Z99 = 2.5758293035489004;
  * accounted for (so a busy 11.11 is expected, a flat one is not). The band uses a robust residual scale
  * (1.4826 × MAD), so the anomalies themselves do not widen it.
  */
-export function anomalies(sales: DailySeries, others: Record<string, (number | null)[]>, overrides?: CalendarOverrides): AnomalyResult {
+export function anomalies(
+  sales: DailySeries,
+  others: Record<string, (number | null)[]>,
+  overrides?: CalendarOverrides,
+): AnomalyResult {
   const f = forecast(sales.values, { start: sales.start, horizon: 1, calibrate: false, overrides });
   const out: Anomaly[] = [];
   const c = f.components;
@@ -111,10 +126,12 @@ export function anomalies(sales: DailySeries, others: Record<string, (number | n
       residuals.map((x) => x.r),
       0.5,
     );
-    const sigma = 1.4826 * quantile(
-      residuals.map((x) => Math.abs(x.r - med)),
-      0.5,
-    );
+    const sigma =
+      1.4826 *
+      quantile(
+        residuals.map((x) => Math.abs(x.r - med)),
+        0.5,
+      );
     const first = dayNumber(sales.start);
     const ev = eventsBetween(sales.start, isoOfDay(first + sales.values.length - 1), overrides);
     for (const x of residuals) {
@@ -148,10 +165,18 @@ export function anomalies(sales: DailySeries, others: Record<string, (number | n
     scores.forEach((s, j) => {
       if (s < cut) return;
       const i = days[j];
-      joint.push({ date: isoOfDay(dayNumber(sales.start) + i), score: s, values: Object.fromEntries(names.map((k) => [k, metricsAll[k][i]])) });
+      joint.push({
+        date: isoOfDay(dayNumber(sales.start) + i),
+        score: s,
+        values: Object.fromEntries(names.map((k) => [k, metricsAll[k][i]])),
+      });
     });
   }
-  return { anomalies: out.sort((a, b) => b.severity - a.severity), joint: joint.sort((a, b) => b.score - a.score), band: { z: Z99, method: f.method } };
+  return {
+    anomalies: out.sort((a, b) => b.severity - a.severity),
+    joint: joint.sort((a, b) => b.score - a.score),
+    band: { z: Z99, method: f.method },
+  };
 }
 
 export interface ChurnPrediction {
@@ -169,14 +194,23 @@ export interface ChurnPrediction {
 /** Out-of-time evaluation, then every current buyer scored by a model trained on the latest labels. */
 export function predictChurn(tx: readonly Transaction[]): ChurnPrediction | null {
   if (tx.length < 50) return null;
-  const span = tx.reduce((a, t) => [Math.min(a[0], t.day), Math.max(a[1], t.day)], [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]);
+  const span = tx.reduce(
+    (a, t) => [Math.min(a[0], t.day), Math.max(a[1], t.day)],
+    [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY],
+  );
   // Two 90-day windows of labels and some history before them.
   if (span[1] - span[0] < 270) return null;
   const e = evaluateChurn(tx);
   const s = scoreChurn(tx);
   const atRisk = s.buyers
     .filter((b) => b.probability >= 0.5)
-    .map((b) => ({ buyer: b.customer, probability: b.probability, value: b.value, orders: b.orders, lastOrder: isoOfDay(b.lastDay) }))
+    .map((b) => ({
+      buyer: b.customer,
+      probability: b.probability,
+      value: b.value,
+      orders: b.orders,
+      lastOrder: isoOfDay(b.lastDay),
+    }))
     .sort((a, b) => b.probability * b.value - a.probability * a.value);
   return {
     auc: e.auc,
@@ -216,19 +250,30 @@ export interface SkuDemand {
 
 /** Inverse of the standard normal CDF (Acklam's rational approximation, |error| < 1.2e-9). */
 export function normalQuantile(p: number): number {
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239,
+  ];
   const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const cc = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const cc = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const q = Math.min(Math.max(p, 1e-12), 1 - 1e-12);
   if (q < 0.02425) {
     const t = Math.sqrt(-2 * Math.log(q));
-    return (((((cc[0] * t + cc[1]) * t + cc[2]) * t + cc[3]) * t + cc[4]) * t + cc[5]) / ((((d[0] * t + d[1]) * t + d[2]) * t + d[3]) * t + 1);
+    return (
+      (((((cc[0] * t + cc[1]) * t + cc[2]) * t + cc[3]) * t + cc[4]) * t + cc[5]) /
+      ((((d[0] * t + d[1]) * t + d[2]) * t + d[3]) * t + 1)
+    );
   }
   if (q > 1 - 0.02425) return -normalQuantile(1 - q);
   const t = q - 0.5;
   const r = t * t;
-  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * t) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+  return (
+    ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * t) /
+    (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+  );
 }
 
 /** SKUs fitted between two looks at the cancel flag (and two progress events). */
@@ -245,7 +290,10 @@ export function cancelDemand(): void {
  * loop, so a cancel (`cancelDemand`) gets in. Suggested stock = Σ forecast over the lead time + z(service
  * level) × √Σ σ²ₕ, with each day's σ from its calibrated 95% interval ((hi − lo) ÷ (2 × 1.96)), days independent.
  */
-export async function forecastDemand(input: DemandInput, onProgress?: (done: number, total: number) => void): Promise<SkuDemand[]> {
+export async function forecastDemand(
+  input: DemandInput,
+  onProgress?: (done: number, total: number) => void,
+): Promise<SkuDemand[]> {
   const run = new AbortController();
   demandRuns.add(run);
   const total = Math.max(1, Math.ceil(input.skus.length / DEMAND_GROUP));
@@ -256,7 +304,13 @@ export async function forecastDemand(input: DemandInput, onProgress?: (done: num
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (run.signal.aborted) throw new ForecastCancelled();
       const group = input.skus.slice(g, g + DEMAND_GROUP).map((s) => s.values);
-      fs.push(...forecastMany(group, { start: input.start, horizon: Math.max(input.horizon, input.leadTime), overrides: input.overrides }));
+      fs.push(
+        ...forecastMany(group, {
+          start: input.start,
+          horizon: Math.max(input.horizon, input.leadTime),
+          overrides: input.overrides,
+        }),
+      );
       onProgress?.(g / DEMAND_GROUP + 1, total);
     }
   } finally {
@@ -292,7 +346,11 @@ export interface MlBackend {
   warm(): Promise<void>;
   forecastSeries(s: DailySeries, horizon: number, overrides?: CalendarOverrides): Promise<SeriesForecast>;
   modelPerformance(s: DailySeries): Promise<ModelPerformance | null>;
-  anomalies(sales: DailySeries, others: Record<string, (number | null)[]>, overrides?: CalendarOverrides): Promise<AnomalyResult>;
+  anomalies(
+    sales: DailySeries,
+    others: Record<string, (number | null)[]>,
+    overrides?: CalendarOverrides,
+  ): Promise<AnomalyResult>;
   predictChurn(tx: Transaction[]): Promise<ChurnPrediction | null>;
   forecastDemand(input: DemandInput, onProgress?: (done: number, total: number) => void): Promise<SkuDemand[]>;
   /** Stops the demand fit in progress (its promise rejects with "forecast cancelled"). */
@@ -356,7 +414,9 @@ export function optimizeMarketing(input: MarketingInput): MarketingResult | null
   const controls = Array.from({ length: n }, (_, i) => Array.from(d.x.subarray(i * d.p, i * d.p + d.p)));
   const fit = fitMmm(input.sales, input.channels, controls);
   const holdout = holdoutCheck(input.sales, input.channels, controls);
-  const current = input.channels.map((c) => c.spend.slice(-30).reduce((a, b) => a + b, 0) / Math.min(30, c.spend.length));
+  const current = input.channels.map(
+    (c) => c.spend.slice(-30).reduce((a, b) => a + b, 0) / Math.min(30, c.spend.length),
+  );
   const budget = input.budget ?? current.reduce((a, b) => a + b, 0);
   const curves = fit.channels.map(responseOf);
   const lp = allocateLp(curves, budget);

@@ -52,7 +52,16 @@ const MIN_LOG_PRICE_SD = 0.03;
 
 /** Student t quantile at 0.975 for `df` degrees of freedom (normal beyond 120). */
 function t975(df: number): number {
-  const table: [number, number][] = [[5, 2.571], [10, 2.228], [15, 2.131], [20, 2.086], [30, 2.042], [40, 2.021], [60, 2.0], [120, 1.98]];
+  const table: [number, number][] = [
+    [5, 2.571],
+    [10, 2.228],
+    [15, 2.131],
+    [20, 2.086],
+    [30, 2.042],
+    [40, 2.021],
+    [60, 2.0],
+    [120, 1.98],
+  ];
   for (const [d, t] of table) if (df <= d) return t;
   return 1.96;
 }
@@ -71,9 +80,20 @@ function ols(x: number[][], y: number[], j: number): { beta: number[]; se: numbe
 
 export function estimatePrice(input: PriceInput, band = 0.15): PriceResult {
   const days = input.days.filter((d) => d.units > 0 && d.price > 0);
-  const recent = days.slice(-30).map((d) => d.price).sort((a, b) => a - b);
+  const recent = days
+    .slice(-30)
+    .map((d) => d.price)
+    .sort((a, b) => a - b);
   const currentPrice = recent.length ? recent[Math.floor(recent.length / 2)] : 0;
-  const base = { sku: input.sku, name: input.name, days: days.length, currentPrice, recommendedPrice: null, unitsChange: null, profitChange: null };
+  const base = {
+    sku: input.sku,
+    name: input.name,
+    days: days.length,
+    currentPrice,
+    recommendedPrice: null,
+    unitsChange: null,
+    profitChange: null,
+  };
   if (days.length < MIN_DAYS) return { ...base, elasticity: null, ci: null, reason: 'thin_data' };
   const logP = days.map((d) => Math.log(d.price));
   const meanLogP = logP.reduce((a, b) => a + b, 0) / logP.length;
@@ -114,7 +134,8 @@ export function estimatePrice(input: PriceInput, band = 0.15): PriceResult {
   const s = input.netShare;
   const c = input.unitCost;
   const optimum = (c * elasticity) / (s * (1 + elasticity));
-  const recommendedPrice = Math.round(Math.min(currentPrice * (1 + band), Math.max(currentPrice * (1 - band), optimum)) / 100) * 100;
+  const recommendedPrice =
+    Math.round(Math.min(currentPrice * (1 + band), Math.max(currentPrice * (1 - band), optimum)) / 100) * 100;
   const ratio = recommendedPrice / currentPrice;
   const unitsRatio = ratio ** elasticity;
   const profitNow = currentPrice * s - c;

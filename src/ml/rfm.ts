@@ -33,10 +33,19 @@ export function rfmScores(buyers: readonly BuyerStats[]): RfmScore[] {
     return out;
   };
   const idx = buyers.map((_, i) => i);
-  const byBuyer = (a: number, b: number) => (buyers[a].buyer < buyers[b].buyer ? -1 : buyers[a].buyer > buyers[b].buyer ? 1 : 0);
-  const r = score([...idx].sort((a, b) => buyers[b].recency - buyers[a].recency || buyers[a].orders - buyers[b].orders || byBuyer(a, b)));
-  const f = score([...idx].sort((a, b) => buyers[a].orders - buyers[b].orders || buyers[a].sales - buyers[b].sales || byBuyer(a, b)));
-  const m = score([...idx].sort((a, b) => buyers[a].sales - buyers[b].sales || buyers[a].orders - buyers[b].orders || byBuyer(a, b)));
+  const byBuyer = (a: number, b: number) =>
+    buyers[a].buyer < buyers[b].buyer ? -1 : buyers[a].buyer > buyers[b].buyer ? 1 : 0;
+  const r = score(
+    [...idx].sort(
+      (a, b) => buyers[b].recency - buyers[a].recency || buyers[a].orders - buyers[b].orders || byBuyer(a, b),
+    ),
+  );
+  const f = score(
+    [...idx].sort((a, b) => buyers[a].orders - buyers[b].orders || buyers[a].sales - buyers[b].sales || byBuyer(a, b)),
+  );
+  const m = score(
+    [...idx].sort((a, b) => buyers[a].sales - buyers[b].sales || buyers[a].orders - buyers[b].orders || byBuyer(a, b)),
+  );
   return idx.map((i) => ({ r: r[i], f: f[i], m: m[i] }));
 }
 
@@ -55,7 +64,12 @@ export type SegmentName =
   | 'others';
 
 /** The rule table, first match wins: inclusive score ranges of R, F and M. */
-export const SEGMENT_RULES: readonly { name: Exclude<SegmentName, 'others'>; r: [number, number]; f: [number, number]; m: [number, number] }[] = [
+export const SEGMENT_RULES: readonly {
+  name: Exclude<SegmentName, 'others'>;
+  r: [number, number];
+  f: [number, number];
+  m: [number, number];
+}[] = [
   { name: 'champions', r: [4, 5], f: [4, 5], m: [4, 5] },
   { name: 'cant_lose', r: [1, 1], f: [4, 5], m: [4, 5] },
   { name: 'loyal', r: [2, 5], f: [3, 5], m: [3, 5] },
@@ -72,11 +86,24 @@ export const SEGMENT_RULES: readonly { name: Exclude<SegmentName, 'others'>; r: 
 const inRange = (v: number, [lo, hi]: [number, number]) => v >= lo && v <= hi;
 
 export function segmentOf(s: RfmScore): SegmentName {
-  return SEGMENT_RULES.find((rule) => inRange(s.r, rule.r) && inRange(s.f, rule.f) && inRange(s.m, rule.m))?.name ?? 'others';
+  return (
+    SEGMENT_RULES.find((rule) => inRange(s.r, rule.r) && inRange(s.f, rule.f) && inRange(s.m, rule.m))?.name ?? 'others'
+  );
 }
 
 /** What a seller can do for a segment: the suggested action, by RFM segment. */
-export const SEGMENT_ACTIONS: Record<SegmentName, 'vip_voucher' | 'bundle' | 'follow_voucher' | 'welcome_voucher' | 'limited_voucher' | 'winback_chat' | 'winback_personal' | 'broadcast_discount' | 'none'> = {
+export const SEGMENT_ACTIONS: Record<
+  SegmentName,
+  | 'vip_voucher'
+  | 'bundle'
+  | 'follow_voucher'
+  | 'welcome_voucher'
+  | 'limited_voucher'
+  | 'winback_chat'
+  | 'winback_personal'
+  | 'broadcast_discount'
+  | 'none'
+> = {
   champions: 'vip_voucher',
   loyal: 'bundle',
   potential_loyalist: 'follow_voucher',

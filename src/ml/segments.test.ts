@@ -8,7 +8,6 @@ beforeAll(async () => {
   await initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
 });
 
-
 describe('segments', () => {
   it('k-means recovers planted clusters (ARI ≥ 0.9) and picks their number by silhouette', () => {
     const { z } = seededNormal(5);
@@ -32,9 +31,16 @@ describe('segments', () => {
   });
 
   it('RFM quintiles: recency reversed, ties split by rank, a fifth each; the rule table names them', () => {
-    const buyers: BuyerStats[] = Array.from({ length: 100 }, (_, i) => ({ buyer: `b${i}`, recency: i, orders: i < 80 ? 1 : 2 + (i % 5), sales: 1000 * (i + 1), tenure: 200 }));
+    const buyers: BuyerStats[] = Array.from({ length: 100 }, (_, i) => ({
+      buyer: `b${i}`,
+      recency: i,
+      orders: i < 80 ? 1 : 2 + (i % 5),
+      sales: 1000 * (i + 1),
+      tenure: 200,
+    }));
     const s = rfmScores(buyers);
-    for (const key of ['r', 'f', 'm'] as const) for (let q = 1; q <= 5; q++) expect(s.filter((x) => x[key] === q)).toHaveLength(20);
+    for (const key of ['r', 'f', 'm'] as const)
+      for (let q = 1; q <= 5; q++) expect(s.filter((x) => x[key] === q)).toHaveLength(20);
     expect(s[0].r).toBe(5);
     expect(s[99].r).toBe(1);
     // 80 buyers with one order: the tie is split by monetary, so they fill F scores 1–4 in order of sales.

@@ -2,7 +2,15 @@ import { mulberry32 as rng } from './random';
 import * as tf from '@tensorflow/tfjs-core';
 import { type BuyerStats, type RfmScore, rfmScores, type SegmentName, segmentOf } from './rfm';
 
-export { type BuyerStats, type RfmScore, rfmScores, SEGMENT_ACTIONS, SEGMENT_RULES, type SegmentName, segmentOf } from './rfm';
+export {
+  type BuyerStats,
+  type RfmScore,
+  rfmScores,
+  SEGMENT_ACTIONS,
+  SEGMENT_RULES,
+  type SegmentName,
+  segmentOf,
+} from './rfm';
 
 /**
  * Customer segments: RFM scores and their named segments (a rule table the UI shows), and k-means on
@@ -12,13 +20,20 @@ export { type BuyerStats, type RfmScore, rfmScores, SEGMENT_ACTIONS, SEGMENT_RUL
 
 /** Standardised log features: recency, frequency, monetary, tenure. */
 export function clusterFeatures(buyers: readonly BuyerStats[]): number[][] {
-  const raw = buyers.map((b) => [Math.log1p(b.recency), Math.log1p(b.orders), Math.log1p(Math.max(0, b.sales)), Math.log1p(b.tenure)]);
+  const raw = buyers.map((b) => [
+    Math.log1p(b.recency),
+    Math.log1p(b.orders),
+    Math.log1p(Math.max(0, b.sales)),
+    Math.log1p(b.tenure),
+  ]);
   const d = 4;
   const mean = Array.from({ length: d }, (_, j) => raw.reduce((a, x) => a + x[j], 0) / raw.length);
-  const sd = Array.from({ length: d }, (_, j) => Math.sqrt(raw.reduce((a, x) => a + (x[j] - mean[j]) ** 2, 0) / raw.length) || 1);
+  const sd = Array.from(
+    { length: d },
+    (_, j) => Math.sqrt(raw.reduce((a, x) => a + (x[j] - mean[j]) ** 2, 0) / raw.length) || 1,
+  );
   return raw.map((x) => x.map((v, j) => (v - mean[j]) / sd[j]));
 }
-
 
 const dist2 = (a: readonly number[], b: readonly number[]) => a.reduce((s, v, j) => s + (v - b[j]) ** 2, 0);
 
@@ -38,7 +53,12 @@ function seedCentroids(x: readonly number[][], k: number, r: () => number): numb
 }
 
 /** Lloyd's iterations: distances on TensorFlow.js as ‖x‖² − 2x·c + ‖c‖², then the centroids as cluster means. */
-function lloyd(x: readonly number[][], xt: tf.Tensor2D, init: number[][], iterations = 50): { labels: Int32Array; centroids: number[][]; inertia: number } {
+function lloyd(
+  x: readonly number[][],
+  xt: tf.Tensor2D,
+  init: number[][],
+  iterations = 50,
+): { labels: Int32Array; centroids: number[][]; inertia: number } {
   const k = init.length;
   let centroids = init;
   let labels = new Int32Array(xt.shape[0]);
@@ -46,7 +66,10 @@ function lloyd(x: readonly number[][], xt: tf.Tensor2D, init: number[][], iterat
   for (let it = 0; it < iterations; it++) {
     const [lab, dmin] = tf.tidy(() => {
       const c = tf.tensor2d(centroids);
-      const d = tf.add(tf.sub(tf.sum(tf.square(xt), 1, true), tf.mul(2, tf.matMul(xt, c, false, true))), tf.reshape(tf.sum(tf.square(c), 1), [1, k]));
+      const d = tf.add(
+        tf.sub(tf.sum(tf.square(xt), 1, true), tf.mul(2, tf.matMul(xt, c, false, true))),
+        tf.reshape(tf.sum(tf.square(c), 1), [1, k]),
+      );
       return [tf.argMin(d, 1), tf.min(d, 1)];
     });
     const next = lab.dataSync() as Int32Array;
@@ -134,7 +157,10 @@ const K_SELECTION_SAMPLE = 5000;
  * k-means for k in [kMin, kMax], `restarts` seeded runs each, k chosen by the mean silhouette. With many
  * points, k is chosen on a seeded sample and the chosen k is then fitted on all points.
  */
-export function kmeans(x: readonly number[][], opts: { kMin?: number; kMax?: number; restarts?: number; seed?: number } = {}): KMeansResult {
+export function kmeans(
+  x: readonly number[][],
+  opts: { kMin?: number; kMax?: number; restarts?: number; seed?: number } = {},
+): KMeansResult {
   const r = rng(opts.seed ?? 42);
   const sample =
     x.length <= K_SELECTION_SAMPLE
@@ -169,12 +195,25 @@ export function kmeans(x: readonly number[][], opts: { kMin?: number; kMax?: num
     if (!chosen || s > chosen.silhouette) chosen = { k, run, silhouette: s };
   }
   if (!chosen) throw new Error('too few buyers to cluster');
-  if (sample === x) return { k: chosen.k, labels: Array.from(chosen.run.labels), centroids: chosen.run.centroids, silhouette: chosen.silhouette, tried };
+  if (sample === x)
+    return {
+      k: chosen.k,
+      labels: Array.from(chosen.run.labels),
+      centroids: chosen.run.centroids,
+      silhouette: chosen.silhouette,
+      tried,
+    };
   // All points, from the sample's centroids.
   const xt = tf.tensor2d(x as number[][]);
   try {
     const all = lloyd(x, xt, chosen.run.centroids, 25);
-    return { k: chosen.k, labels: Array.from(all.labels), centroids: all.centroids, silhouette: chosen.silhouette, tried };
+    return {
+      k: chosen.k,
+      labels: Array.from(all.labels),
+      centroids: all.centroids,
+      silhouette: chosen.silhouette,
+      tried,
+    };
   } finally {
     xt.dispose();
   }
@@ -221,7 +260,11 @@ export interface Segmentation {
 }
 
 /** Segments every buyer by the RFM rule table, or by k-means on the standardised log features. */
-export function segmentBuyers(buyers: readonly BuyerStats[], method: 'rfm' | 'kmeans', rfmLabels?: readonly SegmentName[]): Segmentation {
+export function segmentBuyers(
+  buyers: readonly BuyerStats[],
+  method: 'rfm' | 'kmeans',
+  rfmLabels?: readonly SegmentName[],
+): Segmentation {
   // The RFM segments may come computed already (in SQL, by the engine); scores are then not needed.
   const scores = rfmLabels ? [] : rfmScores(buyers);
   const rfm = rfmLabels ?? scores.map(segmentOf);
@@ -234,17 +277,31 @@ export function segmentBuyers(buyers: readonly BuyerStats[], method: 'rfm' | 'km
     });
     return Object.fromEntries([...counts].map(([l, m]) => [l, [...m].sort((a, b) => b[1] - a[1])[0][0]]));
   };
-  if (method === 'rfm' || buyers.length < 10) return { method: 'rfm', labels: [...rfm], scores, dominant: dominantOf(rfm) };
+  if (method === 'rfm' || buyers.length < 10)
+    return { method: 'rfm', labels: [...rfm], scores, dominant: dominantOf(rfm) };
   const x = clusterFeatures(buyers);
   const r = kmeans(x, { kMin: 2, kMax: 8 });
   const db = dbscan(x);
   const labels = r.labels.map((l) => `cluster_${l + 1}`);
   const centroids = [...new Set(labels)].sort().map((id) => {
     const members = buyers.filter((_, i) => labels[i] === id);
-    const geo = (f: (b: BuyerStats) => number) => Math.expm1(members.reduce((a, b) => a + Math.log1p(Math.max(0, f(b))), 0) / members.length);
-    return { id, recency: geo((b) => b.recency), orders: geo((b) => b.orders), sales: geo((b) => b.sales), tenure: geo((b) => b.tenure) };
+    const geo = (f: (b: BuyerStats) => number) =>
+      Math.expm1(members.reduce((a, b) => a + Math.log1p(Math.max(0, f(b))), 0) / members.length);
+    return {
+      id,
+      recency: geo((b) => b.recency),
+      orders: geo((b) => b.orders),
+      sales: geo((b) => b.sales),
+      tenure: geo((b) => b.tenure),
+    };
   });
-  const merges = hierarchical(r.centroids.map((c, i) => ({ id: `cluster_${i + 1}`, x: c, size: labels.filter((l) => l === `cluster_${i + 1}`).length })));
+  const merges = hierarchical(
+    r.centroids.map((c, i) => ({
+      id: `cluster_${i + 1}`,
+      x: c,
+      size: labels.filter((l) => l === `cluster_${i + 1}`).length,
+    })),
+  );
   return {
     method: 'kmeans',
     labels,
@@ -356,7 +413,8 @@ export function dbscan(x: readonly number[][], opts: { sample?: number; seed?: n
     const key = keyOf(p.map((v) => Math.floor(v / eps)));
     grid.set(key, [...(grid.get(key) ?? []), p]);
   });
-  const offsets = (d: number): number[][] => (d === 0 ? [[]] : offsets(d - 1).flatMap((o) => [-1, 0, 1].map((v) => [...o, v])));
+  const offsets = (d: number): number[][] =>
+    d === 0 ? [[]] : offsets(d - 1).flatMap((o) => [-1, 0, 1].map((v) => [...o, v]));
   // The point's own cell first: most points find a core point there.
   const around = offsets(dims)
     .map((o) => keyOf(o) - keyOf(o.map(() => 0)))

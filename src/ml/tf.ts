@@ -7,7 +7,9 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
  */
 let ready: Promise<void> | null = null;
 
-export type WasmPaths = string | Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>;
+export type WasmPaths =
+  | string
+  | Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>;
 
 export function initTf(paths: WasmPaths): Promise<void> {
   ready ??= (async () => {

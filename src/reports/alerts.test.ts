@@ -24,7 +24,12 @@ describe('alert rules', () => {
     // A rise never fires a "down" rule; a base of 0 has no percentage change.
     expect(evaluateRule(spec, { type: 'change', value: 5000, base: 1000, range: day, baseRange: base })).toBeNull();
     expect(evaluateRule(spec, { type: 'change', value: 0, base: 0, range: day, baseRange: base })).toBeNull();
-    expect(evaluateRule({ ...spec, direction: 'up' }, { type: 'change', value: 1400, base: 1000, range: day, baseRange: base })).not.toBeNull();
+    expect(
+      evaluateRule(
+        { ...spec, direction: 'up' },
+        { type: 'change', value: 1400, base: 1000, range: day, baseRange: base },
+      ),
+    ).not.toBeNull();
   });
 
   it('forecast: below or above the band on the last day, or the latest anomaly', () => {
@@ -32,24 +37,38 @@ describe('alert rules', () => {
       { date: '2026-11-28', actual: 10, lo: 50, hi: 90, anomaly: 4.2 },
       { date: '2026-11-30', actual: 40, lo: 50, hi: 90, anomaly: null },
     ];
-    expect(evaluateRule({ type: 'forecast', condition: 'below_band' }, { type: 'forecast', days })?.key).toBe('2026-11-30');
+    expect(evaluateRule({ type: 'forecast', condition: 'below_band' }, { type: 'forecast', days })?.key).toBe(
+      '2026-11-30',
+    );
     expect(evaluateRule({ type: 'forecast', condition: 'above_band' }, { type: 'forecast', days })).toBeNull();
-    expect(evaluateRule({ type: 'forecast', condition: 'anomaly' }, { type: 'forecast', days })?.evidence).toMatchObject({ date: '2026-11-28', severity: 4.2 });
-    expect(evaluateRule({ type: 'forecast', condition: 'anomaly' }, { type: 'forecast', days: days.slice(1) })).toBeNull();
+    expect(
+      evaluateRule({ type: 'forecast', condition: 'anomaly' }, { type: 'forecast', days })?.evidence,
+    ).toMatchObject({ date: '2026-11-28', severity: 4.2 });
+    expect(
+      evaluateRule({ type: 'forecast', condition: 'anomaly' }, { type: 'forecast', days: days.slice(1) }),
+    ).toBeNull();
   });
 
   it('stock: fires when the demand of the next days is over the stock entered', () => {
     const spec = { type: 'stock', sku: 'A-1', stock: 20, days: 14 } as const;
-    expect(evaluateRule(spec, { type: 'stock', sku: 'A-1', name: 'Panci', demand: 20.5, from: '2026-12-01' })?.evidence).toMatchObject({ demand: 20.5, stock: 20 });
+    expect(
+      evaluateRule(spec, { type: 'stock', sku: 'A-1', name: 'Panci', demand: 20.5, from: '2026-12-01' })?.evidence,
+    ).toMatchObject({ demand: 20.5, stock: 20 });
     expect(evaluateRule(spec, { type: 'stock', sku: 'A-1', name: 'Panci', demand: 20, from: '2026-12-01' })).toBeNull();
     expect(evaluateRule(spec, { type: 'stock', sku: 'A-1', name: 'A-1', demand: null, from: '2026-12-01' })).toBeNull();
   });
 
   it('a rule never fires on facts of another type, and bad settings are named', () => {
-    expect(evaluateRule({ type: 'forecast', condition: 'anomaly' }, { type: 'threshold', value: 1, range: day })).toBeNull();
+    expect(
+      evaluateRule({ type: 'forecast', condition: 'anomaly' }, { type: 'threshold', value: 1, range: day }),
+    ).toBeNull();
     expect(ruleProblem({ type: 'stock', sku: ' ', stock: 1, days: 14 })).toMatch(/SKU/);
     expect(ruleProblem({ type: 'stock', sku: 'A', stock: -1, days: 14 })).toMatch(/stock/);
-    expect(ruleProblem({ type: 'change', metric: 'sales', direction: 'down', pct: 0, window: 'day' })).toMatch(/above 0/);
-    expect(ruleProblem({ type: 'threshold', metric: 'sales', op: '<', value: Number.NaN, window: 'day' })).toMatch(/number/);
+    expect(ruleProblem({ type: 'change', metric: 'sales', direction: 'down', pct: 0, window: 'day' })).toMatch(
+      /above 0/,
+    );
+    expect(ruleProblem({ type: 'threshold', metric: 'sales', op: '<', value: Number.NaN, window: 'day' })).toMatch(
+      /number/,
+    );
   });
 });

@@ -29,7 +29,15 @@ export interface AlertRule {
 /** What a rule looked at when it fired: enough to show the seller why, in either language. */
 export type Evidence =
   | { type: 'threshold'; metric: MetricId; value: number; range: DateRange }
-  | { type: 'change'; metric: MetricId; value: number; base: number; change: number; range: DateRange; baseRange: DateRange }
+  | {
+      type: 'change';
+      metric: MetricId;
+      value: number;
+      base: number;
+      change: number;
+      range: DateRange;
+      baseRange: DateRange;
+    }
   | { type: 'forecast'; date: string; actual: number; lo: number; hi: number; severity: number | null }
   | { type: 'stock'; sku: string; name: string; demand: number; stock: number; days: number; from: string }
   | { type: 'report'; reportId: number; template: TemplateId; period: DateRange; title: string };
@@ -78,7 +86,12 @@ export function evaluateRule(spec: RuleSpec, facts: RuleFacts): { key: string; e
   if (spec.type === 'threshold' && facts.type === 'threshold') {
     if (facts.value === null) return null;
     const fires = spec.op === '<' ? facts.value < spec.value : facts.value > spec.value;
-    return fires ? { key: `${facts.range.from}/${facts.range.to}`, evidence: { type: 'threshold', metric: spec.metric, value: facts.value, range: facts.range } } : null;
+    return fires
+      ? {
+          key: `${facts.range.from}/${facts.range.to}`,
+          evidence: { type: 'threshold', metric: spec.metric, value: facts.value, range: facts.range },
+        }
+      : null;
   }
   if (spec.type === 'change' && facts.type === 'change') {
     if (facts.value === null || facts.base === null || facts.base === 0) return null;
@@ -87,7 +100,15 @@ export function evaluateRule(spec: RuleSpec, facts: RuleFacts): { key: string; e
     if (!fires) return null;
     return {
       key: `${facts.range.from}/${facts.range.to}`,
-      evidence: { type: 'change', metric: spec.metric, value: facts.value, base: facts.base, change, range: facts.range, baseRange: facts.baseRange },
+      evidence: {
+        type: 'change',
+        metric: spec.metric,
+        value: facts.value,
+        base: facts.base,
+        change,
+        range: facts.range,
+        baseRange: facts.baseRange,
+      },
     };
   }
   if (spec.type === 'forecast' && facts.type === 'forecast') {
@@ -95,13 +116,33 @@ export function evaluateRule(spec: RuleSpec, facts: RuleFacts): { key: string; e
       spec.condition === 'anomaly'
         ? facts.days.filter((d) => d.anomaly !== null).at(-1)
         : facts.days.slice(-1).find((d) => (spec.condition === 'below_band' ? d.actual < d.lo : d.actual > d.hi));
-    return hit ? { key: hit.date, evidence: { type: 'forecast', date: hit.date, actual: hit.actual, lo: hit.lo, hi: hit.hi, severity: hit.anomaly } } : null;
+    return hit
+      ? {
+          key: hit.date,
+          evidence: {
+            type: 'forecast',
+            date: hit.date,
+            actual: hit.actual,
+            lo: hit.lo,
+            hi: hit.hi,
+            severity: hit.anomaly,
+          },
+        }
+      : null;
   }
   if (spec.type === 'stock' && facts.type === 'stock') {
     if (facts.demand === null || facts.demand <= spec.stock) return null;
     return {
       key: `${facts.from}/${spec.stock}`,
-      evidence: { type: 'stock', sku: facts.sku, name: facts.name, demand: facts.demand, stock: spec.stock, days: spec.days, from: facts.from },
+      evidence: {
+        type: 'stock',
+        sku: facts.sku,
+        name: facts.name,
+        demand: facts.demand,
+        stock: spec.stock,
+        days: spec.days,
+        from: facts.from,
+      },
     };
   }
   return null;

@@ -9,7 +9,14 @@ import { findingText } from '../i18n/findings';
 import type { Locale } from '../i18n/locale';
 import { type StringKey, t, tf } from '../i18n/ui';
 import { change, formatDate, formatMoney, formatPercent, formatRange } from '../format/number';
-import { INCOME_METRICS, METRICS, type MetricId, ORDER_METRICS, type ServiceMetricId, type TrafficMetricId } from '../metrics/definitions';
+import {
+  INCOME_METRICS,
+  METRICS,
+  type MetricId,
+  ORDER_METRICS,
+  type ServiceMetricId,
+  type TrafficMetricId,
+} from '../metrics/definitions';
 import { type DateRange, previousRange } from '../metrics/kpis';
 import { type ChartSeries, type KpiItem, type ReportDoc, type Section, unitFmt } from './model';
 import { addDays, daysIn, type TemplateId } from './periods';
@@ -17,7 +24,19 @@ import { SEGMENT_ACTIONS, type SegmentName } from '../ml/rfm';
 
 export type ReportSource = Pick<
   EngineApi,
-  'kpis' | 'trend' | 'topProducts' | 'forecastSales' | 'insightsSummary' | 'productTable' | 'campaignPerformance' | 'segmentCustomers' | 'traffic' | 'serviceMetrics' | 'datasetInfo' | 'forecastDemand' | 'cohortAnalysis'
+  | 'kpis'
+  | 'trend'
+  | 'topProducts'
+  | 'forecastSales'
+  | 'insightsSummary'
+  | 'productTable'
+  | 'campaignPerformance'
+  | 'segmentCustomers'
+  | 'traffic'
+  | 'serviceMetrics'
+  | 'datasetInfo'
+  | 'forecastDemand'
+  | 'cohortAnalysis'
 >;
 
 export interface BuildParams {
@@ -31,8 +50,25 @@ export interface BuildParams {
 const CORE: MetricId[] = ['sales', 'orders', 'units', 'buyers', 'aov', 'cancel_rate'];
 const KPI_SETS: Record<TemplateId, MetricId[]> = {
   daily: CORE,
-  weekly: [...CORE, 'new_buyers', 'repeat_buyer_rate', 'returned_units', 'visitors', 'order_conversion_rate', 'chat_response_rate'],
-  monthly: [...ORDER_METRICS, ...INCOME_METRICS, 'visitors', 'page_views', 'order_conversion_rate', 'chats', 'chat_response_rate', 'csat'],
+  weekly: [
+    ...CORE,
+    'new_buyers',
+    'repeat_buyer_rate',
+    'returned_units',
+    'visitors',
+    'order_conversion_rate',
+    'chat_response_rate',
+  ],
+  monthly: [
+    ...ORDER_METRICS,
+    ...INCOME_METRICS,
+    'visitors',
+    'page_views',
+    'order_conversion_rate',
+    'chats',
+    'chat_response_rate',
+    'csat',
+  ],
   campaign: [...CORE, 'seller_discount', 'visitors', 'order_conversion_rate'],
   product: ['sales', 'units', 'orders', 'returned_units', 'aov'],
   segment: ['buyers', 'new_buyers', 'repeat_buyer_rate', 'orders', 'aov', 'sales'],
@@ -41,7 +77,11 @@ const KPI_SETS: Record<TemplateId, MetricId[]> = {
 const COLORS = { current: '#ee4d2d', previous: '#8a94a6', forecast: '#2563eb' };
 
 /** The metric values of a range and of its previous period, from whichever engine query carries each metric. */
-export async function metricValues(src: Pick<ReportSource, 'kpis' | 'traffic' | 'serviceMetrics'>, ids: MetricId[], range: DateRange) {
+export async function metricValues(
+  src: Pick<ReportSource, 'kpis' | 'traffic' | 'serviceMetrics'>,
+  ids: MetricId[],
+  range: DateRange,
+) {
   const isTraffic = (id: MetricId) => METRICS[id].source === 'traffic' || METRICS[id].source === 'shop_stats';
   const isChat = (id: MetricId) => METRICS[id].source === 'chat';
   const [k, tr, sv] = await Promise.all([
@@ -70,28 +110,66 @@ export async function buildReport(src: ReportSource, p: BuildParams): Promise<Re
   const sections: Section[] = [];
 
   // KPIs: metrics with no value in either period (no traffic or chat export) are left out, not shown as 0.
-  const values = (await metricValues(src, KPI_SETS[p.template], range)).filter((m) => m.value !== null || m.previous !== null || METRICS[m.id].source === 'orders');
-  const items: KpiItem[] = values.map((m) => ({ id: m.id, label: METRICS[m.id].name[L], fmt: unitFmt(METRICS[m.id].unit), value: m.value, previous: m.previous, change: change(m.value, m.previous) }));
-  sections.push({ kind: 'kpis', title: tf(L, 'rep_kpis', { from: formatDate(prev.from, L, 'short'), to: formatDate(prev.to, L, 'long') }), items });
+  const values = (await metricValues(src, KPI_SETS[p.template], range)).filter(
+    (m) => m.value !== null || m.previous !== null || METRICS[m.id].source === 'orders',
+  );
+  const items: KpiItem[] = values.map((m) => ({
+    id: m.id,
+    label: METRICS[m.id].name[L],
+    fmt: unitFmt(METRICS[m.id].unit),
+    value: m.value,
+    previous: m.previous,
+    change: change(m.value, m.previous),
+  }));
+  sections.push({
+    kind: 'kpis',
+    title: tf(L, 'rep_kpis', { from: formatDate(prev.from, L, 'short'), to: formatDate(prev.to, L, 'long') }),
+    items,
+  });
   // Days of the period that no order export covers: their order figures are unknown, and the report says so.
   const periodTrend = await src.trend(range, 'day');
   if (periodTrend.coveredDays < days) {
-    sections.push({ kind: 'text', title: s('rep_coverageTitle'), text: tf(L, 'rep_coverageText', { covered: String(periodTrend.coveredDays), days: String(days) }) });
+    sections.push({
+      kind: 'text',
+      title: s('rep_coverageTitle'),
+      text: tf(L, 'rep_coverageText', { covered: String(periodTrend.coveredDays), days: String(days) }),
+    });
   }
 
   // Sales by day, with the previous period's days beside them.
   if (p.template !== 'segment') {
-    const chartRange = p.template === 'daily' ? { from: addDays(range.to, -27), to: range.to } : p.template === 'campaign' ? { from: addDays(range.from, -14), to: addDays(range.to, Math.min(14, Math.max(0, daysBetween(range.to, dataEnd)))) } : range;
+    const chartRange =
+      p.template === 'daily'
+        ? { from: addDays(range.to, -27), to: range.to }
+        : p.template === 'campaign'
+          ? {
+              from: addDays(range.from, -14),
+              to: addDays(range.to, Math.min(14, Math.max(0, daysBetween(range.to, dataEnd)))),
+            }
+          : range;
     const [cur, before] = await Promise.all([
       chartRange === range ? periodTrend : src.trend(chartRange, 'day'),
       p.template === 'weekly' || p.template === 'monthly' ? src.trend(previousRange(chartRange), 'day') : null,
     ]);
-    const series: ChartSeries[] = [{ label: s('rep_salesSeries'), values: coveredValues(cur, cur.sales), color: COLORS.current }];
+    const series: ChartSeries[] = [
+      { label: s('rep_salesSeries'), values: coveredValues(cur, cur.sales), color: COLORS.current },
+    ];
     if (before) {
       const previous = coveredValues(before, before.sales);
-      series.push({ label: s('rep_previousSeries'), values: cur.buckets.map((_, i) => previous[i] ?? null), color: COLORS.previous, dashed: true });
+      series.push({
+        label: s('rep_previousSeries'),
+        values: cur.buckets.map((_, i) => previous[i] ?? null),
+        color: COLORS.previous,
+        dashed: true,
+      });
     }
-    sections.push({ kind: 'chart', title: s(p.template === 'campaign' ? 'rep_chartCampaign' : 'rep_chartSales'), fmt: 'money', dates: cur.buckets, series });
+    sections.push({
+      kind: 'chart',
+      title: s(p.template === 'campaign' ? 'rep_chartCampaign' : 'rep_chartSales'),
+      fmt: 'money',
+      dates: cur.buckets,
+      series,
+    });
   }
 
   if (p.template === 'product') sections.push(...(await productSections(src, range, L)));
@@ -101,18 +179,29 @@ export async function buildReport(src: ReportSource, p: BuildParams): Promise<Re
     sections.push({
       kind: 'table',
       title: s('rep_topProducts'),
-      columns: [{ label: s('colProduct'), fmt: 'text' }, { label: s('rep_colOrders'), fmt: 'count' }, { label: s('rep_colUnits'), fmt: 'count' }, { label: s('rep_colSales'), fmt: 'money' }],
+      columns: [
+        { label: s('colProduct'), fmt: 'text' },
+        { label: s('rep_colOrders'), fmt: 'count' },
+        { label: s('rep_colUnits'), fmt: 'count' },
+        { label: s('rep_colSales'), fmt: 'money' },
+      ],
       rows: top.products.map((r) => [r.key, r.orders, r.units, r.sales]),
     });
     if (p.template !== 'daily') {
       sections.push({
         kind: 'table',
         title: s('rep_topSkus'),
-        columns: [{ label: s('colSku'), fmt: 'text' }, { label: s('colProduct'), fmt: 'text' }, { label: s('rep_colUnits'), fmt: 'count' }, { label: s('rep_colSales'), fmt: 'money' }],
+        columns: [
+          { label: s('colSku'), fmt: 'text' },
+          { label: s('colProduct'), fmt: 'text' },
+          { label: s('rep_colUnits'), fmt: 'count' },
+          { label: s('rep_colSales'), fmt: 'money' },
+        ],
         rows: top.skus.map((r) => [r.key, r.detail, r.units, r.sales]),
       });
     }
-    if (p.template === 'monthly' || p.template === 'campaign') sections.push(...(await campaignSections(src, range, L)));
+    if (p.template === 'monthly' || p.template === 'campaign')
+      sections.push(...(await campaignSections(src, range, L)));
   }
 
   // The forecast for the next week or 30 days (from the last day of data, where the model's history ends);
@@ -127,7 +216,11 @@ export async function buildReport(src: ReportSource, p: BuildParams): Promise<Re
     const total = fc.forecast.yhat.reduce((a, b) => a + b, 0);
     sections.push({
       kind: 'chart',
-      title: tf(L, 'rep_forecast', { days: String(horizon), date: formatDate(fc.forecast.dates[0], L, 'long'), total: money(total) }),
+      title: tf(L, 'rep_forecast', {
+        days: String(horizon),
+        date: formatDate(fc.forecast.dates[0], L, 'long'),
+        total: money(total),
+      }),
       fmt: 'money',
       dates,
       series: [
@@ -145,7 +238,13 @@ export async function buildReport(src: ReportSource, p: BuildParams): Promise<Re
   const periodText = formatRange(range, L, 'long');
   const summary = [
     `${title}: ${p.shopName}, ${periodText}`,
-    ...items.filter((i) => i.value !== null).slice(0, 6).map((i) => `${i.label}: ${i.fmt === 'money' ? money(i.value as number) : i.fmt === 'ratio' ? formatPercent(i.value as number, L) : String(Math.round((i.value as number) * 100) / 100)}${i.change === null ? '' : ` (${i.change >= 0 ? '+' : '−'}${formatPercent(Math.abs(i.change), L)})`}`),
+    ...items
+      .filter((i) => i.value !== null)
+      .slice(0, 6)
+      .map(
+        (i) =>
+          `${i.label}: ${i.fmt === 'money' ? money(i.value as number) : i.fmt === 'ratio' ? formatPercent(i.value as number, L) : String(Math.round((i.value as number) * 100) / 100)}${i.change === null ? '' : ` (${i.change >= 0 ? '+' : '−'}${formatPercent(Math.abs(i.change), L)})`}`,
+      ),
     ...findings.slice(0, 3).map((f) => `• ${f}`),
   ].join('\n');
   return {
@@ -216,13 +315,25 @@ async function segmentSections(src: ReportSource, L: Locale): Promise<Section[]>
         { label: s('rep_colOrdersPerBuyer'), fmt: 'decimal' },
         { label: s('rep_colAction'), fmt: 'text' },
       ],
-      rows: seg.segments.map((g) => [t(L, `seg_${g.id}` as StringKey), g.size, g.share, g.valueShare, g.recency, Math.round(g.orders * 100) / 100, t(L, `act_${SEGMENT_ACTIONS[g.id as SegmentName]}` as StringKey)]),
+      rows: seg.segments.map((g) => [
+        t(L, `seg_${g.id}` as StringKey),
+        g.size,
+        g.share,
+        g.valueShare,
+        g.recency,
+        Math.round(g.orders * 100) / 100,
+        t(L, `act_${SEGMENT_ACTIONS[g.id as SegmentName]}` as StringKey),
+      ]),
     });
   }
   out.push({
     kind: 'table',
     title: s('rep_repeat'),
-    columns: [{ label: s('rep_colWithin'), fmt: 'text' }, { label: s('rep_colRepeatRate'), fmt: 'ratio' }, { label: s('rep_colBuyers'), fmt: 'count' }],
+    columns: [
+      { label: s('rep_colWithin'), fmt: 'text' },
+      { label: s('rep_colRepeatRate'), fmt: 'ratio' },
+      { label: s('rep_colBuyers'), fmt: 'count' },
+    ],
     rows: cohorts.repeat.map((r) => [tf(L, 'rep_days', { n: String(r.days) }), r.rate, r.buyers]),
   });
   return out;
@@ -235,7 +346,10 @@ async function campaignSections(src: ReportSource, range: DateRange, L: Locale):
   if (c.adsReport) {
     out.push({
       kind: 'table',
-      title: tf(L, 'rep_ads', { from: formatDate(c.adsReport.from, L, 'short'), to: formatDate(c.adsReport.to, L, 'long') }),
+      title: tf(L, 'rep_ads', {
+        from: formatDate(c.adsReport.from, L, 'short'),
+        to: formatDate(c.adsReport.to, L, 'long'),
+      }),
       columns: [
         { label: s('rep_colAd'), fmt: 'text' },
         { label: s('rep_colSpend'), fmt: 'money' },
@@ -243,14 +357,22 @@ async function campaignSections(src: ReportSource, range: DateRange, L: Locale):
         { label: 'ROAS', fmt: 'decimal' },
         { label: s('rep_colConversions'), fmt: 'count' },
       ],
-      rows: [...c.adsReport.ads].sort((a, b) => b.spend - a.spend).slice(0, 15).map((a) => [a.name, a.spend, a.gmv, a.roas === null ? null : Math.round(a.roas * 100) / 100, a.conversions]),
+      rows: [...c.adsReport.ads]
+        .sort((a, b) => b.spend - a.spend)
+        .slice(0, 15)
+        .map((a) => [a.name, a.spend, a.gmv, a.roas === null ? null : Math.round(a.roas * 100) / 100, a.conversions]),
     });
   }
   if (c.promotions.length) {
     out.push({
       kind: 'table',
       title: s('rep_promotions'),
-      columns: [{ label: s('rep_colPromotion'), fmt: 'text' }, { label: s('rep_colOrders'), fmt: 'count' }, { label: s('rep_colUnits'), fmt: 'count' }, { label: s('rep_colSales'), fmt: 'money' }],
+      columns: [
+        { label: s('rep_colPromotion'), fmt: 'text' },
+        { label: s('rep_colOrders'), fmt: 'count' },
+        { label: s('rep_colUnits'), fmt: 'count' },
+        { label: s('rep_colSales'), fmt: 'money' },
+      ],
       rows: c.promotions.map((x) => [x.type, x.orders, x.units, x.sales]),
     });
   }

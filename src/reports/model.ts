@@ -2,7 +2,15 @@
  * A report as data: sections of KPIs, charts, tables and findings, with its text already in the report's
  * language and its numbers raw. The PDF and the Excel file are two renderings of the same document.
  */
-import { formatCount, formatDate, formatDecimal, formatDuration, formatMoney, formatPercent, minorPerMajor } from '../format/number';
+import {
+  formatCount,
+  formatDate,
+  formatDecimal,
+  formatDuration,
+  formatMoney,
+  formatPercent,
+  minorPerMajor,
+} from '../format/number';
 import type { Locale } from '../i18n/locale';
 import type { MetricId, Unit } from '../metrics/definitions';
 import type { DateRange } from '../metrics/kpis';
@@ -51,7 +59,8 @@ export function excelCell(v: number | null, fmt: Fmt, currency: string): CellVal
   }
 }
 
-export const unitFmt = (u: Unit): Fmt => (u === 'money' ? 'money' : u === 'count' ? 'count' : u === 'ratio' ? 'ratio' : 'duration');
+export const unitFmt = (u: Unit): Fmt =>
+  u === 'money' ? 'money' : u === 'count' ? 'count' : u === 'ratio' ? 'ratio' : 'duration';
 
 export interface KpiItem {
   id: MetricId;
@@ -81,7 +90,13 @@ export type Section =
       /** An interval band (forecast), drawn under the series, over the same dates (null outside it). */
       band?: { label: string; lo: (number | null)[]; hi: (number | null)[] };
     }
-  | { kind: 'table'; title: string; columns: { label: string; fmt: Fmt }[]; rows: (string | number | null)[][]; note?: string }
+  | {
+      kind: 'table';
+      title: string;
+      columns: { label: string; fmt: Fmt }[];
+      rows: (string | number | null)[][];
+      note?: string;
+    }
   | { kind: 'list'; title: string; items: string[] }
   | { kind: 'text'; title: string; text: string };
 

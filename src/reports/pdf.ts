@@ -19,7 +19,22 @@ const INK = '#1f2933';
 const MUTED = '#6b7280';
 const ACCENT = '#ee4d2d';
 
-const ASCII: Record<string, string> = { '–': '-', '—': '-', '−': '-', '‘': "'", '’': "'", '“': '"', '”': '"', '…': '...', '•': '-', '≥': '>=', '≤': '<=', 'Σ': 'Sum ', '\u202f': ' ', '\u2009': ' ' };
+const ASCII: Record<string, string> = {
+  '–': '-',
+  '—': '-',
+  '−': '-',
+  '‘': "'",
+  '’': "'",
+  '“': '"',
+  '”': '"',
+  '…': '...',
+  '•': '-',
+  '≥': '>=',
+  '≤': '<=',
+  Σ: 'Sum ',
+  '\u202f': ' ',
+  '\u2009': ' ',
+};
 
 /** Text the built-in font can show: Latin-1 as is, common punctuation as ASCII, accents dropped, else `?`. */
 export function pdfText(s: string): string {
@@ -46,7 +61,8 @@ export function reportPdf(doc: ReportDoc): Uint8Array {
   const periodText = formatRange(doc.period, L, 'long');
   const width = PAGE.w - 2 * PAGE.margin;
   let y = PAGE.top;
-  const text = (str: string, x: number, yy: number, opts?: Parameters<jsPDF['text']>[3]) => pdf.text(pdfText(str), x, yy, opts);
+  const text = (str: string, x: number, yy: number, opts?: Parameters<jsPDF['text']>[3]) =>
+    pdf.text(pdfText(str), x, yy, opts);
   const ensure = (h: number) => {
     if (y + h > PAGE.h - PAGE.bottom) {
       pdf.addPage();
@@ -84,7 +100,9 @@ export function reportPdf(doc: ReportDoc): Uint8Array {
         body: sec.rows.map((row) => row.map((v, i) => pdfText(formatValue(v, sec.columns[i].fmt, doc.currency, L)))),
         styles: { font: 'helvetica', fontSize: 8, cellPadding: 1.6, textColor: INK, overflow: 'linebreak' },
         headStyles: { fillColor: [243, 244, 246], textColor: INK, fontStyle: 'bold' },
-        columnStyles: Object.fromEntries(sec.columns.map((c, i) => [i, numeric(c.fmt) ? { halign: 'right' as const } : {}])),
+        columnStyles: Object.fromEntries(
+          sec.columns.map((c, i) => [i, numeric(c.fmt) ? { halign: 'right' as const } : {}]),
+        ),
         didParseCell: (h) => {
           if (h.section === 'head' && numeric(sec.columns[h.column.index].fmt)) h.cell.styles.halign = 'right';
         },
@@ -122,10 +140,15 @@ export function reportPdf(doc: ReportDoc): Uint8Array {
     pdf.setFont('helvetica', 'normal').setFontSize(9).setTextColor(MUTED);
     text(`${s('rep_period')}: ${periodText}`, PAGE.margin, 16.5);
     text(`${s('rep_generated')}: ${doc.generatedAt.replace('T', ' ')}`, PAGE.w - PAGE.margin, 16.5, { align: 'right' });
-    pdf.setDrawColor('#e5e7eb').setLineWidth(0.3).line(PAGE.margin, 19.5, PAGE.w - PAGE.margin, 19.5);
+    pdf
+      .setDrawColor('#e5e7eb')
+      .setLineWidth(0.3)
+      .line(PAGE.margin, 19.5, PAGE.w - PAGE.margin, 19.5);
     pdf.setFontSize(8);
     text('Toko Insight', PAGE.margin, PAGE.h - 8);
-    text(tf(L, 'rep_page', { n: String(i), total: String(pages) }), PAGE.w - PAGE.margin, PAGE.h - 8, { align: 'right' });
+    text(tf(L, 'rep_page', { n: String(i), total: String(pages) }), PAGE.w - PAGE.margin, PAGE.h - 8, {
+      align: 'right',
+    });
   }
   return new Uint8Array(pdf.output('arraybuffer'));
 }
@@ -144,31 +167,48 @@ function kpiRow(pdf: jsPDF, items: KpiItem[], y: number, doc: ReportDoc) {
     pdf.text(pdfText(formatValue(k.value, k.fmt, doc.currency, doc.locale)), x + 2.5, y + 10.5);
     pdf.setFont('helvetica', 'normal').setFontSize(7.5);
     if (k.change === null) {
-      pdf.setTextColor(MUTED).text(pdfText(k.value && k.previous === 0 ? t(doc.locale, 'isNew') : '–'), x + 2.5, y + 14.8);
+      pdf
+        .setTextColor(MUTED)
+        .text(pdfText(k.value && k.previous === 0 ? t(doc.locale, 'isNew') : '–'), x + 2.5, y + 14.8);
     } else {
       const better = METRICS[k.id].better;
-      const good = better === 'neutral' ? null : (k.change >= 0) === (better === 'up');
+      const good = better === 'neutral' ? null : k.change >= 0 === (better === 'up');
       pdf.setTextColor(good === null ? MUTED : good ? '#15803d' : '#b91c1c');
       const prev = formatValue(k.previous, k.fmt, doc.currency, doc.locale);
-      pdf.text(pdfText(`${k.change >= 0 ? '+' : '-'}${formatPercent(Math.abs(k.change), doc.locale)} (${prev})`), x + 2.5, y + 14.8);
+      pdf.text(
+        pdfText(`${k.change >= 0 ? '+' : '-'}${formatPercent(Math.abs(k.change), doc.locale)} (${prev})`),
+        x + 2.5,
+        y + 14.8,
+      );
     }
   });
 }
 
 /** A line chart drawn with PDF vector paths: gridlines, y ticks, a few date labels, the band, the series. */
-function chart(pdf: jsPDF, sec: Extract<Section, { kind: 'chart' }>, x: number, y: number, w: number, h: number, doc: ReportDoc) {
+function chart(
+  pdf: jsPDF,
+  sec: Extract<Section, { kind: 'chart' }>,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  doc: ReportDoc,
+) {
   const left = 22;
   const bottom = 12;
   const px = x + left;
   const pw = w - left - 2;
   const ph = h - bottom;
-  const all = [...sec.series.flatMap((s) => s.values), ...(sec.band ? [...sec.band.lo, ...sec.band.hi] : [])].filter((v): v is number => v !== null && Number.isFinite(v));
+  const all = [...sec.series.flatMap((s) => s.values), ...(sec.band ? [...sec.band.lo, ...sec.band.hi] : [])].filter(
+    (v): v is number => v !== null && Number.isFinite(v),
+  );
   const max = Math.max(1, ...all);
   const min = Math.min(0, ...all);
   const n = sec.dates.length;
   const X = (i: number) => px + (n <= 1 ? pw / 2 : (i / (n - 1)) * pw);
   const Y = (v: number) => y + ph - ((v - min) / (max - min)) * ph;
-  const tick = (v: number) => (sec.fmt === 'money' ? formatCompactMoney(v, doc.currency, doc.locale) : formatDecimal(v, doc.locale, 1));
+  const tick = (v: number) =>
+    sec.fmt === 'money' ? formatCompactMoney(v, doc.currency, doc.locale) : formatDecimal(v, doc.locale, 1);
   pdf.setFont('helvetica', 'normal').setFontSize(7).setTextColor(MUTED).setLineWidth(0.2);
   for (let k = 0; k <= 4; k++) {
     const v = min + ((max - min) * k) / 4;
@@ -184,7 +224,10 @@ function chart(pdf: jsPDF, sec: Extract<Section, { kind: 'chart' }>, x: number, 
     const { lo, hi } = sec.band;
     const idx = sec.dates.map((_, i) => i).filter((i) => lo[i] !== null && hi[i] !== null);
     if (idx.length > 1) {
-      const pts = [...idx.map((i) => [X(i), Y(hi[i] as number)]), ...[...idx].reverse().map((i) => [X(i), Y(lo[i] as number)])];
+      const pts = [
+        ...idx.map((i) => [X(i), Y(hi[i] as number)]),
+        ...[...idx].reverse().map((i) => [X(i), Y(lo[i] as number)]),
+      ];
       const deltas = pts.slice(1).map((p, k) => [p[0] - pts[k][0], p[1] - pts[k][1]]);
       pdf.setFillColor('#dbe7fb').setDrawColor('#dbe7fb');
       pdf.lines(deltas, pts[0][0], pts[0][1], [1, 1], 'F', true);
@@ -208,7 +251,10 @@ function chart(pdf: jsPDF, sec: Extract<Section, { kind: 'chart' }>, x: number, 
   pdf.setLineDashPattern([], 0);
   // Legend under the axis labels.
   let lx = px;
-  const legend = [...sec.series.map((s) => ({ label: s.label, color: s.color })), ...(sec.band ? [{ label: sec.band.label, color: '#dbe7fb' }] : [])];
+  const legend = [
+    ...sec.series.map((s) => ({ label: s.label, color: s.color })),
+    ...(sec.band ? [{ label: sec.band.label, color: '#dbe7fb' }] : []),
+  ];
   for (const item of legend) {
     pdf.setFillColor(item.color).rect(lx, y + ph + 7, 3, 1.6, 'F');
     pdf.setTextColor(MUTED).text(pdfText(item.label), lx + 4, y + ph + 8.4);

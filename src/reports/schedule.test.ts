@@ -37,7 +37,10 @@ describe('schedule runs (local wall-clock time)', () => {
   });
 
   it('monthly runs on the given day; the month end is not guessed', () => {
-    expect(runsBetween({ every: 'month', day: 1 }, '06:00', '2026-09-15T00:00', '2026-11-24T00:00')).toEqual(['2026-10-01T06:00', '2026-11-01T06:00']);
+    expect(runsBetween({ every: 'month', day: 1 }, '06:00', '2026-09-15T00:00', '2026-11-24T00:00')).toEqual([
+      '2026-10-01T06:00',
+      '2026-11-01T06:00',
+    ]);
     expect(cadenceProblem({ every: 'month', day: 31 }, '06:00')).toMatch(/1 to 28/);
     expect(cadenceProblem({ every: 'week', weekday: 0 }, '06:00')).toMatch(/weekday/);
     expect(cadenceProblem({ every: 'day' }, '8:00')).toMatch(/HH:MM/);

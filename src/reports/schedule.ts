@@ -5,7 +5,10 @@
  */
 import { addDays, isoDay } from './periods';
 
-export type Cadence = { every: 'day' } | { every: 'week'; /** ISO weekday: 1 = Monday … 7 = Sunday. */ weekday: number } | { every: 'month'; /** 1–28. */ day: number };
+export type Cadence =
+  | { every: 'day' }
+  | { every: 'week' /** ISO weekday: 1 = Monday … 7 = Sunday. */; weekday: number }
+  | { every: 'month' /** 1–28. */; day: number };
 
 /** A local wall-clock time, `YYYY-MM-DDTHH:MM`. */
 export type LocalTime = string;
@@ -31,8 +34,10 @@ function matches(cadence: Cadence, day: string): boolean {
 /** Checks a cadence and a `HH:MM` time; returns what is wrong, or null. */
 export function cadenceProblem(cadence: Cadence, time: string): string | null {
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) return `time must be HH:MM, got "${time}"`;
-  if (cadence.every === 'week' && !(Number.isInteger(cadence.weekday) && cadence.weekday >= 1 && cadence.weekday <= 7)) return 'weekday must be 1 (Monday) to 7 (Sunday)';
-  if (cadence.every === 'month' && !(Number.isInteger(cadence.day) && cadence.day >= 1 && cadence.day <= 28)) return 'day of month must be 1 to 28';
+  if (cadence.every === 'week' && !(Number.isInteger(cadence.weekday) && cadence.weekday >= 1 && cadence.weekday <= 7))
+    return 'weekday must be 1 (Monday) to 7 (Sunday)';
+  if (cadence.every === 'month' && !(Number.isInteger(cadence.day) && cadence.day >= 1 && cadence.day <= 28))
+    return 'day of month must be 1 to 28';
   return null;
 }
 
@@ -40,7 +45,13 @@ export function cadenceProblem(cadence: Cadence, time: string): string | null {
  * The runs of a schedule in (`after`, `until`]: every matching day at `time`, oldest first. Only the last
  * `limit` are returned, so an app opened after months away catches up on the recent runs, not on every one.
  */
-export function runsBetween(cadence: Cadence, time: string, after: LocalTime, until: LocalTime, limit = 5): LocalTime[] {
+export function runsBetween(
+  cadence: Cadence,
+  time: string,
+  after: LocalTime,
+  until: LocalTime,
+  limit = 5,
+): LocalTime[] {
   const out: LocalTime[] = [];
   if (until <= after) return out;
   // Walk back from the last day, so the cost does not grow with the time away.

@@ -23,14 +23,20 @@ let service: ReportService;
 beforeAll(async () => {
   db = await openNodeDuckDB();
   store = new IdbReportStore(await openAppDb('service-test'));
-  engine = await Engine.open(db, { ml: localMl(() => initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`)), reports: store });
+  engine = await Engine.open(db, {
+    ml: localMl(() => initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`)),
+    reports: store,
+  });
   service = new ReportService(engine, store, () => now);
-  const report = await engine.importFiles(manifest.files.map((f) => ({ name: f, data: new Uint8Array(fs.readFileSync(path.join(DIR, f))) })));
+  const report = await engine.importFiles(
+    manifest.files.map((f) => ({ name: f, data: new Uint8Array(fs.readFileSync(path.join(DIR, f))) })),
+  );
   expect(report.files.filter((f) => f.status !== 'ok')).toEqual([]);
 }, 300_000);
 afterAll(() => db.close());
 
-const pdfPages = (bytes: Uint8Array) => (new TextDecoder('latin1').decode(bytes).match(/\/Type \/Page\b(?!s)/g) ?? []).length;
+const pdfPages = (bytes: Uint8Array) =>
+  (new TextDecoder('latin1').decode(bytes).match(/\/Type \/Page\b(?!s)/g) ?? []).length;
 
 describe('reports without data', () => {
   it('a due schedule makes nothing and stays due until there are orders; alerts find nothing to say', async () => {
@@ -38,7 +44,12 @@ describe('reports without data', () => {
     try {
       const st = new IdbReportStore(await openAppDb('service-empty'));
       const svc = new ReportService(await Engine.open(empty, { reports: st }), st, () => '2026-11-24T09:00');
-      const s = await svc.schedule({ template: 'weekly', cadence: { every: 'day' }, time: '08:00', since: '2026-11-20T00:00' });
+      const s = await svc.schedule({
+        template: 'weekly',
+        cadence: { every: 'day' },
+        time: '08:00',
+        since: '2026-11-20T00:00',
+      });
       expect(await svc.runDueSchedules()).toEqual([]);
       expect((await svc.listSchedules()).find((x) => x.id === s.id)?.lastRun).toBeNull();
       await svc.createRule('', { type: 'threshold', metric: 'orders', op: '<', value: 1, window: 'day' });
@@ -82,7 +93,9 @@ describe('reports on sample data', () => {
       expect(sales.z).toBe('"Rp"#,##0');
       const zip = XLSX.CFB.read(xlsx.bytes, { type: 'array' });
       const sheet2 = zip.FileIndex[zip.FullPaths.findIndex((p: string) => p.endsWith('xl/worksheets/sheet2.xml'))];
-      expect(new TextDecoder().decode(sheet2.content as Uint8Array)).toContain(`<pane ySplit="${header + 1}" topLeftCell="A${header + 2}" activePane="bottomLeft" state="frozen"/>`);
+      expect(new TextDecoder().decode(sheet2.content as Uint8Array)).toContain(
+        `<pane ySplit="${header + 1}" topLeftCell="A${header + 2}" activePane="bottomLeft" state="frozen"/>`,
+      );
     }
     const list = await service.listReports();
     expect(list.map((r) => r.template).sort()).toEqual([...TEMPLATES].sort());
@@ -102,7 +115,13 @@ describe('reports on sample data', () => {
   it('a due schedule runs once; missed runs are caught up once each; nothing repeats after that', async () => {
     const before = (await service.listReports()).length;
     now = '2026-11-24T09:00';
-    const s = await service.schedule({ template: 'daily', cadence: { every: 'day' }, time: '08:00', locale: 'en', since: '2026-11-21T09:00' });
+    const s = await service.schedule({
+      template: 'daily',
+      cadence: { every: 'day' },
+      time: '08:00',
+      locale: 'en',
+      since: '2026-11-21T09:00',
+    });
     expect(s.nextRun).toBe('2026-11-25T08:00');
     const made = await service.runDueSchedules();
     // Runs on the 22nd, 23rd and 24th: the days 21, 22 and 23.
@@ -117,11 +136,28 @@ describe('reports on sample data', () => {
 
   it('an alert rule that fires on the data raises one inbox item, which stays read once read', async () => {
     const k = await engine.kpis({ from: '2026-11-01', to: '2026-11-30' });
-    const rule = await service.createRule('', { type: 'threshold', metric: 'cancel_rate', op: '>', value: (k.values.cancel_rate ?? 0) / 2, window: '30d' });
-    const quiet = await service.createRule('never', { type: 'threshold', metric: 'orders', op: '<', value: 0, window: '7d' });
+    const rule = await service.createRule('', {
+      type: 'threshold',
+      metric: 'cancel_rate',
+      op: '>',
+      value: (k.values.cancel_rate ?? 0) / 2,
+      window: '30d',
+    });
+    const quiet = await service.createRule('never', {
+      type: 'threshold',
+      metric: 'orders',
+      op: '<',
+      value: 0,
+      window: '7d',
+    });
     const first = await service.runAutomations();
     expect(first.alerts.map((a) => a.ruleId)).toEqual([rule.id]);
-    expect(first.alerts[0].evidence).toEqual({ type: 'threshold', metric: 'cancel_rate', value: k.values.cancel_rate, range: { from: '2026-11-01', to: '2026-11-30' } });
+    expect(first.alerts[0].evidence).toEqual({
+      type: 'threshold',
+      metric: 'cancel_rate',
+      value: k.values.cancel_rate,
+      range: { from: '2026-11-01', to: '2026-11-30' },
+    });
     expect(first.alerts[0].href).toBe('/overview?from=2026-11-01&to=2026-11-30');
     expect((await service.runAutomations()).alerts).toEqual([]);
     await service.markRead(first.alerts[0].id);
@@ -138,7 +174,9 @@ describe('reports on sample data', () => {
     const k = await engine.kpis(range);
     expect(rows.find((r) => r[0] === 'sales')?.[2]).toBe(k.values.sales);
     expect(rows.find((r) => r[0] === 'orders')?.[2]).toBe(k.values.orders);
-    const daily = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[1]], { header: 1, raw: true }).filter((r) => /^\d{4}-/.test(String(r[0])));
+    const daily = XLSX.utils
+      .sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[1]], { header: 1, raw: true })
+      .filter((r) => /^\d{4}-/.test(String(r[0])));
     expect(daily.length).toBe(31);
     expect(daily.reduce((a, r) => a + Number(r[2] ?? 0), 0)).toBe(k.values.sales);
   }, 120_000);

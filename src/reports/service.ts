@@ -7,7 +7,15 @@ import type { EngineApi } from '../engine/api';
 import type { Locale } from '../i18n/locale';
 import { METRICS, type MetricId } from '../metrics/definitions';
 import type { DateRange } from '../metrics/kpis';
-import { type Alert, type AlertRule, type Evidence, evaluateRule, type RuleFacts, type RuleSpec, ruleProblem } from './alerts';
+import {
+  type Alert,
+  type AlertRule,
+  type Evidence,
+  evaluateRule,
+  type RuleFacts,
+  type RuleSpec,
+  ruleProblem,
+} from './alerts';
 import { buildReport, metricValues, type ReportSource } from './build';
 import { addDays, isoDay, TEMPLATES, type TemplateId, templatePeriod } from './periods';
 import { type Cadence, cadenceProblem, type LocalTime, localNow, nextRun, runsBetween } from './schedule';
@@ -88,16 +96,26 @@ export class ReportService {
     const auto = templatePeriod(req.template, runDay ?? addDays(info.lastOrderDate, 1), info.lastOrderDate);
     const from = req.from ?? auto.from;
     const to = req.to ?? (req.from ? req.from : auto.to);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to) || from > to) throw new Error(`invalid report period ${from} – ${to}`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to) || from > to)
+      throw new Error(`invalid report period ${from} – ${to}`);
     return { from, to };
   }
 
-  async generate(req: ReportRequest, run?: { scheduleId: number; runKey: string; at: LocalTime }): Promise<ReportMeta | null> {
+  async generate(
+    req: ReportRequest,
+    run?: { scheduleId: number; runKey: string; at: LocalTime },
+  ): Promise<ReportMeta | null> {
     const settings = await this.settings();
     const locale = req.locale ?? settings.locale;
     const period = await this.periodOf(req, run ? isoDay(run.at) : undefined);
     const shopName = settings.shopName || (locale === 'id' ? 'Toko saya' : 'My shop');
-    const doc = await buildReport(this.src, { template: req.template, period, locale, shopName, generatedAt: this.clock() });
+    const doc = await buildReport(this.src, {
+      template: req.template,
+      period,
+      locale,
+      shopName,
+      generatedAt: this.clock(),
+    });
     // jsPDF is loaded on the first report, not with the engine.
     const { reportPdf } = await import('./pdf');
     const pdf = reportPdf(doc);
@@ -131,7 +149,11 @@ export class ReportService {
   async download(id: number, format: 'pdf' | 'xlsx'): Promise<ReportDownload> {
     const [meta, files] = await Promise.all([this.store.getReport(id), this.store.reportFiles(id)]);
     if (!meta || !files) throw new Error(`report ${id} is not in the history`);
-    const slug = `${meta.title}-${meta.period.from}${meta.period.to === meta.period.from ? '' : `_${meta.period.to}`}`.replace(/[^\p{L}\p{N}_-]+/gu, '-');
+    const slug =
+      `${meta.title}-${meta.period.from}${meta.period.to === meta.period.from ? '' : `_${meta.period.to}`}`.replace(
+        /[^\p{L}\p{N}_-]+/gu,
+        '-',
+      );
     return { fileName: `${slug}.${format}`, mime: MIME[format], bytes: files[format] };
   }
 
@@ -144,7 +166,15 @@ export class ReportService {
     const problem = cadenceProblem(req.cadence, req.time);
     if (problem) throw new Error(problem);
     const locale = req.locale ?? (await this.settings()).locale;
-    const s = await this.store.putSchedule({ template: req.template, cadence: req.cadence, time: req.time, locale, since: req.since ?? this.clock(), lastRun: null, lastResult: null });
+    const s = await this.store.putSchedule({
+      template: req.template,
+      cadence: req.cadence,
+      time: req.time,
+      locale,
+      since: req.since ?? this.clock(),
+      lastRun: null,
+      lastResult: null,
+    });
     return this.view(s);
   }
 
@@ -179,7 +209,10 @@ export class ReportService {
           const period = await this.periodOf({ template: s.template }, isoDay(at));
           const runKey = `${s.id}@${period.from}/${period.to}`;
           if (await this.store.hasRun(runKey)) continue;
-          const r = await this.generate({ template: s.template, from: period.from, to: period.to, locale: s.locale }, { scheduleId: s.id, runKey, at });
+          const r = await this.generate(
+            { template: s.template, from: period.from, to: period.to, locale: s.locale },
+            { scheduleId: s.id, runKey, at },
+          );
           if (r) {
             made.push(r);
             lastResult = { status: 'ok', reportId: r.id };
@@ -237,7 +270,16 @@ export class ReportService {
       });
       const hit = facts && evaluateRule(rule.spec, facts);
       if (!hit) continue;
-      const a = await this.store.addAlert({ kind: 'alert', ruleId: rule.id, rule, key: `${rule.id}:${hit.key}`, evidence: hit.evidence, href: hrefOf(hit.evidence), createdAt: this.clock(), read: false });
+      const a = await this.store.addAlert({
+        kind: 'alert',
+        ruleId: rule.id,
+        rule,
+        key: `${rule.id}:${hit.key}`,
+        evidence: hit.evidence,
+        href: hrefOf(hit.evidence),
+        createdAt: this.clock(),
+        read: false,
+      });
       if (a) out.push(a);
     }
     return out;
@@ -274,7 +316,10 @@ export class ReportService {
       case 'change': {
         const range = spec.window === 'day' ? { from: end, to: end } : { from: addDays(end, -6), to: end };
         const baseRange = { from: addDays(range.from, -7), to: addDays(range.to, -7) };
-        const [[m], [b]] = await Promise.all([metricValues(this.src, [spec.metric], range), metricValues(this.src, [spec.metric], baseRange)]);
+        const [[m], [b]] = await Promise.all([
+          metricValues(this.src, [spec.metric], range),
+          metricValues(this.src, [spec.metric], baseRange),
+        ]);
         return { type: 'change', value: m.value, base: b.value, range, baseRange };
       }
       case 'forecast': {
@@ -283,15 +328,25 @@ export class ReportService {
           const from = addDays(end, -6);
           return {
             type: 'forecast',
-            days: (a?.anomalies ?? []).filter((x) => x.date >= from && x.date <= end).map((x) => ({ date: x.date, actual: x.actual, lo: x.expected, hi: x.expected, anomaly: x.severity })),
+            days: (a?.anomalies ?? [])
+              .filter((x) => x.date >= from && x.date <= end)
+              .map((x) => ({ date: x.date, actual: x.actual, lo: x.expected, hi: x.expected, anomaly: x.severity })),
           };
         }
         const c = await this.src.lastDayCheck();
-        return c ? { type: 'forecast', days: [{ date: c.date, actual: c.actual, lo: c.lo95, hi: c.hi95, anomaly: null }] } : null;
+        return c
+          ? { type: 'forecast', days: [{ date: c.date, actual: c.actual, lo: c.lo95, hi: c.hi95, anomaly: null }] }
+          : null;
       }
       case 'stock': {
         const [d] = await this.src.forecastDemand({ skus: [spec.sku], horizon: spec.days });
-        return { type: 'stock', sku: spec.sku, name: d?.name ?? spec.sku, demand: d ? d.horizonUnits : null, from: addDays(end, 1) };
+        return {
+          type: 'stock',
+          sku: spec.sku,
+          name: d?.name ?? spec.sku,
+          demand: d ? d.horizonUnits : null,
+          from: addDays(end, 1),
+        };
       }
     }
   }
@@ -314,5 +369,11 @@ export function hrefOf(e: Evidence): string {
 
 function pageOf(id: MetricId): string {
   const src = METRICS[id].source;
-  return src === 'traffic' || src === 'shop_stats' ? '/traffic' : src === 'chat' ? '/service' : src === 'income' ? '/sales' : '/overview';
+  return src === 'traffic' || src === 'shop_stats'
+    ? '/traffic'
+    : src === 'chat'
+      ? '/service'
+      : src === 'income'
+        ? '/sales'
+        : '/overview';
 }

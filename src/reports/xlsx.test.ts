@@ -2,12 +2,25 @@ import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { workbookBytes } from './xlsx';
 
-const DANGEROUS = ['=HYPERLINK("http://evil.example","klik")', '+62 812', '-1+1', '@SUM(A1:A2)', '\tTab', '\rCR', '=1+1'];
+const DANGEROUS = [
+  '=HYPERLINK("http://evil.example","klik")',
+  '+62 812',
+  '-1+1',
+  '@SUM(A1:A2)',
+  '\tTab',
+  '\rCR',
+  '=1+1',
+];
 
 describe('Excel export', () => {
   it('writes every dangerous text as a text cell, never a formula; numbers stay numbers with their format', () => {
     const bytes = workbookBytes([
-      { name: 'Produk: [semua]', header: ['Nama', 'Penjualan'], rows: DANGEROUS.map((d, i) => [d, 1000 * (i + 1)]), formats: { 1: '#,##0' } },
+      {
+        name: 'Produk: [semua]',
+        header: ['Nama', 'Penjualan'],
+        rows: DANGEROUS.map((d, i) => [d, 1000 * (i + 1)]),
+        formats: { 1: '#,##0' },
+      },
     ]);
     const wb = XLSX.read(bytes, { type: 'array', cellFormula: true });
     const ws = wb.Sheets[wb.SheetNames[0]];

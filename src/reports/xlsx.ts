@@ -31,7 +31,11 @@ export interface SheetSpec {
 
 /** Excel's sheet-name rules: at most 31 characters, none of `: \ / ? * [ ]`, unique in the workbook. */
 function sheetName(name: string, taken: Set<string>): string {
-  const base = name.replace(/[:\\/?*[\]]/g, ' ').trim().slice(0, 31) || 'Sheet';
+  const base =
+    name
+      .replace(/[:\\/?*[\]]/g, ' ')
+      .trim()
+      .slice(0, 31) || 'Sheet';
   let out = base;
   for (let i = 2; taken.has(out.toLowerCase()); i++) out = `${base.slice(0, 28)} ${i}`;
   taken.add(out.toLowerCase());
@@ -63,16 +67,25 @@ export function workbookBytes(sheets: readonly SheetSpec[]): Uint8Array {
       });
     });
     const width = Math.max(1, s.header.length);
-    ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(0, top + rows.length - 1), c: width - 1 } });
-    ws['!cols'] = s.header.map((h, c) => ({ wch: Math.min(60, Math.max(h.length, ...s.rows.slice(0, 200).map((row) => cellText(row[c]).length)) + 2) }));
+    ws['!ref'] = XLSX.utils.encode_range({
+      s: { r: 0, c: 0 },
+      e: { r: Math.max(0, top + rows.length - 1), c: width - 1 },
+    });
+    ws['!cols'] = s.header.map((h, c) => ({
+      wch: Math.min(60, Math.max(h.length, ...s.rows.slice(0, 200).map((row) => cellText(row[c]).length)) + 2),
+    }));
     const name = sheetName(s.name, taken);
     XLSX.utils.book_append_sheet(wb, ws, name);
     frozen.push(top + 1);
   }
-  return freezeHeaders(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer), frozen);
+  return freezeHeaders(
+    new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer),
+    frozen,
+  );
 }
 
-const cellText = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : typeof v === 'object' ? String(v.v) : String(v));
+const cellText = (v: CellValue | undefined): string =>
+  v === null || v === undefined ? '' : typeof v === 'object' ? String(v.v) : String(v);
 
 /**
  * Freezes the rows above each sheet's data (SheetJS's community build writes no panes): a frozen pane is
@@ -87,7 +100,9 @@ function freezeHeaders(bytes: Uint8Array, rows: number[]): Uint8Array {
     const entry = zip.FileIndex[i];
     const xml = new TextDecoder().decode(entry.content as Uint8Array);
     const pane = `<sheetView workbookViewId="0"><pane ySplit="${n}" topLeftCell="A${n + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView>`;
-    entry.content = new TextEncoder().encode(xml.replace('<sheetView workbookViewId="0"/>', pane)) as unknown as typeof entry.content;
+    entry.content = new TextEncoder().encode(
+      xml.replace('<sheetView workbookViewId="0"/>', pane),
+    ) as unknown as typeof entry.content;
     entry.size = (entry.content as Uint8Array).length;
   });
   return new Uint8Array(XLSX.CFB.write(zip, { fileType: 'zip', type: 'array', compression: true }) as ArrayBuffer);
@@ -121,11 +136,20 @@ export function reportWorkbook(doc: ReportDoc): Uint8Array {
       sheets.push({
         name: s('rep_kpis').replace(/ \(.*$/, ''),
         header: [s('rep_colId'), s('rep_colMetric'), s('rep_colValue'), s('rep_colPrevious'), s('rep_colChange')],
-        rows: sec.items.map((k) => [k.id, k.label, excelCell(k.value, k.fmt, doc.currency), excelCell(k.previous, k.fmt, doc.currency), excelCell(k.change, 'ratio', doc.currency)]),
+        rows: sec.items.map((k) => [
+          k.id,
+          k.label,
+          excelCell(k.value, k.fmt, doc.currency),
+          excelCell(k.previous, k.fmt, doc.currency),
+          excelCell(k.change, 'ratio', doc.currency),
+        ]),
         preamble: [...head, sec.title],
       });
     } else if (sec.kind === 'chart') {
-      const cols = [...sec.series.map((x) => x.label), ...(sec.band ? [`${sec.band.label} (lo)`, `${sec.band.label} (hi)`] : [])];
+      const cols = [
+        ...sec.series.map((x) => x.label),
+        ...(sec.band ? [`${sec.band.label} (lo)`, `${sec.band.label} (hi)`] : []),
+      ];
       const data = [...sec.series.map((x) => x.values), ...(sec.band ? [sec.band.lo, sec.band.hi] : [])];
       sheets.push({
         name: sec.title,
@@ -137,7 +161,9 @@ export function reportWorkbook(doc: ReportDoc): Uint8Array {
       sheets.push({
         name: sec.title,
         header: sec.columns.map((c) => c.label),
-        rows: sec.rows.map((row) => row.map((v, c) => (typeof v === 'number' ? excelCell(v, sec.columns[c].fmt, doc.currency) : v))),
+        rows: sec.rows.map((row) =>
+          row.map((v, c) => (typeof v === 'number' ? excelCell(v, sec.columns[c].fmt, doc.currency) : v)),
+        ),
         preamble: [...head, sec.title, ...(sec.note ? [sec.note] : [])],
       });
     } else if (sec.kind === 'list') {
@@ -184,20 +210,45 @@ export function dataWorkbook(x: DataExport): ReportDownload {
       header: [s('rep_colId'), s('rep_colMetric'), s('rep_colValue'), s('rep_colPrevious')],
       rows: ids.map((id) => {
         const fmt = unitFmt(METRICS[id].unit);
-        return [id, METRICS[id].name[L], excelCell(x.kpis.values[id], fmt, cur), excelCell(x.kpis.previous[id], fmt, cur)];
+        return [
+          id,
+          METRICS[id].name[L],
+          excelCell(x.kpis.values[id], fmt, cur),
+          excelCell(x.kpis.previous[id], fmt, cur),
+        ];
       }),
       preamble: head,
     },
     {
       name: s('rep_chartSales'),
       header: [s('rep_date'), s('rep_colOrders'), s('rep_colSales')],
-      rows: x.daily.buckets.map((d, i) => [d, excelCell(x.daily.orders[i], 'count', cur), excelCell(x.daily.sales[i], 'money', cur)]),
+      rows: x.daily.buckets.map((d, i) => [
+        d,
+        excelCell(x.daily.orders[i], 'count', cur),
+        excelCell(x.daily.sales[i], 'money', cur),
+      ]),
       preamble: head,
     },
     {
       name: s('page_products'),
-      header: [s('colSku'), s('colProduct'), s('rep_colOrders'), s('rep_colUnits'), s('rep_colSales'), s('rep_colReturned'), s('colMargin')],
-      rows: x.products.map((r) => [r.sku, r.product, excelCell(r.orders, 'count', cur), excelCell(r.units, 'count', cur), excelCell(r.sales, 'money', cur), excelCell(r.returnedUnits, 'count', cur), excelCell(r.margin, 'ratio', cur)]),
+      header: [
+        s('colSku'),
+        s('colProduct'),
+        s('rep_colOrders'),
+        s('rep_colUnits'),
+        s('rep_colSales'),
+        s('rep_colReturned'),
+        s('colMargin'),
+      ],
+      rows: x.products.map((r) => [
+        r.sku,
+        r.product,
+        excelCell(r.orders, 'count', cur),
+        excelCell(r.units, 'count', cur),
+        excelCell(r.sales, 'money', cur),
+        excelCell(r.returnedUnits, 'count', cur),
+        excelCell(r.margin, 'ratio', cur),
+      ]),
       preamble: head,
     },
     definitionsSheet(ids, L, head),

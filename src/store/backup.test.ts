@@ -25,27 +25,54 @@ describe('backup file', () => {
   it('reads back every part, byte for byte, with its manifest', async () => {
     const { manifest, parts: read } = await decodeBackup(await encodeBackup(head, parts), SUPPORTED);
     expect(manifest.formatVersion).toBe(BACKUP_FORMAT_VERSION);
-    expect(manifest.parts.map((p) => [p.name, p.bytes, p.rows])).toEqual([['a', 3, 3], ['b', 6, undefined]]);
+    expect(manifest.parts.map((p) => [p.name, p.bytes, p.rows])).toEqual([
+      ['a', 3, 3],
+      ['b', 6, undefined],
+    ]);
     expect([...read.entries()].map(([k, v]) => [k, [...v]])).toEqual(parts.map((p) => [p.name, [...p.bytes]]));
   });
 
   it('refuses what is not a backup, a damaged part and a newer version, each by name', async () => {
-    const problem = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof BackupError ? e.problem : e));
-    expect(await problem(decodeBackup(new TextEncoder().encode('Nomor Pesanan,Status'), SUPPORTED))).toEqual({ code: 'not_backup' });
-    const gzipOf = async (b: Uint8Array) => new Uint8Array(await new Response(new Blob([b as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
+    const problem = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: unknown) => (e instanceof BackupError ? e.problem : e),
+      );
+    expect(await problem(decodeBackup(new TextEncoder().encode('Nomor Pesanan,Status'), SUPPORTED))).toEqual({
+      code: 'not_backup',
+    });
+    const gzipOf = async (b: Uint8Array) =>
+      new Uint8Array(
+        await new Response(
+          new Blob([b as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('gzip')),
+        ).arrayBuffer(),
+      );
     expect(await problem(decodeBackup(await gzipOf(new Uint8Array(100)), SUPPORTED))).toEqual({ code: 'not_backup' });
     // Flip one byte of part `b` inside the gzip stream's payload.
-    const raw = new Uint8Array(await new Response(new Blob([(await encodeBackup(head, parts)) as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+    const raw = new Uint8Array(
+      await new Response(
+        new Blob([(await encodeBackup(head, parts)) as Uint8Array<ArrayBuffer>])
+          .stream()
+          .pipeThrough(new DecompressionStream('gzip')),
+      ).arrayBuffer(),
+    );
     raw[raw.length - 1] ^= 0xff;
     expect(await problem(decodeBackup(await gzipOf(raw), SUPPORTED))).toEqual({ code: 'damaged', part: 'b' });
-    expect(await problem(decodeBackup(await gzipOf(raw.subarray(0, raw.length - 2)), SUPPORTED))).toEqual({ code: 'damaged', part: 'b' });
-    expect(await problem(decodeBackup(await encodeBackup({ ...head, schemaVersion: SCHEMA_VERSION + 1 }, parts), SUPPORTED))).toEqual({
+    expect(await problem(decodeBackup(await gzipOf(raw.subarray(0, raw.length - 2)), SUPPORTED))).toEqual({
+      code: 'damaged',
+      part: 'b',
+    });
+    expect(
+      await problem(decodeBackup(await encodeBackup({ ...head, schemaVersion: SCHEMA_VERSION + 1 }, parts), SUPPORTED)),
+    ).toEqual({
       code: 'newer_version',
       what: 'schema',
       found: SCHEMA_VERSION + 1,
       supported: SCHEMA_VERSION,
     });
-    expect(await problem(decodeBackup(await encodeBackup({ ...head, stateVersion: 3 }, parts), SUPPORTED))).toMatchObject({ what: 'state', found: 3 });
+    expect(
+      await problem(decodeBackup(await encodeBackup({ ...head, stateVersion: 3 }, parts), SUPPORTED)),
+    ).toMatchObject({ what: 'state', found: 3 });
   });
 
   it('app state JSON carries byte arrays exactly', () => {
@@ -63,7 +90,11 @@ describe('workspace backup and restore', () => {
 
   const open = async (db: Db, name: string) => {
     const idb = await openAppDb(name);
-    return Engine.open(db, { reports: new IdbReportStore(idb), log: new IdbImportLog(idb), state: new IdbWorkspaceState(idb) });
+    return Engine.open(db, {
+      reports: new IdbReportStore(idb),
+      log: new IdbImportLog(idb),
+      state: new IdbWorkspaceState(idb),
+    });
   };
   /** Everything a seller would see of a workspace, to compare two of them. */
   const everything = async (e: Engine, db: Db) => ({
@@ -103,7 +134,9 @@ describe('workspace backup and restore', () => {
 
   it('a restored workspace shows every KPI, cost, schedule, rule and import of the backup, and imports on', async () => {
     const exported = await a.exportWorkspace();
-    expect(exported.fileName).toBe(`toko-insight-toko-sumber-rejeki-${exported.manifest.createdAt.slice(0, 10)}.tokoinsight`);
+    expect(exported.fileName).toBe(
+      `toko-insight-toko-sumber-rejeki-${exported.manifest.createdAt.slice(0, 10)}.tokoinsight`,
+    );
     expect(await a.lastBackup()).toBe(exported.manifest.createdAt);
     const file = new Blob([exported.bytes as Uint8Array<ArrayBuffer>]);
 
@@ -146,7 +179,10 @@ describe('workspace backup and restore', () => {
       let bytes = decoded.parts.get(p.name) as Uint8Array;
       if (p.name === 'table/rollup_skus') {
         const t = tableFromIPC(bytes);
-        bytes = tableToIPC(t.select(t.schema.fields.map((f) => f.name).filter((n) => n !== 'product_name' && n !== 'variation')), 'stream');
+        bytes = tableToIPC(
+          t.select(t.schema.fields.map((f) => f.name).filter((n) => n !== 'product_name' && n !== 'variation')),
+          'stream',
+        );
       }
       return { name: p.name, bytes, rows: p.rows };
     });

@@ -97,8 +97,19 @@ export async function encodeBackup(
   parts: { name: string; bytes: Uint8Array; rows?: number }[],
 ): Promise<Uint8Array> {
   const listed: BackupPart[] = [];
-  for (const p of parts) listed.push({ name: p.name, bytes: p.bytes.length, sha256: await sha256Hex(p.bytes), ...(p.rows === undefined ? {} : { rows: p.rows }) });
-  const manifest: BackupManifest = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, ...head, parts: listed };
+  for (const p of parts)
+    listed.push({
+      name: p.name,
+      bytes: p.bytes.length,
+      sha256: await sha256Hex(p.bytes),
+      ...(p.rows === undefined ? {} : { rows: p.rows }),
+    });
+  const manifest: BackupManifest = {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    ...head,
+    parts: listed,
+  };
   const json = new TextEncoder().encode(JSON.stringify(manifest));
   return through(concat([MAGIC, u32(json.length), json, ...parts.map((p) => p.bytes)]), new CompressionStream('gzip'));
 }
@@ -111,15 +122,19 @@ export async function decodeBackup(file: Uint8Array, supported: SupportedVersion
   } catch {
     throw new BackupError({ code: 'not_backup' });
   }
-  if (raw.length < MAGIC.length + 4 || MAGIC.some((b, i) => raw[i] !== b)) throw new BackupError({ code: 'not_backup' });
+  if (raw.length < MAGIC.length + 4 || MAGIC.some((b, i) => raw[i] !== b))
+    throw new BackupError({ code: 'not_backup' });
   const length = new DataView(raw.buffer, raw.byteOffset + MAGIC.length, 4).getUint32(0);
   let manifest: BackupManifest;
   try {
-    manifest = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw.subarray(MAGIC.length + 4, MAGIC.length + 4 + length)));
+    manifest = JSON.parse(
+      new TextDecoder('utf-8', { fatal: true }).decode(raw.subarray(MAGIC.length + 4, MAGIC.length + 4 + length)),
+    );
   } catch {
     throw new BackupError({ code: 'damaged', part: 'manifest' });
   }
-  if (manifest?.format !== BACKUP_FORMAT || !Array.isArray(manifest.parts)) throw new BackupError({ code: 'not_backup' });
+  if (manifest?.format !== BACKUP_FORMAT || !Array.isArray(manifest.parts))
+    throw new BackupError({ code: 'not_backup' });
   for (const [what, found, max] of [
     ['format', manifest.formatVersion, BACKUP_FORMAT_VERSION],
     ['schema', manifest.schemaVersion, supported.schemaVersion],
@@ -132,7 +147,8 @@ export async function decodeBackup(file: Uint8Array, supported: SupportedVersion
   for (const p of manifest.parts) {
     const bytes = raw.subarray(at, at + p.bytes);
     at += p.bytes;
-    if (bytes.length !== p.bytes || (await sha256Hex(bytes)) !== p.sha256) throw new BackupError({ code: 'damaged', part: p.name });
+    if (bytes.length !== p.bytes || (await sha256Hex(bytes)) !== p.sha256)
+      throw new BackupError({ code: 'damaged', part: p.name });
     parts.set(p.name, bytes);
   }
   if (at !== raw.length) throw new BackupError({ code: 'damaged', part: 'end' });
@@ -174,7 +190,9 @@ export function stateToJson(value: unknown): Uint8Array {
 
 export function stateFromJson<T>(bytes: Uint8Array): T {
   return JSON.parse(new TextDecoder().decode(bytes), (_k, v) =>
-    v && typeof v === 'object' && typeof v.$bytes === 'string' && Object.keys(v).length === 1 ? fromBase64(v.$bytes) : v,
+    v && typeof v === 'object' && typeof v.$bytes === 'string' && Object.keys(v).length === 1
+      ? fromBase64(v.$bytes)
+      : v,
   ) as T;
 }
 

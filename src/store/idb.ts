@@ -31,11 +31,15 @@ export function openAppDb(name = NAME): Promise<AppDb> {
       }
       if (oldVersion < 2) {
         // A scheduled run's key is unique: a run that is generated twice (two tabs, a retry) is stored once.
-        db.createObjectStore('reports', { keyPath: 'id', autoIncrement: true }).createIndex('runKey', 'runKey', { unique: true });
+        db.createObjectStore('reports', { keyPath: 'id', autoIncrement: true }).createIndex('runKey', 'runKey', {
+          unique: true,
+        });
         db.createObjectStore('reportFiles');
         db.createObjectStore('schedules', { keyPath: 'id', autoIncrement: true });
         db.createObjectStore('alertRules', { keyPath: 'id', autoIncrement: true });
-        db.createObjectStore('alerts', { keyPath: 'id', autoIncrement: true }).createIndex('key', 'key', { unique: true });
+        db.createObjectStore('alerts', { keyPath: 'id', autoIncrement: true }).createIndex('key', 'key', {
+          unique: true,
+        });
       }
     },
   });
@@ -158,14 +162,23 @@ export class IdbReportStore implements ReportStore {
 /** The app state of a workspace backup: every object store's entries, as [key, value] pairs. */
 export type WorkspaceState = Partial<Record<StoreName, [IDBValidKey, unknown][]>>;
 type StoreName = 'importLog' | 'settings' | 'reports' | 'reportFiles' | 'schedules' | 'alertRules' | 'alerts';
-const STATE_STORES: readonly StoreName[] = ['importLog', 'settings', 'reports', 'reportFiles', 'schedules', 'alertRules', 'alerts'];
+const STATE_STORES: readonly StoreName[] = [
+  'importLog',
+  'settings',
+  'reports',
+  'reportFiles',
+  'schedules',
+  'alertRules',
+  'alerts',
+];
 
 /** Settings that describe this device's copy, never carried to another one. */
 const LAST_BACKUP_KEY = 'last_backup';
 /** Where the db worker keeps the marker of the last verified save (workers/db.worker.ts). */
 export const MARKER_KEY = 'db_marker';
 const DEVICE_SETTINGS = new Set([MARKER_KEY, LAST_BACKUP_KEY, PENDING_KEY]);
-const isDeviceSetting = (store: StoreName, key: IDBValidKey) => store === 'settings' && DEVICE_SETTINGS.has(String(key));
+const isDeviceSetting = (store: StoreName, key: IDBValidKey) =>
+  store === 'settings' && DEVICE_SETTINGS.has(String(key));
 
 /** Reads and replaces the app state for workspace backups (src/store/backup.ts). */
 export class IdbWorkspaceState implements WorkspaceStateStore {
@@ -185,7 +198,9 @@ export class IdbWorkspaceState implements WorkspaceStateStore {
     for (const name of STATE_STORES) {
       const store = tx.objectStore(name);
       const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll()]);
-      state[name] = keys.map((k, i) => [k, values[i]] as [IDBValidKey, unknown]).filter(([k]) => !isDeviceSetting(name, k));
+      state[name] = keys
+        .map((k, i) => [k, values[i]] as [IDBValidKey, unknown])
+        .filter(([k]) => !isDeviceSetting(name, k));
     }
     await tx.done;
     return state;
@@ -198,7 +213,10 @@ export class IdbWorkspaceState implements WorkspaceStateStore {
     for (const name of STATE_STORES) {
       // The stores are typed one by one; here they are handled alike.
       const store = tx.objectStore(name) as unknown as IDBPObjectStore<unknown, ArrayLike<string>, string, 'readwrite'>;
-      const keep = name === 'settings' ? await Promise.all([...DEVICE_SETTINGS].map(async (k) => [k, await store.get(k)] as const)) : [];
+      const keep =
+        name === 'settings'
+          ? await Promise.all([...DEVICE_SETTINGS].map(async (k) => [k, await store.get(k)] as const))
+          : [];
       await store.clear();
       for (const [k, v] of keep) if (v !== undefined) await store.put(v, k);
       for (const [k, v] of state[name] ?? []) {

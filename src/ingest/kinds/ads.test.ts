@@ -10,8 +10,28 @@ import { adTypeOf } from './ads';
 const ads: AdRow[] = [
   // A big ad with a low ROAS and a tiny ad with a huge one: averaging the file's ROAS column gives 25.5,
   // the true ROAS of the period is Σ GMV ÷ Σ spend = 1,010,000 ÷ 502,000 ≈ 2.01.
-  { name: 'Shop GMV Max', type: 'Iklan Toko', product: '-', impressions: 100_000, clicks: 5_000, conversions: 50, items: 60, gmv: 1_000_000, spend: 500_000 },
-  { name: 'Panci, "Set" 7 Pcs', type: 'Iklan Produk', product: '28258015117', impressions: 1_000, clicks: 100, conversions: 2, items: 2, gmv: 10_000, spend: 2_000 },
+  {
+    name: 'Shop GMV Max',
+    type: 'Iklan Toko',
+    product: '-',
+    impressions: 100_000,
+    clicks: 5_000,
+    conversions: 50,
+    items: 60,
+    gmv: 1_000_000,
+    spend: 500_000,
+  },
+  {
+    name: 'Panci, "Set" 7 Pcs',
+    type: 'Iklan Produk',
+    product: '28258015117',
+    impressions: 1_000,
+    clicks: 100,
+    conversions: 2,
+    items: 2,
+    gmv: 10_000,
+    spend: 2_000,
+  },
 ];
 
 let db: Awaited<ReturnType<typeof openNodeDuckDB>>;
@@ -24,14 +44,23 @@ afterAll(() => db.close());
 
 describe('Shopee Ads exports', () => {
   it('reads the all-CPC report with its preamble and the header on line 8', () => {
-    const p = parseExport('Data+Keseluruhan+Iklan+Shopee-01_07_2026-31_07_2026.csv', textBytes(adsReportCsv(ads, 'shop', '2026-07-01', '2026-07-31')));
+    const p = parseExport(
+      'Data+Keseluruhan+Iklan+Shopee-01_07_2026-31_07_2026.csv',
+      textBytes(adsReportCsv(ads, 'shop', '2026-07-01', '2026-07-31')),
+    );
     expect(p.kind).toBe('ads');
-    expect(p.output.notes[0]).toMatchObject({ code: 'ads_period', params: { ads: 2, from: '2026-07-01', to: '2026-07-31' } });
+    expect(p.output.notes[0]).toMatchObject({
+      code: 'ads_period',
+      params: { ads: 2, from: '2026-07-01', to: '2026-07-31' },
+    });
   });
 
-  it('recomputes ROAS, ACOS and CTR from sums, never from the file\'s ratio columns', async () => {
+  it("recomputes ROAS, ACOS and CTR from sums, never from the file's ratio columns", async () => {
     const r = await engine.importFiles([
-      { name: 'Data+Keseluruhan+Iklan+Shopee-01_07_2026-31_07_2026.csv', data: textBytes(adsReportCsv(ads, 'shop', '2026-07-01', '2026-07-31')) },
+      {
+        name: 'Data+Keseluruhan+Iklan+Shopee-01_07_2026-31_07_2026.csv',
+        data: textBytes(adsReportCsv(ads, 'shop', '2026-07-01', '2026-07-31')),
+      },
     ]);
     expect(r.files[0].status).toBe('ok');
     const c = await engine.campaignPerformance({ from: '2026-07-01', to: '2026-07-31' });
@@ -74,7 +103,9 @@ describe('Shopee Ads exports', () => {
     const csv = keywordCsv(ads, 'shop', '2026-07-01', '2026-07-31', 4);
     const p = parseExport('Search-Ads-Overall-Data-01_07_2026-31_07_2026.csv', textBytes(csv));
     expect(p.kind).toBe('ads_keyword');
-    const r = await engine.importFiles([{ name: 'Search-Ads-Overall-Data-01_07_2026-31_07_2026.csv', data: textBytes(csv) }]);
+    const r = await engine.importFiles([
+      { name: 'Search-Ads-Overall-Data-01_07_2026-31_07_2026.csv', data: textBytes(csv) },
+    ]);
     expect(r.files[0].status).toBe('ok');
     const c = await engine.campaignPerformance({ from: '2026-07-01', to: '2026-07-31' });
     const rows = c.keywords?.rows ?? [];

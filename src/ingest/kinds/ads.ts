@@ -16,7 +16,10 @@ import type { ExportKindSpec, FieldSpec, FieldType } from './spec';
  */
 
 const m = (id: string, type: FieldType, ...aliases: string[]): FieldSpec => ({ id, aliases, type });
-const ADS_SOURCE = { id: 'Seller Centre → Iklan Shopee → Laporan → Unduh', en: 'Seller Centre → Shopee Ads → Reports → Download' };
+const ADS_SOURCE = {
+  id: 'Seller Centre → Iklan Shopee → Laporan → Unduh',
+  en: 'Seller Centre → Shopee Ads → Reports → Download',
+};
 
 export const ADS: ExportKindSpec = {
   id: 'ads',
@@ -27,7 +30,13 @@ export const ADS: ExportKindSpec = {
   signature: ['seq', 'ad_name', 'impressions', 'spend'],
   fields: [
     { id: 'seq', aliases: ['Urutan', 'Sequence'], type: 'text', required: true },
-    { id: 'ad_name', aliases: ['Nama Iklan', 'Ad Name', 'Ad / Product Name'], type: 'text', required: true, notEmpty: true },
+    {
+      id: 'ad_name',
+      aliases: ['Nama Iklan', 'Ad Name', 'Ad / Product Name'],
+      type: 'text',
+      required: true,
+      notEmpty: true,
+    },
     m('status', 'text', 'Status'),
     m('ad_type', 'text', 'Jenis Iklan', 'Ads Type'),
     m('product_id', 'text', 'Kode Produk', 'Product ID'),
@@ -55,7 +64,12 @@ export const ADS: ExportKindSpec = {
     m('roas', 'number', 'Efektifitas Iklan', 'ROAS'),
     m('direct_roas', 'number', 'Efektivitas Langsung', 'Direct ROAS'),
     m('acos', 'percent', 'Persentase Biaya Iklan terhadap Penjualan dari Iklan (ACOS)', 'ACOS'),
-    m('direct_acos', 'percent', 'Persentase Biaya Iklan terhadap Penjualan dari Iklan Langsung (ACOS Langsung)', 'Direct ACOS'),
+    m(
+      'direct_acos',
+      'percent',
+      'Persentase Biaya Iklan terhadap Penjualan dari Iklan Langsung (ACOS Langsung)',
+      'Direct ACOS',
+    ),
     m('product_impressions', 'number', 'Jumlah Produk Dilihat', 'Product Impressions'),
     m('product_clicks', 'number', 'Jumlah Klik Produk', 'Product Clicks'),
     m('product_ctr', 'percent', 'Persentase Klik Produk', 'Product CTR'),
@@ -72,7 +86,11 @@ export const ADS_KEYWORD: ExportKindSpec = {
   headerRows: 1,
   numberConvention: 'en',
   signature: ['seq', 'ad_name', 'keyword', 'impressions', 'spend'],
-  fields: [...ADS.fields.filter((f) => !['ad_type', 'product_id', 'placement'].includes(f.id)), m('keyword', 'text', 'Kata Pencarian', 'Keyword'), m('sov', 'percent', 'SOV')],
+  fields: [
+    ...ADS.fields.filter((f) => !['ad_type', 'product_id', 'placement'].includes(f.id)),
+    m('keyword', 'text', 'Kata Pencarian', 'Keyword'),
+    m('sov', 'percent', 'SOV'),
+  ],
 };
 
 /** Live ads (`Data-Semua-Iklan-Live-….csv`, header on line 7): one row per live ad for the period. */
@@ -107,22 +125,66 @@ export const ADS_LIVE: ExportKindSpec = {
  * What each per-period ads report keeps: the fields that name one row (scope, with the value used when the
  * column is absent) and its additive figures. Ratios are derived from these, never stored.
  */
-const AD_REPORTS: Record<'ads' | 'ads_keyword' | 'ads_live', { scope: readonly (readonly [string, string])[]; metrics: readonly string[] }> = {
+const AD_REPORTS: Record<
+  'ads' | 'ads_keyword' | 'ads_live',
+  { scope: readonly (readonly [string, string])[]; metrics: readonly string[] }
+> = {
   ads: {
-    scope: [['ad_type', ''], ['ad_name', ''], ['product_id', '-']],
-    metrics: ['impressions', 'clicks', 'add_to_cart', 'conversions', 'direct_conversions', 'items_sold', 'direct_items_sold', 'gmv', 'direct_gmv', 'spend', 'product_impressions', 'product_clicks'],
+    scope: [
+      ['ad_type', ''],
+      ['ad_name', ''],
+      ['product_id', '-'],
+    ],
+    metrics: [
+      'impressions',
+      'clicks',
+      'add_to_cart',
+      'conversions',
+      'direct_conversions',
+      'items_sold',
+      'direct_items_sold',
+      'gmv',
+      'direct_gmv',
+      'spend',
+      'product_impressions',
+      'product_clicks',
+    ],
   },
   ads_keyword: {
-    scope: [['ad_name', ''], ['keyword', '-']],
-    metrics: ['impressions', 'clicks', 'conversions', 'direct_conversions', 'items_sold', 'direct_items_sold', 'gmv', 'direct_gmv', 'spend', 'product_impressions', 'product_clicks'],
+    scope: [
+      ['ad_name', ''],
+      ['keyword', '-'],
+    ],
+    metrics: [
+      'impressions',
+      'clicks',
+      'conversions',
+      'direct_conversions',
+      'items_sold',
+      'direct_items_sold',
+      'gmv',
+      'direct_gmv',
+      'spend',
+      'product_impressions',
+      'product_clicks',
+    ],
   },
-  ads_live: { scope: [['ad_name', ''], ['ad_id', '-']], metrics: ['viewers', 'orders', 'gmv', 'spend'] },
+  ads_live: {
+    scope: [
+      ['ad_name', ''],
+      ['ad_id', '-'],
+    ],
+    metrics: ['viewers', 'orders', 'gmv', 'spend'],
+  },
 };
 
 export const ADS_BILLING: ExportKindSpec = {
   id: 'ads_billing',
   name: { id: 'Riwayat Transaksi Iklan', en: 'Ads billing' },
-  source: { id: 'Seller Centre → Iklan Shopee → Saldo Iklan → Riwayat Transaksi → Unduh', en: 'Seller Centre → Shopee Ads → Ads Balance → Transaction History → Download' },
+  source: {
+    id: 'Seller Centre → Iklan Shopee → Saldo Iklan → Riwayat Transaksi → Unduh',
+    en: 'Seller Centre → Shopee Ads → Ads Balance → Transaction History → Download',
+  },
   headerRows: 1,
   numberConvention: 'en',
   signature: ['seq', 'time', 'description', 'amount'],
@@ -174,10 +236,22 @@ export function readAds(tables: readonly LocatedTable[], ctx: ReadContext, _wb: 
     for (const g of getters) t.set(g.id, (t.get(g.id) ?? 0) + (g.get(cells, i) ?? 0));
     totals.set(scope, t);
   });
-  for (const [scope, t] of totals) for (const [metric, v] of t) facts.push(kind, scope, metric, period[0], period[1], v);
+  for (const [scope, t] of totals)
+    for (const [metric, v] of t) facts.push(kind, scope, metric, period[0], period[1], v);
   const staged = facts.finish();
-  const notes: Note[] = [{ code: 'ads_period', level: 'info', params: { ads: totals.size, from: new Date(period[0]).toISOString().slice(0, 10), to: new Date(period[1]).toISOString().slice(0, 10) } }];
-  if (table.unknownColumns.length) notes.push({ code: 'unknown_columns', level: 'info', params: { columns: table.unknownColumns.join(', ') } });
+  const notes: Note[] = [
+    {
+      code: 'ads_period',
+      level: 'info',
+      params: {
+        ads: totals.size,
+        from: new Date(period[0]).toISOString().slice(0, 10),
+        to: new Date(period[1]).toISOString().slice(0, 10),
+      },
+    },
+  ];
+  if (table.unknownColumns.length)
+    notes.push({ code: 'unknown_columns', level: 'info', params: { columns: table.unknownColumns.join(', ') } });
   if (skipped.summary || skipped.blank) notes.push({ code: 'skipped_rows', level: 'info', params: skipped });
   return { target: 'insights', staged, rowsRead, notes, snapshotAt: period[1], dateRange: period };
 }

@@ -308,11 +308,15 @@ export function readIncome(tables: readonly LocatedTable[], ctx: ReadContext, wb
     }
   }
   if (detailRows) notes.push({ code: 'detail_rows_skipped', level: 'info', params: { count: detailRows } });
-  if (unknownFees.size) notes.push({ code: 'unknown_fee_columns', level: 'warning', params: { columns: [...unknownFees].join(', ') } });
-  if (unknownGroups.size) notes.push({ code: 'unknown_fee_groups', level: 'warning', params: { groups: [...unknownGroups].join(', ') } });
-  if (unknownColumns.size) notes.push({ code: 'unknown_columns', level: 'info', params: { columns: [...unknownColumns].join(', ') } });
+  if (unknownFees.size)
+    notes.push({ code: 'unknown_fee_columns', level: 'warning', params: { columns: [...unknownFees].join(', ') } });
+  if (unknownGroups.size)
+    notes.push({ code: 'unknown_fee_groups', level: 'warning', params: { groups: [...unknownGroups].join(', ') } });
+  if (unknownColumns.size)
+    notes.push({ code: 'unknown_columns', level: 'info', params: { columns: [...unknownColumns].join(', ') } });
   if (blank || summary) notes.push({ code: 'skipped_rows', level: 'info', params: { blank, summary } });
-  if (tables.length > 1) notes.push({ code: 'sheets_read', level: 'info', params: { sheets: tables.map((t) => t.sheet.name).join(', ') } });
+  if (tables.length > 1)
+    notes.push({ code: 'sheets_read', level: 'info', params: { sheets: tables.map((t) => t.sheet.name).join(', ') } });
 
   return {
     target: 'income',

@@ -37,7 +37,15 @@ export const SHOP_STATS: ExportKindSpec = {
     m('source', 'text', 'Sumber Kunjungan', 'Traffic Source'),
     m('sales_ratio', 'percent', 'Rasio Penjualan', 'Sales Ratio'),
     m('sales', 'money', 'Total Penjualan', 'Sales', 'Penjualan'),
-    m('impressions', 'number', 'Jumlah Produk Dilihat', 'Product Impressions', 'Live Views', 'Video Views', 'Ads Impression'),
+    m(
+      'impressions',
+      'number',
+      'Jumlah Produk Dilihat',
+      'Product Impressions',
+      'Live Views',
+      'Video Views',
+      'Ads Impression',
+    ),
     m('units', 'number', 'Produk', 'Units'),
     m('ctr', 'percent', 'Persentase Klik', 'CTR'),
     m('unique_impressions', 'number', 'Produk Unik Dilihat'),
@@ -71,7 +79,13 @@ export const TRAFFIC_OVERVIEW: ExportKindSpec = {
     date,
     m('page_views', 'number', 'Produk Dilihat', 'Products Viewed'),
     m('avg_views', 'number', 'Rata-rata Dilihat', 'Average Views'),
-    m('avg_time_spent', 'duration', 'Rata-rata Waktu Dihabiskan', 'Average Time Spent (HH:MM:SS)', 'Average Time Spent'),
+    m(
+      'avg_time_spent',
+      'duration',
+      'Rata-rata Waktu Dihabiskan',
+      'Average Time Spent (HH:MM:SS)',
+      'Average Time Spent',
+    ),
     m('bounce_rate', 'percent', 'Tingkat Pengunjung Melihat Tanpa Membeli', 'Rate Visitors Viewing Without Buying'),
     m('visitors', 'number', 'Total Pengunjung', 'Total Visitors'),
     m('new_visitors', 'number', 'Pengunjung Baru', 'New Visitors'),
@@ -119,7 +133,10 @@ export const CHAT: ExportKindSpec = {
 export const FLASH_SALE: ExportKindSpec = {
   id: 'flash_sale',
   name: { id: 'Flash Sale Toko', en: 'Shop flash sale' },
-  source: { id: 'Seller Centre → Promosi → Flash Sale Toko → Data', en: 'Seller Centre → Marketing → Shop Flash Sale → Data' },
+  source: {
+    id: 'Seller Centre → Promosi → Flash Sale Toko → Data',
+    en: 'Seller Centre → Marketing → Shop Flash Sale → Data',
+  },
   headerRows: 1,
   signature: ['date', 'sales_placed', 'click_rate', 'product_clicks'],
   fields: [
@@ -198,7 +215,12 @@ export const PRODUCT_OVERVIEW: ExportKindSpec = {
     m('product_bounce_rate', 'percent', 'Tingkat Pengunjung Melihat Tanpa Membeli', 'Product Bounce Rate'),
     m('search_clicks', 'number', 'Klik Pencarian', 'Search Clicks'),
     m('likes', 'number', 'Suka', 'Likes'),
-    m('cart_visitors', 'number', 'Pengunjung Produk (Menambahkan Produk ke Keranjang)', 'Product Visitors (Add to Cart)'),
+    m(
+      'cart_visitors',
+      'number',
+      'Pengunjung Produk (Menambahkan Produk ke Keranjang)',
+      'Product Visitors (Add to Cart)',
+    ),
     m('cart_units', 'number', 'Dimasukkan ke Keranjang (Produk)', 'Units (Add to Cart)'),
     m('cart_conversion', 'percent', 'Tingkat Konversi Produk Dimasukkan ke Keranjang', 'Conversion Rate (Add to Cart)'),
     m('buyers_placed', 'number', 'Total Pembeli (Pesanan Dibuat)', 'Buyers (Placed Order)'),
@@ -228,7 +250,10 @@ const bases = (id: string, type: FieldType, label: string): FieldSpec[] => [
 export const DISCOUNT: ExportKindSpec = {
   id: 'discount',
   name: { id: 'Diskon, Paket Diskon dan Kombo', en: 'Discounts, bundles and combos' },
-  source: { id: 'Seller Centre → Promosi → Diskon / Paket Diskon → Data', en: 'Seller Centre → Marketing → Discount / Bundle Deal → Data' },
+  source: {
+    id: 'Seller Centre → Promosi → Diskon / Paket Diskon → Data',
+    en: 'Seller Centre → Marketing → Discount / Bundle Deal → Data',
+  },
   headerRows: 1,
   signature: ['date', 'promo_type', 'bundle_orders_placed'],
   fields: [
@@ -249,7 +274,16 @@ export const DISCOUNT: ExportKindSpec = {
   ],
 };
 
-export const INSIGHT_KINDS = [SHOP_STATS, TRAFFIC_OVERVIEW, CHAT, FLASH_SALE, VOUCHER, SALES_OVERVIEW, PRODUCT_OVERVIEW, DISCOUNT] as const;
+export const INSIGHT_KINDS = [
+  SHOP_STATS,
+  TRAFFIC_OVERVIEW,
+  CHAT,
+  FLASH_SALE,
+  VOUCHER,
+  SALES_OVERVIEW,
+  PRODUCT_OVERVIEW,
+  DISCOUNT,
+] as const;
 
 /** Metrics that are ratios, averages or durations: never summed, always recomputed from additive parts. */
 export const NON_ADDITIVE_TYPES: ReadonlySet<FieldType> = new Set(['percent', 'duration']);
@@ -314,7 +348,8 @@ export function scopeOfSheet(sheet: string): string {
   return '';
 }
 
-const PERIOD = /^(\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})\s*(?:-|–|s\/d|~)\s*(\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})$/;
+const PERIOD =
+  /^(\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})\s*(?:-|–|s\/d|~)\s*(\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})$/;
 const HOURLY = /\d{1,2}:\d{2}/;
 
 type RowDate = { kind: 'day'; day: number } | { kind: 'period'; from: number; to: number } | { kind: 'hour' };
@@ -379,7 +414,13 @@ export function readInsights(tables: readonly LocatedTable[], ctx: ReadContext, 
       const header = matchRow(table.kind, cells);
       if (header.complete) {
         // The header again: the next stacked table starts here, with its own columns.
-        table = { ...table, headerRow: i, headers: cells.map((x) => cellText(x)), columns: header.columns, unknownColumns: header.unknown };
+        table = {
+          ...table,
+          headerRow: i,
+          headers: cells.map((x) => cellText(x)),
+          columns: header.columns,
+          unknownColumns: header.unknown,
+        };
         reader = new TableReader(table, ctx);
         getters = reader.metricGetters();
         for (const u of header.unknown) unknownColumns.add(u);
@@ -418,9 +459,11 @@ export function readInsights(tables: readonly LocatedTable[], ctx: ReadContext, 
   const notes: Note[] = [{ code: 'values_read', level: 'info', params: { rows: rowsRead, values: staged.rows } }];
   if (summaries) notes.push({ code: 'period_summary_rows', level: 'info', params: { count: summaries } });
   if (hourly) notes.push({ code: 'detail_rows_skipped', level: 'info', params: { count: hourly } });
-  if (unknownColumns.size) notes.push({ code: 'unknown_columns', level: 'info', params: { columns: [...unknownColumns].join(', ') } });
+  if (unknownColumns.size)
+    notes.push({ code: 'unknown_columns', level: 'info', params: { columns: [...unknownColumns].join(', ') } });
   if (blank) notes.push({ code: 'skipped_rows', level: 'info', params: { blank, summary: 0 } });
-  if (tables.length > 1) notes.push({ code: 'sheets_read', level: 'info', params: { sheets: tables.map((t) => t.sheet.name).join(', ') } });
+  if (tables.length > 1)
+    notes.push({ code: 'sheets_read', level: 'info', params: { sheets: tables.map((t) => t.sheet.name).join(', ') } });
   return {
     target: 'insights',
     staged,
@@ -436,7 +479,13 @@ export function readInsights(tables: readonly LocatedTable[], ctx: ReadContext, 
  * A visit-source sheet: one row per source (`Halaman Produk`, `Live Penjual`, `Iklan Shopee`, …) for the
  * period of the file name. A row holding only a label names the channel block of the rows below it.
  */
-function readSourceRows(located: LocatedTable, ctx: ReadContext, basis: string, period: [number, number], facts: ReturnType<typeof factsBuilder>): number {
+function readSourceRows(
+  located: LocatedTable,
+  ctx: ReadContext,
+  basis: string,
+  period: [number, number],
+  facts: ReturnType<typeof factsBuilder>,
+): number {
   let table = located;
   let reader = new TableReader(table, ctx);
   let getters = reader.metricGetters();
@@ -446,7 +495,13 @@ function readSourceRows(located: LocatedTable, ctx: ReadContext, basis: string, 
     if (isBlankRow(cells)) return;
     const header = matchRow(table.kind, cells);
     if (header.complete) {
-      table = { ...table, headerRow: i, headers: cells.map((x) => cellText(x)), columns: header.columns, unknownColumns: header.unknown };
+      table = {
+        ...table,
+        headerRow: i,
+        headers: cells.map((x) => cellText(x)),
+        columns: header.columns,
+        unknownColumns: header.unknown,
+      };
       reader = new TableReader(table, ctx);
       getters = reader.metricGetters();
       return;

@@ -9,7 +9,11 @@ import { parseExport } from '../parseExport';
 
 const days = shopDays(sampleOrders(), '2026-07-01', '2026-07-31', 5);
 const facts = (name: string, data: Uint8Array) =>
-  parseExport(name, data).output.staged.chunks.flatMap((c) => tableFromIPC(c).toArray().map((r) => r.toJSON() as { kind: string; scope: string; metric: string; value: number; is_summary: boolean }));
+  parseExport(name, data).output.staged.chunks.flatMap((c) =>
+    tableFromIPC(c)
+      .toArray()
+      .map((r) => r.toJSON() as { kind: string; scope: string; metric: string; value: number; is_summary: boolean }),
+  );
 
 describe('live streams and affiliate exports', () => {
   it('reads the stream list: one scope per stream, on the day it started', () => {
@@ -20,7 +24,9 @@ describe('live streams and affiliate exports', () => {
     const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['Daftar Streaming'], { header: 1 }).slice(1);
     const f = facts('live.xlsx', data);
     expect(new Set(f.map((x) => x.scope)).size).toBe(rows.length);
-    expect(f.filter((x) => x.metric === 'orders').reduce((a, x) => a + x.value, 0)).toBe(rows.reduce((a, r) => a + Number(r[5]), 0));
+    expect(f.filter((x) => x.metric === 'orders').reduce((a, x) => a + x.value, 0)).toBe(
+      rows.reduce((a, r) => a + Number(r[5]), 0),
+    );
     expect(f.filter((x) => x.metric === 'avg_watch_time').every((x) => x.value >= 60)).toBe(true);
   });
 
@@ -28,7 +34,10 @@ describe('live streams and affiliate exports', () => {
     const csv = textBytes(affiliateCsv(days, 2));
     const p = parseExport('AMSAffiliatePerformance_20260701_20260731.csv', csv);
     expect(p.kind).toBe('affiliate');
-    expect(p.output.notes[0]).toMatchObject({ code: 'period_facts', params: { count: 6, from: '2026-07-01', to: '2026-07-31' } });
+    expect(p.output.notes[0]).toMatchObject({
+      code: 'period_facts',
+      params: { count: 6, from: '2026-07-01', to: '2026-07-31' },
+    });
     expect(() => parseExport('AMSAffiliatePerformance.csv', csv)).toThrowError(/missing_file_period/);
   });
 

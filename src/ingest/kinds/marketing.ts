@@ -18,11 +18,20 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export const LIVE_STREAMING: ExportKindSpec = {
   id: 'live_streaming',
   name: { id: 'Shopee Live', en: 'Shopee Live' },
-  source: { id: 'Seller Centre → Live & Video → Shopee Live → Daftar Streaming → Ekspor', en: 'Seller Centre → Live & Video → Shopee Live → Streaming List → Export' },
+  source: {
+    id: 'Seller Centre → Live & Video → Shopee Live → Daftar Streaming → Ekspor',
+    en: 'Seller Centre → Live & Video → Shopee Live → Streaming List → Export',
+  },
   headerRows: 1,
   signature: ['stream', 'started_at', 'peak_viewers'],
   fields: [
-    { id: 'stream', aliases: ['Informasi Streaming', 'Streaming Information'], type: 'text', required: true, notEmpty: true },
+    {
+      id: 'stream',
+      aliases: ['Informasi Streaming', 'Streaming Information'],
+      type: 'text',
+      required: true,
+      notEmpty: true,
+    },
     { id: 'started_at', aliases: ['Waktu Mulai', 'Start Time'], type: 'datetime', required: true, notEmpty: true },
     m('viewers', 'number', 'Pengunjung', 'Viewers'),
     { id: 'peak_viewers', aliases: ['Penonton Terbanyak', 'Peak Concurrent Viewers'], type: 'number', required: true },
@@ -32,13 +41,21 @@ export const LIVE_STREAMING: ExportKindSpec = {
   ],
 };
 
-const AMS_SOURCE = { id: 'Seller Centre → Shopee Affiliate → Performa → Ekspor', en: 'Seller Centre → Shopee Affiliate → Performance → Export' };
+const AMS_SOURCE = {
+  id: 'Seller Centre → Shopee Affiliate → Performa → Ekspor',
+  en: 'Seller Centre → Shopee Affiliate → Performance → Export',
+};
 const AMS_FIGURES: FieldSpec[] = [
   { id: 'sales', aliases: ['Omzet Penjualan', 'Sales'], type: 'money', required: true },
   m('units', 'number', 'Produk Terjual', 'Item Sold'),
   m('orders', 'number', 'Pesanan', 'Orders'),
   m('clicks', 'number', 'Clicks'),
-  { id: 'commission', aliases: ['Estimasi Komisi', 'Est.Commission', 'Est. Commission'], type: 'money', required: true },
+  {
+    id: 'commission',
+    aliases: ['Estimasi Komisi', 'Est.Commission', 'Est. Commission'],
+    type: 'money',
+    required: true,
+  },
   m('roi', 'number', 'ROI'),
   m('buyers', 'number', 'Total Pembeli', 'Buyers'),
   m('new_buyers', 'number', 'Pembeli Baru', 'New Buyers'),
@@ -101,7 +118,14 @@ export function readLiveStreams(tables: readonly LocatedTable[], ctx: ReadContex
       }
     });
   }
-  return { target: 'insights', staged: facts.finish(), rowsRead, notes: [], snapshotAt: span.last, dateRange: span.range };
+  return {
+    target: 'insights',
+    staged: facts.finish(),
+    rowsRead,
+    notes: [],
+    snapshotAt: span.last,
+    dateRange: span.range,
+  };
 }
 
 /** Reads an AMS report: period facts per affiliate or per product, for the period of the file name. */
@@ -124,8 +148,11 @@ export function readAffiliate(tables: readonly LocatedTable[], ctx: ReadContext,
       if (v !== null) facts.push(table.kind.id, scope, g.id, period[0], period[1], v);
     }
   });
-  const notes: Note[] = [{ code: 'period_facts', level: 'info', params: { count: rowsRead, from: day(period[0]), to: day(period[1]) } }];
-  if (table.unknownColumns.length) notes.push({ code: 'unknown_columns', level: 'info', params: { columns: table.unknownColumns.join(', ') } });
+  const notes: Note[] = [
+    { code: 'period_facts', level: 'info', params: { count: rowsRead, from: day(period[0]), to: day(period[1]) } },
+  ];
+  if (table.unknownColumns.length)
+    notes.push({ code: 'unknown_columns', level: 'info', params: { columns: table.unknownColumns.join(', ') } });
   if (skipped.summary || skipped.blank) notes.push({ code: 'skipped_rows', level: 'info', params: skipped });
   return { target: 'insights', staged: facts.finish(), rowsRead, notes, snapshotAt: period[1], dateRange: period };
 }

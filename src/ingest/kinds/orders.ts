@@ -65,7 +65,11 @@ export const ORDERS: ExportKindSpec = {
     },
     { id: 'shopee_discount', aliases: ['Diskon Dari Shopee', 'Shopee Rebate'], type: 'money' },
     { id: 'weight_g', aliases: ['Berat Produk', 'Product Weight'], type: 'weight' },
-    { id: 'items_in_order', aliases: ['Jumlah Produk di Pesan', 'No of product in order', 'Number of Items in Order'], type: 'int' },
+    {
+      id: 'items_in_order',
+      aliases: ['Jumlah Produk di Pesan', 'No of product in order', 'Number of Items in Order'],
+      type: 'int',
+    },
     { id: 'order_weight_g', aliases: ['Total Berat', 'Order Total Weight'], type: 'weight' },
     { id: 'warehouse', aliases: ['Nama Gudang', 'Warehouse Name'], type: 'text' },
     { id: 'seller_voucher', aliases: ['Voucher Ditanggung Penjual', 'Seller Voucher'], type: 'money' },
@@ -75,7 +79,11 @@ export const ORDERS: ExportKindSpec = {
       type: 'money',
     },
     { id: 'shopee_voucher', aliases: ['Voucher Ditanggung Shopee', 'Shopee Voucher'], type: 'money' },
-    { id: 'bundle_flag', aliases: ['Paket Diskon', 'Bundle Deal Indicator', 'Bundle Deals Indicator(Y/N)'], type: 'text' },
+    {
+      id: 'bundle_flag',
+      aliases: ['Paket Diskon', 'Bundle Deal Indicator', 'Bundle Deals Indicator(Y/N)'],
+      type: 'text',
+    },
     {
       id: 'bundle_shopee_discount',
       aliases: ['Paket Diskon (Diskon dari Shopee)', 'Shopee Bundle Discount'],
@@ -164,11 +172,27 @@ const CLAIM_TIMES = ['claim_submitted_at', 'claim_approved_at', 'claim_paid_at',
 class ClaimFacts {
   private readonly b = new BatchBuilder();
   private readonly seen = new Set<string>();
-  private readonly text = { line_key: this.b.text('line_key'), order_id: this.b.text('order_id'), failed_status: this.b.text('failed_status'), claim_status: this.b.text('claim_status') };
-  private readonly times = { submitted_at: this.b.num('submitted_at'), approved_at: this.b.num('approved_at'), paid_at: this.b.num('paid_at'), rejected_at: this.b.num('rejected_at') };
+  private readonly text = {
+    line_key: this.b.text('line_key'),
+    order_id: this.b.text('order_id'),
+    failed_status: this.b.text('failed_status'),
+    claim_status: this.b.text('claim_status'),
+  };
+  private readonly times = {
+    submitted_at: this.b.num('submitted_at'),
+    approved_at: this.b.num('approved_at'),
+    paid_at: this.b.num('paid_at'),
+    rejected_at: this.b.num('rejected_at'),
+  };
   private readonly compensation = this.b.num('compensation');
 
-  add(orderId: string, failed: string | null, claim: string | null, times: readonly (number | null)[], compensation: number | null): void {
+  add(
+    orderId: string,
+    failed: string | null,
+    claim: string | null,
+    times: readonly (number | null)[],
+    compensation: number | null,
+  ): void {
     if (this.seen.has(orderId)) return;
     this.seen.add(orderId);
     this.text.line_key.push(orderId);
@@ -209,7 +233,10 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
     subtotal: b.num('subtotal'),
     weight_g: b.num('weight_g'),
   };
-  const texts = Object.fromEntries(TEXTS.map((f) => [f, b.text(f)])) as Record<(typeof TEXTS)[number], (string | null)[]>;
+  const texts = Object.fromEntries(TEXTS.map((f) => [f, b.text(f)])) as Record<
+    (typeof TEXTS)[number],
+    (string | null)[]
+  >;
   const times = Object.fromEntries(TIMES.map((f) => [f, b.num(f)])) as Record<(typeof TIMES)[number], number[]>;
   const money = Object.fromEntries([...LINE_MONEY, ...ORDER_LEVEL_MONEY].map((f) => [f, b.num(f)])) as Record<
     (typeof LINE_MONEY)[number] | (typeof ORDER_LEVEL_MONEY)[number],
@@ -306,7 +333,8 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
       occurrences.set(base, occ + 1);
 
       const createdAt = times.created_at[times.created_at.length - 1];
-      if (createdAt >= latestCreated) r.refuse('created_at', cells, i, period && periodEnd <= latestCreated ? 'date_in_period' : 'date_not_future');
+      if (createdAt >= latestCreated)
+        r.refuse('created_at', cells, i, period && periodEnd <= latestCreated ? 'date_in_period' : 'date_not_future');
       created.add(createdAt);
       if (!texts.buyer[texts.buyer.length - 1] && cls !== 'unknown') emptyBuyerOrders.add(orderId);
 
@@ -335,7 +363,8 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
   }
 
   const notes: Note[] = [];
-  if (emptyBuyerOrders.size) notes.push({ code: 'empty_buyer', level: 'info', params: { count: emptyBuyerOrders.size } });
+  if (emptyBuyerOrders.size)
+    notes.push({ code: 'empty_buyer', level: 'info', params: { count: emptyBuyerOrders.size } });
   if (unknownStatus.size) {
     notes.push({
       code: 'unknown_status',
@@ -346,7 +375,8 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
       },
     });
   }
-  if (unknownColumns.size) notes.push({ code: 'unknown_columns', level: 'info', params: { columns: [...unknownColumns].join(', ') } });
+  if (unknownColumns.size)
+    notes.push({ code: 'unknown_columns', level: 'info', params: { columns: [...unknownColumns].join(', ') } });
   if (blank || summary) notes.push({ code: 'skipped_rows', level: 'info', params: { blank, summary } });
   if (claims) notes.push({ code: 'claim_facts', level: 'info', params: { count: claims.count } });
 

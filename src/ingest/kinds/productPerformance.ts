@@ -19,7 +19,10 @@ const m = (id: string, type: FieldType, ...aliases: string[]): FieldSpec => ({ i
 export const PRODUCT_PERFORMANCE: ExportKindSpec = {
   id: 'product_performance',
   name: { id: 'Performa Produk', en: 'Product performance' },
-  source: { id: 'Seller Centre → Bisnis Saya → Produk → Performa Produk → Ekspor', en: 'Seller Centre → Business Insights → Products → Product Performance → Export' },
+  source: {
+    id: 'Seller Centre → Bisnis Saya → Produk → Performa Produk → Ekspor',
+    en: 'Seller Centre → Business Insights → Products → Product Performance → Export',
+  },
   headerRows: 1,
   signature: ['product_id', 'product', 'variation_id'],
   fields: [
@@ -37,7 +40,12 @@ export const PRODUCT_PERFORMANCE: ExportKindSpec = {
     m('clicks', 'number', 'Produk Diklik', 'Product Clicks'),
     m('ctr', 'percent', 'Persentase Klik', 'CTR'),
     m('order_conversion_placed', 'percent', 'Tingkat Konversi Pesanan (Pesanan Dibuat)'),
-    m('order_conversion_ready', 'percent', 'Tingkat Konversi Pesanan (Pesanan Siap Dikirim)', 'Order Conversion Rate (Confirmed Order)'),
+    m(
+      'order_conversion_ready',
+      'percent',
+      'Tingkat Konversi Pesanan (Pesanan Siap Dikirim)',
+      'Order Conversion Rate (Confirmed Order)',
+    ),
     m('orders_placed', 'number', 'Pesanan Dibuat', 'Placed Order'),
     m('orders_ready', 'number', 'Pesanan Siap Dikirim', 'Confirmed Order'),
     m('units_placed', 'number', 'Produk (Pesanan Dibuat)', 'Units (Placed Order)'),
@@ -56,20 +64,46 @@ export const PRODUCT_PERFORMANCE: ExportKindSpec = {
     m('bounce_rate', 'percent', 'Tingkat Pengunjung Melihat Tanpa Membeli', 'Product Bounce Rate'),
     m('search_clicks', 'number', 'Klik Pencarian', 'Search Clicks'),
     m('likes', 'number', 'Suka', 'Likes'),
-    m('cart_visitors', 'number', 'Pengunjung Produk (Menambahkan Produk ke Keranjang)', 'Product Visitors (Add to Cart)'),
+    m(
+      'cart_visitors',
+      'number',
+      'Pengunjung Produk (Menambahkan Produk ke Keranjang)',
+      'Product Visitors (Add to Cart)',
+    ),
     m('cart_units', 'number', 'Dimasukkan ke Keranjang (Produk)', 'Units (Add to Cart)'),
     m('cart_conversion', 'percent', 'Tingkat Konversi Produk Dimasukkan ke Keranjang', 'Conversion Rate (Add to Cart)'),
     m('repeat_rate_placed', 'percent', 'Tingkat Pesanan Berulang (Pesanan Dibuat)'),
     m('repeat_rate_ready', 'percent', '% Pembelian Ulang (Pesanan Siap Dikirim)', 'Repeat Order Rate (Paid Order)'),
     m('repeat_days_placed', 'number', 'Rata-rata hari Pesanan Berulang (Pesanan Dibuat)'),
-    m('repeat_days_ready', 'number', 'Rata-rata Hari Pembelian Terulang (Pesanan Siap Dikirim)', 'Average Days to Repeat Order (Paid Order)'),
+    m(
+      'repeat_days_ready',
+      'number',
+      'Rata-rata Hari Pembelian Terulang (Pesanan Siap Dikirim)',
+      'Average Days to Repeat Order (Paid Order)',
+    ),
   ],
 };
 
 /** The additive figures kept per SKU and period. */
-const METRICS = ['impressions', 'clicks', 'visitors', 'page_views', 'cart_visitors', 'cart_units', 'orders_placed', 'units_placed', 'sales_placed', 'likes', 'search_clicks'] as const;
+const METRICS = [
+  'impressions',
+  'clicks',
+  'visitors',
+  'page_views',
+  'cart_visitors',
+  'cart_units',
+  'orders_placed',
+  'units_placed',
+  'sales_placed',
+  'likes',
+  'search_clicks',
+] as const;
 
-export function readProductPerformance(tables: readonly LocatedTable[], ctx: ReadContext, _wb: WorkbookSource): KindOutput {
+export function readProductPerformance(
+  tables: readonly LocatedTable[],
+  ctx: ReadContext,
+  _wb: WorkbookSource,
+): KindOutput {
   const table = tables[0];
   const period = periodFromFileName(ctx.fileName);
   if (!period) throw new ImportError('missing_file_period', { file: ctx.fileName });
@@ -98,7 +132,11 @@ export function readProductPerformance(tables: readonly LocatedTable[], ctx: Rea
   const staged = facts.finish();
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   const notes: Note[] = [
-    { code: 'report_period', level: 'info', params: { products: parents, variations: rowsRead - parents, from: day(period[0]), to: day(period[1]) } },
+    {
+      code: 'report_period',
+      level: 'info',
+      params: { products: parents, variations: rowsRead - parents, from: day(period[0]), to: day(period[1]) },
+    },
   ];
   return { target: 'insights', staged, rowsRead, notes, snapshotAt: period[1], dateRange: period };
 }

@@ -31,7 +31,13 @@ export const RETURNS: ExportKindSpec = {
     f('variation', 'text', 'Variasi', 'Variation'),
     f('sku', 'text', 'Kode Variasi', 'SKU'),
     f('unit_price', 'money', 'Harga Satuan', 'Unit Price'),
-    { id: 'requested_at', aliases: ['Waktu Pengembalian Diajukan', 'Return Request Time'], type: 'datetime', required: true, notEmpty: true },
+    {
+      id: 'requested_at',
+      aliases: ['Waktu Pengembalian Diajukan', 'Return Request Time'],
+      type: 'datetime',
+      required: true,
+      notEmpty: true,
+    },
     f('status', 'text', 'Status Pembatalan/ Pengembalian', 'Return / Refund Status'),
     f('return_type', 'text', 'Tipe Pengembalian', 'Return Type'),
     f('qty', 'int', 'Jumlah Produk Dikembalikan', 'Returned Quantity'),
@@ -46,12 +52,28 @@ export const RETURNS: ExportKindSpec = {
     f('shipping_back', 'money', 'Ongkos Kirim Pengembalian'),
     // Known columns the product does not use, so that they are not reported as unknown.
     ...[
-      'Catatan Pengembalian Barang', 'Dikembalikan ke Gudang Shopee', 'Pilihan Jasa Kirim Pengembalian Barang',
-      'No. Resi Pengembalian Barang', 'Status Pengembalian Barang', 'Waktu Pengiriman Pengembalian Barang Selesai',
-      'Alamat Pengiriman', 'Provinsi', 'Kota/Kabupaten', 'Kode Pos', 'No. Telepon', 'Alamat Pickup Pengembalian Barang',
-      'Kota', 'Buyer contact number', 'Dapat Mengajukan Banding pada', 'Alasan Penolakan', 'Catatan Penjual untuk Banding',
-      'Pilihan Jasa Kirim Pengiriman Terusan', 'No. Resi Pengiriman Terusan', 'Metode Pembayaran',
-      'Catatan Pembeli untuk Pesanan', 'Penyesuaian Alasan Pengembalian',
+      'Catatan Pengembalian Barang',
+      'Dikembalikan ke Gudang Shopee',
+      'Pilihan Jasa Kirim Pengembalian Barang',
+      'No. Resi Pengembalian Barang',
+      'Status Pengembalian Barang',
+      'Waktu Pengiriman Pengembalian Barang Selesai',
+      'Alamat Pengiriman',
+      'Provinsi',
+      'Kota/Kabupaten',
+      'Kode Pos',
+      'No. Telepon',
+      'Alamat Pickup Pengembalian Barang',
+      'Kota',
+      'Buyer contact number',
+      'Dapat Mengajukan Banding pada',
+      'Alasan Penolakan',
+      'Catatan Penjual untuk Banding',
+      'Pilihan Jasa Kirim Pengiriman Terusan',
+      'No. Resi Pengiriman Terusan',
+      'Metode Pembayaran',
+      'Catatan Pembeli untuk Pesanan',
+      'Penyesuaian Alasan Pengembalian',
     ].map((h, i) => f(`unused_${i}`, 'text', h)),
   ],
 };
@@ -117,7 +139,8 @@ export function readReturns(tables: readonly LocatedTable[], ctx: ReadContext, _
     });
   }
   const notes: Note[] = [];
-  if (unknown.size) notes.push({ code: 'unknown_columns', level: 'info', params: { columns: [...unknown].join(', ') } });
+  if (unknown.size)
+    notes.push({ code: 'unknown_columns', level: 'info', params: { columns: [...unknown].join(', ') } });
   return {
     target: 'returns',
     staged: b.finish(),

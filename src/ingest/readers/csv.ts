@@ -1,5 +1,5 @@
-import type { Cell } from "../values";
-import type { SheetSource, WorkbookSource } from "./source";
+import type { Cell } from '../values';
+import type { SheetSource, WorkbookSource } from './source';
 
 /**
  * A streaming CSV reader (RFC 4180 quotes, CRLF or LF, UTF-8 BOM). It calls back once per record with a

@@ -55,7 +55,6 @@ function sheetSource(name: string, ws: XLSX.WorkSheet): SheetSource {
   };
 }
 
-
 /** Opens an xlsx (or xls) workbook from its bytes. Cells keep their stored type: text stays text. */
 export function readXlsx(bytes: Uint8Array): WorkbookSource {
   // A plain zip streams row by row; SheetJS reads the rest (.xls, ZIP64, encrypted packages).

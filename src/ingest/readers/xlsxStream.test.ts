@@ -67,6 +67,8 @@ describe('streaming xlsx reader', () => {
     expect(readXlsxStreaming(new TextEncoder().encode('Nomor Pesanan,Status'))).toBeNull();
     const zip = XLSX.CFB.utils.cfb_new();
     XLSX.CFB.utils.cfb_add(zip, 'notes.txt', new TextEncoder().encode('hello'));
-    expect(readXlsxStreaming(new Uint8Array(XLSX.CFB.write(zip, { fileType: 'zip', type: 'array' }) as ArrayLike<number>))).toBeNull();
+    expect(
+      readXlsxStreaming(new Uint8Array(XLSX.CFB.write(zip, { fileType: 'zip', type: 'array' }) as ArrayLike<number>)),
+    ).toBeNull();
   });
 });

@@ -42,7 +42,10 @@ export interface Metrics {
 }
 
 /** A model for the backtest: fitted on the history (null = missing day), forecasting `horizon` days. */
-export type Model = (history: readonly (number | null)[], horizon: number) => { yhat: number[]; lo80?: number[]; hi80?: number[]; lo95?: number[]; hi95?: number[] };
+export type Model = (
+  history: readonly (number | null)[],
+  horizon: number,
+) => { yhat: number[]; lo80?: number[]; hi80?: number[]; lo95?: number[]; hi95?: number[] };
 
 /** Cutoff indexes (the last training day) for a series of n days. */
 export function cutoffs(n: number, o: CvOptions): number[] {
@@ -65,7 +68,12 @@ export function maseScale(y: readonly (number | null)[], m = 7): number {
   return k ? sum / k : Number.NaN;
 }
 
-export function crossValidate(y: readonly (number | null)[], model: Model, o: CvOptions, onCutoff?: (i: number, total: number) => void): { cutoffs: number[]; predictions: Prediction[] } {
+export function crossValidate(
+  y: readonly (number | null)[],
+  model: Model,
+  o: CvOptions,
+  onCutoff?: (i: number, total: number) => void,
+): { cutoffs: number[]; predictions: Prediction[] } {
   const cs = cutoffs(y.length, o);
   const predictions: Prediction[] = [];
   cs.forEach((c, i) => {
@@ -75,7 +83,17 @@ export function crossValidate(y: readonly (number | null)[], model: Model, o: Cv
     for (let h = 1; h <= o.horizon; h++) {
       const v = y[c + h];
       if (v === null || v === undefined) continue;
-      predictions.push({ cutoff: c, h, y: v, yhat: f.yhat[h - 1], lo80: f.lo80?.[h - 1], hi80: f.hi80?.[h - 1], lo95: f.lo95?.[h - 1], hi95: f.hi95?.[h - 1], scale });
+      predictions.push({
+        cutoff: c,
+        h,
+        y: v,
+        yhat: f.yhat[h - 1],
+        lo80: f.lo80?.[h - 1],
+        hi80: f.hi80?.[h - 1],
+        lo95: f.lo95?.[h - 1],
+        hi95: f.hi95?.[h - 1],
+        scale,
+      });
     }
     onCutoff?.(i + 1, cs.length);
   });
@@ -95,7 +113,9 @@ export function metrics(p: readonly Prediction[], nCutoffs: number): Metrics {
   const mae = (xs: readonly Prediction[]) => (xs.length ? mean(xs.map((x) => Math.abs(x.y - x.yhat))) : null);
   const withBands = p.filter((x) => x.lo80 !== undefined);
   const cover = (lo: 'lo80' | 'lo95', hi: 'hi80' | 'hi95') =>
-    withBands.length ? mean(withBands.map((x) => ((x[lo] as number) <= x.y && x.y <= (x[hi] as number) ? 1 : 0))) : null;
+    withBands.length
+      ? mean(withBands.map((x) => ((x[lo] as number) <= x.y && x.y <= (x[hi] as number) ? 1 : 0)))
+      : null;
   return {
     cutoffs: nCutoffs,
     predictions: p.length,
@@ -105,7 +125,11 @@ export function metrics(p: readonly Prediction[], nCutoffs: number): Metrics {
     mae: mae(p) ?? Number.NaN,
     mape: mape(p) ?? Number.NaN,
     zeroActuals: p.filter((x) => x.y === 0).length,
-    smape: mean(p.map((x) => (Math.abs(x.y) + Math.abs(x.yhat) ? (2 * Math.abs(x.y - x.yhat)) / (Math.abs(x.y) + Math.abs(x.yhat)) : 0))),
+    smape: mean(
+      p.map((x) =>
+        Math.abs(x.y) + Math.abs(x.yhat) ? (2 * Math.abs(x.y - x.yhat)) / (Math.abs(x.y) + Math.abs(x.yhat)) : 0,
+      ),
+    ),
     mase: mean(p.map((x) => Math.abs(x.y - x.yhat) / x.scale)),
     coverage80: cover('lo80', 'hi80'),
     coverage95: cover('lo95', 'hi95'),
@@ -114,7 +138,10 @@ export function metrics(p: readonly Prediction[], nCutoffs: number): Metrics {
 }
 
 /** Metrics per horizon bucket, for the readable table. */
-export function byHorizon(p: readonly Prediction[], buckets: readonly [number, number][]): { from: number; to: number; mape: number; mae: number; coverage80: number | null; n: number }[] {
+export function byHorizon(
+  p: readonly Prediction[],
+  buckets: readonly [number, number][],
+): { from: number; to: number; mape: number; mae: number; coverage80: number | null; n: number }[] {
   return buckets
     .map(([from, to]) => {
       const xs = p.filter((x) => x.h >= from && x.h <= to);

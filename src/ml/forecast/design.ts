@@ -77,7 +77,9 @@ export function buildDesign(start: string, rows: number, cfg: DesignConfig): Des
   }
   const p = names.length;
   const x = new Float64Array(rows * p);
-  const events = cfg.events.length ? eventsBetween(start, isoOfDay(d0 + rows - 1), cfg.overrides) : new Map<string, Set<EventKind>>();
+  const events = cfg.events.length
+    ? eventsBetween(start, isoOfDay(d0 + rows - 1), cfg.overrides)
+    : new Map<string, Set<EventKind>>();
   const T = Math.max(1, cfg.trainDays);
   for (let i = 0; i < rows; i++) {
     const o = i * p;

@@ -62,7 +62,13 @@ const ITERATIONS = 10;
  * Fits every series (columns of `y`, row-major rows × s, already scaled) on the rows `observed` of the
  * design.
  */
-export function fitBatch(design: Design, observed: readonly number[], y: Float64Array, s: number, priors: Priors = DEFAULT_PRIORS): FitResult {
+export function fitBatch(
+  design: Design,
+  observed: readonly number[],
+  y: Float64Array,
+  s: number,
+  priors: Priors = DEFAULT_PRIORS,
+): FitResult {
   const { p, groups } = design;
   const n = observed.length;
   const xo = new Float64Array(n * p);

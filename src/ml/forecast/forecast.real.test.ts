@@ -14,10 +14,14 @@ beforeAll(async () => {
   await initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
 });
 
-describe.skipIf(!fs.existsSync(PEYTON))('forecast backtest on Peyton Manning (Prophet\'s example)', () => {
-  it('beats Prophet\'s published MAPE at 37 days, and its 80% interval covers 75–85%', () => {
+describe.skipIf(!fs.existsSync(PEYTON))("forecast backtest on Peyton Manning (Prophet's example)", () => {
+  it("beats Prophet's published MAPE at 37 days, and its 80% interval covers 75–85%", () => {
     const s = readDailyCsv(PEYTON);
-    const cv = crossValidate(s.values, (h, horizon) => forecast(h, { start: s.start, horizon }), { initial: 730, period: 180, horizon: 365 });
+    const cv = crossValidate(s.values, (h, horizon) => forecast(h, { start: s.start, horizon }), {
+      initial: 730,
+      period: 180,
+      horizon: 365,
+    });
     const m = metrics(cv.predictions, cv.cutoffs.length);
     expect(m.cutoffs).toBe(11);
     expect(m.mape_h37).toBeLessThan(0.0586);

@@ -11,7 +11,6 @@ beforeAll(async () => {
   await initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
 });
 
-
 const START = '2024-01-01';
 const WEEKLY = [12, -6, -8, -4, 0, 10, -4]; // Monday … Sunday, sums to 0
 const DOUBLE_DATE = 40;
@@ -77,7 +76,10 @@ describe('the forecaster on series with known components', () => {
   it('beats seasonal naive and ETS in a backtest of a series with a trend and campaign days', () => {
     const y = series(560, 7);
     const o = { initial: 365, period: 30, horizon: 30 };
-    const ours = metrics(crossValidate(y, (h, horizon) => forecast(h, { start: START, horizon, yearly: false }), o).predictions, 0);
+    const ours = metrics(
+      crossValidate(y, (h, horizon) => forecast(h, { start: START, horizon, yearly: false }), o).predictions,
+      0,
+    );
     const ets = metrics(crossValidate(y, (h, horizon) => ({ yhat: etsForecast(h, horizon) }), o).predictions, 0);
     expect(ours.mase).toBeLessThan(ets.mase);
     expect(ours.mase).toBeLessThan(1);

@@ -84,7 +84,12 @@ function prepare(values: readonly (number | null)[]): Prepared {
   // Multiplicative on the log scale when a non-negative series spans a wide range (sales, units).
   const useLog = nonNegative && zeros <= 0.02 && quantile(obs, 0.95) > 2.5 * Math.max(quantile(obs, 0.05), 1e-9);
   const t = useLog ? obs.map(Math.log1p) : obs;
-  return { method: 'model', transform: useLog ? 'log1p' : 'none', nonNegative, scale: Math.max(...t.map(Math.abs)) || 1 };
+  return {
+    method: 'model',
+    transform: useLog ? 'log1p' : 'none',
+    nonNegative,
+    scale: Math.max(...t.map(Math.abs)) || 1,
+  };
 }
 
 const forward = (p: Prepared, v: number) => (p.transform === 'log1p' ? Math.log1p(v) : v) / p.scale;
@@ -123,7 +128,13 @@ interface SeriesFit {
  * Fits series that share training days (`cols` holds model-scale values, null where missing) over the
  * history and `horizon` future days: MAP fit, then AR(1) on the residuals of consecutive days.
  */
-function core(start: string, cols: readonly (readonly (number | null)[])[], horizon: number, cfg: DesignConfig, priors: Priors): SeriesFit[] {
+function core(
+  start: string,
+  cols: readonly (readonly (number | null)[])[],
+  horizon: number,
+  cfg: DesignConfig,
+  priors: Priors,
+): SeriesFit[] {
   const n = cfg.trainDays;
   const design = buildDesign(start, n + horizon, cfg);
   // Series with the same missing days share one factorisation.
@@ -153,7 +164,12 @@ function core(start: string, cols: readonly (readonly (number | null)[])[], hori
   return cols.map((col, k) => {
     const { beta, sigma2 } = results[k];
     const rows = n + horizon;
-    const parts = { trend: new Float64Array(rows), weekly: new Float64Array(rows), yearly: new Float64Array(rows), events: new Float64Array(rows) };
+    const parts = {
+      trend: new Float64Array(rows),
+      weekly: new Float64Array(rows),
+      yearly: new Float64Array(rows),
+      events: new Float64Array(rows),
+    };
     for (let i = 0; i < rows; i++) {
       const o = i * p;
       for (let j = 0; j < p; j++) {
@@ -203,7 +219,11 @@ function core(start: string, cols: readonly (readonly (number | null)[])[], hori
  * the last slope), and the model's own standard deviation per day: residual noise through the AR(1), plus
  * future trend changes at the historical rate and size (Laplace), integrated analytically.
  */
-function project(f: SeriesFit, horizon: number, damping: number): { yhat: Float64Array; sd: Float64Array; trend: Float64Array } {
+function project(
+  f: SeriesFit,
+  horizon: number,
+  damping: number,
+): { yhat: Float64Array; sd: Float64Array; trend: Float64Array } {
   const { parts, n } = f;
   const trend = Float64Array.from(parts.trend);
   if (damping < 1 && n >= 2) {
@@ -241,7 +261,13 @@ interface Calibration {
  * series gets the trend damping with the least absolute error, then interval factors per horizon bucket
  * and level, the conformal quantile of |error| ÷ model sd.
  */
-function calibrate(start: string, cols: readonly (readonly (number | null)[])[], horizon: number, cfgAt: (days: number) => DesignConfig, priors: Priors): Calibration[] {
+function calibrate(
+  start: string,
+  cols: readonly (readonly (number | null)[])[],
+  horizon: number,
+  cfgAt: (days: number) => DesignConfig,
+  priors: Priors,
+): Calibration[] {
   const n = cols[0].length;
   const hc = Math.min(horizon, Math.floor(n / 3));
   const step = Math.max(7, Math.round(hc / 2));
@@ -251,7 +277,16 @@ function calibrate(start: string, cols: readonly (readonly (number | null)[])[],
     if (o < Math.max(MIN_DAYS * 2, Math.floor(n / 2))) break;
     origins.push(o);
   }
-  const fits = origins.map((o) => ({ o, fits: core(start, cols.map((c) => c.slice(0, o)), hc, cfgAt(o), priors) }));
+  const fits = origins.map((o) => ({
+    o,
+    fits: core(
+      start,
+      cols.map((c) => c.slice(0, o)),
+      hc,
+      cfgAt(o),
+      priors,
+    ),
+  }));
   return cols.map((c, k) => {
     if (!fits.length) return { damping: FALLBACK_DAMPING, factors: null };
     const errors = DAMPINGS.map((d) => {
@@ -287,10 +322,16 @@ function calibrate(start: string, cols: readonly (readonly (number | null)[])[],
   });
 }
 
-const futureDates = (start: string, n: number, horizon: number) => Array.from({ length: horizon }, (_, h) => isoOfDay(dayNumber(start) + n + h));
+const futureDates = (start: string, n: number, horizon: number) =>
+  Array.from({ length: horizon }, (_, h) => isoOfDay(dayNumber(start) + n + h));
 
 /** Seasonal naive (the same weekday last week) with intervals from its own weekly errors. */
-export function seasonalNaive(values: readonly (number | null)[], start: string, horizon: number, nonNegative = true): Forecast {
+export function seasonalNaive(
+  values: readonly (number | null)[],
+  start: string,
+  horizon: number,
+  nonNegative = true,
+): Forecast {
   const n = values.length;
   const sameDay = (i: number): number | null => {
     for (let j = i - 7; j >= 0; j -= 7) if (j < n && values[j] !== null) return values[j];
@@ -298,10 +339,23 @@ export function seasonalNaive(values: readonly (number | null)[], start: string,
     return null;
   };
   const errors: number[] = [];
-  for (let i = 7; i < n; i++) if (values[i] !== null && values[i - 7] !== null) errors.push(Math.abs((values[i] as number) - (values[i - 7] as number)));
+  for (let i = 7; i < n; i++)
+    if (values[i] !== null && values[i - 7] !== null)
+      errors.push(Math.abs((values[i] as number) - (values[i - 7] as number)));
   const q80 = errors.length ? quantile(errors, 0.8) : 0;
   const q95 = errors.length ? quantile(errors, 0.95) : 0;
-  const f: Forecast = { method: 'seasonal_naive', transform: 'none', dates: futureDates(start, n, horizon), yhat: [], lo80: [], hi80: [], lo95: [], hi95: [], calibrated: errors.length >= 20, components: null };
+  const f: Forecast = {
+    method: 'seasonal_naive',
+    transform: 'none',
+    dates: futureDates(start, n, horizon),
+    yhat: [],
+    lo80: [],
+    hi80: [],
+    lo95: [],
+    hi95: [],
+    calibrated: errors.length >= 20,
+    components: null,
+  };
   const clamp = (v: number) => (nonNegative ? Math.max(0, v) : v);
   for (let h = 1; h <= horizon; h++) {
     const y = sameDay(n + h - 1) ?? 0;
@@ -349,7 +403,18 @@ function intermittent(values: readonly (number | null)[], start: string, horizon
 
 function flatForecast(method: 'zero' | 'constant', value: number, start: string, n: number, horizon: number): Forecast {
   const flat = () => Array.from({ length: horizon }, () => value);
-  return { method, transform: 'none', dates: futureDates(start, n, horizon), yhat: flat(), lo80: flat(), hi80: flat(), lo95: flat(), hi95: flat(), calibrated: false, components: null };
+  return {
+    method,
+    transform: 'none',
+    dates: futureDates(start, n, horizon),
+    yhat: flat(),
+    lo80: flat(),
+    hi80: flat(),
+    lo95: flat(),
+    hi95: flat(),
+    calibrated: false,
+    components: null,
+  };
 }
 
 /**
@@ -368,7 +433,14 @@ export function forecastMany(series: readonly (readonly (number | null)[])[], op
     if (p.method === 'model') modelled.push(k);
     else if (p.method === 'seasonal_naive') out[k] = seasonalNaive(s, opts.start, opts.horizon, p.nonNegative);
     else if (p.method === 'intermittent') out[k] = intermittent(s, opts.start, opts.horizon);
-    else out[k] = flatForecast(p.method, p.method === 'zero' ? 0 : (s.find((v) => v !== null) as number), opts.start, n, opts.horizon);
+    else
+      out[k] = flatForecast(
+        p.method,
+        p.method === 'zero' ? 0 : (s.find((v) => v !== null) as number),
+        opts.start,
+        n,
+        opts.horizon,
+      );
   });
   const total = Math.ceil(modelled.length / CHUNK);
   let done = 0;
@@ -379,10 +451,14 @@ export function forecastMany(series: readonly (readonly (number | null)[])[], op
   for (let c = 0; c < modelled.length; c += CHUNK) {
     if (opts.signal?.aborted) throw new ForecastCancelled();
     const ks = modelled.slice(c, c + CHUNK);
-    const cols = ks.map((k) => series[k].map((v) => (v === null || !Number.isFinite(v) ? null : forward(prepared[k], v))));
+    const cols = ks.map((k) =>
+      series[k].map((v) => (v === null || !Number.isFinite(v) ? null : forward(prepared[k], v))),
+    );
     const fits = core(opts.start, cols, opts.horizon, cfg, priors);
     const cal: Calibration[] =
-      opts.calibrate === false ? cols.map(() => ({ damping: opts.trendDamping ?? FALLBACK_DAMPING, factors: null })) : calibrate(opts.start, cols, opts.horizon, cfgAt, priors);
+      opts.calibrate === false
+        ? cols.map(() => ({ damping: opts.trendDamping ?? FALLBACK_DAMPING, factors: null }))
+        : calibrate(opts.start, cols, opts.horizon, cfgAt, priors);
     ks.forEach((k, j) => {
       const p = prepared[k];
       const f = cal[j].factors;
@@ -417,7 +493,12 @@ export function forecastMany(series: readonly (readonly (number | null)[])[], op
         lo95,
         hi95,
         calibrated: f !== null,
-        components: { trend: scaled(parts.trend), weekly: scaled(parts.weekly), yearly: scaled(parts.yearly), events: scaled(parts.events) },
+        components: {
+          trend: scaled(parts.trend),
+          weekly: scaled(parts.weekly),
+          yearly: scaled(parts.yearly),
+          events: scaled(parts.events),
+        },
       };
     });
     done++;

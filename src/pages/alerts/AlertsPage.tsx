@@ -37,7 +37,12 @@ function Inbox(props: { currency: string }) {
           </Show>
         </h2>
         <Show when={unread() > 0}>
-          <button type="button" class="secondary small-button" data-testid="mark-all-read" onClick={() => void mark('all')}>
+          <button
+            type="button"
+            class="secondary small-button"
+            data-testid="mark-all-read"
+            onClick={() => void mark('all')}
+          >
             {tr('markAllRead')}
           </button>
         </Show>
@@ -46,19 +51,31 @@ function Inbox(props: { currency: string }) {
         <ul class="inbox">
           <For each={items()}>
             {(a: Alert) => (
-              <li data-testid="inbox-item" data-kind={a.kind} data-read={a.read ? '1' : '0'} classList={{ unread: !a.read }}>
+              <li
+                data-testid="inbox-item"
+                data-kind={a.kind}
+                data-read={a.read ? '1' : '0'}
+                classList={{ unread: !a.read }}
+              >
                 <div>
                   <strong>{a.kind === 'report' ? tr('page_reports') : a.rule?.name || tr('page_alerts')}</strong>
                   <span class="muted small"> · {a.createdAt.replace('T', ' ')}</span>
                   <p>{alertText(a, props.currency, locale())}</p>
-                  <Show when={a.rule}>{(r) => <p class="muted small">{ruleText(r().spec, props.currency, locale())}</p>}</Show>
+                  <Show when={a.rule}>
+                    {(r) => <p class="muted small">{ruleText(r().spec, props.currency, locale())}</p>}
+                  </Show>
                 </div>
                 <div class="row-actions">
                   <A class="button secondary small-button" href={a.href} onClick={() => !a.read && void mark(a.id)}>
                     {tr('inboxOpen')}
                   </A>
                   <Show when={!a.read}>
-                    <button type="button" class="secondary small-button" data-testid="mark-read" onClick={() => void mark(a.id)}>
+                    <button
+                      type="button"
+                      class="secondary small-button"
+                      data-testid="mark-read"
+                      onClick={() => void mark(a.id)}
+                    >
                       {tr('markRead')}
                     </button>
                   </Show>
@@ -79,10 +96,22 @@ function specOf(d: FormData, type: RuleSpec['type']): RuleSpec {
   switch (type) {
     case 'threshold': {
       const v = num('value');
-      return { type, metric, op: d.get('op') === '>' ? '>' : '<', value: METRICS[metric].unit === 'ratio' ? v / 100 : v, window: String(d.get('window')) as '7d' };
+      return {
+        type,
+        metric,
+        op: d.get('op') === '>' ? '>' : '<',
+        value: METRICS[metric].unit === 'ratio' ? v / 100 : v,
+        window: String(d.get('window')) as '7d',
+      };
     }
     case 'change':
-      return { type, metric, direction: d.get('direction') === 'up' ? 'up' : 'down', pct: num('pct'), window: d.get('window') === '7d' ? '7d' : 'day' };
+      return {
+        type,
+        metric,
+        direction: d.get('direction') === 'up' ? 'up' : 'down',
+        pct: num('pct'),
+        window: d.get('window') === '7d' ? '7d' : 'day',
+      };
     case 'forecast':
       return { type, condition: String(d.get('condition')) as 'anomaly' };
     case 'stock':
@@ -165,7 +194,11 @@ function Rules(props: { currency: string }) {
       >
         <label class="field">
           <span class="field-label">{tr('ruleType')}</span>
-          <select data-testid="rule-type" value={type()} onChange={(e) => setType(e.currentTarget.value as RuleSpec['type'])}>
+          <select
+            data-testid="rule-type"
+            value={type()}
+            onChange={(e) => setType(e.currentTarget.value as RuleSpec['type'])}
+          >
             <option value="threshold">{tr('ruleThreshold')}</option>
             <option value="change">{tr('ruleChange')}</option>
             <option value="forecast">{tr('ruleForecast')}</option>

@@ -22,10 +22,12 @@ export function CampaignsPage() {
     (r) => engine().trend({ from: r.from, to: r.to }, 'day'),
   );
   const cur = () => info()?.currency ?? 'IDR';
-  const money = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatMoney(v, cur(), locale()));
+  const money = (v: number | null | undefined) =>
+    v === null || v === undefined ? '–' : formatMoney(v, cur(), locale());
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatPercent(v, locale()));
   const num = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatCount(v, locale()));
-  const roas = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${formatDecimal(v, locale())}×`);
+  const roas = (v: number | null | undefined) =>
+    v === null || v === undefined ? '–' : `${formatDecimal(v, locale())}×`;
   /** The metric columns of every ads table, ratios from the row's own sums. */
   const adMetricColumns = <T extends AdTotals>(): Column<T>[] => [
     { label: tr('adSpend'), key: (r) => r.spend, fmt: 'money', show: money },
@@ -37,45 +39,122 @@ export function CampaignsPage() {
     { label: 'ROAS', key: (r) => r.roas, fmt: 'decimal', show: roas },
     { label: 'ACOS', key: (r) => r.acos, fmt: 'ratio', show: pct },
   ];
-  const period = (p: { from: string; to: string }) => `${formatDate(p.from, locale(), 'short')} – ${formatDate(p.to, locale(), 'long')}`;
+  const period = (p: { from: string; to: string }) =>
+    `${formatDate(p.from, locale(), 'short')} – ${formatDate(p.to, locale(), 'long')}`;
   const empty = () => {
     const d = data();
-    return d && d.adSpend === null && !d.adsReport && !d.keywords && !d.liveAds && !d.affiliates && !d.promotions.length && !d.liveStreams.length && !d.vouchers && !d.flashSales;
+    return (
+      d &&
+      d.adSpend === null &&
+      !d.adsReport &&
+      !d.keywords &&
+      !d.liveAds &&
+      !d.affiliates &&
+      !d.promotions.length &&
+      !d.liveStreams.length &&
+      !d.vouchers &&
+      !d.flashSales
+    );
   };
   return (
     <section class="page" data-testid="page-campaigns">
       <h1>{tr('page_campaigns')}</h1>
       <Show when={data()}>
         {(d) => (
-          <Show when={!empty()} fallback={<MissingExport what="noCampaignTitle" where="noCampaignWhere" testid="campaigns-empty" />}>
+          <Show
+            when={!empty()}
+            fallback={<MissingExport what="noCampaignTitle" where="noCampaignWhere" testid="campaigns-empty" />}
+          >
             <div class="kpi-grid" data-testid="campaign-kpis">
-              <Figure id="ad_spend" label={tr('adSpend')} value={d().adSpend} text={money(d().adSpend)} formula={tr('adSpendFormula')} />
+              <Figure
+                id="ad_spend"
+                label={tr('adSpend')}
+                value={d().adSpend}
+                text={money(d().adSpend)}
+                formula={tr('adSpendFormula')}
+              />
               <Show when={d().adsReport}>
                 {(a) => (
                   <>
-                    <Figure id="ad_gmv" label={tr('adGmv')} value={a().totals.gmv} text={money(a().totals.gmv)} formula={tr('adReportPeriod')} />
-                    <Figure id="roas" label="ROAS" value={a().totals.roas} text={roas(a().totals.roas)} formula={tr('roasFormula')} />
-                    <Figure id="acos" label="ACOS" value={a().totals.acos} text={pct(a().totals.acos)} formula={tr('acosFormula')} />
-                    <Figure id="ctr" label="CTR" value={a().totals.ctr} text={pct(a().totals.ctr)} formula={tr('ctrFormula')} />
+                    <Figure
+                      id="ad_gmv"
+                      label={tr('adGmv')}
+                      value={a().totals.gmv}
+                      text={money(a().totals.gmv)}
+                      formula={tr('adReportPeriod')}
+                    />
+                    <Figure
+                      id="roas"
+                      label="ROAS"
+                      value={a().totals.roas}
+                      text={roas(a().totals.roas)}
+                      formula={tr('roasFormula')}
+                    />
+                    <Figure
+                      id="acos"
+                      label="ACOS"
+                      value={a().totals.acos}
+                      text={pct(a().totals.acos)}
+                      formula={tr('acosFormula')}
+                    />
+                    <Figure
+                      id="ctr"
+                      label="CTR"
+                      value={a().totals.ctr}
+                      text={pct(a().totals.ctr)}
+                      formula={tr('ctrFormula')}
+                    />
                   </>
                 )}
               </Show>
               <Show when={d().vouchers}>
                 {(v) => (
                   <>
-                    <Figure id="voucher_cost" label={tr('voucherCost')} value={v().cost} text={money(v().cost)} formula={tr('voucherCostFormula')} />
-                    <Figure id="voucher_usage_rate" label={tr('voucherUsage')} value={v().usageRate} text={pct(v().usageRate)} formula={tr('voucherUsageFormula')} />
+                    <Figure
+                      id="voucher_cost"
+                      label={tr('voucherCost')}
+                      value={v().cost}
+                      text={money(v().cost)}
+                      formula={tr('voucherCostFormula')}
+                    />
+                    <Figure
+                      id="voucher_usage_rate"
+                      label={tr('voucherUsage')}
+                      value={v().usageRate}
+                      text={pct(v().usageRate)}
+                      formula={tr('voucherUsageFormula')}
+                    />
                   </>
                 )}
               </Show>
               <Show when={d().flashSales}>
-                {(f) => <Figure id="flash_sale_sales" label={tr('flashSaleSales')} value={f().sales} text={money(f().sales)} formula={tr('flashSaleFormula')} />}
+                {(f) => (
+                  <Figure
+                    id="flash_sale_sales"
+                    label={tr('flashSaleSales')}
+                    value={f().sales}
+                    text={money(f().sales)}
+                    formula={tr('flashSaleFormula')}
+                  />
+                )}
               </Show>
               <Show when={d().affiliates}>
                 {(a) => (
                   <>
-                    <Figure id="affiliate_sales" label={tr('affiliateSales')} value={a().totals.sales} text={money(a().totals.sales)} formula={tr('adReportPeriod')} />
-                    <Figure id="affiliate_roi" label="ROI affiliate" value={a().totals.roi} text={roas(a().totals.roi)} formula={tr('affiliateRoiFormula')} />
+                    <Figure
+                      id="affiliate_sales"
+                      label={tr('affiliateSales')}
+                      value={a().totals.sales}
+                      text={money(a().totals.sales)}
+                      formula={tr('adReportPeriod')}
+                    />
+                    <Figure
+                      id="affiliate_roi"
+                      label="ROI affiliate"
+                      value={a().totals.roi}
+                      text={roas(a().totals.roi)}
+                      formula={tr('affiliateRoiFormula')}
+                    />
                   </>
                 )}
               </Show>
@@ -100,15 +179,29 @@ export function CampaignsPage() {
                       x={s().buckets}
                       currency={cur()}
                       series={[
-                        { label: tr('colSales'), values: coveredValues(s(), s().sales), color: 'var(--chart-3)', kind: 'bars', unit: 'money' },
+                        {
+                          label: tr('colSales'),
+                          values: coveredValues(s(), s().sales),
+                          color: 'var(--chart-3)',
+                          kind: 'bars',
+                          unit: 'money',
+                        },
                         {
                           label: tr('doubleDates'),
-                          values: s().buckets.map((b, i) => (campaignDayKinds(b).includes('double_date') && s().known[i] ? s().sales[i] : null)),
+                          values: s().buckets.map((b, i) =>
+                            campaignDayKinds(b).includes('double_date') && s().known[i] ? s().sales[i] : null,
+                          ),
                           color: 'var(--chart-1)',
                           kind: 'bars',
                           unit: 'money',
                         },
-                        { label: tr('adSpend'), values: s().buckets.map((b) => spend.get(b) ?? null), color: 'var(--chart-2)', kind: 'line', unit: 'money' },
+                        {
+                          label: tr('adSpend'),
+                          values: s().buckets.map((b) => spend.get(b) ?? null),
+                          color: 'var(--chart-2)',
+                          kind: 'line',
+                          unit: 'money',
+                        },
                       ]}
                     />
                     <p class="muted small">{tr('campaignChartNote')}</p>
@@ -124,7 +217,15 @@ export function CampaignsPage() {
                     testid="ads-table"
                     rows={a().ads}
                     columns={[
-                      { label: tr('colAd'), value: (r) => (<>{r.name}<div class="muted small">{r.type}</div></>) },
+                      {
+                        label: tr('colAd'),
+                        value: (r) => (
+                          <>
+                            {r.name}
+                            <div class="muted small">{r.type}</div>
+                          </>
+                        ),
+                      },
                       ...adMetricColumns(),
                     ]}
                   />
@@ -139,7 +240,15 @@ export function CampaignsPage() {
                     testid="keyword-table"
                     rows={k().rows}
                     columns={[
-                      { label: tr('colKeyword'), value: (r) => (<>{r.keyword}<div class="muted small">{r.ad}</div></>) },
+                      {
+                        label: tr('colKeyword'),
+                        value: (r) => (
+                          <>
+                            {r.keyword}
+                            <div class="muted small">{r.ad}</div>
+                          </>
+                        ),
+                      },
                       ...adMetricColumns(),
                     ]}
                   />
@@ -191,7 +300,15 @@ export function CampaignsPage() {
                   testid="live-table"
                   rows={d().liveStreams}
                   columns={[
-                    { label: tr('colStream'), value: (r) => (<>{r.title}<div class="muted small">{r.start}</div></>) },
+                    {
+                      label: tr('colStream'),
+                      value: (r) => (
+                        <>
+                          {r.title}
+                          <div class="muted small">{r.start}</div>
+                        </>
+                      ),
+                    },
                     { label: tr('colViewers'), key: (r) => r.viewers, fmt: 'count', show: num },
                     { label: tr('colPeakViewers'), key: (r) => r.peakViewers, fmt: 'count', show: num },
                     { label: tr('colOrders'), key: (r) => r.orders, fmt: 'count', show: num },
@@ -208,7 +325,15 @@ export function CampaignsPage() {
                     testid="affiliate-table"
                     rows={a().rows}
                     columns={[
-                      { label: 'Affiliate', value: (r) => (<>{r.name}<div class="muted small">{r.id}</div></>) },
+                      {
+                        label: 'Affiliate',
+                        value: (r) => (
+                          <>
+                            {r.name}
+                            <div class="muted small">{r.id}</div>
+                          </>
+                        ),
+                      },
                       { label: tr('colSales'), key: (r) => r.sales, fmt: 'money', show: money },
                       { label: tr('colOrders'), key: (r) => r.orders, fmt: 'count', show: num },
                       { label: tr('colClicks'), key: (r) => r.clicks, fmt: 'count', show: num },

@@ -14,7 +14,12 @@ function ReportItem(props: { item: ImportItem }) {
   const r = () => props.item.report;
   const status = () => r()?.status ?? 'pending';
   return (
-    <li class={`report report-${status()}`} data-testid="import-report" data-status={status()} data-file={props.item.fileName}>
+    <li
+      class={`report report-${status()}`}
+      data-testid="import-report"
+      data-status={status()}
+      data-file={props.item.fileName}
+    >
       <div class="report-head">
         <strong>{props.item.fileName}</strong>
         <span class="badge">{status() === 'pending' ? tr('pending') : status() === 'ok' ? tr('ok') : tr('error')}</span>
@@ -64,7 +69,11 @@ function ImportSummary(props: { items: ImportItem[] }) {
   const done = () => props.items.filter((i) => i.report);
   const ok = () => props.items.filter((i) => i.report?.status === 'ok');
   const first = () => props.items.filter((i) => i.report?.status !== 'ok');
-  const total = (k: 'rowsRead' | 'added' | 'updated') => formatCount(ok().reduce((n, i) => n + (i.report?.[k] ?? 0), 0), locale());
+  const total = (k: 'rowsRead' | 'added' | 'updated') =>
+    formatCount(
+      ok().reduce((n, i) => n + (i.report?.[k] ?? 0), 0),
+      locale(),
+    );
   return (
     <section data-testid="import-summary">
       <h2>{tr('importReports')}</h2>
@@ -114,7 +123,11 @@ export function DataPage() {
   );
   const [imports] = createResource(dataVersion, () => engine().listImports());
 
-  const importFiles = (files: File[]) => runImport(engine(), files.map((f) => ({ name: f.name, data: f })));
+  const importFiles = (files: File[]) =>
+    runImport(
+      engine(),
+      files.map((f) => ({ name: f.name, data: f })),
+    );
 
   async function remove(id: number) {
     if (!confirm(tr('removeConfirm'))) return;
@@ -179,13 +192,29 @@ export function DataPage() {
             <>
               <div class="kpi-grid" data-testid="order-kpis">
                 <For each={ORDER_METRICS}>
-                  {(id) => <KpiCard id={id} value={k().values[id]} previous={k().previous[id]} currency={currency()} compare={compare() && k().previousHasData} />}
+                  {(id) => (
+                    <KpiCard
+                      id={id}
+                      value={k().values[id]}
+                      previous={k().previous[id]}
+                      currency={currency()}
+                      compare={compare() && k().previousHasData}
+                    />
+                  )}
                 </For>
               </div>
               <h3>{tr('income')}</h3>
               <div class="kpi-grid" data-testid="income-kpis">
                 <For each={INCOME_METRICS}>
-                  {(id) => <KpiCard id={id} value={k().values[id]} previous={k().previous[id]} currency={currency()} compare={compare() && k().previousHasData} />}
+                  {(id) => (
+                    <KpiCard
+                      id={id}
+                      value={k().values[id]}
+                      previous={k().previous[id]}
+                      currency={currency()}
+                      compare={compare() && k().previousHasData}
+                    />
+                  )}
                 </For>
               </div>
               <div class="toolbar">
@@ -208,7 +237,14 @@ export function DataPage() {
 
       <section>
         <h2>{tr('imports')}</h2>
-        <Show when={imports()?.length} fallback={<p class="empty" data-testid="no-imports">{tr('noImports')}</p>}>
+        <Show
+          when={imports()?.length}
+          fallback={
+            <p class="empty" data-testid="no-imports">
+              {tr('noImports')}
+            </p>
+          }
+        >
           <div class="table-wrap">
             <table class="imports" data-testid="imports">
               <thead>

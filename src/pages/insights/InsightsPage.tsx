@@ -13,7 +13,6 @@ import type { StringKey } from '../../i18n/ui';
 import { findingText } from '../../i18n/findings';
 import { SEGMENT_RULES } from '../../ml/rfm';
 
-
 /** The dendrogram of the clusters' merges as SVG: leaves along the bottom, merge height upwards. */
 function Dendrogram(props: { merges: NonNullable<SegmentationResult['merges']> }) {
   const W = 560;
@@ -28,7 +27,9 @@ function Dendrogram(props: { merges: NonNullable<SegmentationResult['merges']> }
     };
     walk(props.merges[props.merges.length - 1].id);
     const maxH = Math.max(...props.merges.map((m) => m.height)) || 1;
-    const pos = new Map<string, { x: number; y: number }>(leaves.map((l, i) => [l, { x: 30 + (i * (W - 60)) / Math.max(1, leaves.length - 1), y: H - 24 }]));
+    const pos = new Map<string, { x: number; y: number }>(
+      leaves.map((l, i) => [l, { x: 30 + (i * (W - 60)) / Math.max(1, leaves.length - 1), y: H - 24 }]),
+    );
     const lines: string[] = [];
     for (const m of props.merges) {
       const a = pos.get(m.a) as { x: number; y: number };
@@ -40,7 +41,13 @@ function Dendrogram(props: { merges: NonNullable<SegmentationResult['merges']> }
     return { leaves: leaves.map((l) => ({ l, ...(pos.get(l) as { x: number; y: number }) })), path: lines.join('') };
   };
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} class="dendrogram" role="img" aria-label={tr('insDendrogram')} data-testid="dendrogram">
+    <svg
+      viewBox={`0 0 ${W} ${H}`}
+      class="dendrogram"
+      role="img"
+      aria-label={tr('insDendrogram')}
+      data-testid="dendrogram"
+    >
       <path d={layout().path} fill="none" stroke="currentColor" stroke-width="1.5" />
       <For each={layout().leaves}>
         {(leaf) => (
@@ -56,8 +63,14 @@ function Dendrogram(props: { merges: NonNullable<SegmentationResult['merges']> }
 /** The segments of one method as a table, each with its buyers' export. */
 function SegmentTable(props: { result: SegmentationResult; currency: string; testid: string; caption: string }) {
   // The next-product suggestion reads every buyer's baskets: it fills in after the segments are shown.
-  const [next] = createResource(() => props.result, (r) => engine().segmentNextProducts(r.method));
-  const name = (s: SegmentSummary) => (props.result.method === 'rfm' ? tr(`seg_${s.id}` as StringKey) : `${tr('colCluster')} ${s.id.replace('cluster_', '')} (${tr(`seg_${s.dominant}` as StringKey)})`);
+  const [next] = createResource(
+    () => props.result,
+    (r) => engine().segmentNextProducts(r.method),
+  );
+  const name = (s: SegmentSummary) =>
+    props.result.method === 'rfm'
+      ? tr(`seg_${s.id}` as StringKey)
+      : `${tr('colCluster')} ${s.id.replace('cluster_', '')} (${tr(`seg_${s.dominant}` as StringKey)})`;
   const exportBuyers = async (s: SegmentSummary) => {
     const buyers = await engine().getSegment(props.result.method, s.id);
     downloadText(
@@ -87,18 +100,38 @@ function SegmentTable(props: { result: SegmentationResult; currency: string; tes
             </>
           ),
         },
-        { label: tr('colBuyers'), value: (s) => `${formatCount(s.size, locale())} (${pct(s.share)})`, key: (s) => s.size, fmt: 'count', numeric: true },
+        {
+          label: tr('colBuyers'),
+          value: (s) => `${formatCount(s.size, locale())} (${pct(s.share)})`,
+          key: (s) => s.size,
+          fmt: 'count',
+          numeric: true,
+        },
         { label: tr('colValueShare'), key: (s) => s.valueShare, fmt: 'ratio', show: pct },
         { label: tr('colRecency'), key: (s) => s.recency, fmt: 'count', show: (x) => formatCount(x, locale()) },
-        { label: tr('colOrdersPerBuyer'), key: (s) => s.orders, fmt: 'decimal', show: (x) => formatDecimal(x, locale()) },
-        { label: tr('colBasket'), key: (s) => s.profile.basketValue, fmt: 'money', show: (x) => formatMoney(x, props.currency, locale()) },
+        {
+          label: tr('colOrdersPerBuyer'),
+          key: (s) => s.orders,
+          fmt: 'decimal',
+          show: (x) => formatDecimal(x, locale()),
+        },
+        {
+          label: tr('colBasket'),
+          key: (s) => s.profile.basketValue,
+          fmt: 'money',
+          show: (x) => formatMoney(x, props.currency, locale()),
+        },
         {
           label: tr('colAction'),
           value: (s) => (
             <>
               {tr(`act_${s.action}` as StringKey)}
               <Show when={next()?.[s.id]?.[0]}>
-                {(p) => <div class="muted small">{trf('insNextProduct', { name: p().name, buyers: formatCount(p().buyers, locale()) })}</div>}
+                {(p) => (
+                  <div class="muted small">
+                    {trf('insNextProduct', { name: p().name, buyers: formatCount(p().buyers, locale()) })}
+                  </div>
+                )}
               </Show>
             </>
           ),
@@ -106,7 +139,12 @@ function SegmentTable(props: { result: SegmentationResult; currency: string; tes
         {
           label: tr('colExport'),
           value: (s) => (
-            <button type="button" class="secondary small-button" onClick={() => exportBuyers(s)} data-testid={`export-${s.id}`}>
+            <button
+              type="button"
+              class="secondary small-button"
+              onClick={() => exportBuyers(s)}
+              data-testid={`export-${s.id}`}
+            >
               CSV
             </button>
           ),
@@ -122,13 +160,18 @@ export function InsightsPage() {
   const [cohorts] = createResource(dataVersion, () => engine().cohortAnalysis());
   const [findings] = createResource(dataVersion, () => engine().insightsSummary());
   // Bundle ideas: pairs bought together more often than chance (lift above 1).
-  const [bundles] = createResource(dataVersion, async () => (await engine().recommendProducts({}, 3)).filter((p) => p.lift > 1));
+  const [bundles] = createResource(dataVersion, async () =>
+    (await engine().recommendProducts({}, 3)).filter((p) => p.lift > 1),
+  );
   const [clusters, setClusters] = createSignal<SegmentationResult | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [prices, setPrices] = createSignal<PriceResult[] | null>(null);
   const [budget, setBudget] = createSignal<number | undefined>(undefined);
   const [arms] = createResource(dataVersion, () => engine().suggestCampaign());
-  const [mix] = createResource(() => ({ v: dataVersion(), b: budget() }), (k) => engine().optimizeMarketing(k.b));
+  const [mix] = createResource(
+    () => ({ v: dataVersion(), b: budget() }),
+    (k) => engine().optimizeMarketing(k.b),
+  );
   const cur = () => info()?.currency ?? 'IDR';
   const size = (id: string) => rfm()?.segments.find((s) => s.id === id)?.size ?? 0;
   const runKmeans = async () => {
@@ -140,7 +183,8 @@ export function InsightsPage() {
     }
   };
   const repeat90 = () => cohorts()?.repeat.find((r) => r.days === 90)?.rate ?? null;
-  const signedPct = (v: number | null) => (v === null ? '–' : `${v >= 0 ? '+' : '−'}${formatPercent(Math.abs(v), locale())}`);
+  const signedPct = (v: number | null) =>
+    v === null ? '–' : `${v >= 0 ? '+' : '−'}${formatPercent(Math.abs(v), locale())}`;
   const num = (v: number, d = 2) => formatDecimal(v, locale(), d);
 
   return (
@@ -152,14 +196,38 @@ export function InsightsPage() {
             <Show when={rfm()}>
               {(r) => (
                 <>
-                  <Figure id="segments" label={tr('insSegments')} value={r().segments.length} text={formatCount(r().segments.length, locale())} formula={tr('insSegmentsFormula')} />
-                  <Figure id="champions" label={tr('seg_champions')} value={size('champions')} text={formatCount(size('champions'), locale())} formula={tr('insChampionsFormula')} />
-                  <Figure id="at_risk" label={tr('seg_at_risk')} value={size('at_risk')} text={formatCount(size('at_risk'), locale())} formula={tr('insAtRiskFormula')} />
+                  <Figure
+                    id="segments"
+                    label={tr('insSegments')}
+                    value={r().segments.length}
+                    text={formatCount(r().segments.length, locale())}
+                    formula={tr('insSegmentsFormula')}
+                  />
+                  <Figure
+                    id="champions"
+                    label={tr('seg_champions')}
+                    value={size('champions')}
+                    text={formatCount(size('champions'), locale())}
+                    formula={tr('insChampionsFormula')}
+                  />
+                  <Figure
+                    id="at_risk"
+                    label={tr('seg_at_risk')}
+                    value={size('at_risk')}
+                    text={formatCount(size('at_risk'), locale())}
+                    formula={tr('insAtRiskFormula')}
+                  />
                 </>
               )}
             </Show>
             <Show when={cohorts()}>
-              <Figure id="repeat_rate_90d" label={tr('insRepeat90')} value={repeat90()} text={repeat90() === null ? '–' : formatPercent(repeat90() as number, locale())} formula={tr('insRepeat90Formula')} />
+              <Figure
+                id="repeat_rate_90d"
+                label={tr('insRepeat90')}
+                value={repeat90()}
+                text={repeat90() === null ? '–' : formatPercent(repeat90() as number, locale())}
+                formula={tr('insRepeat90Formula')}
+              />
             </Show>
             <Show when={mix()}>
               {(m) => {
@@ -177,7 +245,13 @@ export function InsightsPage() {
               }}
             </Show>
             <Show when={bundles()?.length}>
-              <Figure id="top_bundle_lift" label={tr('insTopLift')} value={bundles()?.[0].lift ?? null} text={`${num(bundles()?.[0].lift ?? 0)}×`} formula={tr('insTopLiftFormula')} />
+              <Figure
+                id="top_bundle_lift"
+                label={tr('insTopLift')}
+                value={bundles()?.[0].lift ?? null}
+                text={`${num(bundles()?.[0].lift ?? 0)}×`}
+                formula={tr('insTopLiftFormula')}
+              />
             </Show>
           </div>
 
@@ -187,7 +261,13 @@ export function InsightsPage() {
               {(list) => (
                 <Show when={list().length} fallback={<p class="muted">{tr('insNoFindings')}</p>}>
                   <ol class="findings">
-                    <For each={list().slice(0, 8)}>{(f) => <li data-finding={f.kind}>{findingText(f, cur(), locale())} <A href={f.href}>{tr('insEvidence')}</A></li>}</For>
+                    <For each={list().slice(0, 8)}>
+                      {(f) => (
+                        <li data-finding={f.kind}>
+                          {findingText(f, cur(), locale())} <A href={f.href}>{tr('insEvidence')}</A>
+                        </li>
+                      )}
+                    </For>
                   </ol>
                 </Show>
               )}
@@ -227,7 +307,9 @@ export function InsightsPage() {
             <Show when={clusters()}>
               {(c) => (
                 <>
-                  <p class="muted small">{trf('insKmeansNote', { k: String(c().k ?? ''), s: num(c().silhouette ?? 0, 3) })}</p>
+                  <p class="muted small">
+                    {trf('insKmeansNote', { k: String(c().k ?? ''), s: num(c().silhouette ?? 0, 3) })}
+                  </p>
                   <SegmentTable result={c()} currency={cur()} testid="kmeans-segments" caption={tr('insKmeans')} />
                   <Show when={c().merges?.length}>
                     <h3>{tr('insDendrogram')}</h3>
@@ -236,16 +318,33 @@ export function InsightsPage() {
                   <Show when={c().outliers}>
                     {(o) => (
                       <>
-                        <p class="muted small">{trf('insOutliers', { count: formatCount(o().count, locale()), eps: num(o().eps) })}</p>
+                        <p class="muted small">
+                          {trf('insOutliers', { count: formatCount(o().count, locale()), eps: num(o().eps) })}
+                        </p>
                         <DataTable
                           caption={tr('insOutliersTitle')}
                           testid="outliers"
                           rows={o().top}
                           columns={[
                             { label: tr('colBuyer'), value: (b) => b.buyer },
-                            { label: tr('colOrders'), key: (b) => b.orders, fmt: 'count', show: (x) => formatCount(x, locale()) },
-                            { label: tr('colSales'), key: (b) => b.sales, fmt: 'money', show: (x) => formatMoney(x, cur(), locale()) },
-                            { label: tr('colRecency'), key: (b) => b.recency, fmt: 'count', show: (x) => formatCount(x, locale()) },
+                            {
+                              label: tr('colOrders'),
+                              key: (b) => b.orders,
+                              fmt: 'count',
+                              show: (x) => formatCount(x, locale()),
+                            },
+                            {
+                              label: tr('colSales'),
+                              key: (b) => b.sales,
+                              fmt: 'money',
+                              show: (x) => formatMoney(x, cur(), locale()),
+                            },
+                            {
+                              label: tr('colRecency'),
+                              key: (b) => b.recency,
+                              fmt: 'count',
+                              show: (x) => formatCount(x, locale()),
+                            },
                           ]}
                         />
                       </>
@@ -259,7 +358,12 @@ export function InsightsPage() {
           <div class="card">
             <h2>{tr('insPrice')}</h2>
             <div class="toolbar">
-              <button type="button" class="button" onClick={async () => setPrices(await engine().optimizePrice())} data-testid="price-run">
+              <button
+                type="button"
+                class="button"
+                onClick={async () => setPrices(await engine().optimizePrice())}
+                data-testid="price-run"
+              >
                 {tr('insPriceRun')}
               </button>
             </div>
@@ -271,15 +375,31 @@ export function InsightsPage() {
                   testid="prices"
                   rows={list()}
                   columns={[
-                    { label: 'SKU', value: (r) => (<>{r.sku}<div class="muted small">{r.name}</div></>) },
+                    {
+                      label: 'SKU',
+                      value: (r) => (
+                        <>
+                          {r.sku}
+                          <div class="muted small">{r.name}</div>
+                        </>
+                      ),
+                    },
                     {
                       label: tr('colElasticity'),
-                      value: (r) => (r.elasticity === null || !r.ci ? '–' : `${num(r.elasticity)} (${num(r.ci[0])} … ${num(r.ci[1])})`),
+                      value: (r) =>
+                        r.elasticity === null || !r.ci
+                          ? '–'
+                          : `${num(r.elasticity)} (${num(r.ci[0])} … ${num(r.ci[1])})`,
                       key: (r) => (r.ci ? r.elasticity : null),
                       fmt: 'decimal',
                       numeric: true,
                     },
-                    { label: tr('colCurrentPrice'), key: (r) => r.currentPrice, fmt: 'money', show: (x) => formatMoney(x, cur(), locale()) },
+                    {
+                      label: tr('colCurrentPrice'),
+                      key: (r) => r.currentPrice,
+                      fmt: 'money',
+                      show: (x) => formatMoney(x, cur(), locale()),
+                    },
                     {
                       label: tr('colRecommended'),
                       value: (r) =>
@@ -311,7 +431,8 @@ export function InsightsPage() {
                   }}
                 >
                   <label>
-                    {tr('insMmmBudget')} <input name="budget" type="number" min="0" step="10000" value={Math.round(m().budget)} />
+                    {tr('insMmmBudget')}{' '}
+                    <input name="budget" type="number" min="0" step="10000" value={Math.round(m().budget)} />
                   </label>
                   <button type="submit" class="button">
                     {tr('insMmmApply')}
@@ -325,12 +446,32 @@ export function InsightsPage() {
                   columns={[
                     { label: tr('colChannel'), value: (r) => r.c.name },
                     { label: tr('colAdstock'), key: (r) => r.c.theta, fmt: 'decimal', show: num },
-                    { label: tr('colHalfSat'), key: (r) => r.c.k, fmt: 'money', show: (x) => formatMoney(x, cur(), locale()) },
+                    {
+                      label: tr('colHalfSat'),
+                      key: (r) => r.c.k,
+                      fmt: 'money',
+                      show: (x) => formatMoney(x, cur(), locale()),
+                    },
                     { label: 'Hill S', key: (r) => r.c.s, fmt: 'decimal', show: num },
                     { label: 'ROAS', key: (r) => r.c.roas, fmt: 'decimal', show: (x) => `${num(x)}×` },
-                    { label: tr('colMarginalRoas'), key: (r) => r.c.marginalRoas, fmt: 'decimal', show: (x) => `${num(x)}×` },
-                    { label: tr('colCurrentSpend'), key: (r) => r.now, fmt: 'money', show: (x) => formatMoney(x, cur(), locale()) },
-                    { label: tr('colSuggestedSpend'), key: (r) => (m().holdout.reliable ? r.next : null), fmt: 'money', show: (x) => formatMoney(x, cur(), locale()) },
+                    {
+                      label: tr('colMarginalRoas'),
+                      key: (r) => r.c.marginalRoas,
+                      fmt: 'decimal',
+                      show: (x) => `${num(x)}×`,
+                    },
+                    {
+                      label: tr('colCurrentSpend'),
+                      key: (r) => r.now,
+                      fmt: 'money',
+                      show: (x) => formatMoney(x, cur(), locale()),
+                    },
+                    {
+                      label: tr('colSuggestedSpend'),
+                      key: (r) => (m().holdout.reliable ? r.next : null),
+                      fmt: 'money',
+                      show: (x) => formatMoney(x, cur(), locale()),
+                    },
                   ]}
                 />
                 <Chart
@@ -338,15 +479,26 @@ export function InsightsPage() {
                   x={m().curves.spend.map((s) => formatMoney(s, cur(), locale()))}
                   categorical
                   currency={cur()}
-                  series={m().fit.channels.map((c, i) => ({ label: c.name, values: m().curves.response[i], color: `var(--chart-${(i % 4) + 1})`, kind: 'line' as const, unit: 'money' as const }))}
+                  series={m().fit.channels.map((c, i) => ({
+                    label: c.name,
+                    values: m().curves.response[i],
+                    color: `var(--chart-${(i % 4) + 1})`,
+                    kind: 'line' as const,
+                    unit: 'money' as const,
+                  }))}
                 />
                 <p class={m().holdout.reliable ? 'muted small' : 'status warning'} data-testid="mmm-verdict">
-                  {trf((m().holdout.reliable ? 'insMmmReliable' : 'insMmmUnreliable'), {
+                  {trf(m().holdout.reliable ? 'insMmmReliable' : 'insMmmUnreliable', {
                     media: formatMoney(m().holdout.maeMedia, cur(), locale()),
                     base: formatMoney(m().holdout.maeBase, cur(), locale()),
                   })}
                 </p>
-                <p class="muted small">{trf('insMmmNote', { r2: num(m().fit.r2, 3), greedy: tr(m().greedyAgrees ? 'insMmmGreedyOk' : 'insMmmGreedyDiff') })}</p>
+                <p class="muted small">
+                  {trf('insMmmNote', {
+                    r2: num(m().fit.r2, 3),
+                    greedy: tr(m().greedyAgrees ? 'insMmmGreedyOk' : 'insMmmGreedyDiff'),
+                  })}
+                </p>
               </div>
             )}
           </Show>
@@ -361,9 +513,19 @@ export function InsightsPage() {
                 rows={arms() ?? []}
                 columns={[
                   { label: tr('colCampaignType'), value: (a) => a.name },
-                  { label: tr('colSuccess'), value: (a) => `${formatCount(a.successes, locale())} / ${formatCount(a.trials, locale())}`, key: (a) => a.successes, numeric: true },
+                  {
+                    label: tr('colSuccess'),
+                    value: (a) => `${formatCount(a.successes, locale())} / ${formatCount(a.trials, locale())}`,
+                    key: (a) => a.successes,
+                    numeric: true,
+                  },
                   { label: tr('colRate'), key: (a) => a.rate, fmt: 'ratio', show: (x) => formatPercent(x, locale()) },
-                  { label: tr('colBest'), key: (a) => a.probabilityBest, fmt: 'ratio', show: (x) => formatPercent(x, locale()) },
+                  {
+                    label: tr('colBest'),
+                    key: (a) => a.probabilityBest,
+                    fmt: 'ratio',
+                    show: (x) => formatPercent(x, locale()),
+                  },
                 ]}
               />
               <p class="muted small">{tr('insBanditNote')}</p>
@@ -394,7 +556,10 @@ export function InsightsPage() {
                               {(n, m) => {
                                 const rate = c().sizes[i()] ? n / c().sizes[i()] : 0;
                                 return (
-                                  <td style={{ '--heat': m() === 0 ? '0' : Math.min(1, rate * 5).toFixed(3) }} title={`${cohort} +${m()}: ${formatCount(n, locale())} · ${formatPercent(rate, locale())} · ${formatMoney(c().sales[i()][m()], cur(), locale())}`}>
+                                  <td
+                                    style={{ '--heat': m() === 0 ? '0' : Math.min(1, rate * 5).toFixed(3) }}
+                                    title={`${cohort} +${m()}: ${formatCount(n, locale())} · ${formatPercent(rate, locale())} · ${formatMoney(c().sales[i()][m()], cur(), locale())}`}
+                                  >
                                     <span class="heat-count">{formatPercent(rate, locale())}</span>
                                   </td>
                                 );
@@ -408,7 +573,9 @@ export function InsightsPage() {
                 </div>
                 <p class="muted small">
                   {c()
-                    .repeat.map((r) => `${r.days} ${tr('fcDays')}: ${r.rate === null ? '–' : formatPercent(r.rate, locale())}`)
+                    .repeat.map(
+                      (r) => `${r.days} ${tr('fcDays')}: ${r.rate === null ? '–' : formatPercent(r.rate, locale())}`,
+                    )
                     .join(' · ')}
                 </p>
               </div>
@@ -426,10 +593,20 @@ export function InsightsPage() {
                 columns={[
                   { label: 'A', value: (p) => p.a },
                   { label: 'B', value: (p) => p.b },
-                  { label: tr('colTogether'), key: (p) => p.together, fmt: 'count', show: (x) => formatCount(x, locale()) },
+                  {
+                    label: tr('colTogether'),
+                    key: (p) => p.together,
+                    fmt: 'count',
+                    show: (x) => formatCount(x, locale()),
+                  },
                   { label: 'Lift', key: (p) => p.lift, fmt: 'decimal', show: (x) => `${num(x)}×` },
                   { label: 'Cosine', key: (p) => p.cosine, fmt: 'decimal', show: (x) => num(x, 3) },
-                  { label: tr('colConfidence'), key: (p) => p.confidence, fmt: 'ratio', show: (x) => formatPercent(x, locale()) },
+                  {
+                    label: tr('colConfidence'),
+                    key: (p) => p.confidence,
+                    fmt: 'ratio',
+                    show: (x) => formatPercent(x, locale()),
+                  },
                 ]}
               />
             </Show>

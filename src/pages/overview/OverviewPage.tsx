@@ -10,7 +10,16 @@ import { formatCount, formatDate, formatMoney, formatPercent } from '../../forma
 import type { StringKey } from '../../i18n/ui';
 import type { KpiMetricId } from '../../metrics/definitions';
 
-const OVERVIEW_KPIS: KpiMetricId[] = ['sales', 'orders', 'buyers', 'units', 'aov', 'cancel_rate', 'repeat_buyer_rate', 'new_buyers'];
+const OVERVIEW_KPIS: KpiMetricId[] = [
+  'sales',
+  'orders',
+  'buyers',
+  'units',
+  'aov',
+  'cancel_rate',
+  'repeat_buyer_rate',
+  'new_buyers',
+];
 
 function FunnelView(props: { funnel: Funnel }) {
   const steps = () =>
@@ -70,7 +79,9 @@ export function OverviewPage() {
       ),
     },
     { label: tr('colOrders'), key: (r) => r.orders, fmt: 'count', show: count },
-    ...(withUnits ? [{ label: tr('colUnits'), key: (r: BreakdownRow) => r.units, fmt: 'count' as const, show: count }] : []),
+    ...(withUnits
+      ? [{ label: tr('colUnits'), key: (r: BreakdownRow) => r.units, fmt: 'count' as const, show: count }]
+      : []),
     { label: tr('colSales'), key: (r) => r.sales, fmt: 'money', show: money },
   ];
 
@@ -86,7 +97,10 @@ export function OverviewPage() {
                   {formatDate(k().range.from, locale(), 'long')} – {formatDate(k().range.to, locale(), 'long')}
                   <Show when={compare()}>
                     {' · '}
-                    <Show when={k().previousHasData} fallback={<span data-testid="no-earlier-data">{tr('noEarlierData')}</span>}>
+                    <Show
+                      when={k().previousHasData}
+                      fallback={<span data-testid="no-earlier-data">{tr('noEarlierData')}</span>}
+                    >
                       {tr('comparedWith')} {formatDate(k().previousRange.from, locale(), 'short')} –{' '}
                       {formatDate(k().previousRange.to, locale(), 'long')}
                     </Show>
@@ -95,7 +109,13 @@ export function OverviewPage() {
                 <div class="kpi-grid" data-testid="overview-kpis">
                   <For each={OVERVIEW_KPIS}>
                     {(id) => (
-                      <KpiCard id={id} value={k().values[id]} previous={k().previous[id]} currency={currency()} compare={compare() && k().previousHasData} />
+                      <KpiCard
+                        id={id}
+                        value={k().values[id]}
+                        previous={k().previous[id]}
+                        currency={currency()}
+                        compare={compare() && k().previousHasData}
+                      />
                     )}
                   </For>
                   <Show when={hasIncome()}>
@@ -119,10 +139,20 @@ export function OverviewPage() {
               <>
                 <TrendCard overview={o()} grain={grain()} onGrain={setGrain} currency={currency()} />
                 <div class="card">
-                  <DataTable caption={tr('topProducts')} columns={breakdownColumns('colProduct', true)} rows={o().breakdowns.products} testid="top-products" />
+                  <DataTable
+                    caption={tr('topProducts')}
+                    columns={breakdownColumns('colProduct', true)}
+                    rows={o().breakdowns.products}
+                    testid="top-products"
+                  />
                 </div>
                 <div class="card">
-                  <DataTable caption={tr('topSkus')} columns={breakdownColumns('colSku', true)} rows={o().breakdowns.skus} testid="top-skus" />
+                  <DataTable
+                    caption={tr('topSkus')}
+                    columns={breakdownColumns('colSku', true)}
+                    rows={o().breakdowns.skus}
+                    testid="top-skus"
+                  />
                 </div>
                 <div class="grid-2">
                   <div class="card">
@@ -130,13 +160,28 @@ export function OverviewPage() {
                     <FunnelView funnel={o().funnel} />
                   </div>
                   <div class="card">
-                    <DataTable caption={tr('provinces')} columns={breakdownColumns('colProvince', false)} rows={o().breakdowns.provinces} testid="provinces" />
+                    <DataTable
+                      caption={tr('provinces')}
+                      columns={breakdownColumns('colProvince', false)}
+                      rows={o().breakdowns.provinces}
+                      testid="provinces"
+                    />
                   </div>
                   <div class="card">
-                    <DataTable caption={tr('paymentMethods')} columns={breakdownColumns('colPayment', false)} rows={o().breakdowns.payments} testid="payments" />
+                    <DataTable
+                      caption={tr('paymentMethods')}
+                      columns={breakdownColumns('colPayment', false)}
+                      rows={o().breakdowns.payments}
+                      testid="payments"
+                    />
                   </div>
                   <div class="card">
-                    <DataTable caption={tr('shippingOptions')} columns={breakdownColumns('colShipping', false)} rows={o().breakdowns.shipping} testid="shipping" />
+                    <DataTable
+                      caption={tr('shippingOptions')}
+                      columns={breakdownColumns('colShipping', false)}
+                      rows={o().breakdowns.shipping}
+                      testid="shipping"
+                    />
                   </div>
                 </div>
               </>

@@ -14,7 +14,14 @@ const HORIZONS = [30, 60, 90] as const;
 const SHOWN_HISTORY = 120;
 
 /** Calendar kinds marked on the chart: the campaign and holiday days, not the monthly payday windows. */
-const MARKED: ReadonlySet<string> = new Set(['double_date', 'big_double_date', 'harbolnas', 'pre_lebaran', 'lebaran_trough', 'public_holiday']);
+const MARKED: ReadonlySet<string> = new Set([
+  'double_date',
+  'big_double_date',
+  'harbolnas',
+  'pre_lebaran',
+  'lebaran_trough',
+  'public_holiday',
+]);
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
@@ -25,19 +32,61 @@ function ForecastChart(props: { f: SeriesForecast; currency: string; unit: 'mone
     const n = history.values.length;
     const from = Math.max(0, n - SHOWN_HISTORY);
     const day0 = Date.parse(`${history.start}T00:00:00Z`);
-    const past = Array.from({ length: n - from }, (_, i) => new Date(day0 + (from + i) * 86_400_000).toISOString().slice(0, 10));
+    const past = Array.from({ length: n - from }, (_, i) =>
+      new Date(day0 + (from + i) * 86_400_000).toISOString().slice(0, 10),
+    );
     const x = [...past, ...forecast.dates];
     const pad = (v: readonly (number | null)[]) => [...past.map(() => null), ...v];
     const marked = new Set(events.filter((e) => e.kinds.some((k) => MARKED.has(k))).map((e) => e.date));
     return {
       x,
       series: [
-        { label: tr('fcActual'), values: [...history.values.slice(from), ...forecast.dates.map(() => null)], color: 'var(--chart-3)', kind: 'line' as const, unit: props.unit },
-        { label: tr('fcForecast'), values: pad(forecast.yhat), color: 'var(--chart-1)', kind: 'line' as const, unit: props.unit },
-        { label: `${tr('fcBand95')} ↑`, values: pad(forecast.hi95), color: 'var(--chart-1)', kind: 'line' as const, unit: props.unit, hidden: true },
-        { label: `${tr('fcBand95')} ↓`, values: pad(forecast.lo95), color: 'var(--chart-1)', kind: 'line' as const, unit: props.unit, hidden: true },
-        { label: `${tr('fcBand80')} ↑`, values: pad(forecast.hi80), color: 'var(--chart-1)', kind: 'line' as const, unit: props.unit, hidden: true },
-        { label: `${tr('fcBand80')} ↓`, values: pad(forecast.lo80), color: 'var(--chart-1)', kind: 'line' as const, unit: props.unit, hidden: true },
+        {
+          label: tr('fcActual'),
+          values: [...history.values.slice(from), ...forecast.dates.map(() => null)],
+          color: 'var(--chart-3)',
+          kind: 'line' as const,
+          unit: props.unit,
+        },
+        {
+          label: tr('fcForecast'),
+          values: pad(forecast.yhat),
+          color: 'var(--chart-1)',
+          kind: 'line' as const,
+          unit: props.unit,
+        },
+        {
+          label: `${tr('fcBand95')} ↑`,
+          values: pad(forecast.hi95),
+          color: 'var(--chart-1)',
+          kind: 'line' as const,
+          unit: props.unit,
+          hidden: true,
+        },
+        {
+          label: `${tr('fcBand95')} ↓`,
+          values: pad(forecast.lo95),
+          color: 'var(--chart-1)',
+          kind: 'line' as const,
+          unit: props.unit,
+          hidden: true,
+        },
+        {
+          label: `${tr('fcBand80')} ↑`,
+          values: pad(forecast.hi80),
+          color: 'var(--chart-1)',
+          kind: 'line' as const,
+          unit: props.unit,
+          hidden: true,
+        },
+        {
+          label: `${tr('fcBand80')} ↓`,
+          values: pad(forecast.lo80),
+          color: 'var(--chart-1)',
+          kind: 'line' as const,
+          unit: props.unit,
+          hidden: true,
+        },
         {
           label: tr('fcEvents'),
           values: pad(forecast.dates.map((d, i) => (marked.has(d) ? forecast.yhat[i] : null))),
@@ -66,8 +115,14 @@ export function PredictionsPage() {
   const info = useDatasetInfo();
   const [horizon, setHorizon] = createSignal<number>(30);
   const [showComponents, setShowComponents] = createSignal(false);
-  const [sales] = createResource(() => ({ v: dataVersion(), h: horizon() }), (k) => engine().forecastSales(k.h));
-  const [traffic] = createResource(() => ({ v: dataVersion(), h: horizon() }), (k) => engine().forecastTraffic(k.h));
+  const [sales] = createResource(
+    () => ({ v: dataVersion(), h: horizon() }),
+    (k) => engine().forecastSales(k.h),
+  );
+  const [traffic] = createResource(
+    () => ({ v: dataVersion(), h: horizon() }),
+    (k) => engine().forecastTraffic(k.h),
+  );
   const [perf] = createResource(dataVersion, () => engine().modelPerformance());
   const [anomalies] = createResource(dataVersion, () => engine().anomalies());
   const [churn] = createResource(dataVersion, () => engine().predictChurn());
@@ -85,7 +140,12 @@ export function PredictionsPage() {
     setProgress([0, 1]);
     setCancelled(false);
     try {
-      setDemand(await engine().forecastDemand({ topN: 20, horizon: horizon(), leadTime: leadTime(), serviceLevel: serviceLevel() }, (done, total) => setProgress([done, total])));
+      setDemand(
+        await engine().forecastDemand(
+          { topN: 20, horizon: horizon(), leadTime: leadTime(), serviceLevel: serviceLevel() },
+          (done, total) => setProgress([done, total]),
+        ),
+      );
     } catch (e) {
       if (!String(e instanceof Error ? e.message : e).includes('forecast cancelled')) throw e;
       setCancelled(true);
@@ -102,7 +162,11 @@ export function PredictionsPage() {
           <div class="toolbar">
             <label>
               {tr('fcHorizon')}{' '}
-              <select value={horizon()} onChange={(e) => setHorizon(Number(e.currentTarget.value))} data-testid="horizon">
+              <select
+                value={horizon()}
+                onChange={(e) => setHorizon(Number(e.currentTarget.value))}
+                data-testid="horizon"
+              >
                 <For each={HORIZONS}>{(h) => <option value={h}>{`${h} ${tr('fcDays')}`}</option>}</For>
               </select>
             </label>
@@ -111,28 +175,78 @@ export function PredictionsPage() {
             <Show when={sales()}>
               {(s) => (
                 <>
-                  <Figure id="forecast_sales" label={`${tr('fcSales')} · ${horizon()} ${tr('fcDays')}`} value={sum(s().forecast.yhat)} text={money(sum(s().forecast.yhat))} formula={tr('fcSalesFormula')} />
-                  <Figure id="forecast_sales_lo80" label={tr('fcLo80')} value={sum(s().forecast.lo80)} text={money(sum(s().forecast.lo80))} formula={tr('fcBand80')} />
-                  <Figure id="forecast_sales_hi80" label={tr('fcHi80')} value={sum(s().forecast.hi80)} text={money(sum(s().forecast.hi80))} formula={tr('fcBand80')} />
+                  <Figure
+                    id="forecast_sales"
+                    label={`${tr('fcSales')} · ${horizon()} ${tr('fcDays')}`}
+                    value={sum(s().forecast.yhat)}
+                    text={money(sum(s().forecast.yhat))}
+                    formula={tr('fcSalesFormula')}
+                  />
+                  <Figure
+                    id="forecast_sales_lo80"
+                    label={tr('fcLo80')}
+                    value={sum(s().forecast.lo80)}
+                    text={money(sum(s().forecast.lo80))}
+                    formula={tr('fcBand80')}
+                  />
+                  <Figure
+                    id="forecast_sales_hi80"
+                    label={tr('fcHi80')}
+                    value={sum(s().forecast.hi80)}
+                    text={money(sum(s().forecast.hi80))}
+                    formula={tr('fcBand80')}
+                  />
                 </>
               )}
             </Show>
             <Show when={perf()}>
               {(p) => (
                 <>
-                  <Figure id="backtest_mape" label={tr('backtestMape')} value={p().ours.mape} text={pct(p().ours.mape)} formula={tr('perfTitle')} />
-                  <Figure id="backtest_mase" label={tr('backtestMase')} value={p().ours.mase} text={num(p().ours.mase)} formula="MAE ÷ MAE naive (m = 7)" />
+                  <Figure
+                    id="backtest_mape"
+                    label={tr('backtestMape')}
+                    value={p().ours.mape}
+                    text={pct(p().ours.mape)}
+                    formula={tr('perfTitle')}
+                  />
+                  <Figure
+                    id="backtest_mase"
+                    label={tr('backtestMase')}
+                    value={p().ours.mase}
+                    text={num(p().ours.mase)}
+                    formula="MAE ÷ MAE naive (m = 7)"
+                  />
                 </>
               )}
             </Show>
             <Show when={anomalies()}>
-              {(a) => <Figure id="anomalies" label={tr('anomaliesCount')} value={a().anomalies.length} text={formatCount(a().anomalies.length, locale())} formula={tr('anomaliesFormula')} />}
+              {(a) => (
+                <Figure
+                  id="anomalies"
+                  label={tr('anomaliesCount')}
+                  value={a().anomalies.length}
+                  text={formatCount(a().anomalies.length, locale())}
+                  formula={tr('anomaliesFormula')}
+                />
+              )}
             </Show>
             <Show when={churn()}>
               {(c) => (
                 <>
-                  <Figure id="at_risk_buyers" label={tr('atRiskBuyers')} value={c().atRisk.length} text={formatCount(c().atRisk.length, locale())} formula={tr('atRiskFormula')} />
-                  <Figure id="at_risk_value" label={tr('atRiskValue')} value={c().atRiskValue} text={money(c().atRiskValue)} formula={tr('atRiskValueFormula')} />
+                  <Figure
+                    id="at_risk_buyers"
+                    label={tr('atRiskBuyers')}
+                    value={c().atRisk.length}
+                    text={formatCount(c().atRisk.length, locale())}
+                    formula={tr('atRiskFormula')}
+                  />
+                  <Figure
+                    id="at_risk_value"
+                    label={tr('atRiskValue')}
+                    value={c().atRiskValue}
+                    text={money(c().atRiskValue)}
+                    formula={tr('atRiskValueFormula')}
+                  />
                 </>
               )}
             </Show>
@@ -144,18 +258,26 @@ export function PredictionsPage() {
                 <h2>{tr('fcChart')}</h2>
                 <ForecastChart f={s()} currency={cur()} unit="money" title={tr('fcChart')} />
                 <p class="muted small" data-testid="forecast-method">
-                  {tr(`fcMethod_${s().forecast.method}` as StringKey)}. {s().forecast.transform === 'log1p' ? tr('fcLogNote') : ''}{' '}
+                  {tr(`fcMethod_${s().forecast.method}` as StringKey)}.{' '}
+                  {s().forecast.transform === 'log1p' ? tr('fcLogNote') : ''}{' '}
                   {s().forecast.calibrated ? tr('fcCalibrated') : tr('fcUncalibrated')}
                 </p>
                 <label class="check">
-                  <input type="checkbox" checked={showComponents()} onChange={(e) => setShowComponents(e.currentTarget.checked)} /> {tr('fcShowComponents')}
+                  <input
+                    type="checkbox"
+                    checked={showComponents()}
+                    onChange={(e) => setShowComponents(e.currentTarget.checked)}
+                  />{' '}
+                  {tr('fcShowComponents')}
                 </label>
                 <Show when={showComponents() && s().forecast.components}>
                   {(c) => {
                     const n = s().history.values.length;
                     const from = Math.max(0, n - SHOWN_HISTORY);
                     const day0 = Date.parse(`${s().history.start}T00:00:00Z`);
-                    const x = c().trend.slice(from).map((_, i) => new Date(day0 + (from + i) * 86_400_000).toISOString().slice(0, 10));
+                    const x = c()
+                      .trend.slice(from)
+                      .map((_, i) => new Date(day0 + (from + i) * 86_400_000).toISOString().slice(0, 10));
                     const unit = s().forecast.transform === 'log1p' ? ('ratio' as const) : ('money' as const);
                     return (
                       <Chart
@@ -163,9 +285,27 @@ export function PredictionsPage() {
                         x={x}
                         currency={cur()}
                         series={[
-                          { label: tr('fcWeekly'), values: c().weekly.slice(from), color: 'var(--chart-2)', kind: 'line', unit },
-                          { label: tr('fcYearly'), values: c().yearly.slice(from), color: 'var(--chart-4)', kind: 'line', unit },
-                          { label: tr('fcCalendar'), values: c().events.slice(from), color: 'var(--chart-1)', kind: 'bars', unit },
+                          {
+                            label: tr('fcWeekly'),
+                            values: c().weekly.slice(from),
+                            color: 'var(--chart-2)',
+                            kind: 'line',
+                            unit,
+                          },
+                          {
+                            label: tr('fcYearly'),
+                            values: c().yearly.slice(from),
+                            color: 'var(--chart-4)',
+                            kind: 'line',
+                            unit,
+                          },
+                          {
+                            label: tr('fcCalendar'),
+                            values: c().events.slice(from),
+                            color: 'var(--chart-1)',
+                            kind: 'bars',
+                            unit,
+                          },
                         ]}
                       />
                     );
@@ -182,7 +322,7 @@ export function PredictionsPage() {
                 <div class="card" data-testid="model-performance">
                   <h2>{tr('perfTitle')}</h2>
                   <p>
-                    {trf(((better() ?? 0) >= 0 ? 'perfVerdict' : 'perfVerdictWorse'), {
+                    {trf((better() ?? 0) >= 0 ? 'perfVerdict' : 'perfVerdictWorse', {
                       mape: pct(p().ours.mape),
                       weeks: String(p().weeks),
                       better: pct(Math.abs(better() ?? 0)),
@@ -224,15 +364,29 @@ export function PredictionsPage() {
             <div class="toolbar">
               <label>
                 {tr('leadTime')}{' '}
-                <input type="number" min="1" max="90" value={leadTime()} onChange={(e) => setLeadTime(Math.max(1, Math.min(90, Number(e.currentTarget.value) || 14)))} />
+                <input
+                  type="number"
+                  min="1"
+                  max="90"
+                  value={leadTime()}
+                  onChange={(e) => setLeadTime(Math.max(1, Math.min(90, Number(e.currentTarget.value) || 14)))}
+                />
               </label>
               <label>
                 {tr('serviceLevel')}{' '}
                 <select value={serviceLevel()} onChange={(e) => setServiceLevel(Number(e.currentTarget.value))}>
-                  <For each={[0.8, 0.9, 0.95, 0.98, 0.99]}>{(l) => <option value={l}>{formatPercent(l, locale())}</option>}</For>
+                  <For each={[0.8, 0.9, 0.95, 0.98, 0.99]}>
+                    {(l) => <option value={l}>{formatPercent(l, locale())}</option>}
+                  </For>
                 </select>
               </label>
-              <button type="button" class="button" onClick={runDemand} disabled={progress() !== null} data-testid="demand-run">
+              <button
+                type="button"
+                class="button"
+                onClick={runDemand}
+                disabled={progress() !== null}
+                data-testid="demand-run"
+              >
                 {tr('demandRun')}
               </button>
               <Show when={progress()}>
@@ -241,7 +395,12 @@ export function PredictionsPage() {
                     <progress max={p()[1]} value={p()[0]} data-testid="demand-progress">
                       {tr('demandProgress')}
                     </progress>
-                    <button type="button" class="secondary small-button" data-testid="demand-cancel" onClick={() => void engine().cancelForecastDemand()}>
+                    <button
+                      type="button"
+                      class="secondary small-button"
+                      data-testid="demand-cancel"
+                      onClick={() => void engine().cancelForecastDemand()}
+                    >
                       {tr('demandCancel')}
                     </button>
                   </>
@@ -260,10 +419,28 @@ export function PredictionsPage() {
                   testid="demand-table"
                   rows={d()}
                   columns={[
-                    { label: 'SKU', value: (r) => (<>{r.sku}<div class="muted small">{r.name}</div></>) },
-                    { label: tr('colHorizonUnits'), key: (r) => r.horizonUnits, fmt: 'decimal', show: (x) => num(x, 0) },
+                    {
+                      label: 'SKU',
+                      value: (r) => (
+                        <>
+                          {r.sku}
+                          <div class="muted small">{r.name}</div>
+                        </>
+                      ),
+                    },
+                    {
+                      label: tr('colHorizonUnits'),
+                      key: (r) => r.horizonUnits,
+                      fmt: 'decimal',
+                      show: (x) => num(x, 0),
+                    },
                     { label: tr('colLeadUnits'), key: (r) => r.leadTimeUnits, fmt: 'decimal', show: (x) => num(x, 0) },
-                    { label: tr('colStock'), key: (r) => r.suggestedStock, fmt: 'count', show: (x) => formatCount(x, locale()) },
+                    {
+                      label: tr('colStock'),
+                      key: (r) => r.suggestedStock,
+                      fmt: 'count',
+                      show: (x) => formatCount(x, locale()),
+                    },
                     { label: tr('colMethod'), value: (r) => tr(`fcMethod_${r.method}` as StringKey) },
                   ]}
                 />
@@ -283,12 +460,25 @@ export function PredictionsPage() {
                     testid="anomalies"
                     rows={a().anomalies}
                     columns={[
-                      { label: tr('colDate'), key: (r) => r.date, fmt: 'date', value: (r) => formatDate(r.date, locale(), 'long') },
+                      {
+                        label: tr('colDate'),
+                        key: (r) => r.date,
+                        fmt: 'date',
+                        value: (r) => formatDate(r.date, locale(), 'long'),
+                      },
                       { label: tr('colDirection'), value: (r) => tr(r.direction === 'up' ? 'dirUp' : 'dirDown') },
                       { label: tr('colExpected'), key: (r) => r.expected, fmt: 'money', show: money },
                       { label: tr('colActual'), key: (r) => r.actual, fmt: 'money', show: money },
-                      { label: tr('colSeverity'), key: (r) => r.severity, fmt: 'decimal', show: (x) => `${num(x, 1)} σ` },
-                      { label: tr('colEvents'), value: (r) => r.events.map((k) => tr(`ev_${k}` as StringKey)).join(', ') || '–' },
+                      {
+                        label: tr('colSeverity'),
+                        key: (r) => r.severity,
+                        fmt: 'decimal',
+                        show: (x) => `${num(x, 1)} σ`,
+                      },
+                      {
+                        label: tr('colEvents'),
+                        value: (r) => r.events.map((k) => tr(`ev_${k}` as StringKey)).join(', ') || '–',
+                      },
                     ]}
                   />
                 </Show>
@@ -298,11 +488,26 @@ export function PredictionsPage() {
                     testid="joint-anomalies"
                     rows={a().joint}
                     columns={[
-                      { label: tr('colDate'), key: (r) => r.date, fmt: 'date', value: (r) => formatDate(r.date, locale(), 'long') },
+                      {
+                        label: tr('colDate'),
+                        key: (r) => r.date,
+                        fmt: 'date',
+                        value: (r) => formatDate(r.date, locale(), 'long'),
+                      },
                       { label: tr('colScore'), key: (r) => r.score, fmt: 'decimal', show: (x) => num(x, 2) },
                       { label: tr('colSales'), key: (r) => r.values.sales, fmt: 'money', show: money },
-                      { label: tr('colOrders'), key: (r) => r.values.orders ?? 0, fmt: 'count', show: (x) => formatCount(x, locale()) },
-                      { label: tr('colVisitors2'), key: (r) => r.values.visitors, fmt: 'count', show: (x) => formatCount(x, locale()) },
+                      {
+                        label: tr('colOrders'),
+                        key: (r) => r.values.orders ?? 0,
+                        fmt: 'count',
+                        show: (x) => formatCount(x, locale()),
+                      },
+                      {
+                        label: tr('colVisitors2'),
+                        key: (r) => r.values.visitors,
+                        fmt: 'count',
+                        show: (x) => formatCount(x, locale()),
+                      },
                     ]}
                   />
                 </Show>
@@ -315,7 +520,9 @@ export function PredictionsPage() {
             <Show when={churn()} fallback={<p class="muted">{tr('churnTooShort')}</p>}>
               {(c) => (
                 <>
-                  <p class="muted small">{trf('churnModel', { auc: num(c().auc, 3), brier: num(c().brier, 3), base: pct(c().baseRate) })}</p>
+                  <p class="muted small">
+                    {trf('churnModel', { auc: num(c().auc, 3), brier: num(c().brier, 3), base: pct(c().baseRate) })}
+                  </p>
                   <DataTable
                     caption={tr('churnTitle')}
                     hideCaption
@@ -325,8 +532,18 @@ export function PredictionsPage() {
                       { label: tr('colBuyer'), value: (r) => r.buyer },
                       { label: tr('colProbability'), key: (r) => r.probability, fmt: 'ratio', show: pct },
                       { label: tr('colValue'), key: (r) => r.value, fmt: 'money', show: money },
-                      { label: tr('colOrders'), key: (r) => r.orders, fmt: 'count', show: (x) => formatCount(x, locale()) },
-                      { label: tr('colLastOrder'), key: (r) => r.lastOrder, fmt: 'date', value: (r) => formatDate(r.lastOrder, locale(), 'long') },
+                      {
+                        label: tr('colOrders'),
+                        key: (r) => r.orders,
+                        fmt: 'count',
+                        show: (x) => formatCount(x, locale()),
+                      },
+                      {
+                        label: tr('colLastOrder'),
+                        key: (r) => r.lastOrder,
+                        fmt: 'date',
+                        value: (r) => formatDate(r.lastOrder, locale(), 'long'),
+                      },
                     ]}
                   />
                 </>

@@ -55,7 +55,12 @@ export function ProductsPage() {
   }
   /** A stored cost as the seller typed it: major units, no grouping. */
   const costText = (minor: number | null) =>
-    minor === null ? '' : (minor / minorPerMajor(cur())).toLocaleString(locale() === 'id' ? 'id-ID' : 'en-US', { useGrouping: false, maximumFractionDigits: 2 });
+    minor === null
+      ? ''
+      : (minor / minorPerMajor(cur())).toLocaleString(locale() === 'id' ? 'id-ID' : 'en-US', {
+          useGrouping: false,
+          maximumFractionDigits: 2,
+        });
 
   async function importCosts(file: File) {
     const r = await engine().importUnitCosts({ name: file.name, data: file });
@@ -76,7 +81,11 @@ export function ProductsPage() {
                     <div class="kpi-name">{tr('skuCount')}</div>
                     <div class="kpi-value">{count(all().length)}</div>
                   </div>
-                  <div class="kpi" data-kpi="a_class_skus" data-value={[...classes().values()].filter((c) => c === 'A').length}>
+                  <div
+                    class="kpi"
+                    data-kpi="a_class_skus"
+                    data-value={[...classes().values()].filter((c) => c === 'A').length}
+                  >
                     <div class="kpi-name">{tr('aClass')}</div>
                     <div class="kpi-value">{count([...classes().values()].filter((c) => c === 'A').length)}</div>
                     <div class="kpi-change muted">{tr('aClassNote')}</div>
@@ -95,10 +104,20 @@ export function ProductsPage() {
                     x={bySales().map((r) => r.sku)}
                     currency={cur()}
                     series={[
-                      { label: tr('colSales'), values: bySales().map((r) => r.sales), color: 'var(--chart-1)', kind: 'bars', unit: 'money' },
+                      {
+                        label: tr('colSales'),
+                        values: bySales().map((r) => r.sales),
+                        color: 'var(--chart-1)',
+                        kind: 'bars',
+                        unit: 'money',
+                      },
                       {
                         label: tr('cumulativeShare'),
-                        values: bySales().map((_, i, l) => l.slice(0, i + 1).reduce((a, x) => a + x.sales, 0) / (l.reduce((a, x) => a + x.sales, 0) || 1)),
+                        values: bySales().map(
+                          (_, i, l) =>
+                            l.slice(0, i + 1).reduce((a, x) => a + x.sales, 0) /
+                            (l.reduce((a, x) => a + x.sales, 0) || 1),
+                        ),
                         color: 'var(--chart-2)',
                         kind: 'line',
                         unit: 'ratio',
@@ -112,20 +131,33 @@ export function ProductsPage() {
                     <div class="actions">
                       <label class="field">
                         <span class="field-label">{tr('search')}</span>
-                        <input type="search" data-testid="product-search" value={search()} onInput={(e) => setSearch(e.currentTarget.value)} />
+                        <input
+                          type="search"
+                          data-testid="product-search"
+                          value={search()}
+                          onInput={(e) => setSearch(e.currentTarget.value)}
+                        />
                       </label>
                       <label class="button secondary small-button">
                         {tr('importCosts')}
-                        <input type="file" accept=".xlsx,.csv" class="sr-only" data-testid="cost-input" onChange={(e) => {
-                          const f = e.currentTarget.files?.[0];
-                          e.currentTarget.value = '';
-                          if (f) void importCosts(f);
-                        }} />
+                        <input
+                          type="file"
+                          accept=".xlsx,.csv"
+                          class="sr-only"
+                          data-testid="cost-input"
+                          onChange={(e) => {
+                            const f = e.currentTarget.files?.[0];
+                            e.currentTarget.value = '';
+                            if (f) void importCosts(f);
+                          }}
+                        />
                       </label>
                     </div>
                   </div>
                   <Show when={costMessage()}>
-                    <p class="status" data-testid="cost-message">{costMessage()}</p>
+                    <p class="status" data-testid="cost-message">
+                      {costMessage()}
+                    </p>
                   </Show>
                   <p class="muted small">{tr('profitFormula')}</p>
                   <DataTable
@@ -168,17 +200,46 @@ export function ProductsPage() {
                         key: (r) => r.grossProfit,
                         fmt: 'money',
                         numeric: true,
-                        value: (r) => (r.grossProfit === null ? <span class="flagged">{tr('needsCost')}</span> : money(r.grossProfit)),
+                        value: (r) =>
+                          r.grossProfit === null ? (
+                            <span class="flagged">{tr('needsCost')}</span>
+                          ) : (
+                            money(r.grossProfit)
+                          ),
                       },
                       { label: tr('colMargin'), key: (r) => r.margin, fmt: 'ratio', show: pct },
                       { label: 'ABC', key: (r) => classes().get(r.sku) ?? null },
                       { label: tr('colOrders'), key: (r) => r.orders, fmt: 'count', show: count },
                       { label: tr('colReturnedUnits'), key: (r) => r.returnedUnits, fmt: 'count', show: count },
                       { label: tr('colRepeat'), key: (r) => r.repeatRate, fmt: 'ratio', show: pct },
-                      { label: tr('colProductVisitors'), key: (r) => r.visitors, fmt: 'count', show: count, filledBy: tr('productPerformanceExport') },
-                      { label: tr('colClicks'), key: (r) => r.clicks, fmt: 'count', show: count, filledBy: tr('productPerformanceExport') },
-                      { label: tr('colCartAdds'), key: (r) => r.cartAdds, fmt: 'count', show: count, filledBy: tr('productPerformanceExport') },
-                      { label: tr('colConversion'), key: (r) => r.visitorConversion, fmt: 'ratio', show: pct, filledBy: tr('productPerformanceExport') },
+                      {
+                        label: tr('colProductVisitors'),
+                        key: (r) => r.visitors,
+                        fmt: 'count',
+                        show: count,
+                        filledBy: tr('productPerformanceExport'),
+                      },
+                      {
+                        label: tr('colClicks'),
+                        key: (r) => r.clicks,
+                        fmt: 'count',
+                        show: count,
+                        filledBy: tr('productPerformanceExport'),
+                      },
+                      {
+                        label: tr('colCartAdds'),
+                        key: (r) => r.cartAdds,
+                        fmt: 'count',
+                        show: count,
+                        filledBy: tr('productPerformanceExport'),
+                      },
+                      {
+                        label: tr('colConversion'),
+                        key: (r) => r.visitorConversion,
+                        fmt: 'ratio',
+                        show: pct,
+                        filledBy: tr('productPerformanceExport'),
+                      },
                     ]}
                   />
                 </div>

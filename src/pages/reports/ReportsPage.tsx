@@ -426,7 +426,10 @@ function Schedules(props: { onChange: () => void }) {
                 <th scope="row">{templateName(s.template)}</th>
                 <td>{cadenceText(s)}</td>
                 <td>{s.lastRun?.replace('T', ' ') ?? tr('schNever')}</td>
-                <td data-testid="schedule-result" title={s.lastResult?.status === 'error' ? s.lastResult.message : undefined}>
+                <td
+                  data-testid="schedule-result"
+                  title={s.lastResult?.status === 'error' ? s.lastResult.message : undefined}
+                >
                   {s.lastResult === null ? '–' : s.lastResult.status === 'ok' ? tr('schOk') : tr('schFailed')}
                 </td>
                 <td>{s.nextRun.replace('T', ' ')}</td>

@@ -10,7 +10,16 @@ import { formatCount, formatMoney, formatPercent } from '../../format/number';
 import type { StringKey } from '../../i18n/ui';
 import type { KpiMetricId } from '../../metrics/definitions';
 
-const SALES_KPIS: KpiMetricId[] = ['sales', 'orders', 'buyers', 'units', 'placed_orders', 'cancelled_orders', 'cancel_rate', 'returned_units'];
+const SALES_KPIS: KpiMetricId[] = [
+  'sales',
+  'orders',
+  'buyers',
+  'units',
+  'placed_orders',
+  'cancelled_orders',
+  'cancel_rate',
+  'returned_units',
+];
 const WEEKDAYS: StringKey[] = ['dow_0', 'dow_1', 'dow_2', 'dow_3', 'dow_4', 'dow_5', 'dow_6'];
 
 /** Orders by weekday and hour: each cell's shade is its share of the busiest cell; the count is the label. */
@@ -81,10 +90,19 @@ export function SalesPage() {
         <Show when={(info()?.orders ?? 0) > 0} fallback={<EmptyState testid="sales-empty" />}>
           <Show when={kpis()}>
             {(k) => (
-              <KpiGrid testid="sales-kpis" ids={SALES_KPIS} current={k().values} previous={k().previous} currency={cur()} compare={compare() && k().previousHasData} />
+              <KpiGrid
+                testid="sales-kpis"
+                ids={SALES_KPIS}
+                current={k().values}
+                previous={k().previous}
+                currency={cur()}
+                compare={compare() && k().previousHasData}
+              />
             )}
           </Show>
-          <Show when={overview()}>{(o) => <TrendCard overview={o()} grain={grain()} onGrain={setGrain} currency={cur()} />}</Show>
+          <Show when={overview()}>
+            {(o) => <TrendCard overview={o()} grain={grain()} onGrain={setGrain} currency={cur()} />}
+          </Show>
           <Show when={analysis()}>
             {(a) => (
               <>
@@ -132,13 +150,25 @@ export function SalesPage() {
                     {(o) => (
                       <>
                         <div class="card">
-                          <DataTable caption={tr('paymentMethods')} columns={groupColumns('colPayment')} rows={o().breakdowns.payments} />
+                          <DataTable
+                            caption={tr('paymentMethods')}
+                            columns={groupColumns('colPayment')}
+                            rows={o().breakdowns.payments}
+                          />
                         </div>
                         <div class="card">
-                          <DataTable caption={tr('shippingOptions')} columns={groupColumns('colShipping')} rows={o().breakdowns.shipping} />
+                          <DataTable
+                            caption={tr('shippingOptions')}
+                            columns={groupColumns('colShipping')}
+                            rows={o().breakdowns.shipping}
+                          />
                         </div>
                         <div class="card">
-                          <DataTable caption={tr('provinces')} columns={groupColumns('colProvince')} rows={o().breakdowns.provinces} />
+                          <DataTable
+                            caption={tr('provinces')}
+                            columns={groupColumns('colProvince')}
+                            rows={o().breakdowns.provinces}
+                          />
                         </div>
                       </>
                     )}
@@ -155,7 +185,12 @@ export function SalesPage() {
                             { label: 'SKU', key: (r) => r.skus, fmt: 'count', show: count },
                             { label: tr('colOrders'), key: (r) => r.orders, fmt: 'count', show: count },
                             { label: tr('colSales'), key: (r) => r.sales, fmt: 'money', show: money },
-                            { label: tr('colShare'), key: (r) => r.share, fmt: 'ratio', show: (x) => formatPercent(x, locale()) },
+                            {
+                              label: tr('colShare'),
+                              key: (r) => r.share,
+                              fmt: 'ratio',
+                              show: (x) => formatPercent(x, locale()),
+                            },
                           ]}
                         />
                         <p class="muted small">{tr('categoryHint')}</p>
@@ -168,7 +203,15 @@ export function SalesPage() {
                       testid="cities"
                       rows={a().cities}
                       columns={[
-                        { label: tr('colCity'), value: (r) => (<>{r.key}<div class="muted small">{r.detail}</div></>) },
+                        {
+                          label: tr('colCity'),
+                          value: (r) => (
+                            <>
+                              {r.key}
+                              <div class="muted small">{r.detail}</div>
+                            </>
+                          ),
+                        },
                         { label: tr('colOrders'), key: (r) => r.orders, fmt: 'count', show: count },
                         { label: tr('colSales'), key: (r) => r.sales, fmt: 'money', show: money },
                       ]}

@@ -24,7 +24,10 @@ export function ServicePage() {
       <h1>{tr('page_service')}</h1>
       <Show when={data()}>
         {(d) => (
-          <Show when={d().hasChat} fallback={<MissingExport what="noChatTitle" where="noChatWhere" testid="service-empty" />}>
+          <Show
+            when={d().hasChat}
+            fallback={<MissingExport what="noChatTitle" where="noChatWhere" testid="service-empty" />}
+          >
             <KpiGrid
               testid="service-kpis"
               ids={SERVICE_METRICS}
@@ -43,13 +46,28 @@ export function ServicePage() {
                   series={[
                     {
                       label: tr('colResponseRate'),
-                      values: d().series.map((p) => (p.values.chats ? (p.values.chats_replied ?? 0) / p.values.chats : null)),
+                      values: d().series.map((p) =>
+                        p.values.chats ? (p.values.chats_replied ?? 0) / p.values.chats : null,
+                      ),
                       color: 'var(--chart-2)',
                       kind: 'line',
                       unit: 'ratio',
                     },
-                    { label: tr('shopeeTarget'), values: d().series.map(() => RESPONSE_TARGET), color: 'var(--bad)', kind: 'line', unit: 'ratio', dashed: true },
-                    { label: tr('colChats'), values: d().series.map((p) => p.values.chats ?? null), color: 'var(--chart-3)', kind: 'bars', unit: 'count' },
+                    {
+                      label: tr('shopeeTarget'),
+                      values: d().series.map(() => RESPONSE_TARGET),
+                      color: 'var(--bad)',
+                      kind: 'line',
+                      unit: 'ratio',
+                      dashed: true,
+                    },
+                    {
+                      label: tr('colChats'),
+                      values: d().series.map((p) => p.values.chats ?? null),
+                      color: 'var(--chart-3)',
+                      kind: 'bars',
+                      unit: 'count',
+                    },
                   ]}
                 />
               </div>

@@ -54,10 +54,21 @@ function CalendarEditor() {
                     <tr>
                       <th scope="row">{r.year}</th>
                       <td>
-                        <input type="date" name={`start-${r.year}`} value={r.start} aria-label={`${tr('calendarRamadan')} ${r.year}`} />
+                        <input
+                          type="date"
+                          name={`start-${r.year}`}
+                          value={r.start}
+                          aria-label={`${tr('calendarRamadan')} ${r.year}`}
+                        />
                       </td>
                       <td>
-                        <input type="date" name={`lebaran-${r.year}`} value={r.lebaran} aria-label={`${tr('calendarLebaran')} ${r.year}`} data-testid={`lebaran-${r.year}`} />
+                        <input
+                          type="date"
+                          name={`lebaran-${r.year}`}
+                          value={r.lebaran}
+                          aria-label={`${tr('calendarLebaran')} ${r.year}`}
+                          data-testid={`lebaran-${r.year}`}
+                        />
                       </td>
                     </tr>
                   )}
@@ -88,7 +99,11 @@ export function SettingsPage() {
       <div class="card settings">
         <label class="field">
           <span class="field-label">{tr('language')}</span>
-          <select data-testid="language" value={locale()} onChange={(e) => setLocale(e.currentTarget.value as (typeof LOCALES)[number])}>
+          <select
+            data-testid="language"
+            value={locale()}
+            onChange={(e) => setLocale(e.currentTarget.value as (typeof LOCALES)[number])}
+          >
             {LOCALES.map((l) => (
               <option value={l}>{l === 'id' ? 'Bahasa Indonesia' : 'English'}</option>
             ))}

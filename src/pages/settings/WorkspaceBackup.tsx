@@ -32,7 +32,10 @@ export function backupProblemText(p: BackupProblem, file: string): string {
 
 async function storageState(): Promise<{ persisted: boolean; usage: number | null; quota: number | null }> {
   const s = navigator.storage;
-  const [persisted, estimate] = await Promise.all([s?.persisted?.() ?? false, s?.estimate?.().catch(() => null) ?? null]);
+  const [persisted, estimate] = await Promise.all([
+    s?.persisted?.() ?? false,
+    s?.estimate?.().catch(() => null) ?? null,
+  ]);
   return { persisted, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null };
 }
 
@@ -52,7 +55,11 @@ export function BackupReminder() {
     <Show when={due()}>
       {(d) => (
         <div class="update-banner" role="status" data-testid="backup-reminder">
-          <span>{d().last ? trf('backupReminderOld', { at: formatInstant(d().last as string, locale()) }) : tr('backupReminderNever')}</span>
+          <span>
+            {d().last
+              ? trf('backupReminderOld', { at: formatInstant(d().last as string, locale()) })
+              : tr('backupReminderNever')}
+          </span>
           <A class="button small-button" href="/settings#backup" onClick={() => mutate(null)}>
             {tr('backupReminderGo')}
           </A>
@@ -73,7 +80,8 @@ export function BackupReminder() {
 }
 
 function SummaryRows(props: { backup: BackupSummary; current: BackupSummary; made: string }) {
-  const dates = (s: BackupSummary) => (s.firstOrderDate && s.lastOrderDate ? formatRange({ from: s.firstOrderDate, to: s.lastOrderDate }, locale()) : '–');
+  const dates = (s: BackupSummary) =>
+    s.firstOrderDate && s.lastOrderDate ? formatRange({ from: s.firstOrderDate, to: s.lastOrderDate }, locale()) : '–';
   const n = (v: number) => formatCount(v, locale());
   const rows: [string, (s: BackupSummary) => string][] = [
     [tr('restoreShop'), (s) => s.shopName || '–'],
@@ -118,7 +126,10 @@ function SummaryRows(props: { backup: BackupSummary; current: BackupSummary; mad
  * Choosing a backup file, its preview beside what this device holds, and the restore once the seller agrees
  * (a device with data needs the checkbox). Used in Settings and where the database was found missing.
  */
-export function RestorePanel(props: { preview: (f: Blob) => Promise<WorkspacePreview>; restore: (f: Blob) => Promise<WorkspaceRestore> }) {
+export function RestorePanel(props: {
+  preview: (f: Blob) => Promise<WorkspacePreview>;
+  restore: (f: Blob) => Promise<WorkspaceRestore>;
+}) {
   const [file, setFile] = createSignal<File | null>(null);
   const [preview, setPreview] = createSignal<(WorkspacePreview & { ok: true }) | null>(null);
   const [error, setError] = createSignal<string | null>(null);
@@ -156,10 +167,15 @@ export function RestorePanel(props: { preview: (f: Blob) => Promise<WorkspacePre
         setError(backupProblemText(r.problem, f.name));
         return;
       }
-      sessionStorage.setItem(RESTORED_KEY, JSON.stringify({ at: p.backup.createdAt, imports: r.info.imports, orders: r.info.orders }));
+      sessionStorage.setItem(
+        RESTORED_KEY,
+        JSON.stringify({ at: p.backup.createdAt, imports: r.info.imports, orders: r.info.orders }),
+      );
       location.reload();
     } catch (e) {
-      setError(backupProblemText({ code: 'restore_failed', detail: e instanceof Error ? e.message : String(e) }, f.name));
+      setError(
+        backupProblemText({ code: 'restore_failed', detail: e instanceof Error ? e.message : String(e) }, f.name),
+      );
     } finally {
       setBusy(null);
     }
@@ -180,7 +196,13 @@ export function RestorePanel(props: { preview: (f: Blob) => Promise<WorkspacePre
           }}
         />
       </label>
-      <Show when={busy()}>{(b) => <p class="muted" role="status">{tr(b() === 'reading' ? 'restoreReading' : 'restoreWorking')}</p>}</Show>
+      <Show when={busy()}>
+        {(b) => (
+          <p class="muted" role="status">
+            {tr(b() === 'reading' ? 'restoreReading' : 'restoreWorking')}
+          </p>
+        )}
+      </Show>
       <Show when={error()}>
         {(m) => (
           <p class="status error" role="alert" data-testid="restore-error">
@@ -193,14 +215,30 @@ export function RestorePanel(props: { preview: (f: Blob) => Promise<WorkspacePre
           <div class="restore-preview" data-testid="restore-preview">
             <SummaryRows backup={p().backup.summary} current={p().current} made={p().backup.createdAt} />
             <Show when={needsConsent()}>
-              <p class="note-warning">{trf('restoreReplaceWarn', { imports: String(p().current.imports), orders: formatCount(p().current.orders, locale()) })}</p>
+              <p class="note-warning">
+                {trf('restoreReplaceWarn', {
+                  imports: String(p().current.imports),
+                  orders: formatCount(p().current.orders, locale()),
+                })}
+              </p>
               <label class="check">
-                <input type="checkbox" data-testid="restore-consent" checked={consent()} onChange={(e) => setConsent(e.currentTarget.checked)} />
+                <input
+                  type="checkbox"
+                  data-testid="restore-consent"
+                  checked={consent()}
+                  onChange={(e) => setConsent(e.currentTarget.checked)}
+                />
                 <span>{tr('restoreConsent')}</span>
               </label>
             </Show>
             <div class="toolbar wrap">
-              <button type="button" class="primary" data-testid="restore-go" disabled={busy() !== null || (needsConsent() && !consent())} onClick={() => void go()}>
+              <button
+                type="button"
+                class="primary"
+                data-testid="restore-go"
+                disabled={busy() !== null || (needsConsent() && !consent())}
+                onClick={() => void go()}
+              >
                 {tr('restoreGo')}
               </button>
               <button type="button" class="secondary" disabled={busy() !== null} onClick={reset}>
@@ -223,7 +261,11 @@ export function RestoredNotice() {
     <Show when={done}>
       {(d) => (
         <p class="status" role="status" data-testid="restore-done">
-          {trf('restoreDone', { at: formatInstant(d().at, locale()), imports: String(d().imports), orders: formatCount(d().orders, locale()) })}
+          {trf('restoreDone', {
+            at: formatInstant(d().at, locale()),
+            imports: String(d().imports),
+            orders: formatCount(d().orders, locale()),
+          })}
         </p>
       )}
     </Show>
@@ -274,9 +316,16 @@ export function BackupCard() {
       <Show when={storage()}>
         {(s) => (
           <div data-testid="storage-state" data-persisted={String(s().persisted)}>
-            <p class={s().persisted ? '' : 'note-warning'}>{tr(s().persisted ? 'storagePersistent' : 'storageNotPersistent')}</p>
+            <p class={s().persisted ? '' : 'note-warning'}>
+              {tr(s().persisted ? 'storagePersistent' : 'storageNotPersistent')}
+            </p>
             <Show when={s().usage !== null && s().quota !== null}>
-              <p class="muted small">{trf('storageUsage', { used: formatBytes(s().usage ?? 0, locale()), quota: formatBytes(s().quota ?? 0, locale()) })}</p>
+              <p class="muted small">
+                {trf('storageUsage', {
+                  used: formatBytes(s().usage ?? 0, locale()),
+                  quota: formatBytes(s().quota ?? 0, locale()),
+                })}
+              </p>
             </Show>
             <Show when={!s().persisted}>
               <button type="button" class="secondary" data-testid="storage-ask" onClick={() => void ask()}>
@@ -291,7 +340,9 @@ export function BackupCard() {
           </div>
         )}
       </Show>
-      <p data-testid="last-backup">{last() ? trf('backupLast', { at: formatInstant(last() as string, locale()) }) : tr('backupNever')}</p>
+      <p data-testid="last-backup">
+        {last() ? trf('backupLast', { at: formatInstant(last() as string, locale()) }) : tr('backupNever')}
+      </p>
       <div class="toolbar wrap">
         <button type="button" class="primary" data-testid="backup-now" disabled={busy()} onClick={() => void backup()}>
           {tr(busy() ? 'backupWorking' : 'backupNow')}

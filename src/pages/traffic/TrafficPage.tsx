@@ -39,7 +39,11 @@ export function TrafficPage() {
     return [
       { step: 'funnelVisitors', value: d?.visitors ?? null, source: 'source_traffic' },
       { step: 'funnelClicks', value: d?.product_clicks ?? null, source: 'source_shop_stats' },
-      { step: 'funnelCart', value: d?.cart_visitors ?? null, source: d?.cart_visitors === null ? 'cartSourceMissing' : 'source_product_overview' },
+      {
+        step: 'funnelCart',
+        value: d?.cart_visitors ?? null,
+        source: d?.cart_visitors === null ? 'cartSourceMissing' : 'source_product_overview',
+      },
       { step: 'funnelOrders', value: k?.orders ?? null, source: 'source_orders' },
       { step: 'funnelBuyers', value: k?.buyers ?? null, source: 'source_orders' },
     ] as { step: StringKey; value: number | null; source: StringKey }[];
@@ -76,8 +80,20 @@ export function TrafficPage() {
                   x={d().series.map((p) => p.day)}
                   currency={info()?.currency ?? 'IDR'}
                   series={[
-                    { label: tr('colVisitors'), values: d().series.map((p) => p.values.visitors ?? null), color: 'var(--chart-2)', kind: 'bars', unit: 'count' },
-                    { label: tr('colPageViews'), values: d().series.map((p) => p.values.page_views ?? null), color: 'var(--chart-1)', kind: 'line', unit: 'count' },
+                    {
+                      label: tr('colVisitors'),
+                      values: d().series.map((p) => p.values.visitors ?? null),
+                      color: 'var(--chart-2)',
+                      kind: 'bars',
+                      unit: 'count',
+                    },
+                    {
+                      label: tr('colPageViews'),
+                      values: d().series.map((p) => p.values.page_views ?? null),
+                      color: 'var(--chart-1)',
+                      kind: 'line',
+                      unit: 'count',
+                    },
                   ]}
                 />
               </div>
@@ -91,7 +107,11 @@ export function TrafficPage() {
                       <div class="funnel-step" data-step={f.step} data-value={f.value ?? ''}>
                         <span class="funnel-label">{tr(f.step)}</span>
                         <span class="funnel-bar">
-                          <span style={{ width: `${f.value && funnel()[0].value ? Math.min(100, (f.value / (funnel()[0].value ?? 1)) * 100) : 0}%` }} />
+                          <span
+                            style={{
+                              width: `${f.value && funnel()[0].value ? Math.min(100, (f.value / (funnel()[0].value ?? 1)) * 100) : 0}%`,
+                            }}
+                          />
                         </span>
                         <span class="funnel-value">{f.value === null ? '–' : count(f.value)}</span>
                         <span class="funnel-source muted small">{tr(f.source)}</span>
@@ -127,12 +147,22 @@ export function TrafficPage() {
                       rows={v().rows}
                       columns={[
                         { label: tr('colSource'), value: (r) => r.source },
-                        { label: tr('colSales'), key: (r) => r.sales, fmt: 'money', show: (x) => formatMoney(x, info()?.currency ?? 'IDR', locale()) },
+                        {
+                          label: tr('colSales'),
+                          key: (r) => r.sales,
+                          fmt: 'money',
+                          show: (x) => formatMoney(x, info()?.currency ?? 'IDR', locale()),
+                        },
                         { label: tr('colImpressions'), key: (r) => r.impressions, fmt: 'count', show: count },
                         { label: tr('colClicks'), key: (r) => r.clicks, fmt: 'count', show: count },
                         { label: tr('colOrders'), key: (r) => r.orders, fmt: 'count', show: count },
                         { label: 'CTR', key: (r) => r.ctr, fmt: 'ratio', show: (x) => formatPercent(x, locale()) },
-                        { label: tr('colConversion'), key: (r) => r.conversion, fmt: 'ratio', show: (x) => formatPercent(x, locale()) },
+                        {
+                          label: tr('colConversion'),
+                          key: (r) => r.conversion,
+                          fmt: 'ratio',
+                          show: (x) => formatPercent(x, locale()),
+                        },
                       ]}
                     />
                     <p class="muted small">{tr('periodReportNote')}</p>
