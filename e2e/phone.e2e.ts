@@ -4,55 +4,13 @@
  * at scroll position 0. Tables are lists on the phone: each row's figures in view, the rest one tap away.
  */
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PAGES } from '../src/app/pages';
 import { appSession, open } from './harness';
+import { clippedFigures, moneyOutOfView, overlappingText } from './layout';
 
 const session = appSession();
 const SHOTS = path.resolve('e2e/screenshots');
-
-/** Money texts of <main> not fully in view: outside the viewport or cut by a clipping or scrolling ancestor. */
-function moneyOutOfView(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const main = document.querySelector('main');
-    if (!main) return ['no <main>'];
-    const out: string[] = [];
-    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = n.textContent ?? '';
-      const el = n.parentElement;
-      if (!el || !/(Rp|IDR)\s?-?\d/.test(text)) continue;
-      // Not judged: closed details, aria-hidden subtrees, text for screen readers only, options of a select.
-      if (
-        el.closest('[aria-hidden="true"], .sr-only, select') ||
-        (el.closest('details:not([open])') && !el.closest('summary'))
-      )
-        continue;
-      const range = document.createRange();
-      range.selectNodeContents(n);
-      const r = range.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
-      const where = `${text.trim().slice(0, 40)} [${Math.round(r.left)}–${Math.round(r.right)}]`;
-      if (r.left < -0.5 || r.right > window.innerWidth + 0.5) {
-        out.push(`${where} outside the viewport (${window.innerWidth})`);
-        continue;
-      }
-      for (let a = el; a && a !== document.body; a = a.parentElement as HTMLElement) {
-        const s = getComputedStyle(a);
-        if (s.overflowX === 'visible') continue;
-        const box = a.getBoundingClientRect();
-        if (r.left < box.left - 0.5 || r.right > box.right + 0.5) {
-          out.push(
-            `${where} cut by ${a.tagName.toLowerCase()}.${a.className} [${Math.round(box.left)}–${Math.round(box.right)}]`,
-          );
-          break;
-        }
-      }
-    }
-    return out;
-  });
-}
 
 describe('every page on a phone and a laptop', () => {
   it('loads the sample data', async () => {
@@ -65,7 +23,7 @@ describe('every page on a phone and a laptop', () => {
     [390, 844],
     [1280, 800],
   ] as const) {
-    it(`at ${w}×${h}: no sideways scroll, and every rupiah amount in view`, async () => {
+    it(`at ${w}×${h}: no sideways scroll, every rupiah in view, nothing cut or overlapping`, async () => {
       const page = await open(session.browser, session.app.origin, '/overview');
       await page.setViewportSize({ width: w, height: h });
       const problems: string[] = [];
@@ -78,6 +36,8 @@ describe('every page on a phone and a laptop', () => {
         const scroll = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         if (scroll > 0) problems.push(`${p}: scrolls sideways by ${scroll}px`);
         for (const m of await moneyOutOfView(page)) problems.push(`${p}: ${m}`);
+        for (const m of await clippedFigures(page)) problems.push(`${p}: ${m}`);
+        for (const m of await overlappingText(page)) problems.push(`${p}: ${m}`);
         await page.screenshot({ path: path.join(SHOTS, `page-${p}-${w}.png`), fullPage: true });
       }
       expect(problems).toEqual([]);
@@ -115,4 +75,39 @@ describe('every page on a phone and a laptop', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.locator('table[data-testid="top-products"]').waitFor();
   });
+
+  for (const [w, h] of [
+    [390, 844],
+    [1280, 800],
+  ] as const) {
+    it(`at ${w}×${h}: a tap on a heat cell shows its exact figure, the arrows move on`, async () => {
+      const page = await open(session.browser, session.app.origin, '/sales');
+      await page.setViewportSize({ width: w, height: h });
+      const readout = page.locator('[data-testid="heatmap-readout"]');
+      const cells = page.locator('[data-testid="heatmap"] .heat-cell');
+      await cells.first().waitFor({ timeout: 60_000 });
+      const hint = await readout.textContent();
+      // The busiest cell: its title (the exact figure) shows in the readout once tapped.
+      const busiest = await cells.evaluateAll((bs) => {
+        const n = (b: Element) => Number((b.firstChild?.textContent ?? '').replace(/\D/g, '')) || 0;
+        return bs.reduce((best, b, i) => (n(b) > n(bs[best]) ? i : best), 0);
+      });
+      const cell = cells.nth(busiest);
+      await cell.click();
+      const title = await cell.getAttribute('title');
+      expect(title).toMatch(/\d/);
+      await expect.poll(() => readout.textContent()).toBe(title);
+      expect(title).not.toBe(hint);
+      expect(await cell.getAttribute('aria-pressed')).toBe('true');
+      // The arrows select a neighbour in the same row, and its figure follows.
+      const [r, c] = ((await cell.getAttribute('data-cell')) ?? '').split('-').map(Number);
+      const right = page.locator(`[data-testid="heatmap"] [data-cell="${r}-${c + 1}"]`);
+      const hasRight = (await right.count()) > 0;
+      const next = hasRight ? right : page.locator(`[data-testid="heatmap"] [data-cell="${r}-${c - 1}"]`);
+      await page.keyboard.press(hasRight ? 'ArrowRight' : 'ArrowLeft');
+      await expect.poll(() => next.evaluate((b) => b === document.activeElement)).toBe(true);
+      await expect.poll(() => readout.textContent()).toBe(await next.getAttribute('title'));
+      expect(await cell.getAttribute('aria-pressed')).toBe('false');
+    });
+  }
 });

@@ -86,8 +86,8 @@ function Shell(props: RouteSectionProps) {
         <A class="brand" href={`/overview${location.search}`}>
           {tr('appName')}
         </A>
-        <Show when={engineStatus()?.state === 'ready' && !hideRange()}>
-          <RangePicker />
+        <Show when={!hideRange() && (engineStatus() === null || engineStatus()?.state === 'ready')}>
+          <RangePicker ready={engineStatus()?.state === 'ready'} />
         </Show>
       </header>
       <Show when={updateReady()}>

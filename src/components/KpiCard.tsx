@@ -4,6 +4,7 @@ import { change, formatPercent } from '../format/number';
 import type { StringKey } from '../i18n/ui';
 import { metricText } from '../i18n/alerts';
 import { METRICS, type MetricId } from '../metrics/definitions';
+import { SkeletonFigure } from './Skeleton';
 
 export const formatMetric = (id: MetricId, value: number | null, currency: string): string =>
   metricText(id, value, currency, locale());
@@ -61,6 +62,15 @@ export function KpiCard(props: {
           <strong>{tr('source')}:</strong> {tr(`source_${def().source}` as StringKey)}
         </p>
       </details>
+    </div>
+  );
+}
+
+/** The place of a KPI grid while its values load: each card's name, the value still to come. */
+export function KpiGridSkeleton(props: { ids: readonly MetricId[] }) {
+  return (
+    <div class="kpi-grid">
+      <For each={props.ids}>{(id) => <SkeletonFigure label={METRICS[id].name[locale()]} />}</For>
     </div>
   );
 }

@@ -1,14 +1,20 @@
-import { createMemo, Show } from 'solid-js';
+import { createMemo, createResource, Show } from 'solid-js';
 import { type Preset, PRESETS, presetOf, presetRange } from '../app/range';
-import { locale, tr } from '../app/state';
-import { useDatasetInfo, useRange } from '../app/useRange';
+import { dataVersion, locale, tr } from '../app/state';
+import { engine, useRange } from '../app/useRange';
 import { formatDate } from '../format/number';
 import type { StringKey } from '../i18n/ui';
 
-/** The global date range (presets counted back from the last day with data) and the comparison toggle. */
-export function RangePicker() {
+/**
+ * The global date range (presets counted back from the last day with data) and the comparison toggle. It is
+ * drawn, disabled, while the engine starts, so the top bar keeps its height when the engine is ready.
+ */
+export function RangePicker(props: { ready: boolean }) {
   const { range, setRange, compare, setCompare } = useRange();
-  const info = useDatasetInfo();
+  const [info] = createResource(
+    () => (props.ready ? { v: dataVersion() } : false),
+    () => engine().datasetInfo(),
+  );
   const anchor = () => info()?.lastOrderDate ?? info()?.lastReleaseDate ?? new Date().toISOString().slice(0, 10);
   const preset = createMemo<Preset>(() => presetOf(range().from, range().to, anchor()));
   const choose = (p: Preset) => {
@@ -21,7 +27,12 @@ export function RangePicker() {
     <div class="range-picker">
       <label class="field">
         <span class="field-label">{tr('period')}</span>
-        <select data-testid="range-preset" value={preset()} onChange={(e) => choose(e.currentTarget.value as Preset)}>
+        <select
+          data-testid="range-preset"
+          disabled={!props.ready}
+          value={preset()}
+          onChange={(e) => choose(e.currentTarget.value as Preset)}
+        >
           {PRESETS.map((p) => (
             <option value={p}>{tr(`preset_${p}` as StringKey)}</option>
           ))}
@@ -51,6 +62,7 @@ export function RangePicker() {
         <input
           type="checkbox"
           data-testid="compare"
+          disabled={!props.ready}
           checked={compare()}
           onChange={(e) => setCompare(e.currentTarget.checked)}
         />

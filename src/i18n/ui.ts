@@ -673,6 +673,17 @@ export const STRINGS = {
   colShare: { id: 'Porsi', en: 'Share' },
   heatmap: { id: 'Pesanan per hari dan jam (waktu toko)', en: 'Orders by weekday and hour (shop time)' },
   weekday: { id: 'Hari', en: 'Weekday' },
+  hour: { id: 'Jam', en: 'Hour' },
+  loading: { id: 'Memuat…', en: 'Loading…' },
+  heatTap: {
+    id: 'Warna menunjukkan nilainya. Ketuk sebuah sel untuk melihat angka pastinya.',
+    en: 'The colour carries the value. Tap a cell to see its exact figure.',
+  },
+  heatOrders: { id: '{when}: {n} pesanan', en: '{when}: {n} orders' },
+  cohortCell: {
+    id: 'Kohort {cohort}, bulan ke-{m}: {n} dari {size} pembeli berbelanja ({rate}), penjualan {sales}',
+    en: 'Cohort {cohort}, month {m}: {n} of {size} buyers ordered ({rate}), sales {sales}',
+  },
   dow_0: { id: 'Sen', en: 'Mon' },
   dow_1: { id: 'Sel', en: 'Tue' },
   dow_2: { id: 'Rab', en: 'Wed' },

@@ -3,6 +3,7 @@ import { dataVersion, locale, tr } from '../../app/state';
 import { engine, useDatasetInfo, useRange } from '../../app/useRange';
 import { campaignDayKinds } from '../../calendar/campaignDays';
 import { Chart } from '../../components/Chart';
+import { Pending, SkeletonCard } from '../../components/Skeleton';
 import { coveredValues } from '../../metrics/gaps';
 import { type Column, DataTable } from '../../components/DataTable';
 import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent } from '../../format/number';
@@ -168,7 +169,10 @@ export function CampaignsPage() {
                 />
               </Show>
             </div>
-            <Show when={sales()}>
+            <Pending
+              of={sales}
+              skeleton={<SkeletonCard title={tr('campaignChart')} height="24.75rem" narrow="30.2rem" />}
+            >
               {(s) => {
                 const spend = new Map(d().spendSeries.map((p) => [p.day, p.values.spend]));
                 return (
@@ -208,7 +212,7 @@ export function CampaignsPage() {
                   </div>
                 );
               }}
-            </Show>
+            </Pending>
             <Show when={d().adsReport}>
               {(a) => (
                 <div class="card">

@@ -3,7 +3,8 @@ import { type ImportItem, importItems, runImport } from '../../app/imports';
 import { bumpDataVersion, dataVersion, engineStatus, locale, tr, trf } from '../../app/state';
 import { engine, useDatasetInfo, useRange } from '../../app/useRange';
 import { LoadSampleButton } from '../../components/EmptyState';
-import { KpiCard } from '../../components/KpiCard';
+import { KpiCard, KpiGridSkeleton } from '../../components/KpiCard';
+import { Pending } from '../../components/Skeleton';
 import { downloadBytes } from '../../format/csv';
 import { formatCount } from '../../format/number';
 import { errorText, noteText } from '../../i18n/problems';
@@ -187,7 +188,21 @@ export function DataPage() {
 
       <section>
         <h2>{tr('kpis')}</h2>
-        <Show when={kpis()}>
+        <Pending
+          of={kpis}
+          skeleton={
+            <>
+              <KpiGridSkeleton ids={ORDER_METRICS} />
+              <h3>{tr('income')}</h3>
+              <KpiGridSkeleton ids={INCOME_METRICS} />
+              <div class="toolbar">
+                <button type="button" class="secondary small-button" disabled>
+                  {tr('exportData')}
+                </button>
+              </div>
+            </>
+          }
+        >
           {(k) => (
             <>
               <div class="kpi-grid" data-testid="order-kpis">
@@ -232,7 +247,7 @@ export function DataPage() {
               </div>
             </>
           )}
-        </Show>
+        </Pending>
       </section>
 
       <section>

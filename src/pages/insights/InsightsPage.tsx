@@ -6,7 +6,9 @@ import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { Chart } from '../../components/Chart';
 import { Figure } from '../../components/Figure';
-import type { PriceResult, SegmentationResult, SegmentSummary } from '../../engine/api';
+import { Pending, SkeletonCard, SkeletonFigure } from '../../components/Skeleton';
+import { type HeatRow, HeatTable } from '../../components/HeatTable';
+import type { CohortResult, PriceResult, SegmentationResult, SegmentSummary } from '../../engine/api';
 import { downloadText, toCsv } from '../../format/csv';
 import { formatCount, formatDecimal, formatMoney, formatPercent } from '../../format/number';
 import type { StringKey } from '../../i18n/ui';
@@ -174,6 +176,29 @@ export function InsightsPage() {
   );
   const cur = () => info()?.currency ?? 'IDR';
   const size = (id: string) => rfm()?.segments.find((s) => s.id === id)?.size ?? 0;
+  // The retention triangle: month m (1, 2, …) after a cohort's first exists while the data lasts.
+  const cohortMonths = (c: CohortResult) => c.cohorts.slice(1).map((_, i) => i + 1);
+  const cohortRows = (c: CohortResult): HeatRow[] =>
+    c.cohorts.map((cohort, i) => {
+      const n0 = c.sizes[i];
+      const size = formatCount(n0, locale());
+      return {
+        label: cohort,
+        sub: `${size} ${tr('colBuyers').toLowerCase()}`,
+        cells: cohortMonths(c).map((m) => {
+          if (m >= c.cohorts.length - i) return null;
+          const n = c.buyers[i][m];
+          const rate = n0 ? n / n0 : 0;
+          const sales = formatMoney(c.sales[i][m], cur(), locale());
+          const text = formatPercent(rate, locale());
+          return {
+            shade: rate * 5,
+            text,
+            detail: trf('cohortCell', { cohort, m: String(m), n: formatCount(n, locale()), size, rate: text, sales }),
+          };
+        }),
+      };
+    });
   const runKmeans = async () => {
     setBusy(true);
     try {
@@ -193,7 +218,16 @@ export function InsightsPage() {
       <Show when={info()}>
         <Show when={(info()?.orders ?? 0) > 0} fallback={<EmptyState testid="insights-empty" />}>
           <div class="kpi-grid" data-testid="insight-kpis">
-            <Show when={rfm()}>
+            <Pending
+              of={rfm}
+              skeleton={
+                <>
+                  <SkeletonFigure label={tr('insSegments')} formula={tr('insSegmentsFormula')} />
+                  <SkeletonFigure label={tr('seg_champions')} formula={tr('insChampionsFormula')} />
+                  <SkeletonFigure label={tr('seg_at_risk')} formula={tr('insAtRiskFormula')} />
+                </>
+              }
+            >
               {(r) => (
                 <>
                   <Figure
@@ -219,17 +253,25 @@ export function InsightsPage() {
                   />
                 </>
               )}
-            </Show>
-            <Show when={cohorts()}>
-              <Figure
-                id="repeat_rate_90d"
-                label={tr('insRepeat90')}
-                value={repeat90()}
-                text={repeat90() === null ? '–' : formatPercent(repeat90() as number, locale())}
-                formula={tr('insRepeat90Formula')}
-              />
-            </Show>
-            <Show when={mix()}>
+            </Pending>
+            <Pending
+              of={cohorts}
+              skeleton={<SkeletonFigure label={tr('insRepeat90')} formula={tr('insRepeat90Formula')} />}
+            >
+              {() => (
+                <Figure
+                  id="repeat_rate_90d"
+                  label={tr('insRepeat90')}
+                  value={repeat90()}
+                  text={repeat90() === null ? '–' : formatPercent(repeat90() as number, locale())}
+                  formula={tr('insRepeat90Formula')}
+                />
+              )}
+            </Pending>
+            <Pending
+              of={mix}
+              skeleton={<SkeletonFigure label={tr('insMmmExpected')} formula={tr('insMmmExpectedFormula')} />}
+            >
               {(m) => {
                 // Without a reliable effect the budget is not moved: the figure is the current budget's.
                 const v = () => (m().holdout.reliable ? m().expectedDaily : m().currentExpectedDaily);
@@ -243,21 +285,33 @@ export function InsightsPage() {
                   />
                 );
               }}
-            </Show>
-            <Show when={bundles()?.length}>
-              <Figure
-                id="top_bundle_lift"
-                label={tr('insTopLift')}
-                value={bundles()?.[0].lift ?? null}
-                text={`${num(bundles()?.[0].lift ?? 0)}×`}
-                formula={tr('insTopLiftFormula')}
-              />
-            </Show>
+            </Pending>
+            <Pending
+              of={bundles}
+              skeleton={<SkeletonFigure label={tr('insTopLift')} formula={tr('insTopLiftFormula')} />}
+            >
+              {(b) => (
+                <Show when={b()[0]}>
+                  {(top) => (
+                    <Figure
+                      id="top_bundle_lift"
+                      label={tr('insTopLift')}
+                      value={top().lift}
+                      text={`${num(top().lift)}×`}
+                      formula={tr('insTopLiftFormula')}
+                    />
+                  )}
+                </Show>
+              )}
+            </Pending>
           </div>
 
           <div class="card" data-testid="findings">
             <h2>{tr('insFindings')}</h2>
-            <Show when={findings()} fallback={<p class="muted">…</p>}>
+            <Show
+              when={findings()}
+              fallback={<div class="skeleton skeleton-block findings-pending" aria-busy="true" />}
+            >
               {(list) => (
                 <Show when={list().length} fallback={<p class="muted">{tr('insNoFindings')}</p>}>
                   <ol class="findings">
@@ -274,7 +328,7 @@ export function InsightsPage() {
             </Show>
           </div>
 
-          <Show when={rfm()}>
+          <Pending of={rfm} skeleton={<SkeletonCard title={tr('insRfmTitle')} height="78rem" narrow="135rem" />}>
             {(r) => (
               <div class="card">
                 <h2>{tr('insRfmTitle')}</h2>
@@ -295,7 +349,7 @@ export function InsightsPage() {
                 </details>
               </div>
             )}
-          </Show>
+          </Pending>
 
           <div class="card">
             <h2>{tr('insKmeans')}</h2>
@@ -304,7 +358,10 @@ export function InsightsPage() {
                 {tr('insKmeansRun')}
               </button>
             </div>
-            <Show when={clusters()}>
+            <Show
+              when={clusters()}
+              fallback={busy() && <div class="skeleton skeleton-block clusters-pending" aria-busy="true" />}
+            >
               {(c) => (
                 <>
                   <p class="muted small">
@@ -418,7 +475,7 @@ export function InsightsPage() {
             <p class="muted small">{tr('insPriceNote')}</p>
           </div>
 
-          <Show when={mix()}>
+          <Pending of={mix} skeleton={<SkeletonCard title={tr('insMmm')} height="54rem" narrow="104rem" />}>
             {(m) => (
               <div class="card" data-testid="marketing-mix">
                 <h2>{tr('insMmm')}</h2>
@@ -501,76 +558,57 @@ export function InsightsPage() {
                 </p>
               </div>
             )}
-          </Show>
+          </Pending>
 
-          <Show when={arms()?.length}>
-            <div class="card">
-              <h2>{tr('insBandit')}</h2>
-              <DataTable
-                caption={tr('insBandit')}
-                hideCaption
-                testid="bandit"
-                rows={arms() ?? []}
-                columns={[
-                  { label: tr('colCampaignType'), value: (a) => a.name },
-                  {
-                    label: tr('colSuccess'),
-                    value: (a) => `${formatCount(a.successes, locale())} / ${formatCount(a.trials, locale())}`,
-                    key: (a) => a.successes,
-                    numeric: true,
-                  },
-                  { label: tr('colRate'), key: (a) => a.rate, fmt: 'ratio', show: (x) => formatPercent(x, locale()) },
-                  {
-                    label: tr('colBest'),
-                    key: (a) => a.probabilityBest,
-                    fmt: 'ratio',
-                    show: (x) => formatPercent(x, locale()),
-                  },
-                ]}
-              />
-              <p class="muted small">{tr('insBanditNote')}</p>
-            </div>
-          </Show>
+          <Pending of={arms} skeleton={<SkeletonCard title={tr('insBandit')} height="25rem" narrow="70rem" />}>
+            {(a) => (
+              <Show when={a().length}>
+                <div class="card">
+                  <h2>{tr('insBandit')}</h2>
+                  <DataTable
+                    caption={tr('insBandit')}
+                    hideCaption
+                    testid="bandit"
+                    rows={a()}
+                    columns={[
+                      { label: tr('colCampaignType'), value: (a) => a.name },
+                      {
+                        label: tr('colSuccess'),
+                        value: (a) => `${formatCount(a.successes, locale())} / ${formatCount(a.trials, locale())}`,
+                        key: (a) => a.successes,
+                        numeric: true,
+                      },
+                      {
+                        label: tr('colRate'),
+                        key: (a) => a.rate,
+                        fmt: 'ratio',
+                        show: (x) => formatPercent(x, locale()),
+                      },
+                      {
+                        label: tr('colBest'),
+                        key: (a) => a.probabilityBest,
+                        fmt: 'ratio',
+                        show: (x) => formatPercent(x, locale()),
+                      },
+                    ]}
+                  />
+                  <p class="muted small">{tr('insBanditNote')}</p>
+                </div>
+              </Show>
+            )}
+          </Pending>
 
-          <Show when={cohorts()}>
+          <Pending of={cohorts} skeleton={<SkeletonCard title={tr('insCohorts')} height="57rem" narrow="59rem" />}>
             {(c) => (
               <div class="card">
                 <h2>{tr('insCohorts')}</h2>
-                <div class="table-wrap">
-                  <table class="heatmap cohort" data-testid="cohorts">
-                    <caption class="sr-only">{tr('insCohorts')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{tr('colCohort')}</th>
-                        <th scope="col">{tr('colBuyers')}</th>
-                        <For each={c().cohorts}>{(_, m) => <th scope="col">{m()}</th>}</For>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={c().cohorts}>
-                        {(cohort, i) => (
-                          <tr>
-                            <th scope="row">{cohort}</th>
-                            <td>{formatCount(c().sizes[i()], locale())}</td>
-                            <For each={c().buyers[i()].slice(0, c().cohorts.length - i())}>
-                              {(n, m) => {
-                                const rate = c().sizes[i()] ? n / c().sizes[i()] : 0;
-                                return (
-                                  <td
-                                    style={{ '--heat': m() === 0 ? '0' : Math.min(1, rate * 5).toFixed(3) }}
-                                    title={`${cohort} +${m()}: ${formatCount(n, locale())} · ${formatPercent(rate, locale())} · ${formatMoney(c().sales[i()][m()], cur(), locale())}`}
-                                  >
-                                    <span class="heat-count">{formatPercent(rate, locale())}</span>
-                                  </td>
-                                );
-                              }}
-                            </For>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
-                </div>
+                <HeatTable
+                  testid="cohorts"
+                  caption={tr('insCohorts')}
+                  corner={tr('colCohort')}
+                  columns={cohortMonths(c()).map((m) => `+${m}`)}
+                  rows={cohortRows(c())}
+                />
                 <p class="muted small">
                   {c()
                     .repeat.map(
@@ -580,37 +618,41 @@ export function InsightsPage() {
                 </p>
               </div>
             )}
-          </Show>
+          </Pending>
 
-          <div class="card">
-            <h2>{tr('insBundles')}</h2>
-            <Show when={bundles()?.length} fallback={<p class="muted">{tr('insNoBundles')}</p>}>
-              <DataTable
-                caption={tr('insBundles')}
-                hideCaption
-                testid="bundles"
-                rows={(bundles() ?? []).slice(0, 20)}
-                columns={[
-                  { label: 'A', value: (p) => p.a },
-                  { label: 'B', value: (p) => p.b },
-                  {
-                    label: tr('colTogether'),
-                    key: (p) => p.together,
-                    fmt: 'count',
-                    show: (x) => formatCount(x, locale()),
-                  },
-                  { label: 'Lift', key: (p) => p.lift, fmt: 'decimal', show: (x) => `${num(x)}×` },
-                  { label: 'Cosine', key: (p) => p.cosine, fmt: 'decimal', show: (x) => num(x, 3) },
-                  {
-                    label: tr('colConfidence'),
-                    key: (p) => p.confidence,
-                    fmt: 'ratio',
-                    show: (x) => formatPercent(x, locale()),
-                  },
-                ]}
-              />
-            </Show>
-          </div>
+          <Pending of={bundles} skeleton={<SkeletonCard title={tr('insBundles')} height="26rem" narrow="70rem" />}>
+            {(b) => (
+              <div class="card">
+                <h2>{tr('insBundles')}</h2>
+                <Show when={b().length} fallback={<p class="muted">{tr('insNoBundles')}</p>}>
+                  <DataTable
+                    caption={tr('insBundles')}
+                    hideCaption
+                    testid="bundles"
+                    rows={b().slice(0, 20)}
+                    columns={[
+                      { label: 'A', value: (p) => p.a },
+                      { label: 'B', value: (p) => p.b },
+                      {
+                        label: tr('colTogether'),
+                        key: (p) => p.together,
+                        fmt: 'count',
+                        show: (x) => formatCount(x, locale()),
+                      },
+                      { label: 'Lift', key: (p) => p.lift, fmt: 'decimal', show: (x) => `${num(x)}×` },
+                      { label: 'Cosine', key: (p) => p.cosine, fmt: 'decimal', show: (x) => num(x, 3) },
+                      {
+                        label: tr('colConfidence'),
+                        key: (p) => p.confidence,
+                        fmt: 'ratio',
+                        show: (x) => formatPercent(x, locale()),
+                      },
+                    ]}
+                  />
+                </Show>
+              </div>
+            )}
+          </Pending>
         </Show>
       </Show>
     </section>

@@ -5,6 +5,7 @@ import { Chart } from '../../components/Chart';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { Figure } from '../../components/Figure';
+import { Pending, SkeletonCard, SkeletonFigure } from '../../components/Skeleton';
 import type { SeriesForecast, SkuDemand } from '../../engine/api';
 import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent } from '../../format/number';
 import type { StringKey } from '../../i18n/ui';
@@ -172,7 +173,19 @@ export function PredictionsPage() {
             </label>
           </div>
           <div class="kpi-grid" data-testid="prediction-kpis">
-            <Show when={sales()}>
+            <Pending
+              of={sales}
+              skeleton={
+                <>
+                  <SkeletonFigure
+                    label={`${tr('fcSales')} · ${horizon()} ${tr('fcDays')}`}
+                    formula={tr('fcSalesFormula')}
+                  />
+                  <SkeletonFigure label={tr('fcLo80')} formula={tr('fcBand80')} />
+                  <SkeletonFigure label={tr('fcHi80')} formula={tr('fcBand80')} />
+                </>
+              }
+            >
               {(s) => (
                 <>
                   <Figure
@@ -198,8 +211,16 @@ export function PredictionsPage() {
                   />
                 </>
               )}
-            </Show>
-            <Show when={perf()}>
+            </Pending>
+            <Pending
+              of={perf}
+              skeleton={
+                <>
+                  <SkeletonFigure label={tr('backtestMape')} formula={tr('perfTitle')} />
+                  <SkeletonFigure label={tr('backtestMase')} formula={'MAE ÷ MAE naive (m = 7)'} />
+                </>
+              }
+            >
               {(p) => (
                 <>
                   <Figure
@@ -218,8 +239,11 @@ export function PredictionsPage() {
                   />
                 </>
               )}
-            </Show>
-            <Show when={anomalies()}>
+            </Pending>
+            <Pending
+              of={anomalies}
+              skeleton={<SkeletonFigure label={tr('anomaliesCount')} formula={tr('anomaliesFormula')} />}
+            >
               {(a) => (
                 <Figure
                   id="anomalies"
@@ -229,8 +253,16 @@ export function PredictionsPage() {
                   formula={tr('anomaliesFormula')}
                 />
               )}
-            </Show>
-            <Show when={churn()}>
+            </Pending>
+            <Pending
+              of={churn}
+              skeleton={
+                <>
+                  <SkeletonFigure label={tr('atRiskBuyers')} formula={tr('atRiskFormula')} />
+                  <SkeletonFigure label={tr('atRiskValue')} formula={tr('atRiskValueFormula')} />
+                </>
+              }
+            >
               {(c) => (
                 <>
                   <Figure
@@ -249,10 +281,10 @@ export function PredictionsPage() {
                   />
                 </>
               )}
-            </Show>
+            </Pending>
           </div>
 
-          <Show when={sales()}>
+          <Pending of={sales} skeleton={<SkeletonCard title={tr('fcChart')} height="27rem" narrow="29rem" />}>
             {(s) => (
               <div class="card">
                 <h2>{tr('fcChart')}</h2>
@@ -313,9 +345,9 @@ export function PredictionsPage() {
                 </Show>
               </div>
             )}
-          </Show>
+          </Pending>
 
-          <Show when={perf()}>
+          <Pending of={perf} skeleton={<SkeletonCard title={tr('perfTitle')} height="22rem" narrow="53rem" />}>
             {(p) => {
               const better = () => p().improvementOverNaive;
               return (
@@ -348,16 +380,16 @@ export function PredictionsPage() {
                 </div>
               );
             }}
-          </Show>
+          </Pending>
 
-          <Show when={traffic()}>
+          <Pending of={traffic} skeleton={<SkeletonCard title={tr('trafficForecast')} height="22rem" />}>
             {(t) => (
               <div class="card">
                 <h2>{tr('trafficForecast')}</h2>
                 <ForecastChart f={t()} currency={cur()} unit="count" title={tr('trafficForecast')} />
               </div>
             )}
-          </Show>
+          </Pending>
 
           <div class="card" data-testid="demand">
             <h2>{tr('demandTitle')}</h2>
@@ -449,7 +481,10 @@ export function PredictionsPage() {
             <p class="muted small">{tr('demandNote')}</p>
           </div>
 
-          <Show when={anomalies()}>
+          <Pending
+            of={anomalies}
+            skeleton={<SkeletonCard title={tr('anomaliesTitle')} height="38rem" narrow="133rem" />}
+          >
             {(a) => (
               <div class="card">
                 <h2>{tr('anomaliesTitle')}</h2>
@@ -513,43 +548,50 @@ export function PredictionsPage() {
                 </Show>
               </div>
             )}
-          </Show>
+          </Pending>
 
-          <div class="card">
-            <h2>{tr('churnTitle')}</h2>
-            <Show when={churn()} fallback={<p class="muted">{tr('churnTooShort')}</p>}>
-              {(c) => (
-                <>
-                  <p class="muted small">
-                    {trf('churnModel', { auc: num(c().auc, 3), brier: num(c().brier, 3), base: pct(c().baseRate) })}
-                  </p>
-                  <DataTable
-                    caption={tr('churnTitle')}
-                    hideCaption
-                    testid="at-risk"
-                    rows={c().atRisk}
-                    columns={[
-                      { label: tr('colBuyer'), value: (r) => r.buyer },
-                      { label: tr('colProbability'), key: (r) => r.probability, fmt: 'ratio', show: pct },
-                      { label: tr('colValue'), key: (r) => r.value, fmt: 'money', show: money },
-                      {
-                        label: tr('colOrders'),
-                        key: (r) => r.orders,
-                        fmt: 'count',
-                        show: (x) => formatCount(x, locale()),
-                      },
-                      {
-                        label: tr('colLastOrder'),
-                        key: (r) => r.lastOrder,
-                        fmt: 'date',
-                        value: (r) => formatDate(r.lastOrder, locale(), 'long'),
-                      },
-                    ]}
-                  />
-                </>
-              )}
-            </Show>
-          </div>
+          <Pending
+            of={churn}
+            skeleton={<SkeletonCard title={tr('churnTitle')} height="66rem" narrow="279rem" />}
+            empty={
+              <div class="card">
+                <h2>{tr('churnTitle')}</h2>
+                <p class="muted">{tr('churnTooShort')}</p>
+              </div>
+            }
+          >
+            {(c) => (
+              <div class="card">
+                <h2>{tr('churnTitle')}</h2>
+                <p class="muted small">
+                  {trf('churnModel', { auc: num(c().auc, 3), brier: num(c().brier, 3), base: pct(c().baseRate) })}
+                </p>
+                <DataTable
+                  caption={tr('churnTitle')}
+                  hideCaption
+                  testid="at-risk"
+                  rows={c().atRisk}
+                  columns={[
+                    { label: tr('colBuyer'), value: (r) => r.buyer },
+                    { label: tr('colProbability'), key: (r) => r.probability, fmt: 'ratio', show: pct },
+                    { label: tr('colValue'), key: (r) => r.value, fmt: 'money', show: money },
+                    {
+                      label: tr('colOrders'),
+                      key: (r) => r.orders,
+                      fmt: 'count',
+                      show: (x) => formatCount(x, locale()),
+                    },
+                    {
+                      label: tr('colLastOrder'),
+                      key: (r) => r.lastOrder,
+                      fmt: 'date',
+                      value: (r) => formatDate(r.lastOrder, locale(), 'long'),
+                    },
+                  ]}
+                />
+              </div>
+            )}
+          </Pending>
         </Show>
       </Show>
     </section>

@@ -1,9 +1,11 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
-import { dataVersion, locale, tr, trf } from '../../app/state';
+import { createMemo, createResource, createSignal, Show } from 'solid-js';
+import { dataVersion, locale, narrow, tr, trf } from '../../app/state';
 import { engine, useDatasetInfo, useRange } from '../../app/useRange';
 import { type Column, DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
-import { KpiGrid } from '../../components/KpiCard';
+import { type HeatRow, HeatTable } from '../../components/HeatTable';
+import { KpiGrid, KpiGridSkeleton } from '../../components/KpiCard';
+import { Pending, SkeletonCard } from '../../components/Skeleton';
 import { autoGrain, TrendCard } from '../../components/TrendCard';
 import type { BreakdownRow, Grain } from '../../engine/api';
 import { formatCount, formatMoney, formatPercent } from '../../format/number';
@@ -22,43 +24,35 @@ const SALES_KPIS: KpiMetricId[] = [
 ];
 const WEEKDAYS: StringKey[] = ['dow_0', 'dow_1', 'dow_2', 'dow_3', 'dow_4', 'dow_5', 'dow_6'];
 
-/** Orders by weekday and hour: each cell's shade is its share of the busiest cell; the count is the label. */
+/**
+ * Orders by weekday and hour: each cell's shade is its share of the busiest cell. On a phone the matrix turns
+ * (hours down, weekdays across), so its 7 columns fit the width and keep their counts.
+ */
 function Heatmap(props: { cells: number[][] }) {
-  const max = () => Math.max(1, ...props.cells.flat());
+  const max = createMemo(() => Math.max(1, ...props.cells.flat()));
+  const hours = Array.from({ length: 24 }, (_, h) => h);
+  const cell = (d: number, h: number) => {
+    const n = props.cells[d]?.[h] ?? 0;
+    const when = `${tr(WEEKDAYS[d])} ${String(h).padStart(2, '0')}:00`;
+    return {
+      shade: n / max(),
+      text: n ? formatCount(n, locale()) : '',
+      detail: trf('heatOrders', { when, n: formatCount(n, locale()) }),
+    };
+  };
+  const rows = (): HeatRow[] =>
+    narrow()
+      ? hours.map((h) => ({ label: `${String(h).padStart(2, '0')}:00`, cells: WEEKDAYS.map((_, d) => cell(d, h)) }))
+      : WEEKDAYS.map((w, d) => ({ label: tr(w), cells: hours.map((h) => cell(d, h)) }));
   return (
-    <div class="table-wrap">
-      <table class="heatmap" data-testid="heatmap">
-        <caption>{tr('heatmap')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <span class="sr-only">{tr('weekday')}</span>
-            </th>
-            <For each={Array.from({ length: 24 }, (_, h) => h)}>{(h) => <th scope="col">{h}</th>}</For>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={props.cells}>
-            {(row, d) => (
-              <tr>
-                <th scope="row">{tr(WEEKDAYS[d()])}</th>
-                <For each={row}>
-                  {(n, h) => (
-                    <td
-                      style={{ '--heat': (n / max()).toFixed(3) }}
-                      title={`${tr(WEEKDAYS[d()])} ${h()}:00 · ${formatCount(n, locale())}`}
-                      aria-label={`${tr(WEEKDAYS[d()])} ${h()}:00: ${n}`}
-                    >
-                      <span class="heat-count">{n || ''}</span>
-                    </td>
-                  )}
-                </For>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </div>
+    <HeatTable
+      testid="heatmap"
+      caption={tr('heatmap')}
+      captionVisible
+      corner={narrow() ? tr('hour') : tr('weekday')}
+      columns={narrow() ? WEEKDAYS.map((w) => tr(w)) : hours.map(String)}
+      rows={rows()}
+    />
   );
 }
 
@@ -88,7 +82,7 @@ export function SalesPage() {
       <h1>{tr('page_sales')}</h1>
       <Show when={info()}>
         <Show when={(info()?.orders ?? 0) > 0} fallback={<EmptyState testid="sales-empty" />}>
-          <Show when={kpis()}>
+          <Pending of={kpis} skeleton={<KpiGridSkeleton ids={SALES_KPIS} />}>
             {(k) => (
               <KpiGrid
                 testid="sales-kpis"
@@ -99,11 +93,11 @@ export function SalesPage() {
                 compare={compare() && k().previousHasData}
               />
             )}
-          </Show>
-          <Show when={overview()}>
+          </Pending>
+          <Pending of={overview} skeleton={<SkeletonCard title={tr('salesTrend')} height="22rem" narrow="28rem" />}>
             {(o) => <TrendCard overview={o()} grain={grain()} onGrain={setGrain} currency={cur()} />}
-          </Show>
-          <Show when={analysis()}>
+          </Pending>
+          <Pending of={analysis} skeleton={<SkeletonCard title={tr('heatmap')} height="20rem" narrow="51rem" />}>
             {(a) => (
               <>
                 <div class="card">
@@ -286,7 +280,7 @@ export function SalesPage() {
                 </Show>
               </>
             )}
-          </Show>
+          </Pending>
         </Show>
       </Show>
     </section>
