@@ -199,7 +199,7 @@ describe('durability', () => {
       const notice = await page.waitForSelector('[data-testid="engine-repaired"][data-code="database_behind"]');
       expect(await notice.textContent()).toContain('berisi 1 impor, padahal penyimpanan terakhir');
       expect(await notice.textContent()).toContain('mencatat 2');
-      await page.waitForSelector('[data-testid="import-row"]');
+      await page.waitForSelector('[data-testid="import-row"]', { state: 'attached' });
       expect(await page.$$eval('[data-testid="import-row"]', (r) => r.length)).toBe(1);
     } finally {
       await b.close();

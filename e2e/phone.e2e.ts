@@ -33,6 +33,10 @@ describe('every page on a phone and a laptop', () => {
         // Let the sections that load after the page (forecasts, segments) arrive.
         await page.waitForLoadState('networkidle');
         await page.waitForTimeout(2500);
+        // Judge what arrives, not the skeletons that hold its place.
+        await page.waitForFunction(() => !document.querySelector('main [aria-busy="true"]'), null, {
+          timeout: 120_000,
+        });
         const scroll = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         if (scroll > 0) problems.push(`${p}: scrolls sideways by ${scroll}px`);
         for (const m of await moneyOutOfView(page)) problems.push(`${p}: ${m}`);

@@ -86,6 +86,17 @@ export function Chart(props: ChartProps) {
       height: props.height ?? 260,
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
       legend: { show: false },
+      // The last x label is centred on the plot's right edge: without a right axis, leave it half its width.
+      padding: [
+        null,
+        units.length > 1
+          ? null
+          : props.categorical
+            ? 3.6 * Math.min(24, props.x[props.x.length - 1]?.length ?? 0) + 6
+            : 24,
+        null,
+        null,
+      ],
       cursor: { points: { size: 6 }, drag: { x: false, y: false } },
       scales: {
         x: { time: !props.categorical },

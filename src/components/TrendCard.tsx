@@ -41,6 +41,8 @@ export function TrendCard(props: {
     const p = o().previousTrend;
     if (!p) return [];
     const values = coveredValues(p, p.sales);
+    // A previous period without any data (before the data starts) draws nothing: no legend for it either.
+    if (values.every((v) => v === null)) return [];
     return [
       {
         label: tr('salesPrevious'),

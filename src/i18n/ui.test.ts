@@ -9,7 +9,6 @@ const SAME_IN_BOTH = new Set([
   'menu',
   'page_data',
   'dataTitle',
-  'fileName',
   'colSku',
   'colPlatform',
   'csat',

@@ -43,6 +43,7 @@ export const STRINGS = {
     id: '{done} dari {files} file selesai, {errors} gagal · {rows} baris dibaca · {added} baru · {updated} diperbarui',
     en: '{done} of {files} files done, {errors} failed · {rows} rows read · {added} added · {updated} updated',
   },
+  importGroup: { id: '{files} file · {rows} baris', en: '{files} files · {rows} rows' },
   importOkReports: { id: 'Laporan tiap file yang berhasil ({n})', en: 'Report of each file that imported ({n})' },
   pending: { id: 'Sedang diimpor…', en: 'Importing…' },
   ok: { id: 'Berhasil', en: 'Imported' },
@@ -581,10 +582,7 @@ export const STRINGS = {
   kind_affiliate_product: { id: 'Performa Produk Affiliate (AMS)', en: 'Affiliate product performance (AMS)' },
   kind_ads_keyword: { id: 'Laporan Kata Pencarian Iklan', en: 'Shopee Ads search keywords' },
   kind_ads_live: { id: 'Laporan Iklan Live', en: 'Shopee Ads live' },
-  fileName: { id: 'File', en: 'File' },
   kind: { id: 'Jenis', en: 'Kind' },
-  periodCol: { id: 'Periode data', en: 'Data period' },
-  importedAt: { id: 'Diimpor', en: 'Imported' },
   rows: { id: 'Baris', en: 'Rows' },
   emptyTitle: { id: 'Belum ada data toko', en: 'No shop data yet' },
   emptyIntro: {

@@ -2,6 +2,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { type ImportItem, importItems, runImport } from '../../app/imports';
 import { bumpDataVersion, dataVersion, engineStatus, locale, tr, trf } from '../../app/state';
 import { engine, useDatasetInfo, useRange } from '../../app/useRange';
+import type { ImportRecord } from '../../engine/api';
 import { LoadSampleButton } from '../../components/EmptyState';
 import { KpiCard, KpiGridSkeleton } from '../../components/KpiCard';
 import { Pending } from '../../components/Skeleton';
@@ -112,6 +113,31 @@ function ImportSummary(props: { items: ImportItem[] }) {
       </Show>
     </section>
   );
+}
+
+interface ImportGroup {
+  kind: ImportRecord['kind'];
+  items: ImportRecord[];
+  rows: number;
+  first: string | null;
+  last: string | null;
+}
+
+/** Stored files by export kind, in the order they first appear; each group's period spans its files. */
+function importGroups(imports: ImportRecord[]): ImportGroup[] {
+  const groups = new Map<string, ImportGroup>();
+  for (const im of imports) {
+    let g = groups.get(im.kind);
+    if (!g) {
+      g = { kind: im.kind, items: [], rows: 0, first: null, last: null };
+      groups.set(im.kind, g);
+    }
+    g.items.push(im);
+    g.rows += im.rowsRead;
+    if (im.firstDate && (!g.first || im.firstDate < g.first)) g.first = im.firstDate;
+    if (im.lastDate && (!g.last || im.lastDate > g.last)) g.last = im.lastDate;
+  }
+  return [...groups.values()];
 }
 
 export function DataPage() {
@@ -260,39 +286,44 @@ export function DataPage() {
             </p>
           }
         >
-          <div class="table-wrap">
-            <table class="imports" data-testid="imports">
-              <thead>
-                <tr>
-                  <th>{tr('fileName')}</th>
-                  <th>{tr('kind')}</th>
-                  <th>{tr('periodCol')}</th>
-                  <th class="num">{tr('rows')}</th>
-                  <th>{tr('importedAt')}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                <For each={imports()}>
-                  {(im) => (
-                    <tr data-testid="import-row" data-import-id={im.id}>
-                      <td>{im.fileName}</td>
-                      <td>{tr(`kind_${im.kind}` as StringKey)}</td>
-                      <td>
-                        {im.firstDate} – {im.lastDate}
-                      </td>
-                      <td class="num">{formatCount(im.rowsRead, locale())}</td>
-                      <td>{new Date(im.importedAt).toLocaleString(locale() === 'id' ? 'id-ID' : 'en-GB')}</td>
-                      <td>
-                        <button type="button" class="link danger" onClick={() => remove(im.id)}>
-                          {tr('remove')}
-                        </button>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+          <div class="import-groups">
+            <For each={importGroups(imports() ?? [])}>
+              {(g) => (
+                <details class="import-group" data-testid="import-group" data-kind={g.kind}>
+                  <summary>
+                    <strong>{tr(`kind_${g.kind}` as StringKey)}</strong>
+                    <span class="muted">
+                      {trf('importGroup', {
+                        files: formatCount(g.items.length, locale()),
+                        rows: formatCount(g.rows, locale()),
+                      })}
+                      <Show when={g.first}>
+                        {' · '}
+                        <span class="nowrap">
+                          {g.first} – {g.last}
+                        </span>
+                      </Show>
+                    </span>
+                  </summary>
+                  <ul class="import-files">
+                    <For each={g.items}>
+                      {(im) => (
+                        <li data-testid="import-row" data-import-id={im.id}>
+                          <span class="import-name">{im.fileName}</span>
+                          <span class="muted">
+                            {im.firstDate} – {im.lastDate} · {formatCount(im.rowsRead, locale())} {tr('rows')} ·{' '}
+                            {new Date(im.importedAt).toLocaleString(locale() === 'id' ? 'id-ID' : 'en-GB')}
+                          </span>
+                          <button type="button" class="link danger" onClick={() => remove(im.id)}>
+                            {tr('remove')}
+                          </button>
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </details>
+              )}
+            </For>
           </div>
         </Show>
       </section>
