@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEMPLATES } from '../src/reports/periods';
+import { TEMPLATES } from '../src/automation/periods';
 import { at, failedDeliveryFile, line } from '../test/fixtures';
 import { type App, type Browser, kpiValues, launch, open, serveApp } from './harness';
 

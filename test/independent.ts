@@ -146,8 +146,16 @@ export interface IndependentOrderMetrics {
   seller_discount: number;
 }
 
-/** Order metrics of METRICS.md over merged lines, for orders created from `from` to `to` inclusive. */
-export function orderMetrics(lines: readonly IndependentLine[], from: string, to: string): IndependentOrderMetrics {
+/**
+ * Order metrics of METRICS.md over merged lines, for orders created from `from` to `to` inclusive, and of
+ * those only the orders `keep` accepts (a filter). A new buyer's first order is their first in the whole shop.
+ */
+export function orderMetrics(
+  lines: readonly IndependentLine[],
+  from: string,
+  to: string,
+  keep: (l: IndependentLine) => boolean = () => true,
+): IndependentOrderMetrics {
   const byOrder = new Map<string, IndependentLine[]>();
   for (const l of lines) {
     const list = byOrder.get(l.orderId) ?? [];
@@ -171,7 +179,7 @@ export function orderMetrics(lines: readonly IndependentLine[], from: string, to
   const buyerOrders = new Map<string, number>();
   for (const ls of byOrder.values()) {
     const o = ls[0];
-    if (o.created < from || o.created > to) continue;
+    if (o.created < from || o.created > to || !keep(o)) continue;
     placed++;
     const k = statusKind(o.status);
     if (k === 'cancelled') cancelled++;

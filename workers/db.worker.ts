@@ -11,7 +11,9 @@ import * as Comlink from 'comlink';
 import type { SqlConnection } from '../src/db/connection';
 import { OFFLINE_SETTINGS, sqlString } from '../src/db/connection';
 import { arrowRows } from '../src/db/rows';
-import { type EngineApi, forward, forwardEngine, type WorkspacePreview } from '../src/engine/api';
+import { composeWorkspace, type WorkspaceApi } from '../src/automation/api';
+import { ReportService } from '../src/automation/service';
+import { forward, type WorkspacePreview } from '../src/engine/api';
 import { Engine } from '../src/engine/engine';
 import type { FileParser } from '../src/ingest/parseFile';
 import type { ParseWorkerApi } from './parse.worker';
@@ -57,6 +59,8 @@ export interface WorkerInit {
 const WAL_FILE = `${DB_FILE}.wal`;
 
 let engine: Engine | null = null;
+/** Reports, schedules and alerts, above the engine and on its public operations. */
+let automation: ReportService | null = null;
 
 async function hasOpfs(): Promise<boolean> {
   try {
@@ -191,10 +195,11 @@ async function init(origin: string, options: { startOver?: boolean } = {}): Prom
   engine = await Engine.open(sql, {
     log: new IdbImportLog(appDb),
     ml,
-    reports: settings,
+    automation: () => reports().counts(),
     parse: parseWorker(),
     state: new IdbWorkspaceState(appDb),
   });
+  automation = new ReportService(engine, settings);
   if (persistent && marker) {
     const now = await holds();
     if (now.imports < marker.imports || now.datasetVersion < marker.datasetVersion) {
@@ -263,10 +268,15 @@ async function previewBackup(file: Blob): Promise<WorkspacePreview> {
   return read.ok ? { ok: true, backup: read.backup.manifest, current: EMPTY_SUMMARY } : read;
 }
 
-const api: EngineApi & { init: typeof init; previewBackup: typeof previewBackup } = {
+function reports(): ReportService {
+  if (!automation) throw new Error('engine not initialised');
+  return automation;
+}
+
+const api: WorkspaceApi & { init: typeof init; previewBackup: typeof previewBackup } = {
   init,
   previewBackup,
-  ...forwardEngine(ready),
+  ...composeWorkspace(ready, reports),
 };
 
 export type DbWorkerApi = typeof api;

@@ -2,7 +2,7 @@
  * The in-browser half of `npm run bench`: starts the real engine (db worker, DuckDB-WASM, OPFS), imports
  * a CSV served by the bench, and times the KPI queries. Driven by scripts/bench.ts through `window.bench`.
  */
-import { startEngine } from '../../src/engine/client';
+import { startEngine } from '../../src/app/client';
 import { timePageSets } from './pageSets';
 
 export interface BrowserBenchResult {

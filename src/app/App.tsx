@@ -1,7 +1,7 @@
 import { A, Navigate, Route, Router, type RouteSectionProps, useLocation } from '@solidjs/router';
 import { createEffect, createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
 import { RangePicker } from '../components/RangePicker';
-import { type OpenProblem, startEngine, startOver } from '../engine/client';
+import { type OpenProblem, startEngine, startOver } from './client';
 import { formatInstant } from '../format/number';
 import { BackupReminder, RestorePanel, RestoredNotice } from '../pages/settings/WorkspaceBackup';
 import type { StringKey } from '../i18n/ui';

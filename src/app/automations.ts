@@ -1,5 +1,5 @@
 import { createSignal } from 'solid-js';
-import type { Alert, EngineApi } from '../engine/api';
+import type { Alert, WorkspaceApi } from '../automation/api';
 import { alertText } from '../i18n/alerts';
 import { t } from '../i18n/ui';
 import { locale } from './state';
@@ -12,7 +12,7 @@ export { inboxVersion, unread };
 export const bumpInbox = () => setInboxVersion((v) => v + 1);
 
 /** Re-reads the unread count (after marking read, or after automations ran). */
-export async function refreshUnread(engine: EngineApi): Promise<void> {
+export async function refreshUnread(engine: WorkspaceApi): Promise<void> {
   setUnread((await engine.listAlerts()).filter((a) => !a.read).length);
 }
 
@@ -39,7 +39,7 @@ let again = false;
  * every import and every few minutes while it is open. Runs never overlap: a call during a run makes one
  * more run after it, so an import that lands meanwhile is still evaluated.
  */
-export function runAutomations(engine: EngineApi): Promise<void> {
+export function runAutomations(engine: WorkspaceApi): Promise<void> {
   if (running) {
     again = true;
     return running;
@@ -62,7 +62,7 @@ export function runAutomations(engine: EngineApi): Promise<void> {
 }
 
 /** Starts the automations for an engine that just opened, and repeats them every 5 minutes. */
-export function startAutomations(engine: EngineApi): void {
+export function startAutomations(engine: WorkspaceApi): void {
   void runAutomations(engine);
   setInterval(() => void runAutomations(engine), 5 * 60_000);
 }

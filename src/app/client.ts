@@ -1,14 +1,7 @@
 import * as Comlink from 'comlink';
 import type { DbWorkerApi, OpenProblem, WorkerInit } from '../../workers/db.worker';
-import {
-  type EngineApi,
-  type FileImportReport,
-  forwardEngine,
-  type ImportInput,
-  type ImportReport,
-  type WorkspacePreview,
-  type WorkspaceRestore,
-} from './api';
+import { forwardWorkspace, type WorkspaceApi } from '../automation/api';
+import type { FileImportReport, ImportInput, ImportReport, WorkspacePreview, WorkspaceRestore } from '../engine/api';
 
 const LOCK_NAME = 'toko-insight-db-owner';
 /** How long a new page waits for the previous owner (perhaps a tab still unloading) to let go. */
@@ -18,7 +11,7 @@ export type { OpenProblem };
 
 export type EngineStatus =
   /** `problem`: what was repaired or found missing on the way, for the seller to read. */
-  | { state: 'ready'; engine: EngineApi; persistent: boolean; problem: OpenProblem | null }
+  | { state: 'ready'; engine: WorkspaceApi; persistent: boolean; problem: OpenProblem | null }
   /** The stored database is gone: nothing was opened, and the seller chooses (a backup, or an empty start). */
   | { state: 'blocked'; problem: OpenProblem; backup: BlockedRestore }
   | { state: 'other-tab' }
@@ -83,8 +76,8 @@ export async function startEngine(): Promise<EngineStatus> {
     return { state: 'blocked', problem: init.problem, backup };
   }
   void navigator.storage?.persist?.();
-  const engine: EngineApi = {
-    ...forwardEngine(() => remote as unknown as EngineApi),
+  const engine: WorkspaceApi = {
+    ...forwardWorkspace(() => remote as unknown as WorkspaceApi),
     // A callback crosses the worker boundary only as a comlink proxy.
     importFiles: (files: ImportInput[], onFileDone?: (r: FileImportReport) => void): Promise<ImportReport> =>
       remote.importFiles(files, onFileDone ? Comlink.proxy(onFileDone) : undefined),

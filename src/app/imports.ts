@@ -1,5 +1,6 @@
 import { createSignal } from 'solid-js';
-import type { EngineApi, FileImportReport, ImportInput } from '../engine/api';
+import type { WorkspaceApi } from '../automation/api';
+import type { FileImportReport, ImportInput } from '../engine/api';
 import { runAutomations } from './automations';
 import { bumpDataVersion } from './state';
 
@@ -17,7 +18,7 @@ export { busy as importBusy, items as importItems };
 let nextKey = 0;
 
 /** Imports files through the engine, one report per file, pending as soon as the import starts. */
-export async function runImport(engine: EngineApi, files: ImportInput[]): Promise<FileImportReport[]> {
+export async function runImport(engine: WorkspaceApi, files: ImportInput[]): Promise<FileImportReport[]> {
   if (!files.length) return [];
   const batch = files.map((f) => ({ key: nextKey++, fileName: f.name, report: null }));
   setItems((prev) => [...batch, ...prev]);
@@ -44,7 +45,7 @@ export function showReports(reports: FileImportReport[]): void {
 }
 
 /** The sample exports shipped with the app (sample-data/, served at /sample-data/), imported the normal way. */
-export async function loadSample(engine: EngineApi): Promise<FileImportReport[]> {
+export async function loadSample(engine: WorkspaceApi): Promise<FileImportReport[]> {
   const manifest = (await (await fetch('/sample-data/manifest.json')).json()) as { files: string[] };
   const files = await Promise.all(
     manifest.files.map(async (name): Promise<ImportInput> => {

@@ -1,5 +1,5 @@
 import { createSignal } from 'solid-js';
-import type { EngineStatus } from '../engine/client';
+import type { EngineStatus } from './client';
 import { DEFAULT_LOCALE, type Locale, LOCALES } from '../i18n/locale';
 import { type StringKey, t, tf } from '../i18n/ui';
 

@@ -1,11 +1,12 @@
 import { useSearchParams } from '@solidjs/router';
 import { createResource } from 'solid-js';
-import type { DateRange, EngineApi } from '../engine/api';
+import type { WorkspaceApi } from '../automation/api';
+import type { DateRange } from '../engine/api';
 import { isIsoDate } from './range';
 import { dataVersion, engineStatus } from './state';
 
 /** The ready engine (pages only render once it is). */
-export function engine(): EngineApi {
+export function engine(): WorkspaceApi {
   const s = engineStatus();
   if (s?.state !== 'ready') throw new Error('engine not ready');
   return s.engine;

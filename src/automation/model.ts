@@ -11,6 +11,7 @@ import {
   formatPercent,
   minorPerMajor,
 } from '../format/number';
+import type { CellValue } from '../format/workbook';
 import type { Locale } from '../i18n/locale';
 import type { MetricId, Unit } from '../metrics/definitions';
 import type { DateRange } from '../metrics/kpis';
@@ -36,9 +37,6 @@ export function formatValue(v: number | string | null, fmt: Fmt, currency: strin
       return formatDecimal(v, locale, 2);
   }
 }
-
-/** A spreadsheet cell: text, a number, empty, or a number with its own format (when a column mixes units). */
-export type CellValue = string | number | null | { v: number; z: string };
 
 /** A number as an Excel cell with its number format. Money is shown in major units with the currency. */
 export function excelCell(v: number | null, fmt: Fmt, currency: string): CellValue {

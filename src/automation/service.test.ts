@@ -25,7 +25,6 @@ beforeAll(async () => {
   store = new IdbReportStore(await openAppDb('service-test'));
   engine = await Engine.open(db, {
     ml: localMl(() => initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`)),
-    reports: store,
   });
   service = new ReportService(engine, store, () => now);
   const report = await engine.importFiles(
@@ -43,8 +42,8 @@ describe('reports without data', () => {
     const empty = await openNodeDuckDB();
     try {
       const st = new IdbReportStore(await openAppDb('service-empty'));
-      const svc = new ReportService(await Engine.open(empty, { reports: st }), st, () => '2026-11-24T09:00');
-      const s = await svc.schedule({
+      const svc = new ReportService(await Engine.open(empty), st, () => '2026-11-24T09:00');
+      const s = await svc.scheduleReport({
         template: 'weekly',
         cadence: { every: 'day' },
         time: '08:00',
@@ -52,7 +51,7 @@ describe('reports without data', () => {
       });
       expect(await svc.runDueSchedules()).toEqual([]);
       expect((await svc.listSchedules()).find((x) => x.id === s.id)?.lastRun).toBeNull();
-      await svc.createRule('', { type: 'threshold', metric: 'orders', op: '<', value: 1, window: 'day' });
+      await svc.createAlert('', { type: 'threshold', metric: 'orders', op: '<', value: 1, window: 'day' });
       expect(await svc.evaluateAlerts()).toEqual([]);
       await expect(svc.generate({ template: 'daily' })).rejects.toThrow(/no order data/);
     } finally {
@@ -68,10 +67,10 @@ describe('reports on sample data', () => {
       const meta = await service.generate({ template, locale });
       expect(meta, template).not.toBeNull();
       if (!meta) continue;
-      const pdf = await service.download(meta.id, 'pdf');
+      const pdf = await service.downloadReport(meta.id, 'pdf');
       expect(new TextDecoder().decode(pdf.bytes.slice(0, 5))).toBe('%PDF-');
       expect(pdfPages(pdf.bytes), template).toBeGreaterThanOrEqual(1);
-      const xlsx = await service.download(meta.id, 'xlsx');
+      const xlsx = await service.downloadReport(meta.id, 'xlsx');
       const wb = XLSX.read(xlsx.bytes, { type: 'array', cellNF: true });
       expect(wb.SheetNames.at(-1)).toBe(locale === 'id' ? 'Definisi' : 'Definitions');
       const kpiSheet = wb.Sheets[wb.SheetNames[1]];
@@ -105,17 +104,17 @@ describe('reports on sample data', () => {
     const meta = await service.generate({ template: 'weekly', locale: 'en' });
     expect(meta?.period).toEqual({ from: '2026-11-23', to: '2026-11-29' });
     expect(meta?.summary).toMatch(/^Weekly review: My shop/);
-    const pdf = await service.download(meta?.id ?? -1, 'pdf');
+    const pdf = await service.downloadReport(meta?.id ?? -1, 'pdf');
     const text = new TextDecoder('latin1').decode(pdf.bytes);
     expect(text).toContain('/FlateDecode');
     await service.deleteReport(meta?.id ?? -1);
-    await expect(service.download(meta?.id ?? -1, 'pdf')).rejects.toThrow(/not in the history/);
+    await expect(service.downloadReport(meta?.id ?? -1, 'pdf')).rejects.toThrow(/not in the history/);
   }, 120_000);
 
   it('a due schedule runs once; missed runs are caught up once each; nothing repeats after that', async () => {
     const before = (await service.listReports()).length;
     now = '2026-11-24T09:00';
-    const s = await service.schedule({
+    const s = await service.scheduleReport({
       template: 'daily',
       cadence: { every: 'day' },
       time: '08:00',
@@ -136,14 +135,14 @@ describe('reports on sample data', () => {
 
   it('an alert rule that fires on the data raises one inbox item, which stays read once read', async () => {
     const k = await engine.kpis({ from: '2026-11-01', to: '2026-11-30' });
-    const rule = await service.createRule('', {
+    const rule = await service.createAlert('', {
       type: 'threshold',
       metric: 'cancel_rate',
       op: '>',
       value: (k.values.cancel_rate ?? 0) / 2,
       window: '30d',
     });
-    const quiet = await service.createRule('never', {
+    const quiet = await service.createAlert('never', {
       type: 'threshold',
       metric: 'orders',
       op: '<',
@@ -160,15 +159,15 @@ describe('reports on sample data', () => {
     });
     expect(first.alerts[0].href).toBe('/overview?from=2026-11-01&to=2026-11-30');
     expect((await service.runAutomations()).alerts).toEqual([]);
-    await service.markRead(first.alerts[0].id);
+    await service.markAlertRead(first.alerts[0].id);
     expect((await service.listAlerts()).find((a) => a.id === first.alerts[0].id)?.read).toBe(true);
-    await service.updateRule(quiet.id, { enabled: false });
-    expect((await service.listRules()).find((r) => r.id === quiet.id)?.enabled).toBe(false);
+    await service.updateAlert(quiet.id, { enabled: false });
+    expect((await service.listAlertRules()).find((r) => r.id === quiet.id)?.enabled).toBe(false);
   }, 300_000);
 
   it('exports a range as a workbook whose KPI and daily cells are the engine figures', async () => {
     const range = { from: '2026-10-01', to: '2026-10-31' };
-    const out = await engine.exportData(range, 'en');
+    const out = await service.exportData(range, 'en');
     const wb = XLSX.read(out.bytes, { type: 'array' });
     const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]], { header: 1, raw: true });
     const k = await engine.kpis(range);

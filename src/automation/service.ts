@@ -4,6 +4,16 @@
  * evaluates the alert rules. Runs in the db worker next to the engine, whose public operations it reads.
  */
 import type { EngineApi } from '../engine/api';
+import type { AutomationCounts } from '../engine/engine';
+import type {
+  AutomationApi,
+  AutomationResult,
+  ReportDownload,
+  ReportRequest,
+  ReportSettings,
+  ScheduleRequest,
+  ScheduleView,
+} from './api';
 import type { Locale } from '../i18n/locale';
 import { METRICS, type MetricId } from '../metrics/definitions';
 import type { DateRange } from '../metrics/kpis';
@@ -16,73 +26,31 @@ import {
   type RuleSpec,
   ruleProblem,
 } from './alerts';
-import { buildReport, metricValues, type ReportSource } from './build';
-import { addDays, isoDay, TEMPLATES, type TemplateId, templatePeriod } from './periods';
-import { type Cadence, cadenceProblem, type LocalTime, localNow, nextRun, runsBetween } from './schedule';
+import { buildReport, metricValues } from './build';
+import { addDays, isoDay, TEMPLATES, templatePeriod } from './periods';
+import { cadenceProblem, type LocalTime, localNow, nextRun, runsBetween } from './schedule';
 import type { ReportMeta, ReportStore, Schedule } from './store';
-import { reportWorkbook } from './xlsx';
+import { dataWorkbook, reportWorkbook } from './xlsx';
 import { XLSX_MIME } from '../format/csv';
-
-export interface ReportRequest {
-  template: TemplateId;
-  /** The period; without it, the template's last complete period of the data (see templatePeriod). */
-  from?: string;
-  to?: string;
-  locale?: Locale;
-}
-
-export interface ScheduleRequest {
-  template: TemplateId;
-  cadence: Cadence;
-  time: string;
-  locale?: Locale;
-  /** Runs after this local time count; default now. An earlier time catches up on the runs since then. */
-  since?: LocalTime;
-}
-
-export type ScheduleView = Schedule & { nextRun: LocalTime };
-
-export interface ReportSettings {
-  shopName: string;
-  locale: Locale;
-}
-
-export interface AutomationResult {
-  reports: ReportMeta[];
-  alerts: Alert[];
-}
-
-export interface ReportDownload {
-  fileName: string;
-  mime: string;
-  bytes: Uint8Array;
-}
-
-/** What the service reads besides the report sources: the checks behind forecast and stock rules. */
-export type ServiceSource = ReportSource &
-  Pick<EngineApi, 'anomalies'> & {
-    /** The last day of sales against a forecast fitted without it: its 95% band. */
-    lastDayCheck(): Promise<{ date: string; actual: number; lo95: number; hi95: number } | null>;
-  };
 
 const SETTINGS_KEY = 'reportSettings';
 const DEFAULT_SETTINGS: ReportSettings = { shopName: '', locale: 'id' };
 
 const MIME = { pdf: 'application/pdf', xlsx: XLSX_MIME } as const;
 
-export class ReportService {
+export class ReportService implements AutomationApi {
   constructor(
-    private readonly src: ServiceSource,
+    private readonly src: EngineApi,
     private readonly store: ReportStore,
     private readonly clock: () => LocalTime = () => localNow(),
   ) {}
 
-  async settings(): Promise<ReportSettings> {
+  async reportSettings(): Promise<ReportSettings> {
     return { ...DEFAULT_SETTINGS, ...((await this.store.getSetting<ReportSettings>(SETTINGS_KEY)) ?? {}) };
   }
 
-  async setSettings(patch: Partial<ReportSettings>): Promise<ReportSettings> {
-    const current = await this.settings();
+  async setReportSettings(patch: Partial<ReportSettings>): Promise<ReportSettings> {
+    const current = await this.reportSettings();
     const next = { ...current, ...patch, shopName: (patch.shopName ?? current.shopName).trim().slice(0, 80) };
     await this.store.setSetting(SETTINGS_KEY, next);
     return next;
@@ -105,7 +73,7 @@ export class ReportService {
     req: ReportRequest,
     run?: { scheduleId: number; runKey: string; at: LocalTime },
   ): Promise<ReportMeta | null> {
-    const settings = await this.settings();
+    const settings = await this.reportSettings();
     const locale = req.locale ?? settings.locale;
     const period = await this.periodOf(req, run ? isoDay(run.at) : undefined);
     const shopName = settings.shopName || (locale === 'id' ? 'Toko saya' : 'My shop');
@@ -138,15 +106,55 @@ export class ReportService {
     );
   }
 
+  /** What the workspace keeps here, for a backup's summary. */
+  async counts(): Promise<AutomationCounts> {
+    const [settings, schedules, rules, reports] = await Promise.all([
+      this.reportSettings(),
+      this.store.listSchedules(),
+      this.store.listRules(),
+      this.store.listReports(),
+    ]);
+    return {
+      shopName: settings.shopName,
+      schedules: schedules.length,
+      alertRules: rules.length,
+      reports: reports.length,
+    };
+  }
+
+  async generateReport(request: ReportRequest): Promise<ReportMeta> {
+    const r = await this.generate(request);
+    if (!r) throw new Error('the report was not stored');
+    return r;
+  }
+
   listReports(): Promise<ReportMeta[]> {
     return this.store.listReports();
   }
 
-  getReport(id: number): Promise<ReportMeta | undefined> {
-    return this.store.getReport(id);
+  async getReport(id: number): Promise<ReportMeta | null> {
+    return (await this.store.getReport(id)) ?? null;
   }
 
-  async download(id: number, format: 'pdf' | 'xlsx'): Promise<ReportDownload> {
+  async exportData(range: Partial<DateRange> = {}, locale: Locale = 'id'): Promise<ReportDownload> {
+    const kpis = await this.src.kpis(range);
+    const [daily, products, info] = await Promise.all([
+      this.src.trend(kpis.range, 'day'),
+      this.src.productTable(kpis.range),
+      this.src.datasetInfo(),
+    ]);
+    return dataWorkbook({
+      range: kpis.range,
+      kpis,
+      daily,
+      products,
+      currency: info.currency ?? 'IDR',
+      version: info.version,
+      locale,
+    });
+  }
+
+  async downloadReport(id: number, format: 'pdf' | 'xlsx'): Promise<ReportDownload> {
     const [meta, files] = await Promise.all([this.store.getReport(id), this.store.reportFiles(id)]);
     if (!meta || !files) throw new Error(`report ${id} is not in the history`);
     const slug =
@@ -161,11 +169,11 @@ export class ReportService {
     return this.store.deleteReport(id);
   }
 
-  async schedule(req: ScheduleRequest): Promise<ScheduleView> {
+  async scheduleReport(req: ScheduleRequest): Promise<ScheduleView> {
     if (!TEMPLATES.includes(req.template)) throw new Error(`unknown report template "${req.template}"`);
     const problem = cadenceProblem(req.cadence, req.time);
     if (problem) throw new Error(problem);
-    const locale = req.locale ?? (await this.settings()).locale;
+    const locale = req.locale ?? (await this.reportSettings()).locale;
     const s = await this.store.putSchedule({
       template: req.template,
       cadence: req.cadence,
@@ -226,13 +234,13 @@ export class ReportService {
     return made;
   }
 
-  async createRule(name: string, spec: RuleSpec, enabled = true): Promise<AlertRule> {
+  async createAlert(name: string, spec: RuleSpec, enabled = true): Promise<AlertRule> {
     const problem = ruleProblem(spec);
     if (problem) throw new Error(problem);
     return this.store.putRule({ name: name.trim().slice(0, 80), enabled, spec, createdAt: this.clock() });
   }
 
-  async updateRule(id: number, patch: Partial<Pick<AlertRule, 'name' | 'enabled' | 'spec'>>): Promise<AlertRule> {
+  async updateAlert(id: number, patch: Partial<Pick<AlertRule, 'name' | 'enabled' | 'spec'>>): Promise<AlertRule> {
     const rule = await this.store.getRule(id);
     if (!rule) throw new Error(`alert rule ${id} does not exist`);
     const next = { ...rule, ...patch };
@@ -241,11 +249,11 @@ export class ReportService {
     return this.store.putRule(next);
   }
 
-  listRules(): Promise<AlertRule[]> {
+  listAlertRules(): Promise<AlertRule[]> {
     return this.store.listRules();
   }
 
-  deleteRule(id: number): Promise<void> {
+  deleteAlert(id: number): Promise<void> {
     return this.store.deleteRule(id);
   }
 
@@ -253,7 +261,7 @@ export class ReportService {
     return this.store.listAlerts();
   }
 
-  markRead(id: number | 'all'): Promise<void> {
+  markAlertRead(id: number | 'all'): Promise<void> {
     return this.store.markRead(id);
   }
 

@@ -1,6 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
-import { workbookBytes } from './xlsx';
+import { workbookBytes } from '../format/workbook';
 
 const DANGEROUS = [
   '=HYPERLINK("http://evil.example","klik")',

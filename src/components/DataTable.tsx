@@ -4,7 +4,8 @@ import { locale, narrow, tr, trf } from '../app/state';
 import { engine } from '../app/useRange';
 import { downloadBlob, downloadBytes, toCsv, XLSX_MIME } from '../format/csv';
 import { formatCount } from '../format/number';
-import { type CellValue, excelCell } from '../reports/model';
+import { excelCell } from '../automation/model';
+import type { CellValue } from '../format/workbook';
 import { type Column, isNumeric, listColumns, presentColumns } from './tableColumns';
 
 export type { Column };

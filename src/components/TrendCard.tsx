@@ -1,7 +1,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import { locale, tr, trf } from '../app/state';
 import { formatCount } from '../format/number';
-import { daysIn } from '../reports/periods';
+import { daysIn } from '../automation/periods';
 import type { Grain, OverviewResult } from '../engine/api';
 import { coveredValues } from '../metrics/gaps';
 import type { StringKey } from '../i18n/ui';

@@ -1,5 +1,5 @@
 import type { JSX } from 'solid-js';
-import type { Fmt } from '../reports/model';
+import type { Fmt } from '../automation/model';
 
 export interface Column<T> {
   label: string;

@@ -1,9 +1,9 @@
 /**
  * The engine API: the one typed interface the UI, reports and alerts call. It runs in the db worker and
- * is reached through comlink (src/engine/client.ts); in Node tests the same class is called directly.
+ * is reached through comlink (src/app/client.ts); in Node tests the same class is called directly.
  */
 import type { CalendarOverrides } from '../calendar/events';
-import type { SheetSpec } from '../reports/xlsx';
+import type { SheetSpec } from '../format/workbook';
 import type { ImportErrorInfo, Note } from '../ingest/problems';
 import type { FileInput } from '../ingest/parseFile';
 import type { KindId } from '../ingest/kinds/spec';
@@ -26,38 +26,12 @@ import type { Finding } from '../metrics/findings';
 import type { PriceResult } from '../ml/price';
 import type { ArmResult } from '../ml/bandit';
 import type { SegmentName } from '../ml/rfm';
-import type { Locale } from '../i18n/locale';
-import type { Alert, AlertRule, Evidence, RuleSpec } from '../reports/alerts';
-import type { TemplateId } from '../reports/periods';
-import type { Cadence } from '../reports/schedule';
-import type {
-  AutomationResult,
-  ReportDownload,
-  ReportRequest,
-  ReportSettings,
-  ScheduleRequest,
-  ScheduleView,
-} from '../reports/service';
-import type { ReportMeta } from '../reports/store';
 import type { BackupManifest, BackupProblem, BackupSummary } from '../store/backup';
 
 export type {
   BackupManifest,
   BackupProblem,
   BackupSummary,
-  Alert,
-  AlertRule,
-  AutomationResult,
-  Cadence,
-  Evidence,
-  ReportDownload,
-  ReportMeta,
-  ReportRequest,
-  ReportSettings,
-  RuleSpec,
-  ScheduleRequest,
-  ScheduleView,
-  TemplateId,
   SheetSpec,
   CalendarOverrides,
   ArmResult,
@@ -449,6 +423,12 @@ export interface EngineApi {
   lastBackup(): Promise<string | null>;
 
   /**
+   * The last day of sales against a forecast fitted without it: its 95% band (the "below the band" alert).
+   * @example const c = await engine.lastDayCheck(); c && c.actual < c.lo95
+   */
+  lastDayCheck(): Promise<LastDayCheck | null>;
+
+  /**
    * An Excel workbook (xlsx bytes) of the given sheets: text always as text (never a formula), numbers as
    * numbers with their formats. Written in the worker, so the page does not load SheetJS.
    * @example const bytes = await engine.exportWorkbook([{ name: 'SKU', header: ['SKU', 'Sales'], rows: [['A', 1000]] }])
@@ -476,122 +456,14 @@ export interface EngineApi {
    * @example const cut = await engine.interruptedImports(); cut[0]?.fileName
    */
   interruptedImports(): Promise<FileImportReport[]>;
+}
 
-  /**
-   * Generates a report (one document, rendered as an A4 PDF and an Excel workbook) and keeps it in the
-   * history. Without `from`/`to`, the template's last complete period of the data (the last full week for
-   * the weekly review, and so on). The language defaults to the report settings'.
-   * @example const r = await engine.generateReport({ template: 'monthly', from: '2026-10-01', to: '2026-10-31', locale: 'id' }); r.id
-   */
-  generateReport(request: ReportRequest): Promise<ReportMeta>;
-
-  /**
-   * The report history, newest first (the files stay in IndexedDB until deleted).
-   * @example const [latest] = await engine.listReports(); latest?.title
-   */
-  listReports(): Promise<ReportMeta[]>;
-
-  /**
-   * One report of the history, or null.
-   * @example const r = await engine.getReport(3); r?.period.from
-   */
-  getReport(id: number): Promise<ReportMeta | null>;
-
-  /**
-   * A report's PDF or Excel file, with a file name and MIME type, to download or share.
-   * @example const { fileName, bytes } = await engine.downloadReport(3, 'pdf')
-   */
-  downloadReport(id: number, format: 'pdf' | 'xlsx'): Promise<ReportDownload>;
-
-  /**
-   * Deletes a report and its files from the history.
-   * @example await engine.deleteReport(3)
-   */
-  deleteReport(id: number): Promise<void>;
-
-  /**
-   * The data of a range as an Excel workbook: KPIs with the previous period, sales and orders by day,
-   * and the product table, with real numbers and a Definitions sheet.
-   * @example const { bytes } = await engine.exportData({ from: '2026-11-01', to: '2026-11-30' }, 'en')
-   */
-  exportData(range?: Partial<DateRange>, locale?: Locale): Promise<ReportDownload>;
-
-  /**
-   * The shop name for report headers, and the default report language.
-   * @example const { shopName } = await engine.reportSettings()
-   */
-  reportSettings(): Promise<ReportSettings>;
-
-  /**
-   * Changes the report settings.
-   * @example await engine.setReportSettings({ shopName: 'Asta Home' })
-   */
-  setReportSettings(patch: Partial<ReportSettings>): Promise<ReportSettings>;
-
-  /**
-   * Schedules a report: "every Monday 08:00, the weekly review" is `{ template: 'weekly', cadence: { every:
-   * 'week', weekday: 1 }, time: '08:00' }`. Times are the device's local clock. A due run is generated when
-   * the app runs (`runAutomations`), not by a server.
-   * @example await engine.scheduleReport({ template: 'weekly', cadence: { every: 'week', weekday: 1 }, time: '08:00' })
-   */
-  scheduleReport(request: ScheduleRequest): Promise<ScheduleView>;
-
-  /**
-   * The schedules with their last run, its result and the next run.
-   * @example const [s] = await engine.listSchedules(); s?.nextRun
-   */
-  listSchedules(): Promise<ScheduleView[]>;
-
-  /**
-   * Deletes a schedule (the reports it made stay in the history).
-   * @example await engine.deleteSchedule(1)
-   */
-  deleteSchedule(id: number): Promise<void>;
-
-  /**
-   * Creates an alert rule (the name may be empty: the app then shows what the rule checks); it is evaluated
-   * after every import and whenever the app opens.
-   * @example await engine.createAlert('Chat reply', { type: 'threshold', metric: 'chat_response_rate', op: '<', value: 0.7, window: 'day' })
-   */
-  createAlert(name: string, spec: RuleSpec): Promise<AlertRule>;
-
-  /**
-   * Changes an alert rule's name, settings, or whether it is on.
-   * @example await engine.updateAlert(2, { enabled: false })
-   */
-  updateAlert(id: number, patch: Partial<Pick<AlertRule, 'name' | 'enabled' | 'spec'>>): Promise<AlertRule>;
-
-  /**
-   * Deletes an alert rule (its alerts stay in the inbox).
-   * @example await engine.deleteAlert(2)
-   */
-  deleteAlert(id: number): Promise<void>;
-
-  /**
-   * The alert rules.
-   * @example const rules = await engine.listAlertRules()
-   */
-  listAlertRules(): Promise<AlertRule[]>;
-
-  /**
-   * The inbox, newest first: alerts the rules raised (with the rule, the evidence and a link to the page)
-   * and scheduled reports that were generated.
-   * @example const unread = (await engine.listAlerts()).filter((a) => !a.read).length
-   */
-  listAlerts(): Promise<Alert[]>;
-
-  /**
-   * Marks one inbox item, or all of them, read.
-   * @example await engine.markAlertRead('all')
-   */
-  markAlertRead(id: number | 'all'): Promise<void>;
-
-  /**
-   * Runs what is due: scheduled reports (missed runs caught up once each), then every alert rule. The app
-   * calls it when it opens, after every import, and every few minutes while it is open.
-   * @example const { reports, alerts } = await engine.runAutomations()
-   */
-  runAutomations(): Promise<AutomationResult>;
+/** A day's actual sales and the 95% band of a forecast fitted without it. */
+export interface LastDayCheck {
+  date: string;
+  actual: number;
+  lo95: number;
+  hi95: number;
 }
 
 export interface SegmentSummary {
@@ -689,25 +561,8 @@ export const ENGINE_OPS = [
   'suggestCampaign',
   'getCalendar',
   'setCalendar',
+  'lastDayCheck',
   'exportWorkbook',
-  'generateReport',
-  'listReports',
-  'getReport',
-  'downloadReport',
-  'deleteReport',
-  'exportData',
-  'reportSettings',
-  'setReportSettings',
-  'scheduleReport',
-  'listSchedules',
-  'deleteSchedule',
-  'createAlert',
-  'updateAlert',
-  'deleteAlert',
-  'listAlertRules',
-  'listAlerts',
-  'markAlertRead',
-  'runAutomations',
   'exportWorkspace',
   'previewWorkspace',
   'restoreWorkspace',
@@ -717,11 +572,6 @@ export const ENGINE_OPS = [
 /** A compile error when an operation of EngineApi is missing from ENGINE_OPS. */
 export const ENGINE_OPS_COMPLETE: Exclude<keyof EngineApi, (typeof ENGINE_OPS)[number]> extends never ? true : never =
   true;
-
-/** An object with every engine operation forwarded to `target()` (resolved on each call). */
-export function forwardEngine(target: () => EngineApi): EngineApi {
-  return forward(ENGINE_OPS, target);
-}
 
 /**
  * An object whose methods `ops` call the same-named methods of `target()` (resolved on each call): how the

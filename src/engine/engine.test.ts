@@ -3,7 +3,7 @@ import { at, failedDeliveryFile, line, orderFile, textBytes } from '../../test/f
 import { derivedSnapshot } from '../../test/derived';
 import { mergeFiles, orderMetrics, readOrderFile } from '../../test/independent';
 import { rebuildDerived } from '../db/merge';
-import { buildReport } from '../reports/build';
+import { buildReport } from '../automation/build';
 import { orderHistory, skuUnits } from '../metrics/predictionInputs';
 import { dayNumber, isoOfDay } from '../ml/forecast/design';
 import { MIGRATIONS, SCHEMA_VERSION } from '../db/schema';

@@ -14,23 +14,11 @@ import {
   stateToJson,
 } from '../store/backup';
 import type { CalendarOverrides } from '../calendar/events';
-import { dataWorkbook, type SheetSpec, workbookBytes } from '../reports/xlsx';
-import type { Alert, AlertRule, RuleSpec } from '../reports/alerts';
-import {
-  type AutomationResult,
-  type ReportDownload,
-  type ReportRequest,
-  ReportService,
-  type ReportSettings,
-  type ScheduleRequest,
-  type ScheduleView,
-} from '../reports/service';
-import type { ReportMeta, ReportStore } from '../reports/store';
-import type { Locale } from '../i18n/locale';
+import { type SheetSpec, workbookBytes } from '../format/workbook';
 import { MERGE_TARGETS, type MergeTarget } from '../ingest/kinds/output';
 import type { KindId } from '../ingest/kinds/spec';
 import { type FileParser, type ParseOutcome, parseFile, toBytes } from '../ingest/parseFile';
-import type { StagedRows } from '../ingest/batch';
+import type { StagedRows } from '../ingest/arrow';
 import { failureOf, ImportError, type ImportErrorInfo, type Note } from '../ingest/problems';
 import { type DateRange, incomeKpis, type KpiFilters, orderKpis, previousRange } from '../metrics/kpis';
 import { campaignOutcomes, campaigns } from '../metrics/campaigns';
@@ -159,10 +147,13 @@ export interface WorkspaceStateStore {
 export interface EngineDeps {
   log?: ImportLogStore;
   ml?: MlBackend | null;
-  reports?: ReportStore | null;
   parse?: FileParser;
+  /** What the layers above keep (reports, schedules, alert rules), counted for a backup's summary. */
+  automation?: () => Promise<AutomationCounts>;
   state?: WorkspaceStateStore | null;
 }
+
+export type AutomationCounts = Pick<BackupSummary, 'shopName' | 'schedules' | 'alertRules' | 'reports'>;
 
 /** The longest an import batch goes without a checkpoint: reports wait for it, so it bounds their delay. */
 const PERSIST_EVERY_MS = 1000;
@@ -216,19 +207,14 @@ export class Engine implements EngineApi {
   private mlCache = new Map<string, Promise<unknown>>();
   private mlCacheVersion = -1;
 
-  /** Reports, schedules and alerts, when the engine has somewhere to keep them. */
-  private readonly reports: ReportService | null;
-
   private constructor(
     private readonly db: SqlConnection,
     private readonly log: ImportLogStore,
     private readonly ml: MlBackend | null,
-    store: ReportStore | null,
     private readonly parse: FileParser,
     private readonly state: WorkspaceStateStore | null,
-  ) {
-    this.reports = store ? new ReportService(this, store) : null;
-  }
+    private readonly automation: (() => Promise<AutomationCounts>) | null,
+  ) {}
 
   /**
    * Opens the engine on a connection, applying migrations first. `log` keeps the import reports; `ml`
@@ -241,9 +227,9 @@ export class Engine implements EngineApi {
       db,
       deps.log ?? new MemoryImportLog(),
       deps.ml ?? null,
-      deps.reports ?? null,
       deps.parse ?? parseFile,
       deps.state ?? null,
+      deps.automation ?? null,
     );
   }
 
@@ -251,25 +237,30 @@ export class Engine implements EngineApi {
    * Runs an ML operation: its inputs are read in the serial queue, the fit runs outside it (in the ML
    * worker, so queries go on meanwhile), and the result is kept until the data changes.
    */
-  private async predict<I, R>(
-    key: string,
-    read: () => Promise<I | null>,
-    run: (ml: MlBackend, input: I) => Promise<R>,
-  ): Promise<R | null> {
-    const ml = this.ml;
-    if (!ml) throw new Error('no ML backend');
+  /** A result kept until the dataset version changes (the models, and the inputs they share). */
+  private async cached<R>(key: string, compute: () => Promise<R>): Promise<R> {
     const version = (await this.serial(() => this.info())).version;
     if (version !== this.mlCacheVersion) {
       this.mlCache.clear();
       this.mlCacheVersion = version;
     }
-    let hit = this.mlCache.get(key) as Promise<R | null> | undefined;
+    let hit = this.mlCache.get(key) as Promise<R> | undefined;
     if (!hit) {
-      hit = this.serial(read).then((input) => (input === null ? null : run(ml, input)));
+      hit = compute();
       this.mlCache.set(key, hit);
       hit.catch(() => this.mlCache.delete(key));
     }
     return hit;
+  }
+
+  private predict<I, R>(
+    key: string,
+    read: () => Promise<I | null>,
+    run: (ml: MlBackend, input: I) => Promise<R>,
+  ): Promise<R | null> {
+    const ml = this.ml;
+    if (!ml) return Promise.reject(new Error('no ML backend'));
+    return this.cached(key, () => this.serial(read).then((input) => (input === null ? null : run(ml, input))));
   }
 
   /**
@@ -468,9 +459,14 @@ export class Engine implements EngineApi {
     ).then((r) => r ?? null);
   }
 
-  async suggestCampaign(): Promise<ArmResult[]> {
-    const arms = await this.serial(() => campaignOutcomes(this.db));
-    return arms.length ? thompson(arms) : [];
+  suggestCampaign(): Promise<ArmResult[]> {
+    return this.cached('campaigns', async () => {
+      const arms = await this.serial(async () => {
+        const history = await this.history();
+        return history ? campaignOutcomes(this.db, history.sales) : [];
+      });
+      return arms.length ? thompson(arms) : [];
+    });
   }
 
   async optimizePrice(sku?: string, band = 0.15): Promise<PriceResult[]> {
@@ -578,83 +574,6 @@ export class Engine implements EngineApi {
     );
   }
 
-  private get reportService(): ReportService {
-    if (!this.reports) throw new Error('reports need a report store (IndexedDB)');
-    return this.reports;
-  }
-
-  async generateReport(request: ReportRequest): Promise<ReportMeta> {
-    const r = await this.reportService.generate(request);
-    if (!r) throw new Error('the report was not stored');
-    return r;
-  }
-  listReports(): Promise<ReportMeta[]> {
-    return this.reportService.listReports();
-  }
-  async getReport(id: number): Promise<ReportMeta | null> {
-    return (await this.reportService.getReport(id)) ?? null;
-  }
-  downloadReport(id: number, format: 'pdf' | 'xlsx'): Promise<ReportDownload> {
-    return this.reportService.download(id, format);
-  }
-  deleteReport(id: number): Promise<void> {
-    return this.reportService.deleteReport(id);
-  }
-  async exportData(range?: Partial<DateRange>, locale: Locale = 'id'): Promise<ReportDownload> {
-    const r = await this.serial(() => this.resolveRange(range ?? {}));
-    const [k, daily, products, info] = await Promise.all([
-      this.kpis(r),
-      this.trend(r, 'day'),
-      this.productTable(r),
-      this.datasetInfo(),
-    ]);
-    return dataWorkbook({
-      range: r,
-      kpis: k,
-      daily,
-      products,
-      currency: info.currency ?? 'IDR',
-      version: info.version,
-      locale,
-    });
-  }
-  reportSettings(): Promise<ReportSettings> {
-    return this.reportService.settings();
-  }
-  setReportSettings(patch: Partial<ReportSettings>): Promise<ReportSettings> {
-    return this.reportService.setSettings(patch);
-  }
-  scheduleReport(request: ScheduleRequest): Promise<ScheduleView> {
-    return this.reportService.schedule(request);
-  }
-  listSchedules(): Promise<ScheduleView[]> {
-    return this.reportService.listSchedules();
-  }
-  deleteSchedule(id: number): Promise<void> {
-    return this.reportService.deleteSchedule(id);
-  }
-  createAlert(name: string, spec: RuleSpec): Promise<AlertRule> {
-    return this.reportService.createRule(name, spec);
-  }
-  updateAlert(id: number, patch: Partial<Pick<AlertRule, 'name' | 'enabled' | 'spec'>>): Promise<AlertRule> {
-    return this.reportService.updateRule(id, patch);
-  }
-  deleteAlert(id: number): Promise<void> {
-    return this.reportService.deleteRule(id);
-  }
-  listAlertRules(): Promise<AlertRule[]> {
-    return this.reportService.listRules();
-  }
-  listAlerts(): Promise<Alert[]> {
-    return this.reportService.listAlerts();
-  }
-  markAlertRead(id: number | 'all'): Promise<void> {
-    return this.reportService.markRead(id);
-  }
-  runAutomations(): Promise<AutomationResult> {
-    return this.reportService.runAutomations();
-  }
-
   getCalendar(): Promise<CalendarOverrides> {
     return this.serial(() => this.calendarOverrides());
   }
@@ -746,20 +665,14 @@ export class Engine implements EngineApi {
   private async workspaceSummary(): Promise<BackupSummary> {
     const info = await this.info();
     const [{ n }] = await this.db.query<{ n: number }>('SELECT count(*) AS n FROM unit_costs');
-    const r = this.reports;
-    const [settings, schedules, rules, reports] = r
-      ? await Promise.all([r.settings(), r.listSchedules(), r.listRules(), r.listReports()])
-      : [null, [], [], []];
+    const kept = (await this.automation?.()) ?? { shopName: '', schedules: 0, alertRules: 0, reports: 0 };
     return {
-      shopName: settings?.shopName ?? '',
+      ...kept,
       imports: info.imports,
       orders: info.orders,
       firstOrderDate: info.firstOrderDate,
       lastOrderDate: info.lastOrderDate,
       unitCosts: Number(n),
-      schedules: schedules.length,
-      alertRules: rules.length,
-      reports: reports.length,
     };
   }
 

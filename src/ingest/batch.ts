@@ -1,25 +1,4 @@
-import { batchToIPC } from './arrow';
-
-/**
- * Typed columns produced by an importer, ready to become Arrow IPC bytes. Numbers are doubles with NaN
- * for "no value", which keeps them in packed arrays; the database casts them to integers.
- */
-export type BatchColumn =
-  | { type: 'utf8'; values: (string | null)[] }
-  | { type: 'f64'; values: number[] }
-  | { type: 'bool'; values: boolean[] };
-
-export interface Batch {
-  length: number;
-  columns: Record<string, BatchColumn>;
-}
-
-/** An importer's rows as Arrow IPC stream chunks, with the column types to create the stage table from. */
-export interface StagedRows {
-  rows: number;
-  columns: Record<string, BatchColumn['type']>;
-  chunks: Uint8Array[];
-}
+import { type BatchColumn, batchToIPC, type StagedRows } from './arrow';
 
 /**
  * Builds typed columns row by row (`text`, `num` and `bool` give the arrays to push one value each into,

@@ -1,5 +1,8 @@
 import type { SqlConnection } from '../db/connection';
 import { sqlDate } from '../db/connection';
+import type { Arm } from '../ml/bandit';
+import { dayNumber } from '../ml/forecast/design';
+import type { DailySeries } from '../ml/predictions';
 import { type DailyPoint, dailySums, type Figures, latestPeriodReport } from './insights';
 import type { DateRange } from './kpis';
 
@@ -262,25 +265,55 @@ export async function campaigns(db: SqlConnection, range: DateRange): Promise<Ca
   };
 }
 
+/** Days before a campaign day whose median sales is its baseline. */
+export const CAMPAIGN_BASELINE_DAYS = 28;
+
 /**
- * Past outcomes per campaign type for the bandit: a day the type ran is a success when valid sales beat the
- * median of the 28 days before it.
+ * A campaign day is a success when its valid sales beat the median of the known days among the 28
+ * calendar days before it. Days no order export covers are unknown: they are neither the campaign day (no
+ * outcome) nor part of a baseline; a covered day without orders counts as zero.
  */
-export async function campaignOutcomes(
-  db: SqlConnection,
-): Promise<{ name: string; successes: number; trials: number }[]> {
-  return db.query(`
-    WITH s AS (SELECT created_date AS day, coalesce(sum(sales) FILTER (WHERE is_valid), 0) AS sales FROM rollup_days GROUP BY 1),
-    b AS (SELECT day, sales, median(sales) OVER (ORDER BY day ROWS BETWEEN 28 PRECEDING AND 1 PRECEDING) AS base FROM s),
-    ran AS (
-      SELECT DISTINCT CAST(day AS DATE) AS day, 'flash_sale' AS arm FROM insights
+export function armOutcomes(sales: DailySeries, ran: readonly { day: string; arm: string }[]): Arm[] {
+  const d0 = dayNumber(sales.start);
+  const at = (i: number) => (i >= 0 && i < sales.values.length ? sales.values[i] : null);
+  const arms = new Map<string, Arm>();
+  for (const { day, arm } of ran) {
+    const i = dayNumber(day) - d0;
+    const value = at(i);
+    if (value === null) continue;
+    const before: number[] = [];
+    for (let k = 1; k <= CAMPAIGN_BASELINE_DAYS; k++) {
+      const v = at(i - k);
+      if (v !== null) before.push(v);
+    }
+    const base = median(before);
+    if (base === null) continue;
+    const a = arms.get(arm) ?? { name: arm, successes: 0, trials: 0 };
+    a.trials++;
+    if (value > base) a.successes++;
+    arms.set(arm, a);
+  }
+  return [...arms.values()].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+}
+
+function median(xs: number[]): number | null {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Past outcomes per campaign type for the bandit, on the shop's daily valid sales (`orderHistory`). */
+export async function campaignOutcomes(db: SqlConnection, sales: DailySeries): Promise<Arm[]> {
+  const ran = await db.query<{ day: string; arm: string }>(`
+    SELECT DISTINCT strftime(CAST(day AS DATE), '%Y-%m-%d') AS day, arm FROM (
+      SELECT day, 'flash_sale' AS arm FROM insights
         WHERE kind = 'flash_sale' AND NOT is_summary AND metric = 'orders_placed' AND value > 0
-      UNION SELECT DISTINCT CAST(day AS DATE), 'voucher' FROM insights
+      UNION ALL SELECT day, 'voucher' FROM insights
         WHERE kind = 'voucher' AND NOT is_summary AND metric = 'orders_placed' AND value > 0
-      UNION SELECT DISTINCT CAST(day AS DATE), 'discount: ' || scope FROM insights
+      UNION ALL SELECT day, 'discount: ' || scope FROM insights
         WHERE kind = 'discount' AND NOT is_summary AND metric = 'orders_placed' AND value > 0
-      UNION SELECT DISTINCT CAST(day AS DATE), 'live' FROM insights WHERE kind = 'live'
-    )
-    SELECT arm AS name, count(*) FILTER (WHERE b.sales > b.base) AS successes, count(*) AS trials
-    FROM ran JOIN b USING (day) WHERE b.base IS NOT NULL GROUP BY 1 ORDER BY 1`);
+      UNION ALL SELECT day, 'live' FROM insights WHERE kind = 'live'
+    ) ORDER BY 1, 2`);
+  return armOutcomes(sales, ran);
 }

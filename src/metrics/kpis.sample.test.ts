@@ -18,11 +18,13 @@ import {
 } from '../../test/independent';
 import { derivedSnapshot } from '../../test/derived';
 import { rebuildDerived } from '../db/merge';
-import { addDays } from '../reports/periods';
+import { addDays } from '../automation/periods';
 import { openNodeDuckDB } from '../db/nodeDuckdb';
 import { Engine } from '../engine/engine';
 import { segmentBuyers } from '../ml/segments';
 import { buyerStats } from './customers';
+import { type KpiFilters, orderKpis, previousRange } from './kpis';
+import { mulberry32 } from '../ml/random';
 import { localMl } from '../ml/predictions';
 import { initTf } from '../ml/tf';
 
@@ -76,6 +78,50 @@ describe('KPIs on sample-data equal an independent calculation', () => {
     await expectKpisMatch(engine, lines, income, '2025-11-11', '2025-11-11');
     await expectKpisMatch(engine, lines, income, '2026-03-28', '2026-04-03');
     await expectKpisMatch(engine, lines, income, '2026-11-15', '2026-11-30');
+  });
+
+  it('for 200 random ranges and filters: the rollups equal the orders, and the filtered KPIs the oracle', async () => {
+    const u = mulberry32(20261203);
+    const pickOf = <T>(xs: readonly T[]) => xs[Math.floor(u() * xs.length)];
+    const values = (f: (l: IndependentLine) => string) => [...new Set(lines.map(f))].filter(Boolean).sort();
+    const provinces = values((l) => l.province);
+    const payments = values((l) => l.payment);
+    const shippings = values((l) => l.shipping);
+    const day0 = Date.parse('2025-05-20T00:00:00Z') / 86_400_000;
+    const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+    let filteredCases = 0;
+    for (let c = 0; c < 200; c++) {
+      const start = day0 + Math.floor(u() * 570);
+      const len = u() < 0.2 ? 1 : 1 + Math.floor(u() * (u() < 0.8 ? 45 : 400));
+      const range = { from: iso(start), to: iso(start + len - 1) };
+      const prev = previousRange(range);
+      const label = `${range.from}..${range.to}`;
+      // The unfiltered KPIs: the daily rollups and a scan of the orders agree on every metric, both periods.
+      expect(await orderKpis(db, range, {}, 'orders'), label).toEqual(await orderKpis(db, range, {}, 'rollups'));
+      const filters: KpiFilters = {};
+      if (u() < 0.6) filters.province = pickOf(provinces);
+      if (u() < 0.4) filters.paymentMethod = pickOf(payments);
+      if (u() < 0.3 || !Object.keys(filters).length) filters.shippingOption = pickOf(shippings);
+      const keep = (l: IndependentLine) =>
+        (!filters.province || l.province === filters.province) &&
+        (!filters.paymentMethod || l.payment === filters.paymentMethod) &&
+        (!filters.shippingOption || l.shipping === filters.shippingOption);
+      const got = await orderKpis(db, range, filters);
+      const want = {
+        current: orderMetrics(lines, range.from, range.to, keep),
+        previous: orderMetrics(lines, prev.from, prev.to, keep),
+      };
+      for (const p of ['current', 'previous'] as const)
+        for (const [id, v] of Object.entries(want[p])) {
+          const g = got[p][id as keyof (typeof got)[typeof p]];
+          const what = `${p} ${id} ${label} ${JSON.stringify(filters)}`;
+          if (v !== null && !Number.isInteger(v)) expect(g, what).toBeCloseTo(v, 9);
+          else expect(g, what).toBe(v);
+        }
+      if (want.current.orders) filteredCases++;
+    }
+    // Most cases hold orders: the property is not carried by empty ranges.
+    expect(filteredCases).toBeGreaterThan(100);
   });
 
   it('lets the final November export win over the earlier overlapping one', async () => {

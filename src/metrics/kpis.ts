@@ -43,12 +43,15 @@ export async function orderKpis(
   db: SqlConnection,
   range: DateRange,
   filters: KpiFilters = {},
+  /** Which tables answer: filters need the orders; without them the rollups (the orders give the same). */
+  path: 'rollups' | 'orders' = orderFilter(filters) === '' ? 'rollups' : 'orders',
 ): Promise<PeriodPair<OrderValues>> {
   const prev = previousRange(range);
   const from = sqlDate(range.from);
   const where = `created_date BETWEEN ${sqlDate(prev.from)} AND ${sqlDate(range.to)}${orderFilter(filters)}`;
   const pf = sqlDate(prev.from);
-  const filtered = orderFilter(filters) !== '';
+  if (path === 'rollups' && orderFilter(filters) !== '') throw new Error('the rollups cannot be filtered');
+  const filtered = path === 'orders';
   // Without filters each period reads the daily rollups: totals by status, and valid orders keyed by the
   // dates of their buyer's two previous orders. A period's buyers are its orders that are their buyer's
   // first in the period; repeat buyers, the second; new buyers, the first ever (see rebuildOrders).

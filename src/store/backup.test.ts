@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { derivedSnapshot } from '../../test/derived';
 import { openNodeDuckDB } from '../db/nodeDuckdb';
 import { SCHEMA_VERSION } from '../db/schema';
-import { Engine } from '../engine/engine';
+import type { WorkspaceApi } from '../automation/api';
+import { openWorkspace } from '../automation/workspace';
 import { BACKUP_FORMAT_VERSION, BackupError, decodeBackup, encodeBackup, stateFromJson, stateToJson } from './backup';
 import { IdbImportLog, IdbReportStore, IdbWorkspaceState, openAppDb } from './idb';
 
@@ -85,19 +86,19 @@ describe('workspace backup and restore', () => {
   type Db = Awaited<ReturnType<typeof openNodeDuckDB>>;
   let dbA: Db;
   let dbB: Db;
-  let a: Engine;
-  let b: Engine;
+  let a: WorkspaceApi;
+  let b: WorkspaceApi;
 
   const open = async (db: Db, name: string) => {
     const idb = await openAppDb(name);
-    return Engine.open(db, {
+    return openWorkspace(db, {
       reports: new IdbReportStore(idb),
       log: new IdbImportLog(idb),
       state: new IdbWorkspaceState(idb),
     });
   };
   /** Everything a seller would see of a workspace, to compare two of them. */
-  const everything = async (e: Engine, db: Db) => ({
+  const everything = async (e: WorkspaceApi, db: Db) => ({
     kpis: (await e.kpis()).values,
     // The dataset version moves on by design (caches must miss), so it is left out.
     overview: { ...(await e.overview({}, { grain: 'week' })), datasetVersion: 0 },

@@ -1,8 +1,8 @@
 import { type DBSchema, type IDBPDatabase, type IDBPObjectStore, openDB } from 'idb';
 import type { FileImportReport } from '../engine/api';
 import type { ImportLogStore, PendingImport, WorkspaceStateStore } from '../engine/engine';
-import type { Alert, AlertRule } from '../reports/alerts';
-import type { ReportFiles, ReportMeta, ReportStore, Schedule } from '../reports/store';
+import type { Alert, AlertRule } from '../automation/alerts';
+import type { ReportFiles, ReportMeta, ReportStore, Schedule } from '../automation/store';
 
 /** App state in IndexedDB. Bump VERSION and add a step to `upgrade` for every change of shape. */
 interface TokoDB extends DBSchema {

@@ -1,4 +1,5 @@
-import { BatchBuilder, num, type StagedRows } from '../batch';
+import type { StagedRows } from '../arrow';
+import { BatchBuilder, num } from '../batch';
 
 /**
  * Rows for the `insights` target: one fact per (kind, scope, day or period, metric). Daily facts have no

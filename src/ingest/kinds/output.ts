@@ -1,4 +1,4 @@
-import type { StagedRows } from '../batch';
+import type { StagedRows } from '../arrow';
 import type { Note } from '../problems';
 import { parseDateTime } from '../values';
 

@@ -3,7 +3,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { inboxVersion, refreshUnread, runAutomations, unread } from '../../app/automations';
 import { locale, tr, trf } from '../../app/state';
 import { engine, useDatasetInfo } from '../../app/useRange';
-import type { Alert, RuleSpec } from '../../engine/api';
+import type { Alert, RuleSpec } from '../../automation/api';
 import { alertText, ruleText } from '../../i18n/alerts';
 import { METRICS, type MetricId, ORDER_METRICS, SERVICE_METRICS, TRAFFIC_METRICS } from '../../metrics/definitions';
 

@@ -3,13 +3,13 @@ import { createEffect, createResource, createSignal, For, type JSX, Show } from 
 import { bumpInbox, inboxVersion, runAutomations } from '../../app/automations';
 import { locale, tr, trf } from '../../app/state';
 import { engine, useDatasetInfo } from '../../app/useRange';
-import type { Cadence, ReportMeta, ScheduleView, TemplateId } from '../../engine/api';
+import type { Cadence, ReportMeta, ScheduleView, TemplateId } from '../../automation/api';
 import { downloadBytes } from '../../format/csv';
 import { formatDate, formatRange } from '../../format/number';
 import { LOCALES, type Locale } from '../../i18n/locale';
 import type { StringKey } from '../../i18n/ui';
-import { addDays, TEMPLATES, templatePeriod } from '../../reports/periods';
-import { localNow } from '../../reports/schedule';
+import { addDays, TEMPLATES, templatePeriod } from '../../automation/periods';
+import { localNow } from '../../automation/schedule';
 
 const templateName = (t: TemplateId) => tr(`rep_t_${t}` as StringKey);
 const langName = (l: Locale) => (l === 'id' ? 'Bahasa Indonesia' : 'English');
