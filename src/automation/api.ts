@@ -4,7 +4,8 @@
  */
 import type { DateRange } from '../metrics/kpis';
 import type { Locale } from '../i18n/locale';
-import { ENGINE_OPS, type EngineApi, forward } from '../engine/api';
+import { ENGINE_OPS, type EngineApi } from '../engine/api';
+import { forward } from '../engine/forward';
 import type { Alert, AlertRule, Evidence, RuleSpec } from './alerts';
 import type { TemplateId } from './periods';
 import type { Cadence } from './schedule';

@@ -4,7 +4,7 @@
  * evaluates the alert rules. Runs in the db worker next to the engine, whose public operations it reads.
  */
 import type { EngineApi } from '../engine/api';
-import type { AutomationCounts } from '../engine/engine';
+import type { AutomationCounts } from '../engine/backups';
 import type {
   AutomationApi,
   AutomationResult,

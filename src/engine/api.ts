@@ -521,11 +521,22 @@ export interface DemandOptions {
   skus?: string[];
 }
 
-/** Every operation of the engine API, by name: the worker and the client forward exactly these. */
-export const ENGINE_OPS = [
+/** The importer: imports, their removal and log, and the seller's own inputs (unit costs, calendar). */
+export const IMPORT_OPS = [
   'importFiles',
   'listImports',
   'removeImport',
+  'importLog',
+  'interruptedImports',
+  'setUnitCosts',
+  'importUnitCosts',
+  'getCalendar',
+  'setCalendar',
+] as const satisfies readonly (keyof EngineApi)[];
+export type ImportOp = (typeof IMPORT_OPS)[number];
+
+/** The page queries. */
+export const QUERY_OPS = [
   'datasetInfo',
   'kpis',
   'overview',
@@ -539,10 +550,12 @@ export const ENGINE_OPS = [
   'campaignPerformance',
   'salesAnalysis',
   'productTable',
-  'setUnitCosts',
-  'importUnitCosts',
-  'importLog',
-  'interruptedImports',
+  'exportWorkbook',
+] as const satisfies readonly (keyof EngineApi)[];
+export type QueryOp = (typeof QUERY_OPS)[number];
+
+/** The models and the findings. */
+export const MODEL_OPS = [
   'forecastSales',
   'forecastTraffic',
   'anomalies',
@@ -559,27 +572,22 @@ export const ENGINE_OPS = [
   'optimizePrice',
   'optimizeMarketing',
   'suggestCampaign',
-  'getCalendar',
-  'setCalendar',
   'lastDayCheck',
-  'exportWorkbook',
+] as const satisfies readonly (keyof EngineApi)[];
+export type ModelOp = (typeof MODEL_OPS)[number];
+
+/** Backup and restore of the whole workspace. */
+export const BACKUP_OPS = [
   'exportWorkspace',
   'previewWorkspace',
   'restoreWorkspace',
   'lastBackup',
 ] as const satisfies readonly (keyof EngineApi)[];
+export type BackupOp = (typeof BACKUP_OPS)[number];
+
+/** Every operation of the engine API, by name: the worker and the client forward exactly these. */
+export const ENGINE_OPS = [...IMPORT_OPS, ...QUERY_OPS, ...MODEL_OPS, ...BACKUP_OPS] as const;
 
 /** A compile error when an operation of EngineApi is missing from ENGINE_OPS. */
 export const ENGINE_OPS_COMPLETE: Exclude<keyof EngineApi, (typeof ENGINE_OPS)[number]> extends never ? true : never =
   true;
-
-/**
- * An object whose methods `ops` call the same-named methods of `target()` (resolved on each call): how the
- * workers and the client pass an interface through comlink without listing every method again.
- */
-export function forward<T extends object>(ops: readonly (keyof T)[], target: () => T): T {
-  // The cast restores the per-method signatures that Object.fromEntries cannot express.
-  return Object.fromEntries(
-    ops.map((op) => [op, (...args: unknown[]) => (target()[op] as (...a: unknown[]) => unknown).apply(target(), args)]),
-  ) as unknown as T;
-}

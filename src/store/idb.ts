@@ -1,6 +1,7 @@
 import { type DBSchema, type IDBPDatabase, type IDBPObjectStore, openDB } from 'idb';
 import type { FileImportReport } from '../engine/api';
-import type { ImportLogStore, PendingImport, WorkspaceStateStore } from '../engine/engine';
+import type { WorkspaceStateStore } from '../engine/backups';
+import type { ImportLogStore, PendingImport } from '../engine/importer';
 import type { Alert, AlertRule } from '../automation/alerts';
 import type { ReportFiles, ReportMeta, ReportStore, Schedule } from '../automation/store';
 

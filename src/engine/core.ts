@@ -1,0 +1,151 @@
+import type { SqlConnection } from '../db/connection';
+import { sqlString } from '../db/connection';
+import type { CalendarOverrides } from '../calendar/events';
+import type { DateRange } from '../metrics/kpis';
+import type { DatasetInfo } from './api';
+
+const todayIso = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * What the engine's parts share: one SQL connection, the queue that runs their work one task at a time (so
+ * an import and a query never interleave inside a transaction), the dataset facts and the cache of results
+ * kept for one dataset version.
+ */
+export class EngineCore {
+  private queue: Promise<unknown> = Promise.resolve();
+  /** datasetInfo() of the current data; dropped by every write. */
+  private cachedInfo: DatasetInfo | null = null;
+  /** Results kept for one dataset version, by operation and parameters. */
+  private cache = new Map<string, Promise<unknown>>();
+  private cacheVersion = -1;
+
+  constructor(readonly db: SqlConnection) {}
+
+  /** Forgets the dataset facts (after a write). */
+  dropInfo(): void {
+    this.cachedInfo = null;
+  }
+
+  /** Forgets every kept result (the calendar changed, or a backup was restored). */
+  dropCaches(): void {
+    this.cache.clear();
+  }
+
+  /** A result kept with the current version's others, without checking the version: call it inside the queue. */
+  memo<R>(key: string, compute: () => Promise<R>): Promise<R> {
+    let hit = this.cache.get(key) as Promise<R> | undefined;
+    if (!hit) {
+      hit = compute();
+      this.cache.set(key, hit);
+      hit.catch(() => this.cache.delete(key));
+    }
+    return hit;
+  }
+
+  serial<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async info(): Promise<DatasetInfo> {
+    if (this.cachedInfo) return this.cachedInfo;
+    const [r] = await this.db.query<{
+      imports: number;
+      lines: number;
+      orders: number;
+      first_order: string | null;
+      last_order: string | null;
+      income_orders: number;
+      first_release: string | null;
+      last_release: string | null;
+    }>(`SELECT
+      (SELECT count(*) FROM imports) AS imports,
+      (SELECT count(*) FROM order_lines) AS lines,
+      (SELECT count(*) FROM orders) AS orders,
+      (SELECT strftime(min(created_date), '%Y-%m-%d') FROM orders) AS first_order,
+      (SELECT strftime(max(created_date), '%Y-%m-%d') FROM orders) AS last_order,
+      (SELECT count(*) FROM income) AS income_orders,
+      (SELECT strftime(min(released_at), '%Y-%m-%d') FROM income) AS first_release,
+      (SELECT strftime(max(released_at), '%Y-%m-%d') FROM income) AS last_release`);
+    this.cachedInfo = {
+      version: Number((await this.meta('dataset_version')) ?? 0),
+      currency: await this.meta('currency'),
+      imports: r.imports,
+      orderLines: r.lines,
+      orders: r.orders,
+      firstOrderDate: r.first_order,
+      lastOrderDate: r.last_order,
+      incomeOrders: r.income_orders,
+      firstReleaseDate: r.first_release,
+      lastReleaseDate: r.last_release,
+    };
+    return this.cachedInfo;
+  }
+
+  async meta(key: string): Promise<string | null> {
+    const rows = await this.db.query<{ value: string | null }>(`SELECT value FROM meta WHERE key = ${sqlString(key)}`);
+    return rows.length ? rows[0].value : null;
+  }
+
+  async setMeta(key: string, value: string | null): Promise<void> {
+    await this.db.exec(`DELETE FROM meta WHERE key = ${sqlString(key)}`);
+    await this.db.exec(`INSERT INTO meta VALUES (${sqlString(key)}, ${value === null ? 'NULL' : sqlString(value)})`);
+  }
+
+  async bumpVersion(): Promise<number> {
+    this.cachedInfo = null;
+    const v = Number((await this.meta('dataset_version')) ?? 0) + 1;
+    await this.setMeta('dataset_version', String(v));
+    return v;
+  }
+
+  /** Runs `body` in one transaction; on any error, rolls back and rethrows. */
+  async transaction<T>(body: () => Promise<T>): Promise<T> {
+    await this.db.exec('BEGIN TRANSACTION');
+    let result: T;
+    try {
+      result = await body();
+      await this.db.exec('COMMIT');
+    } catch (e) {
+      await this.db.exec('ROLLBACK');
+      throw e;
+    }
+    return result;
+  }
+
+  /** Writes committed changes into the database file, so that nothing is lost if the page goes away. */
+  async persist(): Promise<void> {
+    await (this.db.checkpoint ? this.db.checkpoint() : this.db.exec('CHECKPOINT'));
+  }
+
+  /** Fills a missing bound with the start or end of the imported data (or today when there is none). */
+  async resolveRange(range: Partial<DateRange>): Promise<DateRange> {
+    const info = await this.info();
+    const dataFrom = [info.firstOrderDate, info.firstReleaseDate].filter((d): d is string => !!d).sort()[0];
+    const dataTo = [info.lastOrderDate, info.lastReleaseDate]
+      .filter((d): d is string => !!d)
+      .sort()
+      .at(-1);
+    return { from: range.from ?? dataFrom ?? todayIso(), to: range.to ?? dataTo ?? todayIso() };
+  }
+
+  /** The seller's shop-calendar corrections, kept in the database with the data they apply to. */
+  async calendarOverrides(): Promise<CalendarOverrides> {
+    return JSON.parse((await this.meta('calendar_overrides')) ?? '{}') as CalendarOverrides;
+  }
+
+  /**
+   * Runs an ML operation: its inputs are read in the serial queue, the fit runs outside it (in the ML
+   * worker, so queries go on meanwhile), and the result is kept until the data changes.
+   */
+  /** A result kept until the dataset version changes (the models, and the inputs they share). */
+  async cached<R>(key: string, compute: () => Promise<R>): Promise<R> {
+    const version = (await this.serial(() => this.info())).version;
+    if (version !== this.cacheVersion) {
+      this.cache.clear();
+      this.cacheVersion = version;
+    }
+    return this.memo(key, compute);
+  }
+}

@@ -1,0 +1,341 @@
+import { sqlString, sqlTimestamp } from '../db/connection';
+import { mergeStaged, unmergeImport } from '../db/merge';
+import { allRowsTable, stageTable } from '../db/tables';
+import type { CalendarOverrides } from '../calendar/events';
+import { MERGE_TARGETS, type MergeTarget } from '../ingest/kinds/output';
+import type { KindId } from '../ingest/kinds/spec';
+import { type FileParser, type ParseOutcome, toBytes } from '../ingest/parseFile';
+import type { StagedRows } from '../ingest/arrow';
+import { failureOf, ImportError, type ImportErrorInfo, type Note } from '../ingest/problems';
+import { setUnitCosts } from '../metrics/products';
+import { parseUnitCostFile } from '../ingest/unitCosts';
+import type {
+  DatasetInfo,
+  EngineApi,
+  FileImportReport,
+  ImportInput,
+  ImportRecord,
+  ImportReport,
+  UnitCost,
+} from './api';
+
+import type { EngineCore } from './core';
+import type { ImportOp } from './api';
+
+/** A file of the batch in progress: left over when the page went away before its report. */
+export interface PendingImport {
+  fileName: string;
+  startedAt: string;
+  /** The import id the batch started at: a file stored from here on is in, even if its report was lost. */
+  firstImportId: number;
+}
+
+/** Where import reports are kept (IndexedDB in the browser, memory in tests), with the batch in progress. */
+export interface ImportLogStore {
+  add(report: FileImportReport): Promise<void>;
+  list(): Promise<FileImportReport[]>;
+  setPending(files: PendingImport[]): Promise<void>;
+  pending(): Promise<PendingImport[]>;
+}
+
+export class MemoryImportLog implements ImportLogStore {
+  private entries: FileImportReport[] = [];
+  private inProgress: PendingImport[] = [];
+  async add(r: FileImportReport) {
+    this.entries.unshift(r);
+  }
+  async list() {
+    return [...this.entries];
+  }
+  async setPending(files: PendingImport[]) {
+    this.inProgress = [...files];
+  }
+  async pending() {
+    return [...this.inProgress];
+  }
+}
+
+/** The longest an import batch goes without a checkpoint: reports wait for it, so it bounds their delay. */
+const PERSIST_EVERY_MS = 1000;
+
+/** One file's report: an error with nothing read unless `r` says otherwise, finished now. */
+function fileReport(fileName: string, r: Partial<FileImportReport>): FileImportReport {
+  return {
+    fileName,
+    status: 'error',
+    kind: null,
+    rowsRead: 0,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    notes: [],
+    error: null,
+    importId: null,
+    timings: { parseMs: 0, stageMs: 0, mergeMs: 0, persistMs: 0 },
+    ...r,
+    finishedAt: new Date().toISOString(),
+  };
+}
+
+const isoDate = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString().slice(0, 10));
+
+/**
+ * Imports files (each all-or-nothing, made durable before it says ok), lists and removes them, and keeps the
+ * seller's own inputs: unit costs and the shop calendar.
+ */
+export class Importer implements Pick<EngineApi, ImportOp> {
+  constructor(
+    private readonly core: EngineCore,
+    private readonly log: ImportLogStore,
+    private readonly parse: FileParser,
+  ) {}
+
+  /**
+   * Imports files one at a time, each all-or-nothing in its own transaction. The next file is parsed while
+   * the current one merges (in the parse worker, in the app). The database file is checkpointed at most
+   * every PERSIST_EVERY_MS and at the end; a file is reported (and logged) only once it is on disk.
+   */
+  importFiles(files: ImportInput[], onFileDone?: (report: FileImportReport) => void): Promise<ImportReport> {
+    return this.core.serial(async () => {
+      const reports: FileImportReport[] = [];
+      let unsaved: FileImportReport[] = [];
+      let savedAt = performance.now();
+      // Until its report is logged, each file is pending: a reload before then lists it as cut off.
+      const firstImportId = Number((await this.core.meta('next_import_id')) ?? 1);
+      const startedAt = new Date().toISOString();
+      const batch: PendingImport[] = files.map((f) => ({ fileName: f.name, startedAt, firstImportId }));
+      if (batch.length) await this.log.setPending(batch);
+      const save = async () => {
+        const last = unsaved[unsaved.length - 1];
+        if (unsaved.some((r) => r.importId !== null)) {
+          const start = performance.now();
+          try {
+            await this.core.persist();
+          } catch (e) {
+            // The files are merged but not on disk: each says so, rather than the batch failing unexplained.
+            for (const r of unsaved)
+              if (r.importId !== null)
+                Object.assign(r, { status: 'error', error: failureOf(e, 'storage_failed', r.fileName) });
+          }
+          // One checkpoint makes the whole group durable: its time is counted once, on the group's last file.
+          last.timings.persistMs = performance.now() - start;
+        }
+        for (const r of unsaved) {
+          await this.log.add(r);
+          onFileDone?.(r);
+        }
+        await this.log.setPending(batch.slice(reports.length));
+        unsaved = [];
+        savedAt = performance.now();
+      };
+      // A parser that fails outright (a crashed worker) fails that file, not the batch.
+      const parse = (file: ImportInput): Promise<ParseOutcome> =>
+        this.parse(file).catch((e: unknown) => ({
+          ok: false,
+          error: failureOf(e, 'corrupt_file', file.name, { reason: 'reader_stopped' }),
+          parseMs: 0,
+        }));
+      let next = files.length ? parse(files[0]) : null;
+      for (let i = 0; i < files.length; i++) {
+        const outcome = await (next as Promise<ParseOutcome>);
+        next = i + 1 < files.length ? parse(files[i + 1]) : null;
+        const report = await this.importParsed(files[i].name, outcome);
+        reports.push(report);
+        unsaved.push(report);
+        if (performance.now() - savedAt >= PERSIST_EVERY_MS) await save();
+      }
+      if (unsaved.length) await save();
+      return { files: reports, datasetVersion: Number((await this.core.meta('dataset_version')) ?? 0) };
+    });
+  }
+
+  /** Stages and merges one parsed file in a transaction; the caller makes it durable. */
+  private async importParsed(fileName: string, outcome: ParseOutcome): Promise<FileImportReport> {
+    const timings = { parseMs: outcome.parseMs, stageMs: 0, mergeMs: 0, persistMs: 0 };
+    let lap = performance.now();
+    const took = () => {
+      const now = performance.now();
+      const ms = now - lap;
+      lap = now;
+      return ms;
+    };
+    const report = (r: Partial<FileImportReport>) => fileReport(fileName, { ...r, timings });
+    if (!outcome.ok) return report({ error: outcome.error });
+    const { parsed, hash } = outcome;
+    const out = parsed.output;
+    const common = { kind: parsed.kind, rowsRead: out.rowsRead, notes: out.notes };
+
+    const stage = stageTable(out.target);
+    // Every stage table this file fills: its target's, and those of the facts it carries besides.
+    const stages = [stage, ...(out.extra ?? []).map((x) => stageTable(x.target))];
+    try {
+      const dup = await this.core.db.query<{ id: number }>(
+        `SELECT id FROM imports WHERE file_hash = ${sqlString(hash)} LIMIT 1`,
+      );
+      if (dup.length) {
+        const note: Note = { code: 'already_imported', level: 'info', params: { id: dup[0].id } };
+        return report({ ...common, status: 'ok', unchanged: out.rowsRead, notes: [note, ...out.notes] });
+      }
+      const currency = await this.core.meta('currency');
+      const [{ n: importCount }] = await this.core.db.query<{ n: number }>('SELECT count(*) AS n FROM imports');
+      if (currency && importCount > 0 && currency !== parsed.currency) {
+        throw new ImportError('currency_mismatch', {
+          file: fileName,
+          fileCurrency: parsed.currency,
+          datasetCurrency: currency,
+        });
+      }
+      await this.stage(stage, out.staged);
+      for (const x of out.extra ?? []) await this.stage(stageTable(x.target), x.staged);
+      timings.stageMs = took();
+      const { id, counts } = await this.core.transaction(async () => {
+        const id = Number((await this.core.meta('next_import_id')) ?? 1);
+        await this.core.setMeta('next_import_id', String(id + 1));
+        const counts = await mergeStaged(this.core.db, out.target, id, out.snapshotAt);
+        for (const x of out.extra ?? []) await mergeStaged(this.core.db, x.target, id, out.snapshotAt);
+        const [first, last] = out.dateRange ?? [null, null];
+        await this.core.db.exec(`INSERT INTO imports VALUES (${id}, ${sqlString(fileName)}, ${sqlString(parsed.kind)},
+          ${sqlString(out.target)}, ${sqlString(hash)}, ${outcome.bytes}, now()::TIMESTAMP, ${sqlTimestamp(out.snapshotAt)},
+          ${sqlTimestamp(first)}, ${sqlTimestamp(last)}, ${out.rowsRead}, ${counts.added}, ${counts.updated},
+          ${counts.unchanged}, ${sqlString(JSON.stringify(out.notes))})`);
+        await this.core.setMeta('currency', parsed.currency);
+        await this.core.bumpVersion();
+        return { id, counts };
+      });
+      for (const t of stages) await this.core.db.exec(`DROP TABLE IF EXISTS ${t}`);
+      timings.mergeMs = took();
+      return report({ ...common, ...counts, status: 'ok', importId: id });
+    } catch (e) {
+      for (const t of stages) await this.core.db.exec(`DROP TABLE IF EXISTS ${t}`);
+      return report({ ...common, error: failureOf(e, 'storage_failed', fileName) });
+    }
+  }
+
+  /** Loads an importer's rows into a temporary stage table (never written to the database file). */
+  private async stage(table: string, rows: StagedRows): Promise<void> {
+    const types = { utf8: 'VARCHAR', f64: 'DOUBLE', bool: 'BOOLEAN' } as const;
+    const cols = Object.entries(rows.columns).map(([n, t]) => `${n} ${types[t]}`);
+    await this.core.db.exec(`DROP TABLE IF EXISTS ${table}`);
+    await this.core.db.exec(`CREATE TEMP TABLE ${table} (${cols.join(', ')})`);
+    for (const chunk of rows.chunks) await this.core.db.insertArrow(table, chunk);
+  }
+
+  listImports(): Promise<ImportRecord[]> {
+    return this.core.serial(async () => {
+      const rows = await this.core.db.query<{
+        id: number;
+        file_name: string;
+        kind: KindId;
+        imported_at: number;
+        first_at: number | null;
+        last_at: number | null;
+        rows_read: number;
+        added: number;
+        updated: number;
+        unchanged: number;
+        notes: string;
+      }>('SELECT * FROM imports ORDER BY id DESC');
+      return rows.map((r) => ({
+        id: r.id,
+        fileName: r.file_name,
+        kind: r.kind,
+        importedAt: new Date(r.imported_at).toISOString(),
+        firstDate: isoDate(r.first_at),
+        lastDate: isoDate(r.last_at),
+        rowsRead: r.rows_read,
+        added: r.added,
+        updated: r.updated,
+        unchanged: r.unchanged,
+        notes: JSON.parse(r.notes) as Note[],
+      }));
+    });
+  }
+
+  removeImport(id: number): Promise<DatasetInfo> {
+    return this.core.serial(async () => {
+      const rows = await this.core.db.query<{ target: MergeTarget }>(
+        `SELECT target FROM imports WHERE id = ${Number(id)}`,
+      );
+      if (rows.length) {
+        await this.core.transaction(async () => {
+          // The import's main target, and any other it added facts to (a failed-delivery file's claims).
+          for (const target of MERGE_TARGETS) {
+            const has = await this.core.db.query(
+              `SELECT 1 FROM ${allRowsTable(target)} WHERE import_id = ${Number(id)} LIMIT 1`,
+            );
+            if (target === rows[0].target || has.length) await unmergeImport(this.core.db, target, Number(id));
+          }
+          await this.core.db.exec(`DELETE FROM imports WHERE id = ${Number(id)}`);
+          await this.core.bumpVersion();
+        });
+        await this.core.persist();
+      }
+      return this.core.info();
+    });
+  }
+
+  importLog(): Promise<FileImportReport[]> {
+    return this.log.list();
+  }
+  async interruptedImports(): Promise<FileImportReport[]> {
+    return this.core.serial(async () => {
+      const pending = await this.log.pending();
+      if (!pending.length) return [];
+      const from = Math.min(...pending.map((p) => p.firstImportId));
+      // A file merged and saved whose report the page did not live to log is stored: it is not cut off.
+      const stored = new Set(
+        (await this.core.db.query<{ file_name: string }>(`SELECT file_name FROM imports WHERE id >= ${from}`)).map(
+          (r) => r.file_name,
+        ),
+      );
+      const cut = pending
+        .filter((p) => !stored.has(p.fileName))
+        .map((p) =>
+          fileReport(p.fileName, {
+            error: { code: 'import_interrupted', params: { file: p.fileName, startedAt: p.startedAt } },
+          }),
+        );
+      for (const r of cut) await this.log.add(r);
+      await this.log.setPending([]);
+      return cut;
+    });
+  }
+
+  setUnitCosts(costs: UnitCost[]): Promise<void> {
+    return this.core.serial(async () => {
+      await setUnitCosts(this.core.db, costs);
+      await this.core.persist();
+    });
+  }
+
+  importUnitCosts(file: ImportInput): Promise<{ stored: number; error: ImportErrorInfo | null }> {
+    return this.core.serial(async () => {
+      try {
+        const costs = parseUnitCostFile(
+          file.name,
+          await toBytes(file.data),
+          (await this.core.meta('currency')) ?? 'IDR',
+        );
+        await setUnitCosts(this.core.db, costs);
+        await this.core.persist();
+        return { stored: costs.length, error: null };
+      } catch (e) {
+        if (e instanceof ImportError) return { stored: 0, error: e.info };
+        throw e;
+      }
+    });
+  }
+
+  getCalendar(): Promise<CalendarOverrides> {
+    return this.core.serial(() => this.core.calendarOverrides());
+  }
+
+  setCalendar(overrides: CalendarOverrides): Promise<void> {
+    return this.core.serial(async () => {
+      await this.core.setMeta('calendar_overrides', JSON.stringify(overrides));
+      await this.core.persist();
+      // Every model that reads the calendar is fitted again.
+      this.core.dropCaches();
+    });
+  }
+}

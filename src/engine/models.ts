@@ -1,0 +1,373 @@
+import { sqlString } from '../db/connection';
+import type { DateRange } from '../metrics/kpis';
+import { campaignOutcomes } from '../metrics/campaigns';
+import { type ArmResult, thompson } from '../ml/bandit';
+import {
+  buyerStats,
+  type CohortResult,
+  cohortAnalysis,
+  coPurchase,
+  type ProductPair,
+  priceInputs,
+  rfmLabels,
+  segmentBuyerNames,
+  segmentNextProducts,
+  segmentProfiles,
+  segmentSizes,
+  storeBuyerStats,
+  storeLabels,
+  storeRfmSegments,
+} from '../metrics/customers';
+import { estimatePrice, type PriceResult } from '../ml/price';
+import { chatDaysBelowTarget, type Finding, rankFindings } from '../metrics/findings';
+import {
+  buyerTransactions,
+  marketingInputs,
+  type OrderHistory,
+  orderHistory,
+  skuUnits,
+  trafficHistory,
+  visitorSeries,
+} from '../metrics/predictionInputs';
+import { SEGMENT_ACTIONS, type SegmentName } from '../ml/rfm';
+import type {
+  AnomalyResult,
+  ChurnPrediction,
+  MarketingResult,
+  MlBackend,
+  ModelPerformance,
+  SeriesForecast,
+  SkuDemand,
+} from '../ml/predictions';
+import type { DemandOptions, EngineApi, SegmentationResult } from './api';
+
+import type { EngineCore } from './core';
+import type { Queries } from './queries';
+import type { ModelOp } from './api';
+
+/** What a segmentation keeps besides its labels table: k-means' model facts (RFM needs none). */
+type StoredSegmentation = Pick<
+  SegmentationResult,
+  'k' | 'silhouette' | 'tried' | 'centroids' | 'merges' | 'outliers'
+> & {
+  dominant: Record<string, SegmentName>;
+};
+
+/**
+ * The models: forecasts, anomalies, churn, segments, recommendations, prices, marketing and the findings.
+ * Inputs are read in the queue, fits run outside it (in the ML worker, so queries go on meanwhile), and
+ * results are kept until the data changes.
+ */
+export class ModelRunner implements Pick<EngineApi, ModelOp> {
+  constructor(
+    private readonly core: EngineCore,
+    private readonly ml: MlBackend | null,
+    private readonly queries: Queries,
+  ) {}
+
+  private predict<I, R>(
+    key: string,
+    read: () => Promise<I | null>,
+    run: (ml: MlBackend, input: I) => Promise<R>,
+  ): Promise<R | null> {
+    const ml = this.ml;
+    if (!ml) return Promise.reject(new Error('no ML backend'));
+    return this.core.cached(key, () =>
+      this.core.serial(read).then((input) => (input === null ? null : run(ml, input))),
+    );
+  }
+
+  /**
+   * The daily order history every model starts from, read once per dataset version (the models' cache is
+   * dropped when the version changes). Called from inside the serial queue.
+   */
+  private history(): Promise<OrderHistory | null> {
+    return this.core.memo('history', () => orderHistory(this.core.db));
+  }
+
+  forecastSales(horizon = 30): Promise<SeriesForecast | null> {
+    return this.predict(
+      `sales:${horizon}`,
+      async () => {
+        const h = await this.history();
+        return h ? { s: h.sales, calendar: await this.core.calendarOverrides() } : null;
+      },
+      (ml, x) => ml.forecastSeries(x.s, horizon, x.calendar),
+    );
+  }
+
+  forecastTraffic(horizon = 30): Promise<SeriesForecast | null> {
+    return this.predict(
+      `traffic:${horizon}`,
+      async () => {
+        const s = await trafficHistory(this.core.db);
+        return s ? { s, calendar: await this.core.calendarOverrides() } : null;
+      },
+      (ml, x) => ml.forecastSeries(x.s, horizon, x.calendar),
+    );
+  }
+
+  modelPerformance(): Promise<ModelPerformance | null> {
+    return this.predict(
+      'performance',
+      async () => (await this.history())?.sales ?? null,
+      (ml, s) => ml.modelPerformance(s),
+    );
+  }
+
+  anomalies(): Promise<AnomalyResult | null> {
+    return this.predict(
+      'anomalies',
+      async () => {
+        const h = await this.history();
+        if (!h) return null;
+        const visitors = await visitorSeries(this.core.db, h.sales.start, h.sales.values.length);
+        const others: Record<string, (number | null)[]> = { orders: h.orders, cancellations: h.cancellations };
+        if (visitors) {
+          others.visitors = visitors;
+          others.conversion = visitors.map((v, i) => {
+            const orders = h.orders[i];
+            return v && orders !== null ? orders / v : null;
+          });
+        }
+        return { sales: h.sales, others, calendar: await this.core.calendarOverrides() };
+      },
+      (ml, x) => ml.anomalies(x.sales, x.others, x.calendar),
+    );
+  }
+
+  predictChurn(): Promise<ChurnPrediction | null> {
+    return this.predict(
+      'churn',
+      () => buyerTransactions(this.core.db),
+      (ml, tx) => ml.predictChurn(tx),
+    );
+  }
+
+  /**
+   * Segments every buyer and stores the labels as `seg_<method>` (with `buyer_stats`) for this dataset
+   * version: RFM in SQL; k-means in the ML worker, which also finds the outliers and the dendrogram.
+   */
+  private segmentation(method: 'rfm' | 'kmeans') {
+    return this.predict(
+      `segments:${method}`,
+      async () => ((await storeBuyerStats(this.core.db)) ? true : null),
+      async (ml): Promise<StoredSegmentation> => {
+        if (method === 'rfm') {
+          await this.core.serial(() => storeRfmSegments(this.core.db));
+          return { dominant: {} };
+        }
+        const { buyers, rfm } = await this.core.serial(async () => {
+          await storeRfmSegments(this.core.db);
+          return { buyers: await buyerStats(this.core.db), rfm: await rfmLabels(this.core.db) };
+        });
+        const seg = await ml.segmentBuyers(
+          buyers.map(({ buyerId: _, ...b }) => b),
+          method,
+          rfm,
+        );
+        await this.core.serial(() =>
+          storeLabels(
+            this.core.db,
+            'seg_kmeans',
+            buyers.map((b, i) => ({ buyerId: b.buyerId, seg: seg.labels[i] })),
+          ),
+        );
+        // Only what the summary needs leaves the worker's result: not one label per buyer.
+        const outliers = seg.outliers && {
+          count: seg.outliers.indexes.length,
+          eps: seg.outliers.eps,
+          top: seg.outliers.indexes
+            .map((i) => buyers[i])
+            .sort((a, b) => b.sales - a.sales)
+            .slice(0, 20)
+            .map(({ buyer, orders, sales, recency }) => ({ buyer, orders, sales, recency })),
+        };
+        return {
+          dominant: seg.dominant,
+          k: seg.k,
+          silhouette: seg.silhouette,
+          tried: seg.tried,
+          centroids: seg.centroids,
+          merges: seg.merges,
+          outliers,
+        };
+      },
+    );
+  }
+
+  async segmentCustomers(method: 'rfm' | 'kmeans' = 'rfm'): Promise<SegmentationResult | null> {
+    const seg = await this.segmentation(method);
+    if (!seg) return null;
+    const table = `seg_${method}`;
+    const { sizes, profiles, buyers } = await this.core.serial(async () => ({
+      sizes: await segmentSizes(this.core.db, table),
+      profiles: await segmentProfiles(this.core.db, table),
+      buyers: (await this.core.db.query<{ n: number }>('SELECT count(*) AS n FROM buyer_stats'))[0].n,
+    }));
+    const segments = sizes.map((x) => {
+      const dominant = (seg.dominant[x.id] ?? x.id) as SegmentName;
+      return {
+        ...x,
+        profile: profiles.get(x.id) ?? { basketItems: 0, basketValue: 0, sales: 0, topProducts: [], topProvinces: [] },
+        dominant,
+        action: SEGMENT_ACTIONS[dominant] ?? SEGMENT_ACTIONS.others,
+      };
+    });
+    return {
+      method,
+      buyers,
+      segments,
+      k: seg.k,
+      silhouette: seg.silhouette,
+      tried: seg.tried,
+      centroids: seg.centroids,
+      outliers: seg.outliers,
+      merges: seg.merges,
+    };
+  }
+
+  async segmentNextProducts(method: 'rfm' | 'kmeans'): Promise<Record<string, { name: string; buyers: number }[]>> {
+    if (!(await this.segmentation(method))) return {};
+    return Object.fromEntries(await this.core.serial(() => segmentNextProducts(this.core.db, `seg_${method}`)));
+  }
+
+  async getSegment(method: 'rfm' | 'kmeans', id: string): Promise<string[]> {
+    if (!(await this.segmentation(method))) return [];
+    return this.core.serial(() => segmentBuyerNames(this.core.db, `seg_${method}`, id));
+  }
+
+  cohortAnalysis(): Promise<CohortResult> {
+    return this.core.serial(() => cohortAnalysis(this.core.db));
+  }
+
+  recommendProducts(target: { product?: string; buyer?: string } = {}, minSupport = 3): Promise<ProductPair[]> {
+    return this.core.serial(async () => {
+      if (target.buyer) {
+        const owned = await this.core.db.query<{ item: string }>(`
+          SELECT DISTINCT l.product_name AS item FROM order_lines l JOIN orders o USING (order_id) JOIN buyers b USING (buyer_id)
+          WHERE o.is_valid AND b.buyer = ${sqlString(target.buyer)}`);
+        const have = new Set(owned.map((o) => o.item));
+        const pairs = (await coPurchase(this.core.db, 'buyer', minSupport)).filter(
+          (p) => have.has(p.a) && !have.has(p.b),
+        );
+        // One row per recommended product: its best pair.
+        const best = new Map<string, ProductPair>();
+        for (const p of pairs) if (!best.has(p.b) || (best.get(p.b) as ProductPair).cosine < p.cosine) best.set(p.b, p);
+        return [...best.values()].sort((x, y) => y.cosine - x.cosine).slice(0, 10);
+      }
+      const pairs = await coPurchase(this.core.db, 'order', minSupport);
+      return target.product ? pairs.filter((p) => p.a === target.product) : pairs.filter((p) => p.a < p.b);
+    });
+  }
+
+  optimizeMarketing(budget?: number): Promise<MarketingResult | null> {
+    return this.predict(
+      `marketing:${budget ?? ''}`,
+      async () => marketingInputs(this.core.db, await this.history()),
+      async (ml, input) => ml.optimizeMarketing({ ...input, budget }),
+    ).then((r) => r ?? null);
+  }
+
+  suggestCampaign(): Promise<ArmResult[]> {
+    return this.core.cached('campaigns', async () => {
+      const arms = await this.core.serial(async () => {
+        const history = await this.history();
+        return history ? campaignOutcomes(this.core.db, history.sales) : [];
+      });
+      return arms.length ? thompson(arms) : [];
+    });
+  }
+
+  async optimizePrice(sku?: string, band = 0.15): Promise<PriceResult[]> {
+    const inputs = await this.core.serial(() => priceInputs(this.core.db, 20, sku));
+    return inputs.map((i) => estimatePrice(i, band));
+  }
+
+  async insightsSummary(range: Partial<DateRange> = {}): Promise<Finding[]> {
+    const info = await this.core.serial(() => this.core.info());
+    if (!info.lastOrderDate) return [];
+    const to = range.to ?? info.lastOrderDate;
+    const from = range.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
+    const r = { from, to };
+    // The lapsing-buyer finding needs the RFM segments' sizes only, not their profiles or next products.
+    const [anomalies, forecast, lapsing] = await Promise.all([
+      this.anomalies(),
+      this.forecastSales(30),
+      this.segmentation('rfm').then((seg) =>
+        seg ? this.core.serial(() => segmentSizes(this.core.db, 'seg_rfm')) : [],
+      ),
+    ]);
+    return rankFindings({
+      range: r,
+      anomalies,
+      forecast,
+      products: await this.queries.productTable(r),
+      chat: await this.core.serial(() => chatDaysBelowTarget(this.core.db, r)),
+      campaigns: await this.queries.campaignPerformance(r),
+      lapsing: lapsing
+        .filter((s) => s.id === 'cant_lose' || s.id === 'at_risk')
+        .map((s) => ({ segment: s.id, buyers: s.size, recency: s.recency })),
+    });
+  }
+
+  async forecastDemand(
+    options: DemandOptions = {},
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<SkuDemand[]> {
+    const o = {
+      topN: options.topN ?? 20,
+      horizon: options.horizon ?? 30,
+      leadTime: options.leadTime ?? 14,
+      serviceLevel: options.serviceLevel ?? 0.95,
+      skus: options.skus,
+    };
+    const r = await this.predict(
+      `demand:${JSON.stringify(o)}`,
+      async () => {
+        const h = await this.history();
+        if (!h) return null;
+        // A day no order export covers is unknown for every SKU too.
+        const skus = (await skuUnits(this.core.db, h.sales.start, h.sales.values.length, o.topN, o.skus)).map((s) => ({
+          ...s,
+          values: s.values.map((v, i) => (h.sales.values[i] === null ? null : v)),
+        }));
+        return {
+          start: h.sales.start,
+          skus,
+          horizon: o.horizon,
+          leadTime: o.leadTime,
+          serviceLevel: o.serviceLevel,
+          overrides: await this.core.calendarOverrides(),
+        };
+      },
+      (ml, input) => ml.forecastDemand(input, onProgress),
+    );
+    return r ?? [];
+  }
+
+  async cancelForecastDemand(): Promise<void> {
+    await this.ml?.cancelDemand();
+  }
+
+  /** The last day of sales against a forecast fitted on the days before it: is it inside the 95% band? */
+  async lastDayCheck(): Promise<{ date: string; actual: number; lo95: number; hi95: number } | null> {
+    return this.predict(
+      'lastDayCheck',
+      async () => {
+        const h = await this.history();
+        const v = h?.sales.values;
+        if (!h || !v || v.length < 29 || v[v.length - 1] === null) return null;
+        return {
+          s: { start: h.sales.start, values: v.slice(0, -1) },
+          actual: v[v.length - 1] as number,
+          calendar: await this.core.calendarOverrides(),
+        };
+      },
+      async (ml, x) => {
+        const f = (await ml.forecastSeries(x.s, 1, x.calendar)).forecast;
+        return { date: f.dates[0], actual: x.actual, lo95: f.lo95[0], hi95: f.hi95[0] };
+      },
+    );
+  }
+}

@@ -1,0 +1,119 @@
+import { type SheetSpec, workbookBytes } from '../format/workbook';
+import { type DateRange, incomeKpis, type KpiFilters, orderKpis, previousRange } from '../metrics/kpis';
+import { campaigns } from '../metrics/campaigns';
+import { service, traffic, visitSources } from '../metrics/insights';
+import { breakdowns, funnel, trend } from '../metrics/overview';
+import { type CategorySales, productTable, salesByCategory } from '../metrics/products';
+import { salesAnalysis } from '../metrics/sales';
+import type {
+  Breakdowns,
+  CampaignResult,
+  Funnel,
+  Grain,
+  DatasetInfo,
+  EngineApi,
+  KpiResult,
+  OverviewOptions,
+  OverviewResult,
+  ProductRow,
+  SalesAnalysis,
+  ServiceResult,
+  TrafficResult,
+  TrendSeries,
+} from './api';
+
+import type { EngineCore } from './core';
+import type { QueryOp } from './api';
+
+/** The page operations: every figure of a page for a range, read in the queue. */
+export class Queries implements Pick<EngineApi, QueryOp> {
+  constructor(private readonly core: EngineCore) {}
+
+  datasetInfo(): Promise<DatasetInfo> {
+    return this.core.serial(() => this.core.info());
+  }
+
+  kpis(range: Partial<DateRange> = {}, filters: KpiFilters = {}): Promise<KpiResult> {
+    return this.core.serial(async () => {
+      const info = await this.core.info();
+      const full = await this.core.resolveRange(range);
+      const o = await orderKpis(this.core.db, full, filters);
+      const i = await incomeKpis(this.core.db, full);
+      const previous = previousRange(full);
+      const starts = [info.firstOrderDate, info.firstReleaseDate].filter((d): d is string => d !== null).sort();
+      return {
+        range: full,
+        previousRange: previous,
+        previousHasData: starts.length > 0 && starts[0] <= previous.to,
+        values: { ...o.current, ...i.current },
+        previous: { ...o.previous, ...i.previous },
+        datasetVersion: info.version,
+      };
+    });
+  }
+
+  overview(range: Partial<DateRange> = {}, options: OverviewOptions = {}): Promise<OverviewResult> {
+    return this.core.serial(async () => {
+      const full = await this.core.resolveRange(range);
+      const prev = previousRange(full);
+      const grain = options.grain ?? 'day';
+      const filters = options.filters ?? {};
+      return {
+        range: full,
+        previousRange: prev,
+        trend: await trend(this.core.db, full, grain, filters),
+        previousTrend: options.compare ? await trend(this.core.db, prev, grain, filters) : null,
+        breakdowns: await breakdowns(this.core.db, full, filters),
+        funnel: await funnel(this.core.db, full, filters),
+        datasetVersion: (await this.core.info()).version,
+      };
+    });
+  }
+
+  trend(range: Partial<DateRange> = {}, grain: Grain = 'day', filters: KpiFilters = {}): Promise<TrendSeries> {
+    return this.core.serial(async () => trend(this.core.db, await this.core.resolveRange(range), grain, filters));
+  }
+
+  funnel(range: Partial<DateRange> = {}, filters: KpiFilters = {}): Promise<Funnel> {
+    return this.core.serial(async () => funnel(this.core.db, await this.core.resolveRange(range), filters));
+  }
+
+  topProducts(range: Partial<DateRange> = {}, limit = 10): Promise<Pick<Breakdowns, 'products' | 'skus'>> {
+    return this.core.serial(async () => {
+      const { products, skus } = await breakdowns(this.core.db, await this.core.resolveRange(range), {}, limit);
+      return { products, skus };
+    });
+  }
+
+  salesByCategory(range: Partial<DateRange> = {}): Promise<CategorySales[]> {
+    return this.core.serial(async () => salesByCategory(this.core.db, await this.core.resolveRange(range)));
+  }
+
+  trafficSources(range: Partial<DateRange> = {}): Promise<TrafficResult['visitSources']> {
+    return this.core.serial(async () => visitSources(this.core.db, await this.core.resolveRange(range)));
+  }
+
+  traffic(range: Partial<DateRange> = {}): Promise<TrafficResult> {
+    return this.core.serial(async () => traffic(this.core.db, await this.core.resolveRange(range)));
+  }
+
+  serviceMetrics(range: Partial<DateRange> = {}): Promise<ServiceResult> {
+    return this.core.serial(async () => service(this.core.db, await this.core.resolveRange(range)));
+  }
+
+  campaignPerformance(range: Partial<DateRange> = {}): Promise<CampaignResult> {
+    return this.core.serial(async () => campaigns(this.core.db, await this.core.resolveRange(range)));
+  }
+
+  salesAnalysis(range: Partial<DateRange> = {}): Promise<SalesAnalysis> {
+    return this.core.serial(async () => salesAnalysis(this.core.db, await this.core.resolveRange(range)));
+  }
+
+  productTable(range: Partial<DateRange> = {}): Promise<ProductRow[]> {
+    return this.core.serial(async () => productTable(this.core.db, await this.core.resolveRange(range)));
+  }
+
+  async exportWorkbook(sheets: SheetSpec[]): Promise<Uint8Array> {
+    return workbookBytes(sheets);
+  }
+}
