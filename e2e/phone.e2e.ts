@@ -3,6 +3,7 @@
  * rupiah amount in <main> lies inside the viewport and inside every ancestor that clips or scrolls sideways,
  * at scroll position 0. Tables are lists on the phone: each row's figures in view, the rest one tap away.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PAGES } from '../src/app/pages';
@@ -75,9 +76,21 @@ describe('every page on a phone and a laptop', () => {
     );
     expect(units.length).toBeGreaterThan(1);
     expect(units).toEqual([...units].sort((a, b) => b - a));
-    // The same table is a table again on a laptop.
+    // The phone's download holds every column and every row, not the figures its cards show.
+    const csv = page.waitForEvent('download');
+    await page.click('[data-testid="top-products-csv"]');
+    const lines = fs
+      .readFileSync((await (await csv).path()) as string, 'utf8')
+      .trim()
+      .split('\r\n');
+    // The same table is a table again on a laptop, with the columns and rows of that download.
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.locator('table[data-testid="top-products"]').waitFor();
+    const table = page.locator('table[data-testid="top-products"]');
+    await table.waitFor();
+    const headers = await table.locator('thead th').allTextContents();
+    expect(headers.length).toBeGreaterThan(3);
+    expect(lines[0].split(',')).toHaveLength(headers.length);
+    expect(lines).toHaveLength(Number(await table.getAttribute('data-rows')) + 1);
   });
 
   for (const [w, h] of [

@@ -4,7 +4,6 @@ import { RangePicker } from '../components/RangePicker';
 import { type OpenProblem, startEngine, startOver } from './client';
 import { formatInstant } from '../format/number';
 import { BackupReminder, RestorePanel, RestoredNotice } from '../pages/settings/WorkspaceBackup';
-import type { StringKey } from '../i18n/ui';
 import { CampaignsPage } from '../pages/campaigns/CampaignsPage';
 import { DataPage } from '../pages/data/DataPage';
 import { InsightsPage } from '../pages/insights/InsightsPage';
@@ -105,7 +104,7 @@ function Shell(props: RouteSectionProps) {
           <For each={PAGES}>
             {(p) => (
               <A href={`/${p}${location.search}`} activeClass="active" data-testid={`nav-${p}`}>
-                {tr(`page_${p}` as StringKey)}
+                {tr(`page_${p}`)}
                 <Show when={p === 'alerts' && unread() > 0}>
                   <span class="badge nav-badge" data-testid="unread-count" data-count={unread()}>
                     <span aria-hidden="true">{unread()}</span>

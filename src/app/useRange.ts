@@ -12,9 +12,31 @@ export function engine(): WorkspaceApi {
   return s.engine;
 }
 
+type Op = keyof WorkspaceApi;
+type Result<K extends Op> = Awaited<ReturnType<WorkspaceApi[K]>>;
+
+/**
+ * One engine operation as a resource: fetched again when its arguments change or when the data does (an
+ * import, a removal, a restore). `args` gives the operation's arguments, or `false` to wait. The one place a
+ * page's figures depend on the data version.
+ */
+export function createEngineQuery<K extends Op>(
+  op: K,
+  args: () => Parameters<WorkspaceApi[K]> | false = () => [] as never,
+) {
+  return createResource(
+    () => {
+      const a = args();
+      return a ? { version: dataVersion(), a } : false;
+    },
+    // The cast calls the operation with its own parameter list, which TypeScript cannot pair with K here.
+    ({ a }) => (engine()[op] as (...x: unknown[]) => Promise<Result<K>>)(...a),
+  );
+}
+
 /** Dataset info, refetched after every import or removal. */
 export function useDatasetInfo() {
-  const [info] = createResource(dataVersion, () => engine().datasetInfo());
+  const [info] = createEngineQuery('datasetInfo');
   return info;
 }
 

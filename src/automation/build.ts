@@ -4,6 +4,7 @@
  * period and the top findings of the insights summary.
  */
 import type { EngineApi } from '../engine/api';
+import { segmentLabel } from '../i18n/names';
 import { coveredValues } from '../metrics/gaps';
 import { findingText } from '../i18n/findings';
 import type { Locale } from '../i18n/locale';
@@ -234,7 +235,7 @@ export async function buildReport(src: ReportSource, p: BuildParams): Promise<Re
   const findings = (await src.insightsSummary(range)).slice(0, 5).map((f) => findingText(f, currency, L));
   sections.push({ kind: 'list', title: s('rep_findings'), items: findings.length ? findings : [s('rep_noFindings')] });
 
-  const title = t(L, `rep_t_${p.template}` as StringKey);
+  const title = t(L, `rep_t_${p.template}`);
   const periodText = formatRange(range, L, 'long');
   const summary = [
     `${title}: ${p.shopName}, ${periodText}`,
@@ -316,13 +317,13 @@ async function segmentSections(src: ReportSource, L: Locale): Promise<Section[]>
         { label: s('rep_colAction'), fmt: 'text' },
       ],
       rows: seg.segments.map((g) => [
-        t(L, `seg_${g.id}` as StringKey),
+        segmentLabel(L, g.id),
         g.size,
         g.share,
         g.valueShare,
         g.recency,
         Math.round(g.orders * 100) / 100,
-        t(L, `act_${SEGMENT_ACTIONS[g.id as SegmentName]}` as StringKey),
+        t(L, `act_${SEGMENT_ACTIONS[g.id as SegmentName]}`),
       ]),
     });
   }

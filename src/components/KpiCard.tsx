@@ -1,7 +1,6 @@
 import { For, Show } from 'solid-js';
 import { locale, tr } from '../app/state';
 import { change, formatPercent } from '../format/number';
-import type { StringKey } from '../i18n/ui';
 import { metricText } from '../i18n/alerts';
 import { METRICS, type MetricId } from '../metrics/definitions';
 import { SkeletonFigure } from './Skeleton';
@@ -59,7 +58,7 @@ export function KpiCard(props: {
           <strong>{tr('formula')}:</strong> {def().formula[locale()]}
         </p>
         <p>
-          <strong>{tr('source')}:</strong> {tr(`source_${def().source}` as StringKey)}
+          <strong>{tr('source')}:</strong> {tr(`source_${def().source}`)}
         </p>
       </details>
     </div>

@@ -1,9 +1,8 @@
-import { createMemo, createResource, Show } from 'solid-js';
+import { createMemo, Show } from 'solid-js';
 import { type Preset, PRESETS, presetOf, presetRange } from '../app/range';
-import { dataVersion, locale, tr } from '../app/state';
-import { engine, useRange } from '../app/useRange';
+import { locale, tr } from '../app/state';
+import { createEngineQuery, useRange } from '../app/useRange';
 import { formatDate } from '../format/number';
-import type { StringKey } from '../i18n/ui';
 
 /**
  * The global date range (presets counted back from the last day with data) and the comparison toggle. It is
@@ -11,10 +10,7 @@ import type { StringKey } from '../i18n/ui';
  */
 export function RangePicker(props: { ready: boolean }) {
   const { range, setRange, compare, setCompare } = useRange();
-  const [info] = createResource(
-    () => (props.ready ? { v: dataVersion() } : false),
-    () => engine().datasetInfo(),
-  );
+  const [info] = createEngineQuery('datasetInfo', () => (props.ready ? [] : false));
   const anchor = () => info()?.lastOrderDate ?? info()?.lastReleaseDate ?? new Date().toISOString().slice(0, 10);
   const preset = createMemo<Preset>(() => presetOf(range().from, range().to, anchor()));
   const choose = (p: Preset) => {
@@ -34,7 +30,7 @@ export function RangePicker(props: { ready: boolean }) {
           onChange={(e) => choose(e.currentTarget.value as Preset)}
         >
           {PRESETS.map((p) => (
-            <option value={p}>{tr(`preset_${p}` as StringKey)}</option>
+            <option value={p}>{tr(`preset_${p}`)}</option>
           ))}
         </select>
       </label>

@@ -4,7 +4,6 @@ import { formatCount } from '../format/number';
 import { daysIn } from '../automation/periods';
 import type { Grain, OverviewResult } from '../engine/api';
 import { coveredValues } from '../metrics/gaps';
-import type { StringKey } from '../i18n/ui';
 import { Chart, type ChartSeries } from './Chart';
 
 export const GRAINS: Grain[] = ['day', 'week', 'month'];
@@ -68,7 +67,7 @@ export function TrendCard(props: {
                 data-testid={`grain-${g}`}
                 onClick={() => props.onGrain(g)}
               >
-                {tr(`grain_${g}` as StringKey)}
+                {tr(`grain_${g}`)}
               </button>
             )}
           </For>

@@ -25,7 +25,7 @@ import type { CohortResult, ProductPair, SegmentProfile } from '../metrics/custo
 import type { Finding } from '../metrics/findings';
 import type { PriceResult } from '../ml/price';
 import type { ArmResult } from '../ml/bandit';
-import type { SegmentName } from '../ml/rfm';
+import type { SegmentAction, SegmentName } from '../ml/rfm';
 import type { BackupManifest, BackupProblem, BackupSummary } from '../store/backup';
 
 export type {
@@ -479,7 +479,7 @@ export interface SegmentSummary {
   profile: SegmentProfile;
   /** The RFM segment most of its buyers are in, and the action suggested for it. */
   dominant: SegmentName;
-  action: string;
+  action: SegmentAction;
 }
 
 export interface SegmentationResult {

@@ -96,7 +96,7 @@ export function alertText(a: Alert, currency: string, locale: Locale): string {
       });
     case 'report':
       return tf(locale, 'evReport', {
-        title: t(locale, `rep_t_${e.template}` as StringKey),
+        title: t(locale, `rep_t_${e.template}`),
         range: rangeText(e.period, locale),
       });
   }

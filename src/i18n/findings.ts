@@ -1,7 +1,8 @@
 import type { Finding } from '../metrics/findings';
+import { segmentLabel } from './names';
 import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent } from '../format/number';
 import type { Locale } from './locale';
-import { type StringKey, t, tf } from './ui';
+import { t, tf } from './ui';
 
 /** A finding of the insights summary as a sentence in `locale`, its numbers formatted (page and reports). */
 export function findingText(f: Finding, currency: string, locale: Locale): string {
@@ -10,7 +11,7 @@ export function findingText(f: Finding, currency: string, locale: Locale): strin
   const pct = (v: string | number) => formatPercent(Math.abs(Number(v)), locale);
   const n = (v: string | number, d = 1) => formatDecimal(Number(v), locale, d);
   const dir = (v: string | number) => t(locale, Number(v) < 0 ? 'dirBelow' : 'dirAbove');
-  const key = `find_${f.kind}` as StringKey;
+  const key = `find_${f.kind}` as const;
   switch (f.kind) {
     case 'sales_anomaly':
       return tf(locale, key, {
@@ -31,7 +32,7 @@ export function findingText(f: Finding, currency: string, locale: Locale): strin
     case 'lapsing_buyers':
       return tf(locale, key, {
         buyers: formatCount(Number(p.buyers), locale),
-        segment: t(locale, `seg_${p.segment}` as StringKey),
+        segment: segmentLabel(locale, p.segment),
         days: String(p.days),
       });
   }

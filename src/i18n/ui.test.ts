@@ -1,6 +1,10 @@
 import { EVENT_KINDS } from '../calendar/events';
 import { EXPORT_KINDS } from '../ingest/parseExport';
 import { describe, expect, it } from 'vitest';
+import { AUTOMATION } from './strings/automation';
+import { COMMON } from './strings/common';
+import { MODELS } from './strings/models';
+import { WORKSPACE } from './strings/workspace';
 import { STRINGS } from './ui';
 
 /** Strings that are the same in both languages on purpose (names, and words Indonesian borrows). */
@@ -32,6 +36,11 @@ describe('interface strings', () => {
       ([k, v]) => !v.id.trim() || !v.en.trim() || (v.id === v.en && !SAME_IN_BOTH.has(k)),
     );
     expect(untranslated.map(([k]) => k)).toEqual([]);
+  });
+
+  it('no key is in two of the string files (a later one would silently win)', () => {
+    const parts = [COMMON, WORKSPACE, MODELS, AUTOMATION].map((p) => Object.keys(p));
+    expect(parts.reduce((n, p) => n + p.length, 0)).toBe(Object.keys(STRINGS).length);
   });
 
   it('names every export kind as its spec does', () => {

@@ -1,32 +1,14 @@
 import * as XLSX from '@e965/xlsx';
 import { tableFromIPC } from 'apache-arrow';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IncomeRow } from '../../scripts/sample/generate';
 import { incomeNet } from '../../scripts/sample/generate';
-import { income2025Workbook, income2026Workbook, ORDER_COLUMNS_2026 } from '../../scripts/sample/layouts';
+import { income2025Workbook, income2026Workbook } from '../../scripts/sample/layouts';
 import { at, failedDeliveryFile, line, orderFile, textBytes, xlsxBytes } from '../../test/fixtures';
-import { type ParsedExport, parseExport } from './parseExport';
-import { ImportError, type Note } from './problems';
-import { ORDERS } from './kinds/orders';
-import { errorText, noteText } from '../i18n/problems';
-
-/** A column of the parsed rows, decoded from the Arrow chunks the importer produced. */
-const col = (p: ParsedExport, name: string): unknown[] =>
-  p.output.staged.chunks.flatMap((c) => [...(tableFromIPC(c).getChild(name) ?? [])]);
-const sum = (p: ParsedExport, name: string) => (col(p, name) as number[]).reduce((a, b) => a + b, 0);
-
-function failure(name: string, bytes: Uint8Array): ImportError {
-  try {
-    parseExport(name, bytes);
-  } catch (e) {
-    if (e instanceof ImportError) return e;
-    throw e;
-  }
-  throw new Error('expected the file to fail');
-}
-
-const HEADER_2026 = ORDER_COLUMNS_2026.map(([h]) => h);
+import { parseExport } from './parseExport';
+import type { ImportError } from './problems';
+import { errorText } from '../i18n/problems';
+import { col, failure, HEADER_2026, sum } from '../../test/parsed';
 
 describe('order exports: every layout of shopee-exports.md', () => {
   const lines = [
@@ -541,119 +523,5 @@ describe('a file that cannot be read says why and what to do, never the raw erro
       code: 'not_utf8',
       params: { file: 'Order.all.x.csv', encoding: 'other' },
     });
-  });
-});
-
-describe('number conventions: one file, one convention', () => {
-  /** An order CSV in the 2026 layout, with the Subtotal column's texts (and any other column's) given. */
-  const csvWith = (subtotals: string[], other: Record<string, string> = {}) => {
-    const lines = subtotals.map((_, i) => line({ orderId: `N${i}`, subtotal: 1 }));
-    const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-    const cell = (h: string, i: number, v: string) => (h === 'Subtotal Pesanan' ? subtotals[i] : (other[h] ?? v));
-    const rows = lines.map((l, i) => ORDER_COLUMNS_2026.map(([h, v]) => q(cell(h, i, v(l)))).join(','));
-    return textBytes([HEADER_2026.map(q).join(','), ...rows].join('\n'));
-  };
-  const idText = (v: number) => v.toLocaleString('de-DE');
-  const enTexts = ['1,234.50', '12,345', '82,500', '4.00', '2,000,000'];
-
-  it('reads Indonesian amounts exactly, and one English amount anywhere fails the file with its row and column', () => {
-    fc.assert(
-      fc.property(
-        fc.array(
-          fc.integer({ min: 1, max: 999 }).map((k) => k * 500),
-          { minLength: 2, maxLength: 40 },
-        ),
-        fc.nat(),
-        fc.constantFrom(...enTexts),
-        (amounts, pos, english) => {
-          const texts = amounts.map(idText);
-          expect(sum(parseExport('Order.all.20260601_20260630.csv', csvWith(texts)), 'subtotal')).toBe(
-            amounts.reduce((a, b) => a + b, 0),
-          );
-          const at = pos % texts.length;
-          texts[at] = english;
-          const e = failure('Order.all.20260601_20260630.csv', csvWith(texts));
-          expect(e.code).toBe('bad_value');
-          expect(e.params).toMatchObject({
-            row: at + 2,
-            header: 'Subtotal Pesanan',
-            value: english,
-            expected: 'convention_id',
-          });
-        },
-      ),
-      { numRuns: 60 },
-    );
-  });
-
-  it('reads a column of only ambiguous numbers by the file, and says so', () => {
-    // Quantities of 1.000 (a thousand): the column alone cannot say; the amounts of the file can.
-    const p = parseExport('Order.all.20260601_20260630.csv', csvWith(['82.500', '1.000'], { Jumlah: '1.000' }));
-    expect(sum(p, 'subtotal')).toBe(83_500);
-    expect(sum(p, 'qty')).toBe(2000);
-    const note = p.output.notes.find((n) => n.code === 'number_convention');
-    expect(note?.params).toMatchObject({ convention: 'id', source: 'file' });
-    expect(String(note?.params.columns)).toContain('Jumlah');
-  });
-
-  it('a file whose every number is ambiguous reads by its header language, and says so', () => {
-    // Amounts without separators, counts of 1.000 (a thousand, or one): nothing in the file decides.
-    const numeric = new Set(['int', 'number', 'percent', 'weight']);
-    const ambiguous = Object.fromEntries(
-      ORDERS.fields
-        .filter((f) => f.type === 'money' || numeric.has(f.type))
-        .map((f) => [f.aliases[0], f.type === 'money' ? '1000' : '1.000']),
-    );
-    const indonesian = parseExport('Order.all.20260601_20260630.csv', csvWith(['82500', '1000'], ambiguous));
-    expect(indonesian.output.notes.find((n) => n.code === 'number_convention')?.params).toMatchObject({
-      convention: 'id',
-      source: 'headers',
-    });
-    expect(sum(indonesian, 'qty')).toBe(2000);
-    // The same file with the English headers of the same columns.
-    const text = new TextDecoder().decode(csvWith(['82500', '1000'], ambiguous));
-    const english = ORDERS.fields.reduce(
-      (t, f) => (f.aliases[1] ? t.replace(`"${f.aliases[0]}"`, `"${f.aliases[1]}"`) : t),
-      text,
-    );
-    const note = parseExport('Order.all.20260601_20260630.csv', textBytes(english)).output.notes.find(
-      (n) => n.code === 'number_convention',
-    );
-    expect(note?.params).toMatchObject({ convention: 'en', source: 'headers' });
-    expect(sum(parseExport('Order.all.20260601_20260630.csv', textBytes(english)), 'qty')).toBe(2);
-    expect(noteText('en', note as Note)).toContain('matching the language of the file’s column headers');
-  });
-});
-
-describe('implausible order rows fail the file, naming them', () => {
-  it('one order with two statuses in one file', () => {
-    const e = failure(
-      'Order.all.20260601_20260630.xlsx',
-      orderFile([
-        line({ orderId: 'C1' }),
-        line({ orderId: 'C1', productName: 'Topi', status: 'Batal', completed: null }),
-      ]),
-    );
-    expect(e.code).toBe('conflicting_status');
-    expect(e.params).toMatchObject({ order: 'C1', rows: '2 (Selesai), 3 (Batal)' });
-  });
-
-  it('a negative quantity', () => {
-    const e = failure(
-      'Order.all.20260601_20260630.xlsx',
-      orderFile([line({ orderId: 'Q1' }), line({ orderId: 'Q2', qty: -2 })]),
-    );
-    expect(e.params).toMatchObject({ row: 3, header: 'Jumlah', value: '-2', expected: 'not_negative' });
-  });
-
-  it('an order created after the period in the file name, or in the future', () => {
-    const late = line({ orderId: 'F1', created: at('2026-07-02 10:00'), completed: null, status: 'Perlu Dikirim' });
-    expect(
-      failure('Order.all.20260601_20260630.xlsx', orderFile([line({ orderId: 'F0' }), late])).params,
-    ).toMatchObject({ row: 3, header: 'Waktu Pesanan Dibuat', expected: 'date_in_period' });
-    // Without a period in the name, only the future is refused: 2099 is.
-    expect(parseExport('orders.xlsx', orderFile([late])).output.rowsRead).toBe(1);
-    const future = line({ orderId: 'F2', created: at('2099-01-01 10:00'), completed: null, status: 'Perlu Dikirim' });
-    expect(failure('orders.xlsx', orderFile([future])).params).toMatchObject({ row: 2, expected: 'date_not_future' });
   });
 });

@@ -63,6 +63,11 @@ export type SegmentName =
   | 'lost'
   | 'others';
 
+/** An id that names an RFM segment (k-means clusters are `cluster_<n>`). */
+export function isSegmentName(id: string | number): id is SegmentName {
+  return id === 'others' || SEGMENT_RULES.some((r) => r.name === id);
+}
+
 /** The rule table, first match wins: inclusive score ranges of R, F and M. */
 export const SEGMENT_RULES: readonly {
   name: Exclude<SegmentName, 'others'>;
@@ -91,9 +96,7 @@ export function segmentOf(s: RfmScore): SegmentName {
   );
 }
 
-/** What a seller can do for a segment: the suggested action, by RFM segment. */
-export const SEGMENT_ACTIONS: Record<
-  SegmentName,
+export type SegmentAction =
   | 'vip_voucher'
   | 'bundle'
   | 'follow_voucher'
@@ -102,8 +105,10 @@ export const SEGMENT_ACTIONS: Record<
   | 'winback_chat'
   | 'winback_personal'
   | 'broadcast_discount'
-  | 'none'
-> = {
+  | 'none';
+
+/** What a seller can do for a segment: the suggested action, by RFM segment. */
+export const SEGMENT_ACTIONS: Record<SegmentName, SegmentAction> = {
   champions: 'vip_voucher',
   loyal: 'bundle',
   potential_loyalist: 'follow_voucher',

@@ -1,6 +1,6 @@
-import { createResource, Show } from 'solid-js';
-import { dataVersion, locale, tr } from '../../app/state';
-import { engine, useDatasetInfo, useRange } from '../../app/useRange';
+import { Show } from 'solid-js';
+import { locale, tr } from '../../app/state';
+import { createEngineQuery, useDatasetInfo, useRange } from '../../app/useRange';
 import { campaignDayKinds } from '../../calendar/campaignDays';
 import { Chart } from '../../components/Chart';
 import { Pending, SkeletonCard } from '../../components/Skeleton';
@@ -14,14 +14,8 @@ import type { AdTotals } from '../../metrics/campaigns';
 export function CampaignsPage() {
   const { range } = useRange();
   const info = useDatasetInfo();
-  const [data] = createResource(
-    () => ({ v: dataVersion(), ...range() }),
-    (r) => engine().campaignPerformance({ from: r.from, to: r.to }),
-  );
-  const [sales] = createResource(
-    () => ({ v: dataVersion(), ...range() }),
-    (r) => engine().trend({ from: r.from, to: r.to }, 'day'),
-  );
+  const [data] = createEngineQuery('campaignPerformance', () => [range()]);
+  const [sales] = createEngineQuery('trend', () => [range(), 'day']);
   const cur = () => info()?.currency ?? 'IDR';
   const money = (v: number | null | undefined) =>
     v === null || v === undefined ? '–' : formatMoney(v, cur(), locale());

@@ -1,7 +1,7 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { type ImportItem, importItems, runImport } from '../../app/imports';
-import { bumpDataVersion, dataVersion, engineStatus, locale, tr, trf } from '../../app/state';
-import { engine, useDatasetInfo, useRange } from '../../app/useRange';
+import { bumpDataVersion, engineStatus, locale, tr, trf } from '../../app/state';
+import { createEngineQuery, engine, useDatasetInfo, useRange } from '../../app/useRange';
 import type { ImportRecord } from '../../engine/api';
 import { LoadSampleButton } from '../../components/EmptyState';
 import { KpiCard, KpiGridSkeleton } from '../../components/KpiCard';
@@ -9,7 +9,6 @@ import { Pending } from '../../components/Skeleton';
 import { downloadBytes } from '../../format/csv';
 import { formatCount } from '../../format/number';
 import { errorText, noteText } from '../../i18n/problems';
-import type { StringKey } from '../../i18n/ui';
 import { INCOME_METRICS, ORDER_METRICS } from '../../metrics/definitions';
 
 function ReportItem(props: { item: ImportItem }) {
@@ -25,7 +24,7 @@ function ReportItem(props: { item: ImportItem }) {
       <div class="report-head">
         <strong>{props.item.fileName}</strong>
         <span class="badge">{status() === 'pending' ? tr('pending') : status() === 'ok' ? tr('ok') : tr('error')}</span>
-        <Show when={r()?.kind}>{(k) => <span class="muted">{tr(`kind_${k()}` as StringKey)}</span>}</Show>
+        <Show when={r()?.kind}>{(k) => <span class="muted">{tr(`kind_${k()}`)}</span>}</Show>
       </div>
       <Show when={r()?.status === 'ok'}>
         <p class="counts">
@@ -144,11 +143,8 @@ export function DataPage() {
   const { range, compare } = useRange();
   const [dragging, setDragging] = createSignal(false);
   const info = useDatasetInfo();
-  const [kpis] = createResource(
-    () => ({ v: dataVersion(), ...range() }),
-    (r) => engine().kpis({ from: r.from, to: r.to }),
-  );
-  const [imports] = createResource(dataVersion, () => engine().listImports());
+  const [kpis] = createEngineQuery('kpis', () => [range()]);
+  const [imports] = createEngineQuery('listImports');
 
   const importFiles = (files: File[]) =>
     runImport(
@@ -291,7 +287,7 @@ export function DataPage() {
               {(g) => (
                 <details class="import-group" data-testid="import-group" data-kind={g.kind}>
                   <summary>
-                    <strong>{tr(`kind_${g.kind}` as StringKey)}</strong>
+                    <strong>{tr(`kind_${g.kind}`)}</strong>
                     <span class="muted">
                       {trf('importGroup', {
                         files: formatCount(g.items.length, locale()),

@@ -1,179 +1,33 @@
 import { A } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
-import { dataVersion, locale, tr, trf } from '../../app/state';
-import { engine, useDatasetInfo } from '../../app/useRange';
+import { createSignal, For, Show } from 'solid-js';
+import { locale, tr, trf } from '../../app/state';
+import { createEngineQuery, engine, useDatasetInfo } from '../../app/useRange';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { Chart } from '../../components/Chart';
 import { Figure } from '../../components/Figure';
 import { Pending, SkeletonCard, SkeletonFigure } from '../../components/Skeleton';
 import { type HeatRow, HeatTable } from '../../components/HeatTable';
-import type { CohortResult, PriceResult, SegmentationResult, SegmentSummary } from '../../engine/api';
-import { downloadText, toCsv } from '../../format/csv';
+import type { CohortResult, PriceResult, ProductPair, SegmentationResult } from '../../engine/api';
 import { formatCount, formatDecimal, formatMoney, formatPercent } from '../../format/number';
-import type { StringKey } from '../../i18n/ui';
 import { findingText } from '../../i18n/findings';
 import { SEGMENT_RULES } from '../../ml/rfm';
-
-/** The dendrogram of the clusters' merges as SVG: leaves along the bottom, merge height upwards. */
-function Dendrogram(props: { merges: NonNullable<SegmentationResult['merges']> }) {
-  const W = 560;
-  const H = 200;
-  const layout = () => {
-    const leaves: string[] = [];
-    const children = new Map(props.merges.map((m) => [m.id, [m.a, m.b]]));
-    const walk = (id: string) => {
-      const c = children.get(id);
-      if (c) c.forEach(walk);
-      else leaves.push(id);
-    };
-    walk(props.merges[props.merges.length - 1].id);
-    const maxH = Math.max(...props.merges.map((m) => m.height)) || 1;
-    const pos = new Map<string, { x: number; y: number }>(
-      leaves.map((l, i) => [l, { x: 30 + (i * (W - 60)) / Math.max(1, leaves.length - 1), y: H - 24 }]),
-    );
-    const lines: string[] = [];
-    for (const m of props.merges) {
-      const a = pos.get(m.a) as { x: number; y: number };
-      const b = pos.get(m.b) as { x: number; y: number };
-      const y = H - 24 - ((H - 40) * m.height) / maxH;
-      lines.push(`M${a.x},${a.y}V${y}H${b.x}V${b.y}`);
-      pos.set(m.id, { x: (a.x + b.x) / 2, y });
-    }
-    return { leaves: leaves.map((l) => ({ l, ...(pos.get(l) as { x: number; y: number }) })), path: lines.join('') };
-  };
-  return (
-    <svg
-      viewBox={`0 0 ${W} ${H}`}
-      class="dendrogram"
-      role="img"
-      aria-label={tr('insDendrogram')}
-      data-testid="dendrogram"
-    >
-      <path d={layout().path} fill="none" stroke="currentColor" stroke-width="1.5" />
-      <For each={layout().leaves}>
-        {(leaf) => (
-          <text x={leaf.x} y={H - 6} text-anchor="middle" font-size="12" fill="currentColor">
-            {leaf.l.replace('cluster_', '')}
-          </text>
-        )}
-      </For>
-    </svg>
-  );
-}
-
-/** The segments of one method as a table, each with its buyers' export. */
-function SegmentTable(props: { result: SegmentationResult; currency: string; testid: string; caption: string }) {
-  // The next-product suggestion reads every buyer's baskets: it fills in after the segments are shown.
-  const [next] = createResource(
-    () => props.result,
-    (r) => engine().segmentNextProducts(r.method),
-  );
-  const name = (s: SegmentSummary) =>
-    props.result.method === 'rfm'
-      ? tr(`seg_${s.id}` as StringKey)
-      : `${tr('colCluster')} ${s.id.replace('cluster_', '')} (${tr(`seg_${s.dominant}` as StringKey)})`;
-  const exportBuyers = async (s: SegmentSummary) => {
-    const buyers = await engine().getSegment(props.result.method, s.id);
-    downloadText(
-      `toko-insight-segmen-${s.id}.csv`,
-      toCsv(
-        ['username'],
-        buyers.map((b) => [b]),
-      ),
-    );
-  };
-  const pct = (v: number) => formatPercent(v, locale());
-  return (
-    <DataTable
-      caption={props.caption}
-      hideCaption
-      testid={props.testid}
-      rows={props.result.segments}
-      columns={[
-        {
-          label: tr('colSegmentProfile'),
-          value: (s) => (
-            <>
-              {name(s)}
-              <div class="muted small">
-                {[s.profile.topProducts[0]?.name, s.profile.topProvinces[0]?.name].filter(Boolean).join(' · ')}
-              </div>
-            </>
-          ),
-        },
-        {
-          label: tr('colBuyers'),
-          value: (s) => `${formatCount(s.size, locale())} (${pct(s.share)})`,
-          key: (s) => s.size,
-          fmt: 'count',
-          numeric: true,
-        },
-        { label: tr('colValueShare'), key: (s) => s.valueShare, fmt: 'ratio', show: pct },
-        { label: tr('colRecency'), key: (s) => s.recency, fmt: 'count', show: (x) => formatCount(x, locale()) },
-        {
-          label: tr('colOrdersPerBuyer'),
-          key: (s) => s.orders,
-          fmt: 'decimal',
-          show: (x) => formatDecimal(x, locale()),
-        },
-        {
-          label: tr('colBasket'),
-          key: (s) => s.profile.basketValue,
-          fmt: 'money',
-          show: (x) => formatMoney(x, props.currency, locale()),
-        },
-        {
-          label: tr('colAction'),
-          value: (s) => (
-            <>
-              {tr(`act_${s.action}` as StringKey)}
-              <Show when={next()?.[s.id]?.[0]}>
-                {(p) => (
-                  <div class="muted small">
-                    {trf('insNextProduct', { name: p().name, buyers: formatCount(p().buyers, locale()) })}
-                  </div>
-                )}
-              </Show>
-            </>
-          ),
-        },
-        {
-          label: tr('colExport'),
-          value: (s) => (
-            <button
-              type="button"
-              class="secondary small-button"
-              onClick={() => exportBuyers(s)}
-              data-testid={`export-${s.id}`}
-            >
-              CSV
-            </button>
-          ),
-        },
-      ]}
-    />
-  );
-}
+import { Dendrogram, SegmentTable } from './Segments';
 
 export function InsightsPage() {
   const info = useDatasetInfo();
-  const [rfm] = createResource(dataVersion, () => engine().segmentCustomers('rfm'));
-  const [cohorts] = createResource(dataVersion, () => engine().cohortAnalysis());
-  const [findings] = createResource(dataVersion, () => engine().insightsSummary());
+  const [rfm] = createEngineQuery('segmentCustomers', () => ['rfm']);
+  const [cohorts] = createEngineQuery('cohortAnalysis');
+  const [findings] = createEngineQuery('insightsSummary');
   // Bundle ideas: pairs bought together more often than chance (lift above 1).
-  const [bundles] = createResource(dataVersion, async () =>
-    (await engine().recommendProducts({}, 3)).filter((p) => p.lift > 1),
-  );
+  const [pairs] = createEngineQuery('recommendProducts', () => [{}, 3]);
+  const bundles = (all: ProductPair[]) => all.filter((p) => p.lift > 1);
   const [clusters, setClusters] = createSignal<SegmentationResult | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [prices, setPrices] = createSignal<PriceResult[] | null>(null);
   const [budget, setBudget] = createSignal<number | undefined>(undefined);
-  const [arms] = createResource(dataVersion, () => engine().suggestCampaign());
-  const [mix] = createResource(
-    () => ({ v: dataVersion(), b: budget() }),
-    (k) => engine().optimizeMarketing(k.b),
-  );
+  const [arms] = createEngineQuery('suggestCampaign');
+  const [mix] = createEngineQuery('optimizeMarketing', () => [budget()]);
   const cur = () => info()?.currency ?? 'IDR';
   const size = (id: string) => rfm()?.segments.find((s) => s.id === id)?.size ?? 0;
   // The retention triangle: month m (1, 2, …) after a cohort's first exists while the data lasts.
@@ -287,11 +141,11 @@ export function InsightsPage() {
               }}
             </Pending>
             <Pending
-              of={bundles}
+              of={pairs}
               skeleton={<SkeletonFigure label={tr('insTopLift')} formula={tr('insTopLiftFormula')} />}
             >
-              {(b) => (
-                <Show when={b()[0]}>
+              {(all) => (
+                <Show when={bundles(all())[0]}>
                   {(top) => (
                     <Figure
                       id="top_bundle_lift"
@@ -340,7 +194,7 @@ export function InsightsPage() {
                     testid="rfm-rules"
                     rows={[...SEGMENT_RULES]}
                     columns={[
-                      { label: tr('colSegment'), value: (x) => tr(`seg_${x.name}` as StringKey) },
+                      { label: tr('colSegment'), value: (x) => tr(`seg_${x.name}`) },
                       { label: 'R', value: (x) => x.r.join('–') },
                       { label: 'F', value: (x) => x.f.join('–') },
                       { label: 'M', value: (x) => x.m.join('–') },
@@ -461,7 +315,7 @@ export function InsightsPage() {
                       label: tr('colRecommended'),
                       value: (r) =>
                         r.reason
-                          ? tr(`why_${r.reason}` as StringKey)
+                          ? tr(`why_${r.reason}`)
                           : trf('priceRec', {
                               price: formatMoney(r.recommendedPrice ?? 0, cur(), locale()),
                               units: signedPct(r.unitsChange),
@@ -620,16 +474,16 @@ export function InsightsPage() {
             )}
           </Pending>
 
-          <Pending of={bundles} skeleton={<SkeletonCard title={tr('insBundles')} height="26rem" narrow="70rem" />}>
-            {(b) => (
+          <Pending of={pairs} skeleton={<SkeletonCard title={tr('insBundles')} height="26rem" narrow="70rem" />}>
+            {(all) => (
               <div class="card">
                 <h2>{tr('insBundles')}</h2>
-                <Show when={b().length} fallback={<p class="muted">{tr('insNoBundles')}</p>}>
+                <Show when={bundles(all()).length} fallback={<p class="muted">{tr('insNoBundles')}</p>}>
                   <DataTable
                     caption={tr('insBundles')}
                     hideCaption
                     testid="bundles"
-                    rows={b().slice(0, 20)}
+                    rows={bundles(all()).slice(0, 20)}
                     columns={[
                       { label: 'A', value: (p) => p.a },
                       { label: 'B', value: (p) => p.b },

@@ -1,6 +1,6 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
-import { dataVersion, locale, tr } from '../../app/state';
-import { engine, useDatasetInfo, useRange } from '../../app/useRange';
+import { createSignal, For, Show } from 'solid-js';
+import { locale, tr } from '../../app/state';
+import { createEngineQuery, useDatasetInfo, useRange } from '../../app/useRange';
 import { type Column, DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { KpiCard } from '../../components/KpiCard';
@@ -31,7 +31,7 @@ function FunnelView(props: { funnel: Funnel }) {
           const share = () => (props.funnel.placed ? s.n / props.funnel.placed : 0);
           return (
             <div class="funnel-step" data-step={s.k} data-value={s.n}>
-              <span class="funnel-label">{tr(`funnel_${s.k}` as StringKey)}</span>
+              <span class="funnel-label">{tr(`funnel_${s.k}`)}</span>
               <span class="funnel-bar" classList={{ bad: s.k === 'cancelled' }}>
                 <span style={{ width: `${(share() * 100).toFixed(1)}%` }} />
               </span>
@@ -55,14 +55,8 @@ export function OverviewPage() {
   const hasOrders = () => (info()?.orders ?? 0) > 0;
   const hasIncome = () => (info()?.incomeOrders ?? 0) > 0;
 
-  const [kpis] = createResource(
-    () => ({ v: dataVersion(), ...range() }),
-    (r) => engine().kpis({ from: r.from, to: r.to }),
-  );
-  const [overview] = createResource(
-    () => ({ v: dataVersion(), g: grain(), c: compare(), ...range() }),
-    (r) => engine().overview({ from: r.from, to: r.to }, { grain: r.g, compare: r.c }),
-  );
+  const [kpis] = createEngineQuery('kpis', () => [range()]);
+  const [overview] = createEngineQuery('overview', () => [range(), { grain: grain(), compare: compare() }]);
 
   const money = (v: number) => formatMoney(v, currency(), locale());
   const count = (v: number) => formatCount(v, locale());

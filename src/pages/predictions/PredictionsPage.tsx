@@ -1,6 +1,6 @@
-import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
-import { dataVersion, locale, tr, trf } from '../../app/state';
-import { engine, useDatasetInfo } from '../../app/useRange';
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import { locale, tr, trf } from '../../app/state';
+import { createEngineQuery, engine, useDatasetInfo } from '../../app/useRange';
 import { Chart } from '../../components/Chart';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
@@ -8,7 +8,6 @@ import { Figure } from '../../components/Figure';
 import { Pending, SkeletonCard, SkeletonFigure } from '../../components/Skeleton';
 import type { SeriesForecast, SkuDemand } from '../../engine/api';
 import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent } from '../../format/number';
-import type { StringKey } from '../../i18n/ui';
 
 const HORIZONS = [30, 60, 90] as const;
 /** Days of history shown before the forecast. */
@@ -116,17 +115,11 @@ export function PredictionsPage() {
   const info = useDatasetInfo();
   const [horizon, setHorizon] = createSignal<number>(30);
   const [showComponents, setShowComponents] = createSignal(false);
-  const [sales] = createResource(
-    () => ({ v: dataVersion(), h: horizon() }),
-    (k) => engine().forecastSales(k.h),
-  );
-  const [traffic] = createResource(
-    () => ({ v: dataVersion(), h: horizon() }),
-    (k) => engine().forecastTraffic(k.h),
-  );
-  const [perf] = createResource(dataVersion, () => engine().modelPerformance());
-  const [anomalies] = createResource(dataVersion, () => engine().anomalies());
-  const [churn] = createResource(dataVersion, () => engine().predictChurn());
+  const [sales] = createEngineQuery('forecastSales', () => [horizon()]);
+  const [traffic] = createEngineQuery('forecastTraffic', () => [horizon()]);
+  const [perf] = createEngineQuery('modelPerformance');
+  const [anomalies] = createEngineQuery('anomalies');
+  const [churn] = createEngineQuery('predictChurn');
   const [leadTime, setLeadTime] = createSignal(14);
   const [serviceLevel, setServiceLevel] = createSignal(0.95);
   const [progress, setProgress] = createSignal<[number, number] | null>(null);
@@ -290,8 +283,7 @@ export function PredictionsPage() {
                 <h2>{tr('fcChart')}</h2>
                 <ForecastChart f={s()} currency={cur()} unit="money" title={tr('fcChart')} />
                 <p class="muted small" data-testid="forecast-method">
-                  {tr(`fcMethod_${s().forecast.method}` as StringKey)}.{' '}
-                  {s().forecast.transform === 'log1p' ? tr('fcLogNote') : ''}{' '}
+                  {tr(`fcMethod_${s().forecast.method}`)}. {s().forecast.transform === 'log1p' ? tr('fcLogNote') : ''}{' '}
                   {s().forecast.calibrated ? tr('fcCalibrated') : tr('fcUncalibrated')}
                 </p>
                 <label class="check">
@@ -473,7 +465,7 @@ export function PredictionsPage() {
                       fmt: 'count',
                       show: (x) => formatCount(x, locale()),
                     },
-                    { label: tr('colMethod'), value: (r) => tr(`fcMethod_${r.method}` as StringKey) },
+                    { label: tr('colMethod'), value: (r) => tr(`fcMethod_${r.method}`) },
                   ]}
                 />
               )}
@@ -512,7 +504,7 @@ export function PredictionsPage() {
                       },
                       {
                         label: tr('colEvents'),
-                        value: (r) => r.events.map((k) => tr(`ev_${k}` as StringKey)).join(', ') || '–',
+                        value: (r) => r.events.map((k) => tr(`ev_${k}`)).join(', ') || '–',
                       },
                     ]}
                   />

@@ -1,7 +1,7 @@
 import { useSearchParams } from '@solidjs/router';
-import { createMemo, createResource, createSignal, Show } from 'solid-js';
-import { bumpDataVersion, dataVersion, locale, tr, trf } from '../../app/state';
-import { engine, useDatasetInfo, useRange } from '../../app/useRange';
+import { createMemo, createSignal, Show } from 'solid-js';
+import { bumpDataVersion, locale, tr, trf } from '../../app/state';
+import { createEngineQuery, engine, useDatasetInfo, useRange } from '../../app/useRange';
 import { Chart } from '../../components/Chart';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
@@ -14,10 +14,7 @@ import { errorText } from '../../i18n/problems';
 export function ProductsPage() {
   const { range } = useRange();
   const info = useDatasetInfo();
-  const [rows] = createResource(
-    () => ({ v: dataVersion(), ...range() }),
-    (r) => engine().productTable({ from: r.from, to: r.to }),
-  );
+  const [rows] = createEngineQuery('productTable', () => [range()]);
   // A finding can link here with `?q=` (a SKU) to show its row.
   const [params] = useSearchParams<{ q?: string }>();
   const [search, setSearch] = createSignal(params.q ?? '');

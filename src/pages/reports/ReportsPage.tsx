@@ -7,11 +7,10 @@ import type { Cadence, ReportMeta, ScheduleView, TemplateId } from '../../automa
 import { downloadBytes } from '../../format/csv';
 import { formatDate, formatRange } from '../../format/number';
 import { LOCALES, type Locale } from '../../i18n/locale';
-import type { StringKey } from '../../i18n/ui';
 import { addDays, TEMPLATES, templatePeriod } from '../../automation/periods';
 import { localNow } from '../../automation/schedule';
 
-const templateName = (t: TemplateId) => tr(`rep_t_${t}` as StringKey);
+const templateName = (t: TemplateId) => tr(`rep_t_${t}`);
 const langName = (l: Locale) => (l === 'id' ? 'Bahasa Indonesia' : 'English');
 const kb = (n: number) => `${Math.max(1, Math.round(n / 1024))} kB`;
 const periodText = (r: { from: string; to: string }) => formatRange(r, locale());

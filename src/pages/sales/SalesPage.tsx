@@ -1,6 +1,6 @@
-import { createMemo, createResource, createSignal, Show } from 'solid-js';
-import { dataVersion, locale, narrow, tr, trf } from '../../app/state';
-import { engine, useDatasetInfo, useRange } from '../../app/useRange';
+import { createMemo, createSignal, Show } from 'solid-js';
+import { locale, narrow, tr, trf } from '../../app/state';
+import { createEngineQuery, useDatasetInfo, useRange } from '../../app/useRange';
 import { type Column, DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { type HeatRow, HeatTable } from '../../components/HeatTable';
@@ -60,15 +60,11 @@ export function SalesPage() {
   const { range, compare } = useRange();
   const info = useDatasetInfo();
   const [chosenGrain, setGrain] = createSignal<Grain | null>(null);
-  const key = () => ({ v: dataVersion(), ...range() });
-  const [kpis] = createResource(key, (r) => engine().kpis({ from: r.from, to: r.to }));
+  const [kpis] = createEngineQuery('kpis', () => [range()]);
   const grain = (): Grain => chosenGrain() ?? autoGrain(kpis()?.range);
-  const [overview] = createResource(
-    () => ({ ...key(), g: grain(), c: compare() }),
-    (r) => engine().overview({ from: r.from, to: r.to }, { grain: r.g, compare: r.c }),
-  );
-  const [analysis] = createResource(key, (r) => engine().salesAnalysis({ from: r.from, to: r.to }));
-  const [categories] = createResource(key, (r) => engine().salesByCategory({ from: r.from, to: r.to }));
+  const [overview] = createEngineQuery('overview', () => [range(), { grain: grain(), compare: compare() }]);
+  const [analysis] = createEngineQuery('salesAnalysis', () => [range()]);
+  const [categories] = createEngineQuery('salesByCategory', () => [range()]);
   const cur = () => info()?.currency ?? 'IDR';
   const money = (v: number) => formatMoney(v, cur(), locale());
   const count = (v: number) => formatCount(v, locale());

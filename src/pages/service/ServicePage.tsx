@@ -1,11 +1,11 @@
-import { createResource, Show } from 'solid-js';
-import { dataVersion, locale, tr } from '../../app/state';
-import { engine, useDatasetInfo, useRange } from '../../app/useRange';
+import { Show } from 'solid-js';
+import { fileLabel } from '../../i18n/names';
+import { locale, tr } from '../../app/state';
+import { createEngineQuery, useDatasetInfo, useRange } from '../../app/useRange';
 import { Chart } from '../../components/Chart';
 import { DataTable } from '../../components/DataTable';
 import { KpiGrid } from '../../components/KpiCard';
 import { formatCount } from '../../format/number';
-import type { StringKey } from '../../i18n/ui';
 import { SERVICE_METRICS } from '../../metrics/definitions';
 import { MissingExport } from '../traffic/TrafficPage';
 
@@ -15,10 +15,7 @@ const RESPONSE_TARGET = 0.7;
 export function ServicePage() {
   const { range, compare } = useRange();
   const info = useDatasetInfo();
-  const [data] = createResource(
-    () => ({ v: dataVersion(), ...range() }),
-    (r) => engine().serviceMetrics({ from: r.from, to: r.to }),
-  );
+  const [data] = createEngineQuery('serviceMetrics', () => [range()]);
   return (
     <section class="page" data-testid="page-service">
       <h1>{tr('page_service')}</h1>
@@ -78,7 +75,7 @@ export function ServicePage() {
                 testid="csat-breakdown"
                 rows={d().csatBreakdown}
                 columns={[
-                  { label: tr('colRating'), value: (r) => tr(`csat_${r.metric}` as StringKey) },
+                  { label: tr('colRating'), value: (r) => fileLabel(locale(), 'csat_', r.metric) },
                   { label: tr('colCount'), key: (r) => r.value, fmt: 'count', show: (x) => formatCount(x, locale()) },
                 ]}
               />

@@ -1,6 +1,7 @@
-import { createResource, For, Show } from 'solid-js';
-import { dataVersion, locale, tr } from '../../app/state';
-import { engine, useDatasetInfo, useRange } from '../../app/useRange';
+import { For, Show } from 'solid-js';
+import { fileLabel } from '../../i18n/names';
+import { locale, tr } from '../../app/state';
+import { createEngineQuery, useDatasetInfo, useRange } from '../../app/useRange';
 import { Chart } from '../../components/Chart';
 import { DataTable } from '../../components/DataTable';
 import { KpiGrid } from '../../components/KpiCard';
@@ -24,14 +25,8 @@ export function MissingExport(props: { what: StringKey; where: StringKey; testid
 export function TrafficPage() {
   const { range, compare } = useRange();
   const info = useDatasetInfo();
-  const [data] = createResource(
-    () => ({ v: dataVersion(), ...range() }),
-    (r) => engine().traffic({ from: r.from, to: r.to }),
-  );
-  const [kpis] = createResource(
-    () => ({ v: dataVersion(), ...range() }),
-    (r) => engine().kpis({ from: r.from, to: r.to }),
-  );
+  const [data] = createEngineQuery('traffic', () => [range()]);
+  const [kpis] = createEngineQuery('kpis', () => [range()]);
   const count = (n: number) => formatCount(n, locale());
   const funnel = () => {
     const d = data()?.current;
@@ -126,7 +121,7 @@ export function TrafficPage() {
                   testid="platforms"
                   rows={d().platforms.filter((p) => p.scope !== 'all')}
                   columns={[
-                    { label: tr('colPlatform'), value: (p) => tr(`platform_${p.scope}` as StringKey) },
+                    { label: tr('colPlatform'), value: (p) => fileLabel(locale(), 'platform_', p.scope) },
                     { label: tr('colVisitors'), key: (p) => p.visitors, fmt: 'count', show: count },
                     { label: tr('colPageViews'), key: (p) => p.pageViews, fmt: 'count', show: count },
                     {

@@ -1,0 +1,146 @@
+import { segmentLabel } from '../../i18n/names';
+import { For, Show } from 'solid-js';
+import { locale, tr, trf } from '../../app/state';
+import { createEngineQuery, engine } from '../../app/useRange';
+import { DataTable } from '../../components/DataTable';
+import type { SegmentationResult, SegmentSummary } from '../../engine/api';
+import { downloadText, toCsv } from '../../format/csv';
+import { formatCount, formatDecimal, formatMoney, formatPercent } from '../../format/number';
+
+/** The dendrogram of the clusters' merges as SVG: leaves along the bottom, merge height upwards. */
+export function Dendrogram(props: { merges: NonNullable<SegmentationResult['merges']> }) {
+  const W = 560;
+  const H = 200;
+  const layout = () => {
+    const leaves: string[] = [];
+    const children = new Map(props.merges.map((m) => [m.id, [m.a, m.b]]));
+    const walk = (id: string) => {
+      const c = children.get(id);
+      if (c) c.forEach(walk);
+      else leaves.push(id);
+    };
+    walk(props.merges[props.merges.length - 1].id);
+    const maxH = Math.max(...props.merges.map((m) => m.height)) || 1;
+    const pos = new Map<string, { x: number; y: number }>(
+      leaves.map((l, i) => [l, { x: 30 + (i * (W - 60)) / Math.max(1, leaves.length - 1), y: H - 24 }]),
+    );
+    const lines: string[] = [];
+    for (const m of props.merges) {
+      const a = pos.get(m.a) as { x: number; y: number };
+      const b = pos.get(m.b) as { x: number; y: number };
+      const y = H - 24 - ((H - 40) * m.height) / maxH;
+      lines.push(`M${a.x},${a.y}V${y}H${b.x}V${b.y}`);
+      pos.set(m.id, { x: (a.x + b.x) / 2, y });
+    }
+    return { leaves: leaves.map((l) => ({ l, ...(pos.get(l) as { x: number; y: number }) })), path: lines.join('') };
+  };
+  return (
+    <svg
+      viewBox={`0 0 ${W} ${H}`}
+      class="dendrogram"
+      role="img"
+      aria-label={tr('insDendrogram')}
+      data-testid="dendrogram"
+    >
+      <path d={layout().path} fill="none" stroke="currentColor" stroke-width="1.5" />
+      <For each={layout().leaves}>
+        {(leaf) => (
+          <text x={leaf.x} y={H - 6} text-anchor="middle" font-size="12" fill="currentColor">
+            {leaf.l.replace('cluster_', '')}
+          </text>
+        )}
+      </For>
+    </svg>
+  );
+}
+
+/** The segments of one method as a table, each with its buyers' export. */
+export function SegmentTable(props: { result: SegmentationResult; currency: string; testid: string; caption: string }) {
+  // The next-product suggestion reads every buyer's baskets: it fills in after the segments are shown.
+  const [next] = createEngineQuery('segmentNextProducts', () => [props.result.method]);
+  const name = (s: SegmentSummary) =>
+    props.result.method === 'rfm'
+      ? segmentLabel(locale(), s.id)
+      : `${tr('colCluster')} ${s.id.replace('cluster_', '')} (${tr(`seg_${s.dominant}`)})`;
+  const exportBuyers = async (s: SegmentSummary) => {
+    const buyers = await engine().getSegment(props.result.method, s.id);
+    downloadText(
+      `toko-insight-segmen-${s.id}.csv`,
+      toCsv(
+        ['username'],
+        buyers.map((b) => [b]),
+      ),
+    );
+  };
+  const pct = (v: number) => formatPercent(v, locale());
+  return (
+    <DataTable
+      caption={props.caption}
+      hideCaption
+      testid={props.testid}
+      rows={props.result.segments}
+      columns={[
+        {
+          label: tr('colSegmentProfile'),
+          value: (s) => (
+            <>
+              {name(s)}
+              <div class="muted small">
+                {[s.profile.topProducts[0]?.name, s.profile.topProvinces[0]?.name].filter(Boolean).join(' · ')}
+              </div>
+            </>
+          ),
+        },
+        {
+          label: tr('colBuyers'),
+          value: (s) => `${formatCount(s.size, locale())} (${pct(s.share)})`,
+          key: (s) => s.size,
+          fmt: 'count',
+          numeric: true,
+        },
+        { label: tr('colValueShare'), key: (s) => s.valueShare, fmt: 'ratio', show: pct },
+        { label: tr('colRecency'), key: (s) => s.recency, fmt: 'count', show: (x) => formatCount(x, locale()) },
+        {
+          label: tr('colOrdersPerBuyer'),
+          key: (s) => s.orders,
+          fmt: 'decimal',
+          show: (x) => formatDecimal(x, locale()),
+        },
+        {
+          label: tr('colBasket'),
+          key: (s) => s.profile.basketValue,
+          fmt: 'money',
+          show: (x) => formatMoney(x, props.currency, locale()),
+        },
+        {
+          label: tr('colAction'),
+          value: (s) => (
+            <>
+              {tr(`act_${s.action}`)}
+              <Show when={next()?.[s.id]?.[0]}>
+                {(p) => (
+                  <div class="muted small">
+                    {trf('insNextProduct', { name: p().name, buyers: formatCount(p().buyers, locale()) })}
+                  </div>
+                )}
+              </Show>
+            </>
+          ),
+        },
+        {
+          label: tr('colExport'),
+          value: (s) => (
+            <button
+              type="button"
+              class="secondary small-button"
+              onClick={() => exportBuyers(s)}
+              data-testid={`export-${s.id}`}
+            >
+              CSV
+            </button>
+          ),
+        },
+      ]}
+    />
+  );
+}
