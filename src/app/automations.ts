@@ -1,4 +1,5 @@
 import { createSignal } from 'solid-js';
+import { currencyOf } from '../kernel/currency';
 import type { Alert, WorkspaceApi } from '../automation/api';
 import { alertText } from '../i18n/alerts';
 import { t } from '../i18n/ui';
@@ -49,7 +50,7 @@ export function runAutomations(engine: WorkspaceApi): Promise<void> {
       again = false;
       try {
         const [{ alerts }, info] = await Promise.all([engine.runAutomations(), engine.datasetInfo()]);
-        for (const a of alerts) await notify(a, info.currency ?? 'IDR').catch(() => undefined);
+        for (const a of alerts) await notify(a, currencyOf(info)).catch(() => undefined);
       } catch (e) {
         console.warn('automations failed', e);
       }

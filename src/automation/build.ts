@@ -4,6 +4,7 @@
  * period and the top findings of the insights summary.
  */
 import type { EngineApi } from '../engine/api';
+import { currencyOf } from '../kernel/currency';
 import { segmentLabel } from '../i18n/names';
 import { coveredValues } from '../metrics/gaps';
 import { findingText } from '../i18n/findings';
@@ -102,7 +103,7 @@ export async function buildReport(src: ReportSource, p: BuildParams): Promise<Re
   const L = p.locale;
   const s = (key: StringKey) => t(L, key);
   const info = await src.datasetInfo();
-  const currency = info.currency ?? 'IDR';
+  const currency = currencyOf(info);
   const money = (v: number) => formatMoney(v, currency, L);
   const range = p.period;
   const prev = previousRange(range);

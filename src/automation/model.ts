@@ -2,15 +2,8 @@
  * A report as data: sections of KPIs, charts, tables and findings, with its text already in the report's
  * language and its numbers raw. The PDF and the Excel file are two renderings of the same document.
  */
-import {
-  formatCount,
-  formatDate,
-  formatDecimal,
-  formatDuration,
-  formatMoney,
-  formatPercent,
-  minorPerMajor,
-} from '../format/number';
+import { minorPerMajor } from '../kernel/currency';
+import { formatCount, formatDate, formatDecimal, formatDuration, formatMoney, formatPercent } from '../format/number';
 import type { CellValue } from '../format/workbook';
 import type { Locale } from '../i18n/locale';
 import type { MetricId, Unit } from '../metrics/definitions';

@@ -4,6 +4,7 @@
  * evaluates the alert rules. Runs in the db worker next to the engine, whose public operations it reads.
  */
 import type { EngineApi } from '../engine/api';
+import { currencyOf } from '../kernel/currency';
 import type { AutomationCounts } from '../engine/backups';
 import type {
   AutomationApi,
@@ -148,7 +149,7 @@ export class ReportService implements AutomationApi {
       kpis,
       daily,
       products,
-      currency: info.currency ?? 'IDR',
+      currency: currencyOf(info),
       version: info.version,
       locale,
     });

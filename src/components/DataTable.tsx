@@ -1,4 +1,5 @@
 import { createMemo, createRoot, createSignal, For, getOwner, type JSX, runWithOwner, Show } from 'solid-js';
+import { currencyOf } from '../kernel/currency';
 import { TABLE_PAGE_SIZE } from '../app/pages';
 import { locale, narrow, tr, trf } from '../app/state';
 import { engine } from '../app/useRange';
@@ -112,7 +113,7 @@ export function DataTable<T>(props: {
       ),
     );
   const downloadXlsx = async () => {
-    const currency = (await engine().datasetInfo()).currency ?? 'IDR';
+    const currency = currencyOf(await engine().datasetInfo());
     const rows = cells((c, r): CellValue => {
       const k = keyOf(c, r);
       if (typeof k === 'number' && c.fmt) return excelCell(k, c.fmt, currency);

@@ -1,4 +1,5 @@
 import { sqlString, sqlTimestamp } from '../db/connection';
+import { DEFAULT_CURRENCY } from '../kernel/currency';
 import { mergeStaged, unmergeImport } from '../db/merge';
 import { allRowsTable, stageTable } from '../db/tables';
 import type { CalendarOverrides } from '../calendar/events';
@@ -314,7 +315,7 @@ export class Importer implements Pick<EngineApi, ImportOp> {
         const costs = parseUnitCostFile(
           file.name,
           await toBytes(file.data),
-          (await this.core.meta('currency')) ?? 'IDR',
+          (await this.core.meta('currency')) ?? DEFAULT_CURRENCY,
         );
         await setUnitCosts(this.core.db, costs);
         await this.core.persist();

@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/locale';
+import { minorPerMajor } from '../kernel/currency';
 
 const INT: Record<Locale, Intl.NumberFormat> = {
   id: new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }),
@@ -10,16 +11,12 @@ const PCT: Record<Locale, Intl.NumberFormat> = {
   en: new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
 };
 
-/** Minor units per major unit of each currency's exports (METRICS.md: money is stored in minor units). */
-const MINOR: Record<string, number> = { IDR: 1, VND: 1 };
-export const minorPerMajor = (currency: string): number => MINOR[currency] ?? 100;
-
 /**
  * Money from minor units: `Rp1.234.567` in Indonesian, `IDR 1,234,567` in English.
  * @example formatMoney(1234567, 'IDR', 'id') // 'Rp1.234.567'
  */
 export function formatMoney(minor: number, currency: string, locale: Locale): string {
-  const factor = MINOR[currency] ?? 100;
+  const factor = minorPerMajor(currency);
   const major = minor / factor;
   const sign = major < 0 ? '-' : '';
   const abs = Math.abs(major);
@@ -56,7 +53,7 @@ const COMPACT: Record<Locale, Intl.NumberFormat> = {
 
 /** Money for axis ticks: `Rp1,2 jt` (id), `IDR 1.2M` (en). */
 export function formatCompactMoney(minor: number, currency: string, locale: Locale): string {
-  const major = minor / (MINOR[currency] ?? 100);
+  const major = minor / minorPerMajor(currency);
   const digits = COMPACT[locale].format(major);
   return currency === 'IDR' && locale === 'id' ? `Rp${digits}` : `${currency} ${digits}`;
 }

@@ -1,4 +1,5 @@
 import { describeHeaders, headerCurrency, type LocatedTable, locateTables, missingRequired } from './detect';
+import { COUNTRY_CURRENCY, DEFAULT_CURRENCY, hasNoMinorUnit, minorPerMajor } from '../kernel/currency';
 import { ADS, ADS_BILLING, ADS_KEYWORD, ADS_LIVE, readAds, readAdsBilling } from './kinds/ads';
 import { INCOME_2025, INCOME_2026, readIncome } from './kinds/income';
 import { INSIGHT_KINDS, readInsights } from './kinds/insights';
@@ -63,10 +64,6 @@ export interface ParsedExport {
   output: KindOutput;
 }
 
-const COUNTRY_CURRENCY: Record<string, string> = { ID: 'IDR', MY: 'MYR', SG: 'SGD', PH: 'PHP', TH: 'THB', VN: 'VND' };
-/** Currencies whose exports have no minor unit. */
-const NO_MINOR_UNIT = new Set(['IDR', 'VND']);
-
 function extension(name: string): string {
   const m = /\.([a-z0-9]+)$/i.exec(name);
   return m ? m[1].toLowerCase() : '';
@@ -129,7 +126,7 @@ function detectCurrency(tables: readonly LocatedTable[]): string {
       if (code) return code;
     }
   }
-  return 'IDR';
+  return DEFAULT_CURRENCY;
 }
 
 /**
@@ -169,11 +166,11 @@ function parseWorkbook(fileName: string, wb: WorkbookSource): ParsedExport {
   const currency = detectCurrency(tables);
   const numbers = fileConvention(tables, {
     kind: kind.numberConvention,
-    currency: NO_MINOR_UNIT.has(currency) ? 'id' : 'en',
+    currency: hasNoMinorUnit(currency) ? 'id' : 'en',
   });
   const ctx: ReadContext = {
     fileName,
-    minorFactor: NO_MINOR_UNIT.has(currency) ? 1 : 100,
+    minorFactor: minorPerMajor(currency),
     convention: numbers.convention,
   };
   const output = READERS[kind.id](tables, ctx, wb);

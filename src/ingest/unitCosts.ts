@@ -1,8 +1,8 @@
 import type { UnitCost } from '../metrics/products';
+import { DEFAULT_CURRENCY, minorPerMajor } from '../kernel/currency';
 import { openWorkbook } from './parseExport';
 import { ImportError } from './problems';
 import { columnLetter } from './readers/source';
-import { minorPerMajor } from '../format/number';
 import { cellText, parseMoney, ValueError } from './values';
 
 /**
@@ -14,7 +14,7 @@ import { cellText, parseMoney, ValueError } from './values';
 export function parseUnitCostRows(
   fileName: string,
   rows: readonly (readonly unknown[])[],
-  currency = 'IDR',
+  currency = DEFAULT_CURRENCY,
 ): UnitCost[] {
   // Rupiah and dong are written as exports write them (`12.500`); currencies with cents as `12.50`.
   const convention = minorPerMajor(currency) === 1 ? 'id' : 'en';
@@ -59,7 +59,7 @@ export function parseUnitCostRows(
 }
 
 /** Unit costs from a sheet file (xlsx or csv): its first sheet. */
-export function parseUnitCostFile(fileName: string, bytes: Uint8Array, currency = 'IDR'): UnitCost[] {
+export function parseUnitCostFile(fileName: string, bytes: Uint8Array, currency = DEFAULT_CURRENCY): UnitCost[] {
   const sheet = openWorkbook(fileName, bytes).sheets[0];
   const rows: unknown[][] = [];
   sheet.forEachRow(0, (cells) => rows.push([cells[0], cells[1], cells[2]]));

@@ -1,4 +1,5 @@
 import { A } from '@solidjs/router';
+import { currencyOf } from '../../kernel/currency';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { inboxVersion, refreshUnread, runAutomations, unread } from '../../app/automations';
 import { locale, tr, trf } from '../../app/state';
@@ -304,7 +305,7 @@ function Rules(props: { currency: string }) {
 
 export function AlertsPage() {
   const info = useDatasetInfo();
-  const currency = () => info()?.currency ?? 'IDR';
+  const currency = () => currencyOf(info());
   return (
     <section class="page" data-testid="page-alerts">
       <h1>{tr('page_alerts')}</h1>

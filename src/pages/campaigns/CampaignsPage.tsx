@@ -1,4 +1,5 @@
 import { Show } from 'solid-js';
+import { currencyOf } from '../../kernel/currency';
 import { locale, tr } from '../../app/state';
 import { createEngineQuery, useDatasetInfo, useRange } from '../../app/useRange';
 import { campaignDayKinds } from '../../calendar/campaignDays';
@@ -16,7 +17,7 @@ export function CampaignsPage() {
   const info = useDatasetInfo();
   const [data] = createEngineQuery('campaignPerformance', () => [range()]);
   const [sales] = createEngineQuery('trend', () => [range(), 'day']);
-  const cur = () => info()?.currency ?? 'IDR';
+  const cur = () => currencyOf(info());
   const money = (v: number | null | undefined) =>
     v === null || v === undefined ? '–' : formatMoney(v, cur(), locale());
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatPercent(v, locale()));

@@ -1,4 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
+import { currencyOf } from '../../kernel/currency';
 import { type ImportItem, importItems, runImport } from '../../app/imports';
 import { bumpDataVersion, engineStatus, locale, tr, trf } from '../../app/state';
 import { createEngineQuery, engine, useDatasetInfo, useRange } from '../../app/useRange';
@@ -158,7 +159,7 @@ export function DataPage() {
     bumpDataVersion();
   }
 
-  const currency = () => info()?.currency ?? 'IDR';
+  const currency = () => currencyOf(info());
 
   return (
     <div class="page data-page" data-testid="page-data">

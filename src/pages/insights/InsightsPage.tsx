@@ -1,4 +1,5 @@
 import { A } from '@solidjs/router';
+import { currencyOf } from '../../kernel/currency';
 import { createSignal, For, Show } from 'solid-js';
 import { locale, tr, trf } from '../../app/state';
 import { createEngineQuery, engine, useDatasetInfo } from '../../app/useRange';
@@ -28,7 +29,7 @@ export function InsightsPage() {
   const [budget, setBudget] = createSignal<number | undefined>(undefined);
   const [arms] = createEngineQuery('suggestCampaign');
   const [mix] = createEngineQuery('optimizeMarketing', () => [budget()]);
-  const cur = () => info()?.currency ?? 'IDR';
+  const cur = () => currencyOf(info());
   const size = (id: string) => rfm()?.segments.find((s) => s.id === id)?.size ?? 0;
   // The retention triangle: month m (1, 2, …) after a cohort's first exists while the data lasts.
   const cohortMonths = (c: CohortResult) => c.cohorts.slice(1).map((_, i) => i + 1);

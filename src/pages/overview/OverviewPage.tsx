@@ -1,4 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
+import { currencyOf } from '../../kernel/currency';
 import { locale, tr } from '../../app/state';
 import { createEngineQuery, useDatasetInfo, useRange } from '../../app/useRange';
 import { type Column, DataTable } from '../../components/DataTable';
@@ -51,7 +52,7 @@ export function OverviewPage() {
   const info = useDatasetInfo();
   const [chosenGrain, setGrain] = createSignal<Grain | null>(null);
   const grain = (): Grain => chosenGrain() ?? autoGrain(kpis()?.range);
-  const currency = () => info()?.currency ?? 'IDR';
+  const currency = () => currencyOf(info());
   const hasOrders = () => (info()?.orders ?? 0) > 0;
   const hasIncome = () => (info()?.incomeOrders ?? 0) > 0;
 

@@ -1,4 +1,5 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
+import { currencyOf } from '../../kernel/currency';
 import { locale, tr, trf } from '../../app/state';
 import { createEngineQuery, engine, useDatasetInfo } from '../../app/useRange';
 import { Chart } from '../../components/Chart';
@@ -124,7 +125,7 @@ export function PredictionsPage() {
   const [serviceLevel, setServiceLevel] = createSignal(0.95);
   const [progress, setProgress] = createSignal<[number, number] | null>(null);
   const [demand, setDemand] = createSignal<SkuDemand[] | null>(null);
-  const cur = () => info()?.currency ?? 'IDR';
+  const cur = () => currencyOf(info());
   const money = (v: number) => formatMoney(v, cur(), locale());
   const pct = (v: number | null) => (v === null || !Number.isFinite(v) ? '–' : formatPercent(v, locale()));
   const num = (v: number, digits = 2) => formatDecimal(v, locale(), digits);

@@ -1,4 +1,5 @@
 import { useSearchParams } from '@solidjs/router';
+import { currencyOf, minorPerMajor } from '../../kernel/currency';
 import { createMemo, createSignal, Show } from 'solid-js';
 import { bumpDataVersion, locale, tr, trf } from '../../app/state';
 import { createEngineQuery, engine, useDatasetInfo, useRange } from '../../app/useRange';
@@ -7,7 +8,7 @@ import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import type { ProductRow } from '../../engine/api';
 import { abcClasses } from '../../metrics/abc';
-import { formatCount, formatMoney, formatPercent, minorPerMajor } from '../../format/number';
+import { formatCount, formatMoney, formatPercent } from '../../format/number';
 import { parseMoney } from '../../ingest/values';
 import { errorText } from '../../i18n/problems';
 
@@ -19,7 +20,7 @@ export function ProductsPage() {
   const [params] = useSearchParams<{ q?: string }>();
   const [search, setSearch] = createSignal(params.q ?? '');
   const [costMessage, setCostMessage] = createSignal('');
-  const cur = () => info()?.currency ?? 'IDR';
+  const cur = () => currencyOf(info());
   const money = (v: number | null) => (v === null ? '–' : formatMoney(v, cur(), locale()));
   const pct = (v: number | null) => (v === null ? '–' : formatPercent(v, locale()));
   const count = (v: number) => formatCount(v, locale());

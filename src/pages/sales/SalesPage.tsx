@@ -1,4 +1,5 @@
 import { createMemo, createSignal, Show } from 'solid-js';
+import { currencyOf } from '../../kernel/currency';
 import { locale, narrow, tr, trf } from '../../app/state';
 import { createEngineQuery, useDatasetInfo, useRange } from '../../app/useRange';
 import { type Column, DataTable } from '../../components/DataTable';
@@ -65,7 +66,7 @@ export function SalesPage() {
   const [overview] = createEngineQuery('overview', () => [range(), { grain: grain(), compare: compare() }]);
   const [analysis] = createEngineQuery('salesAnalysis', () => [range()]);
   const [categories] = createEngineQuery('salesByCategory', () => [range()]);
-  const cur = () => info()?.currency ?? 'IDR';
+  const cur = () => currencyOf(info());
   const money = (v: number) => formatMoney(v, cur(), locale());
   const count = (v: number) => formatCount(v, locale());
   const groupColumns = (first: StringKey): Column<BreakdownRow>[] => [

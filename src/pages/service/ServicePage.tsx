@@ -1,4 +1,5 @@
 import { Show } from 'solid-js';
+import { currencyOf } from '../../kernel/currency';
 import { fileLabel } from '../../i18n/names';
 import { locale, tr } from '../../app/state';
 import { createEngineQuery, useDatasetInfo, useRange } from '../../app/useRange';
@@ -30,7 +31,7 @@ export function ServicePage() {
               ids={SERVICE_METRICS}
               current={d().current}
               previous={d().previous}
-              currency={info()?.currency ?? 'IDR'}
+              currency={currencyOf(info())}
               compare={compare()}
             />
             <Show when={d().series.length}>
@@ -39,7 +40,7 @@ export function ServicePage() {
                 <Chart
                   title={tr('responseTrend')}
                   x={d().series.map((p) => p.day)}
-                  currency={info()?.currency ?? 'IDR'}
+                  currency={currencyOf(info())}
                   series={[
                     {
                       label: tr('colResponseRate'),

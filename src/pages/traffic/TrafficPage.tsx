@@ -1,4 +1,5 @@
 import { For, Show } from 'solid-js';
+import { currencyOf } from '../../kernel/currency';
 import { fileLabel } from '../../i18n/names';
 import { locale, tr } from '../../app/state';
 import { createEngineQuery, useDatasetInfo, useRange } from '../../app/useRange';
@@ -64,7 +65,7 @@ export function TrafficPage() {
               ids={TRAFFIC_METRICS}
               current={d().current}
               previous={d().previous}
-              currency={info()?.currency ?? 'IDR'}
+              currency={currencyOf(info())}
               compare={compare()}
             />
             <Show when={d().series.length}>
@@ -73,7 +74,7 @@ export function TrafficPage() {
                 <Chart
                   title={tr('visitorsTrend')}
                   x={d().series.map((p) => p.day)}
-                  currency={info()?.currency ?? 'IDR'}
+                  currency={currencyOf(info())}
                   series={[
                     {
                       label: tr('colVisitors'),
@@ -146,7 +147,7 @@ export function TrafficPage() {
                           label: tr('colSales'),
                           key: (r) => r.sales,
                           fmt: 'money',
-                          show: (x) => formatMoney(x, info()?.currency ?? 'IDR', locale()),
+                          show: (x) => formatMoney(x, currencyOf(info()), locale()),
                         },
                         { label: tr('colImpressions'), key: (r) => r.impressions, fmt: 'count', show: count },
                         { label: tr('colClicks'), key: (r) => r.clicks, fmt: 'count', show: count },
