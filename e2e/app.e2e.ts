@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGES, TABLE_PAGE_SIZE } from '../src/app/pages';
 import { presetRange } from '../src/app/range';
-import { addDays } from '../src/automation/periods';
+import { addDays } from '../src/kernel/days';
 import { STRINGS } from '../src/i18n/ui';
 import { mergeFiles, netPayout, orderMetrics, readIncomeFile, readOrderFile } from '../test/independent';
 import { type App, type Browser, kpiValues, launch, open, serveApp } from './harness';

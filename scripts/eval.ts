@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { etsForecast, seasonalNaive } from '../src/ml/forecast/baselines';
 import { byHorizon, crossValidate, type Metrics, metrics, type Model } from '../src/ml/forecast/cv';
-import { dayNumber, isoOfDay } from '../src/ml/forecast/design';
+import { dayNumber, isoOfDay } from '../src/kernel/days';
 import { forecast } from '../src/ml/forecast/forecast';
 import { initTf } from '../src/ml/tf';
 import { evaluateChurn } from '../src/ml/churn';

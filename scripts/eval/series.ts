@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import type { Transaction } from '../../src/ml/churn';
 import type { ItemTransaction } from './recommend';
-import { dayNumber, isoOfDay } from '../../src/ml/forecast/design';
+import { dayNumber, isoOfDay } from '../../src/kernel/days';
 
 /** A daily series from a `ds,y` CSV (quotes allowed): every day from the first to the last, null when absent. */
 export function readDailyCsv(file: string): { start: string; values: (number | null)[] } {

@@ -3,7 +3,7 @@
  * deciding whether it fires is pure, here, so every rule type is tested without a database.
  */
 import type { MetricId } from '../metrics/definitions';
-import type { DateRange } from '../metrics/kpis';
+import type { DateRange } from '../kernel/days';
 import type { TemplateId } from './periods';
 
 export type RuleWindow = 'day' | '7d' | '30d';

@@ -2,8 +2,8 @@
  * The automation API: reports, schedules, alerts and the data export. They sit above the engine and use
  * only its public operations; the db worker serves both, and the UI calls their union, `WorkspaceApi`.
  */
-import type { DateRange } from '../metrics/kpis';
 import type { Locale } from '../i18n/locale';
+import type { DateRange } from '../kernel/days';
 import { ENGINE_OPS, type EngineApi } from '../engine/api';
 import { forward } from '../engine/forward';
 import type { Alert, AlertRule, Evidence, RuleSpec } from './alerts';

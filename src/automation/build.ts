@@ -4,6 +4,7 @@
  * period and the top findings of the insights summary.
  */
 import type { EngineApi } from '../engine/api';
+import { addDays, type DateRange, daysBetween, daysIn, previousRange } from '../kernel/days';
 import { currencyOf } from '../kernel/currency';
 import { segmentLabel } from '../i18n/names';
 import { coveredValues } from '../metrics/gaps';
@@ -19,9 +20,8 @@ import {
   type ServiceMetricId,
   type TrafficMetricId,
 } from '../metrics/definitions';
-import { type DateRange, previousRange } from '../metrics/kpis';
 import { type ChartSeries, type KpiItem, type ReportDoc, type Section, unitFmt } from './model';
-import { addDays, daysIn, type TemplateId } from './periods';
+import type { TemplateId } from './periods';
 import { SEGMENT_ACTIONS, type SegmentName } from '../ml/rfm';
 
 export type ReportSource = Pick<
@@ -264,8 +264,6 @@ export async function buildReport(src: ReportSource, p: BuildParams): Promise<Re
     summary,
   };
 }
-
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 
 async function productSections(src: ReportSource, range: DateRange, L: Locale): Promise<Section[]> {
   const s = (key: StringKey) => t(L, key);

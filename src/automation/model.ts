@@ -3,11 +3,11 @@
  * language and its numbers raw. The PDF and the Excel file are two renderings of the same document.
  */
 import { minorPerMajor } from '../kernel/currency';
+import type { DateRange } from '../kernel/days';
 import { formatCount, formatDate, formatDecimal, formatDuration, formatMoney, formatPercent } from '../format/number';
 import type { CellValue } from '../format/workbook';
 import type { Locale } from '../i18n/locale';
 import type { MetricId, Unit } from '../metrics/definitions';
-import type { DateRange } from '../metrics/kpis';
 import type { TemplateId } from './periods';
 
 /** How a number is shown: money in minor units, a count, a ratio (as a percentage), a plain decimal, seconds. */

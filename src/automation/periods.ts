@@ -1,17 +1,11 @@
 /** Report templates and the period each covers. Pure date arithmetic on `YYYY-MM-DD` calendar dates. */
-import type { DateRange } from '../metrics/kpis';
+import { addDays, type DateRange, dayOfMs, msOfDay, weekday } from '../kernel/days';
 
 export const TEMPLATES = ['daily', 'weekly', 'monthly', 'campaign', 'product', 'segment'] as const;
 export type TemplateId = (typeof TEMPLATES)[number];
 
-const DAY = 86_400_000;
-const ms = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
-const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
-
-export const addDays = (day: string, n: number): string => iso(ms(day) + n * DAY);
 /** The calendar date of a `YYYY-MM-DD…` string. */
 export const isoDay = (s: string): string => s.slice(0, 10);
-export const daysIn = (r: DateRange): number => Math.round((ms(r.to) - ms(r.from)) / DAY) + 1;
 
 /**
  * The period a template covers when run on `day` (a schedule's run day, or the last day of data for a report
@@ -30,13 +24,12 @@ export function templatePeriod(template: TemplateId, day: string, dataEnd: strin
     case 'daily':
       return { from: end, to: end };
     case 'weekly': {
-      const w = new Date(`${end}T00:00:00Z`).getUTCDay(); // 0 = Sunday
-      const sunday = addDays(end, -w);
+      const sunday = addDays(end, -weekday(end));
       return { from: addDays(sunday, -6), to: sunday };
     }
     case 'monthly': {
-      const d = new Date(`${addDays(end, 1)}T00:00:00Z`);
-      const last = iso(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 0));
+      const d = new Date(msOfDay(addDays(end, 1)));
+      const last = dayOfMs(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 0));
       return { from: `${last.slice(0, 8)}01`, to: last };
     }
     case 'campaign': {

@@ -3,7 +3,8 @@
  * (`YYYY-MM-DDTHH:MM`), like the exports' shop-local times: no time zone arithmetic, so a schedule at
  * 08:00 is due at 08:00 on the clock whatever the zone, and a DST change cannot move or repeat it.
  */
-import { addDays, isoDay } from './periods';
+import { isoDay } from './periods';
+import { addDays, weekday } from '../kernel/days';
 
 export type Cadence =
   | { every: 'day' }
@@ -21,7 +22,7 @@ export function localNow(d: Date = new Date()): LocalTime {
 
 /** ISO weekday of a `YYYY-MM-DD` date: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(day: string): number {
-  const w = new Date(`${day}T00:00:00Z`).getUTCDay();
+  const w = weekday(day);
   return w === 0 ? 7 : w;
 }
 

@@ -4,6 +4,7 @@
  * evaluates the alert rules. Runs in the db worker next to the engine, whose public operations it reads.
  */
 import type { EngineApi } from '../engine/api';
+import { addDays, type DateRange } from '../kernel/days';
 import { currencyOf } from '../kernel/currency';
 import type { AutomationCounts } from '../engine/backups';
 import type {
@@ -17,7 +18,6 @@ import type {
 } from './api';
 import type { Locale } from '../i18n/locale';
 import { METRICS, type MetricId } from '../metrics/definitions';
-import type { DateRange } from '../metrics/kpis';
 import {
   type Alert,
   type AlertRule,
@@ -28,7 +28,7 @@ import {
   ruleProblem,
 } from './alerts';
 import { buildReport, metricValues } from './build';
-import { addDays, isoDay, TEMPLATES, templatePeriod } from './periods';
+import { isoDay, TEMPLATES, templatePeriod } from './periods';
 import { cadenceProblem, type LocalTime, localNow, nextRun, runsBetween } from './schedule';
 import type { ReportMeta, ReportStore, Schedule } from './store';
 import { dataWorkbook, reportWorkbook } from './xlsx';

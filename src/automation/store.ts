@@ -1,6 +1,6 @@
 /** What the report service keeps on the device (IndexedDB in the app: src/store/idb.ts). */
 import type { Locale } from '../i18n/locale';
-import type { DateRange } from '../metrics/kpis';
+import type { DateRange } from '../kernel/days';
 import type { Alert, AlertRule } from './alerts';
 import type { TemplateId } from './periods';
 import type { Cadence, LocalTime } from './schedule';

@@ -1,4 +1,5 @@
 import { XLSX_MIME } from '../format/csv';
+import type { DateRange } from '../kernel/days';
 import { type StringKey, t } from '../i18n/ui';
 import { METRICS } from '../metrics/definitions';
 import { METRIC_QUOTES } from '../metrics/quotes';
@@ -7,7 +8,6 @@ import { type SheetSpec, workbookBytes } from '../format/workbook';
 import { excelCell, unitFmt } from './model';
 import type { Locale } from '../i18n/locale';
 import type { KpiMetricId, MetricId } from '../metrics/definitions';
-import type { DateRange } from '../metrics/kpis';
 import type { TrendSeries } from '../metrics/overview';
 import type { ProductRow } from '../metrics/products';
 import type { KpiResult } from '../engine/api';

@@ -1,3 +1,4 @@
+import { addDays, daysBetween } from '../kernel/days';
 import { RAMADAN } from './ramadan';
 
 /**
@@ -68,11 +69,6 @@ export function ramadanTable(overrides: CalendarOverrides = {}): { year: number;
   return RAMADAN.map((r) => ({ ...r, ...(overrides.ramadan?.[String(r.year)] ?? {}) }));
 }
 
-const DAY = 86_400_000;
-const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
-const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
-const shift = (d: string, days: number) => iso(ms(d) + days * DAY);
-
 /** Easter Sunday (Gregorian, anonymous algorithm), for Good Friday and Ascension Day. */
 function easter(y: number): string {
   const a = y % 19;
@@ -96,14 +92,14 @@ function easter(y: number): string {
 function publicHolidays(y: number, ramadan: readonly { year: number; start: string; lebaran: string }[]): string[] {
   const out = [`${y}-01-01`, `${y}-05-01`, `${y}-06-01`, `${y}-08-17`, `${y}-12-25`, ...(MOVING_HOLIDAYS[y] ?? [])];
   const e = easter(y);
-  out.push(shift(e, -2), shift(e, 39));
+  out.push(addDays(e, -2), addDays(e, 39));
   const r = ramadan.find((x) => x.year === y);
   if (r) {
     // Idul Fitri (two days), Idul Adha (~70 days after 1 Syawal), Islamic New Year (~20 days after that),
     // Maulid (~89 days after the new year), Isra Miraj (~237 days before 1 Syawal).
-    const adha = shift(r.lebaran, 70);
-    const newYear = shift(adha, 20);
-    out.push(r.lebaran, shift(r.lebaran, 1), adha, newYear, shift(newYear, 89), shift(r.lebaran, -237));
+    const adha = addDays(r.lebaran, 70);
+    const newYear = addDays(adha, 20);
+    out.push(r.lebaran, addDays(r.lebaran, 1), adha, newYear, addDays(newYear, 89), addDays(r.lebaran, -237));
   }
   return out;
 }
@@ -130,9 +126,9 @@ export function eventsBetween(
   for (let y = y0; y <= y1; y++) {
     for (let m = 1; m <= 12; m++) {
       const dd = `${y}-${String(m).padStart(2, '0')}-${String(m).padStart(2, '0')}`;
-      add(shift(dd, -1), 'double_date_eve');
+      add(addDays(dd, -1), 'double_date_eve');
       add(dd, 'double_date');
-      add(shift(dd, 1), 'double_date_after');
+      add(addDays(dd, 1), 'double_date_after');
       if (m >= 9) add(dd, 'big_double_date');
       const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
       for (let d = 25; d <= last; d++) add(`${y}-${String(m).padStart(2, '0')}-${d}`, 'payday');
@@ -142,16 +138,16 @@ export function eventsBetween(
     for (const h of publicHolidays(y, ramadan)) add(h, 'public_holiday');
   }
   for (const r of ramadan) {
-    const days = Math.round((ms(r.lebaran) - ms(r.start)) / DAY);
+    const days = daysBetween(r.start, r.lebaran);
     for (let i = 0; i < days; i++)
       add(
-        shift(r.start, i),
+        addDays(r.start, i),
         (['ramadan_w1', 'ramadan_w2', 'ramadan_w3', 'ramadan_w4'] as const)[Math.min(3, Math.floor(i / 7))],
       );
-    for (let i = -10; i <= -3; i++) add(shift(r.lebaran, i), 'pre_lebaran');
+    for (let i = -10; i <= -3; i++) add(addDays(r.lebaran, i), 'pre_lebaran');
     // Cuti bersama and the courier shutdown: the trough around 1 Syawal.
-    for (let i = -2; i <= 4; i++) add(shift(r.lebaran, i), 'lebaran_trough');
-    for (let i = 5; i <= 10; i++) add(shift(r.lebaran, i), 'post_lebaran');
+    for (let i = -2; i <= 4; i++) add(addDays(r.lebaran, i), 'lebaran_trough');
+    for (let i = 5; i <= 10; i++) add(addDays(r.lebaran, i), 'post_lebaran');
   }
   for (const [k, dates] of Object.entries(overrides.add ?? {}) as [EventKind, string[]][])
     for (const d of dates) add(d, k);

@@ -1,3 +1,4 @@
+import { msOfDay } from '../kernel/days';
 import { createEffect, For, onCleanup, onMount } from 'solid-js';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -57,9 +58,7 @@ export function Chart(props: ChartProps) {
     const text = cssVar(host, 'var(--muted)');
     const grid = cssVar(host, 'var(--border)');
     const money = (v: number) => formatCompactMoney(v, props.currency, loc);
-    const xs = props.categorical
-      ? props.x.map((_, i) => i + 1)
-      : props.x.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000);
+    const xs = props.categorical ? props.x.map((_, i) => i + 1) : props.x.map((d) => msOfDay(d) / 1000);
     const xLabel = (v: number) =>
       props.categorical
         ? (props.x[Math.round(v) - 1] ?? '')

@@ -1,7 +1,7 @@
 import { createSignal, For, Show } from 'solid-js';
+import { daysIn } from '../kernel/days';
 import { locale, tr, trf } from '../app/state';
 import { formatCount } from '../format/number';
-import { daysIn } from '../automation/periods';
 import type { Grain, OverviewResult } from '../engine/api';
 import { coveredValues } from '../metrics/gaps';
 import { Chart, type ChartSeries } from './Chart';
@@ -10,7 +10,7 @@ export const GRAINS: Grain[] = ['day', 'week', 'month'];
 
 /** Until the seller picks one: days for up to two months, weeks up to about a year, then months. */
 export function autoGrain(range: { from: string; to: string } | undefined): Grain {
-  const days = range ? (Date.parse(range.to) - Date.parse(range.from)) / 86_400_000 + 1 : 0;
+  const days = range ? daysIn(range) : 0;
   return days <= 62 ? 'day' : days <= 400 ? 'week' : 'month';
 }
 

@@ -3,11 +3,12 @@
  * is reached through comlink (src/app/client.ts); in Node tests the same class is called directly.
  */
 import type { CalendarOverrides } from '../calendar/events';
+import type { DateRange } from '../kernel/days';
 import type { SheetSpec } from '../format/workbook';
 import type { ImportErrorInfo, Note } from '../ingest/problems';
 import type { FileInput } from '../ingest/parseFile';
 import type { KindId } from '../ingest/kinds/spec';
-import type { DateRange, KpiFilters, MetricValues } from '../metrics/kpis';
+import type { KpiFilters, MetricValues } from '../metrics/kpis';
 import type { CampaignResult } from '../metrics/campaigns';
 import type { ServiceResult, TrafficResult, VisitSource } from '../metrics/insights';
 import type { BreakdownRow, Breakdowns, Funnel, Grain, TrendSeries } from '../metrics/overview';

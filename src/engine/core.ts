@@ -1,7 +1,7 @@
 import type { SqlConnection } from '../db/connection';
+import type { DateRange } from '../kernel/days';
 import { sqlString } from '../db/connection';
 import type { CalendarOverrides } from '../calendar/events';
-import type { DateRange } from '../metrics/kpis';
 import type { DatasetInfo } from './api';
 
 const todayIso = () => new Date().toISOString().slice(0, 10);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { dayNumber, isoOfDay } from '../kernel/days';
 import { at, failedDeliveryFile, line, orderFile, textBytes } from '../../test/fixtures';
 import { derivedSnapshot } from '../../test/derived';
 import { mergeFiles, orderMetrics, readOrderFile } from '../../test/independent';
 import { rebuildDerived } from '../db/merge';
 import { buildReport } from '../automation/build';
 import { orderHistory, skuUnits } from '../metrics/predictionInputs';
-import { dayNumber, isoOfDay } from '../ml/forecast/design';
 import { MIGRATIONS, SCHEMA_VERSION } from '../db/schema';
 import type { SqlConnection } from '../db/connection';
 import { openNodeDuckDB } from '../db/nodeDuckdb';

@@ -1,5 +1,5 @@
 import { sqlString } from '../db/connection';
-import type { DateRange } from '../metrics/kpis';
+import { addDays, type DateRange } from '../kernel/days';
 import { campaignOutcomes } from '../metrics/campaigns';
 import { type ArmResult, thompson } from '../ml/bandit';
 import {
@@ -288,7 +288,7 @@ export class ModelRunner implements Pick<EngineApi, ModelOp> {
     const info = await this.core.serial(() => this.core.info());
     if (!info.lastOrderDate) return [];
     const to = range.to ?? info.lastOrderDate;
-    const from = range.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
+    const from = range.from ?? addDays(to, -29);
     const r = { from, to };
     // The lapsing-buyer finding needs the RFM segments' sizes only, not their profiles or next products.
     const [anomalies, forecast, lapsing] = await Promise.all([

@@ -1,3 +1,4 @@
+import { msOfDay } from '../kernel/days';
 import type { Locale } from '../i18n/locale';
 import { minorPerMajor } from '../kernel/currency';
 
@@ -67,7 +68,7 @@ const DATE_FORMATS = {
 /** A calendar date (`YYYY-MM-DD`, shop-local) in the seller's language: `1 Nov`, `Sen, 1 Nov 2026`. */
 export function formatDate(iso: string, locale: Locale, style: keyof typeof DATE_FORMATS): string {
   return new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', DATE_FORMATS[style]).format(
-    new Date(`${iso}T00:00:00Z`),
+    new Date(msOfDay(iso)),
   );
 }
 

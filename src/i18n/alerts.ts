@@ -1,8 +1,8 @@
 /** Alert rules and inbox items as sentences in the seller's language (page, notifications). Pure. */
 import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent, formatRange } from '../format/number';
+import type { DateRange } from '../kernel/days';
 import { formatValue, unitFmt } from '../automation/model';
 import { METRICS, type MetricId } from '../metrics/definitions';
-import type { DateRange } from '../metrics/kpis';
 import type { Alert, RuleSpec } from '../automation/alerts';
 import type { Locale } from './locale';
 import { type StringKey, t, tf } from './ui';

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../kernel/days';
 /**
  * Value parsers for Shopee export cells. Pure functions: each takes one cell (text, number or empty) and
  * returns the typed value, `null` for "no value" (empty or Shopee's `-`), or throws a {@link ValueError}
@@ -180,7 +181,6 @@ export function parsePercent(cell: Cell, convention: NumberConvention): number |
 const ISO_DT = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const DMY_DT = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
 
 function naiveMs(y: number, mo: number, d: number, h: number, mi: number, s: number, raw: string): number {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) throw new ValueError('not_a_date', raw);

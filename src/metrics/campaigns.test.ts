@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoOfDay } from '../ml/forecast/design';
+import { isoOfDay } from '../kernel/days';
 import { CAMPAIGN_BASELINE_DAYS, armOutcomes } from './campaigns';
 
 const START = '2026-03-01';

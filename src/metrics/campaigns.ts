@@ -1,10 +1,9 @@
 import type { SqlConnection } from '../db/connection';
+import { dayNumber, type DateRange } from '../kernel/days';
 import { sqlDate } from '../db/connection';
 import type { Arm } from '../ml/bandit';
-import { dayNumber } from '../ml/forecast/design';
 import type { DailySeries } from '../ml/predictions';
 import { type DailyPoint, dailySums, type Figures, latestPeriodReport } from './insights';
-import type { DateRange } from './kpis';
 
 /**
  * Campaign metrics (METRICS.md). Ad spend per day comes from the ads billing CSV. The per-ad report covers

@@ -1,5 +1,5 @@
 import type { SqlConnection } from '../db/connection';
-import { dayNumber } from '../ml/forecast/design';
+import { dayNumber } from '../kernel/days';
 
 /**
  * Exports that list only some statuses (to ship, shipping, cancelled, failed delivery): a day they cover may

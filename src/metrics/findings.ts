@@ -1,8 +1,8 @@
 import type { SqlConnection } from '../db/connection';
+import type { DateRange } from '../kernel/days';
 import { sqlDate } from '../db/connection';
 import type { AnomalyResult, SeriesForecast } from '../ml/predictions';
 import type { CampaignResult } from './campaigns';
-import type { DateRange } from './kpis';
 import type { ProductRow } from './products';
 
 /**

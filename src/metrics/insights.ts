@@ -1,6 +1,6 @@
 import type { SqlConnection } from '../db/connection';
+import { type DateRange, previousRange } from '../kernel/days';
 import { sqlDate, sqlString } from '../db/connection';
-import { type DateRange, previousRange } from './kpis';
 
 /**
  * Business Insights metrics (METRICS.md): daily rows are the unit; counts and money are summed over the

@@ -1,4 +1,5 @@
 import * as XLSX from '@e965/xlsx';
+import { addDays, previousRange } from '../kernel/days';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectKpisMatch } from '../../test/kpiCheck';
 import { bytes, manifest, openSampleEngine, sampleLines } from '../../test/sample';
@@ -16,10 +17,9 @@ import {
 } from '../../test/independent';
 import { derivedSnapshot } from '../../test/derived';
 import { rebuildDerived } from '../db/merge';
-import { addDays } from '../automation/periods';
 import type { openNodeDuckDB } from '../db/nodeDuckdb';
 import type { Engine } from '../engine/engine';
-import { type KpiFilters, orderKpis, previousRange } from './kpis';
+import { type KpiFilters, orderKpis } from './kpis';
 import { mulberry32 } from '../ml/random';
 
 let db: Awaited<ReturnType<typeof openNodeDuckDB>>;

@@ -1,13 +1,10 @@
 import type { SqlConnection } from '../db/connection';
+import { type DateRange, previousRange } from '../kernel/days';
 import { sqlDate, sqlString } from '../db/connection';
 import { NO_DATE } from '../db/merge';
 import type { IncomeMetricId, KpiMetricId, OrderMetricId } from './definitions';
 
 /** An inclusive range of calendar dates (`YYYY-MM-DD`, shop-local). */
-export interface DateRange {
-  from: string;
-  to: string;
-}
 
 /** Order attributes a KPI query can be restricted to (exact values as in the export). */
 export interface KpiFilters {
@@ -140,14 +137,4 @@ export async function incomeKpis(db: SqlConnection, range: DateRange): Promise<P
     };
   };
   return { current: pick(true), previous: pick(false) };
-}
-
-/** The same number of days immediately before `range`. */
-export function previousRange(range: DateRange): DateRange {
-  const day = 86_400_000;
-  const from = Date.parse(`${range.from}T00:00:00Z`);
-  const to = Date.parse(`${range.to}T00:00:00Z`);
-  const len = Math.round((to - from) / day) + 1;
-  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  return { from: iso(from - len * day), to: iso(from - day) };
 }

@@ -1,9 +1,9 @@
 import type { SqlConnection } from '../db/connection';
+import { dayNumber, type DateRange } from '../kernel/days';
 import { sqlDate } from '../db/connection';
 import { NEWEST_ROLLUP_DAY, NEWEST_SKU_DETAIL, PAID_SQL, SHIPPED_SQL, SKU_OF_LINE } from '../db/merge';
-import { type DateRange, type KpiFilters, orderFilter } from './kpis';
+import { type KpiFilters, orderFilter } from './kpis';
 import { orderCoverage } from './coverage';
-import { dayNumber } from '../ml/forecast/design';
 
 export type Grain = 'day' | 'week' | 'month';
 

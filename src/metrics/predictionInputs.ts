@@ -1,7 +1,7 @@
 import { type SqlConnection, sqlString } from '../db/connection';
+import { dayNumber, isoOfDay } from '../kernel/days';
 import { NEWEST_ROLLUP_DAY } from '../db/merge';
 import type { Transaction } from '../ml/churn';
-import { dayNumber, isoOfDay } from '../ml/forecast/design';
 import type { DailySeries } from '../ml/predictions';
 import { orderCoverage } from './coverage';
 

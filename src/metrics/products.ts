@@ -1,6 +1,6 @@
 import type { SqlConnection } from '../db/connection';
+import type { DateRange } from '../kernel/days';
 import { sqlDate, sqlString } from '../db/connection';
-import type { DateRange } from './kpis';
 
 /**
  * The product and SKU table. A SKU is `Nomor Referensi SKU`, else product name + variation (METRICS.md).

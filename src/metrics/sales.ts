@@ -1,6 +1,6 @@
 import type { SqlConnection } from '../db/connection';
+import type { DateRange } from '../kernel/days';
 import { sqlDate } from '../db/connection';
-import type { DateRange } from './kpis';
 
 /** The Sales page beyond the Overview: when orders come, where, why they are cancelled or returned. */
 export interface ClaimRow {

@@ -1,9 +1,10 @@
 import { type CalendarOverrides, type EventKind, eventsBetween } from '../calendar/events';
+import { dayNumber, isoOfDay } from '../kernel/days';
 import { scoreChurn, evaluateChurn, type Transaction, FEATURES } from './churn';
 import { etsForecast, seasonalNaive } from './forecast/baselines';
 import { crossValidate, metrics, type Metrics } from './forecast/cv';
 import { type Forecast, ForecastCancelled, forecast, forecastMany } from './forecast/forecast';
-import { buildDesign, dayNumber, eventsIn, isoOfDay } from './forecast/design';
+import { buildDesign, eventsIn } from './forecast/design';
 import { isolationScores } from './isolationForest';
 import { allocateGreedy, allocateLp, fitMmm, holdoutCheck, type MmmFit, responseOf } from './mmm';
 import { type BuyerStats, type SegmentName, type Segmentation, segmentBuyers } from './segments';

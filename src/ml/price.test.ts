@@ -1,6 +1,6 @@
 import { seededNormal } from './random';
+import { dayNumber, isoOfDay } from '../kernel/days';
 import { describe, expect, it } from 'vitest';
-import { dayNumber, isoOfDay } from './forecast/design';
 import { estimatePrice, type SkuDay } from './price';
 
 /** Days whose units follow a known elasticity around a price that moves ±20%, plus a double-date effect. */

@@ -1,5 +1,5 @@
 import { eventsBetween } from '../calendar/events';
-import { dayNumber } from './forecast/design';
+import { dayNumber, weekday } from '../kernel/days';
 import { choleskySolve, leastSquares } from './linalg';
 
 /**
@@ -104,7 +104,7 @@ export function estimatePrice(input: PriceInput, band = 0.15): PriceResult {
   const ev = eventsBetween(days[0].date, days[days.length - 1].date);
   const x = days.map((d, i) => {
     const on = ev.get(d.date);
-    const dow = (new Date(`${d.date}T00:00:00Z`).getUTCDay() + 6) % 7;
+    const dow = (weekday(d.date) + 6) % 7;
     return [
       1,
       logP[i] - meanLogP,

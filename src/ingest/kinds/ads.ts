@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../kernel/days';
 import type { LocatedTable } from '../detect';
 import type { Note } from '../problems';
 import { ImportError } from '../problems';
@@ -276,7 +277,7 @@ export function readAdsBilling(tables: readonly LocatedTable[], ctx: ReadContext
   r.forEachDataRow('time', (cells, i) => {
     rowsRead++;
     const t = time(cells, i) as number;
-    const day = t - (t % 86_400_000);
+    const day = t - (t % DAY_MS);
     span.add(day);
     const a = amount(cells, i) as number;
     if (a >= 0) {

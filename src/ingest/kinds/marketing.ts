@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../kernel/days';
 import type { LocatedTable } from '../detect';
 import type { Note } from '../problems';
 import { ImportError } from '../problems';
@@ -94,7 +95,6 @@ export const AFFILIATE_PRODUCT: ExportKindSpec = {
 /** Additive figures stored per row; ROI is recomputed as Σ sales ÷ Σ commission. */
 const AMS_METRICS = ['sales', 'units', 'orders', 'clicks', 'commission', 'buyers', 'new_buyers'] as const;
 const LIVE_METRICS = ['viewers', 'peak_viewers', 'avg_watch_time', 'orders', 'sales'] as const;
-const DAY_MS = 86_400_000;
 
 /** Reads the stream list: facts per stream (scope = start time and title) on the day it started. */
 export function readLiveStreams(tables: readonly LocatedTable[], ctx: ReadContext, _wb: WorkbookSource): KindOutput {

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../kernel/days';
 import { BatchBuilder, num } from '../batch';
 import type { LocatedTable } from '../detect';
 import { ImportError, type Note } from '../problems';
@@ -248,8 +249,8 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
   const orderStatus = new Map<string, { status: string; row: number }>();
   // No order is created after the period in the file name, nor after today (a day of slack for time zones).
   const period = periodFromFileName(ctx.fileName);
-  const periodEnd = period ? period[1] + 86_400_000 : Number.POSITIVE_INFINITY;
-  const latestCreated = Math.min(periodEnd, Date.now() + 2 * 86_400_000);
+  const periodEnd = period ? period[1] + DAY_MS : Number.POSITIVE_INFINITY;
+  const latestCreated = Math.min(periodEnd, Date.now() + 2 * DAY_MS);
   const emptyBuyerOrders = new Set<string>();
   const unknownStatus = new Map<string, number>();
   const unknownColumns = new Set<string>();

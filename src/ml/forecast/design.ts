@@ -1,4 +1,5 @@
 import { type CalendarOverrides, EVENT_KINDS, type EventKind, eventsBetween } from '../../calendar/events';
+import { dayNumber, isoOfDay } from '../../kernel/days';
 
 /**
  * The forecaster's design matrix: a model linear in its parameters, as Prophet's is. Columns are the
@@ -30,10 +31,6 @@ export interface Design {
   /** The column names, for components and tests. */
   names: string[];
 }
-
-const DAY = 86_400_000;
-export const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY);
-export const isoOfDay = (d: number) => new Date(d * DAY).toISOString().slice(0, 10);
 
 /** Prophet's default: changepoints evenly over the first `range` of the history, at most `n`. */
 export function changepointsFor(trainDays: number, n = 25, range = 0.8): number[] {

@@ -1,10 +1,10 @@
 import { seededNormal } from '../random';
+import { dayNumber, isoOfDay } from '../../kernel/days';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initTf } from '../tf';
 import { etsForecast } from './baselines';
 import { crossValidate, metrics } from './cv';
-import { dayNumber, isoOfDay } from './design';
 import { forecast, forecastMany } from './forecast';
 
 beforeAll(async () => {

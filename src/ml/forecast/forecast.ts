@@ -1,6 +1,7 @@
 import type { CalendarOverrides } from '../../calendar/events';
+import { dayNumber, isoOfDay } from '../../kernel/days';
 import { conformalQuantile, quantile } from '../linalg';
-import { buildDesign, changepointsFor, type DesignConfig, dayNumber, eventsIn, isoOfDay } from './design';
+import { buildDesign, changepointsFor, type DesignConfig, eventsIn } from './design';
 import { DEFAULT_PRIORS, fitBatch, type Priors } from './fit';
 
 /**

@@ -1,3 +1,4 @@
+import { addDays } from '../../kernel/days';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { currencyOf } from '../../kernel/currency';
 import { locale, tr, trf } from '../../app/state';
@@ -32,10 +33,7 @@ function ForecastChart(props: { f: SeriesForecast; currency: string; unit: 'mone
     const { history, forecast, events } = props.f;
     const n = history.values.length;
     const from = Math.max(0, n - SHOWN_HISTORY);
-    const day0 = Date.parse(`${history.start}T00:00:00Z`);
-    const past = Array.from({ length: n - from }, (_, i) =>
-      new Date(day0 + (from + i) * 86_400_000).toISOString().slice(0, 10),
-    );
+    const past = Array.from({ length: n - from }, (_, i) => addDays(history.start, from + i));
     const x = [...past, ...forecast.dates];
     const pad = (v: readonly (number | null)[]) => [...past.map(() => null), ...v];
     const marked = new Set(events.filter((e) => e.kinds.some((k) => MARKED.has(k))).map((e) => e.date));
@@ -299,10 +297,9 @@ export function PredictionsPage() {
                   {(c) => {
                     const n = s().history.values.length;
                     const from = Math.max(0, n - SHOWN_HISTORY);
-                    const day0 = Date.parse(`${s().history.start}T00:00:00Z`);
                     const x = c()
                       .trend.slice(from)
-                      .map((_, i) => new Date(day0 + (from + i) * 86_400_000).toISOString().slice(0, 10));
+                      .map((_, i) => addDays(s().history.start, from + i));
                     const unit = s().forecast.transform === 'log1p' ? ('ratio' as const) : ('money' as const);
                     return (
                       <Chart

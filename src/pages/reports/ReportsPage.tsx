@@ -1,4 +1,5 @@
 import { useSearchParams } from '@solidjs/router';
+import { addDays } from '../../kernel/days';
 import { createEffect, createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { bumpInbox, inboxVersion, runAutomations } from '../../app/automations';
 import { locale, tr, trf } from '../../app/state';
@@ -7,7 +8,7 @@ import type { Cadence, ReportMeta, ScheduleView, TemplateId } from '../../automa
 import { downloadBytes } from '../../format/csv';
 import { formatDate, formatRange } from '../../format/number';
 import { LOCALES, type Locale } from '../../i18n/locale';
-import { addDays, TEMPLATES, templatePeriod } from '../../automation/periods';
+import { TEMPLATES, templatePeriod } from '../../automation/periods';
 import { localNow } from '../../automation/schedule';
 
 const templateName = (t: TemplateId) => tr(`rep_t_${t}`);

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../kernel/days';
 import { A } from '@solidjs/router';
 import { createResource, createSignal, Show } from 'solid-js';
 import { dataVersion, locale, tr, trf } from '../../app/state';
@@ -44,7 +45,7 @@ async function reminderDue(): Promise<{ last: string | null } | null> {
   if (sessionStorage.getItem(REMINDER_LATER_KEY)) return null;
   const [info, last, storage] = await Promise.all([engine().datasetInfo(), engine().lastBackup(), storageState()]);
   if (info.imports === 0 || storage.persisted) return null;
-  if (last && Date.now() - Date.parse(last) < RECENT_BACKUP_DAYS * 86_400_000) return null;
+  if (last && Date.now() - Date.parse(last) < RECENT_BACKUP_DAYS * DAY_MS) return null;
   return { last };
 }
 
