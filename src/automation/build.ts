@@ -20,7 +20,7 @@ import {
   type ServiceMetricId,
   type TrafficMetricId,
 } from '../metrics/definitions';
-import { type ChartSeries, type KpiItem, type ReportDoc, type Section, unitFmt } from './model';
+import type { ChartSeries, KpiItem, ReportDoc, Section } from './model';
 import type { TemplateId } from './periods';
 import { SEGMENT_ACTIONS, type SegmentName } from '../ml/rfm';
 
@@ -118,7 +118,7 @@ export async function buildReport(src: ReportSource, p: BuildParams): Promise<Re
   const items: KpiItem[] = values.map((m) => ({
     id: m.id,
     label: METRICS[m.id].name[L],
-    fmt: unitFmt(METRICS[m.id].unit),
+    fmt: METRICS[m.id].unit,
     value: m.value,
     previous: m.previous,
     change: change(m.value, m.previous),

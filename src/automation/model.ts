@@ -2,16 +2,16 @@
  * A report as data: sections of KPIs, charts, tables and findings, with its text already in the report's
  * language and its numbers raw. The PDF and the Excel file are two renderings of the same document.
  */
+import type { Fmt } from '../kernel/units';
 import { minorPerMajor } from '../kernel/currency';
 import type { DateRange } from '../kernel/days';
 import { formatCount, formatDate, formatDecimal, formatDuration, formatMoney, formatPercent } from '../format/number';
 import type { CellValue } from '../format/workbook';
 import type { Locale } from '../i18n/locale';
-import type { MetricId, Unit } from '../metrics/definitions';
+import type { MetricId } from '../metrics/definitions';
 import type { TemplateId } from './periods';
 
 /** How a number is shown: money in minor units, a count, a ratio (as a percentage), a plain decimal, seconds. */
-export type Fmt = 'money' | 'count' | 'ratio' | 'decimal' | 'duration' | 'text' | 'date';
 
 /** A report number (or text) as shown in the report's language. */
 export function formatValue(v: number | string | null, fmt: Fmt, currency: string, locale: Locale): string {
@@ -49,9 +49,6 @@ export function excelCell(v: number | null, fmt: Fmt, currency: string): CellVal
       return { v, z: '#,##0.00' };
   }
 }
-
-export const unitFmt = (u: Unit): Fmt =>
-  u === 'money' ? 'money' : u === 'count' ? 'count' : u === 'ratio' ? 'ratio' : 'duration';
 
 export interface KpiItem {
   id: MetricId;

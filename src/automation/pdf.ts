@@ -12,7 +12,8 @@ import autoTable from 'jspdf-autotable';
 import { formatCompactMoney, formatDate, formatDecimal, formatPercent, formatRange } from '../format/number';
 import { type StringKey, t, tf } from '../i18n/ui';
 import { METRICS } from '../metrics/definitions';
-import { type Fmt, formatValue, type KpiItem, type ReportDoc, type Section } from './model';
+import type { Fmt } from '../kernel/units';
+import { formatValue, type KpiItem, type ReportDoc, type Section } from './model';
 
 const PAGE = { w: 210, h: 297, margin: 14, top: 26, bottom: 16 };
 const INK = '#1f2933';

@@ -5,7 +5,7 @@ import { METRICS } from '../metrics/definitions';
 import { METRIC_QUOTES } from '../metrics/quotes';
 import type { ReportDoc } from './model';
 import { type SheetSpec, workbookBytes } from '../format/workbook';
-import { excelCell, unitFmt } from './model';
+import { excelCell } from './model';
 import type { Locale } from '../i18n/locale';
 import type { KpiMetricId, MetricId } from '../metrics/definitions';
 import type { TrendSeries } from '../metrics/overview';
@@ -114,7 +114,7 @@ export function dataWorkbook(x: DataExport): ReportDownload {
       name: s('rep_colMetric'),
       header: [s('rep_colId'), s('rep_colMetric'), s('rep_colValue'), s('rep_colPrevious')],
       rows: ids.map((id) => {
-        const fmt = unitFmt(METRICS[id].unit);
+        const fmt = METRICS[id].unit;
         return [
           id,
           METRICS[id].name[L],

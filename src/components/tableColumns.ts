@@ -1,5 +1,5 @@
 import type { JSX } from 'solid-js';
-import type { Fmt } from '../automation/model';
+import type { Fmt } from '../kernel/units';
 
 export interface Column<T> {
   label: string;

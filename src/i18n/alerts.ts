@@ -1,7 +1,7 @@
 /** Alert rules and inbox items as sentences in the seller's language (page, notifications). Pure. */
 import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent, formatRange } from '../format/number';
 import type { DateRange } from '../kernel/days';
-import { formatValue, unitFmt } from '../automation/model';
+import { formatValue } from '../automation/model';
 import { METRICS, type MetricId } from '../metrics/definitions';
 import type { Alert, RuleSpec } from '../automation/alerts';
 import type { Locale } from './locale';
@@ -9,7 +9,7 @@ import { type StringKey, t, tf } from './ui';
 
 /** A metric's value in its unit: money, a percentage, a duration or a count. */
 export function metricText(id: MetricId, value: number | null, currency: string, locale: Locale): string {
-  return formatValue(value, unitFmt(METRICS[id].unit), currency, locale);
+  return formatValue(value, METRICS[id].unit, currency, locale);
 }
 
 const rangeText = (r: DateRange, locale: Locale) => formatRange(r, locale);

@@ -3,7 +3,9 @@
  * beside each number, and the export it comes from. The SQL lives in kpis.ts; this is what the UI shows.
  */
 
-export type Unit = 'money' | 'count' | 'ratio' | 'duration';
+import type { Unit } from '../kernel/units';
+
+export type { Unit };
 
 export const ORDER_METRICS = [
   'placed_orders',
