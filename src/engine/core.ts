@@ -1,10 +1,10 @@
 import type { SqlConnection } from '../db/connection';
-import type { DateRange } from '../kernel/days';
+import { type DateRange, dayOfMs } from '../kernel/days';
 import { sqlString } from '../db/connection';
 import type { CalendarOverrides } from '../calendar/events';
 import type { DatasetInfo } from './api';
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
+const todayIso = () => dayOfMs(Date.now());
 
 /**
  * What the engine's parts share: one SQL connection, the queue that runs their work one task at a time (so
@@ -42,12 +42,14 @@ export class EngineCore {
     return hit;
   }
 
+  /** Runs `task` after every task queued before it, whatever their outcome. */
   serial<T>(task: () => Promise<T>): Promise<T> {
     const next = this.queue.then(task, task);
     this.queue = next.catch(() => undefined);
     return next;
   }
 
+  /** The dataset's facts (counts, first and last days, version, currency), read once per write. */
   async info(): Promise<DatasetInfo> {
     if (this.cachedInfo) return this.cachedInfo;
     const [r] = await this.db.query<{
@@ -135,10 +137,6 @@ export class EngineCore {
     return JSON.parse((await this.meta('calendar_overrides')) ?? '{}') as CalendarOverrides;
   }
 
-  /**
-   * Runs an ML operation: its inputs are read in the serial queue, the fit runs outside it (in the ML
-   * worker, so queries go on meanwhile), and the result is kept until the data changes.
-   */
   /** A result kept until the dataset version changes (the models, and the inputs they share). */
   async cached<R>(key: string, compute: () => Promise<R>): Promise<R> {
     const version = (await this.serial(() => this.info())).version;

@@ -65,6 +65,10 @@ export class ModelRunner implements Pick<EngineApi, ModelOp> {
     private readonly queries: Queries,
   ) {}
 
+  /**
+   * Runs an ML operation: its inputs are read in the serial queue, the fit runs outside it (in the ML
+   * worker, so queries go on meanwhile), and the result is kept until the data changes.
+   */
   private predict<I, R>(
     key: string,
     read: () => Promise<I | null>,
