@@ -1,6 +1,7 @@
 /**
- * The engine API: the one typed interface the UI, reports and alerts call. It runs in the db worker and
- * is reached through comlink (src/app/client.ts); in Node tests the same class is called directly.
+ * The engine API: the typed interface of the data (imports, page queries, models, backups) that the UI and
+ * the automation call. It runs in the db worker and is reached through comlink (src/app/client.ts, as part of
+ * WorkspaceApi); in Node tests the same engine is called directly.
  */
 import type { CalendarOverrides } from '../calendar/events';
 import type { DateRange } from '../kernel/days';
