@@ -2,6 +2,7 @@ import type { SqlConnection } from '../db/connection';
 import { dayNumber, type DateRange } from '../kernel/days';
 import { sqlDate } from '../db/connection';
 import type { Arm } from '../ml/bandit';
+import { quantile } from '../ml/linalg';
 import type { DailySeries } from '../ml/predictions';
 import { type DailyPoint, dailySums, type Figures, latestPeriodReport } from './insights';
 
@@ -285,21 +286,14 @@ export function armOutcomes(sales: DailySeries, ran: readonly { day: string; arm
       const v = at(i - k);
       if (v !== null) before.push(v);
     }
-    const base = median(before);
-    if (base === null) continue;
+    if (!before.length) continue;
+    const base = quantile(before, 0.5);
     const a = arms.get(arm) ?? { name: arm, successes: 0, trials: 0 };
     a.trials++;
     if (value > base) a.successes++;
     arms.set(arm, a);
   }
   return [...arms.values()].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
-}
-
-function median(xs: number[]): number | null {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /** Past outcomes per campaign type for the bandit, on the shop's daily valid sales (`orderHistory`). */
