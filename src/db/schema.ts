@@ -1,9 +1,29 @@
 import type { SqlConnection } from './connection';
 import { rebuildDerived } from './merge';
-import { createStoredTables } from './tables';
+import { addOrderColumns, addStoredColumns, createStoredTables } from './tables';
 
-/** A migration step: a statement, or code for what SQL alone cannot say (rebuilding derived tables). */
-type Step = string | ((db: SqlConnection) => Promise<void>);
+/** The value columns of each stored target as its first release created them (never edit: add a migration). */
+const RELEASED = {
+  order_lines:
+    'line_key VARCHAR, order_id VARCHAR, product_name VARCHAR, status_text VARCHAR, status_class VARCHAR, is_final BOOLEAN, cancel_reason VARCHAR, return_status VARCHAR, shipping_option VARCHAR, payment_method VARCHAR, parent_sku VARCHAR, sku_ref VARCHAR, variation VARCHAR, buyer VARCHAR, city VARCHAR, province VARCHAR, created_at TIMESTAMP, paid_at TIMESTAMP, ship_arranged_at TIMESTAMP, completed_at TIMESTAMP, original_price BIGINT, deal_price BIGINT, seller_discount BIGINT, shopee_discount BIGINT, seller_voucher BIGINT, shopee_voucher BIGINT, bundle_seller_discount BIGINT, buyer_shipping_fee BIGINT, est_shipping_fee BIGINT, total_payment BIGINT, subtotal BIGINT, qty INTEGER, returned_qty INTEGER, weight_g INTEGER',
+  income:
+    'line_key VARCHAR, order_id VARCHAR, layout VARCHAR, buyer VARCHAR, payment_method VARCHAR, created_at TIMESTAMP, released_at TIMESTAMP, product_price BIGINT, net_payout BIGINT, shopee_fees BIGINT, ads_topup BIGINT, shipping_net BIGINT',
+  returns:
+    'line_key VARCHAR, return_id VARCHAR, order_id VARCHAR, product_name VARCHAR, sku VARCHAR, reason VARCHAR, status VARCHAR, solution VARCHAR, requested_at TIMESTAMP, qty INTEGER, refund BIGINT',
+  claims:
+    'line_key VARCHAR, order_id VARCHAR, failed_status VARCHAR, claim_status VARCHAR, submitted_at TIMESTAMP, approved_at TIMESTAMP, paid_at TIMESTAMP, rejected_at TIMESTAMP, compensation BIGINT',
+  insights:
+    'line_key VARCHAR, kind VARCHAR, scope VARCHAR, metric VARCHAR, day TIMESTAMP, period_to TIMESTAMP, is_summary BOOLEAN, value DOUBLE',
+};
+
+/**
+ * Rebuild the tables derived from the order lines. It runs today's code, which needs today's columns, so
+ * it runs once, after every pending migration.
+ */
+const REBUILD = { rebuildDerived: true } as const;
+
+/** A migration step: a statement, or a request to rebuild the derived tables. */
+type Step = string | typeof REBUILD;
 
 /**
  * Versioned migrations. Each runs once, in order, inside a transaction; `meta.schema_version` records the
@@ -17,7 +37,7 @@ export const MIGRATIONS: readonly (readonly Step[])[] = [
       id INTEGER, file_name VARCHAR, kind VARCHAR, target VARCHAR, file_hash VARCHAR, file_size BIGINT,
       imported_at TIMESTAMP, snapshot_at TIMESTAMP, first_at TIMESTAMP, last_at TIMESTAMP,
       rows_read INTEGER, added INTEGER, updated INTEGER, unchanged INTEGER, notes VARCHAR)`,
-    ...createStoredTables('order_lines'),
+    ...createStoredTables('order_lines', RELEASED.order_lines),
     `CREATE TABLE orders (
       order_id VARCHAR, created_at TIMESTAMP, created_date DATE, paid_at TIMESTAMP, ship_arranged_at TIMESTAMP,
       status_class VARCHAR, is_valid BOOLEAN,
@@ -26,13 +46,13 @@ export const MIGRATIONS: readonly (readonly Step[])[] = [
       total_payment BIGINT)`,
     // One row per buyer username, with a dense integer id (grouping on it is fast).
     `CREATE TABLE buyers (buyer_id INTEGER, buyer VARCHAR)`,
-    ...createStoredTables('income'),
-    ...createStoredTables('insights'),
+    ...createStoredTables('income', RELEASED.income),
+    ...createStoredTables('insights', RELEASED.insights),
   ],
   [
     // Unit costs the seller enters per SKU (rupiah), for gross profit.
     `CREATE TABLE unit_costs (sku VARCHAR, unit_cost BIGINT, updated_at TIMESTAMP)`,
-    ...createStoredTables('returns'),
+    ...createStoredTables('returns', RELEASED.returns),
     // Daily rollups of valid orders for the breakdowns (one order is on one day, so daily distinct order
     // counts add up over any range).
     `CREATE TABLE rollup_products (created_date DATE, product_name VARCHAR, parent_sku VARCHAR, orders BIGINT, units BIGINT, sales BIGINT, returned BIGINT, returned_orders BIGINT)`,
@@ -44,7 +64,7 @@ export const MIGRATIONS: readonly (readonly Step[])[] = [
     `CREATE TABLE product_categories (sku VARCHAR, category VARCHAR, updated_at TIMESTAMP)`,
   ],
   // Failed-delivery claims, one per order, from the claim columns of Order.failed_delivery exports.
-  createStoredTables('claims'),
+  createStoredTables('claims', RELEASED.claims),
   [
     // Derived tables that keep the pages off the line tables, maintained by the merge (rebuildRollups):
     // orders per day by status, valid orders per day and hour, cancellations per day by reason, and valid
@@ -69,7 +89,24 @@ export const MIGRATIONS: readonly (readonly Step[])[] = [
   [
     'ALTER TABLE rollup_skus ADD COLUMN IF NOT EXISTS product_name VARCHAR',
     'ALTER TABLE rollup_skus ADD COLUMN IF NOT EXISTS variation VARCHAR',
-    rebuildDerived,
+    REBUILD,
+  ],
+  // Storage declared by the export specs: order lines gain their columns in spec order (every row is
+  // rehashed), orders hold every order-level field, and each import records whether its file lists every
+  // order of its span (the sales of a day only partial exports cover are unknown).
+  [
+    ...addStoredColumns('order_lines', []),
+    ...addOrderColumns(
+      'completed_at',
+      'seller_voucher',
+      'shopee_voucher',
+      'bundle_seller_discount',
+      'buyer_shipping_fee',
+      'est_shipping_fee',
+    ),
+    'ALTER TABLE imports ADD COLUMN IF NOT EXISTS covers_all BOOLEAN',
+    `UPDATE imports SET covers_all = NOT regexp_matches(file_name, '^Order\\.(toship|shipping|cancellation|failed_delivery)\\b', 'i') WHERE kind = 'orders'`,
+    REBUILD,
   ],
 ];
 
@@ -88,23 +125,36 @@ export async function migrate(db: SqlConnection): Promise<void> {
   if (version > SCHEMA_VERSION) {
     throw new Error(`database schema ${version} is newer than this app (${SCHEMA_VERSION})`);
   }
-  for (let v = version; v < SCHEMA_VERSION; v++) {
-    await db.exec('BEGIN TRANSACTION');
-    try {
-      await applyMigrations(db, v, v + 1);
-      await db.exec('COMMIT');
-    } catch (e) {
-      await db.exec('ROLLBACK');
-      throw e;
-    }
+  if (version === SCHEMA_VERSION) return;
+  await db.exec('BEGIN TRANSACTION');
+  try {
+    await applyMigrations(db, version, SCHEMA_VERSION);
+    await db.exec('COMMIT');
+  } catch (e) {
+    await db.exec('ROLLBACK');
+    throw e;
   }
 }
 
-/** Applies migrations `from` (the version the database is at) up to `to`, inside the caller's transaction. */
-export async function applyMigrations(db: SqlConnection, from: number, to: number): Promise<void> {
+/**
+ * Applies migrations `from` (the version the database is at) up to `to`, inside the caller's transaction,
+ * then rebuilds the derived tables if one of them asked.
+ */
+export async function applyMigrations(
+  db: SqlConnection,
+  from: number,
+  to: number,
+  /** False to create an old schema to load a dump into (its derived tables come with it). */
+  rebuild = true,
+): Promise<void> {
+  let needed = false;
   for (let v = from; v < to; v++) {
-    for (const step of MIGRATIONS[v]) await (typeof step === 'string' ? db.exec(step) : step(db));
-    await db.exec(`DELETE FROM meta WHERE key = 'schema_version'`);
-    await db.exec(`INSERT INTO meta VALUES ('schema_version', '${v + 1}')`);
+    for (const step of MIGRATIONS[v]) {
+      if (typeof step === 'string') await db.exec(step);
+      else needed = true;
+    }
   }
+  if (needed && rebuild) await rebuildDerived(db);
+  await db.exec(`DELETE FROM meta WHERE key = 'schema_version'`);
+  await db.exec(`INSERT INTO meta VALUES ('schema_version', '${to}')`);
 }

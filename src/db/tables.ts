@@ -1,10 +1,14 @@
 import type { MergeTarget } from '../ingest/kinds/output';
+import type { SqlConnection } from './connection';
+import { ORDERS, orderLineColumns } from '../ingest/kinds/ordersSpec';
+import { COLUMN_TYPE, type ColumnType, storedFields } from '../ingest/kinds/spec';
+
+export type { ColumnType };
 
 /**
  * The stored columns of each merge target, as data: the stage table (from Arrow), the raw table (every
  * import's rows) and the canonical table (the winner per line key) are all derived from these lists.
  */
-export type ColumnType = 'text' | 'bool' | 'timestamp' | 'bigint' | 'int' | 'double';
 
 export interface TargetColumns {
   /** Columns that come from the file, in storage order. `line_key` must be first. */
@@ -16,20 +20,8 @@ export interface TargetColumns {
 const t = (type: ColumnType, ...names: string[]) => names.map((n) => [n, type] as const);
 
 export const TARGET_COLUMNS: Record<MergeTarget, TargetColumns> = {
-  order_lines: {
-    values: [
-      ...t('text', 'line_key', 'order_id', 'product_name', 'status_text', 'status_class'),
-      ...t('bool', 'is_final'),
-      ...t('text', 'cancel_reason', 'return_status', 'shipping_option', 'payment_method', 'parent_sku', 'sku_ref'),
-      ...t('text', 'variation', 'buyer', 'city', 'province'),
-      ...t('timestamp', 'created_at', 'paid_at', 'ship_arranged_at', 'completed_at'),
-      ...t('bigint', 'original_price', 'deal_price', 'seller_discount', 'shopee_discount', 'seller_voucher'),
-      ...t('bigint', 'shopee_voucher', 'bundle_seller_discount', 'buyer_shipping_fee', 'est_shipping_fee'),
-      ...t('bigint', 'total_payment', 'subtotal'),
-      ...t('int', 'qty', 'returned_qty', 'weight_g'),
-    ],
-    finality: true,
-  },
+  // The derived line columns, then every field the order spec stores (src/ingest/kinds/ordersSpec.ts).
+  order_lines: { values: orderLineColumns(), finality: true },
   income: {
     values: [
       ...t('text', 'line_key', 'order_id', 'layout', 'buyer', 'payment_method'),
@@ -84,11 +76,84 @@ export const allRowsTable = (target: MergeTarget) => `${target}_all`;
 export const canonicalView = (target: MergeTarget) => (target === 'order_lines' ? 'order_lines' : target);
 export const stageTable = (target: MergeTarget) => `stage_${target}`;
 
-/** The table of all rows of a target and the view of its winners. */
-export function createStoredTables(target: MergeTarget): string[] {
-  const cols = TARGET_COLUMNS[target].values.map(([n, ty]) => `${n} ${SQL_TYPE[ty]}`).join(', ');
+/**
+ * The table of all rows of a target and the view of its winners, with the value columns of the release
+ * that created them (a released migration never changes; later columns come by {@link addStoredColumns}).
+ */
+export function createStoredTables(target: MergeTarget, valueColumns: string): string[] {
   return [
-    `CREATE TABLE ${allRowsTable(target)} (${LINEAGE_COLUMNS}, ${cols}, row_hash UBIGINT)`,
-    `CREATE VIEW ${canonicalView(target)} AS SELECT * FROM ${allRowsTable(target)} WHERE is_winner`,
+    `CREATE TABLE ${allRowsTable(target)} (${LINEAGE_COLUMNS}, ${valueColumns}, row_hash UBIGINT)`,
+    canonicalViewSql(target),
   ];
+}
+
+const canonicalViewSql = (target: MergeTarget) =>
+  `CREATE OR REPLACE VIEW ${canonicalView(target)} AS SELECT * FROM ${allRowsTable(target)} WHERE is_winner`;
+
+/** The hash that tells a changed row from an unchanged one: over every value column, in declaration order. */
+export const rowHashSql = (columns: TargetColumns) => `hash(${columns.values.map(([n]) => n).join(', ')})`;
+
+/**
+ * Migration steps that add newly declared columns to a target's stored rows (NULL in the rows stored
+ * before), then rehash every row, so that re-importing an old file counts as unchanged. Each name must be
+ * declared in TARGET_COLUMNS (for order lines: a field the order spec stores).
+ */
+export function addStoredColumns(
+  target: MergeTarget,
+  names: readonly string[],
+  /** The target's declared columns (a test passes those of a changed spec). */
+  columns: TargetColumns = TARGET_COLUMNS[target],
+): string[] {
+  const declared = new Map(columns.values);
+  return [
+    ...names.map((n) => {
+      const type = declared.get(n);
+      if (!type) throw new Error(`${n} is not a stored column of ${target}`);
+      return `ALTER TABLE ${allRowsTable(target)} ADD COLUMN IF NOT EXISTS ${n} ${SQL_TYPE[type]}`;
+    }),
+    canonicalViewSql(target),
+    `UPDATE ${allRowsTable(target)} SET row_hash = ${rowHashSql(columns)}`,
+  ];
+}
+
+/**
+ * How a database's stored columns differ from the declarations: one line per column missing, of another
+ * type, or not declared. Empty when they agree (the schema test asserts so after every migration).
+ */
+export async function columnDrift(
+  db: SqlConnection,
+  table: string,
+  declared: readonly (readonly [string, ColumnType])[],
+  extra: readonly string[] = [],
+): Promise<string[]> {
+  const rows = await db.query<{ name: string; type: string }>(
+    `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = '${table}'`,
+  );
+  const actual = new Map(rows.map((r) => [r.name, r.type]));
+  const want = new Map(declared.map(([n, t]) => [n, SQL_TYPE[t]]));
+  const drift: string[] = [];
+  for (const [n, t] of want) {
+    const a = actual.get(n);
+    if (a !== t) drift.push(`${table}.${n}: declared ${t}, ${a ? `stored ${a}` : 'missing'}`);
+  }
+  for (const n of actual.keys()) if (!want.has(n) && !extra.includes(n)) drift.push(`${table}.${n}: not declared`);
+  return drift;
+}
+
+/**
+ * The order-level fields the `orders` table holds besides what it derives, each taken from the order's
+ * highest-priority line: every field the order spec stores per order.
+ */
+export const ORDER_FIELDS: readonly (readonly [string, ColumnType])[] = storedFields(ORDERS, 'order').map(
+  (f) => [f.id, COLUMN_TYPE[f.type]] as const,
+);
+
+/** Migration steps that add order-level fields to `orders` (the derived tables must then be rebuilt). */
+export function addOrderColumns(...names: string[]): string[] {
+  const declared = new Map(ORDER_FIELDS);
+  return names.map((n) => {
+    const type = declared.get(n);
+    if (!type) throw new Error(`${n} is not an order-level field of the order spec`);
+    return `ALTER TABLE orders ADD COLUMN IF NOT EXISTS ${n} ${SQL_TYPE[type]}`;
+  });
 }

@@ -67,7 +67,7 @@ export async function restoreTables(
   );
   for (const v of views) await db.exec(`DROP VIEW ${quote(v.view_name)}`);
   for (const t of await storedTables(db)) await db.exec(`DROP TABLE ${quote(t)}`);
-  await applyMigrations(db, 0, schemaVersion);
+  await applyMigrations(db, 0, schemaVersion, false);
   const created = new Set(await storedTables(db));
   for (const d of dumps) {
     if (!created.has(d.name)) throw new Error(`the backup holds a table this version does not have: ${d.name}`);

@@ -6,7 +6,7 @@ import { mergeFiles, orderMetrics, readOrderFile } from '../../test/independent'
 import { rebuildDerived } from '../db/merge';
 import { buildReport } from '../automation/build';
 import { orderHistory, skuUnits } from '../metrics/predictionInputs';
-import { MIGRATIONS, SCHEMA_VERSION } from '../db/schema';
+import { MIGRATIONS } from '../db/schema';
 import type { SqlConnection } from '../db/connection';
 import { openNodeDuckDB } from '../db/nodeDuckdb';
 import type { FileImportReport, ImportInput } from './api';
@@ -287,7 +287,8 @@ describe('merge rules', () => {
     // As the previous schema left it: no name columns in the SKU rollup, and SKUs named by their first import.
     await db.exec(`UPDATE skus SET product_name = 'Kemeja Lama'`);
     for (const c of ['product_name', 'variation']) await db.exec(`ALTER TABLE rollup_skus DROP COLUMN ${c}`);
-    await db.exec(`UPDATE meta SET value = '${SCHEMA_VERSION - 1}' WHERE key = 'schema_version'`);
+    // Schema 5 is the one before the SKU rollup kept names.
+    await db.exec(`UPDATE meta SET value = '5' WHERE key = 'schema_version'`);
     const reopened = await Engine.open(db);
     expect((await reopened.productTable(JUNE)).map((r) => r.product)).toEqual(['Kemeja Baru']);
   });

@@ -1,12 +1,11 @@
 import { sqlString, sqlTimestamp } from '../db/connection';
 import { DEFAULT_CURRENCY } from '../kernel/currency';
-import { mergeStaged, unmergeImport } from '../db/merge';
+import { mergeStaged, stageRows, unmergeImport } from '../db/merge';
 import { allRowsTable, stageTable } from '../db/tables';
 import type { CalendarOverrides } from '../calendar/events';
 import { MERGE_TARGETS, type MergeTarget } from '../ingest/kinds/output';
 import type { KindId } from '../ingest/kinds/spec';
 import { type FileParser, type ParseOutcome, toBytes } from '../ingest/parseFile';
-import type { StagedRows } from '../ingest/arrow';
 import { failureOf, ImportError, type ImportErrorInfo, type Note } from '../ingest/problems';
 import { setUnitCosts } from '../metrics/products';
 import { parseUnitCostFile } from '../ingest/unitCosts';
@@ -186,8 +185,8 @@ export class Importer implements Pick<EngineApi, ImportOp> {
           datasetCurrency: currency,
         });
       }
-      await this.stage(stage, out.staged);
-      for (const x of out.extra ?? []) await this.stage(stageTable(x.target), x.staged);
+      await stageRows(this.core.db, stage, out.staged);
+      for (const x of out.extra ?? []) await stageRows(this.core.db, stageTable(x.target), x.staged);
       timings.stageMs = took();
       const { id, counts } = await this.core.transaction(async () => {
         const id = Number((await this.core.meta('next_import_id')) ?? 1);
@@ -198,7 +197,7 @@ export class Importer implements Pick<EngineApi, ImportOp> {
         await this.core.db.exec(`INSERT INTO imports VALUES (${id}, ${sqlString(fileName)}, ${sqlString(parsed.kind)},
           ${sqlString(out.target)}, ${sqlString(hash)}, ${outcome.bytes}, now()::TIMESTAMP, ${sqlTimestamp(out.snapshotAt)},
           ${sqlTimestamp(first)}, ${sqlTimestamp(last)}, ${out.rowsRead}, ${counts.added}, ${counts.updated},
-          ${counts.unchanged}, ${sqlString(JSON.stringify(out.notes))})`);
+          ${counts.unchanged}, ${sqlString(JSON.stringify(out.notes))}, ${out.coversAll ?? 'NULL'})`);
         await this.core.setMeta('currency', parsed.currency);
         await this.core.bumpVersion();
         return { id, counts };
@@ -210,15 +209,6 @@ export class Importer implements Pick<EngineApi, ImportOp> {
       for (const t of stages) await this.core.db.exec(`DROP TABLE IF EXISTS ${t}`);
       return report({ ...common, error: failureOf(e, 'storage_failed', fileName) });
     }
-  }
-
-  /** Loads an importer's rows into a temporary stage table (never written to the database file). */
-  private async stage(table: string, rows: StagedRows): Promise<void> {
-    const types = { utf8: 'VARCHAR', f64: 'DOUBLE', bool: 'BOOLEAN' } as const;
-    const cols = Object.entries(rows.columns).map(([n, t]) => `${n} ${types[t]}`);
-    await this.core.db.exec(`DROP TABLE IF EXISTS ${table}`);
-    await this.core.db.exec(`CREATE TEMP TABLE ${table} (${cols.join(', ')})`);
-    for (const chunk of rows.chunks) await this.core.db.insertArrow(table, chunk);
   }
 
   listImports(): Promise<ImportRecord[]> {

@@ -4,7 +4,7 @@ import { ORDER_COLUMNS_2026 } from '../../scripts/sample/layouts';
 import { at, line, orderFile, textBytes } from '../../test/fixtures';
 import { parseExport } from './parseExport';
 import type { Note } from './problems';
-import { ORDERS } from './kinds/orders';
+import { ORDERS } from './kinds/ordersSpec';
 import { noteText } from '../i18n/problems';
 import { failure, HEADER_2026, sum } from '../../test/parsed';
 

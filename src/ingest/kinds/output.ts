@@ -20,6 +20,8 @@ export interface KindOutput {
   snapshotAt: number | null;
   /** First and last period timestamp of the rows (naive ms). */
   dateRange: [number, number] | null;
+  /** For exports of orders: whether the file lists every order of its span (see `partialFiles` of the spec). */
+  coversAll?: boolean;
   /** Facts of another target the same file carries (the claims of failed deliveries), merged in the same transaction. */
   extra?: { target: MergeTarget; staged: StagedRows }[];
 }

@@ -12,6 +12,31 @@ export interface FieldSpec {
   required?: boolean;
   /** Every data row must carry a value in this column. */
   notEmpty?: boolean;
+  /**
+   * Where the value is stored: on each line (`line`), or on each line and in the order it belongs to
+   * (`order`: one value per order, repeated on its lines). Absent: read, never stored.
+   */
+  store?: 'line' | 'order';
+}
+
+/** The types a stored column can have (src/db/tables.ts maps them to SQL). */
+export type ColumnType = 'text' | 'bool' | 'timestamp' | 'bigint' | 'int' | 'double';
+
+/** The stored type of a field's values. */
+export const COLUMN_TYPE: Record<FieldType, ColumnType> = {
+  text: 'text',
+  datetime: 'timestamp',
+  money: 'bigint',
+  int: 'int',
+  weight: 'int',
+  number: 'double',
+  percent: 'double',
+  duration: 'double',
+};
+
+/** The fields of a kind that are stored (`store` set), in spec order; with `order`, only the order-level ones. */
+export function storedFields(spec: ExportKindSpec, only?: 'order'): FieldSpec[] {
+  return spec.fields.filter((f) => (only ? f.store === only : f.store !== undefined));
 }
 
 export type KindId =
@@ -50,4 +75,10 @@ export interface ExportKindSpec {
   headerRows: number;
   /** How ambiguous numbers read when the export uses the other convention than its currency's (Ads CSVs). */
   numberConvention?: 'id' | 'en';
+  /**
+   * For exports of orders: the files that list only some orders of their span (by file name). A day only
+   * such files cover may have valid orders in no file, so its sales are unknown. Each import records
+   * whether its file lists every order (`imports.covers_all`).
+   */
+  partialFiles?: RegExp;
 }
