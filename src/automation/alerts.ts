@@ -2,7 +2,7 @@
  * Alert rules and their evaluation. The engine gathers the facts a rule needs (src/reports/service.ts);
  * deciding whether it fires is pure, here, so every rule type is tested without a database.
  */
-import type { MetricId } from '../metrics/definitions';
+import type { MetricId } from '../metrics/registry';
 import type { DateRange } from '../kernel/days';
 import type { TemplateId } from './periods';
 

@@ -19,7 +19,7 @@ import {
   ORDER_METRICS,
   type ServiceMetricId,
   type TrafficMetricId,
-} from '../metrics/definitions';
+} from '../metrics/registry';
 import type { ChartSeries, KpiItem, ReportDoc, Section } from './model';
 import type { TemplateId } from './periods';
 import { SEGMENT_ACTIONS, type SegmentName } from '../ml/rfm';

@@ -8,7 +8,7 @@ import type { DateRange } from '../kernel/days';
 import { formatCount, formatDate, formatDecimal, formatDuration, formatMoney, formatPercent } from '../format/number';
 import type { CellValue } from '../format/workbook';
 import type { Locale } from '../i18n/locale';
-import type { MetricId } from '../metrics/definitions';
+import type { MetricId } from '../metrics/registry';
 import type { TemplateId } from './periods';
 
 /** How a number is shown: money in minor units, a count, a ratio (as a percentage), a plain decimal, seconds. */

@@ -11,7 +11,7 @@ import { jsPDF } from 'jspdf';
 import autoTable from 'jspdf-autotable';
 import { formatCompactMoney, formatDate, formatDecimal, formatPercent, formatRange } from '../format/number';
 import { type StringKey, t, tf } from '../i18n/ui';
-import { METRICS } from '../metrics/definitions';
+import { METRICS } from '../metrics/registry';
 import type { Fmt } from '../kernel/units';
 import { formatValue, type KpiItem, type ReportDoc, type Section } from './model';
 

@@ -17,7 +17,7 @@ import type {
   ScheduleView,
 } from './api';
 import type { Locale } from '../i18n/locale';
-import { METRICS, type MetricId } from '../metrics/definitions';
+import { METRICS, type MetricId } from '../metrics/registry';
 import {
   type Alert,
   type AlertRule,

@@ -1,13 +1,13 @@
 import { XLSX_MIME } from '../format/csv';
 import type { DateRange } from '../kernel/days';
 import { type StringKey, t } from '../i18n/ui';
-import { METRICS } from '../metrics/definitions';
+import { METRICS } from '../metrics/registry';
 import { METRIC_QUOTES } from '../metrics/quotes';
 import type { ReportDoc } from './model';
 import { type SheetSpec, workbookBytes } from '../format/workbook';
 import { excelCell } from './model';
 import type { Locale } from '../i18n/locale';
-import type { KpiMetricId, MetricId } from '../metrics/definitions';
+import type { KpiMetricId, MetricId } from '../metrics/registry';
 import type { TrendSeries } from '../metrics/overview';
 import type { ProductRow } from '../metrics/products';
 import type { KpiResult } from '../engine/api';

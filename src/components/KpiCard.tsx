@@ -2,7 +2,7 @@ import { For, Show } from 'solid-js';
 import { locale, tr } from '../app/state';
 import { change, formatPercent } from '../format/number';
 import { metricText } from '../i18n/alerts';
-import { METRICS, type MetricId } from '../metrics/definitions';
+import { METRICS, type MetricId } from '../metrics/registry';
 import { SkeletonFigure } from './Skeleton';
 
 export const formatMetric = (id: MetricId, value: number | null, currency: string): string =>

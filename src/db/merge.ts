@@ -2,6 +2,7 @@ import type { StagedRows } from '../ingest/arrow';
 import type { MergeTarget } from '../ingest/kinds/output';
 import type { SqlConnection } from './connection';
 import { sqlTimestamp } from './connection';
+import { LINE_MEASURES, ORDER_MEASURES, type OrderMeasure, sumOverOrders, VALID_STATUS } from './measures';
 import { allRowsTable, ORDER_FIELDS, rowHashSql, stageTable, TARGET_COLUMNS, type TargetColumns } from './tables';
 
 /**
@@ -12,9 +13,6 @@ import { allRowsTable, ORDER_FIELDS, rowHashSql, stageTable, TARGET_COLUMNS, typ
  * The result does not depend on the order files arrive in, re-importing changes nothing, and removing an
  * import restores what the other imports say.
  */
-
-/** Valid orders (METRICS.md): neither cancelled nor unpaid; an unknown status is not guessed to be one. */
-export const VALID_STATUS = `status_class NOT IN ('cancelled', 'unpaid', 'unknown')`;
 
 /** The stage table's columns cast to their stored types (Arrow carries numbers as doubles). */
 function typedStageColumns(columns: TargetColumns): string {
@@ -75,9 +73,9 @@ async function rebuildOrders(db: SqlConnection, full: boolean): Promise<void> {
       ${fields.map((n) => (n === 'buyer' ? "coalesce(t.buyer, '')" : `t.${n}`)).join(', ')}
     FROM (
       SELECT order_id, arg_max({status_class: status_class, ${fields.map((n) => `${n}: ${n}`).join(', ')}}, prio) AS t,
-        count(*) AS line_count, coalesce(sum(subtotal), 0) AS sales, coalesce(sum(qty), 0) AS units,
+        count(*) AS line_count, ${LINE_MEASURES.sales} AS sales, ${LINE_MEASURES.units} AS units,
         coalesce(sum(returned_qty), 0) AS returned_units, coalesce(sum(seller_discount), 0) AS line_seller_discount
-      FROM order_lines WHERE ${affected}
+      FROM order_lines l WHERE ${affected}
       GROUP BY order_id
     ) LEFT JOIN buyers b ON b.buyer = t.buyer`);
   // Each valid order carries its buyer's first valid order date (for filtered KPIs) and the dates of the
@@ -118,10 +116,6 @@ export const NEWEST_ROLLUP_DAY = '{d: created_date, n: detail}';
  * period's first orders are simply those with `prev_date < start`. NULL there means the order has no buyer.
  */
 export const NO_DATE = "DATE '0001-01-01'";
-
-/** The status funnel's steps of an `orders` row: paid (or past payment), and shipped (or past shipping). */
-export const SHIPPED_SQL = "(ship_arranged_at IS NOT NULL OR status_class IN ('shipping', 'completed'))";
-export const PAID_SQL = `(paid_at IS NOT NULL OR status_class = 'to_ship' OR ${SHIPPED_SQL})`;
 
 /**
  * Rebuilds `order_skus` (one row per valid order and SKU, with the dates of the buyer's two previous orders
@@ -199,14 +193,14 @@ async function rebuildRollups(db: SqlConnection, full: boolean): Promise<void> {
   for (const t of ROLLUP_TABLES)
     await db.exec(`DELETE FROM ${t} WHERE ${BUYER_ROLLUPS.has(t) ? onDates('', 'buyer_dates') : dates}`);
   const lines = `FROM order_lines l JOIN orders o USING (order_id) WHERE o.is_valid AND ${onDates('o.')}`;
+  const { orders, units, sales } = LINE_MEASURES;
   await db.exec(`INSERT INTO rollup_products
-    SELECT o.created_date, l.product_name, coalesce(l.parent_sku, ''), count(DISTINCT l.order_id), coalesce(sum(l.qty), 0),
-      coalesce(sum(l.subtotal), 0), coalesce(sum(l.returned_qty), 0), count(DISTINCT l.order_id) FILTER (WHERE l.returned_qty > 0)
+    SELECT o.created_date, l.product_name, coalesce(l.parent_sku, ''), ${orders}, ${units}, ${sales},
+      coalesce(sum(l.returned_qty), 0), count(DISTINCT l.order_id) FILTER (WHERE l.returned_qty > 0)
     ${lines} GROUP BY 1, 2, 3 ORDER BY 1`);
   // One row per day and SKU, named after the day's newest line (a renamed listing stays one SKU).
   await db.exec(`INSERT INTO rollup_skus
-    SELECT o.created_date, ${SKU_OF_LINE}, ${NEWEST_SKU_DETAIL}, count(DISTINCT l.order_id), coalesce(sum(l.qty), 0),
-      coalesce(sum(l.subtotal), 0), arg_max(l.product_name, ${NEWEST_LINE}), arg_max(coalesce(l.variation, ''), ${NEWEST_LINE})
+    SELECT o.created_date, ${SKU_OF_LINE}, ${NEWEST_SKU_DETAIL}, ${orders}, ${units}, ${sales}, arg_max(l.product_name, ${NEWEST_LINE}), arg_max(coalesce(l.variation, ''), ${NEWEST_LINE})
     ${lines} GROUP BY 1, 2 ORDER BY 1`);
   // A city is named with its province (the same city name exists in several provinces).
   const keys: Record<string, string> = {
@@ -217,17 +211,18 @@ async function rebuildRollups(db: SqlConnection, full: boolean): Promise<void> {
   };
   for (const [dim, key] of Object.entries(keys)) {
     await db.exec(`INSERT INTO rollup_orders
-      SELECT created_date, '${dim}', ${key}, count(*), coalesce(sum(units), 0), coalesce(sum(sales), 0)
+      SELECT created_date, '${dim}', ${key}, ${sumOverOrders('orders')}, ${sumOverOrders('units')}, ${sumOverOrders('sales')}
       FROM orders WHERE is_valid AND ${dates} GROUP BY 1, 2, 3 ORDER BY 1`);
   }
-  await db.exec(`INSERT INTO rollup_days
-    SELECT created_date, status_class, is_valid, count(*), count(*) FILTER (WHERE ${PAID_SQL}), count(*) FILTER (WHERE ${SHIPPED_SQL}),
-      coalesce(sum(sales), 0), coalesce(sum(units), 0), coalesce(sum(returned_units), 0), coalesce(sum(seller_discount), 0)
+  // Every order measure per day, status and validity: what the registry's parts read (src/db/measures.ts).
+  const measures = Object.keys(ORDER_MEASURES) as OrderMeasure[];
+  await db.exec(`INSERT INTO rollup_days (created_date, status_class, is_valid, ${measures.join(', ')})
+    SELECT created_date, status_class, is_valid, ${measures.map(sumOverOrders).join(', ')}
     FROM orders WHERE ${dates} GROUP BY 1, 2, 3 ORDER BY 1`);
   await db.exec(`INSERT INTO rollup_hours
-    SELECT created_date, hour(created_at), count(*) FROM orders WHERE is_valid AND ${dates} GROUP BY 1, 2 ORDER BY 1`);
+    SELECT created_date, hour(created_at), ${sumOverOrders('orders')} FROM orders WHERE is_valid AND ${dates} GROUP BY 1, 2 ORDER BY 1`);
   await db.exec(`INSERT INTO rollup_buyers
-    SELECT created_date, coalesce(prev_date, ${NO_DATE}), coalesce(prev2_date, ${NO_DATE}), count(*)
+    SELECT created_date, coalesce(prev_date, ${NO_DATE}), coalesce(prev2_date, ${NO_DATE}), ${sumOverOrders('orders')}
     FROM orders WHERE is_valid AND buyer_id IS NOT NULL AND ${onDates('', 'buyer_dates')} GROUP BY 1, 2, 3 ORDER BY 1`);
   await db.exec(`INSERT INTO rollup_first_buyers
     SELECT created_date, coalesce(sum(orders) FILTER (WHERE prev_date < created_date), 0),
@@ -236,7 +231,7 @@ async function rebuildRollups(db: SqlConnection, full: boolean): Promise<void> {
     FROM rollup_buyers WHERE ${onDates('', 'buyer_dates')} GROUP BY 1 ORDER BY 1`);
   // An order's cancellation reason is on its lines; an order without one counts under '–'.
   await db.exec(`INSERT INTO rollup_cancellations
-    SELECT created_date, reason, count(*), coalesce(sum(sales), 0) FROM (
+    SELECT created_date, reason, ${sumOverOrders('orders')}, ${sumOverOrders('sales')} FROM (
       SELECT o.created_date, o.sales, coalesce(nullif(max(l.cancel_reason), ''), '–') AS reason
       FROM orders o JOIN order_lines l USING (order_id) WHERE o.status_class = 'cancelled' AND ${onDates('o.')}
       GROUP BY o.order_id, o.created_date, o.sales

@@ -2,7 +2,7 @@
 import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent, formatRange } from '../format/number';
 import type { DateRange } from '../kernel/days';
 import { formatValue } from '../automation/model';
-import { METRICS, type MetricId } from '../metrics/definitions';
+import { METRICS, type MetricId } from '../metrics/registry';
 import type { Alert, RuleSpec } from '../automation/alerts';
 import type { Locale } from './locale';
 import { type StringKey, t, tf } from './ui';

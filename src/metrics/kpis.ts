@@ -1,10 +1,20 @@
 import type { SqlConnection } from '../db/connection';
 import { type DateRange, previousRange } from '../kernel/days';
 import { sqlDate, sqlString } from '../db/connection';
-import { NO_DATE } from '../db/merge';
-import type { IncomeMetricId, KpiMetricId, OrderMetricId } from './definitions';
-
-/** An inclusive range of calendar dates (`YYYY-MM-DD`, shop-local). */
+import { buyerPartsFromBuyers, buyerPartsFromRollup, PART_TABLE, type PartSource, partsSelect } from './parts';
+import {
+  BUYER_PARTS,
+  type IncomeMetricId,
+  type KpiMetricId,
+  METRICS,
+  ORDER_METRICS,
+  ORDER_PARTS,
+  type OrderMetricId,
+  type OrderPartId,
+  type OrderValue,
+  type PartId,
+  metricValue,
+} from './registry';
 
 /** Order attributes a KPI query can be restricted to (exact values as in the export). */
 export interface KpiFilters {
@@ -33,85 +43,50 @@ type OrderValues = Record<OrderMetricId, number | null>;
 type IncomeValues = Record<IncomeMetricId, number | null>;
 
 /**
- * Order metrics for a range and the period of the same length before it: from the daily rollups, or with
- * filters from the orders themselves.
+ * Order metrics for a range and the period of the same length before it, each made of the registry's
+ * parts: from the daily rollups, or with filters from the orders themselves.
  */
 export async function orderKpis(
   db: SqlConnection,
   range: DateRange,
   filters: KpiFilters = {},
   /** Which tables answer: filters need the orders; without them the rollups (the orders give the same). */
-  path: 'rollups' | 'orders' = orderFilter(filters) === '' ? 'rollups' : 'orders',
+  path: PartSource = orderFilter(filters) === '' ? 'rollup' : 'orders',
 ): Promise<PeriodPair<OrderValues>> {
+  if (path === 'rollup' && orderFilter(filters) !== '') throw new Error('the rollups cannot be filtered');
   const prev = previousRange(range);
-  const from = sqlDate(range.from);
-  const where = `created_date BETWEEN ${sqlDate(prev.from)} AND ${sqlDate(range.to)}${orderFilter(filters)}`;
-  const pf = sqlDate(prev.from);
-  if (path === 'rollups' && orderFilter(filters) !== '') throw new Error('the rollups cannot be filtered');
-  const filtered = path === 'orders';
-  // Without filters each period reads the daily rollups: totals by status, and valid orders keyed by the
-  // dates of their buyer's two previous orders. A period's buyers are its orders that are their buyer's
-  // first in the period; repeat buyers, the second; new buyers, the first ever (see rebuildOrders).
-  // Filters cut the orders, so then the orders are scanned and buyers grouped instead.
-  const period = (cur: boolean, lo: string, hi: string) => {
-    const span = `created_date BETWEEN ${lo} AND ${hi}`;
-    if (filtered) {
-      const cut = `${span}${orderFilter(filters)}`;
-      return `SELECT ${cur} AS cur, placed_orders, cancelled_orders, v.* FROM
-        (SELECT count(*) AS placed_orders, count(*) FILTER (WHERE status_class = 'cancelled') AS cancelled_orders FROM orders WHERE ${cut}),
-        (SELECT count(*) AS orders, coalesce(sum(sales), 0) AS sales, coalesce(sum(units), 0) AS units,
-          coalesce(sum(returned_units), 0) AS returned_units, coalesce(sum(seller_discount), 0) AS seller_discount
-         FROM orders WHERE is_valid AND ${cut}) v`;
-    }
-    return `SELECT ${cur} AS cur, t.*, b.* FROM
-      (SELECT coalesce(sum(orders), 0) AS placed_orders, coalesce(sum(orders) FILTER (WHERE status_class = 'cancelled'), 0) AS cancelled_orders,
-        coalesce(sum(orders) FILTER (WHERE is_valid), 0) AS orders, coalesce(sum(sales) FILTER (WHERE is_valid), 0) AS sales,
-        coalesce(sum(units) FILTER (WHERE is_valid), 0) AS units, coalesce(sum(returned_units) FILTER (WHERE is_valid), 0) AS returned_units,
-        coalesce(sum(seller_discount) FILTER (WHERE is_valid), 0) AS seller_discount
-       FROM rollup_days WHERE ${span}) t,
-      (SELECT coalesce(sum(orders) FILTER (WHERE prev_date < ${lo}), 0) AS buyers,
-        coalesce(sum(orders) FILTER (WHERE prev_date >= ${lo} AND prev2_date < ${lo}), 0) AS repeat_buyers,
-        coalesce(sum(orders) FILTER (WHERE prev_date = ${NO_DATE}), 0) AS new_buyers
-       FROM rollup_buyers WHERE ${span}) b`;
-  };
-  const totals = await db.query<Record<string, number | boolean | null>>(
-    `${period(true, from, sqlDate(range.to))} UNION ALL ${period(false, pf, `${from} - 1`)}`,
+  const [pf, from, to] = [sqlDate(prev.from), sqlDate(range.from), sqlDate(range.to)];
+  const cut = path === 'orders' ? orderFilter(filters) : '';
+  const additive = Object.keys(ORDER_PARTS) as OrderPartId[];
+  const period = (cur: boolean, lo: string, hi: string) =>
+    `SELECT ${cur} AS cur, ${partsSelect(additive, path)} FROM ${PART_TABLE[path]} WHERE created_date BETWEEN ${lo} AND ${hi}${cut}`;
+  const sums = await db.query<Record<string, number | boolean>>(
+    `${period(true, from, to)} UNION ALL ${period(false, pf, `${from} - 1`)}`,
   );
-  let rows: Record<string, unknown>[] = totals;
-  if (filtered) {
-    const [b] = await db.query<Record<string, number>>(`
-      WITH b AS (
-        SELECT count(*) FILTER (WHERE created_date >= ${from}) AS nc, count(*) FILTER (WHERE created_date < ${from}) AS np,
-          min(buyer_first_date) AS first
-        FROM orders WHERE is_valid AND buyer_id IS NOT NULL AND ${where} GROUP BY buyer_id
-      )
-      SELECT count(*) FILTER (WHERE nc > 0) AS buyers_cur, count(*) FILTER (WHERE nc >= 2) AS repeat_cur,
-        count(*) FILTER (WHERE nc > 0 AND first >= ${from}) AS new_cur,
-        count(*) FILTER (WHERE np > 0) AS buyers_prev, count(*) FILTER (WHERE np >= 2) AS repeat_prev,
-        count(*) FILTER (WHERE np > 0 AND first >= ${pf}) AS new_prev
-      FROM b`);
-    rows = totals.map((t) => {
-      const p = t.cur ? 'cur' : 'prev';
-      return { ...t, buyers: b[`buyers_${p}`], repeat_buyers: b[`repeat_${p}`], new_buyers: b[`new_${p}`] };
-    });
-  }
+  const buyers = (cur: boolean, lo: string, hi: string) => {
+    if (path === 'rollup') {
+      const b = buyerPartsFromRollup(lo);
+      return `SELECT ${cur} AS cur, ${BUYER_PARTS.map((p) => `${b[p]} AS ${p}`).join(', ')}
+        FROM rollup_buyers WHERE created_date BETWEEN ${lo} AND ${hi}`;
+    }
+    // Filters cut the orders, so buyers are grouped from them: each buyer's orders in the period.
+    const b = buyerPartsFromBuyers(lo, 'n', 'first');
+    return `SELECT ${cur} AS cur, ${BUYER_PARTS.map((p) => `${b[p]} AS ${p}`).join(', ')} FROM (
+        SELECT count(*) FILTER (WHERE created_date >= ${lo}) AS n, min(buyer_first_date) AS first FROM orders
+        WHERE is_valid AND buyer_id IS NOT NULL AND created_date BETWEEN ${lo} AND ${hi}${cut} GROUP BY buyer_id)`;
+  };
+  const counts = await db.query<Record<string, number | boolean>>(
+    `${buyers(true, from, to)} UNION ALL ${buyers(false, pf, `${from} - 1`)}`,
+  );
   const pick = (cur: boolean): OrderValues => {
-    const r: Record<string, unknown> = rows.find((x) => x.cur === cur) ?? {};
-    const n = (k: string) => Number(r[k] ?? 0);
-    return {
-      placed_orders: n('placed_orders'),
-      cancelled_orders: n('cancelled_orders'),
-      orders: n('orders'),
-      sales: n('sales'),
-      units: n('units'),
-      buyers: n('buyers'),
-      aov: n('orders') ? n('sales') / n('orders') : null,
-      cancel_rate: n('placed_orders') ? n('cancelled_orders') / n('placed_orders') : null,
-      returned_units: n('returned_units'),
-      repeat_buyer_rate: n('buyers') ? n('repeat_buyers') / n('buyers') : null,
-      new_buyers: n('new_buyers'),
-      seller_discount: n('seller_discount'),
-    };
+    const row = { ...sums.find((x) => x.cur === cur), ...counts.find((x) => x.cur === cur) };
+    const parts = Object.fromEntries([...additive, ...BUYER_PARTS].map((p) => [p, Number(row[p] ?? 0)])) as Record<
+      PartId,
+      number
+    >;
+    return Object.fromEntries(
+      ORDER_METRICS.map((id) => [id, metricValue(METRICS[id].parts as OrderValue, parts)]),
+    ) as OrderValues;
   };
   return { current: pick(true), previous: pick(false) };
 }

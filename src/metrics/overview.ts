@@ -1,7 +1,9 @@
 import type { SqlConnection } from '../db/connection';
 import { dayNumber, type DateRange } from '../kernel/days';
 import { sqlDate } from '../db/connection';
-import { NEWEST_ROLLUP_DAY, NEWEST_SKU_DETAIL, PAID_SQL, SHIPPED_SQL, SKU_OF_LINE } from '../db/merge';
+import { NEWEST_ROLLUP_DAY, NEWEST_SKU_DETAIL, SKU_OF_LINE } from '../db/merge';
+import { LINE_MEASURES } from '../db/measures';
+import { PART_TABLE, type PartSource, partsSelect } from './parts';
 import { type KpiFilters, orderFilter } from './kpis';
 import { orderCoverage } from './coverage';
 
@@ -72,13 +74,16 @@ export async function trend(
       ? ''
       : `UNION ALL SELECT ${bucket(from)} AS b, orders AS buyers FROM rollup_buyers
          WHERE created_date BETWEEN ${from} AND ${to} AND created_date < ${bucket(from)} + INTERVAL 1 ${grain} AND prev_date < ${from}`;
-  const agg = orderFilter(filters)
-    ? `SELECT ${bucket('created_date')} AS b, sum(sales) AS sales, count(*) AS orders, sum(units) AS units, count(DISTINCT buyer_id) AS buyers
-       FROM orders WHERE is_valid AND ${span}${orderFilter(filters)} GROUP BY 1`
-    : `SELECT * FROM (
-         SELECT ${bucket('created_date')} AS b, sum(sales) AS sales, sum(orders) AS orders, sum(units) AS units
-         FROM rollup_days WHERE is_valid AND ${span} GROUP BY 1
-       ) LEFT JOIN (
+  const source: PartSource = orderFilter(filters) ? 'orders' : 'rollup';
+  const sums = `SELECT ${bucket('created_date')} AS b, ${partsSelect(['sales', 'orders', 'units'], source)}
+    FROM ${PART_TABLE[source]} WHERE ${span}${orderFilter(filters)} GROUP BY 1`;
+  const agg =
+    source === 'orders'
+      ? `SELECT * FROM (${sums}) LEFT JOIN (
+           SELECT ${bucket('created_date')} AS b, count(DISTINCT buyer_id) AS buyers
+           FROM orders WHERE is_valid AND ${span}${orderFilter(filters)} GROUP BY 1
+         ) USING (b)`
+      : `SELECT * FROM (${sums}) LEFT JOIN (
          SELECT b, sum(buyers) AS buyers FROM (
            SELECT ${bucket('created_date')} AS b, ${grain} AS buyers FROM rollup_first_buyers
            WHERE ${span} AND ${bucket('created_date')} >= ${from}
@@ -142,8 +147,8 @@ export async function breakdowns(
     `SELECT ${key} AS key, ${detail} AS detail, sum(orders) AS orders, sum(units) AS units, sum(sales) AS sales
      FROM ${table} WHERE ${dates} ${groups(detailIsAggregate)}`;
   const fromLines = (key: string, detail: string, detailIsAggregate = false) =>
-    `SELECT ${key} AS key, ${detail} AS detail, count(DISTINCT l.order_id) AS orders, coalesce(sum(l.qty), 0) AS units,
-       coalesce(sum(l.subtotal), 0) AS sales
+    `SELECT ${key} AS key, ${detail} AS detail, ${LINE_MEASURES.orders} AS orders, ${LINE_MEASURES.units} AS units,
+       ${LINE_MEASURES.sales} AS sales
      FROM order_lines l JOIN orders o USING (order_id)
      WHERE o.is_valid AND o.${dates}${orderFilter(filters, 'o.')} ${groups(detailIsAggregate)}`;
   // Without filters, the three order-level breakdowns come from one scan of the rollup.
@@ -159,8 +164,8 @@ export async function breakdowns(
   const byOrder = async (dim: keyof typeof dims): Promise<BreakdownRow[]> =>
     filtered
       ? top(
-          `SELECT coalesce(nullif(${dim}, ''), '–') AS key, '' AS detail, count(*) AS orders, coalesce(sum(units), 0) AS units,
-             coalesce(sum(sales), 0) AS sales FROM orders WHERE is_valid AND ${dates}${orderFilter(filters)} GROUP BY 1, 2`,
+          `SELECT coalesce(nullif(${dim}, ''), '–') AS key, '' AS detail, ${partsSelect(['orders', 'units', 'sales'], 'orders')}
+           FROM orders WHERE is_valid AND ${dates}${orderFilter(filters)} GROUP BY 1, 2`,
           dims[dim],
         )
       : rolled
@@ -190,15 +195,16 @@ export async function breakdowns(
 
 /** The status funnel of the orders placed in a range: from the daily rollup, or from the filtered orders. */
 export async function funnel(db: SqlConnection, range: DateRange, filters: KpiFilters = {}): Promise<Funnel> {
-  const source = orderFilter(filters)
-    ? `(SELECT created_date, status_class, 1 AS orders, ${PAID_SQL}::INT AS paid, ${SHIPPED_SQL}::INT AS shipped FROM orders
-        WHERE true${orderFilter(filters)})`
-    : 'rollup_days';
-  const [r] = await db.query<Funnel>(`
-    SELECT coalesce(sum(orders), 0) AS placed, coalesce(sum(paid), 0) AS paid, coalesce(sum(shipped), 0) AS shipped,
-      coalesce(sum(orders) FILTER (WHERE status_class = 'completed'), 0) AS completed,
-      coalesce(sum(orders) FILTER (WHERE status_class = 'cancelled'), 0) AS cancelled
-    FROM ${source}
-    WHERE created_date BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}`);
-  return r;
+  const source: PartSource = orderFilter(filters) ? 'orders' : 'rollup';
+  const [r] = await db.query<Record<string, number>>(`
+    SELECT ${partsSelect(['placed_orders', 'paid_orders', 'shipped_orders', 'completed_orders', 'cancelled_orders'], source)}
+    FROM ${PART_TABLE[source]}
+    WHERE created_date BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}${orderFilter(filters)}`);
+  return {
+    placed: r.placed_orders,
+    paid: r.paid_orders,
+    shipped: r.shipped_orders,
+    completed: r.completed_orders,
+    cancelled: r.cancelled_orders,
+  };
 }

@@ -4,6 +4,8 @@ import { NEWEST_ROLLUP_DAY } from '../db/merge';
 import type { Transaction } from '../ml/churn';
 import type { DailySeries } from '../ml/predictions';
 import { orderCoverage } from './coverage';
+import { partsSelect } from './parts';
+import type { OrderPartId } from './registry';
 
 /**
  * What the ML worker needs from DuckDB: daily series over the whole order history (every day present: a
@@ -18,33 +20,43 @@ export interface OrderHistory {
 }
 
 /**
- * Valid sales and orders, and cancelled orders, per day of creation from the first to the last order; null
- * on the days no order export covers.
+ * Registered parts per day of creation over the whole order history, from the first to the last order,
+ * every day present: a day an order export covers without such orders is 0, a day no export that lists
+ * every order covers is null (unknown, not zero). The one daily series of the forecasts, the anomalies, the
+ * bandit and the charts.
  */
-export async function orderHistory(db: SqlConnection): Promise<OrderHistory | null> {
-  const rows = await db.query<{ day: string; sales: number; orders: number; cancelled: number }>(`
-    SELECT strftime(created_date, '%Y-%m-%d') AS day,
-      coalesce(sum(sales) FILTER (WHERE is_valid), 0) AS sales,
-      coalesce(sum(orders) FILTER (WHERE is_valid), 0) AS orders,
-      coalesce(sum(orders) FILTER (WHERE status_class = 'cancelled'), 0) AS cancelled
+export async function dailySeries<P extends OrderPartId>(
+  db: SqlConnection,
+  parts: readonly P[],
+): Promise<{ start: string; values: Record<P, (number | null)[]> } | null> {
+  const rows = await db.query<Record<string, number | string>>(`
+    SELECT strftime(created_date, '%Y-%m-%d') AS day, ${partsSelect(parts, 'rollup')}
     FROM rollup_days GROUP BY 1 ORDER BY 1`);
   if (!rows.length) return null;
-  const start = rows[0].day;
-  const n = dayNumber(rows[rows.length - 1].day) - dayNumber(start) + 1;
-  const covered = await orderCoverage(db, start, n);
-  const zeros = () => covered.map((c): number | null => (c ? 0 : null));
-  const sales = zeros();
-  const orders = zeros();
-  const cancellations = zeros();
+  const start = String(rows[0].day);
+  const d0 = dayNumber(start);
+  const covered = await orderCoverage(db, start, dayNumber(String(rows[rows.length - 1].day)) - d0 + 1);
+  const values = Object.fromEntries(parts.map((p) => [p, covered.map((c): number | null => (c ? 0 : null))])) as Record<
+    P,
+    (number | null)[]
+  >;
   for (const r of rows) {
-    const i = dayNumber(r.day) - dayNumber(start);
-    // An order outside every full export's span (from a cancellation-only file) says nothing of the day's sales.
-    if (!covered[i]) continue;
-    sales[i] = r.sales;
-    orders[i] = r.orders;
-    cancellations[i] = r.cancelled;
+    const i = dayNumber(String(r.day)) - d0;
+    // An order outside every full export's span (from a cancellation-only file) says nothing of the day.
+    if (covered[i]) for (const p of parts) values[p][i] = Number(r[p]);
   }
-  return { sales: { start, values: sales }, orders, cancellations };
+  return { start, values };
+}
+
+/** Valid sales and orders, and cancelled orders, per day of the order history (see `dailySeries`). */
+export async function orderHistory(db: SqlConnection): Promise<OrderHistory | null> {
+  const s = await dailySeries(db, ['sales', 'orders', 'cancelled_orders']);
+  if (!s) return null;
+  return {
+    sales: { start: s.start, values: s.values.sales },
+    orders: s.values.orders,
+    cancellations: s.values.cancelled_orders,
+  };
 }
 
 /** Daily visitors aligned to `start` and `n` days (traffic overview, else shop stats), null where absent. */

@@ -1,5 +1,6 @@
 import type { SqlConnection } from '../db/connection';
 import type { DateRange } from '../kernel/days';
+import { partsSelect } from './parts';
 import { sqlDate, sqlString } from '../db/connection';
 
 /**
@@ -133,8 +134,7 @@ export async function salesByCategory(db: SqlConnection, range: DateRange): Prom
   const rows = await db.query<Omit<CategorySales, 'share'>>(
     n === 0
       ? `SELECT NULL AS category, (SELECT count(DISTINCT sku) FROM rollup_skus WHERE ${span}) AS skus, orders, units, sales FROM (
-           SELECT coalesce(sum(orders), 0) AS orders, coalesce(sum(units), 0) AS units, coalesce(sum(sales), 0) AS sales
-           FROM rollup_days WHERE is_valid AND ${span}
+           SELECT ${partsSelect(['orders', 'units', 'sales'], 'rollup')} FROM rollup_days WHERE ${span}
          ) WHERE orders > 0`
       : `WITH cats AS (SELECT sku, arg_max(category, updated_at) AS category FROM product_categories GROUP BY sku),
            sc AS (SELECT s.sku_id, cats.category FROM skus s LEFT JOIN cats USING (sku))

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractQuotes } from '../../scripts/metrics/quotes';
-import { METRICS, ORDER_METRICS } from './definitions';
+import { METRICS, ORDER_METRICS } from './registry';
 import { METRIC_QUOTES } from './quotes';
 
 const SPEC = path.resolve(import.meta.dirname, '../../../shared/METRICS.md');

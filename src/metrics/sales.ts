@@ -1,6 +1,7 @@
 import type { SqlConnection } from '../db/connection';
 import type { DateRange } from '../kernel/days';
 import { sqlDate } from '../db/connection';
+import { partSql } from './parts';
 
 /** The Sales page beyond the Overview: when orders come, where, why they are cancelled or returned. */
 export interface ClaimRow {
@@ -93,8 +94,8 @@ export async function salesAnalysis(db: SqlConnection, range: DateRange): Promis
         AND day BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}
     )
     SELECT (SELECT count(*) FROM bi) AS days, (SELECT sum(value) FROM bi) AS shopee,
-      sum(sales) AS placed, sum(sales) FILTER (WHERE status_class = 'cancelled') AS cancelled,
-      sum(sales) FILTER (WHERE status_class = 'unpaid') AS unpaid, sum(sales) FILTER (WHERE is_valid) AS ours
+      ${partSql('placed_sales', 'rollup')} AS placed, ${partSql('cancelled_sales', 'rollup')} AS cancelled,
+      ${partSql('unpaid_sales', 'rollup')} AS unpaid, ${partSql('sales', 'rollup')} AS ours
     FROM rollup_days WHERE created_date IN (SELECT d FROM bi)`);
   return {
     range,

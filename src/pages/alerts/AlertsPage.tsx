@@ -6,7 +6,7 @@ import { locale, tr, trf } from '../../app/state';
 import { engine, useDatasetInfo } from '../../app/useRange';
 import type { Alert, RuleSpec } from '../../automation/api';
 import { alertText, ruleText } from '../../i18n/alerts';
-import { METRICS, type MetricId, ORDER_METRICS, SERVICE_METRICS, TRAFFIC_METRICS } from '../../metrics/definitions';
+import { METRICS, type MetricId, ORDER_METRICS, SERVICE_METRICS, TRAFFIC_METRICS } from '../../metrics/registry';
 
 /** Metrics a rule can watch: the order metrics and the daily Business Insights metrics. */
 const RULE_METRICS: MetricId[] = [...ORDER_METRICS, ...TRAFFIC_METRICS, ...SERVICE_METRICS];

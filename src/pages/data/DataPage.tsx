@@ -10,7 +10,7 @@ import { Pending } from '../../components/Skeleton';
 import { downloadBytes } from '../../format/csv';
 import { formatCount } from '../../format/number';
 import { errorText, noteText } from '../../i18n/problems';
-import { INCOME_METRICS, ORDER_METRICS } from '../../metrics/definitions';
+import { INCOME_METRICS, ORDER_METRICS } from '../../metrics/registry';
 
 function ReportItem(props: { item: ImportItem }) {
   const r = () => props.item.report;

@@ -9,7 +9,7 @@ import { autoGrain, TrendCard } from '../../components/TrendCard';
 import type { BreakdownRow, Funnel, Grain } from '../../engine/api';
 import { formatCount, formatDate, formatMoney, formatPercent } from '../../format/number';
 import type { StringKey } from '../../i18n/ui';
-import type { KpiMetricId } from '../../metrics/definitions';
+import type { KpiMetricId } from '../../metrics/registry';
 
 const OVERVIEW_KPIS: KpiMetricId[] = [
   'sales',

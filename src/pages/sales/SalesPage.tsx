@@ -11,7 +11,7 @@ import { autoGrain, TrendCard } from '../../components/TrendCard';
 import type { BreakdownRow, Grain } from '../../engine/api';
 import { formatCount, formatMoney, formatPercent } from '../../format/number';
 import type { StringKey } from '../../i18n/ui';
-import type { KpiMetricId } from '../../metrics/definitions';
+import type { KpiMetricId } from '../../metrics/registry';
 
 const SALES_KPIS: KpiMetricId[] = [
   'sales',

@@ -7,7 +7,7 @@ import { Chart } from '../../components/Chart';
 import { DataTable } from '../../components/DataTable';
 import { KpiGrid } from '../../components/KpiCard';
 import { formatCount } from '../../format/number';
-import { SERVICE_METRICS } from '../../metrics/definitions';
+import { SERVICE_METRICS } from '../../metrics/registry';
 import { MissingExport } from '../traffic/TrafficPage';
 
 /** Shopee's chat response-rate target. */

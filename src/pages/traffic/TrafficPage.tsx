@@ -8,7 +8,7 @@ import { DataTable } from '../../components/DataTable';
 import { KpiGrid } from '../../components/KpiCard';
 import { formatCount, formatDate, formatMoney, formatPercent } from '../../format/number';
 import type { StringKey } from '../../i18n/ui';
-import { TRAFFIC_METRICS } from '../../metrics/definitions';
+import { TRAFFIC_METRICS } from '../../metrics/registry';
 
 /** An empty state that names the export to download and where it is. */
 export function MissingExport(props: { what: StringKey; where: StringKey; testid: string }) {

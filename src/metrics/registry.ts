@@ -1,8 +1,11 @@
 /**
- * The metrics of ../shared/METRICS.md that order and income exports give: names, units, the formula shown
- * beside each number, and the export it comes from. The SQL lives in kpis.ts; this is what the UI shows.
+ * The metrics of ../shared/METRICS.md, each declared once: name, unit, the formula shown beside the number,
+ * the export it comes from, and for order metrics the parts it is made of. A part is a measure of the
+ * orders of a scope (src/db/measures.ts); the same part reads the daily rollups or, under filters, the
+ * orders (parts.ts compiles both), and a ratio is computed from summed parts, never averaged.
  */
 
+import type { OrderMeasure, OrderScope } from '../db/measures';
 import type { Unit } from '../kernel/units';
 
 export type { Unit };
@@ -74,6 +77,46 @@ export interface MetricDefinition {
   source: 'orders' | 'income' | 'traffic' | 'shop_stats' | 'chat';
   /** Whether a rise is good news (green) or bad news (red); neutral metrics are not coloured. */
   better: 'up' | 'down' | 'neutral';
+  /** For order metrics: the part it is, or the ratio of two parts. */
+  parts?: OrderValue;
+}
+
+/** The additive parts of the order metrics: a measure summed over the orders of a scope. */
+export const ORDER_PARTS = {
+  placed_orders: { measure: 'orders', scope: 'placed' },
+  cancelled_orders: { measure: 'orders', scope: 'cancelled' },
+  completed_orders: { measure: 'orders', scope: 'completed' },
+  paid_orders: { measure: 'paid', scope: 'placed' },
+  shipped_orders: { measure: 'shipped', scope: 'placed' },
+  orders: { measure: 'orders', scope: 'valid' },
+  sales: { measure: 'sales', scope: 'valid' },
+  units: { measure: 'units', scope: 'valid' },
+  returned_units: { measure: 'returned_units', scope: 'valid' },
+  seller_discount: { measure: 'seller_discount', scope: 'valid' },
+  placed_sales: { measure: 'sales', scope: 'placed' },
+  cancelled_sales: { measure: 'sales', scope: 'cancelled' },
+  unpaid_sales: { measure: 'sales', scope: 'unpaid' },
+} as const satisfies Record<string, { measure: OrderMeasure; scope: OrderScope }>;
+export type OrderPartId = keyof typeof ORDER_PARTS;
+
+/**
+ * Buyer counts of a period. Distinct buyers do not add up over days, so each is read its own way: from the
+ * rollup of previous-order dates, or from the orders grouped by buyer (parts.ts).
+ */
+export const BUYER_PARTS = ['buyers', 'repeat_buyers', 'new_buyers'] as const;
+export type BuyerPartId = (typeof BUYER_PARTS)[number];
+export type PartId = OrderPartId | BuyerPartId;
+
+/** How an order metric is made: one part, or the ratio of two (null when the denominator is 0). */
+export type OrderValue = { part: PartId } | { ratio: readonly [PartId, PartId] };
+const part = (p: PartId): OrderValue => ({ part: p });
+const ratio = (a: PartId, b: PartId): OrderValue => ({ ratio: [a, b] });
+
+/** A metric's value from the summed parts of a period. */
+export function metricValue(v: OrderValue, parts: Readonly<Record<PartId, number>>): number | null {
+  if ('part' in v) return parts[v.part];
+  const [a, b] = v.ratio;
+  return parts[b] ? parts[a] / parts[b] : null;
 }
 
 const ORDER_SRC = 'orders' as const;
@@ -98,6 +141,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
       en: 'Distinct order ids created in the period, any status',
     },
     better: 'neutral',
+    parts: part('placed_orders'),
     source: ORDER_SRC,
   },
   cancelled_orders: {
@@ -106,6 +150,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
     unit: 'count',
     formula: { id: 'Pesanan dibuat dengan status Batal', en: 'Placed orders whose status is cancelled' },
     better: 'down',
+    parts: part('cancelled_orders'),
     source: ORDER_SRC,
   },
   orders: {
@@ -117,6 +162,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
       en: 'Placed orders that are neither cancelled nor unpaid',
     },
     better: 'up',
+    parts: part('orders'),
     source: ORDER_SRC,
   },
   sales: {
@@ -128,6 +174,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
       en: 'Σ line subtotal (Subtotal Pesanan / Total Harga Produk / Product Subtotal) over the lines of orders',
     },
     better: 'up',
+    parts: part('sales'),
     source: ORDER_SRC,
   },
   units: {
@@ -136,6 +183,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
     unit: 'count',
     formula: { id: 'Σ Jumlah atas baris Pesanan', en: 'Σ Quantity over the lines of orders' },
     better: 'up',
+    parts: part('units'),
     source: ORDER_SRC,
   },
   buyers: {
@@ -147,6 +195,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
       en: 'Distinct non-empty buyer usernames over orders',
     },
     better: 'up',
+    parts: part('buyers'),
     source: ORDER_SRC,
   },
   aov: {
@@ -155,6 +204,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
     unit: 'money',
     formula: { id: 'Penjualan ÷ Pesanan', en: 'Sales ÷ Orders' },
     better: 'up',
+    parts: ratio('sales', 'orders'),
     source: ORDER_SRC,
   },
   cancel_rate: {
@@ -163,6 +213,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
     unit: 'ratio',
     formula: { id: 'Pesanan Dibatalkan ÷ Pesanan Dibuat', en: 'Cancelled orders ÷ Placed orders' },
     better: 'down',
+    parts: ratio('cancelled_orders', 'placed_orders'),
     source: ORDER_SRC,
   },
   returned_units: {
@@ -171,6 +222,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
     unit: 'count',
     formula: { id: 'Σ Returned quantity atas baris Pesanan', en: 'Σ Returned quantity over the lines of orders' },
     better: 'down',
+    parts: part('returned_units'),
     source: ORDER_SRC,
   },
   repeat_buyer_rate: {
@@ -182,6 +234,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
       en: 'Buyers with ≥ 2 orders in the period ÷ Buyers',
     },
     better: 'up',
+    parts: ratio('repeat_buyers', 'buyers'),
     source: ORDER_SRC,
   },
   new_buyers: {
@@ -193,6 +246,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
       en: 'Buyers of the period with no orders before the period start in all imported data',
     },
     better: 'up',
+    parts: part('new_buyers'),
     source: ORDER_SRC,
   },
   seller_discount: {
@@ -204,6 +258,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
       en: 'Σ line seller discount + Σ per order (seller voucher + seller bundle discount), over orders',
     },
     better: 'neutral',
+    parts: part('seller_discount'),
     source: ORDER_SRC,
   },
   net_payout: {
