@@ -2,9 +2,12 @@ import type { SqlConnection } from '../db/connection';
 import { type DateRange, dayOfMs } from '../kernel/days';
 import { sqlString } from '../db/connection';
 import type { CalendarOverrides } from '../calendar/events';
-import type { DatasetInfo } from './api';
+import type { DatasetInfo, QueryOp } from './api';
 
 const todayIso = () => dayOfMs(Date.now());
+
+/** How many page results are kept (a seller moving through ranges and pages returns to recent ones). */
+const QUERY_CACHE_SIZE = 64;
 
 /**
  * What the engine's parts share: one SQL connection, the queue that runs their work one task at a time (so
@@ -17,6 +20,8 @@ export class EngineCore {
   private cachedInfo: DatasetInfo | null = null;
   /** Results kept for one dataset version, by operation and parameters. */
   private cache = new Map<string, Promise<unknown>>();
+  /** Page operations' results, by operation and arguments, oldest use first. */
+  private queries = new Map<string, Promise<unknown>>();
   private cacheVersion = -1;
 
   constructor(readonly db: SqlConnection) {}
@@ -29,6 +34,7 @@ export class EngineCore {
   /** Forgets every kept result (the calendar changed, or a backup was restored). */
   dropCaches(): void {
     this.cache.clear();
+    this.queries.clear();
   }
 
   /** A result kept with the current version's others, without checking the version: call it inside the queue. */
@@ -139,11 +145,37 @@ export class EngineCore {
 
   /** A result kept until the dataset version changes (the models, and the inputs they share). */
   async cached<R>(key: string, compute: () => Promise<R>): Promise<R> {
-    const version = (await this.serial(() => this.info())).version;
-    if (version !== this.cacheVersion) {
-      this.cache.clear();
-      this.cacheVersion = version;
-    }
+    await this.serial(() => this.keepVersion());
     return this.memo(key, compute);
+  }
+
+  /** Forgets every kept result when the data changed since they were computed. */
+  private async keepVersion(): Promise<void> {
+    const { version } = await this.info();
+    if (version === this.cacheVersion) return;
+    this.cache.clear();
+    this.queries.clear();
+    this.cacheVersion = version;
+  }
+
+  /**
+   * A page operation's result, run in the queue and kept by (operation, arguments) for the current dataset
+   * version; the most recent QUERY_CACHE_SIZE are kept. Each caller gets its own copy, so one that sorts
+   * or edits a result cannot change what the next one reads.
+   */
+  query<R>(op: QueryOp, args: readonly unknown[], compute: () => Promise<R>): Promise<R> {
+    return this.serial(async () => {
+      await this.keepVersion();
+      const key = `${op}:${JSON.stringify(args)}`;
+      let hit = this.queries.get(key) as Promise<R> | undefined;
+      if (hit) this.queries.delete(key);
+      else {
+        hit = compute();
+        hit.catch(() => this.queries.delete(key));
+      }
+      this.queries.set(key, hit);
+      if (this.queries.size > QUERY_CACHE_SIZE) this.queries.delete(this.queries.keys().next().value as string);
+      return structuredClone(await hit);
+    });
   }
 }

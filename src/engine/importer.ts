@@ -295,6 +295,8 @@ export class Importer implements Pick<EngineApi, ImportOp> {
   setUnitCosts(costs: UnitCost[]): Promise<void> {
     return this.core.serial(async () => {
       await setUnitCosts(this.core.db, costs);
+      // Costs change gross profit and the pages and models that show it: a new version of the data.
+      await this.core.bumpVersion();
       await this.core.persist();
     });
   }
@@ -308,6 +310,7 @@ export class Importer implements Pick<EngineApi, ImportOp> {
           (await this.core.meta('currency')) ?? DEFAULT_CURRENCY,
         );
         await setUnitCosts(this.core.db, costs);
+        await this.core.bumpVersion();
         await this.core.persist();
         return { stored: costs.length, error: null };
       } catch (e) {

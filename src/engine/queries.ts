@@ -35,7 +35,7 @@ export class Queries implements Pick<EngineApi, QueryOp> {
   }
 
   kpis(range: Partial<DateRange> = {}, filters: KpiFilters = {}): Promise<KpiResult> {
-    return this.core.serial(async () => {
+    return this.core.query('kpis', [range, filters], async () => {
       const info = await this.core.info();
       const full = await this.core.resolveRange(range);
       const o = await orderKpis(this.core.db, full, filters);
@@ -54,7 +54,7 @@ export class Queries implements Pick<EngineApi, QueryOp> {
   }
 
   overview(range: Partial<DateRange> = {}, options: OverviewOptions = {}): Promise<OverviewResult> {
-    return this.core.serial(async () => {
+    return this.core.query('overview', [range, options], async () => {
       const full = await this.core.resolveRange(range);
       const prev = previousRange(full);
       const grain = options.grain ?? 'day';
@@ -72,46 +72,62 @@ export class Queries implements Pick<EngineApi, QueryOp> {
   }
 
   trend(range: Partial<DateRange> = {}, grain: Grain = 'day', filters: KpiFilters = {}): Promise<TrendSeries> {
-    return this.core.serial(async () => trend(this.core.db, await this.core.resolveRange(range), grain, filters));
+    return this.core.query('trend', [range, grain, filters], async () =>
+      trend(this.core.db, await this.core.resolveRange(range), grain, filters),
+    );
   }
 
   funnel(range: Partial<DateRange> = {}, filters: KpiFilters = {}): Promise<Funnel> {
-    return this.core.serial(async () => funnel(this.core.db, await this.core.resolveRange(range), filters));
+    return this.core.query('funnel', [range, filters], async () =>
+      funnel(this.core.db, await this.core.resolveRange(range), filters),
+    );
   }
 
   topProducts(range: Partial<DateRange> = {}, limit = 10): Promise<Pick<Breakdowns, 'products' | 'skus'>> {
-    return this.core.serial(async () => {
+    return this.core.query('topProducts', [range, limit], async () => {
       const { products, skus } = await breakdowns(this.core.db, await this.core.resolveRange(range), {}, limit);
       return { products, skus };
     });
   }
 
   salesByCategory(range: Partial<DateRange> = {}): Promise<CategorySales[]> {
-    return this.core.serial(async () => salesByCategory(this.core.db, await this.core.resolveRange(range)));
+    return this.core.query('salesByCategory', [range], async () =>
+      salesByCategory(this.core.db, await this.core.resolveRange(range)),
+    );
   }
 
   trafficSources(range: Partial<DateRange> = {}): Promise<TrafficResult['visitSources']> {
-    return this.core.serial(async () => visitSources(this.core.db, await this.core.resolveRange(range)));
+    return this.core.query('trafficSources', [range], async () =>
+      visitSources(this.core.db, await this.core.resolveRange(range)),
+    );
   }
 
   traffic(range: Partial<DateRange> = {}): Promise<TrafficResult> {
-    return this.core.serial(async () => traffic(this.core.db, await this.core.resolveRange(range)));
+    return this.core.query('traffic', [range], async () => traffic(this.core.db, await this.core.resolveRange(range)));
   }
 
   serviceMetrics(range: Partial<DateRange> = {}): Promise<ServiceResult> {
-    return this.core.serial(async () => service(this.core.db, await this.core.resolveRange(range)));
+    return this.core.query('serviceMetrics', [range], async () =>
+      service(this.core.db, await this.core.resolveRange(range)),
+    );
   }
 
   campaignPerformance(range: Partial<DateRange> = {}): Promise<CampaignResult> {
-    return this.core.serial(async () => campaigns(this.core.db, await this.core.resolveRange(range)));
+    return this.core.query('campaignPerformance', [range], async () =>
+      campaigns(this.core.db, await this.core.resolveRange(range)),
+    );
   }
 
   salesAnalysis(range: Partial<DateRange> = {}): Promise<SalesAnalysis> {
-    return this.core.serial(async () => salesAnalysis(this.core.db, await this.core.resolveRange(range)));
+    return this.core.query('salesAnalysis', [range], async () =>
+      salesAnalysis(this.core.db, await this.core.resolveRange(range)),
+    );
   }
 
   productTable(range: Partial<DateRange> = {}): Promise<ProductRow[]> {
-    return this.core.serial(async () => productTable(this.core.db, await this.core.resolveRange(range)));
+    return this.core.query('productTable', [range], async () =>
+      productTable(this.core.db, await this.core.resolveRange(range)),
+    );
   }
 
   async exportWorkbook(sheets: SheetSpec[]): Promise<Uint8Array> {
