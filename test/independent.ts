@@ -155,6 +155,11 @@ export function orderMetrics(
   from: string,
   to: string,
   keep: (l: IndependentLine) => boolean = () => true,
+  /**
+   * A product or SKU filter: an order counts when one of its lines passes, with only those lines'
+   * amounts (its order-level vouchers belong to no line).
+   */
+  keepLine?: (l: IndependentLine) => boolean,
 ): IndependentOrderMetrics {
   const byOrder = new Map<string, IndependentLine[]>();
   for (const l of lines) {
@@ -179,19 +184,20 @@ export function orderMetrics(
   const buyerOrders = new Map<string, number>();
   for (const ls of byOrder.values()) {
     const o = ls[0];
-    if (o.created < from || o.created > to || !keep(o)) continue;
+    const kept = keepLine ? ls.filter(keepLine) : ls;
+    if (o.created < from || o.created > to || !keep(o) || !kept.length) continue;
     placed++;
     const k = statusKind(o.status);
     if (k === 'cancelled') cancelled++;
     if (k === 'cancelled' || k === 'unpaid') continue;
     orders++;
-    for (const l of ls) {
+    for (const l of kept) {
       sales += l.subtotal;
       units += l.qty;
       returned += l.returned;
       discount += l.sellerDiscount;
     }
-    discount += o.sellerVoucher + o.bundleSeller;
+    if (!keepLine) discount += o.sellerVoucher + o.bundleSeller;
     if (o.buyer) buyerOrders.set(o.buyer, (buyerOrders.get(o.buyer) ?? 0) + 1);
   }
   const buyers = buyerOrders.size;

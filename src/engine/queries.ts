@@ -1,6 +1,7 @@
 import { type SheetSpec, workbookBytes } from '../format/workbook';
 import { type DateRange, previousRange } from '../kernel/days';
-import { incomeKpis, type KpiFilters, orderKpis } from '../metrics/kpis';
+import type { KpiFilters } from '../metrics/filters';
+import { incomeKpis, orderKpis } from '../metrics/kpis';
 import { campaigns } from '../metrics/campaigns';
 import { service, traffic, visitSources } from '../metrics/insights';
 import { breakdowns, funnel, trend } from '../metrics/overview';

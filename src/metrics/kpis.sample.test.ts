@@ -17,9 +17,11 @@ import {
 } from '../../test/independent';
 import { derivedSnapshot } from '../../test/derived';
 import { rebuildDerived } from '../db/merge';
+import { sqlString } from '../db/connection';
 import type { openNodeDuckDB } from '../db/nodeDuckdb';
 import type { Engine } from '../engine/engine';
-import { type KpiFilters, orderKpis } from './kpis';
+import type { KpiFilters } from './filters';
+import { orderKpis } from './kpis';
 import { mulberry32 } from '../ml/random';
 
 let db: Awaited<ReturnType<typeof openNodeDuckDB>>;
@@ -62,7 +64,7 @@ describe('KPIs on sample-data equal an independent calculation', () => {
     await expectKpisMatch(engine, lines, income, '2026-11-15', '2026-11-30');
   });
 
-  it('for 200 random ranges and filters: the rollups equal the orders, and the filtered KPIs the oracle', async () => {
+  it('for 200 random ranges and filters (province, payment, shipping, product, SKU): rollups equal lines, and the oracle', async () => {
     const u = mulberry32(20261203);
     const pickOf = <T>(xs: readonly T[]) => xs[Math.floor(u() * xs.length)];
     const values = (f: (l: IndependentLine) => string) => [...new Set(lines.map(f))].filter(Boolean).sort();
@@ -72,6 +74,9 @@ describe('KPIs on sample-data equal an independent calculation', () => {
     const day0 = Date.parse('2025-05-20T00:00:00Z') / 86_400_000;
     const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
     let filteredCases = 0;
+    let lineCases = 0;
+    let rollupCases = 0;
+    const skuKey = (l: IndependentLine) => l.sku || `${l.product} · ${l.variation}`;
     for (let c = 0; c < 200; c++) {
       const start = day0 + Math.floor(u() * 570);
       const len = u() < 0.2 ? 1 : 1 + Math.floor(u() * (u() < 0.8 ? 45 : 400));
@@ -81,18 +86,48 @@ describe('KPIs on sample-data equal an independent calculation', () => {
       // The unfiltered KPIs: the daily rollups and a scan of the orders agree on every metric, both periods.
       expect(await orderKpis(db, range, {}, 'orders'), label).toEqual(await orderKpis(db, range, {}, 'rollup'));
       const filters: KpiFilters = {};
-      if (u() < 0.6) filters.province = pickOf(provinces);
-      if (u() < 0.4) filters.paymentMethod = pickOf(payments);
-      if (u() < 0.3 || !Object.keys(filters).length) filters.shippingOption = pickOf(shippings);
+      // A product or a SKU of an order of the range (so most such cases hold orders), alone or with order filters.
+      const inRange = lines.filter((l) => l.created >= range.from && l.created <= range.to);
+      const lineCase = inRange.length > 0 && u() < 0.4;
+      if (lineCase) {
+        const l = pickOf(inRange);
+        if (u() < 0.5) filters.product = l.product;
+        else filters.sku = skuKey(l);
+      }
+      const orderOdds = lineCase ? 0.3 : 1;
+      if (u() < 0.6 * orderOdds) filters.province = pickOf(provinces);
+      if (u() < 0.4 * orderOdds) filters.paymentMethod = pickOf(payments);
+      if (u() < 0.3 * orderOdds || !Object.keys(filters).length) filters.shippingOption = pickOf(shippings);
       const keep = (l: IndependentLine) =>
         (!filters.province || l.province === filters.province) &&
         (!filters.paymentMethod || l.payment === filters.paymentMethod) &&
         (!filters.shippingOption || l.shipping === filters.shippingOption);
+      const keepLine = lineCase
+        ? (l: IndependentLine) =>
+            (!filters.product || l.product === filters.product) && (!filters.sku || skuKey(l) === filters.sku)
+        : undefined;
       const got = await orderKpis(db, range, filters);
       const want = {
-        current: orderMetrics(lines, range.from, range.to, keep),
-        previous: orderMetrics(lines, prev.from, prev.to, keep),
+        current: orderMetrics(lines, range.from, range.to, keep, keepLine),
+        previous: orderMetrics(lines, prev.from, prev.to, keep, keepLine),
       };
+      // A product or SKU alone: its orders, units and sales are also those of the product and SKU rollups.
+      if (lineCase && !filters.province && !filters.paymentMethod && !filters.shippingOption) {
+        const [r] = await db.query<{ orders: number; units: number; sales: number }>(
+          filters.sku
+            ? `SELECT coalesce(sum(orders), 0) AS orders, coalesce(sum(units), 0) AS units, coalesce(sum(sales), 0) AS sales
+               FROM rollup_skus WHERE sku = ${sqlString(filters.sku)} AND created_date BETWEEN DATE '${range.from}' AND DATE '${range.to}'`
+            : `SELECT coalesce(sum(orders), 0) AS orders, coalesce(sum(units), 0) AS units, coalesce(sum(sales), 0) AS sales
+               FROM rollup_products WHERE product_name = ${sqlString(filters.product ?? '')} AND created_date BETWEEN DATE '${range.from}' AND DATE '${range.to}'`,
+        );
+        expect(r, `${label} ${JSON.stringify(filters)}`).toEqual({
+          orders: got.current.orders,
+          units: got.current.units,
+          sales: got.current.sales,
+        });
+        rollupCases++;
+      }
+      if (lineCase) lineCases++;
       for (const p of ['current', 'previous'] as const)
         for (const [id, v] of Object.entries(want[p])) {
           const g = got[p][id as keyof (typeof got)[typeof p]];
@@ -102,8 +137,10 @@ describe('KPIs on sample-data equal an independent calculation', () => {
         }
       if (want.current.orders) filteredCases++;
     }
-    // Most cases hold orders: the property is not carried by empty ranges.
+    // Most cases hold orders: the property is not carried by empty ranges; products and SKUs are a good share.
     expect(filteredCases).toBeGreaterThan(100);
+    expect(lineCases).toBeGreaterThan(50);
+    expect(rollupCases).toBeGreaterThan(20);
   });
 
   it('lets the final November export win over the earlier overlapping one', async () => {
@@ -207,17 +244,19 @@ describe('Overview breakdowns on sample-data equal an independent calculation', 
     expect(weeks.trend.buckets[0]).toBe('2025-12-29');
   });
 
-  it('buyers and units per bucket equal an independent count, in every grain, with and without a filter', async () => {
+  it('buyers and units per bucket equal an independent count, in every grain, unfiltered and by province and by product', async () => {
     // A range from a Wednesday: the first week bucket is cut at the range start.
     const range = { from: '2026-01-07', to: '2026-03-31' };
     const province = lines.find((l) => l.province)?.province as string;
+    const product = lines.find((l) => l.created >= range.from && l.created <= range.to)?.product as string;
     for (const grain of ['day', 'week', 'month'] as const) {
-      for (const filters of [{}, { province }]) {
+      for (const filters of [{}, { province }, { product }]) {
         const t = (await engine.overview(range, { grain, filters })).trend;
         const scope = 'province' in filters ? lines.filter((l) => l.province === province) : lines;
+        const ofProduct = 'product' in filters ? (l: IndependentLine) => l.product === product : undefined;
         const expected = t.buckets.map((b, i) => {
           const last = t.buckets[i + 1] ? addDays(t.buckets[i + 1], -1) : range.to;
-          const m = orderMetrics(scope, b < range.from ? range.from : b, last);
+          const m = orderMetrics(scope, b < range.from ? range.from : b, last, undefined, ofProduct);
           return [m.buyers, m.units];
         });
         expect(t.buckets.map((_, i) => [t.buyers[i], t.units[i]])).toEqual(expected);

@@ -1,7 +1,8 @@
 import type { SqlConnection } from '../db/connection';
 import { type DateRange, previousRange } from '../kernel/days';
-import { sqlDate, sqlString } from '../db/connection';
-import { buyerPartsFromBuyers, buyerPartsFromRollup, PART_TABLE, type PartSource, partsSelect } from './parts';
+import { sqlDate } from '../db/connection';
+import { type KpiFilters, partRows } from './filters';
+import { buyerPartsFromBuyers, buyerPartsFromRollup, type PartSource, partsSelect } from './parts';
 import {
   BUYER_PARTS,
   type IncomeMetricId,
@@ -16,23 +17,7 @@ import {
   metricValue,
 } from './registry';
 
-/** Order attributes a KPI query can be restricted to (exact values as in the export). */
-export interface KpiFilters {
-  province?: string;
-  paymentMethod?: string;
-  shippingOption?: string;
-}
-
 export type MetricValues = Record<KpiMetricId, number | null>;
-
-/** The filters as `AND ...` conditions on the `orders` table (columns prefixed with `alias`). */
-export function orderFilter(f: KpiFilters, alias = ''): string {
-  const parts: string[] = [];
-  if (f.province) parts.push(`${alias}province = ${sqlString(f.province)}`);
-  if (f.paymentMethod) parts.push(`${alias}payment_method = ${sqlString(f.paymentMethod)}`);
-  if (f.shippingOption) parts.push(`${alias}shipping_option = ${sqlString(f.shippingOption)}`);
-  return parts.length ? ` AND ${parts.join(' AND ')}` : '';
-}
 
 export interface PeriodPair<T> {
   current: T;
@@ -50,21 +35,21 @@ export async function orderKpis(
   db: SqlConnection,
   range: DateRange,
   filters: KpiFilters = {},
-  /** Which tables answer: filters need the orders; without them the rollups (the orders give the same). */
-  path: PartSource = orderFilter(filters) === '' ? 'rollup' : 'orders',
+  /** Which rows answer: filters need the orders; without them the rollups (the orders give the same). */
+  path?: PartSource,
 ): Promise<PeriodPair<OrderValues>> {
-  if (path === 'rollup' && orderFilter(filters) !== '') throw new Error('the rollups cannot be filtered');
+  const rows = partRows(filters, path);
   const prev = previousRange(range);
   const [pf, from, to] = [sqlDate(prev.from), sqlDate(range.from), sqlDate(range.to)];
-  const cut = path === 'orders' ? orderFilter(filters) : '';
+  const { cut } = rows;
   const additive = Object.keys(ORDER_PARTS) as OrderPartId[];
   const period = (cur: boolean, lo: string, hi: string) =>
-    `SELECT ${cur} AS cur, ${partsSelect(additive, path)} FROM ${PART_TABLE[path]} WHERE created_date BETWEEN ${lo} AND ${hi}${cut}`;
+    `SELECT ${cur} AS cur, ${partsSelect(additive, rows.source)} FROM ${rows.from} WHERE created_date BETWEEN ${lo} AND ${hi}${cut}`;
   const sums = await db.query<Record<string, number | boolean>>(
     `${period(true, from, to)} UNION ALL ${period(false, pf, `${from} - 1`)}`,
   );
   const buyers = (cur: boolean, lo: string, hi: string) => {
-    if (path === 'rollup') {
+    if (rows.source === 'rollup') {
       const b = buyerPartsFromRollup(lo);
       return `SELECT ${cur} AS cur, ${BUYER_PARTS.map((p) => `${b[p]} AS ${p}`).join(', ')}
         FROM rollup_buyers WHERE created_date BETWEEN ${lo} AND ${hi}`;
@@ -72,7 +57,7 @@ export async function orderKpis(
     // Filters cut the orders, so buyers are grouped from them: each buyer's orders in the period.
     const b = buyerPartsFromBuyers(lo, 'n', 'first');
     return `SELECT ${cur} AS cur, ${BUYER_PARTS.map((p) => `${b[p]} AS ${p}`).join(', ')} FROM (
-        SELECT count(*) FILTER (WHERE created_date >= ${lo}) AS n, min(buyer_first_date) AS first FROM orders
+        SELECT count(*) FILTER (WHERE created_date >= ${lo}) AS n, min(buyer_first_date) AS first FROM ${rows.from}
         WHERE is_valid AND buyer_id IS NOT NULL AND created_date BETWEEN ${lo} AND ${hi}${cut} GROUP BY buyer_id)`;
   };
   const counts = await db.query<Record<string, number | boolean>>(

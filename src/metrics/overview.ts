@@ -3,8 +3,8 @@ import { dayNumber, type DateRange } from '../kernel/days';
 import { sqlDate } from '../db/connection';
 import { NEWEST_ROLLUP_DAY, NEWEST_SKU_DETAIL, SKU_OF_LINE } from '../db/merge';
 import { LINE_MEASURES } from '../db/measures';
-import { PART_TABLE, type PartSource, partsSelect } from './parts';
-import { type KpiFilters, orderFilter } from './kpis';
+import { partsSelect } from './parts';
+import { type KpiFilters, lineFilter, orderFilter, partRows } from './filters';
 import { orderCoverage } from './coverage';
 
 export type Grain = 'day' | 'week' | 'month';
@@ -74,14 +74,14 @@ export async function trend(
       ? ''
       : `UNION ALL SELECT ${bucket(from)} AS b, orders AS buyers FROM rollup_buyers
          WHERE created_date BETWEEN ${from} AND ${to} AND created_date < ${bucket(from)} + INTERVAL 1 ${grain} AND prev_date < ${from}`;
-  const source: PartSource = orderFilter(filters) ? 'orders' : 'rollup';
-  const sums = `SELECT ${bucket('created_date')} AS b, ${partsSelect(['sales', 'orders', 'units'], source)}
-    FROM ${PART_TABLE[source]} WHERE ${span}${orderFilter(filters)} GROUP BY 1`;
+  const src = partRows(filters);
+  const sums = `SELECT ${bucket('created_date')} AS b, ${partsSelect(['sales', 'orders', 'units'], src.source)}
+    FROM ${src.from} WHERE ${span}${src.cut} GROUP BY 1`;
   const agg =
-    source === 'orders'
+    src.source === 'orders'
       ? `SELECT * FROM (${sums}) LEFT JOIN (
            SELECT ${bucket('created_date')} AS b, count(DISTINCT buyer_id) AS buyers
-           FROM orders WHERE is_valid AND ${span}${orderFilter(filters)} GROUP BY 1
+           FROM ${src.from} WHERE is_valid AND ${span}${src.cut} GROUP BY 1
          ) USING (b)`
       : `SELECT * FROM (${sums}) LEFT JOIN (
          SELECT b, sum(buyers) AS buyers FROM (
@@ -139,7 +139,8 @@ export async function breakdowns(
   limit = 10,
 ): Promise<Breakdowns> {
   const dates = `created_date BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}`;
-  const filtered = orderFilter(filters) !== '';
+  const src = partRows(filters);
+  const filtered = src.source === 'orders';
   const top = (sql: string, n: number) => db.query<BreakdownRow>(`${sql} ORDER BY sales DESC, key LIMIT ${n}`);
   // `detail` is a grouping column, or an aggregate (then rows are grouped by the key alone).
   const groups = (detailIsAggregate: boolean) => (detailIsAggregate ? 'GROUP BY 1' : 'GROUP BY 1, 2');
@@ -150,7 +151,7 @@ export async function breakdowns(
     `SELECT ${key} AS key, ${detail} AS detail, ${LINE_MEASURES.orders} AS orders, ${LINE_MEASURES.units} AS units,
        ${LINE_MEASURES.sales} AS sales
      FROM order_lines l JOIN orders o USING (order_id)
-     WHERE o.is_valid AND o.${dates}${orderFilter(filters, 'o.')} ${groups(detailIsAggregate)}`;
+     WHERE o.is_valid AND o.${dates}${orderFilter(filters, 'o.')}${lineFilter(filters)} ${groups(detailIsAggregate)}`;
   // Without filters, the three order-level breakdowns come from one scan of the rollup.
   const dims = { province: 40, payment_method: 20, shipping_option: 20 };
   const rolled = filtered
@@ -165,7 +166,7 @@ export async function breakdowns(
     filtered
       ? top(
           `SELECT coalesce(nullif(${dim}, ''), '–') AS key, '' AS detail, ${partsSelect(['orders', 'units', 'sales'], 'orders')}
-           FROM orders WHERE is_valid AND ${dates}${orderFilter(filters)} GROUP BY 1, 2`,
+           FROM ${src.from} WHERE is_valid AND ${dates}${src.cut} GROUP BY 1, 2`,
           dims[dim],
         )
       : rolled
@@ -195,11 +196,11 @@ export async function breakdowns(
 
 /** The status funnel of the orders placed in a range: from the daily rollup, or from the filtered orders. */
 export async function funnel(db: SqlConnection, range: DateRange, filters: KpiFilters = {}): Promise<Funnel> {
-  const source: PartSource = orderFilter(filters) ? 'orders' : 'rollup';
+  const src = partRows(filters);
   const [r] = await db.query<Record<string, number>>(`
-    SELECT ${partsSelect(['placed_orders', 'paid_orders', 'shipped_orders', 'completed_orders', 'cancelled_orders'], source)}
-    FROM ${PART_TABLE[source]}
-    WHERE created_date BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}${orderFilter(filters)}`);
+    SELECT ${partsSelect(['placed_orders', 'paid_orders', 'shipped_orders', 'completed_orders', 'cancelled_orders'], src.source)}
+    FROM ${src.from}
+    WHERE created_date BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}${src.cut}`);
   return {
     placed: r.placed_orders,
     paid: r.paid_orders,

@@ -7,10 +7,8 @@ import { type BuyerPartId, ORDER_PARTS, type OrderPartId } from './registry';
  * `orders` rows (the filtered path). Both sum the same measure over the same scope, so the two paths agree
  * by construction; the property test in kpis.sample.test.ts checks that they do.
  */
+/** What a part reads: `rollup_days` (a row is a day's orders of one status) or orders (a row is one order; see filters.ts). */
 export type PartSource = 'rollup' | 'orders';
-
-/** The table each source reads: a row of `rollup_days` is a day's orders of one status; a row of `orders`, one order. */
-export const PART_TABLE: Record<PartSource, string> = { rollup: 'rollup_days', orders: 'orders' };
 
 /** A part as an aggregate over the rows of its source. */
 export function partSql(p: OrderPartId, source: PartSource): string {
