@@ -1,4 +1,5 @@
 import { createSignal } from 'solid-js';
+import type { Text } from '../kernel/text';
 import type { EngineStatus } from './client';
 import { DEFAULT_LOCALE, type Locale, LOCALES } from '../i18n/locale';
 import { type StringKey, t, tf } from '../i18n/ui';
@@ -25,6 +26,8 @@ export function setLocale(l: Locale): void {
 
 /** A UI string in the current language (reactive). */
 export const tr = (key: StringKey): string => t(locale(), key);
+/** A name kept in the data table of what it names, in the current language. */
+export const named = (text: Text): string => text[locale()];
 /** A string with `{name}` placeholders filled in. */
 export const trf = (key: StringKey, params: Record<string, string>): string => tf(locale(), key, params);
 

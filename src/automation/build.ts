@@ -4,6 +4,8 @@
  * period and the top findings of the insights summary.
  */
 import type { EngineApi } from '../engine/api';
+import { TEMPLATE_NAMES } from './periods';
+import { ACTION_NAMES } from '../ml/rfm';
 import { addDays, type DateRange, daysBetween, daysIn, previousRange } from '../kernel/days';
 import { currencyOf } from '../kernel/currency';
 import { segmentLabel } from '../i18n/names';
@@ -236,7 +238,7 @@ export async function buildReport(src: ReportSource, p: BuildParams): Promise<Re
   const findings = (await src.insightsSummary(range)).slice(0, 5).map((f) => findingText(f, currency, L));
   sections.push({ kind: 'list', title: s('rep_findings'), items: findings.length ? findings : [s('rep_noFindings')] });
 
-  const title = t(L, `rep_t_${p.template}`);
+  const title = TEMPLATE_NAMES[p.template][L];
   const periodText = formatRange(range, L, 'long');
   const summary = [
     `${title}: ${p.shopName}, ${periodText}`,
@@ -322,7 +324,7 @@ async function segmentSections(src: ReportSource, L: Locale): Promise<Section[]>
         g.valueShare,
         g.recency,
         Math.round(g.orders * 100) / 100,
-        t(L, `act_${SEGMENT_ACTIONS[g.id as SegmentName]}`),
+        ACTION_NAMES[SEGMENT_ACTIONS[g.id as SegmentName]][L],
       ]),
     });
   }

@@ -1,8 +1,19 @@
+import type { Text } from '../kernel/text';
 /** Report templates and the period each covers. Pure date arithmetic on `YYYY-MM-DD` calendar dates. */
 import { addDays, type DateRange, dayOfMs, msOfDay, weekday } from '../kernel/days';
 
 export const TEMPLATES = ['daily', 'weekly', 'monthly', 'campaign', 'product', 'segment'] as const;
 export type TemplateId = (typeof TEMPLATES)[number];
+
+/** Each template's name, as reports, schedules and the inbox show it. */
+export const TEMPLATE_NAMES: Record<TemplateId, Text> = {
+  daily: { id: 'Ringkasan harian', en: 'Daily snapshot' },
+  weekly: { id: 'Tinjauan mingguan', en: 'Weekly review' },
+  monthly: { id: 'Tinjauan bulanan', en: 'Monthly review' },
+  campaign: { id: 'Evaluasi kampanye', en: 'Campaign post-mortem' },
+  product: { id: 'Laporan produk', en: 'Product report' },
+  segment: { id: 'Laporan segmen pelanggan', en: 'Customer segment report' },
+};
 
 /** The calendar date of a `YYYY-MM-DD…` string. */
 export const isoDay = (s: string): string => s.slice(0, 10);

@@ -1,3 +1,4 @@
+import type { Text } from '../kernel/text';
 import { addDays, daysBetween } from '../kernel/days';
 import { RAMADAN } from './ramadan';
 
@@ -43,6 +44,25 @@ export const EVENT_KINDS: readonly EventKind[] = [
   'post_lebaran',
   'public_holiday',
 ];
+
+/** Each event kind's name, as the forecast tables and the calendar show it. */
+export const EVENT_NAMES: Record<EventKind, Text> = {
+  double_date_eve: { id: 'Malam tanggal kembar', en: 'Double-date eve' },
+  double_date: { id: 'Tanggal kembar', en: 'Double date' },
+  double_date_after: { id: 'Sehari setelah tanggal kembar', en: 'Day after a double date' },
+  big_double_date: { id: 'Tanggal kembar besar (9.9–12.12)', en: 'Big double date (9.9–12.12)' },
+  harbolnas: { id: 'Harbolnas 12.12', en: 'Harbolnas 12.12' },
+  payday: { id: 'Gajian (tgl 25–akhir bulan)', en: 'Payday (25th to month end)' },
+  tanggal_muda: { id: 'Tanggal muda (tgl 1–5)', en: 'Early month (1st–5th)' },
+  ramadan_w1: { id: 'Ramadan minggu 1', en: 'Ramadan week 1' },
+  ramadan_w2: { id: 'Ramadan minggu 2', en: 'Ramadan week 2' },
+  ramadan_w3: { id: 'Ramadan minggu 3', en: 'Ramadan week 3' },
+  ramadan_w4: { id: 'Ramadan minggu 4+', en: 'Ramadan week 4+' },
+  pre_lebaran: { id: 'Menjelang Lebaran', en: 'Before Lebaran' },
+  lebaran_trough: { id: 'Lebaran dan cuti bersama (kurir libur)', en: 'Lebaran and joint leave (couriers off)' },
+  post_lebaran: { id: 'Setelah Lebaran', en: 'After Lebaran' },
+  public_holiday: { id: 'Libur nasional', en: 'Public holiday' },
+};
 
 /** Moving public holidays other than the Islamic ones (Imlek, Nyepi, Waisak), by the government's SKB. */
 const MOVING_HOLIDAYS: Record<number, string[]> = {

@@ -1,5 +1,6 @@
 /** Alert rules and inbox items as sentences in the seller's language (page, notifications). Pure. */
 import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent, formatRange } from '../format/number';
+import { TEMPLATE_NAMES } from '../automation/periods';
 import type { DateRange } from '../kernel/days';
 import { formatValue } from '../automation/model';
 import { METRICS, type MetricId } from '../metrics/registry';
@@ -96,7 +97,7 @@ export function alertText(a: Alert, currency: string, locale: Locale): string {
       });
     case 'report':
       return tf(locale, 'evReport', {
-        title: t(locale, `rep_t_${e.template}`),
+        title: TEMPLATE_NAMES[e.template][locale],
         range: rangeText(e.period, locale),
       });
   }

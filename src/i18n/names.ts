@@ -1,10 +1,10 @@
-import { isSegmentName } from '../ml/rfm';
+import { isSegmentName, SEGMENT_NAMES } from '../ml/rfm';
 import type { Locale } from './locale';
 import { isStringKey, t } from './ui';
 
 /** An RFM segment's name; any other id (a k-means cluster) as it is. */
 export function segmentLabel(locale: Locale, id: string | number): string {
-  return isSegmentName(id) ? t(locale, `seg_${id}`) : String(id);
+  return isSegmentName(id) ? SEGMENT_NAMES[id][locale] : String(id);
 }
 
 /** A name from a file (a platform, a rating) in `locale` where there is a translation, else as the file has it. */

@@ -6,6 +6,7 @@
  */
 
 import type { OrderMeasure, OrderScope } from '../db/measures';
+import type { Text } from '../kernel/text';
 import type { Unit } from '../kernel/units';
 
 export type { Unit };
@@ -63,11 +64,6 @@ export type ServiceMetricId = (typeof SERVICE_METRICS)[number];
 /** The metrics of the order and income KPI queries. */
 export type KpiMetricId = OrderMetricId | IncomeMetricId;
 export type MetricId = KpiMetricId | TrafficMetricId | ServiceMetricId;
-
-interface Text {
-  id: string;
-  en: string;
-}
 
 export interface MetricDefinition {
   id: MetricId;

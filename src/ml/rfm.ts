@@ -1,3 +1,4 @@
+import type { Text } from '../kernel/text';
 /**
  * RFM scores and the named segments: plain rules, no model runtime, so the page (the rule table) and the
  * db worker (RFM in SQL, suggested actions) can use them without loading TensorFlow.js.
@@ -106,6 +107,41 @@ export type SegmentAction =
   | 'winback_personal'
   | 'broadcast_discount'
   | 'none';
+
+/** Each segment's name. */
+export const SEGMENT_NAMES: Record<SegmentName, Text> = {
+  champions: { id: 'Juara', en: 'Champions' },
+  loyal: { id: 'Setia', en: 'Loyal' },
+  potential_loyalist: { id: 'Calon setia', en: 'Potential loyalist' },
+  new: { id: 'Baru', en: 'New' },
+  promising: { id: 'Menjanjikan', en: 'Promising' },
+  need_attention: { id: 'Perlu perhatian', en: 'Need attention' },
+  about_to_sleep: { id: 'Hampir tidur', en: 'About to sleep' },
+  at_risk: { id: 'Berisiko', en: 'At risk' },
+  cant_lose: { id: 'Jangan sampai hilang', en: "Can't lose" },
+  hibernating: { id: 'Tidur', en: 'Hibernating' },
+  lost: { id: 'Hilang', en: 'Lost' },
+  others: { id: 'Lainnya', en: 'Others' },
+};
+
+/** Each action as the seller reads it. */
+export const ACTION_NAMES: Record<SegmentAction, Text> = {
+  vip_voucher: {
+    id: 'Voucher khusus pengikut/VIP dan akses awal produk baru',
+    en: 'Follower/VIP voucher and early access to new products',
+  },
+  bundle: {
+    id: 'Tawarkan paket diskon dari produk yang sering dibeli bersama',
+    en: 'Offer a bundle of products often bought together',
+  },
+  follow_voucher: { id: 'Voucher ikuti toko untuk pesanan kedua', en: 'Follow-shop voucher for the second order' },
+  welcome_voucher: { id: 'Voucher selamat datang untuk pesanan berikutnya', en: 'Welcome voucher for the next order' },
+  limited_voucher: { id: 'Voucher terbatas waktu', en: 'Time-limited voucher' },
+  winback_chat: { id: 'Siaran chat ajak kembali dengan voucher', en: 'Win-back chat broadcast with a voucher' },
+  winback_personal: { id: 'Chat pribadi dan voucher bernilai tinggi', en: 'Personal chat and a high-value voucher' },
+  broadcast_discount: { id: 'Siaran chat saat kampanye tanggal kembar', en: 'Chat broadcast on double-date campaigns' },
+  none: { id: 'Tidak perlu biaya promosi khusus', en: 'No special promotion spend' },
+};
 
 /** What a seller can do for a segment: the suggested action, by RFM segment. */
 export const SEGMENT_ACTIONS: Record<SegmentName, SegmentAction> = {

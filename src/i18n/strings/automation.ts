@@ -2,12 +2,6 @@ import type { Locale } from '../locale';
 
 /** Reports, schedules, alert rules and the inbox. Indonesian first. */
 export const AUTOMATION = {
-  rep_t_daily: { id: 'Ringkasan harian', en: 'Daily snapshot' },
-  rep_t_weekly: { id: 'Tinjauan mingguan', en: 'Weekly review' },
-  rep_t_monthly: { id: 'Tinjauan bulanan', en: 'Monthly review' },
-  rep_t_campaign: { id: 'Evaluasi kampanye', en: 'Campaign post-mortem' },
-  rep_t_product: { id: 'Laporan produk', en: 'Product report' },
-  rep_t_segment: { id: 'Laporan segmen pelanggan', en: 'Customer segment report' },
   rep_coverageTitle: { id: 'Cakupan data pesanan', en: 'Order data coverage' },
   rep_coverageText: {
     id: 'Ekspor pesanan yang diimpor hanya mencakup {covered} dari {days} hari periode ini. Angka pesanan dan penjualan di atas hanya untuk hari-hari itu; hari lainnya tidak diketahui, bukan nol. Impor ekspor Pesanan untuk hari yang kurang.',

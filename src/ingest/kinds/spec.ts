@@ -1,3 +1,5 @@
+import type { Text } from '../../kernel/text';
+
 /** Export kinds as data: header aliases (id, en), value types and which columns must be present. */
 
 export type FieldType = 'text' | 'money' | 'int' | 'datetime' | 'weight' | 'number' | 'percent' | 'duration';
@@ -63,9 +65,9 @@ export type KindId =
 
 export interface ExportKindSpec {
   id: KindId;
-  name: { id: string; en: string };
+  name: Text;
   /** Where in Seller Centre the seller downloads it (shown in empty states and errors). */
-  source: { id: string; en: string };
+  source: Text;
   fields: readonly FieldSpec[];
   /** Field ids whose headers, found together in one row, identify the kind. */
   signature: readonly string[];

@@ -1,7 +1,8 @@
 import { A } from '@solidjs/router';
+import { SEGMENT_NAMES } from '../../ml/rfm';
 import { currencyOf } from '../../kernel/currency';
 import { createSignal, For, Show } from 'solid-js';
-import { locale, tr, trf } from '../../app/state';
+import { locale, named, tr, trf } from '../../app/state';
 import { createEngineQuery, engine, useDatasetInfo } from '../../app/useRange';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
@@ -78,8 +79,8 @@ export function InsightsPage() {
               skeleton={
                 <>
                   <SkeletonFigure label={tr('insSegments')} formula={tr('insSegmentsFormula')} />
-                  <SkeletonFigure label={tr('seg_champions')} formula={tr('insChampionsFormula')} />
-                  <SkeletonFigure label={tr('seg_at_risk')} formula={tr('insAtRiskFormula')} />
+                  <SkeletonFigure label={named(SEGMENT_NAMES.champions)} formula={tr('insChampionsFormula')} />
+                  <SkeletonFigure label={named(SEGMENT_NAMES.at_risk)} formula={tr('insAtRiskFormula')} />
                 </>
               }
             >
@@ -94,14 +95,14 @@ export function InsightsPage() {
                   />
                   <Figure
                     id="champions"
-                    label={tr('seg_champions')}
+                    label={named(SEGMENT_NAMES.champions)}
                     value={size('champions')}
                     text={formatCount(size('champions'), locale())}
                     formula={tr('insChampionsFormula')}
                   />
                   <Figure
                     id="at_risk"
-                    label={tr('seg_at_risk')}
+                    label={named(SEGMENT_NAMES.at_risk)}
                     value={size('at_risk')}
                     text={formatCount(size('at_risk'), locale())}
                     formula={tr('insAtRiskFormula')}
@@ -195,7 +196,7 @@ export function InsightsPage() {
                     testid="rfm-rules"
                     rows={[...SEGMENT_RULES]}
                     columns={[
-                      { label: tr('colSegment'), value: (x) => tr(`seg_${x.name}`) },
+                      { label: tr('colSegment'), value: (x) => named(SEGMENT_NAMES[x.name]) },
                       { label: 'R', value: (x) => x.r.join('–') },
                       { label: 'F', value: (x) => x.f.join('–') },
                       { label: 'M', value: (x) => x.m.join('–') },

@@ -1,6 +1,7 @@
 import { segmentLabel } from '../../i18n/names';
+import { ACTION_NAMES, SEGMENT_NAMES } from '../../ml/rfm';
 import { For, Show } from 'solid-js';
-import { locale, tr, trf } from '../../app/state';
+import { locale, named, tr, trf } from '../../app/state';
 import { createEngineQuery, engine } from '../../app/useRange';
 import { DataTable } from '../../components/DataTable';
 import type { SegmentationResult, SegmentSummary } from '../../engine/api';
@@ -61,7 +62,7 @@ export function SegmentTable(props: { result: SegmentationResult; currency: stri
   const name = (s: SegmentSummary) =>
     props.result.method === 'rfm'
       ? segmentLabel(locale(), s.id)
-      : `${tr('colCluster')} ${s.id.replace('cluster_', '')} (${tr(`seg_${s.dominant}`)})`;
+      : `${tr('colCluster')} ${s.id.replace('cluster_', '')} (${named(SEGMENT_NAMES[s.dominant])})`;
   const exportBuyers = async (s: SegmentSummary) => {
     const buyers = await engine().getSegment(props.result.method, s.id);
     downloadText(
@@ -116,7 +117,7 @@ export function SegmentTable(props: { result: SegmentationResult; currency: stri
           label: tr('colAction'),
           value: (s) => (
             <>
-              {tr(`act_${s.action}`)}
+              {named(ACTION_NAMES[s.action])}
               <Show when={next()?.[s.id]?.[0]}>
                 {(p) => (
                   <div class="muted small">

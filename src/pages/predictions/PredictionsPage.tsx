@@ -1,7 +1,8 @@
 import { addDays } from '../../kernel/days';
+import { EVENT_NAMES } from '../../calendar/events';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { currencyOf } from '../../kernel/currency';
-import { locale, tr, trf } from '../../app/state';
+import { locale, named, tr, trf } from '../../app/state';
 import { createEngineQuery, engine, useDatasetInfo } from '../../app/useRange';
 import { Chart } from '../../components/Chart';
 import { DataTable } from '../../components/DataTable';
@@ -502,7 +503,7 @@ export function PredictionsPage() {
                       },
                       {
                         label: tr('colEvents'),
-                        value: (r) => r.events.map((k) => tr(`ev_${k}`)).join(', ') || '–',
+                        value: (r) => r.events.map((k) => named(EVENT_NAMES[k])).join(', ') || '–',
                       },
                     ]}
                   />

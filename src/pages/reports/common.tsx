@@ -1,12 +1,13 @@
 import { For, type JSX } from 'solid-js';
-import { locale, tr } from '../../app/state';
+import { TEMPLATE_NAMES } from '../../automation/periods';
+import { locale, named, tr } from '../../app/state';
 import { engine } from '../../app/useRange';
 import type { ReportMeta, TemplateId } from '../../automation/api';
 import { downloadBytes } from '../../format/csv';
 import { formatDate, formatRange } from '../../format/number';
 import type { Locale } from '../../i18n/locale';
 
-export const templateName = (t: TemplateId) => tr(`rep_t_${t}`);
+export const templateName = (t: TemplateId) => named(TEMPLATE_NAMES[t]);
 export const langName = (l: Locale) => (l === 'id' ? 'Bahasa Indonesia' : 'English');
 export const kb = (n: number) => `${Math.max(1, Math.round(n / 1024))} kB`;
 export const periodText = (r: { from: string; to: string }) => formatRange(r, locale());
