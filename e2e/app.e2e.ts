@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGES, TABLE_PAGE_SIZE } from '../src/app/pages';
 import { presetRange } from '../src/app/range';
-import { addDays } from '../src/kernel/days';
+import { addDays, isoDay } from '../src/kernel/days';
 import { STRINGS } from '../src/i18n/ui';
 import { mergeFiles, netPayout, orderMetrics, readIncomeFile, readOrderFile } from '../test/independent';
 import { type App, type Browser, kpiValues, launch, open, serveApp } from './harness';
@@ -120,7 +120,7 @@ describe('the app', () => {
   it('keeps the range in the URL and answers for a preset', async () => {
     const page = await open(browser, app.origin, '/overview');
     await page.selectOption('[data-testid="range-preset"]', 'last_month');
-    const expected = presetRange('last_month', manifest.to);
+    const expected = presetRange('last_month', isoDay(manifest.to));
     if (!expected) throw new Error('no range');
     await page.waitForURL(
       (u) => u.searchParams.get('from') === expected.from && u.searchParams.get('to') === expected.to,
@@ -137,7 +137,7 @@ describe('the app', () => {
     expect(await page.locator('[data-testid="coverage-note"]').count()).toBe(0);
     // The 31 days before the first order, and the 30 from it: the first export covers (at most) the latter.
     const created = lines.map((l) => l.created).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
-    const first = created.reduce((m, d) => (d < m ? d : m));
+    const first = isoDay(created.reduce((m, d) => (d < m ? d : m)));
     await page.goto(`${app.origin}/overview?from=${addDays(first, -31)}&to=${addDays(first, 29)}`);
     const note = (await (await page.waitForSelector('[data-testid="coverage-note"]')).textContent()) ?? '';
     const [, covered, days] = /(\d+) dari (\d+) hari/.exec(note) ?? [];

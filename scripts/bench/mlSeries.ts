@@ -1,3 +1,4 @@
+import { isoDay } from '../../src/kernel/days';
 import { mulberry32 } from '../../src/ml/random';
 
 /** Synthetic daily sales and SKU units for the ML bench: trend, weekly pattern, double dates, noise. */
@@ -11,4 +12,4 @@ export function benchSeries(days: number, seed: number, level: number): number[]
     return Math.max(0, Math.round(level * (1 + i / days) * weekly * double * (0.8 + 0.4 * u())));
   });
 }
-export const BENCH_START = '2024-12-01';
+export const BENCH_START = isoDay('2024-12-01');

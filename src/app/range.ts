@@ -1,4 +1,4 @@
-import { addDays, dayOfMs, msOfDay } from '../kernel/days';
+import { addDays, dayOfMs, type IsoDay, msOfDay } from '../kernel/days';
 import type { DateRange } from '../engine/api';
 
 export type Preset = '7d' | '30d' | '90d' | 'this_month' | 'last_month' | 'all' | 'custom';
@@ -9,7 +9,7 @@ export const PRESETS: readonly Preset[] = ['7d', '30d', '90d', 'this_month', 'la
  * quarter still fills "last 30 days"). `all` and `custom` have no fixed range: undefined.
  * @example presetRange('7d', '2026-11-30') // { from: '2026-11-24', to: '2026-11-30' }
  */
-export function presetRange(preset: Preset, anchor: string): DateRange | undefined {
+export function presetRange(preset: Preset, anchor: IsoDay): DateRange | undefined {
   const a = msOfDay(anchor);
   const d = new Date(a);
   switch (preset) {
@@ -32,7 +32,7 @@ export function presetRange(preset: Preset, anchor: string): DateRange | undefin
 }
 
 /** Which preset a range in the URL corresponds to (so the picker shows it), else `custom` or `all`. */
-export function presetOf(from: string | undefined, to: string | undefined, anchor: string): Preset {
+export function presetOf(from: string | undefined, to: string | undefined, anchor: IsoDay): Preset {
   if (!from && !to) return 'all';
   for (const p of PRESETS) {
     const r = presetRange(p, anchor);

@@ -1,7 +1,7 @@
 import { useSearchParams } from '@solidjs/router';
 import { createResource } from 'solid-js';
 import type { WorkspaceApi } from '../automation/api';
-import type { DateRange } from '../engine/api';
+import type { RangeRequest } from '../kernel/days';
 import { isIsoDate } from './range';
 import { dataVersion, engineStatus } from './state';
 
@@ -46,7 +46,7 @@ export function useDatasetInfo() {
  */
 export function useRange() {
   const [params, setParams] = useSearchParams<{ from?: string; to?: string; compare?: string }>();
-  const range = (): Partial<DateRange> => ({
+  const range = (): RangeRequest => ({
     from: isIsoDate(params.from) ? params.from : undefined,
     to: isIsoDate(params.to) ? params.to : undefined,
   });
@@ -54,7 +54,7 @@ export function useRange() {
   return {
     range,
     compare,
-    setRange: (r: Partial<DateRange>) => setParams({ from: r.from, to: r.to }),
+    setRange: (r: RangeRequest) => setParams({ from: r.from, to: r.to }),
     setCompare: (on: boolean) => setParams({ compare: on ? undefined : '0' }),
   };
 }

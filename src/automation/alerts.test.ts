@@ -1,7 +1,8 @@
+import { dayRange } from '../kernel/days';
 import { describe, expect, it } from 'vitest';
 import { evaluateRule, ruleProblem } from './alerts';
 
-const day = { from: '2026-11-30', to: '2026-11-30' };
+const day = dayRange('2026-11-30', '2026-11-30');
 
 describe('alert rules', () => {
   it('threshold: fires strictly past the threshold, not at it, and not without data', () => {
@@ -17,7 +18,7 @@ describe('alert rules', () => {
 
   it('change: "sales down > 30% against the same weekday last week"', () => {
     const spec = { type: 'change', metric: 'sales', direction: 'down', pct: 30, window: 'day' } as const;
-    const base = { from: '2026-11-23', to: '2026-11-23' };
+    const base = dayRange('2026-11-23', '2026-11-23');
     const hit = evaluateRule(spec, { type: 'change', value: 690, base: 1000, range: day, baseRange: base });
     expect(hit?.evidence).toMatchObject({ type: 'change', change: -0.31, base: 1000, value: 690 });
     expect(evaluateRule(spec, { type: 'change', value: 700, base: 1000, range: day, baseRange: base })).toBeNull();

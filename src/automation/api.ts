@@ -3,7 +3,7 @@
  * only its public operations; the db worker serves both, and the UI calls their union, `WorkspaceApi`.
  */
 import type { Locale } from '../i18n/locale';
-import type { DateRange } from '../kernel/days';
+import type { RangeRequest } from '../kernel/days';
 import { ENGINE_OPS, type EngineApi } from '../engine/api';
 import { forward } from '../engine/forward';
 import type { Alert, AlertRule, Evidence, RuleSpec } from './alerts';
@@ -87,7 +87,7 @@ export interface AutomationApi {
    * and the product table, with real numbers and a Definitions sheet.
    * @example const { bytes } = await engine.exportData({ from: '2026-11-01', to: '2026-11-30' }, 'en')
    */
-  exportData(range?: Partial<DateRange>, locale?: Locale): Promise<ReportDownload>;
+  exportData(range?: RangeRequest, locale?: Locale): Promise<ReportDownload>;
 
   /**
    * The shop name for report headers, and the default report language.

@@ -1,6 +1,6 @@
 import type { Text } from '../kernel/text';
 /** Report templates and the period each covers. Pure date arithmetic on `YYYY-MM-DD` calendar dates. */
-import { addDays, type DateRange, dayOfMs, msOfDay, weekday } from '../kernel/days';
+import { addDays, type DateRange, dayOfMs, type IsoDay, isoDay, msOfDay, weekday } from '../kernel/days';
 
 export const TEMPLATES = ['daily', 'weekly', 'monthly', 'campaign', 'product', 'segment'] as const;
 export type TemplateId = (typeof TEMPLATES)[number];
@@ -15,9 +15,6 @@ export const TEMPLATE_NAMES: Record<TemplateId, Text> = {
   segment: { id: 'Laporan segmen pelanggan', en: 'Customer segment report' },
 };
 
-/** The calendar date of a `YYYY-MM-DD…` string. */
-export const isoDay = (s: string): string => s.slice(0, 10);
-
 /**
  * The period a template covers when run on `day` (a schedule's run day, or the last day of data for a report
  * made by hand), never past the last day of data `dataEnd`:
@@ -29,7 +26,7 @@ export const isoDay = (s: string): string => s.slice(0, 10);
  * A report made by hand passes the day after the last day of data, so "the last complete week" is that of the data.
  * @example templatePeriod('weekly', '2026-11-23', '2026-11-30') // { from: '2026-11-16', to: '2026-11-22' }
  */
-export function templatePeriod(template: TemplateId, day: string, dataEnd: string): DateRange {
+export function templatePeriod(template: TemplateId, day: IsoDay, dataEnd: IsoDay): DateRange {
   const end = addDays(day < addDays(dataEnd, 1) ? day : addDays(dataEnd, 1), -1);
   switch (template) {
     case 'daily':
@@ -41,7 +38,7 @@ export function templatePeriod(template: TemplateId, day: string, dataEnd: strin
     case 'monthly': {
       const d = new Date(msOfDay(addDays(end, 1)));
       const last = dayOfMs(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 0));
-      return { from: `${last.slice(0, 8)}01`, to: last };
+      return { from: isoDay(`${last.slice(0, 8)}01`), to: last };
     }
     case 'campaign': {
       let d = end;

@@ -1,3 +1,4 @@
+import { dayRange, isoDay } from '../kernel/days';
 import { describe, expect, it } from 'vitest';
 import { templatePeriod } from './periods';
 import { cadenceProblem, isoWeekday, localNow, nextRun, runsBetween } from './schedule';
@@ -50,16 +51,36 @@ describe('schedule runs (local wall-clock time)', () => {
 
 describe('template periods', () => {
   it('covers the last complete day, week or month before the run, never past the data', () => {
-    expect(templatePeriod('daily', '2026-11-24', '2026-11-30')).toEqual({ from: '2026-11-23', to: '2026-11-23' });
-    expect(templatePeriod('weekly', '2026-11-23', '2026-11-30')).toEqual({ from: '2026-11-16', to: '2026-11-22' });
-    expect(templatePeriod('weekly', '2026-11-26', '2026-11-30')).toEqual({ from: '2026-11-16', to: '2026-11-22' });
-    expect(templatePeriod('monthly', '2026-12-01', '2026-11-30')).toEqual({ from: '2026-11-01', to: '2026-11-30' });
-    expect(templatePeriod('monthly', '2026-11-24', '2026-11-30')).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+    expect(templatePeriod('daily', isoDay('2026-11-24'), isoDay('2026-11-30'))).toEqual(
+      dayRange('2026-11-23', '2026-11-23'),
+    );
+    expect(templatePeriod('weekly', isoDay('2026-11-23'), isoDay('2026-11-30'))).toEqual(
+      dayRange('2026-11-16', '2026-11-22'),
+    );
+    expect(templatePeriod('weekly', isoDay('2026-11-26'), isoDay('2026-11-30'))).toEqual(
+      dayRange('2026-11-16', '2026-11-22'),
+    );
+    expect(templatePeriod('monthly', isoDay('2026-12-01'), isoDay('2026-11-30'))).toEqual(
+      dayRange('2026-11-01', '2026-11-30'),
+    );
+    expect(templatePeriod('monthly', isoDay('2026-11-24'), isoDay('2026-11-30'))).toEqual(
+      dayRange('2026-10-01', '2026-10-31'),
+    );
     // Data that ends earlier than the run: the last complete period of the data.
-    expect(templatePeriod('daily', '2027-01-10', '2026-11-30')).toEqual({ from: '2026-11-30', to: '2026-11-30' });
-    expect(templatePeriod('weekly', '2027-01-10', '2026-11-30')).toEqual({ from: '2026-11-23', to: '2026-11-29' });
-    expect(templatePeriod('product', '2027-01-10', '2026-11-30')).toEqual({ from: '2026-11-01', to: '2026-11-30' });
-    expect(templatePeriod('campaign', '2026-11-24', '2026-11-30')).toEqual({ from: '2026-11-11', to: '2026-11-11' });
-    expect(templatePeriod('campaign', '2026-11-11', '2026-11-30')).toEqual({ from: '2026-10-10', to: '2026-10-10' });
+    expect(templatePeriod('daily', isoDay('2027-01-10'), isoDay('2026-11-30'))).toEqual(
+      dayRange('2026-11-30', '2026-11-30'),
+    );
+    expect(templatePeriod('weekly', isoDay('2027-01-10'), isoDay('2026-11-30'))).toEqual(
+      dayRange('2026-11-23', '2026-11-29'),
+    );
+    expect(templatePeriod('product', isoDay('2027-01-10'), isoDay('2026-11-30'))).toEqual(
+      dayRange('2026-11-01', '2026-11-30'),
+    );
+    expect(templatePeriod('campaign', isoDay('2026-11-24'), isoDay('2026-11-30'))).toEqual(
+      dayRange('2026-11-11', '2026-11-11'),
+    );
+    expect(templatePeriod('campaign', isoDay('2026-11-11'), isoDay('2026-11-30'))).toEqual(
+      dayRange('2026-10-10', '2026-10-10'),
+    );
   });
 });

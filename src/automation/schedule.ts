@@ -3,8 +3,7 @@
  * (`YYYY-MM-DDTHH:MM`), like the exports' shop-local times: no time zone arithmetic, so a schedule at
  * 08:00 is due at 08:00 on the clock whatever the zone, and a DST change cannot move or repeat it.
  */
-import { isoDay } from './periods';
-import { addDays, weekday } from '../kernel/days';
+import { addDays, isoDay, weekday } from '../kernel/days';
 
 export type Cadence =
   | { every: 'day' }

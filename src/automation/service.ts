@@ -4,7 +4,7 @@
  * evaluates the alert rules. Runs in the db worker next to the engine, whose public operations it reads.
  */
 import type { EngineApi } from '../engine/api';
-import { addDays, type DateRange } from '../kernel/days';
+import { addDays, type DateRange, dayRange, type IsoDay, isoDay, type RangeRequest } from '../kernel/days';
 import { currencyOf } from '../kernel/currency';
 import type { AutomationCounts } from '../engine/backups';
 import type {
@@ -28,7 +28,7 @@ import {
   ruleProblem,
 } from './alerts';
 import { buildReport, metricValues } from './build';
-import { isoDay, TEMPLATES, templatePeriod } from './periods';
+import { TEMPLATES, templatePeriod } from './periods';
 import { cadenceProblem, type LocalTime, localNow, nextRun, runsBetween } from './schedule';
 import type { ReportMeta, ReportStore, Schedule } from './store';
 import { dataWorkbook, reportWorkbook } from './xlsx';
@@ -58,16 +58,19 @@ export class ReportService implements AutomationApi {
   }
 
   /** The period of a request: as given, or the template's last complete period of the data. */
-  async periodOf(req: Pick<ReportRequest, 'template' | 'from' | 'to'>, runDay?: string): Promise<DateRange> {
+  async periodOf(req: Pick<ReportRequest, 'template' | 'from' | 'to'>, runDay?: IsoDay): Promise<DateRange> {
     if (!TEMPLATES.includes(req.template)) throw new Error(`unknown report template "${req.template}"`);
     const info = await this.src.datasetInfo();
     if (!info.lastOrderDate) throw new Error('no order data to report on: import an Orders export first');
     const auto = templatePeriod(req.template, runDay ?? addDays(info.lastOrderDate, 1), info.lastOrderDate);
     const from = req.from ?? auto.from;
     const to = req.to ?? (req.from ? req.from : auto.to);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to) || from > to)
-      throw new Error(`invalid report period ${from} – ${to}`);
-    return { from, to };
+    let range: DateRange | null = null;
+    try {
+      range = dayRange(from, to);
+    } catch {}
+    if (!range || from > to) throw new Error(`invalid report period ${from} – ${to}`);
+    return range;
   }
 
   async generate(
@@ -137,7 +140,7 @@ export class ReportService implements AutomationApi {
     return (await this.store.getReport(id)) ?? null;
   }
 
-  async exportData(range: Partial<DateRange> = {}, locale: Locale = 'id'): Promise<ReportDownload> {
+  async exportData(range: RangeRequest = {}, locale: Locale = 'id'): Promise<ReportDownload> {
     const kpis = await this.src.kpis(range);
     const [daily, products, info] = await Promise.all([
       this.src.trend(kpis.range, 'day'),
@@ -315,7 +318,7 @@ export class ReportService implements AutomationApi {
     return { reports, alerts };
   }
 
-  private async facts(spec: RuleSpec, end: string): Promise<RuleFacts | null> {
+  private async facts(spec: RuleSpec, end: IsoDay): Promise<RuleFacts | null> {
     switch (spec.type) {
       case 'threshold': {
         const range = { from: addDays(end, spec.window === 'day' ? 0 : spec.window === '7d' ? -6 : -29), to: end };

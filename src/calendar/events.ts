@@ -1,6 +1,6 @@
 import type { Text } from '../kernel/text';
-import { addDays, daysBetween } from '../kernel/days';
-import { RAMADAN } from './ramadan';
+import { addDays, dayOf, daysBetween, type IsoDay, isoDay } from '../kernel/days';
+import { RAMADAN, type RamadanYear } from './ramadan';
 
 /**
  * The Indonesian shop calendar as data, 2020 to 2028, for the forecaster's regressors and the charts.
@@ -65,7 +65,7 @@ export const EVENT_NAMES: Record<EventKind, Text> = {
 };
 
 /** Moving public holidays other than the Islamic ones (Imlek, Nyepi, Waisak), by the government's SKB. */
-const MOVING_HOLIDAYS: Record<number, string[]> = {
+const MOVING_HOLIDAYS: Record<number, readonly string[]> = {
   2020: ['2020-01-25', '2020-03-25', '2020-05-07'],
   2021: ['2021-02-12', '2021-03-14', '2021-05-26'],
   2022: ['2022-02-01', '2022-03-03', '2022-05-16'],
@@ -85,12 +85,15 @@ export interface CalendarOverrides {
 }
 
 /** The Ramadan table with the seller's corrections applied. */
-export function ramadanTable(overrides: CalendarOverrides = {}): { year: number; start: string; lebaran: string }[] {
-  return RAMADAN.map((r) => ({ ...r, ...(overrides.ramadan?.[String(r.year)] ?? {}) }));
+export function ramadanTable(overrides: CalendarOverrides = {}): RamadanYear[] {
+  return RAMADAN.map((r) => {
+    const o = overrides.ramadan?.[String(r.year)];
+    return o ? { year: r.year, start: isoDay(o.start), lebaran: isoDay(o.lebaran) } : r;
+  });
 }
 
 /** Easter Sunday (Gregorian, anonymous algorithm), for Good Friday and Ascension Day. */
-function easter(y: number): string {
+function easter(y: number): IsoDay {
   const a = y % 19;
   const b = Math.floor(y / 100);
   const c = y % 100;
@@ -105,11 +108,11 @@ function easter(y: number): string {
   const m = Math.floor((a + 11 * h + 22 * l) / 451);
   const month = Math.floor((h + l - 7 * m + 114) / 31);
   const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return dayOf(y, month, day);
 }
 
 /** Public holidays of a year (national, not cuti bersama). */
-function publicHolidays(y: number, ramadan: readonly { year: number; start: string; lebaran: string }[]): string[] {
+function publicHolidays(y: number, ramadan: readonly RamadanYear[]): string[] {
   const out = [`${y}-01-01`, `${y}-05-01`, `${y}-06-01`, `${y}-08-17`, `${y}-12-25`, ...(MOVING_HOLIDAYS[y] ?? [])];
   const e = easter(y);
   out.push(addDays(e, -2), addDays(e, 39));
@@ -145,7 +148,7 @@ export function eventsBetween(
   const y1 = Number(to.slice(0, 4)) + 1;
   for (let y = y0; y <= y1; y++) {
     for (let m = 1; m <= 12; m++) {
-      const dd = `${y}-${String(m).padStart(2, '0')}-${String(m).padStart(2, '0')}`;
+      const dd = dayOf(y, m, m);
       add(addDays(dd, -1), 'double_date_eve');
       add(dd, 'double_date');
       add(addDays(dd, 1), 'double_date_after');

@@ -3,6 +3,7 @@ import { type Preset, PRESETS, presetOf, presetRange } from '../app/range';
 import { locale, tr } from '../app/state';
 import { createEngineQuery, useRange } from '../app/useRange';
 import { formatDate } from '../format/number';
+import { dayOfMs } from '../kernel/days';
 
 /**
  * The global date range (presets counted back from the last day with data) and the comparison toggle. It is
@@ -11,7 +12,7 @@ import { formatDate } from '../format/number';
 export function RangePicker(props: { ready: boolean }) {
   const { range, setRange, compare, setCompare } = useRange();
   const [info] = createEngineQuery('datasetInfo', () => (props.ready ? [] : false));
-  const anchor = () => info()?.lastOrderDate ?? info()?.lastReleaseDate ?? new Date().toISOString().slice(0, 10);
+  const anchor = () => info()?.lastOrderDate ?? info()?.lastReleaseDate ?? dayOfMs(Date.now());
   const preset = createMemo<Preset>(() => presetOf(range().from, range().to, anchor()));
   const choose = (p: Preset) => {
     if (p === 'all') setRange({});

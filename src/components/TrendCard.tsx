@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
-import { daysIn } from '../kernel/days';
+import { type DateRange, daysIn } from '../kernel/days';
 import { locale, tr, trf } from '../app/state';
 import { formatCount } from '../format/number';
 import type { Grain, OverviewResult } from '../engine/api';
@@ -9,7 +9,7 @@ import { Chart, type ChartSeries } from './Chart';
 export const GRAINS: Grain[] = ['day', 'week', 'month'];
 
 /** Until the seller picks one: days for up to two months, weeks up to about a year, then months. */
-export function autoGrain(range: { from: string; to: string } | undefined): Grain {
+export function autoGrain(range: DateRange | undefined): Grain {
   const days = range ? daysIn(range) : 0;
   return days <= 62 ? 'day' : days <= 400 ? 'week' : 'month';
 }

@@ -2,6 +2,16 @@ import type { SqlConnection } from './connection';
 import { rebuildDerived } from './merge';
 import { addOrderColumns, addStoredColumns, createStoredTables } from './tables';
 
+/** The order-level fields `orders` gained when the specs came to declare its columns (schema 8). */
+export const ORDER_COLUMNS_OF_SPECS = [
+  'completed_at',
+  'seller_voucher',
+  'shopee_voucher',
+  'bundle_seller_discount',
+  'buyer_shipping_fee',
+  'est_shipping_fee',
+];
+
 /** The value columns of each stored target as its first release created them (never edit: add a migration). */
 const RELEASED = {
   order_lines:
@@ -96,14 +106,7 @@ export const MIGRATIONS: readonly (readonly Step[])[] = [
   // order of its span (the sales of a day only partial exports cover are unknown).
   [
     ...addStoredColumns('order_lines', []),
-    ...addOrderColumns(
-      'completed_at',
-      'seller_voucher',
-      'shopee_voucher',
-      'bundle_seller_discount',
-      'buyer_shipping_fee',
-      'est_shipping_fee',
-    ),
+    ...addOrderColumns(...ORDER_COLUMNS_OF_SPECS),
     'ALTER TABLE imports ADD COLUMN IF NOT EXISTS covers_all BOOLEAN',
     `UPDATE imports SET covers_all = NOT regexp_matches(file_name, '^Order\\.(toship|shipping|cancellation|failed_delivery)\\b', 'i') WHERE kind = 'orders'`,
     REBUILD,

@@ -4,7 +4,7 @@
  * WorkspaceApi); in Node tests the same engine is called directly.
  */
 import type { CalendarOverrides } from '../calendar/events';
-import type { DateRange } from '../kernel/days';
+import type { DateRange, IsoDay, RangeRequest } from '../kernel/days';
 import type { SheetSpec } from '../format/workbook';
 import type { ImportErrorInfo, Note } from '../ingest/problems';
 import type { FileInput } from '../ingest/parseFile';
@@ -120,11 +120,11 @@ export interface DatasetInfo {
   imports: number;
   orderLines: number;
   orders: number;
-  firstOrderDate: string | null;
-  lastOrderDate: string | null;
+  firstOrderDate: IsoDay | null;
+  lastOrderDate: IsoDay | null;
   incomeOrders: number;
-  firstReleaseDate: string | null;
-  lastReleaseDate: string | null;
+  firstReleaseDate: IsoDay | null;
+  lastReleaseDate: IsoDay | null;
 }
 
 export interface KpiResult {
@@ -191,81 +191,81 @@ export interface EngineApi {
    * start or end of the imported data), with the previous period of the same length.
    * @example const { values } = await engine.kpis({ from: '2025-05-01', to: '2025-05-31' }); values.sales
    */
-  kpis(range?: Partial<DateRange>, filters?: KpiFilters): Promise<KpiResult>;
+  kpis(range?: RangeRequest, filters?: KpiFilters): Promise<KpiResult>;
 
   /**
    * What the Overview page shows besides the KPIs: the sales and orders trend (day, week or month), top
    * products and SKUs, provinces, payment methods, shipping options and the status funnel.
    * @example const o = await engine.overview({ from: '2026-11-01', to: '2026-11-30' }, { grain: 'day', compare: true })
    */
-  overview(range?: Partial<DateRange>, options?: OverviewOptions): Promise<OverviewResult>;
+  overview(range?: RangeRequest, options?: OverviewOptions): Promise<OverviewResult>;
 
   /**
    * Sales, orders, units and buyers per day, week or month (valid orders), every bucket of the range present.
    * @example const t = await engine.trend({ from: '2026-11-01', to: '2026-11-30' }, 'day'); t.sales
    */
-  trend(range?: Partial<DateRange>, grain?: Grain, filters?: KpiFilters): Promise<TrendSeries>;
+  trend(range?: RangeRequest, grain?: Grain, filters?: KpiFilters): Promise<TrendSeries>;
 
   /**
    * The status funnel of the orders placed in a range: placed, paid, shipped, completed, cancelled.
    * @example const f = await engine.funnel({ from: '2026-11-01', to: '2026-11-30' }); f.completed / f.placed
    */
-  funnel(range?: Partial<DateRange>, filters?: KpiFilters): Promise<Funnel>;
+  funnel(range?: RangeRequest, filters?: KpiFilters): Promise<Funnel>;
 
   /**
    * The best-selling products and SKUs of a range (valid orders), `limit` of each.
    * @example const { products } = await engine.topProducts({ from: '2026-11-01', to: '2026-11-30' }, 5)
    */
-  topProducts(range?: Partial<DateRange>, limit?: number): Promise<Pick<Breakdowns, 'products' | 'skus'>>;
+  topProducts(range?: RangeRequest, limit?: number): Promise<Pick<Breakdowns, 'products' | 'skus'>>;
 
   /**
    * Sales by the category the seller gave each SKU (third column of the cost sheet); SKUs without one are
    * grouped under `category: null`.
    * @example const rows = await engine.salesByCategory({ from: '2026-11-01', to: '2026-11-30' }); rows[0].share
    */
-  salesByCategory(range?: Partial<DateRange>): Promise<CategorySales[]>;
+  salesByCategory(range?: RangeRequest): Promise<CategorySales[]>;
 
   /**
    * Visit sources (product page, live, video, affiliate, ads) from shop stats' visit-source sheet of the
    * latest period overlapping the range, with that period; null without one.
    * @example const s = await engine.trafficSources({ from: '2026-11-01', to: '2026-11-30' }); s?.rows[0].source
    */
-  trafficSources(range?: Partial<DateRange>): Promise<{ from: string; to: string; rows: VisitSource[] } | null>;
+  trafficSources(range?: RangeRequest): Promise<{ from: string; to: string; rows: VisitSource[] } | null>;
 
   /**
    * The Traffic page: visitors, new and returning, page views, bounce, time on page, followers, platforms,
    * and conversion, from traffic-overview and shop-stats exports (with the previous period).
    * @example const t = await engine.traffic({ from: '2026-11-01', to: '2026-11-30' }); t.current.visitors
    */
-  traffic(range?: Partial<DateRange>): Promise<TrafficResult>;
+  traffic(range?: RangeRequest): Promise<TrafficResult>;
 
   /**
    * The Customer Service page: chats, response rate and times, CSAT and its breakdown, chat-driven orders
    * and sales, from chat-performance exports (with the previous period).
    * @example const s = await engine.serviceMetrics({ from: '2026-11-01', to: '2026-11-30' }); s.current.csat
    */
-  serviceMetrics(range?: Partial<DateRange>): Promise<ServiceResult>;
+  serviceMetrics(range?: RangeRequest): Promise<ServiceResult>;
 
   /**
    * The Campaigns page: daily ad spend (billing CSV), the per-ad report of the latest period overlapping the
    * range (ratios recomputed from sums), vouchers and flash sales.
    * @example const c = await engine.campaignPerformance({ from: '2026-11-01', to: '2026-11-30' }); c.adsReport?.totals.roas
    */
-  campaignPerformance(range?: Partial<DateRange>): Promise<CampaignResult>;
+  campaignPerformance(range?: RangeRequest): Promise<CampaignResult>;
 
   /**
    * The Sales page: orders by weekday and hour, cities, cancellation reasons, returned products, and the
    * gap between Shopee's Business Insights sales and the sales computed from order exports.
    * @example const s = await engine.salesAnalysis({ from: '2026-11-01', to: '2026-11-30' }); s.heatmap[0][20]
    */
-  salesAnalysis(range?: Partial<DateRange>): Promise<SalesAnalysis>;
+  salesAnalysis(range?: RangeRequest): Promise<SalesAnalysis>;
 
   /**
    * The product and SKU table of a range: orders, units, sales, returns, repeat rate, and gross profit after
    * Shopee's fees where unit costs are known (null and flagged where they are not).
    * @example const rows = await engine.productTable({ from: '2026-11-01', to: '2026-11-30' }); rows[0].grossProfit
    */
-  productTable(range?: Partial<DateRange>): Promise<ProductRow[]>;
+  productTable(range?: RangeRequest): Promise<ProductRow[]>;
 
   /**
    * Stores unit costs per SKU (rupiah per unit); `unitCost: null` removes one.
@@ -444,7 +444,7 @@ export interface EngineApi {
    * with the page that shows its evidence. The range defaults to the last 30 days of data.
    * @example const [top] = await engine.insightsSummary(); top?.href
    */
-  insightsSummary(range?: Partial<DateRange>): Promise<Finding[]>;
+  insightsSummary(range?: RangeRequest): Promise<Finding[]>;
 
   /**
    * Every import attempt's report, including failed ones, newest first (kept in IndexedDB in the browser).

@@ -1,5 +1,5 @@
 import type { SqlConnection } from '../db/connection';
-import { type DateRange, dayOfMs } from '../kernel/days';
+import { type DateRange, dayOfMs, type IsoDay, isoDay, type RangeRequest } from '../kernel/days';
 import { sqlString } from '../db/connection';
 import type { CalendarOverrides } from '../calendar/events';
 import type { DatasetInfo, QueryOp } from './api';
@@ -62,11 +62,11 @@ export class EngineCore {
       imports: number;
       lines: number;
       orders: number;
-      first_order: string | null;
-      last_order: string | null;
+      first_order: IsoDay | null;
+      last_order: IsoDay | null;
       income_orders: number;
-      first_release: string | null;
-      last_release: string | null;
+      first_release: IsoDay | null;
+      last_release: IsoDay | null;
     }>(`SELECT
       (SELECT count(*) FROM imports) AS imports,
       (SELECT count(*) FROM order_lines) AS lines,
@@ -128,14 +128,18 @@ export class EngineCore {
   }
 
   /** Fills a missing bound with the start or end of the imported data (or today when there is none). */
-  async resolveRange(range: Partial<DateRange>): Promise<DateRange> {
+  async resolveRange(range: RangeRequest): Promise<DateRange> {
     const info = await this.info();
-    const dataFrom = [info.firstOrderDate, info.firstReleaseDate].filter((d): d is string => !!d).sort()[0];
+    const dataFrom = [info.firstOrderDate, info.firstReleaseDate].filter((d): d is IsoDay => !!d).sort()[0];
     const dataTo = [info.lastOrderDate, info.lastReleaseDate]
-      .filter((d): d is string => !!d)
+      .filter((d): d is IsoDay => !!d)
       .sort()
       .at(-1);
-    return { from: range.from ?? dataFrom ?? todayIso(), to: range.to ?? dataTo ?? todayIso() };
+    // The ends asked for are parsed here, where a request enters the engine.
+    return {
+      from: range.from ? isoDay(range.from) : (dataFrom ?? todayIso()),
+      to: range.to ? isoDay(range.to) : (dataTo ?? todayIso()),
+    };
   }
 
   /** The seller's shop-calendar corrections, kept in the database with the data they apply to. */

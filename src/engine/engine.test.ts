@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dayNumber, isoOfDay } from '../kernel/days';
+import { dayNumber, dayRange, isoOfDay } from '../kernel/days';
 import { at, failedDeliveryFile, line, orderFile, textBytes } from '../../test/fixtures';
 import { derivedSnapshot } from '../../test/derived';
 import { mergeFiles, orderMetrics, readOrderFile } from '../../test/independent';
@@ -33,7 +33,7 @@ async function freshEngine(deps?: EngineDeps): Promise<Engine> {
   return Engine.open(db, deps);
 }
 
-const JUNE = { from: '2026-06-01', to: '2026-06-30' };
+const JUNE = dayRange('2026-06-01', '2026-06-30');
 
 /** Two overlapping snapshots of the same shop: the later one completes B and cancels C. */
 const early = orderFile([
@@ -175,7 +175,7 @@ describe('merge rules', () => {
     // The same file again changes nothing; a range without the order has no claim.
     await engine.importFiles([{ name: 'Order.failed_delivery.copy.xlsx', data: file }]);
     expect((await engine.salesAnalysis(JUNE)).claims).toHaveLength(1);
-    expect((await engine.salesAnalysis({ from: '2026-06-09', to: '2026-06-30' })).claims).toEqual([]);
+    expect((await engine.salesAnalysis(dayRange('2026-06-09', '2026-06-30'))).claims).toEqual([]);
     expect((await engine.kpis(JUNE)).values.cancelled_orders).toBe(1);
     // Removing the import removes its claims and its order lines, and the orders fall back to the other file.
     await engine.removeImport(r.importId as number);
@@ -472,19 +472,19 @@ describe('kpis', () => {
     const engine = await freshEngine();
     await engine.importFiles([file('early.xlsx', early), file('late.xlsx', late)]);
     const k = await engine.kpis();
-    expect(k.range).toEqual({ from: '2026-06-01', to: '2026-06-12' });
-    expect(k.previousRange).toEqual({ from: '2026-05-20', to: '2026-05-31' });
+    expect(k.range).toEqual(dayRange('2026-06-01', '2026-06-12'));
+    expect(k.previousRange).toEqual(dayRange('2026-05-20', '2026-05-31'));
     expect(k.previous.placed_orders).toBe(0);
     // Nothing was imported before the data starts: the pages show no comparison rather than "new" everywhere.
     expect(k.previousHasData).toBe(false);
     // A range that starts after the data does has data before it.
-    expect((await engine.kpis({ from: '2026-06-08', to: '2026-06-12' })).previousHasData).toBe(true);
+    expect((await engine.kpis(dayRange('2026-06-08', '2026-06-12'))).previousHasData).toBe(true);
   });
 
   it('counts a buyer as new only without orders before the period start', async () => {
     const engine = await freshEngine();
     await engine.importFiles([file('early.xlsx', early), file('late.xlsx', late)]);
-    const k = await engine.kpis({ from: '2026-06-08', to: '2026-06-30' });
+    const k = await engine.kpis(dayRange('2026-06-08', '2026-06-30'));
     // u1 ordered on 06-01 (A); u2's first order is B on 06-08.
     expect(k.values.buyers).toBe(1);
     expect(k.values.new_buyers).toBe(1);
@@ -549,18 +549,18 @@ describe('prediction inputs', () => {
     ]);
     expect(h.sales.values.reduce((a: number, v) => a + (v ?? 0), 0)).toBe(82_500 + 50_000 + 2 * 82_500);
     // The sales trend marks the same buckets: a month with no covered day, and each uncovered day.
-    const months = await engine.trend({ from: '2026-04-01', to: '2026-07-31' }, 'month');
+    const months = await engine.trend(dayRange('2026-04-01', '2026-07-31'), 'month');
     expect(months.buckets).toEqual(['2026-04-01', '2026-05-01', '2026-06-01', '2026-07-01']);
     expect(months.known).toEqual([false, true, false, true]);
     expect(months.coveredDays).toBe(29 + 29);
-    const days = await engine.trend({ from: '2026-05-30', to: '2026-06-01' }, 'day');
+    const days = await engine.trend(dayRange('2026-05-30', '2026-06-01'), 'day');
     expect(days.known).toEqual([true, false, false]);
     expect(days.sales).toEqual([50_000, 0, 0]);
     expect(days.coveredDays).toBe(1);
     // So does a report's sales chart: June is a gap, May's covered days are numbers (0 where nothing sold).
     const report = await buildReport(engine, {
       template: 'monthly',
-      period: { from: '2026-06-01', to: '2026-06-30' },
+      period: dayRange('2026-06-01', '2026-06-30'),
       locale: 'id',
       shopName: 'Toko',
       generatedAt: '2026-08-01T08:00:00',
@@ -575,7 +575,7 @@ describe('prediction inputs', () => {
     });
     const mayReport = await buildReport(engine, {
       template: 'monthly',
-      period: { from: '2026-05-01', to: '2026-05-31' },
+      period: dayRange('2026-05-01', '2026-05-31'),
       locale: 'en',
       shopName: 'Toko',
       generatedAt: '2026-08-01T08:00:00',
@@ -585,7 +585,7 @@ describe('prediction inputs', () => {
     });
     const julyReport = await buildReport(engine, {
       template: 'weekly',
-      period: { from: '2026-07-06', to: '2026-07-12' },
+      period: dayRange('2026-07-06', '2026-07-12'),
       locale: 'en',
       shopName: 'Toko',
       generatedAt: '2026-08-01T08:00:00',

@@ -1,5 +1,5 @@
 import { sqlString } from '../db/connection';
-import { addDays, type DateRange } from '../kernel/days';
+import { addDays, type DateRange, isoDay, type RangeRequest } from '../kernel/days';
 import { campaignOutcomes } from '../metrics/campaigns';
 import { type ArmResult, thompson } from '../ml/bandit';
 import {
@@ -288,12 +288,11 @@ export class ModelRunner implements Pick<EngineApi, ModelOp> {
     return inputs.map((i) => estimatePrice(i, band));
   }
 
-  async insightsSummary(range: Partial<DateRange> = {}): Promise<Finding[]> {
+  async insightsSummary(range: RangeRequest = {}): Promise<Finding[]> {
     const info = await this.core.serial(() => this.core.info());
     if (!info.lastOrderDate) return [];
-    const to = range.to ?? info.lastOrderDate;
-    const from = range.from ?? addDays(to, -29);
-    const r = { from, to };
+    const to = range.to ? isoDay(range.to) : info.lastOrderDate;
+    const r: DateRange = { from: range.from ? isoDay(range.from) : addDays(to, -29), to };
     // The lapsing-buyer finding needs the RFM segments' sizes only, not their profiles or next products.
     const [anomalies, forecast, lapsing] = await Promise.all([
       this.anomalies(),

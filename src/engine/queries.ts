@@ -1,5 +1,5 @@
 import { type SheetSpec, workbookBytes } from '../format/workbook';
-import { type DateRange, previousRange } from '../kernel/days';
+import { type IsoDay, previousRange, type RangeRequest } from '../kernel/days';
 import type { KpiFilters } from '../metrics/filters';
 import { incomeKpis, orderKpis } from '../metrics/kpis';
 import { campaigns } from '../metrics/campaigns';
@@ -35,14 +35,14 @@ export class Queries implements Pick<EngineApi, QueryOp> {
     return this.core.serial(() => this.core.info());
   }
 
-  kpis(range: Partial<DateRange> = {}, filters: KpiFilters = {}): Promise<KpiResult> {
+  kpis(range: RangeRequest = {}, filters: KpiFilters = {}): Promise<KpiResult> {
     return this.core.query('kpis', [range, filters], async () => {
       const info = await this.core.info();
       const full = await this.core.resolveRange(range);
       const o = await orderKpis(this.core.db, full, filters);
       const i = await incomeKpis(this.core.db, full);
       const previous = previousRange(full);
-      const starts = [info.firstOrderDate, info.firstReleaseDate].filter((d): d is string => d !== null).sort();
+      const starts = [info.firstOrderDate, info.firstReleaseDate].filter((d): d is IsoDay => d !== null).sort();
       return {
         range: full,
         previousRange: previous,
@@ -54,7 +54,7 @@ export class Queries implements Pick<EngineApi, QueryOp> {
     });
   }
 
-  overview(range: Partial<DateRange> = {}, options: OverviewOptions = {}): Promise<OverviewResult> {
+  overview(range: RangeRequest = {}, options: OverviewOptions = {}): Promise<OverviewResult> {
     return this.core.query('overview', [range, options], async () => {
       const full = await this.core.resolveRange(range);
       const prev = previousRange(full);
@@ -72,60 +72,60 @@ export class Queries implements Pick<EngineApi, QueryOp> {
     });
   }
 
-  trend(range: Partial<DateRange> = {}, grain: Grain = 'day', filters: KpiFilters = {}): Promise<TrendSeries> {
+  trend(range: RangeRequest = {}, grain: Grain = 'day', filters: KpiFilters = {}): Promise<TrendSeries> {
     return this.core.query('trend', [range, grain, filters], async () =>
       trend(this.core.db, await this.core.resolveRange(range), grain, filters),
     );
   }
 
-  funnel(range: Partial<DateRange> = {}, filters: KpiFilters = {}): Promise<Funnel> {
+  funnel(range: RangeRequest = {}, filters: KpiFilters = {}): Promise<Funnel> {
     return this.core.query('funnel', [range, filters], async () =>
       funnel(this.core.db, await this.core.resolveRange(range), filters),
     );
   }
 
-  topProducts(range: Partial<DateRange> = {}, limit = 10): Promise<Pick<Breakdowns, 'products' | 'skus'>> {
+  topProducts(range: RangeRequest = {}, limit = 10): Promise<Pick<Breakdowns, 'products' | 'skus'>> {
     return this.core.query('topProducts', [range, limit], async () => {
       const { products, skus } = await breakdowns(this.core.db, await this.core.resolveRange(range), {}, limit);
       return { products, skus };
     });
   }
 
-  salesByCategory(range: Partial<DateRange> = {}): Promise<CategorySales[]> {
+  salesByCategory(range: RangeRequest = {}): Promise<CategorySales[]> {
     return this.core.query('salesByCategory', [range], async () =>
       salesByCategory(this.core.db, await this.core.resolveRange(range)),
     );
   }
 
-  trafficSources(range: Partial<DateRange> = {}): Promise<TrafficResult['visitSources']> {
+  trafficSources(range: RangeRequest = {}): Promise<TrafficResult['visitSources']> {
     return this.core.query('trafficSources', [range], async () =>
       visitSources(this.core.db, await this.core.resolveRange(range)),
     );
   }
 
-  traffic(range: Partial<DateRange> = {}): Promise<TrafficResult> {
+  traffic(range: RangeRequest = {}): Promise<TrafficResult> {
     return this.core.query('traffic', [range], async () => traffic(this.core.db, await this.core.resolveRange(range)));
   }
 
-  serviceMetrics(range: Partial<DateRange> = {}): Promise<ServiceResult> {
+  serviceMetrics(range: RangeRequest = {}): Promise<ServiceResult> {
     return this.core.query('serviceMetrics', [range], async () =>
       service(this.core.db, await this.core.resolveRange(range)),
     );
   }
 
-  campaignPerformance(range: Partial<DateRange> = {}): Promise<CampaignResult> {
+  campaignPerformance(range: RangeRequest = {}): Promise<CampaignResult> {
     return this.core.query('campaignPerformance', [range], async () =>
       campaigns(this.core.db, await this.core.resolveRange(range)),
     );
   }
 
-  salesAnalysis(range: Partial<DateRange> = {}): Promise<SalesAnalysis> {
+  salesAnalysis(range: RangeRequest = {}): Promise<SalesAnalysis> {
     return this.core.query('salesAnalysis', [range], async () =>
       salesAnalysis(this.core.db, await this.core.resolveRange(range)),
     );
   }
 
-  productTable(range: Partial<DateRange> = {}): Promise<ProductRow[]> {
+  productTable(range: RangeRequest = {}): Promise<ProductRow[]> {
     return this.core.query('productTable', [range], async () =>
       productTable(this.core.db, await this.core.resolveRange(range)),
     );

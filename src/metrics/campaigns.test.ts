@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isoOfDay } from '../kernel/days';
+import { isoOfDay, isoDay } from '../kernel/days';
 import { CAMPAIGN_BASELINE_DAYS, armOutcomes } from './campaigns';
 
-const START = '2026-03-01';
+const START = isoDay('2026-03-01');
 const day = (i: number) => isoOfDay(Date.parse(`${START}T00:00:00Z`) / 86_400_000 + i);
 
 describe('campaign outcomes for the bandit', () => {

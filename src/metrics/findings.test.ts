@@ -1,3 +1,4 @@
+import { dayRange } from '../kernel/days';
 import { describe, expect, it } from 'vitest';
 import type { CampaignResult } from './campaigns';
 import { rankFindings } from './findings';
@@ -20,7 +21,7 @@ const campaigns = {
 describe('insights summary', () => {
   it("finds a SKU with a return rate far above the shop's, days under the chat target, an unprofitable ad; ranked", () => {
     const f = rankFindings({
-      range: { from: '2026-11-01', to: '2026-11-30' },
+      range: dayRange('2026-11-01', '2026-11-30'),
       anomalies: null,
       forecast: null,
       // Shop: 12 returned of 400 units = 3%. A: 9 of 100 = 9%, 3× the shop; B and C are ordinary.

@@ -1,5 +1,5 @@
 import * as XLSX from '@e965/xlsx';
-import { addDays, previousRange } from '../kernel/days';
+import { addDays, dayRange, isoOfDay, previousRange } from '../kernel/days';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectKpisMatch } from '../../test/kpiCheck';
 import { bytes, manifest, openSampleEngine, sampleLines } from '../../test/sample';
@@ -72,7 +72,7 @@ describe('KPIs on sample-data equal an independent calculation', () => {
     const payments = values((l) => l.payment);
     const shippings = values((l) => l.shipping);
     const day0 = Date.parse('2025-05-20T00:00:00Z') / 86_400_000;
-    const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+    const iso = isoOfDay;
     let filteredCases = 0;
     let lineCases = 0;
     let rollupCases = 0;
@@ -227,7 +227,7 @@ describe('Overview breakdowns on sample-data equal an independent calculation', 
   });
 
   it('the trend adds up to the KPIs, in every grain, with every bucket present', async () => {
-    const range = { from: '2026-01-01', to: '2026-03-31' };
+    const range = dayRange('2026-01-01', '2026-03-31');
     const k = (await engine.kpis(range)).values;
     for (const grain of ['day', 'week', 'month'] as const) {
       const o = await engine.overview(range, { grain, compare: true });
@@ -246,7 +246,7 @@ describe('Overview breakdowns on sample-data equal an independent calculation', 
 
   it('buyers and units per bucket equal an independent count, in every grain, unfiltered and by province and by product', async () => {
     // A range from a Wednesday: the first week bucket is cut at the range start.
-    const range = { from: '2026-01-07', to: '2026-03-31' };
+    const range = dayRange('2026-01-07', '2026-03-31');
     const province = lines.find((l) => l.province)?.province as string;
     const product = lines.find((l) => l.created >= range.from && l.created <= range.to)?.product as string;
     for (const grain of ['day', 'week', 'month'] as const) {
@@ -267,7 +267,7 @@ describe('Overview breakdowns on sample-data equal an independent calculation', 
 });
 
 describe('Traffic and Customer Service on sample-data equal an independent calculation', () => {
-  const month = { from: '2026-07-01', to: '2026-07-31' };
+  const month = dayRange('2026-07-01', '2026-07-31');
   const sum = (rows: { values: Record<string, number> }[], h: string) =>
     rows.reduce((a, r) => a + (r.values[h] ?? 0), 0);
 
@@ -319,7 +319,7 @@ describe('Derived tables on sample-data', () => {
   });
 
   it('an income export removed and imported again after the orders takes its payout out of products and back', async () => {
-    const all = { from: '2025-06-01', to: '2026-11-30' };
+    const all = dayRange('2025-06-01', '2026-11-30');
     const payout = async () => (await engine.productTable(all)).reduce((a, r) => a + r.payout, 0);
     const before = await engine.productTable(all);
     const inc = (await engine.listImports()).find((i) => i.fileName.startsWith('Income.')) as {
@@ -337,7 +337,7 @@ describe('Derived tables on sample-data', () => {
 });
 
 describe('Sales analysis on sample-data', () => {
-  const month = { from: '2026-08-01', to: '2026-08-31' };
+  const month = dayRange('2026-08-01', '2026-08-31');
   it('the heatmap holds every valid order once, and cancellations every cancelled order', async () => {
     const a = await engine.salesAnalysis(month);
     const k = orderMetricsFor(month);
@@ -361,7 +361,7 @@ function orderMetricsFor(r: { from: string; to: string }) {
 }
 
 describe('Products and gross profit on sample-data', () => {
-  const month = { from: '2026-09-01', to: '2026-09-30' };
+  const month = dayRange('2026-09-01', '2026-09-30');
   const skuOf = (l: IndependentLine) => l.sku || `${l.product} · ${l.variation}`;
 
   it('sales and units per SKU equal an independent calculation', async () => {
@@ -373,7 +373,7 @@ describe('Products and gross profit on sample-data', () => {
   });
 
   it('buyers and repeat rate per SKU equal an independent calculation, over a month and over everything', async () => {
-    for (const r of [month, { from: '2025-06-01', to: '2026-11-30' }]) {
+    for (const r of [month, dayRange('2025-06-01', '2026-11-30')]) {
       const rows = await engine.productTable(r);
       const expected = buyersBy(lines, r.from, r.to, skuOf);
       expect(rows.some((x) => (x.repeatRate ?? 0) > 0)).toBe(true);
@@ -423,7 +423,7 @@ describe('Returns on sample-data', () => {
   it('return reasons add up to the return/refund export of the month', async () => {
     const wb = XLSX.read(bytes('Order.return_refund.20260801_20260831.xls'), { type: 'array' });
     const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets[wb.SheetNames[0]]);
-    const a = await engine.salesAnalysis({ from: '2026-08-01', to: '2026-08-31' });
+    const a = await engine.salesAnalysis(dayRange('2026-08-01', '2026-08-31'));
     expect(a.returnReasons.reduce((x, r) => x + r.units, 0)).toBe(
       rows.reduce((x, r) => x + Number(r['Jumlah Produk Dikembalikan']), 0),
     );
@@ -439,7 +439,7 @@ describe('Product performance on sample-data', () => {
     const header = aoa[0] as string[];
     const skuCol = header.lastIndexOf('Kode Variasi');
     expect(skuCol).toBe(6);
-    const rows = await engine.productTable({ from: '2026-07-01', to: '2026-07-31' });
+    const rows = await engine.productTable(dayRange('2026-07-01', '2026-07-31'));
     const top = rows[0];
     const line = aoa.find((r) => r[skuCol] === top.sku) as unknown[];
     const n = (h: string) => Number(String(line[header.indexOf(h)]).replace(/\./g, ''));
@@ -447,12 +447,12 @@ describe('Product performance on sample-data', () => {
     expect(top.clicks).toBe(n('Produk Diklik'));
     expect(top.cartAdds).toBe(n('Pengunjung Produk (Menambahkan Produk ke Keranjang)'));
     // A range that does not hold the whole report period shows no report figures.
-    expect((await engine.productTable({ from: '2026-07-05', to: '2026-07-31' }))[0].visitors).toBeNull();
+    expect((await engine.productTable(dayRange('2026-07-05', '2026-07-31')))[0].visitors).toBeNull();
   });
 });
 
 describe('Marketing exports on sample-data equal an independent calculation', () => {
-  const month = { from: '2026-08-01', to: '2026-08-31' };
+  const month = dayRange('2026-08-01', '2026-08-31');
   const num = (v: unknown) => Number(String(v).replace(/\./g, '').replace(',', '.'));
   const sheetRows = (file: string, sheet?: string) => {
     const wb = XLSX.read(bytes(file), { type: 'array' });

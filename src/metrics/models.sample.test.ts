@@ -1,3 +1,4 @@
+import { isoDay } from '../kernel/days';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bytes, manifest, openSampleEngine, sampleLines } from '../../test/sample';
 import { type IndependentLine, readDailyRows, statusKind } from '../../test/independent';
@@ -46,7 +47,7 @@ describe('Predictions on sample-data', () => {
       expect(f.forecast.hi95[h]).toBeGreaterThanOrEqual(f.forecast.hi80[h]);
     });
     // 12.12 (Harbolnas) is marked and forecast above the days around it.
-    const d1212 = f.forecast.dates.indexOf('2026-12-12');
+    const d1212 = f.forecast.dates.indexOf(isoDay('2026-12-12'));
     expect(f.events.find((e) => e.date === '2026-12-12')?.kinds).toContain('harbolnas');
     expect(f.forecast.yhat[d1212]).toBeGreaterThan(f.forecast.yhat[d1212 - 7]);
     const m = await engine.modelPerformance();

@@ -1,5 +1,5 @@
 import type { SqlConnection } from '../db/connection';
-import { dayNumber, type DateRange } from '../kernel/days';
+import { type DateRange, dayNumber, type IsoDay } from '../kernel/days';
 import { sqlDate } from '../db/connection';
 import { NEWEST_ROLLUP_DAY, NEWEST_SKU_DETAIL, SKU_OF_LINE } from '../db/merge';
 import { LINE_MEASURES } from '../db/measures';
@@ -12,8 +12,8 @@ export type Grain = 'day' | 'week' | 'month';
 /** Valid-order totals per bucket (day, ISO week from Monday, or month), every bucket of the range present. */
 export interface TrendSeries {
   grain: Grain;
-  /** Bucket start dates, `YYYY-MM-DD`. */
-  buckets: string[];
+  /** Bucket start dates. */
+  buckets: IsoDay[];
   sales: number[];
   orders: number[];
   units: number[];
@@ -90,7 +90,7 @@ export async function trend(
            ${firstPart}
          ) GROUP BY b
        ) USING (b)`;
-  const rows = await db.query<{ b: string; sales: number; orders: number; units: number; buyers: number }>(`
+  const rows = await db.query<{ b: IsoDay; sales: number; orders: number; units: number; buyers: number }>(`
     WITH days AS (
       SELECT CAST(d AS DATE) AS d FROM range(${from}, ${to} + INTERVAL 1 DAY, INTERVAL 1 DAY) t(d)
     ), buckets AS (SELECT DISTINCT ${bucket('d')} AS b FROM days),

@@ -1,5 +1,5 @@
 import { type SqlConnection, sqlString } from '../db/connection';
-import { dayNumber, isoOfDay } from '../kernel/days';
+import { dayNumber, type IsoDay, isoOfDay } from '../kernel/days';
 import { NEWEST_ROLLUP_DAY } from '../db/merge';
 import type { Transaction } from '../ml/churn';
 import type { DailySeries } from '../ml/predictions';
@@ -28,20 +28,20 @@ export interface OrderHistory {
 export async function dailySeries<P extends OrderPartId>(
   db: SqlConnection,
   parts: readonly P[],
-): Promise<{ start: string; values: Record<P, (number | null)[]> } | null> {
-  const rows = await db.query<Record<string, number | string>>(`
+): Promise<{ start: IsoDay; values: Record<P, (number | null)[]> } | null> {
+  const rows = await db.query<{ day: IsoDay } & Record<P, number>>(`
     SELECT strftime(created_date, '%Y-%m-%d') AS day, ${partsSelect(parts, 'rollup')}
     FROM rollup_days GROUP BY 1 ORDER BY 1`);
   if (!rows.length) return null;
-  const start = String(rows[0].day);
+  const start = rows[0].day;
   const d0 = dayNumber(start);
-  const covered = await orderCoverage(db, start, dayNumber(String(rows[rows.length - 1].day)) - d0 + 1);
+  const covered = await orderCoverage(db, start, dayNumber(rows[rows.length - 1].day) - d0 + 1);
   const values = Object.fromEntries(parts.map((p) => [p, covered.map((c): number | null => (c ? 0 : null))])) as Record<
     P,
     (number | null)[]
   >;
   for (const r of rows) {
-    const i = dayNumber(String(r.day)) - d0;
+    const i = dayNumber(r.day) - d0;
     // An order outside every full export's span (from a cancellation-only file) says nothing of the day.
     if (covered[i]) for (const p of parts) values[p][i] = Number(r[p]);
   }
@@ -81,7 +81,7 @@ export async function visitorSeries(db: SqlConnection, start: string, n: number)
 
 /** Daily visitors as their own series (for the traffic forecast): first to last day with a figure. */
 export async function trafficHistory(db: SqlConnection): Promise<DailySeries | null> {
-  const [span] = await db.query<{ first: string | null; last: string | null }>(`
+  const [span] = await db.query<{ first: IsoDay | null; last: IsoDay | null }>(`
     SELECT strftime(min(day), '%Y-%m-%d') AS first, strftime(max(day), '%Y-%m-%d') AS last FROM insights
     WHERE NOT is_summary AND metric = 'visitors' AND kind IN ('traffic_overview', 'shop_stats')`);
   if (!span.first || !span.last) return null;
@@ -142,8 +142,8 @@ export async function skuUnits(
 export async function marketingInputs(
   db: SqlConnection,
   history: OrderHistory | null,
-): Promise<{ start: string; sales: number[]; channels: { name: string; spend: number[] }[] } | null> {
-  const rows = await db.query<{ name: string; day: string; spend: number }>(`
+): Promise<{ start: IsoDay; sales: number[]; channels: { name: string; spend: number[] }[] } | null> {
+  const rows = await db.query<{ name: string; day: IsoDay; spend: number }>(`
     WITH daily AS (
       SELECT 'ads: ' || scope AS name, day, value FROM insights WHERE kind = 'ads_billing' AND metric = 'spend'
       UNION ALL SELECT 'voucher', day, value FROM insights WHERE kind = 'voucher' AND metric = 'cost_placed' AND NOT is_summary

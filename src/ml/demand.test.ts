@@ -1,3 +1,4 @@
+import { isoDay } from '../kernel/days';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cancelDemand, forecastDemand } from './predictions';
@@ -11,7 +12,7 @@ const skus = Array.from({ length: 120 }, (_, k) => ({
   name: `Produk ${k}`,
   values: Array.from({ length: 200 }, (_, d) => 2 + (k % 5) + (d % 7 === 5 ? 3 : 0)),
 }));
-const input = { start: '2026-01-01', skus, horizon: 14, leadTime: 7, serviceLevel: 0.95 };
+const input = { start: isoDay('2026-01-01'), skus, horizon: 14, leadTime: 7, serviceLevel: 0.95 };
 
 describe('SKU demand', () => {
   it('fits every SKU in groups, with a progress event per group', async () => {

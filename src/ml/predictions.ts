@@ -1,5 +1,5 @@
 import { type CalendarOverrides, type EventKind, eventsBetween } from '../calendar/events';
-import { dayNumber, isoOfDay } from '../kernel/days';
+import { dayNumber, type IsoDay, isoOfDay } from '../kernel/days';
 import { scoreChurn, evaluateChurn, type Transaction, FEATURES } from './churn';
 import { etsForecast, seasonalNaive } from './forecast/baselines';
 import { crossValidate, metrics, type Metrics } from './forecast/cv';
@@ -16,8 +16,8 @@ import { quantile } from './linalg';
  */
 
 export interface DailySeries {
-  /** ISO date of the first value. */
-  start: string;
+  /** The day of the first value. */
+  start: IsoDay;
   values: (number | null)[];
 }
 
@@ -25,7 +25,7 @@ export interface SeriesForecast {
   history: DailySeries;
   forecast: Forecast;
   /** Shop-calendar events on the forecast days. */
-  events: { date: string; kinds: EventKind[] }[];
+  events: { date: IsoDay; kinds: EventKind[] }[];
 }
 
 /** Forecasts a daily series `horizon` days ahead, with the calendar events of those days. */
@@ -74,7 +74,7 @@ export function modelPerformance(s: DailySeries, weeks = 8, horizon = 28): Model
 }
 
 export interface Anomaly {
-  date: string;
+  date: IsoDay;
   metric: 'sales';
   direction: 'up' | 'down';
   expected: number;
@@ -86,7 +86,7 @@ export interface Anomaly {
 }
 
 export interface JointAnomaly {
-  date: string;
+  date: IsoDay;
   score: number;
   values: Record<string, number | null>;
 }
@@ -226,7 +226,7 @@ export function predictChurn(tx: readonly Transaction[]): ChurnPrediction | null
 }
 
 export interface DemandInput {
-  start: string;
+  start: IsoDay;
   overrides?: CalendarOverrides;
   skus: { sku: string; name: string; values: (number | null)[] }[];
   horizon: number;
@@ -382,7 +382,7 @@ export function localMl(init: () => Promise<void>): MlBackend {
 }
 
 export interface MarketingInput {
-  start: string;
+  start: IsoDay;
   sales: number[];
   channels: { name: string; spend: number[] }[];
   /** Daily budget to allocate; default: the channels' mean daily spend over the last 30 days. */

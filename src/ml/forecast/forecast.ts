@@ -1,5 +1,5 @@
 import type { CalendarOverrides } from '../../calendar/events';
-import { dayNumber, isoOfDay } from '../../kernel/days';
+import { dayNumber, type IsoDay, isoOfDay } from '../../kernel/days';
 import { conformalQuantile, quantile } from '../linalg';
 import { buildDesign, changepointsFor, type DesignConfig, eventsIn } from './design';
 import { DEFAULT_PRIORS, fitBatch, type Priors } from './fit';
@@ -38,8 +38,8 @@ export interface ForecastOptions {
 export interface Forecast {
   method: ForecastMethod;
   transform: 'log1p' | 'none';
-  /** The future dates (ISO), `horizon` of them. */
-  dates: string[];
+  /** The future days, `horizon` of them. */
+  dates: IsoDay[];
   yhat: number[];
   lo80: number[];
   hi80: number[];
