@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { at, line, orderFile } from '../../test/fixtures';
 import { openNodeDuckDB } from '../db/nodeDuckdb';
+import { quantity } from '../kernel/units';
 import { Engine } from './engine';
 
 const JUNE = { from: '2026-06-01', to: '2026-06-30' };
@@ -27,7 +28,7 @@ describe('page results kept by operation, arguments and dataset version', () => 
     expect(queries).toBe(read);
     expect(again).toEqual(first);
     // A caller that edits its result does not edit the next caller's.
-    first.values.orders = -1;
+    first.values.orders = quantity(-1, 'count');
     expect((await engine.kpis(JUNE)).values.orders).toBe(2);
     // Other arguments are another entry.
     await engine.kpis({ from: '2026-06-02', to: '2026-06-02' });

@@ -1,12 +1,14 @@
 import type { SqlConnection } from '../db/connection';
 import { type DateRange, previousRange } from '../kernel/days';
 import { sqlDate } from '../db/connection';
+import { quantity } from '../kernel/units';
 import { type KpiFilters, partRows } from './filters';
 import { buyerPartsFromBuyers, buyerPartsFromRollup, type PartSource, partsSelect } from './parts';
 import {
   BUYER_PARTS,
   type IncomeMetricId,
   type KpiMetricId,
+  type MetricFigure,
   METRICS,
   ORDER_METRICS,
   ORDER_PARTS,
@@ -17,15 +19,16 @@ import {
   metricValue,
 } from './registry';
 
-export type MetricValues = Record<KpiMetricId, number | null>;
+/** The KPI figures of a period, each in its metric's unit; null where it has no value (a ratio of 0 parts). */
+export type MetricValues = { [M in KpiMetricId]: MetricFigure<M> | null };
 
 export interface PeriodPair<T> {
   current: T;
   previous: T;
 }
 
-type OrderValues = Record<OrderMetricId, number | null>;
-type IncomeValues = Record<IncomeMetricId, number | null>;
+type OrderValues = Pick<MetricValues, OrderMetricId>;
+type IncomeValues = Pick<MetricValues, IncomeMetricId>;
 
 /**
  * Order metrics for a range and the period of the same length before it, each made of the registry's
@@ -85,15 +88,16 @@ export async function incomeKpis(db: SqlConnection, range: DateRange): Promise<P
     FROM income
     WHERE released_at >= ${sqlDate(prev.from)} AND released_at < ${sqlDate(range.to)} + INTERVAL 1 DAY
     GROUP BY cur`);
+  // The SQL edge: each figure is declared in its metric's unit here.
   const pick = (cur: boolean): IncomeValues => {
     const r = rows.find((x) => x.cur === cur);
-    const v = (k: string) => (r ? Number(r[k] ?? 0) : null);
+    const money = (k: string) => (r ? quantity(Number(r[k] ?? 0), 'money') : null);
     return {
-      released_orders: r ? Number(r.released_orders) : 0,
-      net_payout: v('net_payout'),
-      shopee_fees: v('shopee_fees'),
-      ads_topup_from_income: v('ads_topup_from_income'),
-      shipping_net: v('shipping_net'),
+      released_orders: quantity(r ? Number(r.released_orders) : 0, 'count'),
+      net_payout: money('net_payout'),
+      shopee_fees: money('shopee_fees'),
+      ads_topup_from_income: money('ads_topup_from_income'),
+      shipping_net: money('shipping_net'),
     };
   };
   return { current: pick(true), previous: pick(false) };

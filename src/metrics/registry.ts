@@ -7,7 +7,7 @@
 
 import type { OrderMeasure, OrderScope } from '../db/measures';
 import type { Text } from '../kernel/text';
-import type { Unit } from '../kernel/units';
+import type { Quantity, Unit } from '../kernel/units';
 
 export type { Unit };
 
@@ -64,6 +64,10 @@ export type ServiceMetricId = (typeof SERVICE_METRICS)[number];
 /** The metrics of the order and income KPI queries. */
 export type KpiMetricId = OrderMetricId | IncomeMetricId;
 export type MetricId = KpiMetricId | TrafficMetricId | ServiceMetricId;
+/** The unit of a metric's figures, as its registry entry declares it. */
+export type UnitOf<M extends MetricId> = (typeof METRICS)[M]['unit'];
+/** A metric's figure, typed in its unit (a ratio cannot be summed, money cannot be added to a count). */
+export type MetricFigure<M extends MetricId> = Quantity<UnitOf<M>>;
 
 export interface MetricDefinition {
   id: MetricId;
@@ -127,7 +131,7 @@ const bi = (
   formula: Text,
 ): MetricDefinition => ({ id, unit, better, source, name, formula });
 
-export const METRICS: Record<MetricId, MetricDefinition> = {
+export const METRICS = {
   placed_orders: {
     id: 'placed_orders',
     name: { id: 'Pesanan Dibuat', en: 'Placed orders' },
@@ -478,4 +482,4 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
       en: 'Σ orders from chat ÷ Σ chats replied',
     },
   ),
-};
+} as const satisfies Record<MetricId, MetricDefinition>;
