@@ -3,52 +3,10 @@
  * language and its numbers raw. The PDF and the Excel file are two renderings of the same document.
  */
 import type { Fmt } from '../kernel/units';
-import { minorPerMajor } from '../kernel/currency';
 import type { DateRange } from '../kernel/days';
-import { formatCount, formatDate, formatDecimal, formatDuration, formatMoney, formatPercent } from '../format/number';
-import type { CellValue } from '../format/workbook';
 import type { Locale } from '../i18n/locale';
 import type { MetricId } from '../metrics/registry';
 import type { TemplateId } from './periods';
-
-/** How a number is shown: money in minor units, a count, a ratio (as a percentage), a plain decimal, seconds. */
-
-/** A report number (or text) as shown in the report's language. */
-export function formatValue(v: number | string | null, fmt: Fmt, currency: string, locale: Locale): string {
-  if (v === null) return '–';
-  if (typeof v === 'string') return fmt === 'date' ? formatDate(v, locale, 'short') : v;
-  switch (fmt) {
-    case 'money':
-      return formatMoney(v, currency, locale);
-    case 'count':
-      return formatCount(v, locale);
-    case 'ratio':
-      return formatPercent(v, locale);
-    case 'duration':
-      return formatDuration(v);
-    default:
-      return formatDecimal(v, locale, 2);
-  }
-}
-
-/** A number as an Excel cell with its number format. Money is shown in major units with the currency. */
-export function excelCell(v: number | null, fmt: Fmt, currency: string): CellValue {
-  if (v === null || !Number.isFinite(v)) return null;
-  switch (fmt) {
-    case 'money': {
-      const f = minorPerMajor(currency);
-      return { v: v / f, z: currency === 'IDR' ? '"Rp"#,##0' : `"${currency} "#,##0${f === 1 ? '' : '.00'}` };
-    }
-    case 'count':
-      return { v, z: '#,##0' };
-    case 'ratio':
-      return { v, z: '0.00%' };
-    case 'duration':
-      return { v, z: '#,##0" s"' };
-    default:
-      return { v, z: '#,##0.00' };
-  }
-}
 
 export interface KpiItem {
   id: MetricId;

@@ -13,7 +13,8 @@ import { formatCompactMoney, formatDate, formatDecimal, formatPercent, formatRan
 import { type StringKey, t, tf } from '../i18n/ui';
 import { METRICS } from '../metrics/registry';
 import type { Fmt } from '../kernel/units';
-import { formatValue, type KpiItem, type ReportDoc, type Section } from './model';
+import { formatValue } from '../format/figures';
+import type { KpiItem, ReportDoc, Section } from './model';
 
 const PAGE = { w: 210, h: 297, margin: 14, top: 26, bottom: 16 };
 const INK = '#1f2933';

@@ -5,7 +5,7 @@ import { METRICS } from '../metrics/registry';
 import { METRIC_QUOTES } from '../metrics/quotes';
 import type { ReportDoc } from './model';
 import { type SheetSpec, workbookBytes } from '../format/workbook';
-import { excelCell } from './model';
+import { excelCell } from '../format/figures';
 import type { Locale } from '../i18n/locale';
 import type { KpiMetricId, MetricId } from '../metrics/registry';
 import type { TrendSeries } from '../metrics/overview';

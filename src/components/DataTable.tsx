@@ -5,7 +5,7 @@ import { locale, narrow, tr, trf } from '../app/state';
 import { engine } from '../app/useRange';
 import { downloadBlob, downloadBytes, toCsv, XLSX_MIME } from '../format/csv';
 import { formatCount } from '../format/number';
-import { excelCell } from '../automation/model';
+import { excelCell } from '../format/figures';
 import type { CellValue } from '../format/workbook';
 import { type Column, isNumeric, listColumns, presentColumns } from './tableColumns';
 

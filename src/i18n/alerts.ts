@@ -2,7 +2,7 @@
 import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent, formatRange } from '../format/number';
 import { TEMPLATE_NAMES } from '../automation/periods';
 import type { DateRange } from '../kernel/days';
-import { formatValue } from '../automation/model';
+import { formatValue } from '../format/figures';
 import { METRICS, type MetricId } from '../metrics/registry';
 import type { Alert, RuleSpec } from '../automation/alerts';
 import type { Locale } from './locale';
