@@ -1,5 +1,5 @@
 import { createSignal } from 'solid-js';
-import { currencyOf } from '../kernel/currency';
+import { currencyOf, type Currency } from '../kernel/currency';
 import type { Alert, WorkspaceApi } from '../automation/api';
 import { alertText } from '../i18n/alerts';
 import { t } from '../i18n/ui';
@@ -18,7 +18,7 @@ export async function refreshUnread(engine: WorkspaceApi): Promise<void> {
 }
 
 /** Shows a system notification for a new inbox item, when the seller allowed them. */
-async function notify(a: Alert, currency: string): Promise<void> {
+async function notify(a: Alert, currency: Currency): Promise<void> {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
   const title = a.kind === 'report' ? t(locale(), 'page_reports') : a.rule?.name || t(locale(), 'page_alerts');
   const options: NotificationOptions = {

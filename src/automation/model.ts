@@ -3,6 +3,7 @@
  * language and its numbers raw. The PDF and the Excel file are two renderings of the same document.
  */
 import type { Fmt } from '../kernel/units';
+import type { Currency } from '../kernel/currency';
 import type { DateRange } from '../kernel/days';
 import type { Locale } from '../i18n/locale';
 import type { MetricId } from '../metrics/registry';
@@ -53,7 +54,7 @@ export interface ReportDoc {
   shopName: string;
   period: DateRange;
   previous: DateRange;
-  currency: string;
+  currency: Currency;
   /** Local wall-clock time of generation (`YYYY-MM-DDTHH:MM`). */
   generatedAt: string;
   datasetVersion: number;

@@ -1,3 +1,4 @@
+import type { Currency } from '../kernel/currency';
 import { XLSX_MIME } from '../format/csv';
 import type { DateRange } from '../kernel/days';
 import { type StringKey, t } from '../i18n/ui';
@@ -97,7 +98,7 @@ export interface DataExport {
   kpis: KpiResult;
   daily: TrendSeries;
   products: ProductRow[];
-  currency: string;
+  currency: Currency;
   version: number;
   locale: Locale;
 }

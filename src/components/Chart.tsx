@@ -1,3 +1,4 @@
+import type { Currency } from '../kernel/currency';
 import { msOfDay } from '../kernel/days';
 import { createEffect, For, onCleanup, onMount } from 'solid-js';
 import uPlot from 'uplot';
@@ -28,7 +29,7 @@ export interface ChartProps {
   /** The x values are labels (ranks, names), not dates. */
   categorical?: boolean;
   series: ChartSeries[];
-  currency: string;
+  currency: Currency;
   height?: number;
   /** The accessible name of the chart. */
   title: string;

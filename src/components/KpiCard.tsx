@@ -1,3 +1,4 @@
+import type { Currency } from '../kernel/currency';
 import { For, Show } from 'solid-js';
 import { locale, tr } from '../app/state';
 import { change, formatPercent } from '../format/number';
@@ -5,7 +6,7 @@ import { metricText } from '../i18n/alerts';
 import { METRICS, type MetricId } from '../metrics/registry';
 import { SkeletonFigure } from './Skeleton';
 
-export const formatMetric = (id: MetricId, value: number | null, currency: string): string =>
+export const formatMetric = (id: MetricId, value: number | null, currency: Currency): string =>
   metricText(id, value, currency, locale());
 
 /**
@@ -16,7 +17,7 @@ export function KpiCard(props: {
   id: MetricId;
   value: number | null;
   previous: number | null;
-  currency: string;
+  currency: Currency;
   compare?: boolean;
 }) {
   const def = () => METRICS[props.id];
@@ -80,7 +81,7 @@ export function KpiGrid<Id extends MetricId>(props: {
   ids: readonly Id[];
   current: Record<Id, number | null>;
   previous: Record<Id, number | null>;
-  currency: string;
+  currency: Currency;
   compare: boolean;
 }) {
   return (

@@ -1,4 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
+import type { Currency } from '../kernel/currency';
 import { type DateRange, daysIn } from '../kernel/days';
 import { locale, tr, trf } from '../app/state';
 import { formatCount } from '../format/number';
@@ -30,7 +31,7 @@ export function TrendCard(props: {
   overview: OverviewResult;
   grain: Grain;
   onGrain: (g: Grain) => void;
-  currency: string;
+  currency: Currency;
 }) {
   const o = () => props.overview;
   const [count, setCount] = createSignal<Count>('orders');

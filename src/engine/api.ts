@@ -4,6 +4,7 @@
  * WorkspaceApi); in Node tests the same engine is called directly.
  */
 import type { CalendarOverrides } from '../calendar/events';
+import type { Currency } from '../kernel/currency';
 import type { DateRange, IsoDay, RangeRequest } from '../kernel/days';
 import type { SheetSpec } from '../format/workbook';
 import type { ImportErrorInfo, Note } from '../ingest/problems';
@@ -116,7 +117,7 @@ export interface ImportRecord {
 export interface DatasetInfo {
   /** Increases with every change to the stored data; caches key on it. */
   version: number;
-  currency: string | null;
+  currency: Currency | null;
   imports: number;
   orderLines: number;
   orders: number;

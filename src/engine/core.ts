@@ -1,4 +1,5 @@
 import type { SqlConnection } from '../db/connection';
+import { type Currency, currency } from '../kernel/currency';
 import { type DateRange, dayOfMs, type IsoDay, isoDay, type RangeRequest } from '../kernel/days';
 import { sqlString } from '../db/connection';
 import type { CalendarOverrides } from '../calendar/events';
@@ -78,7 +79,7 @@ export class EngineCore {
       (SELECT strftime(max(released_at), '%Y-%m-%d') FROM income) AS last_release`);
     this.cachedInfo = {
       version: Number((await this.meta('dataset_version')) ?? 0),
-      currency: await this.meta('currency'),
+      currency: await this.currency(),
       imports: r.imports,
       orderLines: r.lines,
       orders: r.orders,
@@ -89,6 +90,12 @@ export class EngineCore {
       lastReleaseDate: r.last_release,
     };
     return this.cachedInfo;
+  }
+
+  /** The dataset's currency, as the first import stored it; null before any. */
+  async currency(): Promise<Currency | null> {
+    const code = await this.meta('currency');
+    return code ? currency(code) : null;
   }
 
   async meta(key: string): Promise<string | null> {

@@ -176,7 +176,7 @@ export class Importer implements Pick<EngineApi, ImportOp> {
         const note: Note = { code: 'already_imported', level: 'info', params: { id: dup[0].id } };
         return report({ ...common, status: 'ok', unchanged: out.rowsRead, notes: [note, ...out.notes] });
       }
-      const currency = await this.core.meta('currency');
+      const currency = await this.core.currency();
       const [{ n: importCount }] = await this.core.db.query<{ n: number }>('SELECT count(*) AS n FROM imports');
       if (currency && importCount > 0 && currency !== parsed.currency) {
         throw new ImportError('currency_mismatch', {
@@ -307,7 +307,7 @@ export class Importer implements Pick<EngineApi, ImportOp> {
         const costs = parseUnitCostFile(
           file.name,
           await toBytes(file.data),
-          (await this.core.meta('currency')) ?? DEFAULT_CURRENCY,
+          (await this.core.currency()) ?? DEFAULT_CURRENCY,
         );
         await setUnitCosts(this.core.db, costs);
         await this.core.bumpVersion();

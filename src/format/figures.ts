@@ -2,14 +2,14 @@
  * Each figure format once: how a value of a unit reads on a page, in a PDF and in CSV (`formatValue`), and
  * the Excel cell it becomes (`excelCell`, a number with its number format).
  */
-import { minorPerMajor } from '../kernel/currency';
+import { type Currency, minorPerMajor } from '../kernel/currency';
 import type { Fmt } from '../kernel/units';
 import type { Locale } from '../i18n/locale';
 import { formatCount, formatDate, formatDecimal, formatDuration, formatMoney, formatPercent } from './number';
 import type { CellValue } from './workbook';
 
 /** A number (or text) as shown in `locale`: money in minor units, a count, a ratio as a percentage, seconds. */
-export function formatValue(v: number | string | null, fmt: Fmt, currency: string, locale: Locale): string {
+export function formatValue(v: number | string | null, fmt: Fmt, currency: Currency, locale: Locale): string {
   if (v === null) return '–';
   if (typeof v === 'string') return fmt === 'date' ? formatDate(v, locale, 'short') : v;
   switch (fmt) {
@@ -27,7 +27,7 @@ export function formatValue(v: number | string | null, fmt: Fmt, currency: strin
 }
 
 /** A number as an Excel cell with its number format. Money is shown in major units with the currency. */
-export function excelCell(v: number | null, fmt: Fmt, currency: string): CellValue {
+export function excelCell(v: number | null, fmt: Fmt, currency: Currency): CellValue {
   if (v === null || !Number.isFinite(v)) return null;
   switch (fmt) {
     case 'money': {

@@ -1,6 +1,6 @@
 import { msOfDay } from '../kernel/days';
 import type { Locale } from '../i18n/locale';
-import { minorPerMajor } from '../kernel/currency';
+import { type Currency, minorPerMajor } from '../kernel/currency';
 
 const INT: Record<Locale, Intl.NumberFormat> = {
   id: new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }),
@@ -16,7 +16,7 @@ const PCT: Record<Locale, Intl.NumberFormat> = {
  * Money from minor units: `Rp1.234.567` in Indonesian, `IDR 1,234,567` in English.
  * @example formatMoney(1234567, 'IDR', 'id') // 'Rp1.234.567'
  */
-export function formatMoney(minor: number, currency: string, locale: Locale): string {
+export function formatMoney(minor: number, currency: Currency, locale: Locale): string {
   const factor = minorPerMajor(currency);
   const major = minor / factor;
   const sign = major < 0 ? '-' : '';
@@ -53,7 +53,7 @@ const COMPACT: Record<Locale, Intl.NumberFormat> = {
 };
 
 /** Money for axis ticks: `Rp1,2 jt` (id), `IDR 1.2M` (en). */
-export function formatCompactMoney(minor: number, currency: string, locale: Locale): string {
+export function formatCompactMoney(minor: number, currency: Currency, locale: Locale): string {
   const major = minor / minorPerMajor(currency);
   const digits = COMPACT[locale].format(major);
   return currency === 'IDR' && locale === 'id' ? `Rp${digits}` : `${currency} ${digits}`;

@@ -1,4 +1,5 @@
 /** Alert rules and inbox items as sentences in the seller's language (page, notifications). Pure. */
+import type { Currency } from '../kernel/currency';
 import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent, formatRange } from '../format/number';
 import { TEMPLATE_NAMES } from '../automation/periods';
 import type { DateRange } from '../kernel/days';
@@ -9,7 +10,7 @@ import type { Locale } from './locale';
 import { type StringKey, t, tf } from './ui';
 
 /** A metric's value in its unit: money, a percentage, a duration or a count. */
-export function metricText(id: MetricId, value: number | null, currency: string, locale: Locale): string {
+export function metricText(id: MetricId, value: number | null, currency: Currency, locale: Locale): string {
   return formatValue(value, METRICS[id].unit, currency, locale);
 }
 
@@ -18,7 +19,7 @@ const rangeText = (r: DateRange, locale: Locale) => formatRange(r, locale);
 const WINDOW: Record<string, StringKey> = { day: 'ruleWindowDay', '7d': 'ruleWindow7', '30d': 'ruleWindow30' };
 
 /** What a rule checks, e.g. "Tingkat Respons Chat < 70,00% (hari terakhir)". */
-export function ruleText(spec: RuleSpec, currency: string, locale: Locale): string {
+export function ruleText(spec: RuleSpec, currency: Currency, locale: Locale): string {
   switch (spec.type) {
     case 'threshold':
       return tf(locale, 'ruleDescThreshold', {
@@ -53,7 +54,7 @@ export function ruleText(spec: RuleSpec, currency: string, locale: Locale): stri
 }
 
 /** Why an inbox item is there, with its numbers. */
-export function alertText(a: Alert, currency: string, locale: Locale): string {
+export function alertText(a: Alert, currency: Currency, locale: Locale): string {
   const e = a.evidence;
   const money = (v: number) => formatMoney(v, currency, locale);
   switch (e.type) {

@@ -1,3 +1,4 @@
+import type { Currency } from '../kernel/currency';
 import type { Finding } from '../metrics/findings';
 import { segmentLabel } from './names';
 import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent } from '../format/number';
@@ -5,7 +6,7 @@ import type { Locale } from './locale';
 import { t, tf } from './ui';
 
 /** A finding of the insights summary as a sentence in `locale`, its numbers formatted (page and reports). */
-export function findingText(f: Finding, currency: string, locale: Locale): string {
+export function findingText(f: Finding, currency: Currency, locale: Locale): string {
   const p = f.params;
   const money = (v: string | number) => formatMoney(Number(v), currency, locale);
   const pct = (v: string | number) => formatPercent(Math.abs(Number(v)), locale);

@@ -1,5 +1,12 @@
 import { describeHeaders, headerCurrency, type LocatedTable, locateTables, missingRequired } from './detect';
-import { COUNTRY_CURRENCY, DEFAULT_CURRENCY, hasNoMinorUnit, minorPerMajor } from '../kernel/currency';
+import {
+  COUNTRY_CURRENCY,
+  type Currency,
+  currency,
+  DEFAULT_CURRENCY,
+  hasNoMinorUnit,
+  minorPerMajor,
+} from '../kernel/currency';
 import { ADS, ADS_BILLING, ADS_KEYWORD, ADS_LIVE, readAds, readAdsBilling } from './kinds/ads';
 import { INCOME_2025, INCOME_2026, readIncome } from './kinds/income';
 import { INSIGHT_KINDS, readInsights } from './kinds/insights';
@@ -62,7 +69,7 @@ export interface ParsedExport {
   fileName: string;
   kind: KindId;
   /** ISO 4217 code of the file's money columns. */
-  currency: string;
+  currency: Currency;
   output: KindOutput;
 }
 
@@ -113,11 +120,11 @@ export function openWorkbook(fileName: string, bytes: Uint8Array): WorkbookSourc
   throw new ImportError('unsupported_file_type', { file: fileName, ext: ext || '?' });
 }
 
-function detectCurrency(tables: readonly LocatedTable[]): string {
+function detectCurrency(tables: readonly LocatedTable[]): Currency {
   for (const t of tables) {
     for (const h of t.headers) {
       const c = headerCurrency(h);
-      if (c) return c;
+      if (c) return currency(c);
     }
   }
   const t = tables[0];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { textBytes, xlsxBytes } from '../../test/fixtures';
 import { parseUnitCostFile } from './unitCosts';
+import { currency } from '../kernel/currency';
 
 describe('unit cost sheets', () => {
   it('reads SKU and cost, with or without a header row, in Indonesian number formats', () => {
@@ -14,7 +15,9 @@ describe('unit cost sheets', () => {
       { sku: 'ASPS-01', unitCost: 320000 },
     ]);
     // A ringgit shop writes costs with sen; they are stored in minor units like every amount.
-    expect(parseUnitCostFile('cost.csv', textBytes('SKU,Cost\nMY-01,12.50\nMY-02,"1,020.05"\n'), 'MYR')).toEqual([
+    expect(
+      parseUnitCostFile('cost.csv', textBytes('SKU,Cost\nMY-01,12.50\nMY-02,"1,020.05"\n'), currency('MYR')),
+    ).toEqual([
       { sku: 'MY-01', unitCost: 1250 },
       { sku: 'MY-02', unitCost: 102005 },
     ]);

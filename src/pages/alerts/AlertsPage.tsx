@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { currencyOf } from '../../kernel/currency';
+import { currencyOf, type Currency } from '../../kernel/currency';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { inboxVersion, refreshUnread, runAutomations, unread } from '../../app/automations';
 import { locale, tr, trf } from '../../app/state';
@@ -19,7 +19,7 @@ const EXAMPLES: RuleSpec[] = [
   { type: 'forecast', condition: 'anomaly' },
 ];
 
-function Inbox(props: { currency: string }) {
+function Inbox(props: { currency: Currency }) {
   const [items, { refetch }] = createResource(inboxVersion, () => engine().listAlerts());
   const mark = async (id: number | 'all') => {
     await engine().markAlertRead(id);
@@ -120,7 +120,7 @@ function specOf(d: FormData, type: RuleSpec['type']): RuleSpec {
   }
 }
 
-function Rules(props: { currency: string }) {
+function Rules(props: { currency: Currency }) {
   const [rules, { refetch }] = createResource(inboxVersion, () => engine().listAlertRules());
   const [type, setType] = createSignal<RuleSpec['type']>('threshold');
   const [error, setError] = createSignal<string | null>(null);

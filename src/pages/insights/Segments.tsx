@@ -1,3 +1,4 @@
+import type { Currency } from '../../kernel/currency';
 import { segmentLabel } from '../../i18n/names';
 import { ACTION_NAMES, SEGMENT_NAMES } from '../../ml/rfm';
 import { For, Show } from 'solid-js';
@@ -56,7 +57,12 @@ export function Dendrogram(props: { merges: NonNullable<SegmentationResult['merg
 }
 
 /** The segments of one method as a table, each with its buyers' export. */
-export function SegmentTable(props: { result: SegmentationResult; currency: string; testid: string; caption: string }) {
+export function SegmentTable(props: {
+  result: SegmentationResult;
+  currency: Currency;
+  testid: string;
+  caption: string;
+}) {
   // The next-product suggestion reads every buyer's baskets: it fills in after the segments are shown.
   const [next] = createEngineQuery('segmentNextProducts', () => [props.result.method]);
   const name = (s: SegmentSummary) =>

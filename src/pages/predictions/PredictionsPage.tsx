@@ -1,7 +1,7 @@
 import { addDays } from '../../kernel/days';
 import { EVENT_NAMES } from '../../calendar/events';
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { currencyOf } from '../../kernel/currency';
+import { type Currency, currencyOf } from '../../kernel/currency';
 import { locale, named, tr, trf } from '../../app/state';
 import { createEngineQuery, engine, useDatasetInfo } from '../../app/useRange';
 import { Chart } from '../../components/Chart';
@@ -29,7 +29,7 @@ const MARKED: ReadonlySet<string> = new Set([
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** History and forecast on one time axis, with the 80% and 95% bands and the calendar days marked. */
-function ForecastChart(props: { f: SeriesForecast; currency: string; unit: 'money' | 'count'; title: string }) {
+function ForecastChart(props: { f: SeriesForecast; currency: Currency; unit: 'money' | 'count'; title: string }) {
   const data = createMemo(() => {
     const { history, forecast, events } = props.f;
     const n = history.values.length;
