@@ -118,7 +118,12 @@ describe('Data page', () => {
     browser = await launch(app.origin, profile);
     const again = await open(browser, app.origin, '/data?from=2026-01-01&to=2026-01-31');
     await expectPageMatches(again, '2026-01-01', '2026-01-31');
-    expect(await again.$$eval('[data-testid="import-row"]', (r) => r.length)).toBe(samplePaths.length);
+    // The list of imports is its own query: wait for it rather than read it as the KPIs arrive.
+    await again.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="import-row"]').length === n,
+      samplePaths.length,
+      { timeout: 30_000 },
+    );
   });
 
   it('a corrupt file in a batch of five fails alone, with a clear message, and loses nothing', async () => {

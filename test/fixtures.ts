@@ -114,3 +114,73 @@ export function failedDeliveryFile(
   });
   return xlsxBytes([{ name: 'orders', rows }]);
 }
+
+/** One row of a seller balance report's "Rincian Transaksi" (shopee-exports.md §3.4). */
+export interface WalletRow {
+  at: string;
+  type: string;
+  description: string;
+  orderId?: string;
+  direction: 'Transaksi Masuk' | 'Transaksi Keluar';
+  amount: number;
+  balance?: number;
+}
+
+/** The detail header of the balance report, verbatim (row 18 of sheet `Transaction Report`). */
+export const WALLET_HEADER = [
+  'Tanggal Transaksi',
+  'Tipe Transaksi',
+  'Deskripsi',
+  'No. Pesanan',
+  'Jenis Transaksi',
+  'Jumlah',
+  'Status',
+  'Saldo Akhir',
+];
+
+/**
+ * A `my_balance_transaction_report` workbook: the preamble, the summary block (its totals from the rows
+ * unless `summary` says otherwise) and the transactions, amounts as the floats the report writes.
+ */
+export function balanceReportFile(
+  rows: WalletRow[],
+  summary?: { in: [number, number]; out: [number, number] },
+): Uint8Array {
+  const side = (d: WalletRow['direction']) => rows.filter((r) => r.direction === d);
+  const total = (d: WalletRow['direction']): [number, number] => [
+    side(d).reduce((a, r) => a + r.amount, 0),
+    side(d).length,
+  ];
+  const [inAmount, inCount] = summary?.in ?? total('Transaksi Masuk');
+  const [outAmount, outCount] = summary?.out ?? total('Transaksi Keluar');
+  const preamble: (string | number | null)[][] = [
+    ['Laporan', 'Laporan Transaksi Saldo Penjual'],
+    ['Info Rekening', 'BCA ****1234'],
+    ['Username (Penjual)', 'toko_contoh'],
+    ['Dari', '2026-07-07'],
+    ['Ke', '2026-08-06'],
+    ['Laporan ini hanya mencakup transaksi yang telah selesai.'],
+    [],
+    ['Ringkasan', '$', 'Mata Uang', 'Jumlah Transaksi'],
+    ['Total Saldo Masuk', `${inAmount}.0`, 'IDR', inCount],
+    ['Total Saldo Keluar', `${outAmount}.0`, 'IDR', outCount],
+    [],
+    [],
+    [],
+    [],
+    [],
+    [],
+    ['Rincian Transaksi'],
+  ];
+  const data = rows.map((r) => [
+    r.at,
+    r.type,
+    r.description,
+    r.orderId ?? '-',
+    r.direction,
+    `${r.amount}.0`,
+    'Transaksi Selesai',
+    `${r.balance ?? 0}.0`,
+  ]);
+  return xlsxBytes([{ name: 'Transaction Report', rows: [...preamble, WALLET_HEADER, ...data] }]);
+}

@@ -15,6 +15,7 @@ import { startAutomations, unread } from './automations';
 import { showReports } from './imports';
 import { ProductsPage } from '../pages/products/ProductsPage';
 import { SalesPage } from '../pages/sales/SalesPage';
+import { CashPage } from '../pages/cash/CashPage';
 import { ServicePage } from '../pages/service/ServicePage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { TrafficPage } from '../pages/traffic/TrafficPage';
@@ -181,6 +182,7 @@ export function App() {
       <Route path="/data" component={DataPage} />
       <Route path="/traffic" component={TrafficPage} />
       <Route path="/sales" component={SalesPage} />
+      <Route path="/cash" component={CashPage} />
       <Route path="/products" component={ProductsPage} />
       <Route path="/campaigns" component={CampaignsPage} />
       <Route path="/service" component={ServicePage} />

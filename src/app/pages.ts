@@ -3,6 +3,7 @@ export const PAGES = [
   'overview',
   'traffic',
   'sales',
+  'cash',
   'campaigns',
   'service',
   'products',

@@ -4,7 +4,8 @@
  */
 import type { Locale } from '../i18n/locale';
 import type { RangeRequest } from '../kernel/days';
-import { ENGINE_OPS, type EngineApi } from '../engine/api';
+import type { EngineApi } from '../engine/api';
+import { ENGINE_OPS } from '../engine/ops';
 import { forward } from '../engine/forward';
 import type { Alert, AlertRule, Evidence, RuleSpec } from './alerts';
 import type { TemplateId } from './periods';

@@ -22,6 +22,8 @@ const RELEASED = {
     'line_key VARCHAR, return_id VARCHAR, order_id VARCHAR, product_name VARCHAR, sku VARCHAR, reason VARCHAR, status VARCHAR, solution VARCHAR, requested_at TIMESTAMP, qty INTEGER, refund BIGINT',
   claims:
     'line_key VARCHAR, order_id VARCHAR, failed_status VARCHAR, claim_status VARCHAR, submitted_at TIMESTAMP, approved_at TIMESTAMP, paid_at TIMESTAMP, rejected_at TIMESTAMP, compensation BIGINT',
+  wallet:
+    'line_key VARCHAR, tx_at TIMESTAMP, tx_type VARCHAR, description VARCHAR, order_id VARCHAR, direction VARCHAR, amount BIGINT, status VARCHAR, balance_after BIGINT',
   insights:
     'line_key VARCHAR, kind VARCHAR, scope VARCHAR, metric VARCHAR, day TIMESTAMP, period_to TIMESTAMP, is_summary BOOLEAN, value DOUBLE',
 };
@@ -111,6 +113,8 @@ export const MIGRATIONS: readonly (readonly Step[])[] = [
     `UPDATE imports SET covers_all = NOT regexp_matches(file_name, '^Order\\.(toship|shipping|cancellation|failed_delivery)\\b', 'i') WHERE kind = 'orders'`,
     REBUILD,
   ],
+  // Seller balance (wallet) transactions, one per row of a balance report.
+  createStoredTables('wallet', RELEASED.wallet),
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,5 +1,6 @@
 import type { MergeTarget } from '../ingest/kinds/output';
 import type { SqlConnection } from './connection';
+import { walletColumns } from '../ingest/kinds/balance';
 import { ORDERS, orderLineColumns } from '../ingest/kinds/ordersSpec';
 import { COLUMN_TYPE, type ColumnType, storedFields } from '../ingest/kinds/spec';
 
@@ -22,6 +23,8 @@ const t = (type: ColumnType, ...names: string[]) => names.map((n) => [n, type] a
 export const TARGET_COLUMNS: Record<MergeTarget, TargetColumns> = {
   // The derived line columns, then every field the order spec stores (src/ingest/kinds/ordersSpec.ts).
   order_lines: { values: orderLineColumns(), finality: true },
+  // Every field the balance report spec stores (src/ingest/kinds/balance.ts).
+  wallet: { values: walletColumns(), finality: false },
   income: {
     values: [
       ...t('text', 'line_key', 'order_id', 'layout', 'buyer', 'payment_method'),
@@ -82,7 +85,7 @@ export const stageTable = (target: MergeTarget) => `stage_${target}`;
  */
 export function createStoredTables(target: MergeTarget, valueColumns: string): string[] {
   return [
-    `CREATE TABLE ${allRowsTable(target)} (${LINEAGE_COLUMNS}, ${valueColumns}, row_hash UBIGINT)`,
+    `CREATE TABLE IF NOT EXISTS ${allRowsTable(target)} (${LINEAGE_COLUMNS}, ${valueColumns}, row_hash UBIGINT)`,
     canonicalViewSql(target),
   ];
 }

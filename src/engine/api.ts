@@ -10,6 +10,7 @@ import type { SheetSpec } from '../format/workbook';
 import type { ImportErrorInfo, Note } from '../ingest/problems';
 import type { FileInput } from '../ingest/parseFile';
 import type { KindId } from '../ingest/kinds/spec';
+import type { CashResult } from '../metrics/wallet';
 import type { KpiFilters } from '../metrics/filters';
 import type { MetricValues } from '../metrics/kpis';
 import type { CampaignResult } from '../metrics/campaigns';
@@ -58,6 +59,7 @@ export type {
   DateRange,
   Funnel,
   Grain,
+  CashResult,
   KpiFilters,
   MetricValues,
   ProductRow,
@@ -260,6 +262,14 @@ export interface EngineApi {
    * @example const s = await engine.salesAnalysis({ from: '2026-11-01', to: '2026-11-30' }); s.heatmap[0][20]
    */
   salesAnalysis(range?: RangeRequest): Promise<SalesAnalysis>;
+
+  /**
+   * The seller balance of a range (from balance reports): money in and out, withdrawals, ads top-ups,
+   * order income and adjustments, by day and by transaction type, and order income reconciled with the
+   * income export.
+   * @example const c = await engine.cash({ from: '2026-07-07', to: '2026-08-06' }); c.kpis.current.balance_in
+   */
+  cash(range?: RangeRequest): Promise<CashResult>;
 
   /**
    * The product and SKU table of a range: orders, units, sales, returns, repeat rate, and gross profit after
@@ -524,74 +534,3 @@ export interface DemandOptions {
   /** Only these SKUs (`Nomor Referensi SKU`), instead of the top N. */
   skus?: string[];
 }
-
-/** The importer: imports, their removal and log, and the seller's own inputs (unit costs, calendar). */
-export const IMPORT_OPS = [
-  'importFiles',
-  'listImports',
-  'removeImport',
-  'importLog',
-  'interruptedImports',
-  'setUnitCosts',
-  'importUnitCosts',
-  'getCalendar',
-  'setCalendar',
-] as const satisfies readonly (keyof EngineApi)[];
-export type ImportOp = (typeof IMPORT_OPS)[number];
-
-/** The page queries. */
-export const QUERY_OPS = [
-  'datasetInfo',
-  'kpis',
-  'overview',
-  'trend',
-  'funnel',
-  'topProducts',
-  'salesByCategory',
-  'trafficSources',
-  'traffic',
-  'serviceMetrics',
-  'campaignPerformance',
-  'salesAnalysis',
-  'productTable',
-  'exportWorkbook',
-] as const satisfies readonly (keyof EngineApi)[];
-export type QueryOp = (typeof QUERY_OPS)[number];
-
-/** The models and the findings. */
-export const MODEL_OPS = [
-  'forecastSales',
-  'forecastTraffic',
-  'anomalies',
-  'predictChurn',
-  'forecastDemand',
-  'cancelForecastDemand',
-  'modelPerformance',
-  'segmentCustomers',
-  'getSegment',
-  'segmentNextProducts',
-  'cohortAnalysis',
-  'recommendProducts',
-  'insightsSummary',
-  'optimizePrice',
-  'optimizeMarketing',
-  'suggestCampaign',
-  'lastDayCheck',
-] as const satisfies readonly (keyof EngineApi)[];
-export type ModelOp = (typeof MODEL_OPS)[number];
-
-/** Backup and restore of the whole workspace. */
-export const BACKUP_OPS = [
-  'exportWorkspace',
-  'previewWorkspace',
-  'restoreWorkspace',
-  'lastBackup',
-] as const satisfies readonly (keyof EngineApi)[];
-export type BackupOp = (typeof BACKUP_OPS)[number];
-
-/** Every operation of the engine API, by name: the worker and the client forward exactly these. */
-export const ENGINE_OPS = [...IMPORT_OPS, ...QUERY_OPS, ...MODEL_OPS, ...BACKUP_OPS] as const;
-
-/** A compile error when an operation of EngineApi is missing from ENGINE_OPS. */
-export const ENGINE_OPS_COMPLETE: Exclude<keyof EngineApi, (typeof ENGINE_OPS)[number]> extends never ? true : never =
-  true;

@@ -12,7 +12,7 @@ import {
 import type { EngineApi, WorkspaceExport, WorkspacePreview, WorkspaceRestore } from './api';
 
 import type { EngineCore } from './core';
-import type { BackupOp } from './api';
+import type { BackupOp } from './ops';
 
 /** The app state that lives beside the database (IndexedDB in the app), carried by workspace backups. */
 export interface WorkspaceStateStore {

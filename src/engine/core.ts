@@ -3,7 +3,8 @@ import { type Currency, currency } from '../kernel/currency';
 import { type DateRange, dayOfMs, type IsoDay, isoDay, type RangeRequest } from '../kernel/days';
 import { sqlString } from '../db/connection';
 import type { CalendarOverrides } from '../calendar/events';
-import type { DatasetInfo, QueryOp } from './api';
+import type { DatasetInfo } from './api';
+import type { QueryOp } from './ops';
 
 const todayIso = () => dayOfMs(Date.now());
 

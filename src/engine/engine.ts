@@ -2,17 +2,17 @@ import type { SqlConnection } from '../db/connection';
 import { migrate } from '../db/schema';
 import { type FileParser, parseFile } from '../ingest/parseFile';
 import type { MlBackend } from '../ml/predictions';
+import type { EngineApi } from './api';
 import {
   BACKUP_OPS,
   type BackupOp,
-  type EngineApi,
   IMPORT_OPS,
   type ImportOp,
   MODEL_OPS,
   type ModelOp,
   QUERY_OPS,
   type QueryOp,
-} from './api';
+} from './ops';
 import { type AutomationCounts, Backups, type WorkspaceStateStore } from './backups';
 import { EngineCore } from './core';
 import { forward } from './forward';

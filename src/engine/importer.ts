@@ -20,7 +20,7 @@ import type {
 } from './api';
 
 import type { EngineCore } from './core';
-import type { ImportOp } from './api';
+import type { ImportOp } from './ops';
 
 /** A file of the batch in progress: left over when the page went away before its report. */
 export interface PendingImport {

@@ -43,7 +43,7 @@ import type { DemandOptions, EngineApi, SegmentationResult } from './api';
 
 import type { EngineCore } from './core';
 import type { Queries } from './queries';
-import type { ModelOp } from './api';
+import type { ModelOp } from './ops';
 
 /** What a segmentation keeps besides its labels table: k-means' model facts (RFM needs none). */
 type StoredSegmentation = Pick<

@@ -7,6 +7,7 @@ import { service, traffic, visitSources } from '../metrics/insights';
 import { breakdowns, funnel, trend } from '../metrics/overview';
 import { type CategorySales, productTable, salesByCategory } from '../metrics/products';
 import { salesAnalysis } from '../metrics/sales';
+import { type CashResult, cash } from '../metrics/wallet';
 import type {
   Breakdowns,
   CampaignResult,
@@ -25,7 +26,7 @@ import type {
 } from './api';
 
 import type { EngineCore } from './core';
-import type { QueryOp } from './api';
+import type { QueryOp } from './ops';
 
 /** The page operations: every figure of a page for a range, read in the queue. */
 export class Queries implements Pick<EngineApi, QueryOp> {
@@ -117,6 +118,10 @@ export class Queries implements Pick<EngineApi, QueryOp> {
     return this.core.query('campaignPerformance', [range], async () =>
       campaigns(this.core.db, await this.core.resolveRange(range)),
     );
+  }
+
+  cash(range: RangeRequest = {}): Promise<CashResult> {
+    return this.core.query('cash', [range], async () => cash(this.core.db, await this.core.resolveRange(range)));
   }
 
   salesAnalysis(range: RangeRequest = {}): Promise<SalesAnalysis> {

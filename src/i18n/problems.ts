@@ -1,8 +1,19 @@
+import { KIND_IDS } from '../ingest/kinds/spec';
+import { WORKSPACE } from './strings/workspace';
+import { currency, DEFAULT_CURRENCY } from '../kernel/currency';
+import { formatCount, formatMoney } from '../format/number';
 import type { ErrorCode, NoteCode, Params, Problem, UnreadableReason } from '../ingest/problems';
 import type { ValueReason } from '../ingest/values';
 import type { Locale } from './locale';
 
 type Template = (p: Params) => string;
+
+/** An amount of a note (minor units, in the note's `currency`) as the seller reads money. */
+const money = (p: Params, key: string, locale: Locale) =>
+  formatMoney(Number(p[key]), currency(String(p.currency ?? DEFAULT_CURRENCY)), locale);
+/** Every export kind the importer reads, by name, for the message about a file it does not know. */
+const kindNames = (locale: Locale) => [...new Set(KIND_IDS.map((k) => WORKSPACE[`kind_${k}`][locale]))].join(', ');
+const count = (p: Params, key: string, locale: Locale) => formatCount(Number(p[key]), locale);
 
 const EXPECTED: Record<
   | ValueReason
@@ -125,9 +136,14 @@ const ERRORS: Record<ErrorCode, Record<Locale, Template>> = {
   },
   unknown_export: {
     id: (p) =>
-      `${p.file}: bukan ekspor Shopee yang dikenali (Pesanan, Penghasilan, atau Business Insights: Statistik Toko, Trafik, Chat, Flash Sale, Voucher). Kolom yang ditemukan: ${p.headers || '(tidak ada)'}.`,
+      `${p.file}: bukan ekspor Shopee yang dikenali. Yang bisa dibaca: ${kindNames('id')}. Kolom yang ditemukan: ${p.headers || '(tidak ada)'}.`,
     en: (p) =>
-      `${p.file}: not a Shopee export this app knows (Orders, Income, or Business Insights: shop stats, traffic, chat, flash sale, vouchers). Columns found: ${p.headers || '(none)'}.`,
+      `${p.file}: not a Shopee export this app knows. It reads: ${kindNames('en')}. Columns found: ${p.headers || '(none)'}.`,
+  },
+  unread_export: {
+    id: (p) =>
+      `${p.file}: ini laporan ${p.name_id} dari Shopee; laporan ini belum bisa dibaca aplikasi. Tidak ada yang diimpor.`,
+    en: (p) => `${p.file}: this is Shopee's ${p.name_en} report; the app does not read it yet. Nothing was imported.`,
   },
   missing_column: {
     id: (p) => `${p.file}, sheet "${p.sheet}": kolom wajib tidak ada: ${p.columns}.`,
@@ -215,9 +231,22 @@ const NOTES: Record<NoteCode, Record<Locale, Template>> = {
     en: () => `The payout total matches "3. Total yang Dilepas" on the Summary sheet.`,
   },
   payout_check_mismatch: {
-    id: (p) => `Total penghasilan ${p.computed} berbeda dengan "3. Total yang Dilepas" di Summary (${p.summary}).`,
+    id: (p) =>
+      `Total penghasilan ${money(p, 'computed', 'id')} berbeda dengan "3. Total yang Dilepas" di Summary (${money(p, 'summary', 'id')}).`,
     en: (p) =>
-      `The payout total ${p.computed} differs from "3. Total yang Dilepas" on the Summary sheet (${p.summary}).`,
+      `The payout total ${money(p, 'computed', 'en')} differs from "3. Total yang Dilepas" on the Summary sheet (${money(p, 'summary', 'en')}).`,
+  },
+  balance_check_ok: {
+    id: (p) =>
+      `${p.side === 'in' ? 'Saldo masuk' : 'Saldo keluar'} ${money(p, 'rows', 'id')} dari ${count(p, 'count', 'id')} transaksi cocok dengan Ringkasan laporan.`,
+    en: (p) =>
+      `${p.side === 'in' ? 'Money in' : 'Money out'} of ${money(p, 'rows', 'en')} over ${count(p, 'count', 'en')} transactions matches the report's summary.`,
+  },
+  balance_check_mismatch: {
+    id: (p) =>
+      `${p.side === 'in' ? 'Saldo masuk' : 'Saldo keluar'} dari baris transaksi ${money(p, 'rows', 'id')} (${count(p, 'count', 'id')} transaksi) berbeda dengan Ringkasan laporan: ${money(p, 'summary', 'id')} (${count(p, 'summaryCount', 'id')} transaksi).`,
+    en: (p) =>
+      `${p.side === 'in' ? 'Money in' : 'Money out'} from the transaction rows, ${money(p, 'rows', 'en')} (${count(p, 'count', 'en')} transactions), differs from the report's summary: ${money(p, 'summary', 'en')} (${count(p, 'summaryCount', 'en')} transactions).`,
   },
   already_imported: {
     id: (p) => `File yang sama sudah diimpor (impor #${p.id}); tidak ada yang berubah.`,
@@ -252,8 +281,8 @@ const NOTES: Record<NoteCode, Record<Locale, Template>> = {
     en: (p) => `${p.count} failed-delivery orders recorded with their claim status (linked to the orders by order id).`,
   },
   ads_topups: {
-    id: (p) => `Isi saldo iklan sebesar ${p.amount} tidak dihitung sebagai biaya iklan.`,
-    en: (p) => `Ads top-ups of ${p.amount} are not counted as ad spend.`,
+    id: (p) => `Isi saldo iklan sebesar ${money(p, 'amount', 'id')} tidak dihitung sebagai biaya iklan.`,
+    en: (p) => `Ads top-ups of ${money(p, 'amount', 'en')} are not counted as ad spend.`,
   },
   values_read: {
     id: (p) => `${p.rows} baris harian dan ringkasan, berisi ${p.values} nilai (angka di atas dihitung per nilai).`,

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ORDER_COLUMNS_2026 } from '../../scripts/sample/layouts';
 import { at, line, orderFile, textBytes } from '../../test/fixtures';
-import { parseExport } from './parseExport';
+import { EXPORT_KINDS, parseExport } from './parseExport';
 import type { Note } from './problems';
 import { ORDERS } from './kinds/ordersSpec';
-import { noteText } from '../i18n/problems';
+import { errorText, noteText } from '../i18n/problems';
 import { failure, HEADER_2026, sum } from '../../test/parsed';
 
 describe('number conventions: one file, one convention', () => {
@@ -119,5 +119,32 @@ describe('implausible order rows fail the file, naming them', () => {
     expect(parseExport('orders.xlsx', orderFile([late])).output.rowsRead).toBe(1);
     const future = line({ orderId: 'F2', created: at('2099-01-01 10:00'), completed: null, status: 'Perlu Dikirim' });
     expect(failure('orders.xlsx', orderFile([future])).params).toMatchObject({ row: 2, expected: 'date_not_future' });
+  });
+});
+
+describe('a file the importer does not read', () => {
+  const foreign = textBytes('Nama,Alamat\nBudi,Jakarta\n');
+  it('is told which exports the app reads, every kind by name, in both languages', () => {
+    const e = failure('kontak.csv', foreign);
+    expect(e.code).toBe('unknown_export');
+    for (const locale of ['id', 'en'] as const) {
+      const text = errorText(locale, e.info);
+      for (const k of EXPORT_KINDS) expect(text, `${locale} ${k.id}`).toContain(k.name[locale]);
+    }
+  });
+
+  it('is named when it is a Shopee export the app does not read yet, not called foreign', () => {
+    const e = failure('video-overview-v3.20260701_20260731.csv', foreign);
+    expect(e.code).toBe('unread_export');
+    expect(errorText('en', e.info)).toContain("Shopee's Video overview report");
+    expect(errorText('id', e.info)).toContain('laporan Ringkasan Video dari Shopee');
+  });
+});
+
+describe('amounts in import notes', () => {
+  it('read as money in the file currency, in both languages', () => {
+    const note = { code: 'ads_topups', level: 'info', params: { amount: 7_750_000, currency: 'IDR' } } as const;
+    expect(noteText('id', note)).toContain('Rp7.750.000');
+    expect(noteText('en', note)).toContain('IDR 7,750,000');
   });
 });

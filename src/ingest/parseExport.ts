@@ -1,3 +1,4 @@
+import type { Text } from '../kernel/text';
 import { describeHeaders, headerCurrency, type LocatedTable, locateTables, missingRequired } from './detect';
 import {
   COUNTRY_CURRENCY,
@@ -15,6 +16,7 @@ import { readOrderLines } from './kinds/orders';
 import { ORDERS } from './kinds/ordersSpec';
 import { PRODUCT_PERFORMANCE, readProductPerformance } from './kinds/productPerformance';
 import { readReturns, RETURNS } from './kinds/returns';
+import { BALANCE, readBalance } from './kinds/balance';
 import type { KindOutput } from './kinds/output';
 import type { ExportKindSpec, KindId } from './kinds/spec';
 import { ImportError, type UnreadableReason } from './problems';
@@ -23,6 +25,12 @@ import type { WorkbookSource } from './readers/source';
 import { readXlsx, WorkbookReadError } from './readers/xlsx';
 import { fileConvention, type ReadContext } from './rows';
 import { cellText } from './values';
+
+/** Shopee exports the app recognises by name but does not read yet (shopee-exports.md §1). */
+const UNREAD_EXPORTS: readonly { file: RegExp; name: Text }[] = [
+  { file: /^video-overview/i, name: { id: 'Ringkasan Video', en: 'Video overview' } },
+  { file: /^Chat_Broadcast_overview/i, name: { id: 'Ringkasan Siaran Chat', en: 'Chat broadcast overview' } },
+];
 
 /** Every export kind the importer knows, tried in this order. */
 export const EXPORT_KINDS: readonly ExportKindSpec[] = [
@@ -35,6 +43,7 @@ export const EXPORT_KINDS: readonly ExportKindSpec[] = [
   ADS_LIVE,
   ADS_BILLING,
   RETURNS,
+  BALANCE,
   PRODUCT_PERFORMANCE,
   LIVE_STREAMING,
   AFFILIATE,
@@ -62,6 +71,7 @@ const READERS: Record<KindId, (t: readonly LocatedTable[], ctx: ReadContext, wb:
   affiliate_product: readAffiliate,
   ads_billing: readAdsBilling,
   returns: readReturns,
+  balance: (t, ctx) => readBalance(t, ctx),
   product_performance: readProductPerformance,
 };
 
@@ -161,7 +171,12 @@ export function parseExport(fileName: string, bytes: Uint8Array, kinds = EXPORT_
 
 function parseWorkbook(fileName: string, wb: WorkbookSource, kinds: readonly ExportKindSpec[]): ParsedExport {
   const tables = locateTables(wb, kinds);
-  if (!tables.length) throw new ImportError('unknown_export', { file: fileName, headers: describeHeaders(wb) });
+  if (!tables.length) {
+    const known = UNREAD_EXPORTS.find((x) => x.file.test(fileName));
+    if (known)
+      throw new ImportError('unread_export', { file: fileName, name_id: known.name.id, name_en: known.name.en });
+    throw new ImportError('unknown_export', { file: fileName, headers: describeHeaders(wb) });
+  }
   const kind = tables[0].kind;
   const missing = missingRequired(tables[0]);
   if (missing.length) {
@@ -179,6 +194,7 @@ function parseWorkbook(fileName: string, wb: WorkbookSource, kinds: readonly Exp
   });
   const ctx: ReadContext = {
     fileName,
+    currency,
     minorFactor: minorPerMajor(currency),
     convention: numbers.convention,
   };

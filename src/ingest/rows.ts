@@ -1,3 +1,4 @@
+import type { Currency } from '../kernel/currency';
 import type { LocatedTable } from './detect';
 import type { FieldType } from './kinds/spec';
 import { ImportError } from './problems';
@@ -23,7 +24,8 @@ import {
 
 export interface ReadContext {
   fileName: string;
-  /** Money minor units per major unit: 1 for IDR, 100 for MYR, SGD, PHP. */
+  /** The file's currency, and its minor units per major unit: 1 for IDR, 100 for MYR, SGD, PHP. */
+  currency: Currency;
   minorFactor: number;
   /**
    * The number convention of the whole file (see {@link fileConvention}): every column reads by it, and a

@@ -414,6 +414,14 @@ describe('Products and gross profit on sample-data', () => {
     expect(row?.releasedUnits).toBe(units);
     expect(row?.grossProfit).toBe(Math.round(payout - 50_000 * units));
     expect(after.find((r) => r.sku === withoutCost.sku)?.grossProfit).toBeNull();
+    // A SKU with a cost but no released order has no gross profit yet: "–", not Rp0.
+    // The sample's last days are not released yet.
+    const lastDays = dayRange('2026-11-25', '2026-11-30');
+    const unreleased = (await engine.productTable(lastDays)).find((r) => r.unitCost === null && r.releasedUnits === 0);
+    if (!unreleased) throw new Error('the last days of the sample have no SKU without a released order');
+    await engine.setUnitCosts([{ sku: unreleased.sku, unitCost: 10_000 }]);
+    const r = (await engine.productTable(lastDays)).find((x) => x.sku === unreleased.sku);
+    expect([r?.unitCost, r?.grossProfit, r?.margin]).toEqual([10_000, null, null]);
     await engine.setUnitCosts([{ sku: withCost.sku, unitCost: null }]);
     expect((await engine.productTable(month)).find((r) => r.sku === withCost.sku)?.grossProfit).toBeNull();
   });

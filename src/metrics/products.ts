@@ -63,7 +63,8 @@ export async function productTable(db: SqlConnection, range: DateRange): Promise
       CASE WHEN perf.visitors > 0 THEN perf.perf_orders / perf.visitors END AS "visitorConversion",
       CASE WHEN agg.buyers > 0 THEN agg.repeaters / agg.buyers END AS "repeatRate",
       costs.unit_cost AS "unitCost",
-      CASE WHEN costs.unit_cost IS NOT NULL THEN payout - costs.unit_cost * "releasedUnits" END AS "grossProfit"
+      -- No released order, no gross profit: nothing has been paid out for the SKU yet (shown "–", not Rp0).
+      CASE WHEN costs.unit_cost IS NOT NULL AND "releasedUnits" > 0 THEN payout - costs.unit_cost * "releasedUnits" END AS "grossProfit"
     FROM agg JOIN skus s USING (sku_id) LEFT JOIN costs USING (sku) LEFT JOIN perf USING (sku)
     ORDER BY sales DESC, sku`);
   return rows.map((r) => ({

@@ -31,4 +31,12 @@ export const METRIC_QUOTES: Partial<Record<MetricId, string>> = {
   chat_response_rate:
     "Chat: `chat_response_rate` = Σ Chat Dibalas ÷ Σ Jumlah Chat. `csat` = Σ `Penilaian Baik` ÷ Σ (`Penilaian Baik` + `Penilaian Cukup` + `Penilaian Buruk`) from `Rincian CSAT`. The file's own `CSAT %` is shown only for its own period, never averaged. Response times are `HH:MM:SS` durations, stored in seconds.",
   csat: "Chat: `chat_response_rate` = Σ Chat Dibalas ÷ Σ Jumlah Chat. `csat` = Σ `Penilaian Baik` ÷ Σ (`Penilaian Baik` + `Penilaian Cukup` + `Penilaian Buruk`) from `Rincian CSAT`. The file's own `CSAT %` is shown only for its own period, never averaged. Response times are `HH:MM:SS` durations, stored in seconds.",
+  balance_in: '`balance_in` (Saldo Masuk / Money in) = Σ `Jumlah` of `Transaksi Masuk` rows.',
+  balance_out: '`balance_out` (Saldo Keluar / Money out) = Σ `Jumlah` of `Transaksi Keluar` rows (a negative amount).',
+  withdrawals: '`withdrawals` (Penarikan Dana / Withdrawals) = Σ `Jumlah` of `Penarikan Dana` rows (negative).',
+  wallet_ads_topup:
+    '`wallet_ads_topup` (Isi Saldo Iklan dari Saldo / Ads top-ups from balance) = Σ `Jumlah` of rows whose `Deskripsi` is an ads or coin top-up (`Isi Ulang Saldo Iklan/Koin Penjual`), negative. It is not ad spend: spend comes from the ads billing report.',
+  wallet_order_income:
+    '`wallet_order_income` (Penghasilan Pesanan di Saldo / Order income in balance) = Σ `Jumlah` of `Penghasilan dari Pesanan` rows, in and out. Over the same release days and orders it equals `net_payout` of the income export. Show the difference, if any, as a reconciliation line with the orders that differ.',
+  balance_adjustments: '`balance_adjustments` (Penyesuaian / Adjustments) = Σ `Jumlah` of `Penyesuaian` rows.',
 };

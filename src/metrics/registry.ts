@@ -61,9 +61,20 @@ export type OrderMetricId = (typeof ORDER_METRICS)[number];
 export type IncomeMetricId = (typeof INCOME_METRICS)[number];
 export type TrafficMetricId = (typeof TRAFFIC_METRICS)[number];
 export type ServiceMetricId = (typeof SERVICE_METRICS)[number];
+
+/** The seller balance report's figures (src/metrics/wallet.ts holds their rules). */
+export const WALLET_METRICS = [
+  'balance_in',
+  'balance_out',
+  'withdrawals',
+  'wallet_ads_topup',
+  'wallet_order_income',
+  'balance_adjustments',
+] as const;
+export type WalletMetricId = (typeof WALLET_METRICS)[number];
 /** The metrics of the order and income KPI queries. */
 export type KpiMetricId = OrderMetricId | IncomeMetricId;
-export type MetricId = KpiMetricId | TrafficMetricId | ServiceMetricId;
+export type MetricId = KpiMetricId | TrafficMetricId | ServiceMetricId | WalletMetricId;
 /** The unit of a metric's figures, as its registry entry declares it. */
 export type UnitOf<M extends MetricId> = (typeof METRICS)[M]['unit'];
 /** A metric's figure, typed in its unit (a ratio cannot be summed, money cannot be added to a count). */
@@ -74,7 +85,7 @@ export interface MetricDefinition {
   name: Text;
   unit: Unit;
   formula: Text;
-  source: 'orders' | 'income' | 'traffic' | 'shop_stats' | 'chat';
+  source: 'orders' | 'income' | 'traffic' | 'shop_stats' | 'chat' | 'wallet';
   /** Whether a rise is good news (green) or bad news (red); neutral metrics are not coloured. */
   better: 'up' | 'down' | 'neutral';
   /** For order metrics: the part it is, or the ratio of two parts. */
@@ -121,6 +132,15 @@ export function metricValue(v: OrderValue, parts: Readonly<Record<PartId, number
 
 const ORDER_SRC = 'orders' as const;
 const INCOME_SRC = 'income' as const;
+
+const wallet = (id: WalletMetricId, better: MetricDefinition['better'], name: Text, formula: Text) => ({
+  id,
+  unit: 'money' as const,
+  better,
+  source: 'wallet' as const,
+  name,
+  formula,
+});
 
 const bi = (
   id: TrafficMetricId | ServiceMetricId,
@@ -480,6 +500,60 @@ export const METRICS = {
     {
       id: 'Σ Pesanan dari Chat ÷ Σ Chat Dibalas',
       en: 'Σ orders from chat ÷ Σ chats replied',
+    },
+  ),
+  balance_in: wallet(
+    'balance_in',
+    'up',
+    { id: 'Saldo Masuk', en: 'Money in' },
+    {
+      id: 'Σ Jumlah transaksi dengan Jenis Transaksi "Transaksi Masuk", menurut Tanggal Transaksi',
+      en: 'Σ Jumlah of transactions whose Jenis Transaksi is "Transaksi Masuk", by transaction date',
+    },
+  ),
+  balance_out: wallet(
+    'balance_out',
+    'neutral',
+    { id: 'Saldo Keluar', en: 'Money out' },
+    {
+      id: 'Σ Jumlah transaksi "Transaksi Keluar" (negatif), menurut Tanggal Transaksi',
+      en: 'Σ Jumlah of "Transaksi Keluar" transactions (negative), by transaction date',
+    },
+  ),
+  withdrawals: wallet(
+    'withdrawals',
+    'neutral',
+    { id: 'Penarikan Dana', en: 'Withdrawals' },
+    {
+      id: 'Σ Jumlah transaksi bertipe "Penarikan Dana" (negatif)',
+      en: 'Σ Jumlah of "Penarikan Dana" transactions (negative)',
+    },
+  ),
+  wallet_ads_topup: wallet(
+    'wallet_ads_topup',
+    'neutral',
+    { id: 'Isi Saldo Iklan dari Saldo', en: 'Ads top-ups from balance' },
+    {
+      id: 'Σ Jumlah transaksi "Isi Ulang Saldo Iklan/Koin Penjual" (negatif); bukan biaya iklan',
+      en: 'Σ Jumlah of "Isi Ulang Saldo Iklan/Koin Penjual" transactions (negative); not ad spend',
+    },
+  ),
+  wallet_order_income: wallet(
+    'wallet_order_income',
+    'up',
+    { id: 'Penghasilan Pesanan di Saldo', en: 'Order income in balance' },
+    {
+      id: 'Σ Jumlah transaksi bertipe "Penghasilan dari Pesanan", masuk dan keluar',
+      en: 'Σ Jumlah of "Penghasilan dari Pesanan" transactions, in and out',
+    },
+  ),
+  balance_adjustments: wallet(
+    'balance_adjustments',
+    'neutral',
+    { id: 'Penyesuaian', en: 'Adjustments' },
+    {
+      id: 'Σ Jumlah transaksi bertipe "Penyesuaian"',
+      en: 'Σ Jumlah of "Penyesuaian" transactions',
     },
   ),
 } as const satisfies Record<MetricId, MetricDefinition>;

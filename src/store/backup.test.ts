@@ -175,22 +175,24 @@ describe('workspace backup and restore', () => {
   it('a backup of an older schema is migrated on restore; a newer one and a broken one change nothing', async () => {
     const before = await everything(a, dbA);
     const decoded = await decodeBackup((await a.exportWorkspace()).bytes, SUPPORTED);
-    // The same workspace as the schema before the last migration wrote it: orders without the order-level
-    // fields the specs declared since, imports without their coverage flag.
+    // The same workspace as schema 6 wrote it: orders without the order-level fields the specs declared
+    // since, imports without their coverage flag, and no wallet table.
     const added: Record<string, readonly string[]> = {
       'table/orders': ORDER_COLUMNS_OF_SPECS,
       'table/imports': ['covers_all'],
     };
-    const parts = decoded.manifest.parts.map((p) => {
-      let bytes = decoded.parts.get(p.name) as Uint8Array;
-      const drop = added[p.name];
-      if (drop) {
-        const t = tableFromIPC(bytes);
-        bytes = tableToIPC(t.select(t.schema.fields.map((f) => f.name).filter((n) => !drop.includes(n))), 'stream');
-      }
-      return { name: p.name, bytes, rows: p.rows };
-    });
-    const older = await encodeBackup({ ...decoded.manifest, schemaVersion: SCHEMA_VERSION - 1 }, parts);
+    const parts = decoded.manifest.parts
+      .filter((p) => p.name !== 'table/wallet_all')
+      .map((p) => {
+        let bytes = decoded.parts.get(p.name) as Uint8Array;
+        const drop = added[p.name];
+        if (drop) {
+          const t = tableFromIPC(bytes);
+          bytes = tableToIPC(t.select(t.schema.fields.map((f) => f.name).filter((n) => !drop.includes(n))), 'stream');
+        }
+        return { name: p.name, bytes, rows: p.rows };
+      });
+    const older = await encodeBackup({ ...decoded.manifest, schemaVersion: 6 }, parts);
     const r = await b.restoreWorkspace(new Blob([older as Uint8Array<ArrayBuffer>]));
     if (!r.ok) throw new Error(JSON.stringify(r.problem));
     const after = await everything(b, dbB);

@@ -21,6 +21,7 @@ export const COMMON = {
   page_insights: { id: 'Wawasan ML', en: 'ML Insights' },
   page_reports: { id: 'Laporan', en: 'Reports' },
   page_alerts: { id: 'Peringatan', en: 'Alerts' },
+  page_cash: { id: 'Kas', en: 'Cash' },
   page_data: { id: 'Data', en: 'Data' },
   page_settings: { id: 'Pengaturan', en: 'Settings' },
   notBuiltYet: { id: 'Halaman ini belum tersedia.', en: 'This page is not available yet.' },
@@ -73,6 +74,7 @@ export const COMMON = {
   source_traffic: { id: 'ekspor Tinjauan Trafik', en: 'Traffic overview export' },
   source_shop_stats: { id: 'ekspor Statistik Toko', en: 'Shop stats export' },
   source_chat: { id: 'ekspor Performa Chat', en: 'Chat performance export' },
+  source_wallet: { id: 'laporan Saldo Penjual', en: 'Seller balance report' },
   starting: { id: 'Menyiapkan database…', en: 'Starting the database…' },
   columnsNeedExport: {
     id: 'Kolom {columns} tidak ditampilkan karena masih kosong: kolom itu terisi setelah Anda mengimpor {source}.',
@@ -417,4 +419,37 @@ export const COMMON = {
   colClaimPaid: { id: 'Klaim dicairkan/ditolak', en: 'Claim paid/rejected' },
   colCompensation: { id: 'Kompensasi', en: 'Compensation' },
   exportData: { id: 'Unduh data periode ini (Excel)', en: 'Download this period’s data (Excel)' },
+  cashNoDataTitle: { id: 'Belum ada laporan Saldo Penjual', en: 'No seller balance report yet' },
+  cashNoDataWhere: {
+    id: 'Unduh di Seller Centre → Keuangan → Saldo Penjual → Unduh Laporan (my_balance_transaction_report…xlsx), lalu impor di halaman Data.',
+    en: 'Download it in Seller Centre → Finance → Seller Balance → Download report (my_balance_transaction_report…xlsx), then import it on the Data page.',
+  },
+  cashCoverage: {
+    id: 'Laporan saldo mencakup {covered} dari {days} hari periode ini.',
+    en: 'Balance reports cover {covered} of the {days} days of this period.',
+  },
+  cashDaily: { id: 'Saldo per hari', en: 'Balance by day' },
+  cashTypes: { id: 'Per tipe transaksi', en: 'By transaction type' },
+  colTxType: { id: 'Tipe transaksi', en: 'Transaction type' },
+  colTransactions: { id: 'Transaksi', en: 'Transactions' },
+  colAmount: { id: 'Jumlah', en: 'Amount' },
+  cashReconcileTitle: {
+    id: 'Penghasilan pesanan: saldo vs ekspor Penghasilan',
+    en: 'Order income: balance vs the Income export',
+  },
+  cashReconcileText: {
+    id: '{orders} pesanan dibayar ke saldo dalam periode ini: {wallet} di saldo, {income} di ekspor Penghasilan untuk pesanan yang sama.',
+    en: '{orders} orders were paid into the balance in this period: {wallet} in the balance, {income} in the Income export for the same orders.',
+  },
+  cashReconcileMissing: {
+    id: 'Pesanan yang tidak ada di ekspor Penghasilan yang diimpor: {n}.',
+    en: 'Orders not in the imported Income exports: {n}.',
+  },
+  cashReconcileOk: {
+    id: 'Setiap pesanan cocok sampai rupiah.',
+    en: 'Every order matches to the rupiah.',
+  },
+  colInBalance: { id: 'Di saldo', en: 'In balance' },
+  colInIncome: { id: 'Di ekspor Penghasilan', en: 'In Income export' },
+  colDifference: { id: 'Selisih', en: 'Difference' },
 } satisfies Record<string, Record<Locale, string>>;

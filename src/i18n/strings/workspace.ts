@@ -166,6 +166,7 @@ export const WORKSPACE = {
   kind_ads_billing: { id: 'Riwayat Transaksi Iklan', en: 'Ads billing' },
   kind_product_performance: { id: 'Performa Produk', en: 'Product performance' },
   kind_returns: { id: 'Pengembalian Barang/Dana', en: 'Returns and refunds' },
+  kind_balance: { id: 'Laporan Saldo Penjual', en: 'Seller balance report' },
   kind_discount: { id: 'Diskon, Paket Diskon dan Kombo', en: 'Discounts, bundles and combos' },
   kind_live_streaming: { id: 'Shopee Live', en: 'Shopee Live' },
   kind_affiliate: { id: 'Performa Affiliate (AMS)', en: 'Affiliate performance (AMS)' },

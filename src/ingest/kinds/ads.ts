@@ -292,7 +292,7 @@ export function readAdsBilling(tables: readonly LocatedTable[], ctx: ReadContext
     const [day, type] = key.split('\u001f');
     facts.push('ads_billing', type, 'spend', Number(day), null, v);
   }
-  const notes: Note[] = [{ code: 'ads_topups', level: 'info', params: { amount: topups } }];
+  const notes: Note[] = [{ code: 'ads_topups', level: 'info', params: { amount: topups, currency: ctx.currency } }];
   return {
     target: 'insights',
     staged: facts.finish(),

@@ -302,8 +302,12 @@ export function readIncome(tables: readonly LocatedTable[], ctx: ReadContext, wb
       const actual = payoutSum;
       notes.push(
         Math.round(expected * ctx.minorFactor) === actual
-          ? { code: 'payout_check_ok', level: 'info', params: { total: actual } }
-          : { code: 'payout_check_mismatch', level: 'warning', params: { computed: actual, summary: expected } },
+          ? { code: 'payout_check_ok', level: 'info', params: { total: actual, currency: ctx.currency } }
+          : {
+              code: 'payout_check_mismatch',
+              level: 'warning',
+              params: { computed: actual, summary: Math.round(expected * ctx.minorFactor), currency: ctx.currency },
+            },
       );
     }
   }

@@ -3,10 +3,17 @@ import type { Note } from '../problems';
 import { parseDateTime } from '../values';
 
 /** Where an importer's rows go: each target has a stage table and a merge rule in src/db. */
-export type MergeTarget = 'order_lines' | 'income' | 'insights' | 'returns' | 'claims';
+export type MergeTarget = 'order_lines' | 'income' | 'insights' | 'returns' | 'claims' | 'wallet';
 
 /** Merge targets in the order removal looks through them. */
-export const MERGE_TARGETS: readonly MergeTarget[] = ['order_lines', 'income', 'insights', 'returns', 'claims'];
+export const MERGE_TARGETS: readonly MergeTarget[] = [
+  'order_lines',
+  'income',
+  'insights',
+  'returns',
+  'claims',
+  'wallet',
+];
 
 /** What an importer hands to the database: typed rows plus what the report should say. */
 export interface KindOutput {

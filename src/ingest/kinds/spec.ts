@@ -41,27 +41,31 @@ export function storedFields(spec: ExportKindSpec, only?: 'order'): FieldSpec[] 
   return spec.fields.filter((f) => (only ? f.store === only : f.store !== undefined));
 }
 
-export type KindId =
-  | 'orders'
-  | 'income_2025'
-  | 'income_2026'
-  | 'shop_stats'
-  | 'traffic_overview'
-  | 'chat'
-  | 'flash_sale'
-  | 'voucher'
-  | 'sales_overview'
-  | 'product_overview'
-  | 'ads'
-  | 'ads_billing'
-  | 'returns'
-  | 'product_performance'
-  | 'discount'
-  | 'live_streaming'
-  | 'affiliate'
-  | 'affiliate_product'
-  | 'ads_keyword'
-  | 'ads_live';
+/** Every export kind the importer reads. */
+export const KIND_IDS = [
+  'orders',
+  'income_2025',
+  'income_2026',
+  'shop_stats',
+  'traffic_overview',
+  'chat',
+  'flash_sale',
+  'voucher',
+  'sales_overview',
+  'product_overview',
+  'ads',
+  'ads_billing',
+  'returns',
+  'product_performance',
+  'discount',
+  'live_streaming',
+  'affiliate',
+  'affiliate_product',
+  'ads_keyword',
+  'ads_live',
+  'balance',
+] as const;
+export type KindId = (typeof KIND_IDS)[number];
 
 export interface ExportKindSpec {
   id: KindId;

@@ -5,12 +5,12 @@ import { bumpDataVersion, engineStatus, locale, tr, trf } from '../../app/state'
 import { createEngineQuery, engine, useDatasetInfo, useRange } from '../../app/useRange';
 import type { ImportRecord } from '../../engine/api';
 import { LoadSampleButton } from '../../components/EmptyState';
-import { KpiCard, KpiGridSkeleton } from '../../components/KpiCard';
+import { KpiCard, KpiGrid, KpiGridSkeleton } from '../../components/KpiCard';
 import { Pending } from '../../components/Skeleton';
 import { downloadBytes } from '../../format/csv';
 import { formatCount } from '../../format/number';
 import { errorText, noteText } from '../../i18n/problems';
-import { INCOME_METRICS, ORDER_METRICS } from '../../metrics/registry';
+import { INCOME_METRICS, ORDER_METRICS, WALLET_METRICS } from '../../metrics/registry';
 
 function ReportItem(props: { item: ImportItem }) {
   const r = () => props.item.report;
@@ -146,6 +146,7 @@ export function DataPage() {
   const info = useDatasetInfo();
   const [kpis] = createEngineQuery('kpis', () => [range()]);
   const [imports] = createEngineQuery('listImports');
+  const [cash] = createEngineQuery('cash', () => [range()]);
 
   const importFiles = (files: File[]) =>
     runImport(
@@ -255,6 +256,21 @@ export function DataPage() {
                   )}
                 </For>
               </div>
+              <Show when={cash()?.hasData ? cash() : undefined}>
+                {(c) => (
+                  <>
+                    <h3>{tr('kind_balance')}</h3>
+                    <KpiGrid
+                      testid="wallet-kpis"
+                      ids={WALLET_METRICS}
+                      current={c().kpis.current}
+                      previous={c().kpis.previous}
+                      currency={currency()}
+                      compare={compare()}
+                    />
+                  </>
+                )}
+              </Show>
               <div class="toolbar">
                 <button
                   type="button"
