@@ -2,7 +2,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { Currency } from '../kernel/currency';
 import { type DateRange, daysIn } from '../kernel/days';
 import { locale, tr, trf } from '../app/state';
-import { formatCount } from '../format/number';
+import { formatCount, formatDate, formatPercent } from '../format/number';
 import type { Grain, OverviewResult } from '../engine/api';
 import { coveredValues } from '../metrics/gaps';
 import { Chart, type ChartSeries } from './Chart';
@@ -111,6 +111,17 @@ export function TrendCard(props: {
           },
         ]}
       />
+      <For each={o().trend.partial}>
+        {(p) => (
+          <p class="muted small" data-testid="partial-day-note" data-day={p.day}>
+            {trf('partialDayNote', {
+              day: formatDate(p.day, locale(), 'short'),
+              until: p.until,
+              share: formatPercent(p.share, locale()),
+            })}
+          </p>
+        )}
+      </For>
       <Show when={o().trend.coveredDays < daysIn(o().range)}>
         <p class="muted small" data-testid="coverage-note">
           {trf('coverageNote', {

@@ -541,13 +541,17 @@ describe('prediction inputs', () => {
     expect(h.orders[day('2026-06-15')]).toBeNull();
     expect(h.cancellations[day('2026-06-15')]).toBeNull();
     expect(h.sales.values[day('2026-07-15')]).toBe(0);
-    // Unknown: 31 May (after the May file's last order) and all of June.
+    // Unknown: 31 May (after the May file's last order), all of June, and 29 July, the July file's last day,
+    // whose latest timestamp is that day's 10:00 (the export may have been made then).
     const unknown = h.sales.values.flatMap((v, i) => (v === null ? [isoOfDay(dayNumber(h.sales.start) + i)] : []));
     expect(unknown).toEqual([
       '2026-05-31',
       ...Array.from({ length: 30 }, (_, i) => `2026-06-${String(i + 1).padStart(2, '0')}`),
+      '2026-07-29',
     ]);
-    expect(h.sales.values.reduce((a: number, v) => a + (v ?? 0), 0)).toBe(82_500 + 50_000 + 2 * 82_500);
+    expect(h.partial.map((p) => [p.day, p.until])).toEqual([['2026-07-29', '10:00']]);
+    // M1, M2 and J1 (J2's day is left out).
+    expect(h.sales.values.reduce((a: number, v) => a + (v ?? 0), 0)).toBe(82_500 + 50_000 + 82_500);
     // The sales trend marks the same buckets: a month with no covered day, and each uncovered day.
     const months = await engine.trend(dayRange('2026-04-01', '2026-07-31'), 'month');
     expect(months.buckets).toEqual(['2026-04-01', '2026-05-01', '2026-06-01', '2026-07-01']);

@@ -89,8 +89,8 @@ export class ModelRunner implements Pick<EngineApi, ModelOp> {
     return this.core.memo('history', () => orderHistory(this.core.db));
   }
 
-  forecastSales(horizon = 30): Promise<SeriesForecast | null> {
-    return this.predict(
+  async forecastSales(horizon = 30): Promise<SeriesForecast | null> {
+    const f = await this.predict(
       `sales:${horizon}`,
       async () => {
         const h = await this.history();
@@ -98,6 +98,7 @@ export class ModelRunner implements Pick<EngineApi, ModelOp> {
       },
       (ml, x) => ml.forecastSeries(x.s, horizon, x.calendar),
     );
+    return f && { ...f, partial: (await this.history())?.partial ?? [] };
   }
 
   forecastTraffic(horizon = 30): Promise<SeriesForecast | null> {

@@ -20,7 +20,7 @@ export function formatValue(v: number | string | null, fmt: Fmt, currency: Curre
     case 'ratio':
       return formatPercent(v, locale);
     case 'duration':
-      return formatDuration(v);
+      return formatDuration(v, locale);
     default:
       return formatDecimal(v, locale, 2);
   }

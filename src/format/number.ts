@@ -100,11 +100,21 @@ export function formatRange(
     : `${formatDate(r.from, locale, fromStyle)} – ${formatDate(r.to, locale, 'long')}`;
 }
 
-/** A duration in seconds: `1:05:09`, `12:30` (minutes and seconds). */
-export function formatDuration(seconds: number): string {
+const DURATION_UNITS: Record<Locale, { h: string; m: string; s: string }> = {
+  id: { h: 'jam', m: 'mnt', s: 'dtk' },
+  en: { h: 'h', m: 'min', s: 's' },
+};
+
+/**
+ * A duration in seconds with its units, the two largest that apply: `1 jam 5 mnt`, `16 mnt 10 dtk`, `45 dtk`.
+ * @example formatDuration(970, 'en') // '16 min 10 s'
+ */
+export function formatDuration(seconds: number, locale: Locale): string {
   const s = Math.round(seconds);
+  const u = DURATION_UNITS[locale];
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return h ? `${h}:${p(m)}:${p(s % 60)}` : `${m}:${p(s % 60)}`;
+  if (h) return m ? `${h} ${u.h} ${m} ${u.m}` : `${h} ${u.h}`;
+  if (m) return s % 60 ? `${m} ${u.m} ${s % 60} ${u.s}` : `${m} ${u.m}`;
+  return `${s} ${u.s}`;
 }

@@ -14,6 +14,15 @@ export interface DateRange {
   to: IsoDay;
 }
 
+/** A day whose orders are known only up to a time of day: its last export was made during it. */
+export interface PartialDay {
+  day: IsoDay;
+  /** The latest time the exports show that day (`HH:MM`). */
+  until: string;
+  /** The share of a usual day's orders placed before `until`, from the shop's own hours. */
+  share: number;
+}
+
 /** A range as asked for at an edge (an API call, a URL): text until parsed; a missing end means the data's. */
 export interface RangeRequest {
   from?: string;

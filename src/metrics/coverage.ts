@@ -1,5 +1,7 @@
 import type { SqlConnection } from '../db/connection';
-import { dayNumber } from '../kernel/days';
+import { dayNumber, type IsoDay, type PartialDay } from '../kernel/days';
+
+export type { PartialDay };
 
 /**
  * Which of the `n` days from `start` an order export covers: from its first to its last order's creation
@@ -18,4 +20,50 @@ export async function orderCoverage(db: SqlConnection, start: string, n: number)
       covered[d] = true;
   }
   return covered;
+}
+
+/** Below this share of a usual day's orders a day counts as partial; above it, as complete. */
+export const COMPLETE_SHARE = 0.95;
+
+/**
+ * The days the exports know only in part. A file's snapshot (its latest timestamp, METRICS.md) is a lower
+ * bound of when it was exported: when it falls on the file's last creation day, that day is known up to
+ * the snapshot only, unless another file that lists every order covers the day and was exported later.
+ * Such a day is partial when the shop usually takes more than 5% of a day's orders after that time.
+ */
+export async function partialDays(db: SqlConnection): Promise<PartialDay[]> {
+  const candidates = await db.query<{ day: IsoDay; until: string; minute: number }>(`
+    WITH f AS (
+      SELECT CAST(last_at AS DATE) AS last_day, snapshot_at FROM imports
+      WHERE kind = 'orders' AND covers_all AND last_at IS NOT NULL AND snapshot_at IS NOT NULL
+    ), c AS (
+      SELECT last_day, max(snapshot_at) AS snapshot_at FROM f WHERE CAST(snapshot_at AS DATE) = last_day GROUP BY 1
+    )
+    SELECT strftime(last_day, '%Y-%m-%d') AS day, strftime(snapshot_at, '%H:%M') AS until,
+      hour(snapshot_at) * 60 + minute(snapshot_at) AS minute
+    FROM c
+    WHERE NOT EXISTS (
+      SELECT 1 FROM imports i WHERE i.kind = 'orders' AND i.covers_all
+        AND CAST(i.first_at AS DATE) <= c.last_day AND CAST(i.last_at AS DATE) >= c.last_day
+        AND CAST(i.snapshot_at AS DATE) > c.last_day
+    )
+    ORDER BY 1`);
+  if (!candidates.length) return [];
+  // The shop's usual hours, from the days known in full.
+  const hours = await db.query<{ hour: number; n: number }>(`
+    SELECT hour, sum(orders) AS n FROM rollup_hours
+    WHERE created_date NOT IN (${candidates.map((c) => `DATE '${c.day}'`).join(', ')}) GROUP BY 1`);
+  const total = hours.reduce((a, h) => a + Number(h.n), 0);
+  if (!total) return [];
+  const byHour = new Array<number>(24).fill(0);
+  for (const h of hours) byHour[h.hour] = Number(h.n) / total;
+  const shareBefore = (minute: number) => {
+    const h = Math.floor(minute / 60);
+    let s = 0;
+    for (let i = 0; i < h; i++) s += byHour[i];
+    return s + (byHour[h] ?? 0) * ((minute % 60) / 60);
+  };
+  return candidates
+    .map((c) => ({ day: c.day, until: c.until, share: shareBefore(c.minute) }))
+    .filter((p) => p.share < COMPLETE_SHARE);
 }

@@ -1,7 +1,7 @@
 import { isoDay } from '../kernel/days';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bytes, manifest, openSampleEngine, sampleLines } from '../../test/sample';
-import { type IndependentLine, readDailyRows, statusKind } from '../../test/independent';
+import { type IndependentLine, readDailyRows, readOrderFile, statusKind } from '../../test/independent';
 import type { openNodeDuckDB } from '../db/nodeDuckdb';
 import type { Engine } from '../engine/engine';
 import { segmentBuyers } from '../ml/segments';
@@ -37,6 +37,16 @@ describe('Predictions on sample-data', () => {
     const by = validDaily();
     const days = [...by.keys()].sort();
     expect(f.history.start).toBe(days[0]);
+    // The last export's latest timestamp is on its last day: that day is known up to then, and left out.
+    const last = manifest.files
+      .filter((x) => x.startsWith('Order.all.'))
+      .sort()
+      .at(-1) as string;
+    const snapshot = readOrderFile(bytes(last)).snapshot;
+    expect(snapshot.slice(0, 10)).toBe(days.at(-1));
+    expect(f.partial?.map((p) => [p.day, p.until])).toEqual([[snapshot.slice(0, 10), snapshot.slice(11, 16)]]);
+    expect(f.history.values.at(-1)).toBeNull();
+    by.delete(snapshot.slice(0, 10));
     expect(f.history.values.reduce((a: number, v) => a + (v ?? 0), 0)).toBe(
       [...by.values()].reduce((a, b) => a + b, 0),
     );

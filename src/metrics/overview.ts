@@ -1,11 +1,11 @@
 import type { SqlConnection } from '../db/connection';
-import { type DateRange, dayNumber, type IsoDay } from '../kernel/days';
+import { type DateRange, dayNumber, type IsoDay, type PartialDay } from '../kernel/days';
 import { sqlDate } from '../db/connection';
 import { NEWEST_ROLLUP_DAY, NEWEST_SKU_DETAIL, SKU_OF_LINE } from '../db/merge';
 import { LINE_MEASURES } from '../db/measures';
 import { partsSelect } from './parts';
 import { type KpiFilters, lineFilter, orderFilter, partRows } from './filters';
-import { orderCoverage } from './coverage';
+import { orderCoverage, partialDays } from './coverage';
 
 export type Grain = 'day' | 'week' | 'month';
 
@@ -23,6 +23,8 @@ export interface TrendSeries {
   known: boolean[];
   /** Days of the range that an order export covers (all of them, unless a month was never exported). */
   coveredDays: number;
+  /** Days of the range known only up to a time of day (their export was made during them). */
+  partial: PartialDay[];
 }
 
 export interface BreakdownRow {
@@ -108,6 +110,7 @@ export async function trend(
     units: col('units'),
     buyers: col('buyers'),
     ...(await coverageOf(db, range, buckets)),
+    partial: (await partialDays(db)).filter((p) => p.day >= range.from && p.day <= range.to),
   };
 }
 

@@ -3,7 +3,7 @@ import { dayNumber, type IsoDay, isoOfDay } from '../kernel/days';
 import { NEWEST_ROLLUP_DAY } from '../db/merge';
 import type { Transaction } from '../ml/churn';
 import type { DailySeries } from '../ml/predictions';
-import { orderCoverage } from './coverage';
+import { orderCoverage, type PartialDay, partialDays } from './coverage';
 import { partsSelect } from './parts';
 import type { OrderPartId } from './registry';
 
@@ -17,6 +17,8 @@ export interface OrderHistory {
   sales: DailySeries;
   orders: (number | null)[];
   cancellations: (number | null)[];
+  /** Days left out as unknown because their export was made during them. */
+  partial: PartialDay[];
 }
 
 /**
@@ -28,7 +30,7 @@ export interface OrderHistory {
 export async function dailySeries<P extends OrderPartId>(
   db: SqlConnection,
   parts: readonly P[],
-): Promise<{ start: IsoDay; values: Record<P, (number | null)[]> } | null> {
+): Promise<{ start: IsoDay; values: Record<P, (number | null)[]>; partial: PartialDay[] } | null> {
   const rows = await db.query<{ day: IsoDay } & Record<P, number>>(`
     SELECT strftime(created_date, '%Y-%m-%d') AS day, ${partsSelect(parts, 'rollup')}
     FROM rollup_days GROUP BY 1 ORDER BY 1`);
@@ -45,7 +47,11 @@ export async function dailySeries<P extends OrderPartId>(
     // An order outside every full export's span (from a cancellation-only file) says nothing of the day.
     if (covered[i]) for (const p of parts) values[p][i] = Number(r[p]);
   }
-  return { start, values };
+  // A day known only in part (its export was made during it) is left out, as unknown: a model would read
+  // its missing evening as a drop.
+  const partial = (await partialDays(db)).filter((p) => covered[dayNumber(p.day) - d0]);
+  for (const p of partial) for (const part of parts) values[part][dayNumber(p.day) - d0] = null;
+  return { start, values, partial };
 }
 
 /** Valid sales and orders, and cancelled orders, per day of the order history (see `dailySeries`). */
@@ -56,6 +62,7 @@ export async function orderHistory(db: SqlConnection): Promise<OrderHistory | nu
     sales: { start: s.start, values: s.values.sales },
     orders: s.values.orders,
     cancellations: s.values.cancelled_orders,
+    partial: s.partial,
   };
 }
 

@@ -1,5 +1,5 @@
 import { type CalendarOverrides, type EventKind, eventsBetween } from '../calendar/events';
-import { dayNumber, type IsoDay, isoOfDay } from '../kernel/days';
+import { dayNumber, type IsoDay, isoOfDay, type PartialDay } from '../kernel/days';
 import { scoreChurn, evaluateChurn, type Transaction, FEATURES } from './churn';
 import { etsForecast, seasonalNaive } from './forecast/baselines';
 import { crossValidate, metrics, type Metrics } from './forecast/cv';
@@ -26,6 +26,8 @@ export interface SeriesForecast {
   forecast: Forecast;
   /** Shop-calendar events on the forecast days. */
   events: { date: IsoDay; kinds: EventKind[] }[];
+  /** Days of the history left out as unknown because they are known only in part. */
+  partial?: PartialDay[];
 }
 
 /** Forecasts a daily series `horizon` days ahead, with the calendar events of those days. */

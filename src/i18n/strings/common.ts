@@ -183,6 +183,14 @@ export const COMMON = {
     id: 'Ekspor pesanan mencakup {covered} dari {days} hari rentang ini. Celah di grafik berarti tidak ada ekspor untuk hari itu, bukan penjualan nol; angka di atas hanya untuk hari yang tercakup.',
     en: 'Order exports cover {covered} of the {days} days of this range. A gap in the chart means no export for those days, not zero sales; the figures above are for the covered days only.',
   },
+  partialDayNote: {
+    id: '{day} baru tercatat sampai {until}: ekspor pesanan terakhirnya dibuat hari itu, dan biasanya sekitar {share} pesanan sehari sudah masuk pada jam itu. Angkanya lengkap sampai jam itu saja.',
+    en: '{day} is known up to {until} only: its latest order export was made that day, and about {share} of a usual day’s orders have come in by then. Its figures are complete up to that time only.',
+  },
+  partialDayModels: {
+    id: '{day} tidak dipakai model dan temuan karena baru tercatat sampai {until}; sore yang belum tercatat akan terbaca sebagai penurunan.',
+    en: '{day} is left out of the models and findings, as it is known up to {until} only; its missing evening would read as a drop.',
+  },
   salesTrend: { id: 'Tren penjualan', en: 'Sales trend' },
   salesPrevious: { id: 'Penjualan periode sebelumnya', en: 'Sales, previous period' },
   grain: { id: 'Satuan waktu', en: 'Time unit' },

@@ -282,6 +282,13 @@ export function PredictionsPage() {
               <div class="card">
                 <h2>{tr('fcChart')}</h2>
                 <ForecastChart f={s()} currency={cur()} unit="money" title={tr('fcChart')} />
+                <For each={s().partial ?? []}>
+                  {(p) => (
+                    <p class="muted small" data-testid="partial-day-models" data-day={p.day}>
+                      {trf('partialDayModels', { day: formatDate(p.day, locale(), 'short'), until: p.until })}
+                    </p>
+                  )}
+                </For>
                 <p class="muted small" data-testid="forecast-method">
                   {tr(`fcMethod_${s().forecast.method}`)}. {s().forecast.transform === 'log1p' ? tr('fcLogNote') : ''}{' '}
                   {s().forecast.calibrated ? tr('fcCalibrated') : tr('fcUncalibrated')}
