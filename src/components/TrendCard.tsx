@@ -2,7 +2,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { Currency } from '../kernel/currency';
 import { type DateRange, daysIn } from '../kernel/days';
 import { locale, tr, trf } from '../app/state';
-import { formatCount, formatDate, formatPercent } from '../format/number';
+import { formatCount, formatDate } from '../format/number';
 import type { Grain, OverviewResult } from '../engine/api';
 import { coveredValues } from '../metrics/gaps';
 import { Chart, type ChartSeries } from './Chart';
@@ -117,7 +117,7 @@ export function TrendCard(props: {
             {trf('partialDayNote', {
               day: formatDate(p.day, locale(), 'short'),
               until: p.until,
-              share: formatPercent(p.share, locale()),
+              share: `${formatCount(Math.round(p.share * 100), locale())}%`,
             })}
           </p>
         )}

@@ -184,8 +184,8 @@ export const COMMON = {
     en: 'Order exports cover {covered} of the {days} days of this range. A gap in the chart means no export for those days, not zero sales; the figures above are for the covered days only.',
   },
   partialDayNote: {
-    id: '{day} baru tercatat sampai {until}: ekspor pesanan terakhirnya dibuat hari itu, dan biasanya sekitar {share} pesanan sehari sudah masuk pada jam itu. Angkanya lengkap sampai jam itu saja.',
-    en: '{day} is known up to {until} only: its latest order export was made that day, and about {share} of a usual day’s orders have come in by then. Its figures are complete up to that time only.',
+    id: '{day} tercatat sampai {until} saja: ekspor pesanan terakhirnya dibuat hari itu. Biasanya sekitar {share} pesanan sehari masuk sebelum jam itu.',
+    en: '{day} is known up to {until} only: its latest order export was made that day. Usually about {share} of a day’s orders come in before then.',
   },
   partialDayModels: {
     id: '{day} tidak dipakai model dan temuan karena baru tercatat sampai {until}; sore yang belum tercatat akan terbaca sebagai penurunan.',
