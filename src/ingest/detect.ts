@@ -134,13 +134,16 @@ export function locateTables(wb: WorkbookSource, kinds: readonly ExportKindSpec[
 
 /** The first rows of the first sheet, for an "unknown export" message that shows what was found. */
 export function describeHeaders(wb: WorkbookSource): string {
+  let first = '';
   for (const sheet of wb.sheets) {
     for (const row of sheet.head(12)) {
       const texts = row.map((c) => cellText(c)).filter(Boolean);
       if (texts.length >= 3) return texts.slice(0, 6).join(', ');
+      // A sheet of one or two columns: its first row says what it is.
+      if (!first && texts.length) first = texts.join(', ');
     }
   }
-  return '';
+  return first;
 }
 
 /** Which field ids of a kind are required but missing from a located table. */

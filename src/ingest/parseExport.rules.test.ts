@@ -130,6 +130,7 @@ describe('a file the importer does not read', () => {
     for (const locale of ['id', 'en'] as const) {
       const text = errorText(locale, e.info);
       for (const k of EXPORT_KINDS) expect(text, `${locale} ${k.id}`).toContain(k.name[locale]);
+      expect(text).toContain('Nama, Alamat');
     }
   });
 
