@@ -168,15 +168,19 @@ describe('reports on sample data', () => {
   it('exports a range as a workbook whose KPI and daily cells are the engine figures', async () => {
     const range = { from: '2026-10-01', to: '2026-10-31' };
     const out = await service.exportData(range, 'en');
-    const wb = XLSX.read(out.bytes, { type: 'array' });
+    const wb = XLSX.read(out.bytes, { type: 'array', cellNF: true });
     const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]], { header: 1, raw: true });
     const k = await engine.kpis(range);
     expect(rows.find((r) => r[0] === 'sales')?.[2]).toBe(k.values.sales);
     expect(rows.find((r) => r[0] === 'orders')?.[2]).toBe(k.values.orders);
+    // Days are date cells (Excel serials shown yyyy-mm-dd): Excel sorts and charts them as dates.
+    const sheet = wb.Sheets[wb.SheetNames[1]];
     const daily = XLSX.utils
-      .sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[1]], { header: 1, raw: true })
-      .filter((r) => /^\d{4}-/.test(String(r[0])));
+      .sheet_to_json<unknown[]>(sheet, { header: 1, raw: true })
+      .filter((r) => r[0] instanceof Date);
     expect(daily.length).toBe(31);
+    const dateCells = Object.values(sheet).filter((c) => (c as XLSX.CellObject).z === 'yyyy-mm-dd');
+    expect(dateCells.map((c) => (c as XLSX.CellObject).v)).toEqual(Array.from({ length: 31 }, (_, i) => 46_296 + i));
     expect(daily.reduce((a, r) => a + Number(r[2] ?? 0), 0)).toBe(k.values.sales);
   }, 120_000);
 });

@@ -6,7 +6,7 @@ import { METRICS } from '../metrics/registry';
 import { METRIC_QUOTES } from '../metrics/quotes';
 import type { ReportDoc } from './model';
 import { type SheetSpec, workbookBytes } from '../format/workbook';
-import { excelCell } from '../format/figures';
+import { excelCell, excelDate } from '../format/figures';
 import type { Locale } from '../i18n/locale';
 import type { KpiMetricId, MetricId } from '../metrics/registry';
 import type { TrendSeries } from '../metrics/overview';
@@ -60,7 +60,10 @@ export function reportWorkbook(doc: ReportDoc): Uint8Array {
       sheets.push({
         name: sec.title,
         header: [s('rep_date'), ...cols],
-        rows: sec.dates.map((d, i) => [d, ...data.map((xs) => excelCell(xs[i] ?? null, sec.fmt, doc.currency))]),
+        rows: sec.dates.map((d, i) => [
+          excelDate(d),
+          ...data.map((xs) => excelCell(xs[i] ?? null, sec.fmt, doc.currency)),
+        ]),
         preamble: [...head, sec.title],
       });
     } else if (sec.kind === 'table') {
@@ -129,7 +132,7 @@ export function dataWorkbook(x: DataExport): ReportDownload {
       name: s('rep_chartSales'),
       header: [s('rep_date'), s('rep_colOrders'), s('rep_colSales')],
       rows: x.daily.buckets.map((d, i) => [
-        d,
+        excelDate(d),
         excelCell(x.daily.orders[i], 'count', cur),
         excelCell(x.daily.sales[i], 'money', cur),
       ]),

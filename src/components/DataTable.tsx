@@ -5,7 +5,7 @@ import { locale, narrow, tr, trf } from '../app/state';
 import { engine } from '../app/useRange';
 import { downloadBlob, downloadBytes, toCsv, XLSX_MIME } from '../format/csv';
 import { formatCount } from '../format/number';
-import { excelCell } from '../format/figures';
+import { excelCell, excelDate } from '../format/figures';
 import type { CellValue } from '../format/workbook';
 import { type Column, isNumeric, listColumns, presentColumns } from './tableColumns';
 
@@ -117,7 +117,7 @@ export function DataTable<T>(props: {
     const rows = cells((c, r): CellValue => {
       const k = keyOf(c, r);
       if (typeof k === 'number' && c.fmt) return excelCell(k, c.fmt, currency);
-      return typeof k === 'string' && c.fmt === 'date' ? k : textOf(cell(c, r));
+      return typeof k === 'string' && c.fmt === 'date' ? excelDate(k) : textOf(cell(c, r));
     });
     const bytes = await engine().exportWorkbook([{ name: props.caption, header: header(), rows }]);
     downloadBytes(`${fileStem(props.caption)}.xlsx`, bytes, XLSX_MIME);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { currency } from '../kernel/currency';
-import { excelCell, formatValue } from './figures';
+import { excelCell, excelDate, formatValue } from './figures';
 
 const IDR = currency('IDR');
 
@@ -19,5 +19,13 @@ describe('a figure of each unit', () => {
     expect(formatValue(7_750_000, 'money', IDR, 'id')).toBe('Rp7.750.000');
     expect(formatValue(0.25, 'ratio', IDR, 'en')).toMatch(/^25(\.0+)?%$/);
     expect(formatValue(null, 'count', IDR, 'en')).toBe('–');
+  });
+});
+
+describe('a day in Excel', () => {
+  it('is a date cell: the serial Excel counts from 1899-12-30, shown as yyyy-mm-dd', () => {
+    expect(excelDate('1970-01-01')).toEqual({ v: 25_569, z: 'yyyy-mm-dd' });
+    // 2026-10-01 is Excel day 46,296.
+    expect(excelDate('2026-10-01')).toEqual({ v: 46_296, z: 'yyyy-mm-dd' });
   });
 });

@@ -3,6 +3,7 @@
  * the Excel cell it becomes (`excelCell`, a number with its number format).
  */
 import { type Currency, minorPerMajor } from '../kernel/currency';
+import { dayNumber } from '../kernel/days';
 import type { Fmt } from '../kernel/units';
 import type { Locale } from '../i18n/locale';
 import { formatCount, formatDate, formatDecimal, formatDuration, formatMoney, formatPercent } from './number';
@@ -44,3 +45,9 @@ export function excelCell(v: number | null, fmt: Fmt, currency: Currency): CellV
       return { v, z: '#,##0.00' };
   }
 }
+
+/** Excel's serial of 1970-01-01 (its day 0 is 1899-12-30). */
+const EXCEL_EPOCH = 25_569;
+
+/** A calendar day as an Excel date cell (a serial number shown `yyyy-mm-dd`), so the sheet can sort and chart it. */
+export const excelDate = (day: string): CellValue => ({ v: dayNumber(day) + EXCEL_EPOCH, z: 'yyyy-mm-dd' });

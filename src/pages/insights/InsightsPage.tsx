@@ -1,3 +1,4 @@
+import { channelName } from '../../metrics/channels';
 import { A } from '@solidjs/router';
 import { SEGMENT_NAMES } from '../../ml/rfm';
 import { currencyOf } from '../../kernel/currency';
@@ -357,7 +358,7 @@ export function InsightsPage() {
                   testid="mmm-channels"
                   rows={m().fit.channels.map((c, i) => ({ c, now: m().current[i], next: m().recommended[i] }))}
                   columns={[
-                    { label: tr('colChannel'), value: (r) => r.c.name },
+                    { label: tr('colChannel'), value: (r) => channelName(r.c.name, locale()) },
                     { label: tr('colAdstock'), key: (r) => r.c.theta, fmt: 'decimal', show: num },
                     {
                       label: tr('colHalfSat'),
@@ -393,7 +394,7 @@ export function InsightsPage() {
                   categorical
                   currency={cur()}
                   series={m().fit.channels.map((c, i) => ({
-                    label: c.name,
+                    label: channelName(c.name, locale()),
                     values: m().curves.response[i],
                     color: `var(--chart-${(i % 4) + 1})`,
                     kind: 'line' as const,
@@ -427,7 +428,7 @@ export function InsightsPage() {
                     testid="bandit"
                     rows={a()}
                     columns={[
-                      { label: tr('colCampaignType'), value: (a) => a.name },
+                      { label: tr('colCampaignType'), value: (a) => channelName(a.name, locale()) },
                       {
                         label: tr('colSuccess'),
                         value: (a) => `${formatCount(a.successes, locale())} / ${formatCount(a.trials, locale())}`,
