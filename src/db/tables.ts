@@ -2,7 +2,7 @@ import type { MergeTarget } from '../ingest/kinds/output';
 import type { SqlConnection } from './connection';
 import { walletColumns } from '../ingest/kinds/balance';
 import { ORDERS, orderLineColumns } from '../ingest/kinds/ordersSpec';
-import { COLUMN_TYPE, type ColumnType, storedFields } from '../ingest/kinds/spec';
+import { type ColumnType, storedColumns } from '../ingest/kinds/spec';
 
 export type { ColumnType };
 
@@ -147,9 +147,7 @@ export async function columnDrift(
  * The order-level fields the `orders` table holds besides what it derives, each taken from the order's
  * highest-priority line: every field the order spec stores per order.
  */
-export const ORDER_FIELDS: readonly (readonly [string, ColumnType])[] = storedFields(ORDERS, 'order').map(
-  (f) => [f.id, COLUMN_TYPE[f.type]] as const,
-);
+export const ORDER_FIELDS: readonly (readonly [string, ColumnType])[] = storedColumns(ORDERS, 'order');
 
 /** Migration steps that add order-level fields to `orders` (the derived tables must then be rebuilt). */
 export function addOrderColumns(...names: string[]): string[] {

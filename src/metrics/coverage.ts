@@ -1,8 +1,6 @@
 import type { SqlConnection } from '../db/connection';
 import { dayNumber, type IsoDay, type PartialDay } from '../kernel/days';
 
-export type { PartialDay };
-
 /**
  * Which of the `n` days from `start` an order export covers: from its first to its last order's creation
  * day. Outside them the shop's sales are unknown (a month never exported), not zero. Only files that list

@@ -1,9 +1,9 @@
 import { type SqlConnection, sqlString } from '../db/connection';
-import { dayNumber, type IsoDay, isoOfDay } from '../kernel/days';
+import { dayNumber, type IsoDay, isoOfDay, type PartialDay } from '../kernel/days';
 import { NEWEST_ROLLUP_DAY } from '../db/merge';
 import type { Transaction } from '../ml/churn';
 import type { DailySeries } from '../ml/predictions';
-import { orderCoverage, type PartialDay, partialDays } from './coverage';
+import { orderCoverage, partialDays } from './coverage';
 import { partsSelect } from './parts';
 import type { OrderPartId } from './registry';
 

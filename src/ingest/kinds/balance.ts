@@ -5,7 +5,7 @@ import type { SheetSource } from '../readers/source';
 import { type ReadContext, TableReader } from '../rows';
 import { normalizeLabel, parseNumber } from '../values';
 import { DateSpan, type KindOutput, periodFromFileName } from './output';
-import { COLUMN_TYPE, type ColumnType, type ExportKindSpec, storedFields } from './spec';
+import { type ColumnType, type ExportKindSpec, storedColumns, storedFields } from './spec';
 
 /**
  * The seller balance (wallet) report, `my_balance_transaction_report.*.xlsx` (Keuangan → Saldo Penjual):
@@ -34,9 +34,7 @@ export const BALANCE: ExportKindSpec = {
 };
 
 /** The stored columns of a wallet transaction: its key, then every field the spec stores. */
-export function walletColumns(spec: ExportKindSpec = BALANCE): (readonly [string, ColumnType])[] {
-  return [['line_key', 'text'], ...storedFields(spec).map((f) => [f.id, COLUMN_TYPE[f.type]] as const)];
-}
+export const walletColumns = (): (readonly [string, ColumnType])[] => [['line_key', 'text'], ...storedColumns(BALANCE)];
 
 /** `Jenis Transaksi` of money in and money out. */
 export const MONEY_IN = 'Transaksi Masuk';

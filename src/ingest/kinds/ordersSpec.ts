@@ -1,4 +1,4 @@
-import { COLUMN_TYPE, type ColumnType, type ExportKindSpec, storedFields } from './spec';
+import { type ColumnType, type ExportKindSpec, storedColumns } from './spec';
 
 /** Order exports (`Order.all`, `Order.completed`, `Order.cancellation`, ...), Indonesian and English headers. */
 export const ORDERS: ExportKindSpec = {
@@ -180,5 +180,5 @@ export const DERIVED_LINE_COLUMNS = [
 
 /** Every stored column of an order line: the derived ones, then the spec's stored fields in spec order. */
 export function orderLineColumns(spec: ExportKindSpec = ORDERS): (readonly [string, ColumnType])[] {
-  return [...DERIVED_LINE_COLUMNS, ...storedFields(spec).map((f) => [f.id, COLUMN_TYPE[f.type]] as const)];
+  return [...DERIVED_LINE_COLUMNS, ...storedColumns(spec)];
 }

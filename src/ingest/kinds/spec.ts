@@ -41,6 +41,10 @@ export function storedFields(spec: ExportKindSpec, only?: 'order'): FieldSpec[] 
   return spec.fields.filter((f) => (only ? f.store === only : f.store !== undefined));
 }
 
+/** The stored fields as columns: each field's id and the type its values are stored as. */
+export const storedColumns = (spec: ExportKindSpec, only?: 'order'): (readonly [string, ColumnType])[] =>
+  storedFields(spec, only).map((f) => [f.id, COLUMN_TYPE[f.type]] as const);
+
 /** Every export kind the importer reads. */
 export const KIND_IDS = [
   'orders',
