@@ -7,7 +7,8 @@ import { dayOfMs } from '../kernel/days';
 
 /**
  * The global date range (presets counted back from the last day with data) and the comparison toggle. It is
- * drawn, disabled, while the engine starts, so the top bar keeps its height when the engine is ready.
+ * drawn, disabled, while the engine starts and until the last day with data is known (a preset chosen
+ * before would count back from today), so the top bar keeps its height when the engine is ready.
  */
 export function RangePicker(props: { ready: boolean }) {
   const { range, setRange, compare, setCompare } = useRange();
@@ -26,7 +27,7 @@ export function RangePicker(props: { ready: boolean }) {
         <span class="field-label">{tr('period')}</span>
         <select
           data-testid="range-preset"
-          disabled={!props.ready}
+          disabled={!props.ready || info.state === 'pending' || info.state === 'unresolved'}
           value={preset()}
           onChange={(e) => choose(e.currentTarget.value as Preset)}
         >
