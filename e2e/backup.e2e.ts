@@ -73,12 +73,11 @@ describe('backup, restore and move', () => {
 
     await page.goto(`${app.origin}/products${RANGE}`);
     await page.waitForSelector('[data-testid="product-table"] tbody tr');
-    sku = (
-      await page.$eval(
-        '[data-testid="product-table"] tbody tr:first-child td:first-child',
-        (td) => td.firstChild?.textContent ?? '',
-      )
-    ).trim();
+    // A SKU the sample's product master gives no cost.
+    sku =
+      (await page.$eval('[data-testid="product-table"] tbody tr[data-unit-cost=""]', (tr) =>
+        tr.getAttribute('data-sku'),
+      )) ?? '';
     const cost = page.locator(`[data-testid="product-table"] input[aria-label$=" ${sku}"]`);
     const without = Number((await kpiValues(page)).skus_without_cost);
     await cost.fill('12500');

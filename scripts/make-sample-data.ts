@@ -18,6 +18,7 @@ import {
   visitSourceRows,
 } from './sample/marketing';
 import { productPerformanceWorkbook } from './sample/productPerformance';
+import { productMasterWorkbook } from './sample/productMaster';
 import { returnsWorkbook } from './sample/returns';
 import {
   income2025Workbook,
@@ -251,6 +252,10 @@ function main() {
       written.push(name);
     }
   }
+  // The seller's own product master, last: it is matched against the SKUs of the orders.
+  const master = 'master_barang_asta_dapur.xlsx';
+  write(productMasterWorkbook(), path.join(out, master));
+  written.push(master);
   fs.writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify({ ...SAMPLE, files: written }, null, 2)}\n`);
   const lines = orders.reduce((a, o) => a + o.lines.length, 0);
   console.log(

@@ -1,6 +1,6 @@
 import { createSignal } from 'solid-js';
 import type { WorkspaceApi } from '../automation/api';
-import type { FileImportReport, ImportInput } from '../engine/api';
+import type { FileImportReport, ImportInput, MasterMapping } from '../engine/api';
 import { runAutomations } from './automations';
 import { bumpDataVersion } from './state';
 
@@ -9,6 +9,8 @@ export interface ImportItem {
   key: number;
   fileName: string;
   report: FileImportReport | null;
+  /** The file, kept (in memory) while its report asks the seller a question about it. */
+  input?: ImportInput;
 }
 
 const [items, setItems] = createSignal<ImportItem[]>([]);
@@ -20,14 +22,18 @@ let nextKey = 0;
 /** Imports files through the engine, one report per file, pending as soon as the import starts. */
 export async function runImport(engine: WorkspaceApi, files: ImportInput[]): Promise<FileImportReport[]> {
   if (!files.length) return [];
-  const batch = files.map((f) => ({ key: nextKey++, fileName: f.name, report: null }));
-  setItems((prev) => [...batch, ...prev]);
+  const batch = files.map((f) => ({ key: nextKey++, fileName: f.name, report: null, input: f }));
+  setItems((prev) => [...batch.map(({ input: _, ...b }) => b), ...prev]);
   setBusy(true);
-  let i = 0;
+  // Reports come in the order the files are done (a product master after the orders): matched by name.
+  const waiting = [...batch];
   try {
     const result = await engine.importFiles(files, (report) => {
-      const key = batch[i++].key;
-      setItems((prev) => prev.map((p) => (p.key === key ? { ...p, report } : p)));
+      const at = waiting.findIndex((b) => b.fileName === report.fileName);
+      const [{ key, input }] = waiting.splice(at < 0 ? 0 : at, 1);
+      setItems((prev) =>
+        prev.map((p) => (p.key === key ? { ...p, report, ...(report.question ? { input } : {}) } : p)),
+      );
     });
     return result.files;
   } finally {
@@ -35,6 +41,21 @@ export async function runImport(engine: WorkspaceApi, files: ImportInput[]): Pro
     bumpDataVersion();
     // Alert rules are evaluated after every import.
     void runAutomations(engine);
+  }
+}
+
+/** Imports the file of a report that asked which column holds a role, with the seller's answer. */
+export async function answerQuestion(engine: WorkspaceApi, item: ImportItem, mapping: MasterMapping): Promise<void> {
+  if (!item.input) return;
+  setBusy(true);
+  try {
+    const report = await engine.importProductMaster(item.input, mapping);
+    setItems((prev) =>
+      prev.map((p) => (p.key === item.key ? { ...p, report, input: report.question ? item.input : undefined } : p)),
+    );
+  } finally {
+    setBusy(false);
+    bumpDataVersion();
   }
 }
 

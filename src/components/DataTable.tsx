@@ -63,6 +63,8 @@ export function DataTable<T>(props: {
   class?: string;
   /** The card already shows the caption as its heading: kept for screen readers and file names only. */
   hideCaption?: boolean;
+  /** `data-*` attributes of a row (its row or its card on a phone): what tests and links find it by. */
+  rowData?: (r: T) => Record<`data-${string}`, string>;
 }) {
   const owner = getOwner();
   // Columns no row fills (an export not imported) are left out of the view; the downloads keep every column.
@@ -180,7 +182,7 @@ export function DataTable<T>(props: {
               >
                 <For each={shown()}>
                   {(r) => (
-                    <tr>
+                    <tr {...props.rowData?.(r)}>
                       <For each={columns()}>{(c) => <td classList={{ num: isNumeric(c) }}>{cell(c, r)}</td>}</For>
                     </tr>
                   )}
@@ -199,6 +201,7 @@ export function DataTable<T>(props: {
           testid={props.testid}
           sort={sort()}
           setSort={setSort}
+          rowData={props.rowData}
         />
       </Show>
       <Show when={present().missing.length}>
@@ -267,6 +270,7 @@ function RowList<T>(props: {
   testid?: string;
   sort: { col: number; dir: 1 | -1 } | null;
   setSort: (s: { col: number; dir: 1 | -1 } | null) => void;
+  rowData?: (r: T) => Record<`data-${string}`, string>;
 }) {
   const layout = createMemo(() => listColumns(props.columns, props.sort?.col ?? null));
   const sortable = () => props.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.key && props.total > 1);
@@ -304,7 +308,7 @@ function RowList<T>(props: {
         <Show when={props.rows.length} fallback={<li class="muted">{tr('noRows')}</li>}>
           <For each={props.rows}>
             {(r) => (
-              <li class="row-card">
+              <li class="row-card" {...props.rowData?.(r)}>
                 <div class="row-label">{cell(props.columns[0], r)}</div>
                 <Figures columns={props.columns} which={layout().figures} row={r} />
                 <Show when={layout().rest.length}>

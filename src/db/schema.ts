@@ -115,6 +115,13 @@ export const MIGRATIONS: readonly (readonly Step[])[] = [
   ],
   // Seller balance (wallet) transactions, one per row of a balance report.
   createStoredTables('wallet', RELEASED.wallet),
+  // The seller's product master: the master product of each SKU text (by its matching key), and the rows
+  // of a master sheet that contradict each other, kept until the seller chooses (metrics/productMaster.ts).
+  // Costs stay in unit_costs, per master product or per SKU.
+  [
+    `CREATE TABLE IF NOT EXISTS sku_masters (sku_key VARCHAR, sku VARCHAR, master VARCHAR, updated_at TIMESTAMP)`,
+    `CREATE TABLE IF NOT EXISTS master_conflicts (kind VARCHAR, subject VARCHAR, options VARCHAR, file_name VARCHAR, updated_at TIMESTAMP)`,
+  ],
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

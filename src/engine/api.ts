@@ -10,13 +10,15 @@ import type { SheetSpec } from '../format/workbook';
 import type { ImportErrorInfo, Note } from '../ingest/problems';
 import type { FileInput } from '../ingest/parseFile';
 import type { KindId } from '../ingest/kinds/spec';
+import type { MasterColumn, MasterMapping, MasterRole } from '../ingest/productMaster';
+import type { ConflictChoice, MasterSummary, StoredConflict } from '../metrics/productMaster';
 import type { CashResult } from '../metrics/wallet';
 import type { KpiFilters } from '../metrics/filters';
 import type { MetricValues } from '../metrics/kpis';
 import type { CampaignResult } from '../metrics/campaigns';
 import type { ServiceResult, TrafficResult, VisitSource } from '../metrics/insights';
 import type { BreakdownRow, Breakdowns, Funnel, Grain, TrendSeries } from '../metrics/overview';
-import type { CategorySales, ProductRow, UnitCost } from '../metrics/products';
+import type { CategorySales, ProductGrain, ProductRow, UnitCost } from '../metrics/products';
 import type { SalesAnalysis } from '../metrics/sales';
 import type {
   AnomalyResult,
@@ -68,6 +70,13 @@ export type {
   TrafficResult,
   TrendSeries,
   UnitCost,
+  ConflictChoice,
+  ProductGrain,
+  MasterColumn,
+  MasterMapping,
+  MasterRole,
+  MasterSummary,
+  StoredConflict,
 };
 
 /** A file to import: its name (used for messages and the CSV/xlsx decision) and its bytes. */
@@ -77,7 +86,10 @@ export type ImportInput = FileInput;
 export interface FileImportReport {
   fileName: string;
   status: 'ok' | 'error';
-  kind: KindId | null;
+  /** The export kind, or `product_master` for the seller's own product master or cost sheet. */
+  kind: KindId | 'product_master' | null;
+  /** A product master whose columns could be read two ways: the seller chooses (importProductMaster). */
+  question?: MasterQuestion;
   /** Data rows read; blank, summary and detail rows are not counted (the notes say how many were skipped). */
   rowsRead: number;
   /** Rows whose line key was not stored before. */
@@ -93,6 +105,16 @@ export interface FileImportReport {
   finishedAt: string;
   /** Where the time went: reading the file, loading it into a stage table, merging, writing to disk. */
   timings: { parseMs: number; stageMs: number; mergeMs: number; persistMs: number };
+}
+
+/** Which column of a product master holds a role, when two or more fit it equally. */
+export interface MasterQuestion {
+  fileName: string;
+  role: MasterRole;
+  candidates: number[];
+  /** The best guess, with every other role as inferred. */
+  mapping: MasterMapping;
+  columns: MasterColumn[];
 }
 
 export interface ImportReport {
@@ -276,7 +298,7 @@ export interface EngineApi {
    * Shopee's fees where unit costs are known (null and flagged where they are not).
    * @example const rows = await engine.productTable({ from: '2026-11-01', to: '2026-11-30' }); rows[0].grossProfit
    */
-  productTable(range?: RangeRequest): Promise<ProductRow[]>;
+  productTable(range?: RangeRequest, by?: ProductGrain): Promise<ProductRow[]>;
 
   /**
    * Stores unit costs per SKU (rupiah per unit); `unitCost: null` removes one.
@@ -285,10 +307,24 @@ export interface EngineApi {
   setUnitCosts(costs: UnitCost[]): Promise<void>;
 
   /**
-   * Reads unit costs from a two-column sheet (SKU, cost) and stores them; all-or-nothing.
-   * @example const { stored, error } = await engine.importUnitCosts({ name: file.name, data: file })
+   * Reads a sheet as the seller's product master with the columns the seller chose (after a question, or to
+   * change what was inferred) and stores it; all-or-nothing. A dropped master goes through importFiles.
+   * @example const r = await engine.importProductMaster({ name: file.name, data: file }, { ...q.mapping, cost: 3 })
    */
-  importUnitCosts(file: ImportInput): Promise<{ stored: number; error: ImportErrorInfo | null }>;
+  importProductMaster(file: ImportInput, mapping: MasterMapping): Promise<FileImportReport>;
+
+  /**
+   * Settles a conflict of a product master: the cost of a master product, or the master of a SKU text.
+   * @example await engine.resolveMasterConflict({ kind: 'cost', subject: 'M-TAC Pendek', unitCost: 45000 })
+   */
+  resolveMasterConflict(choice: ConflictChoice): Promise<void>;
+
+  /**
+   * What the product master holds: SKU texts mapped, costs, the shop's SKUs with and without a cost, and
+   * the conflicts waiting for the seller.
+   * @example const m = await engine.productMaster(); m.conflicts.length
+   */
+  productMaster(): Promise<MasterSummary>;
 
   /**
    * Daily sales (valid orders) forecast `horizon` days past the last order day, with 80% and 95% intervals,

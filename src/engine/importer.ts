@@ -1,14 +1,15 @@
 import { sqlString, sqlTimestamp } from '../db/connection';
-import { DEFAULT_CURRENCY } from '../kernel/currency';
 import { mergeStaged, stageRows, unmergeImport } from '../db/merge';
 import { allRowsTable, stageTable } from '../db/tables';
 import type { CalendarOverrides } from '../calendar/events';
 import { MERGE_TARGETS, type MergeTarget } from '../ingest/kinds/output';
 import type { KindId } from '../ingest/kinds/spec';
-import { type FileParser, type ParseOutcome, toBytes } from '../ingest/parseFile';
-import { failureOf, ImportError, type ImportErrorInfo, type Note } from '../ingest/problems';
+import type { FileParser, ParseOutcome } from '../ingest/parseFile';
+import { failureOf, ImportError, type Note } from '../ingest/problems';
 import { setUnitCosts } from '../metrics/products';
-import { parseUnitCostFile } from '../ingest/unitCosts';
+import type { MasterMapping } from '../ingest/productMaster';
+import { type ConflictChoice, resolveConflict } from '../metrics/productMaster';
+import { importMaster } from './masterImport';
 import type {
   DatasetInfo,
   EngineApi,
@@ -98,6 +99,8 @@ export class Importer implements Pick<EngineApi, ImportOp> {
   importFiles(files: ImportInput[], onFileDone?: (report: FileImportReport) => void): Promise<ImportReport> {
     return this.core.serial(async () => {
       const reports: FileImportReport[] = [];
+      // The files of the batch reported so far, by position (a product master is reported last).
+      const reported = new Set<number>();
       let unsaved: FileImportReport[] = [];
       let savedAt = performance.now();
       // Until its report is logged, each file is pending: a reload before then lists it as cut off.
@@ -124,7 +127,7 @@ export class Importer implements Pick<EngineApi, ImportOp> {
           await this.log.add(r);
           onFileDone?.(r);
         }
-        await this.log.setPending(batch.slice(reports.length));
+        await this.log.setPending(batch.filter((_, i) => !reported.has(i)));
         unsaved = [];
         savedAt = performance.now();
       };
@@ -135,15 +138,23 @@ export class Importer implements Pick<EngineApi, ImportOp> {
           error: failureOf(e, 'corrupt_file', file.name, { reason: 'reader_stopped' }),
           parseMs: 0,
         }));
+      // A sheet that is no Shopee export may be the seller's product master, matched against the shop's
+      // SKUs: it waits until the batch's orders are in.
+      const masters: { i: number; outcome: Extract<ParseOutcome, { ok: false }> }[] = [];
+      const done = (i: number, report: FileImportReport) => {
+        reported.add(i);
+        reports.push(report);
+        unsaved.push(report);
+      };
       let next = files.length ? parse(files[0]) : null;
       for (let i = 0; i < files.length; i++) {
         const outcome = await (next as Promise<ParseOutcome>);
         next = i + 1 < files.length ? parse(files[i + 1]) : null;
-        const report = await this.importParsed(files[i].name, outcome);
-        reports.push(report);
-        unsaved.push(report);
+        if (!outcome.ok && outcome.grids) masters.push({ i, outcome });
+        else done(i, await this.importParsed(files[i].name, outcome));
         if (performance.now() - savedAt >= PERSIST_EVERY_MS) await save();
       }
+      for (const { i, outcome } of masters) done(i, await this.importMasterFile(files[i].name, outcome));
       if (unsaved.length) await save();
       return { files: reports, datasetVersion: Number((await this.core.meta('dataset_version')) ?? 0) };
     });
@@ -301,22 +312,54 @@ export class Importer implements Pick<EngineApi, ImportOp> {
     });
   }
 
-  importUnitCosts(file: ImportInput): Promise<{ stored: number; error: ImportErrorInfo | null }> {
+  /** A file that is no Shopee export, read as the seller's product master (its report, as any file's). */
+  private async importMasterFile(
+    fileName: string,
+    outcome: Extract<ParseOutcome, { ok: false }>,
+    mapping?: MasterMapping,
+  ): Promise<FileImportReport> {
+    const timings = { parseMs: outcome.parseMs, stageMs: 0, mergeMs: 0, persistMs: 0 };
+    try {
+      const r = await importMaster(this.core, fileName, outcome.grids ?? [], outcome.error, mapping);
+      if (!r.ok)
+        return fileReport(fileName, {
+          kind: r.question ? 'product_master' : null,
+          error: r.error,
+          question: r.question,
+          timings,
+        });
+      return fileReport(fileName, {
+        kind: 'product_master',
+        status: 'ok',
+        rowsRead: r.rowsRead,
+        notes: r.notes,
+        timings,
+      });
+    } catch (e) {
+      return fileReport(fileName, { kind: 'product_master', error: failureOf(e, 'storage_failed', fileName), timings });
+    }
+  }
+
+  importProductMaster(file: ImportInput, mapping: MasterMapping): Promise<FileImportReport> {
     return this.core.serial(async () => {
-      try {
-        const costs = parseUnitCostFile(
-          file.name,
-          await toBytes(file.data),
-          (await this.core.currency()) ?? DEFAULT_CURRENCY,
-        );
-        await setUnitCosts(this.core.db, costs);
+      const outcome = await this.parse(file);
+      if (outcome.ok)
+        return fileReport(file.name, {
+          error: { code: 'not_a_master', params: { file: file.name, kind: outcome.parsed.kind } },
+        });
+      const report = await this.importMasterFile(file.name, outcome, mapping);
+      await this.log.add(report);
+      return report;
+    });
+  }
+
+  resolveMasterConflict(choice: ConflictChoice): Promise<void> {
+    return this.core.serial(async () => {
+      await this.core.transaction(async () => {
+        await resolveConflict(this.core.db, choice);
         await this.core.bumpVersion();
-        await this.core.persist();
-        return { stored: costs.length, error: null };
-      } catch (e) {
-        if (e instanceof ImportError) return { stored: 0, error: e.info };
-        throw e;
-      }
+      });
+      await this.core.persist();
     });
   }
 

@@ -12,7 +12,8 @@ export const IMPORT_OPS = [
   'importLog',
   'interruptedImports',
   'setUnitCosts',
-  'importUnitCosts',
+  'importProductMaster',
+  'resolveMasterConflict',
   'getCalendar',
   'setCalendar',
 ] as const satisfies readonly (keyof EngineApi)[];
@@ -34,6 +35,7 @@ export const QUERY_OPS = [
   'salesAnalysis',
   'cash',
   'productTable',
+  'productMaster',
   'exportWorkbook',
 ] as const satisfies readonly (keyof EngineApi)[];
 export type QueryOp = (typeof QUERY_OPS)[number];

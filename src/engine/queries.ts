@@ -5,7 +5,8 @@ import { incomeKpis, orderKpis } from '../metrics/kpis';
 import { campaigns } from '../metrics/campaigns';
 import { service, traffic, visitSources } from '../metrics/insights';
 import { breakdowns, funnel, trend } from '../metrics/overview';
-import { type CategorySales, productTable, salesByCategory } from '../metrics/products';
+import { type CategorySales, type ProductGrain, productTable, salesByCategory } from '../metrics/products';
+import { type MasterSummary, masterSummary } from '../metrics/productMaster';
 import { salesAnalysis } from '../metrics/sales';
 import { type CashResult, cash } from '../metrics/wallet';
 import type {
@@ -130,10 +131,14 @@ export class Queries implements Pick<EngineApi, QueryOp> {
     );
   }
 
-  productTable(range: RangeRequest = {}): Promise<ProductRow[]> {
-    return this.core.query('productTable', [range], async () =>
-      productTable(this.core.db, await this.core.resolveRange(range)),
+  productTable(range: RangeRequest = {}, by: ProductGrain = 'sku'): Promise<ProductRow[]> {
+    return this.core.query('productTable', [range, by], async () =>
+      productTable(this.core.db, await this.core.resolveRange(range), by),
     );
+  }
+
+  productMaster(): Promise<MasterSummary> {
+    return this.core.query('productMaster', [], () => masterSummary(this.core.db));
   }
 
   async exportWorkbook(sheets: SheetSpec[]): Promise<Uint8Array> {

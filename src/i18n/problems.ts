@@ -12,8 +12,15 @@ type Template = (p: Params) => string;
 const money = (p: Params, key: string, locale: Locale) =>
   formatMoney(Number(p[key]), currency(String(p.currency ?? DEFAULT_CURRENCY)), locale);
 /** Every export kind the importer reads, by name, for the message about a file it does not know. */
-const kindNames = (locale: Locale) => [...new Set(KIND_IDS.map((k) => WORKSPACE[`kind_${k}`][locale]))].join(', ');
+const kindNames = (locale: Locale) =>
+  [...new Set([...KIND_IDS, 'product_master' as const].map((k) => WORKSPACE[`kind_${k}`][locale]))].join(', ');
 const count = (p: Params, key: string, locale: Locale) => formatCount(Number(p[key]), locale);
+/** The roles of a product master's columns, for the question of which column holds one. */
+const ROLE: Record<string, Record<Locale, string>> = {
+  sku: { id: 'SKU', en: 'SKU' },
+  master: { id: 'master produk', en: 'master product' },
+  cost: { id: 'harga pokok', en: 'unit cost' },
+};
 
 const EXPECTED: Record<
   | ValueReason
@@ -136,9 +143,25 @@ const ERRORS: Record<ErrorCode, Record<Locale, Template>> = {
   },
   unknown_export: {
     id: (p) =>
-      `${p.file}: bukan ekspor Shopee yang dikenali. Yang bisa dibaca: ${kindNames('id')}. Kolom yang ditemukan: ${p.headers || '(tidak ada)'}.`,
+      `${p.file}: bukan ekspor Shopee yang dikenali, dan bukan master produk (tidak ada kolom berisi SKU dari pesanan toko). Yang bisa dibaca: ${kindNames('id')}. Kolom yang ditemukan: ${p.headers || '(tidak ada)'}.`,
     en: (p) =>
-      `${p.file}: not a Shopee export this app knows. It reads: ${kindNames('en')}. Columns found: ${p.headers || '(none)'}.`,
+      `${p.file}: not a Shopee export this app knows, and not a product master (no column holds SKUs of the shop's orders). It reads: ${kindNames('en')}. Columns found: ${p.headers || '(none)'}.`,
+  },
+  master_ambiguous: {
+    id: (p) =>
+      `${p.file}: terbaca sebagai master produk, tetapi lebih dari satu kolom bisa berisi ${ROLE[String(p.role)]?.id ?? p.role}: ${p.columns}. Pilih kolomnya di bawah; belum ada yang diimpor.`,
+    en: (p) =>
+      `${p.file}: reads as a product master, but more than one column could hold the ${ROLE[String(p.role)]?.en ?? p.role}: ${p.columns}. Choose the column below; nothing was imported yet.`,
+  },
+  master_too_long: {
+    id: (p) =>
+      `${p.file}, sheet "${p.sheet}": terlalu banyak baris untuk master produk (maksimal ${formatCount(Number(p.max), 'id')}). Tidak ada yang diimpor.`,
+    en: (p) =>
+      `${p.file}, sheet "${p.sheet}": too many rows for a product master (at most ${formatCount(Number(p.max), 'en')}). Nothing was imported.`,
+  },
+  not_a_master: {
+    id: (p) => `${p.file}: ini ekspor Shopee, bukan master produk. Impor di halaman Data.`,
+    en: (p) => `${p.file}: this is a Shopee export, not a product master. Import it on the Data page.`,
   },
   unread_export: {
     id: (p) =>
@@ -200,6 +223,39 @@ const ERRORS: Record<ErrorCode, Record<Locale, Template>> = {
 };
 
 const NOTES: Record<NoteCode, Record<Locale, Template>> = {
+  master_columns: {
+    id: (p) =>
+      `Master produk dari sheet "${p.sheet}": SKU = kolom ${p.sku}, master produk = ${p.master}, harga pokok = ${p.cost}. Pemetaan bisa diubah di halaman Produk.`,
+    en: (p) =>
+      `Product master from sheet "${p.sheet}": SKU = column ${p.sku}, master product = ${p.master}, unit cost = ${p.cost}. The mapping can be changed on the Products page.`,
+  },
+  master_read: {
+    id: (p) =>
+      `${count(p, 'skus', 'id')} teks SKU dipetakan ke ${count(p, 'masters', 'id')} master produk, ${count(p, 'costs', 'id')} harga pokok; ${count(p, 'matched', 'id')} SKU ada di pesanan toko.`,
+    en: (p) =>
+      `${count(p, 'skus', 'en')} SKU texts mapped to ${count(p, 'masters', 'en')} master products, ${count(p, 'costs', 'en')} unit costs; ${count(p, 'matched', 'en')} of the SKUs are in the shop's orders.`,
+  },
+  master_unmatched: {
+    id: (p) =>
+      `${count(p, 'count', 'id')} SKU tidak ada di pesanan yang diimpor (disimpan untuk pesanan berikutnya): ${p.skus}.`,
+    en: (p) => `${count(p, 'count', 'en')} SKUs are in no imported order (kept for later orders): ${p.skus}.`,
+  },
+  master_conflicts: {
+    id: (p) =>
+      `${count(p, 'count', 'id')} konflik (satu SKU atau master dengan harga pokok atau master berbeda): ${p.subjects}. Tidak ada yang diambil; pilih di halaman Produk.`,
+    en: (p) =>
+      `${count(p, 'count', 'en')} conflicts (one SKU or master given different costs or masters): ${p.subjects}. Neither was taken; choose on the Products page.`,
+  },
+  master_unreadable: {
+    id: (p) =>
+      `${count(p, 'count', 'id')} harga pokok bukan angka (kolom ${p.column}, baris ${p.rows}; mis. "${p.value}"): SKU-nya dipetakan tanpa harga dari baris itu.`,
+    en: (p) =>
+      `${count(p, 'count', 'en')} unit costs are not amounts (column ${p.column}, rows ${p.rows}; e.g. "${p.value}"): their SKUs are mapped without a cost from those rows.`,
+  },
+  master_without_sku: {
+    id: (p) => `${count(p, 'count', 'id')} baris tanpa SKU dan tanpa master produk diabaikan: baris ${p.rows}.`,
+    en: (p) => `${count(p, 'count', 'en')} rows with neither a SKU nor a master product were left out: rows ${p.rows}.`,
+  },
   empty_buyer: {
     id: (p) => `${p.count} pesanan tanpa Username (Pembeli): dihitung sebagai pesanan, bukan pembeli.`,
     en: (p) => `${p.count} orders have no buyer username: counted as orders, not as buyers.`,

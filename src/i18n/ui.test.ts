@@ -9,6 +9,7 @@ import { STRINGS } from './ui';
 
 /** Strings that are the same in both languages on purpose (names, and words Indonesian borrows). */
 const SAME_IN_BOTH = new Set([
+  'grainSku',
   'appName',
   'menu',
   'page_data',

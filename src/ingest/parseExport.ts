@@ -19,7 +19,8 @@ import { readReturns, RETURNS } from './kinds/returns';
 import { BALANCE, readBalance } from './kinds/balance';
 import type { KindOutput } from './kinds/output';
 import type { ExportKindSpec, KindId } from './kinds/spec';
-import { ImportError, type UnreadableReason } from './problems';
+import { ImportError, type Params, type UnreadableReason } from './problems';
+import { type GridSheet, gridOf } from './productMaster';
 import { CsvEncodingError, csvWorkbook } from './readers/csv';
 import type { WorkbookSource } from './readers/source';
 import { readXlsx, WorkbookReadError } from './readers/xlsx';
@@ -74,6 +75,26 @@ const READERS: Record<KindId, (t: readonly LocatedTable[], ctx: ReadContext, wb:
   balance: (t, ctx) => readBalance(t, ctx),
   product_performance: readProductPerformance,
 };
+
+/** The most rows of a sheet kept for reading it as a product master; a longer sheet is refused by name. */
+export const MASTER_MAX_ROWS = 200_000;
+
+/**
+ * A readable table that is no Shopee export: it may be the seller's product master, which needs the shop's
+ * SKUs to read (the importer has them), so it carries its sheets as cells.
+ */
+export class NotAnExport extends ImportError {
+  constructor(
+    params: Params,
+    readonly grids: GridSheet[],
+  ) {
+    super('unknown_export', params);
+  }
+}
+
+function gridsOf(wb: WorkbookSource): GridSheet[] {
+  return wb.sheets.slice(0, 10).map((s) => gridOf(s, MASTER_MAX_ROWS + 1));
+}
 
 export interface ParsedExport {
   fileName: string;
@@ -175,7 +196,7 @@ function parseWorkbook(fileName: string, wb: WorkbookSource, kinds: readonly Exp
     const known = UNREAD_EXPORTS.find((x) => x.file.test(fileName));
     if (known)
       throw new ImportError('unread_export', { file: fileName, name_id: known.name.id, name_en: known.name.en });
-    throw new ImportError('unknown_export', { file: fileName, headers: describeHeaders(wb) });
+    throw new NotAnExport({ file: fileName, headers: describeHeaders(wb) }, gridsOf(wb));
   }
   const kind = tables[0].kind;
   const missing = missingRequired(tables[0]);

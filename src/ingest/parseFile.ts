@@ -1,4 +1,5 @@
-import { parseExport, type ParsedExport } from './parseExport';
+import { NotAnExport, parseExport, type ParsedExport } from './parseExport';
+import type { GridSheet } from './productMaster';
 import { sha256Hex } from '../format/hash';
 import { failureOf, type ImportErrorInfo, type UnreadableReason } from './problems';
 
@@ -15,7 +16,8 @@ export interface FileInput {
  */
 export type ParseOutcome =
   | { ok: true; parsed: ParsedExport; hash: string; bytes: number; parseMs: number }
-  | { ok: false; error: ImportErrorInfo; parseMs: number };
+  /** `grids`: the sheets of a readable file that is no Shopee export (perhaps a product master). */
+  | { ok: false; error: ImportErrorInfo; parseMs: number; grids?: GridSheet[] };
 
 /** Parses a file somewhere: in this thread (`parseFile`) or in the parse worker. */
 export type FileParser = (file: FileInput) => Promise<ParseOutcome>;
@@ -43,6 +45,7 @@ export async function parseFile(file: FileInput): Promise<ParseOutcome> {
       ok: false,
       error: failureOf(e, 'corrupt_file', file.name, { reason: 'unexpected' satisfies UnreadableReason }),
       parseMs: performance.now() - start,
+      ...(e instanceof NotAnExport ? { grids: e.grids } : {}),
     };
   }
 }

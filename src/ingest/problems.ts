@@ -21,7 +21,10 @@ export type ErrorCode =
   | 'missing_file_period'
   | 'conflicting_status'
   | 'not_utf8'
-  | 'import_interrupted';
+  | 'import_interrupted'
+  | 'master_ambiguous'
+  | 'master_too_long'
+  | 'not_a_master';
 
 /** Why a file could not be read, for corrupt_file: each has its own advice. */
 export type UnreadableReason = 'damaged' | 'not_spreadsheet' | 'reader_stopped' | 'unexpected';
@@ -47,7 +50,13 @@ export type NoteCode =
   | 'report_period'
   | 'period_facts'
   | 'claim_facts'
-  | 'number_convention';
+  | 'number_convention'
+  | 'master_columns'
+  | 'master_read'
+  | 'master_unmatched'
+  | 'master_conflicts'
+  | 'master_unreadable'
+  | 'master_without_sku';
 
 export type Params = Record<string, string | number>;
 

@@ -4,6 +4,7 @@ import { SKU_DETAIL_SQL, SKU_OF_LINE } from '../db/merge';
 import type { PriceInput } from '../ml/price';
 import { type BuyerStats, SEGMENT_RULES, type SegmentName } from '../ml/rfm';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { SKU_COSTS_SQL } from './productMaster';
 
 /**
  * Buyer-level SQL for ML Insights: the features of segmentation, cohorts and repeat rates, co-purchase
@@ -274,9 +275,8 @@ export async function priceInputs(db: SqlConnection, limit: number, sku?: string
       SELECT sku, sum(r.net * l.subtotal / nullif(l.order_sales, 0)) / nullif(sum(l.subtotal), 0) AS net_share
       FROM l JOIN released r USING (order_id) GROUP BY sku
     ),
-    costs AS (SELECT sku, arg_max(unit_cost, updated_at) AS unit_cost FROM unit_costs GROUP BY sku)
-    SELECT s.sku, c.unit_cost, s.net_share FROM share s LEFT JOIN costs c USING (sku)
-    UNION ALL SELECT c.sku, c.unit_cost, NULL FROM costs c WHERE c.sku NOT IN (SELECT sku FROM share)`);
+    costs AS (SELECT sku, unit_cost FROM ${SKU_COSTS_SQL})
+    SELECT c.sku, c.unit_cost, s.net_share FROM costs c LEFT JOIN share s USING (sku)`);
   const by = new Map<string, PriceInput>();
   for (const r of rows) {
     const e = extra.find((x) => x.sku === r.sku);

@@ -387,8 +387,8 @@ describe('Products and gross profit on sample-data', () => {
   });
 
   it('gross profit = share of released net payout − unit cost × units; no cost means no profit, not zero', async () => {
-    const rows = await engine.productTable(month);
-    const [withCost, withoutCost] = [rows[0], rows[1]];
+    // Two SKUs the sample's product master gives no cost.
+    const [withCost, withoutCost] = (await engine.productTable(month)).filter((r) => r.unitCost === null);
     await engine.setUnitCosts([{ sku: withCost.sku, unitCost: 50_000 }]);
     const after = await engine.productTable(month);
     const row = after.find((r) => r.sku === withCost.sku);

@@ -2,6 +2,9 @@ import type { SqlConnection } from '../db/connection';
 import type { DateRange } from '../kernel/days';
 import { partsSelect } from './parts';
 import { sqlDate, sqlString } from '../db/connection';
+import { NO_DATE } from '../db/merge';
+import { skuKeySql } from '../ingest/productMaster';
+import { SKU_COSTS_SQL } from './productMaster';
 
 /**
  * The product and SKU table. A SKU is `Nomor Referensi SKU`, else product name + variation (METRICS.md).
@@ -11,6 +14,10 @@ import { sqlDate, sqlString } from '../db/connection';
  */
 export interface ProductRow {
   sku: string;
+  /** The master product the seller's product master gives the SKU text; the SKU itself without one. */
+  master: string;
+  /** SKU texts in the row: 1 per SKU, the master's SKU texts with orders in the range per master. */
+  skus: number;
   product: string;
   variation: string;
   orders: number;
@@ -32,23 +39,43 @@ export interface ProductRow {
   visitorConversion: number | null;
 }
 
-export async function productTable(db: SqlConnection, range: DateRange): Promise<ProductRow[]> {
+/** Products by SKU text, or by master product (every SKU text of one master together). */
+export type ProductGrain = 'sku' | 'master';
+
+export async function productTable(
+  db: SqlConnection,
+  range: DateRange,
+  by: ProductGrain = 'sku',
+): Promise<ProductRow[]> {
   const from = sqlDate(range.from);
-  // One row per valid order and SKU (order_skus). A SKU's buyers are its rows that are their buyer's first
-  // order of the SKU in the range; its repeat buyers, the second (the same keys as the KPIs' buyer counts).
-  const rows = await db.query<ProductRow>(`
-    WITH l AS (
-      SELECT * FROM order_skus WHERE created_date BETWEEN ${from} AND ${sqlDate(range.to)}
-    ),
+  const span = `created_date BETWEEN ${from} AND ${sqlDate(range.to)}`;
+  // One row per valid order and SKU (order_skus), or per order and master product. A row's buyers are its
+  // rows that are their buyer's first order of it in the range; its repeat buyers, the second (the same keys
+  // as the KPIs' buyer counts). order_skus holds those dates per SKU; per master they are counted here.
+  const rowsOf =
+    by === 'sku'
+      ? `SELECT os.*, os.sku_id AS k FROM order_skus os WHERE ${span}`
+      : `SELECT * FROM (
+          SELECT *, CASE WHEN buyer_id IS NOT NULL THEN lag(created_date, 1, ${NO_DATE}) OVER w END AS prev_date,
+            CASE WHEN buyer_id IS NOT NULL THEN lag(created_date, 2, ${NO_DATE}) OVER w END AS prev2_date
+          FROM (
+            SELECT os.order_id, os.created_date, os.buyer_id, c.master AS k, sum(os.qty) AS qty, sum(os.subtotal) AS subtotal,
+              sum(os.returned_qty) AS returned_qty, any_value(os.order_sales) AS order_sales, any_value(os.released_net) AS released_net,
+              sum(os.qty * c.unit_cost) AS cost, bool_and(c.unit_cost IS NOT NULL) AS costed
+            FROM order_skus os JOIN ${SKU_COSTS_SQL} c USING (sku_id) GROUP BY 1, 2, 3, 4
+          ) WINDOW w AS (PARTITION BY buyer_id, k ORDER BY created_date, order_id)
+        ) WHERE ${span}`;
+  const rows = await db.query<ProductRow & { k: string | number; perf_orders: number | null }>(`
+    WITH l AS (${rowsOf}),
     agg AS (
-      SELECT sku_id, count(*) AS orders, sum(qty) AS units, sum(subtotal) AS sales, sum(returned_qty) AS "returnedUnits",
+      SELECT k, count(*) AS orders, sum(qty) AS units, sum(subtotal) AS sales, sum(returned_qty) AS "returnedUnits",
         coalesce(sum((prev_date < ${from})::INT), 0) AS buyers,
         coalesce(sum((prev_date >= ${from} AND prev2_date < ${from})::INT), 0) AS repeaters,
         coalesce(sum(CASE WHEN released_net IS NOT NULL THEN qty END), 0) AS "releasedUnits",
         coalesce(sum(released_net * subtotal / nullif(order_sales, 0)), 0) AS payout
-      FROM l GROUP BY sku_id
+        ${by === 'master' ? ', sum(CASE WHEN released_net IS NOT NULL THEN cost END) AS released_cost, bool_and(costed) AS costed' : ''}
+      FROM l GROUP BY k
     ),
-  costs AS (SELECT sku, arg_max(unit_cost, updated_at) AS unit_cost FROM unit_costs GROUP BY sku),
     perf AS (
       SELECT substr(scope, 5) AS sku, sum(value) FILTER (WHERE metric = 'visitors') AS visitors,
         sum(value) FILTER (WHERE metric = 'clicks') AS clicks, sum(value) FILTER (WHERE metric = 'cart_visitors') AS "cartAdds",
@@ -57,18 +84,32 @@ export async function productTable(db: SqlConnection, range: DateRange): Promise
       WHERE kind = 'product_performance' AND is_summary AND scope LIKE 'sku:%'
         AND day >= ${sqlDate(range.from)} AND period_to <= ${sqlDate(range.to)}
       GROUP BY 1
+    ),
+    keyed AS (
+      SELECT ${by === 'sku' ? 's.sku_id' : 'c.master'} AS k, count(*) AS skus, ${
+        by === 'sku'
+          ? 'any_value(s.sku) AS sku, any_value(s.product_name) AS product, any_value(s.variation) AS variation'
+          : `any_value(c.master) AS sku, arg_max(s.product_name, s.sku) AS product, count(*) || ' SKU' AS variation`
+      }, any_value(c.master) AS master, any_value(c.unit_cost) AS "unitCost",
+        sum(perf.visitors) AS visitors, sum(perf.clicks) AS clicks, sum(perf."cartAdds") AS "cartAdds", sum(perf.perf_orders) AS perf_orders
+      FROM skus s JOIN ${SKU_COSTS_SQL} c USING (sku_id) LEFT JOIN perf ON perf.sku = s.sku
+      ${by === 'master' ? `WHERE s.sku_id IN (SELECT sku_id FROM order_skus WHERE ${span})` : ''}
+      GROUP BY 1
     )
-    SELECT s.sku, s.product_name AS product, s.variation, agg.orders, agg.units, agg.sales, agg."returnedUnits",
-      agg."releasedUnits", agg.payout, agg.buyers, perf.visitors, perf.clicks, perf."cartAdds",
-      CASE WHEN perf.visitors > 0 THEN perf.perf_orders / perf.visitors END AS "visitorConversion",
+    SELECT keyed.*, agg.orders, agg.units, agg.sales, agg."returnedUnits", agg."releasedUnits", agg.payout, agg.buyers,
+      CASE WHEN keyed.visitors > 0 THEN keyed.perf_orders / keyed.visitors END AS "visitorConversion",
       CASE WHEN agg.buyers > 0 THEN agg.repeaters / agg.buyers END AS "repeatRate",
-      costs.unit_cost AS "unitCost",
-      -- No released order, no gross profit: nothing has been paid out for the SKU yet (shown "–", not Rp0).
-      CASE WHEN costs.unit_cost IS NOT NULL AND "releasedUnits" > 0 THEN payout - costs.unit_cost * "releasedUnits" END AS "grossProfit"
-    FROM agg JOIN skus s USING (sku_id) LEFT JOIN costs USING (sku) LEFT JOIN perf USING (sku)
+      -- No released order, no gross profit: nothing has been paid out for it yet (shown "–", not Rp0).
+      CASE WHEN "releasedUnits" > 0 THEN ${
+        by === 'sku'
+          ? 'payout - keyed."unitCost" * "releasedUnits"'
+          : 'CASE WHEN agg.costed THEN payout - agg.released_cost END'
+      } END AS "grossProfit"
+    FROM agg JOIN keyed USING (k)
     ORDER BY sales DESC, sku`);
-  return rows.map((r) => ({
+  return rows.map(({ k: _, perf_orders: __, ...r }) => ({
     ...r,
+    skus: Number(r.skus),
     payout: Math.round(r.payout),
     grossProfit: r.grossProfit === null ? null : Math.round(r.grossProfit),
     margin: r.grossProfit === null || !r.payout ? null : r.grossProfit / r.payout,
@@ -92,7 +133,7 @@ export async function setUnitCosts(db: SqlConnection, costs: readonly UnitCost[]
   await db.exec('BEGIN TRANSACTION');
   try {
     for (const c of costs) {
-      await db.exec(`DELETE FROM unit_costs WHERE sku = ${sqlString(c.sku)}`);
+      await db.exec(`DELETE FROM unit_costs WHERE ${skuKeySql('sku')} = ${skuKeySql(sqlString(c.sku))}`);
       if (c.unitCost !== null) {
         await db.exec(
           `INSERT INTO unit_costs VALUES (${sqlString(c.sku)}, ${Math.round(c.unitCost)}, now()::TIMESTAMP)`,

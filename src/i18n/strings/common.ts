@@ -302,10 +302,9 @@ export const COMMON = {
     id: 'Harga pokok {sku} tidak disimpan: "{value}" bukan angka. Tulis harga per unit, misalnya 12.500 (kosongkan untuk menghapus).',
     en: 'Unit cost for {sku} not saved: "{value}" is not a number. Type the cost per unit, e.g. 12,500 (leave it empty to clear it).',
   },
-  costsStored: { id: 'harga pokok disimpan', en: 'unit costs stored' },
   profitFormula: {
-    id: 'Laba kotor = bagian Penghasilan Bersih pesanan yang dananya sudah dilepas (menurut subtotal baris) − harga pokok × unit. Tanpa harga pokok, laba tidak dihitung (bukan nol). Isi harga pokok per unit di kolomnya, atau impor sheet dua kolom (SKU, harga pokok). Pengunjung, klik dan keranjang dari ekspor Performa Produk yang periodenya ada di dalam rentang.',
-    en: 'Gross profit = the share of the net payout of released orders (by line subtotal) − unit cost × units. Without a unit cost, no profit is computed (it is not zero). Enter the unit cost in its column, or import a two-column sheet (SKU, cost). Visitors, clicks and add-to-cart come from product performance exports whose period lies in the range.',
+    id: 'Laba kotor = bagian Penghasilan Bersih pesanan yang dananya sudah dilepas (menurut subtotal baris) − harga pokok × unit. Tanpa harga pokok, laba tidak dihitung (bukan nol). Isi harga pokok per unit di kolomnya, atau impor master produk Anda (kolom SKU seperti di pesanan, master produk, harga pokok; dikenali dari isinya). Harga pokok SKU = harga pokok master produknya. Pengunjung, klik dan keranjang dari ekspor Performa Produk yang periodenya ada di dalam rentang.',
+    en: 'Gross profit = the share of the net payout of released orders (by line subtotal) − unit cost × units. Without a unit cost, no profit is computed (it is not zero). Enter the unit cost in its column, or import your product master (a column of SKUs as the orders carry them, the master product, the cost; recognised by its content). A SKU’s unit cost is its master product’s. Visitors, clicks and add-to-cart come from product performance exports whose period lies in the range.',
   },
   colProductVisitors: { id: 'Pengunjung produk', en: 'Product visitors' },
   colCartAdds: { id: 'Masuk keranjang', en: 'Add to cart' },

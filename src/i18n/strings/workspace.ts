@@ -167,6 +167,7 @@ export const WORKSPACE = {
   kind_product_performance: { id: 'Performa Produk', en: 'Product performance' },
   kind_returns: { id: 'Pengembalian Barang/Dana', en: 'Returns and refunds' },
   kind_balance: { id: 'Laporan Saldo Penjual', en: 'Seller balance report' },
+  kind_product_master: { id: 'Master produk / harga pokok', en: 'Product master / unit costs' },
   kind_discount: { id: 'Diskon, Paket Diskon dan Kombo', en: 'Discounts, bundles and combos' },
   kind_live_streaming: { id: 'Shopee Live', en: 'Shopee Live' },
   kind_affiliate: { id: 'Performa Affiliate (AMS)', en: 'Affiliate performance (AMS)' },
@@ -174,7 +175,29 @@ export const WORKSPACE = {
   kind_ads_keyword: { id: 'Laporan Kata Pencarian Iklan', en: 'Shopee Ads search keywords' },
   kind_ads_live: { id: 'Laporan Iklan Live', en: 'Shopee Ads live' },
   kind: { id: 'Jenis', en: 'Kind' },
-  importCosts: { id: 'Impor harga pokok', en: 'Import unit costs' },
+  importCosts: { id: 'Impor master produk / harga pokok', en: 'Import product master / unit costs' },
+  masterImportWith: { id: 'Impor dengan kolom ini', en: 'Import with this column' },
+  productGrain: { id: 'Tampilkan per', en: 'Show by' },
+  grainSku: { id: 'SKU', en: 'SKU' },
+  grainMaster: { id: 'Master produk', en: 'Master product' },
+  masterSummary: {
+    id: 'Master produk: {aliases} teks SKU dipetakan, {costs} harga pokok. {with} SKU pesanan punya harga pokok, {without} belum.',
+    en: 'Product master: {aliases} SKU texts mapped, {costs} unit costs. {with} SKUs of the orders have a unit cost, {without} do not.',
+  },
+  masterConflicts: {
+    id: 'Konflik di master produk: pilih yang benar',
+    en: 'Conflicts in the product master: choose the right one',
+  },
+  conflictCost: {
+    id: '{subject}: harga pokok berbeda di file {file}',
+    en: '{subject}: different unit costs in {file}',
+  },
+  conflictMaster: {
+    id: '{subject}: master produk berbeda di file {file}',
+    en: '{subject}: different master products in {file}',
+  },
+  conflictRows: { id: 'baris {rows}', en: 'rows {rows}' },
+  masterOf: { id: 'master produk: {master}', en: 'master product: {master}' },
   evThreshold: {
     id: '{metric} {value} pada {range} (aturan: {op} {limit}).',
     en: '{metric} was {value} over {range} (rule: {op} {limit}).',

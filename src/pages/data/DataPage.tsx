@@ -5,60 +5,12 @@ import { bumpDataVersion, engineStatus, locale, tr, trf } from '../../app/state'
 import { createEngineQuery, engine, useDatasetInfo, useRange } from '../../app/useRange';
 import type { ImportRecord } from '../../engine/api';
 import { LoadSampleButton } from '../../components/EmptyState';
+import { ReportItem } from '../../components/ImportReport';
 import { KpiCard, KpiGrid, KpiGridSkeleton } from '../../components/KpiCard';
 import { Pending } from '../../components/Skeleton';
 import { downloadBytes } from '../../format/csv';
 import { formatCount } from '../../format/number';
-import { errorText, noteText } from '../../i18n/problems';
 import { INCOME_METRICS, ORDER_METRICS, WALLET_METRICS } from '../../metrics/registry';
-
-function ReportItem(props: { item: ImportItem }) {
-  const r = () => props.item.report;
-  const status = () => r()?.status ?? 'pending';
-  return (
-    <li
-      class={`report report-${status()}`}
-      data-testid="import-report"
-      data-status={status()}
-      data-file={props.item.fileName}
-    >
-      <div class="report-head">
-        <strong>{props.item.fileName}</strong>
-        <span class="badge">{status() === 'pending' ? tr('pending') : status() === 'ok' ? tr('ok') : tr('error')}</span>
-        <Show when={r()?.kind}>{(k) => <span class="muted">{tr(`kind_${k()}`)}</span>}</Show>
-      </div>
-      <Show when={r()?.status === 'ok'}>
-        <p class="counts">
-          {formatCount(r()?.rowsRead ?? 0, locale())} {tr('rowsRead')} · {formatCount(r()?.added ?? 0, locale())}{' '}
-          {tr('added')} · {formatCount(r()?.updated ?? 0, locale())} {tr('updated')} ·{' '}
-          {formatCount(r()?.unchanged ?? 0, locale())} {tr('unchanged')}
-        </p>
-      </Show>
-      <Show when={r()?.error}>
-        {(e) => (
-          <>
-            <p class="error-text" data-testid="import-error" data-code={e().code}>
-              {errorText(locale(), e())}
-            </p>
-            <Show when={e().params.detail}>
-              {(d) => (
-                <details class="muted small">
-                  <summary>{tr('technicalDetail')}</summary>
-                  <code>{String(d())}</code>
-                </details>
-              )}
-            </Show>
-          </>
-        )}
-      </Show>
-      <Show when={r()?.notes.length}>
-        <ul class="notes">
-          <For each={r()?.notes}>{(n) => <li class={`note-${n.level}`}>{noteText(locale(), n)}</li>}</For>
-        </ul>
-      </Show>
-    </li>
-  );
-}
 
 /** Batches longer than this show their finished files' reports one tap away, behind the summary. */
 const OPEN_REPORTS = 5;

@@ -6,18 +6,21 @@ import { createEngineQuery, engine, useDatasetInfo, useRange } from '../../app/u
 import { Chart } from '../../components/Chart';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
-import type { ProductRow } from '../../engine/api';
+import type { ProductGrain, ProductRow } from '../../engine/api';
+import { importItems, runImport } from '../../app/imports';
+import { ReportItem } from '../../components/ImportReport';
+import { MasterPanel } from './MasterPanel';
 import { abcClasses } from '../../metrics/abc';
 import { formatCount, formatMoney, formatPercent } from '../../format/number';
 import { parseMoney } from '../../ingest/values';
-import { errorText } from '../../i18n/problems';
 
 export function ProductsPage() {
   const { range } = useRange();
   const info = useDatasetInfo();
-  const [rows] = createEngineQuery('productTable', () => [range()]);
-  // A finding can link here with `?q=` (a SKU) to show its row.
-  const [params] = useSearchParams<{ q?: string }>();
+  // A finding can link here with `?q=` (a SKU) to show its row; `?by=master` groups the SKU texts.
+  const [params, setParams] = useSearchParams<{ q?: string; by?: string }>();
+  const grain = (): ProductGrain => (params.by === 'master' ? 'master' : 'sku');
+  const [rows] = createEngineQuery('productTable', () => [range(), grain()]);
   const [search, setSearch] = createSignal(params.q ?? '');
   const [costMessage, setCostMessage] = createSignal('');
   const cur = () => currencyOf(info());
@@ -33,11 +36,11 @@ export function ProductsPage() {
   /** The table: by sales, filtered by the search (SKU, product or variation). */
   const shown = createMemo(() => {
     const q = search().trim().toLowerCase();
-    return bySales().filter((r) => !q || `${r.sku} ${r.product} ${r.variation}`.toLowerCase().includes(q));
+    return bySales().filter((r) => !q || `${r.sku} ${r.master} ${r.product} ${r.variation}`.toLowerCase().includes(q));
   });
   const missingCosts = () => (rows() ?? []).filter((r) => r.unitCost === null).length;
 
-  /** A typed cost in the shop's currency and the seller's number format (`12.500`, `12,500`, `12.50`), kept in minor units. */
+  /** A typed cost in the shop's currency; it is the cost of the SKU's master product (the SKU itself without one),  and the seller's number format (`12.500`, `12,500`, `12.50`), kept in minor units. */
   async function saveCost(r: ProductRow, text: string) {
     let v: number | null;
     try {
@@ -48,7 +51,7 @@ export function ProductsPage() {
       return;
     }
     setCostMessage('');
-    await engine().setUnitCosts([{ sku: r.sku, unitCost: v }]);
+    await engine().setUnitCosts([{ sku: r.master, unitCost: v }]);
     bumpDataVersion();
   }
   /** A stored cost as the seller typed it: major units, no grouping. */
@@ -60,10 +63,13 @@ export function ProductsPage() {
           maximumFractionDigits: 2,
         });
 
+  /** The seller's product master or cost sheet, imported like any file; its report shows below the button. */
+  const [costFile, setCostFile] = createSignal<string | null>(null);
+  const costReport = () => importItems().find((i) => i.fileName === costFile());
   async function importCosts(file: File) {
-    const r = await engine().importUnitCosts({ name: file.name, data: file });
-    setCostMessage(r.error ? errorText(locale(), r.error) : `${r.stored} ${tr('costsStored')}`);
-    bumpDataVersion();
+    setCostMessage('');
+    setCostFile(file.name);
+    await runImport(engine(), [{ name: file.name, data: file }]);
   }
 
   return (
@@ -128,6 +134,17 @@ export function ProductsPage() {
                     <h2>{tr('productTable')}</h2>
                     <div class="actions">
                       <label class="field">
+                        <span class="field-label">{tr('productGrain')}</span>
+                        <select
+                          data-testid="product-grain"
+                          value={grain()}
+                          onChange={(e) => setParams({ by: e.currentTarget.value === 'master' ? 'master' : undefined })}
+                        >
+                          <option value="sku">{tr('grainSku')}</option>
+                          <option value="master">{tr('grainMaster')}</option>
+                        </select>
+                      </label>
+                      <label class="field">
                         <span class="field-label">{tr('search')}</span>
                         <input
                           type="search"
@@ -152,6 +169,14 @@ export function ProductsPage() {
                       </label>
                     </div>
                   </div>
+                  <Show when={costReport()}>
+                    {(item) => (
+                      <ul class="reports">
+                        <ReportItem item={item()} />
+                      </ul>
+                    )}
+                  </Show>
+                  <MasterPanel currency={cur()} />
                   <Show when={costMessage()}>
                     <p class="status" data-testid="cost-message">
                       {costMessage()}
@@ -164,6 +189,10 @@ export function ProductsPage() {
                     class="sticky-first"
                     testid="product-table"
                     rows={shown()}
+                    rowData={(r) => ({
+                      'data-sku': r.sku,
+                      'data-unit-cost': r.unitCost === null ? '' : String(r.unitCost),
+                    })}
                     columns={[
                       {
                         label: tr('colSku'),
@@ -172,6 +201,9 @@ export function ProductsPage() {
                           <>
                             {r.sku}
                             <div class="muted small">{r.variation ? `${r.product} · ${r.variation}` : r.product}</div>
+                            <Show when={grain() === 'sku' && r.master !== r.sku}>
+                              <div class="muted small">{trf('masterOf', { master: r.master })}</div>
+                            </Show>
                           </>
                         ),
                       },
@@ -186,7 +218,7 @@ export function ProductsPage() {
                           <input
                             class="cost-input"
                             inputmode="numeric"
-                            aria-label={`${tr('colUnitCost')} ${r.sku}`}
+                            aria-label={`${tr('colUnitCost')} ${r.master}`}
                             value={costText(r.unitCost)}
                             placeholder="–"
                             onChange={(e) => void saveCost(r, e.currentTarget.value)}

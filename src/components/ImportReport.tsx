@@ -1,0 +1,111 @@
+import { createSignal, For, Show } from 'solid-js';
+import { answerQuestion, type ImportItem, importBusy } from '../app/imports';
+import { locale, named, tr } from '../app/state';
+import { engine } from '../app/useRange';
+import type { MasterQuestion, MasterRole } from '../engine/api';
+import type { Text } from '../kernel/text';
+import { formatCount } from '../format/number';
+import { errorText, noteText } from '../i18n/problems';
+
+/** The question of each role of a product master's columns. */
+const ROLE_QUESTIONS: Record<MasterRole, Text> = {
+  sku: {
+    id: 'Kolom mana yang berisi SKU seperti di pesanan?',
+    en: 'Which column holds the SKU as the orders carry it?',
+  },
+  master: { id: 'Kolom mana yang berisi master produk?', en: 'Which column holds the master product?' },
+  cost: { id: 'Kolom mana yang berisi harga pokok per unit?', en: 'Which column holds the unit cost?' },
+};
+
+/**
+ * A product master whose columns read two ways: each candidate column with its header and first values,
+ * and the import with the one the seller picks (every other role as inferred).
+ */
+function MasterQuestionForm(props: { item: ImportItem; question: MasterQuestion }) {
+  const [choice, setChoice] = createSignal(props.question.mapping[props.question.role] ?? props.question.candidates[0]);
+  const column = (j: number) => props.question.columns[j];
+  return (
+    <fieldset class="master-question" data-testid="master-question" data-role={props.question.role}>
+      <legend>{named(ROLE_QUESTIONS[props.question.role])}</legend>
+      <For each={props.question.candidates}>
+        {(j) => (
+          <label class="choice">
+            <input
+              type="radio"
+              name={`master-${props.item.key}`}
+              value={j}
+              checked={choice() === j}
+              onChange={() => setChoice(j)}
+              data-testid={`master-choice-${column(j).letter}`}
+            />
+            <span>
+              <strong>{column(j).header ? `${column(j).letter} · ${column(j).header}` : column(j).letter}</strong>
+              <span class="muted small"> {column(j).samples.join(' · ')}</span>
+            </span>
+          </label>
+        )}
+      </For>
+      <button
+        type="button"
+        class="button"
+        data-testid="master-answer"
+        disabled={importBusy()}
+        onClick={() =>
+          void answerQuestion(engine(), props.item, { ...props.question.mapping, [props.question.role]: choice() })
+        }
+      >
+        {tr('masterImportWith')}
+      </button>
+    </fieldset>
+  );
+}
+
+/** One file's import report: its status and kind, counts, the error or question, and the notes. */
+export function ReportItem(props: { item: ImportItem }) {
+  const r = () => props.item.report;
+  const status = () => r()?.status ?? 'pending';
+  return (
+    <li
+      class={`report report-${status()}`}
+      data-testid="import-report"
+      data-status={status()}
+      data-file={props.item.fileName}
+    >
+      <div class="report-head">
+        <strong>{props.item.fileName}</strong>
+        <span class="badge">{status() === 'pending' ? tr('pending') : status() === 'ok' ? tr('ok') : tr('error')}</span>
+        <Show when={r()?.kind}>{(k) => <span class="muted">{tr(`kind_${k()}`)}</span>}</Show>
+      </div>
+      <Show when={r()?.status === 'ok'}>
+        <p class="counts">
+          {formatCount(r()?.rowsRead ?? 0, locale())} {tr('rowsRead')} · {formatCount(r()?.added ?? 0, locale())}{' '}
+          {tr('added')} · {formatCount(r()?.updated ?? 0, locale())} {tr('updated')} ·{' '}
+          {formatCount(r()?.unchanged ?? 0, locale())} {tr('unchanged')}
+        </p>
+      </Show>
+      <Show when={r()?.error}>
+        {(e) => (
+          <>
+            <p class="error-text" data-testid="import-error" data-code={e().code}>
+              {errorText(locale(), e())}
+            </p>
+            <Show when={e().params.detail}>
+              {(d) => (
+                <details class="muted small">
+                  <summary>{tr('technicalDetail')}</summary>
+                  <code>{String(d())}</code>
+                </details>
+              )}
+            </Show>
+          </>
+        )}
+      </Show>
+      <Show when={r()?.question}>{(q) => <MasterQuestionForm item={props.item} question={q()} />}</Show>
+      <Show when={r()?.notes.length}>
+        <ul class="notes">
+          <For each={r()?.notes}>{(n) => <li class={`note-${n.level}`}>{noteText(locale(), n)}</li>}</For>
+        </ul>
+      </Show>
+    </li>
+  );
+}
