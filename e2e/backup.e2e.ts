@@ -9,12 +9,11 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../src/db/schema';
 import { decodeBackup, encodeBackup } from '../src/store/backup';
-import { appSession, type Browser, kpiValues, launch, open } from './harness';
+import { appSession, type Browser, kpiValues, launch, open, SAMPLE_EXPORTS, SAMPLE_FILES } from './harness';
+
+const SAMPLE = path.resolve('sample-data');
 
 const RANGE = '?from=2024-01-01&to=2026-11-30';
-const SAMPLE = path.resolve('sample-data');
-const SAMPLE_FILES = (JSON.parse(fs.readFileSync(path.join(SAMPLE, 'manifest.json'), 'utf8')) as { files: string[] })
-  .files;
 const session = appSession();
 
 /** What a seller would check after a move: the Overview and Products KPIs, the cost, schedules and rules. */
@@ -118,11 +117,11 @@ describe('backup, restore and move', () => {
     try {
       const fresh = await open(other, app.origin, '/settings');
       await choose(fresh, backupFile);
-      // The preview names what the backup holds beside this (empty) device: every sample file's import.
+      // The preview names what the backup holds beside this (empty) device: every sample export's import.
       const importsRow = await fresh.$$eval('[data-testid="restore-preview"] tr', (rows) =>
         rows.map((r) => [...r.children].map((c) => c.textContent)).find((cells) => cells[0] === 'Impor'),
       );
-      expect(importsRow).toEqual(['Impor', String(SAMPLE_FILES.length), '0']);
+      expect(importsRow).toEqual(['Impor', String(SAMPLE_EXPORTS.length), '0']);
       // An empty device needs no consent.
       expect(await fresh.locator('[data-testid="restore-consent"]').count()).toBe(0);
       await fresh.click('[data-testid="restore-go"]');

@@ -3,13 +3,11 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeFiles, netPayout, orderMetrics, readIncomeFile, readOrderFile } from '../test/independent';
-import { type App, type Browser, kpiValues, launch, open, serveApp } from './harness';
+import { type App, type Browser, kpiValues, launch, open, SAMPLE_EXPORTS, serveApp } from './harness';
 
 const SAMPLE = path.resolve('sample-data');
 const manifest = JSON.parse(fs.readFileSync(path.join(SAMPLE, 'manifest.json'), 'utf8')) as { files: string[] };
 const samplePaths = manifest.files.map((f) => path.join(SAMPLE, f));
-/** The sample's Shopee exports: each is a stored import (the seller's product master is kept apart). */
-const sampleExports = manifest.files.filter((f) => !f.startsWith('master_barang')).length;
 const bytes = (p: string) => new Uint8Array(fs.readFileSync(p));
 
 const lines = mergeFiles(
@@ -123,7 +121,7 @@ describe('Data page', () => {
     // The list of imports is its own query: wait for it rather than read it as the KPIs arrive.
     await again.waitForFunction(
       (n) => document.querySelectorAll('[data-testid="import-row"]').length === n,
-      sampleExports,
+      SAMPLE_EXPORTS.length,
       { timeout: 30_000 },
     );
     // The product master is kept too: its costs are on the Products rows.

@@ -10,6 +10,12 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startServer } from '../scripts/serve.mjs';
 
+/** The sample files, and of them the Shopee exports: each is a stored import (the product master is not). */
+export const SAMPLE_FILES = (
+  JSON.parse(fs.readFileSync(path.resolve('sample-data/manifest.json'), 'utf8')) as { files: string[] }
+).files;
+export const SAMPLE_EXPORTS = SAMPLE_FILES.filter((f) => !f.startsWith('master_barang'));
+
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
