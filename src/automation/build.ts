@@ -12,7 +12,7 @@ import { segmentLabel } from '../i18n/names';
 import { coveredValues } from '../metrics/gaps';
 import { findingText } from '../i18n/findings';
 import type { Locale } from '../i18n/locale';
-import { type StringKey, t, tf } from '../i18n/ui';
+import { skuDetail, type StringKey, t, tf } from '../i18n/ui';
 import { change, formatDate, formatMoney, formatPercent, formatRange } from '../format/number';
 import {
   INCOME_METRICS,
@@ -201,7 +201,7 @@ export async function buildReport(src: ReportSource, p: BuildParams): Promise<Re
           { label: s('rep_colUnits'), fmt: 'count' },
           { label: s('rep_colSales'), fmt: 'money' },
         ],
-        rows: top.skus.map((r) => [r.key, r.detail, r.units, r.sales]),
+        rows: top.skus.map((r) => [r.key, skuDetail(L, r.detail, r.variations), r.units, r.sales]),
       });
     }
     if (p.template === 'monthly' || p.template === 'campaign')

@@ -202,6 +202,9 @@ async function rebuildRollups(db: SqlConnection, full: boolean): Promise<void> {
   await db.exec(`INSERT INTO rollup_skus
     SELECT o.created_date, ${SKU_OF_LINE}, ${NEWEST_SKU_DETAIL}, ${orders}, ${units}, ${sales}, arg_max(l.product_name, ${NEWEST_LINE}), arg_max(coalesce(l.variation, ''), ${NEWEST_LINE})
     ${lines} GROUP BY 1, 2 ORDER BY 1`);
+  await db.exec(`INSERT INTO rollup_variations
+    SELECT o.created_date, ${SKU_OF_LINE}, l.product_name, coalesce(l.variation, ''), ${orders}, ${units}, ${sales}
+    ${lines} GROUP BY 1, 2, 3, 4 ORDER BY 1`);
   // A city is named with its province (the same city name exists in several provinces).
   const keys: Record<string, string> = {
     province: "coalesce(nullif(province, ''), '–')",
@@ -242,6 +245,7 @@ async function rebuildRollups(db: SqlConnection, full: boolean): Promise<void> {
 export const ROLLUP_TABLES = [
   'rollup_products',
   'rollup_skus',
+  'rollup_variations',
   'rollup_orders',
   'rollup_days',
   'rollup_hours',

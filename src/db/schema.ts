@@ -122,6 +122,12 @@ export const MIGRATIONS: readonly (readonly Step[])[] = [
     `CREATE TABLE IF NOT EXISTS sku_masters (sku_key VARCHAR, sku VARCHAR, master VARCHAR, updated_at TIMESTAMP)`,
     `CREATE TABLE IF NOT EXISTS master_conflicts (kind VARCHAR, subject VARCHAR, options VARCHAR, file_name VARCHAR, updated_at TIMESTAMP)`,
   ],
+  // Valid orders per day, SKU and variation: how many variations a SKU spans, and its breakdown by them
+  // (a SKU row named after one variation hid the others).
+  [
+    `CREATE TABLE IF NOT EXISTS rollup_variations (created_date DATE, sku VARCHAR, product_name VARCHAR, variation VARCHAR, orders BIGINT, units BIGINT, sales BIGINT)`,
+    REBUILD,
+  ],
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

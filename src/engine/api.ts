@@ -19,6 +19,7 @@ import type { CampaignResult } from '../metrics/campaigns';
 import type { ServiceResult, TrafficResult, VisitSource } from '../metrics/insights';
 import type { BreakdownRow, Breakdowns, Funnel, Grain, TrendSeries } from '../metrics/overview';
 import type { CategorySales, ProductGrain, ProductRow, UnitCost } from '../metrics/products';
+import type { VariationRow } from '../metrics/variations';
 import type { SalesAnalysis } from '../metrics/sales';
 import type {
   AnomalyResult,
@@ -72,6 +73,7 @@ export type {
   UnitCost,
   ConflictChoice,
   ProductGrain,
+  VariationRow,
   MasterColumn,
   MasterMapping,
   MasterRole,
@@ -299,6 +301,12 @@ export interface EngineApi {
    * @example const rows = await engine.productTable({ from: '2026-11-01', to: '2026-11-30' }); rows[0].grossProfit
    */
   productTable(range?: RangeRequest, by?: ProductGrain): Promise<ProductRow[]>;
+
+  /**
+   * A SKU's valid orders of a range by variation (the breakdown behind a SKU row that spans several).
+   * @example const rows = await engine.skuVariations('W-TAC-PDK', { from: '2026-11-01', to: '2026-11-30' })
+   */
+  skuVariations(sku: string, range?: RangeRequest): Promise<VariationRow[]>;
 
   /**
    * Stores unit costs per SKU (rupiah per unit); `unitCost: null` removes one.

@@ -36,6 +36,7 @@ export const QUERY_OPS = [
   'cash',
   'productTable',
   'productMaster',
+  'skuVariations',
   'exportWorkbook',
 ] as const satisfies readonly (keyof EngineApi)[];
 export type QueryOp = (typeof QUERY_OPS)[number];

@@ -7,6 +7,7 @@ import { service, traffic, visitSources } from '../metrics/insights';
 import { breakdowns, funnel, trend } from '../metrics/overview';
 import { type CategorySales, type ProductGrain, productTable, salesByCategory } from '../metrics/products';
 import { type MasterSummary, masterSummary } from '../metrics/productMaster';
+import { skuVariations, type VariationRow } from '../metrics/variations';
 import { salesAnalysis } from '../metrics/sales';
 import { type CashResult, cash } from '../metrics/wallet';
 import type {
@@ -134,6 +135,12 @@ export class Queries implements Pick<EngineApi, QueryOp> {
   productTable(range: RangeRequest = {}, by: ProductGrain = 'sku'): Promise<ProductRow[]> {
     return this.core.query('productTable', [range, by], async () =>
       productTable(this.core.db, await this.core.resolveRange(range), by),
+    );
+  }
+
+  skuVariations(sku: string, range: RangeRequest = {}): Promise<VariationRow[]> {
+    return this.core.query('skuVariations', [sku, range], async () =>
+      skuVariations(this.core.db, await this.core.resolveRange(range), sku),
     );
   }
 

@@ -23,3 +23,16 @@ export function t(locale: Locale, key: StringKey): string {
 export function tf(locale: Locale, key: StringKey, params: Record<string, string>): string {
   return t(locale, key).replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
 }
+
+/**
+ * The second label of a SKU row: its product (and variation), or its product and how many variations it
+ * spans. The same on every page and in reports.
+ */
+export function skuDetail(locale: Locale, detail: string, variations: number | null | undefined): string {
+  return variations && variations > 1
+    ? tf(locale, 'skuVariations', {
+        product: detail,
+        n: variations.toLocaleString(locale === 'id' ? 'id-ID' : 'en-US'),
+      })
+    : detail;
+}

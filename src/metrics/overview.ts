@@ -1,5 +1,6 @@
 import type { SqlConnection } from '../db/connection';
 import { type DateRange, dayNumber, type IsoDay, type PartialDay } from '../kernel/days';
+import { variationCounts, withVariations } from './variations';
 import { sqlDate } from '../db/connection';
 import { NEWEST_ROLLUP_DAY, NEWEST_SKU_DETAIL, SKU_OF_LINE } from '../db/merge';
 import { LINE_MEASURES } from '../db/measures';
@@ -31,6 +32,8 @@ export interface BreakdownRow {
   key: string;
   /** A second label where one helps (the parent SKU of a product, the product of a SKU). */
   detail: string;
+  /** Of a SKU: the variations its lines carry in the range. Over one, `detail` is the product alone. */
+  variations?: number;
   orders: number;
   units: number;
   sales: number;
@@ -176,6 +179,13 @@ export async function breakdowns(
           .filter((r) => r.dim === dim)
           .slice(0, dims[dim])
           .map(({ dim: _, ...row }) => row);
+  // A SKU is one row even when its listing was renamed, under its newest name in the range.
+  const skus = await top(
+    filtered
+      ? fromLines(SKU_OF_LINE, NEWEST_SKU_DETAIL, true)
+      : rollup('rollup_skus', 'sku', `arg_max(detail, ${NEWEST_ROLLUP_DAY})`, true),
+    limit,
+  );
   return {
     // A product is its name plus SKU Induk; a SKU is Nomor Referensi SKU, else product name + variation.
     products: await top(
@@ -184,12 +194,14 @@ export async function breakdowns(
         : rollup('rollup_products', 'product_name', 'parent_sku'),
       limit,
     ),
-    // A SKU is one row even when its listing was renamed, under its newest name in the range.
-    skus: await top(
-      filtered
-        ? fromLines(SKU_OF_LINE, NEWEST_SKU_DETAIL, true)
-        : rollup('rollup_skus', 'sku', `arg_max(detail, ${NEWEST_ROLLUP_DAY})`, true),
-      limit,
+    skus: withVariations(
+      skus,
+      await variationCounts(
+        db,
+        range,
+        skus.map((r) => r.key),
+        filters,
+      ),
     ),
     provinces: await byOrder('province'),
     payments: await byOrder('payment_method'),

@@ -5,6 +5,7 @@ import { sqlDate, sqlString } from '../db/connection';
 import { NO_DATE } from '../db/merge';
 import { skuKeySql } from '../ingest/productMaster';
 import { SKU_COSTS_SQL } from './productMaster';
+import { variationCounts } from './variations';
 
 /**
  * The product and SKU table. A SKU is `Nomor Referensi SKU`, else product name + variation (METRICS.md).
@@ -18,6 +19,8 @@ export interface ProductRow {
   master: string;
   /** SKU texts in the row: 1 per SKU, the master's SKU texts with orders in the range per master. */
   skus: number;
+  /** Variations the SKU's lines carry in the range (then `variation` is empty when over one); null per master. */
+  variations: number | null;
   product: string;
   variation: string;
   orders: number;
@@ -107,8 +110,23 @@ export async function productTable(
       } END AS "grossProfit"
     FROM agg JOIN keyed USING (k)
     ORDER BY sales DESC, sku`);
+  const counts =
+    by === 'sku'
+      ? await variationCounts(
+          db,
+          range,
+          rows.map((r) => r.sku),
+        )
+      : new Map();
   return rows.map(({ k: _, perf_orders: __, ...r }) => ({
     ...r,
+    // A SKU over several variations is named by its product alone (one variation's name would hide the rest).
+    ...(by === 'sku'
+      ? {
+          variations: counts.get(r.sku)?.variations ?? 1,
+          variation: (counts.get(r.sku)?.variations ?? 1) > 1 ? '' : r.variation,
+        }
+      : { variations: null }),
     skus: Number(r.skus),
     payout: Math.round(r.payout),
     grossProfit: r.grossProfit === null ? null : Math.round(r.grossProfit),

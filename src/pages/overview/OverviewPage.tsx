@@ -8,7 +8,7 @@ import { KpiCard } from '../../components/KpiCard';
 import { autoGrain, TrendCard } from '../../components/TrendCard';
 import type { BreakdownRow, Funnel, Grain } from '../../engine/api';
 import { formatCount, formatDate, formatMoney, formatPercent } from '../../format/number';
-import type { StringKey } from '../../i18n/ui';
+import { skuDetail, type StringKey } from '../../i18n/ui';
 import type { KpiMetricId } from '../../metrics/registry';
 
 const OVERVIEW_KPIS: KpiMetricId[] = [
@@ -68,7 +68,7 @@ export function OverviewPage() {
         <>
           {r.key}
           <Show when={r.detail}>
-            <div class="muted small">{r.detail}</div>
+            <div class="muted small">{skuDetail(locale(), r.detail, r.variations)}</div>
           </Show>
         </>
       ),

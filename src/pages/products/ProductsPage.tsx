@@ -10,6 +10,8 @@ import type { ProductGrain, ProductRow } from '../../engine/api';
 import { importItems, runImport } from '../../app/imports';
 import { ReportItem } from '../../components/ImportReport';
 import { MasterPanel } from './MasterPanel';
+import { VariationPanel } from './VariationPanel';
+import { skuDetail } from '../../i18n/ui';
 import { abcClasses } from '../../metrics/abc';
 import { formatCount, formatMoney, formatPercent } from '../../format/number';
 import { parseMoney } from '../../ingest/values';
@@ -23,6 +25,8 @@ export function ProductsPage() {
   const [rows] = createEngineQuery('productTable', () => [range(), grain()]);
   const [search, setSearch] = createSignal(params.q ?? '');
   const [costMessage, setCostMessage] = createSignal('');
+  /** The SKU whose variation breakdown is open below the table. */
+  const [openSku, setOpenSku] = createSignal<string | null>(null);
   const cur = () => currencyOf(info());
   const money = (v: number | null) => (v === null ? '–' : formatMoney(v, cur(), locale()));
   const pct = (v: number | null) => (v === null ? '–' : formatPercent(v, locale()));
@@ -200,7 +204,23 @@ export function ProductsPage() {
                         value: (r) => (
                           <>
                             {r.sku}
-                            <div class="muted small">{r.variation ? `${r.product} · ${r.variation}` : r.product}</div>
+                            <Show
+                              when={(r.variations ?? 1) > 1}
+                              fallback={
+                                <div class="muted small">
+                                  {r.variation ? `${r.product} · ${r.variation}` : r.product}
+                                </div>
+                              }
+                            >
+                              <button
+                                type="button"
+                                class="link small"
+                                data-testid="sku-variations-open"
+                                onClick={() => setOpenSku(r.sku)}
+                              >
+                                {skuDetail(locale(), r.product, r.variations)}
+                              </button>
+                            </Show>
                             <Show when={grain() === 'sku' && r.master !== r.sku}>
                               <div class="muted small">{trf('masterOf', { master: r.master })}</div>
                             </Show>
@@ -273,6 +293,9 @@ export function ProductsPage() {
                     ]}
                   />
                 </div>
+                <Show when={openSku()}>
+                  {(sku) => <VariationPanel sku={sku()} currency={cur()} onClose={() => setOpenSku(null)} />}
+                </Show>
               </>
             )}
           </Show>
