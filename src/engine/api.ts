@@ -29,11 +29,11 @@ import type {
   SeriesForecast,
   SkuDemand,
 } from '../ml/predictions';
-import type { CohortResult, ProductPair, SegmentProfile } from '../metrics/customers';
+import type { CohortResult, NextProduct, ProductPair, SegmentProfile } from '../metrics/customers';
 import type { Finding } from '../metrics/findings';
 import type { PriceResult } from '../ml/price';
 import type { ArmResult } from '../ml/bandit';
-import type { SegmentAction, SegmentName } from '../ml/rfm';
+import type { RfmScheme, SegmentAction, SegmentName } from '../ml/rfm';
 import type { BackupManifest, BackupProblem, BackupSummary } from '../store/backup';
 
 export type {
@@ -47,6 +47,7 @@ export type {
   PriceResult,
   Finding,
   CohortResult,
+  NextProduct,
   ProductPair,
   SegmentName,
   AnomalyResult,
@@ -402,7 +403,7 @@ export interface EngineApi {
    * `segmentCustomers` because it reads every buyer's baskets.
    * @example const next = await engine.segmentNextProducts('rfm'); next.champions?.[0]?.name
    */
-  segmentNextProducts(method: 'rfm' | 'kmeans'): Promise<Record<string, { name: string; buyers: number }[]>>;
+  segmentNextProducts(method: 'rfm' | 'kmeans'): Promise<Record<string, NextProduct[]>>;
 
   /**
    * The retention matrix by first-order month (buyers and sales) and the repeat rates at 30, 60 and 90 days.
@@ -543,6 +544,8 @@ export interface SegmentSummary {
 export interface SegmentationResult {
   method: 'rfm' | 'kmeans';
   buyers: number;
+  /** How the RFM scores were made: quintiles, or fixed thresholds for a history under 180 days. */
+  scheme: RfmScheme;
   segments: SegmentSummary[];
   k?: number;
   silhouette?: number;

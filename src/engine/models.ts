@@ -12,6 +12,7 @@ import {
   rfmLabels,
   segmentBuyerNames,
   segmentNextProducts,
+  type NextProduct,
   segmentProfiles,
   segmentSizes,
   storeBuyerStats,
@@ -48,7 +49,7 @@ import type { ModelOp } from './ops';
 /** What a segmentation keeps besides its labels table: k-means' model facts (RFM needs none). */
 type StoredSegmentation = Pick<
   SegmentationResult,
-  'k' | 'silhouette' | 'tried' | 'centroids' | 'merges' | 'outliers'
+  'k' | 'silhouette' | 'tried' | 'centroids' | 'merges' | 'outliers' | 'scheme'
 > & {
   dominant: Record<string, SegmentName>;
 };
@@ -158,13 +159,11 @@ export class ModelRunner implements Pick<EngineApi, ModelOp> {
       `segments:${method}`,
       async () => ((await storeBuyerStats(this.core.db)) ? true : null),
       async (ml): Promise<StoredSegmentation> => {
-        if (method === 'rfm') {
-          await this.core.serial(() => storeRfmSegments(this.core.db));
-          return { dominant: {} };
-        }
-        const { buyers, rfm } = await this.core.serial(async () => {
-          await storeRfmSegments(this.core.db);
-          return { buyers: await buyerStats(this.core.db), rfm: await rfmLabels(this.core.db) };
+        if (method === 'rfm')
+          return { dominant: {}, scheme: await this.core.serial(() => storeRfmSegments(this.core.db)) };
+        const { buyers, rfm, scheme } = await this.core.serial(async () => {
+          const scheme = await storeRfmSegments(this.core.db);
+          return { buyers: await buyerStats(this.core.db), rfm: await rfmLabels(this.core.db), scheme };
         });
         const seg = await ml.segmentBuyers(
           buyers.map(({ buyerId: _, ...b }) => b),
@@ -190,6 +189,7 @@ export class ModelRunner implements Pick<EngineApi, ModelOp> {
         };
         return {
           dominant: seg.dominant,
+          scheme,
           k: seg.k,
           silhouette: seg.silhouette,
           tried: seg.tried,
@@ -222,6 +222,7 @@ export class ModelRunner implements Pick<EngineApi, ModelOp> {
     return {
       method,
       buyers,
+      scheme: seg.scheme,
       segments,
       k: seg.k,
       silhouette: seg.silhouette,
@@ -232,7 +233,7 @@ export class ModelRunner implements Pick<EngineApi, ModelOp> {
     };
   }
 
-  async segmentNextProducts(method: 'rfm' | 'kmeans'): Promise<Record<string, { name: string; buyers: number }[]>> {
+  async segmentNextProducts(method: 'rfm' | 'kmeans'): Promise<Record<string, NextProduct[]>> {
     if (!(await this.segmentation(method))) return {};
     return Object.fromEntries(await this.core.serial(() => segmentNextProducts(this.core.db, `seg_${method}`)));
   }

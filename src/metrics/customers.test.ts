@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { at, line, orderFile } from '../../test/fixtures';
 import { openNodeDuckDB } from '../db/nodeDuckdb';
 import { Engine } from '../engine/engine';
-import { segmentNextProducts } from './customers';
+import { buyerStats, rfmLabels, segmentNextProducts } from './customers';
+import { rfmScores, segmentOf } from '../ml/rfm';
 import { localMl } from '../ml/predictions';
 import { initTf } from '../ml/tf';
 
@@ -137,6 +138,11 @@ describe('cohorts, segments and co-purchase', () => {
     expect(s.segments.reduce((a, x) => a + x.valueShare, 0)).toBeCloseTo(1, 12);
     const all = (await Promise.all(s.segments.map((x) => engine.getSegment('rfm', x.id)))).flat().sort();
     expect(all).toEqual(['u1', 'u2', 'u3', 'u4']);
+    // Three months of history: fixed thresholds, in SQL as in rfmScores and segmentOf.
+    expect(s.scheme).toBe('fixed');
+    const stats = await buyerStats(db);
+    const js = rfmScores(stats).map((x, i) => segmentOf(x, stats[i].orders));
+    expect(await rfmLabels(db)).toEqual(js);
   });
 
   it('co-purchase: Panci and Spatula share 2 of 6 orders; lift and cosine from the counts', async () => {
@@ -159,7 +165,7 @@ describe('cohorts, segments and co-purchase', () => {
     const [seg] = await db.query<{ seg: string }>(
       "SELECT seg FROM seg_rfm JOIN buyers USING (buyer_id) WHERE buyer = 'u3'",
     );
-    expect(next.get(seg.seg)).toEqual([{ name: 'Spatula', buyers: 1 }]);
+    expect(next.get(seg.seg)).toEqual([{ name: 'Spatula', buyers: 1, shared: false }]);
     expect([...next.values()].flat()).toHaveLength(1);
   });
 

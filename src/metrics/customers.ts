@@ -2,7 +2,14 @@ import type { SqlConnection } from '../db/connection';
 import { sqlString } from '../db/connection';
 import { SKU_DETAIL_SQL, SKU_OF_LINE } from '../db/merge';
 import type { PriceInput } from '../ml/price';
-import { type BuyerStats, SEGMENT_RULES, type SegmentName } from '../ml/rfm';
+import {
+  type BuyerStats,
+  RECENCY_DAYS,
+  type RfmScheme,
+  SEGMENT_RULES,
+  type SegmentName,
+  SHORT_HISTORY_DAYS,
+} from '../ml/rfm';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { SKU_COSTS_SQL } from './productMaster';
 
@@ -36,20 +43,33 @@ export async function buyerStats(db: SqlConnection): Promise<(BuyerStats & { buy
 
 /**
  * RFM segments in SQL, the same as `rfmScores` and `segmentOf`: quintiles by rank (recency reversed; ties
- * split by the next key, then the username), then the rule table, first match. Stored as `seg_rfm`.
+ * split by the next key, then the username), or fixed R and F thresholds for a short history; then the rule
+ * table, first match whose evidence (orders) holds. Stored as `seg_rfm`; returns the scheme used.
  */
-export async function storeRfmSegments(db: SqlConnection): Promise<void> {
+export async function storeRfmSegments(db: SqlConnection): Promise<RfmScheme> {
   const range = (col: string, [lo, hi]: readonly [number, number]) => `${col} BETWEEN ${lo} AND ${hi}`;
   const cases = SEGMENT_RULES.map(
-    (r) => `WHEN ${range('r', r.r)} AND ${range('f', r.f)} AND ${range('m', r.m)} THEN '${r.name}'`,
+    (r) =>
+      `WHEN ${range('r', r.r)} AND ${range('f', r.f)} AND ${range('m', r.m)} AND orders >= ${r.minOrders} THEN '${r.name}'`,
   ).join(' ');
   const q = (order: string) =>
     `least(5, floor((row_number() OVER (ORDER BY ${order}) - 1) * 5 / count(*) OVER ()) + 1)`;
+  const [{ span }] = await db.query<{ span: number | null }>('SELECT max(tenure) AS span FROM buyer_stats');
+  const scheme: RfmScheme = (span ?? 0) < SHORT_HISTORY_DAYS ? 'fixed' : 'quintiles';
+  const r =
+    scheme === 'fixed'
+      ? `5 - ${RECENCY_DAYS.map((d) => `(recency > ${d})::INT`).join(' - ')}`
+      : q('recency DESC, orders, buyer');
+  const f =
+    scheme === 'fixed'
+      ? 'greatest(1, least(5, orders))'
+      : `CASE WHEN orders = 1 THEN 1 ELSE ${q('orders, sales, buyer')} END`;
   await db.exec(`CREATE OR REPLACE TEMP TABLE seg_rfm AS
     WITH s AS (
-      SELECT buyer_id, ${q('recency DESC, orders, buyer')} AS r, ${q('orders, sales, buyer')} AS f, ${q('sales, orders, buyer')} AS m FROM buyer_stats
+      SELECT buyer_id, orders, ${r} AS r, ${f} AS f, ${q('sales, orders, buyer')} AS m FROM buyer_stats
     )
     SELECT buyer_id, CASE ${cases} ELSE 'others' END AS seg FROM s`);
+  return scheme;
 }
 
 /** The stored RFM segment of every buyer, in buyer-id order (as `buyerStats`). */
@@ -306,13 +326,16 @@ const NEIGHBOURS = 10;
  * "Next product" per segment: for each buyer of a labels table, the product not yet bought with the highest
  * Σ cosine (buyers-over-time co-purchase, at least `minSupport` buyers together) with what they bought, over
  * each product's 10 most similar products; then per segment the products most often recommended, with how
- * many of its buyers get each.
+ * many of its buyers get each. Segments lead with different products where the data allows: the largest
+ * segment takes its most recommended one, each next segment its most recommended one not yet led with (if
+ * it is recommended to at least a fifth as many of its buyers as its first); else it shares its first, and
+ * says so (`shared`).
  */
 export async function segmentNextProducts(
   db: SqlConnection,
   labels: string,
   minSupport = 3,
-): Promise<Map<string, { name: string; buyers: number }[]>> {
+): Promise<Map<string, NextProduct[]>> {
   const items = `SELECT DISTINCT o.buyer_id AS basket, l.product_name AS item FROM order_lines l JOIN orders o USING (order_id)
     WHERE o.is_valid AND o.buyer_id IS NOT NULL`;
   const rows = await db.query<{ seg: string; name: string; buyers: number }>(`
@@ -322,13 +345,31 @@ export async function segmentNextProducts(
     candidates AS (SELECT i.basket AS buyer_id, s.b AS item, sum(s.cosine) AS score FROM items i JOIN sim s ON s.a = i.item GROUP BY 1, 2),
     scores AS (SELECT c.* FROM candidates c ANTI JOIN items x ON x.basket = c.buyer_id AND x.item = c.item),
     best AS (SELECT buyer_id, arg_max(item, score) AS item FROM scores GROUP BY 1),
-    counted AS (
-      SELECT l.seg, b.item AS name, count(*) AS buyers,
-        row_number() OVER (PARTITION BY l.seg ORDER BY count(*) DESC, b.item) AS k
-      FROM best b JOIN ${labels} l USING (buyer_id) GROUP BY 1, 2
-    )
-    SELECT seg, name, buyers FROM counted WHERE k <= 3 ORDER BY seg, k`);
-  const out = new Map<string, { name: string; buyers: number }[]>();
-  for (const r of rows) out.set(r.seg, [...(out.get(r.seg) ?? []), { name: r.name, buyers: r.buyers }]);
+    counted AS (SELECT l.seg, b.item AS name, count(*) AS buyers FROM best b JOIN ${labels} l USING (buyer_id) GROUP BY 1, 2)
+    SELECT seg, name, buyers FROM counted ORDER BY seg, buyers DESC, name`);
+  const bySeg = new Map<string, { name: string; buyers: number }[]>();
+  for (const r of rows) bySeg.set(r.seg, [...(bySeg.get(r.seg) ?? []), { name: r.name, buyers: Number(r.buyers) }]);
+  const total = (list: { buyers: number }[]) => list.reduce((a, x) => a + x.buyers, 0);
+  const led = new Set<string>();
+  const out = new Map<string, NextProduct[]>();
+  for (const [seg, list] of [...bySeg].sort((a, b) => total(b[1]) - total(a[1]) || (a[0] < b[0] ? -1 : 1))) {
+    const own = list.find((x) => !led.has(x.name) && x.buyers * 5 >= list[0].buyers);
+    const first = own ?? list[0];
+    led.add(first.name);
+    out.set(seg, [
+      { ...first, shared: !own },
+      ...list
+        .filter((x) => x !== first)
+        .slice(0, 2)
+        .map((x) => ({ ...x, shared: false })),
+    ]);
+  }
   return out;
+}
+
+/** A product suggested to a segment's buyers; `shared` when another segment leads with it too. */
+export interface NextProduct {
+  name: string;
+  buyers: number;
+  shared: boolean;
 }

@@ -5,6 +5,7 @@ import { type IndependentLine, readDailyRows, readOrderFile, statusKind } from '
 import type { openNodeDuckDB } from '../db/nodeDuckdb';
 import type { Engine } from '../engine/engine';
 import { segmentBuyers } from '../ml/segments';
+import { LATE_FACTOR } from '../ml/churn';
 import { buyerStats } from './customers';
 
 let db: Awaited<ReturnType<typeof openNodeDuckDB>>;
@@ -77,8 +78,29 @@ describe('Predictions on sample-data', () => {
     const c = await engine.predictChurn();
     if (!c) throw new Error('no churn');
     expect(c.auc).toBeGreaterThan(0.5);
-    expect(c.atRisk.every((b) => b.probability >= 0.5)).toBe(true);
     expect(c.atRiskValue).toBe(c.atRisk.reduce((x, b) => x + b.value, 0));
+    // The list: repeat (or high-value) buyers late against their own rhythm, by value at stake; not the
+    // one-time buyers who make most of a marketplace shop.
+    const stakes = c.atRisk.map((b) => b.probability * b.value);
+    expect(stakes).toEqual([...stakes].sort((x, y) => y - x));
+    expect(c.atRisk.every((b) => b.daysSince > LATE_FACTOR * b.usualGap)).toBe(true);
+    expect(c.atRisk.length).toBeGreaterThan(0);
+    expect(c.atRisk.length).toBeLessThan(c.buyers / 4);
+    expect(c.oneTimeLeftOut).toBeGreaterThan(c.buyers / 2);
+    // Each repeat buyer's rhythm, independently: the median of the days between their order days.
+    const daysOf = new Map<string, Set<number>>();
+    for (const l of lines)
+      if (l.buyer && !['cancelled', 'unpaid'].includes(statusKind(l.status)))
+        daysOf.set(l.buyer, (daysOf.get(l.buyer) ?? new Set()).add(Date.parse(l.created) / 86_400_000));
+    for (const b of c.atRisk.filter((x) => (daysOf.get(x.buyer)?.size ?? 0) >= 2).slice(0, 30)) {
+      const ds = [...(daysOf.get(b.buyer) ?? [])].sort((x, y) => x - y);
+      const gaps = ds
+        .slice(1)
+        .map((d, i) => d - ds[i])
+        .sort((x, y) => x - y);
+      const mid = gaps.length / 2;
+      expect(b.usualGap, b.buyer).toBe(gaps.length % 2 ? gaps[Math.floor(mid)] : (gaps[mid - 1] + gaps[mid]) / 2);
+    }
     const progress: number[] = [];
     const d = await engine.forecastDemand({ topN: 10, horizon: 30, leadTime: 14, serviceLevel: 0.95 }, (done) =>
       progress.push(done),
@@ -179,5 +201,11 @@ describe('Segments on sample-data', () => {
       for (const p of next[x.id] ?? []) expect(products.has(p.name)).toBe(true);
     }
     expect(Object.values(next).some((x) => x.length > 0)).toBe(true);
+    // Segments lead with different products where the data allows, and say when one shares its lead.
+    const leads = r.segments.flatMap((x) => next[x.id]?.slice(0, 1) ?? []);
+    const own = leads.filter((p) => !p.shared).map((p) => p.name);
+    expect(new Set(own).size).toBe(own.length);
+    expect(own.length).toBeGreaterThan(2);
+    for (const p of leads.filter((x) => x.shared)) expect(own).toContain(p.name);
   });
 });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { onlineRetailTransactions } from '../../scripts/eval/series';
-import { auc, evaluateChurn, fitLogistic, predictLogistic, type Transaction } from './churn';
+import { auc, evaluateChurn, featuresAt, fitLogistic, lateBuyers, predictLogistic, type Transaction } from './churn';
 
 describe('churn model', () => {
   it('AUC equals the share of (churner, stayer) pairs ranked right, ties half', () => {
@@ -52,6 +52,28 @@ describe('churn model', () => {
 });
 
 const RETAIL = path.resolve('../shared/data/online-retail/online_retail_2010-12_2011-12.csv.gz');
+describe('buyers to win back', () => {
+  it('lists repeat and high-value buyers late against their own rhythm, not every one-time buyer', () => {
+    const tx: Transaction[] = [];
+    const buy = (customer: string, day: number, amount = 100) =>
+      tx.push({ customer, order: `${customer}-${day}`, day, amount });
+    // 100 one-time buyers of ordinary value, spread over the year.
+    for (let i = 0; i < 100; i++) buy(`once${i}`, 1000 + i * 3, 100);
+    // A weekly buyer last seen 30 days ago: late (30 > 1.5 × 7). A monthly buyer last seen 20 days ago: not.
+    for (let d = 1000; d <= 1300; d += 7) buy('weekly', d);
+    for (let d = 1000; d <= 1300; d += 30) buy('monthly', d);
+    // One order, of high value, long ago: late against the shop's usual gap.
+    buy('big', 1100, 50_000);
+    buy('last', 1330, 100);
+    const scored = featuresAt(tx, 1331).map((c) => ({ ...c, probability: c.customer === 'big' ? 0.9 : 0.6 }));
+    const r = lateBuyers(tx, scored);
+    expect(r.buyers.map((b) => b.buyer)).toEqual(['big', 'weekly']);
+    expect(r.buyers.find((b) => b.buyer === 'weekly')).toMatchObject({ usualGap: 7, daysSince: 1330 - 1294 });
+    expect(r.oneTimeLeftOut).toBe(101); // every one-time buyer but the big one ('last' included)
+    expect(r.shopGap).toBe(18.5); // the median of the weekly (7) and monthly (30) gaps
+  });
+});
+
 describe.skipIf(!fs.existsSync(RETAIL))('churn on Online Retail', () => {
   it('is better than chance out of time, and its Brier score beats the base rate', () => {
     const r = evaluateChurn(onlineRetailTransactions(RETAIL));

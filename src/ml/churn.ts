@@ -284,3 +284,73 @@ export function scoreChurn(tx: readonly Transaction[]): {
   const now = featuresAt(tx, last + 1);
   return { model, buyers: now.map((c) => ({ ...c, probability: predictLogistic(model, c.x) })) };
 }
+
+/** A buyer is late when the days since their last order pass this many times their usual gap. */
+export const LATE_FACTOR = 1.5;
+/** Buyers above this quantile of past value count as high value even with one order. */
+export const HIGH_VALUE_QUANTILE = 0.9;
+
+/** A buyer worth winning back: a repeat or high-value buyer now late against their own rhythm. */
+export interface LateBuyer {
+  buyer: string;
+  probability: number;
+  /** Past value (Σ amounts); the value at stake is probability × value. */
+  value: number;
+  orders: number;
+  lastDay: number;
+  /** Median days between the buyer's orders; the shop's median for a one-order buyer of high value. */
+  usualGap: number;
+  daysSince: number;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : null;
+};
+
+/**
+ * The buyers to win back, by value at stake (churn probability × past value): those who ordered on two days
+ * or more, or whose past value is above the 90th percentile, and whose days since the last order exceed LATE_FACTOR
+ * times their own median gap (the shop's median gap for one-order buyers). One-time buyers of ordinary
+ * value are left out: in a marketplace most buyers buy once, and listing them all says nothing.
+ */
+export function lateBuyers(
+  tx: readonly Transaction[],
+  scored: readonly (CustomerFeatures & { probability: number })[],
+): { buyers: LateBuyer[]; oneTimeLeftOut: number; shopGap: number } {
+  const last = span(tx).last;
+  const days = new Map<string, Set<number>>();
+  for (const t of tx) days.set(t.customer, (days.get(t.customer) ?? new Set()).add(t.day));
+  const gapOf = new Map<string, number>();
+  for (const [c, ds] of days) {
+    const sorted = [...ds].sort((a, b) => a - b);
+    const g = median(sorted.slice(1).map((d, i) => d - sorted[i]));
+    if (g !== null) gapOf.set(c, g);
+  }
+  const shopGap = median([...gapOf.values()]) ?? CHURN_WINDOW;
+  const values = scored.map((b) => b.value).sort((a, b) => a - b);
+  const high = values[Math.min(values.length - 1, Math.floor(HIGH_VALUE_QUANTILE * values.length))] ?? 0;
+  let oneTimeLeftOut = 0;
+  const buyers: LateBuyer[] = [];
+  for (const b of scored) {
+    const own = gapOf.get(b.customer);
+    if (own === undefined && b.value <= high) {
+      oneTimeLeftOut++;
+      continue;
+    }
+    const usualGap = Math.max(1, own ?? shopGap);
+    const daysSince = last - b.lastDay;
+    if (daysSince <= LATE_FACTOR * usualGap) continue;
+    buyers.push({
+      buyer: b.customer,
+      probability: b.probability,
+      value: b.value,
+      orders: b.orders,
+      lastDay: b.lastDay,
+      usualGap,
+      daysSince,
+    });
+  }
+  buyers.sort((a, b) => b.probability * b.value - a.probability * a.value || (a.buyer < b.buyer ? -1 : 1));
+  return { buyers, oneTimeLeftOut, shopGap };
+}

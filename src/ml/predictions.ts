@@ -1,6 +1,6 @@
 import { type CalendarOverrides, type EventKind, eventsBetween } from '../calendar/events';
 import { dayNumber, type IsoDay, isoOfDay, type PartialDay } from '../kernel/days';
-import { scoreChurn, evaluateChurn, type Transaction, FEATURES } from './churn';
+import { evaluateChurn, FEATURES, type LateBuyer, lateBuyers, scoreChurn, type Transaction } from './churn';
 import { etsForecast, seasonalNaive } from './forecast/baselines';
 import { crossValidate, metrics, type Metrics } from './forecast/cv';
 import { type Forecast, ForecastCancelled, forecast, forecastMany } from './forecast/forecast';
@@ -188,9 +188,16 @@ export interface ChurnPrediction {
   baseRate: number;
   calibration: ReturnType<typeof evaluateChurn>['calibration'];
   features: readonly string[];
-  /** Buyers with a churn probability of at least 0.5, by value at risk (probability × past value). */
-  atRisk: { buyer: string; probability: number; value: number; orders: number; lastOrder: string }[];
+  /**
+   * Repeat or high-value buyers now late against their own rhythm (lateBuyers), by value at stake
+   * (probability × past value).
+   */
+  atRisk: (Omit<LateBuyer, 'lastDay'> & { lastOrder: string })[];
   atRiskValue: number;
+  /** One-order buyers of ordinary value, not listed. */
+  oneTimeLeftOut: number;
+  /** The shop's median days between a buyer's orders: the rhythm of a one-order buyer of high value. */
+  shopGap: number;
   buyers: number;
 }
 
@@ -205,16 +212,8 @@ export function predictChurn(tx: readonly Transaction[]): ChurnPrediction | null
   if (span[1] - span[0] < 270) return null;
   const e = evaluateChurn(tx);
   const s = scoreChurn(tx);
-  const atRisk = s.buyers
-    .filter((b) => b.probability >= 0.5)
-    .map((b) => ({
-      buyer: b.customer,
-      probability: b.probability,
-      value: b.value,
-      orders: b.orders,
-      lastOrder: isoOfDay(b.lastDay),
-    }))
-    .sort((a, b) => b.probability * b.value - a.probability * a.value);
+  const late = lateBuyers(tx, s.buyers);
+  const atRisk = late.buyers.map(({ lastDay, ...b }) => ({ ...b, lastOrder: isoOfDay(lastDay) }));
   return {
     auc: e.auc,
     brier: e.brier,
@@ -223,6 +222,8 @@ export function predictChurn(tx: readonly Transaction[]): ChurnPrediction | null
     features: FEATURES,
     atRisk,
     atRiskValue: atRisk.reduce((a, b) => a + b.value, 0),
+    oneTimeLeftOut: late.oneTimeLeftOut,
+    shopGap: late.shopGap,
     buyers: s.buyers.length,
   };
 }

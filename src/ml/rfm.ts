@@ -20,11 +20,29 @@ export interface RfmScore {
   m: number;
 }
 
+/** Histories shorter than this (the longest buyer tenure) score R and F on fixed thresholds, not quintiles. */
+export const SHORT_HISTORY_DAYS = 180;
+/** Recency thresholds (days since the last order) of scores 5, 4, 3 and 2 in the fixed scheme. */
+export const RECENCY_DAYS = [14, 30, 60, 90] as const;
+
+/** Quintiles, or fixed thresholds for a short history (where a fifth of buyers says little). */
+export type RfmScheme = 'quintiles' | 'fixed';
+
+export function rfmScheme(buyers: readonly Pick<BuyerStats, 'tenure'>[]): RfmScheme {
+  return Math.max(0, ...buyers.map((b) => b.tenure)) < SHORT_HISTORY_DAYS ? 'fixed' : 'quintiles';
+}
+
+/** Fixed-scheme scores: recency by {@link RECENCY_DAYS}, frequency the orders themselves (5 and more: 5). */
+export const fixedRecency = (days: number) => 5 - RECENCY_DAYS.filter((d) => days > d).length;
+export const fixedFrequency = (orders: number) => Math.max(1, Math.min(5, orders));
+
 /**
  * Quintile scores 1–5 by rank: recency reversed (recent = 5); ties broken by rank, so equal values are
- * split by the next key (monetary, then frequency, then the buyer) and every score holds a fifth.
+ * split by the next key (monetary, then frequency, then the buyer) and every score holds a fifth, except
+ * that a one-order buyer's F is 1. A short history ({@link rfmScheme}) scores R and F on fixed thresholds
+ * instead; M stays a quintile.
  */
-export function rfmScores(buyers: readonly BuyerStats[]): RfmScore[] {
+export function rfmScores(buyers: readonly BuyerStats[], scheme = rfmScheme(buyers)): RfmScore[] {
   const n = buyers.length;
   const score = (order: number[]) => {
     const out = new Array<number>(n);
@@ -47,7 +65,10 @@ export function rfmScores(buyers: readonly BuyerStats[]): RfmScore[] {
   const m = score(
     [...idx].sort((a, b) => buyers[a].sales - buyers[b].sales || buyers[a].orders - buyers[b].orders || byBuyer(a, b)),
   );
-  return idx.map((i) => ({ r: r[i], f: f[i], m: m[i] }));
+  if (scheme === 'fixed')
+    return idx.map((i) => ({ r: fixedRecency(buyers[i].recency), f: fixedFrequency(buyers[i].orders), m: m[i] }));
+  // One order is the least frequency there is, whatever rank the buyer's sales give it among the others.
+  return idx.map((i) => ({ r: r[i], f: buyers[i].orders === 1 ? 1 : f[i], m: m[i] }));
 }
 
 export type SegmentName =
@@ -69,31 +90,39 @@ export function isSegmentName(id: string | number): id is SegmentName {
   return id === 'others' || SEGMENT_RULES.some((r) => r.name === id);
 }
 
-/** The rule table, first match wins: inclusive score ranges of R, F and M. */
+/**
+ * The rule table, first match wins: inclusive score ranges of R, F and M, and the orders a buyer needs
+ * for the name to hold whatever the quintiles say (a one-order buyer is not loyal, and cannot lapse from a
+ * habit: in a marketplace most buyers buy once, and their F quintile only ranks them by sales).
+ */
 export const SEGMENT_RULES: readonly {
   name: Exclude<SegmentName, 'others'>;
   r: [number, number];
   f: [number, number];
   m: [number, number];
+  minOrders: number;
 }[] = [
-  { name: 'champions', r: [4, 5], f: [4, 5], m: [4, 5] },
-  { name: 'cant_lose', r: [1, 1], f: [4, 5], m: [4, 5] },
-  { name: 'loyal', r: [2, 5], f: [3, 5], m: [3, 5] },
-  { name: 'at_risk', r: [1, 2], f: [2, 5], m: [2, 5] },
-  { name: 'new', r: [4, 5], f: [1, 1], m: [1, 5] },
-  { name: 'potential_loyalist', r: [3, 5], f: [1, 3], m: [1, 3] },
-  { name: 'promising', r: [3, 4], f: [1, 1], m: [1, 5] },
-  { name: 'need_attention', r: [2, 3], f: [2, 3], m: [2, 3] },
-  { name: 'about_to_sleep', r: [2, 3], f: [1, 2], m: [1, 2] },
-  { name: 'hibernating', r: [1, 2], f: [1, 2], m: [1, 3] },
-  { name: 'lost', r: [1, 1], f: [1, 5], m: [1, 5] },
+  { name: 'champions', r: [4, 5], f: [4, 5], m: [4, 5], minOrders: 3 },
+  { name: 'cant_lose', r: [1, 1], f: [4, 5], m: [4, 5], minOrders: 2 },
+  { name: 'loyal', r: [2, 5], f: [3, 5], m: [3, 5], minOrders: 2 },
+  { name: 'at_risk', r: [1, 2], f: [2, 5], m: [2, 5], minOrders: 2 },
+  { name: 'new', r: [4, 5], f: [1, 1], m: [1, 5], minOrders: 1 },
+  { name: 'potential_loyalist', r: [3, 5], f: [1, 3], m: [1, 3], minOrders: 1 },
+  { name: 'promising', r: [3, 4], f: [1, 1], m: [1, 5], minOrders: 1 },
+  { name: 'need_attention', r: [2, 3], f: [2, 3], m: [2, 3], minOrders: 2 },
+  { name: 'about_to_sleep', r: [2, 3], f: [1, 2], m: [1, 2], minOrders: 1 },
+  { name: 'hibernating', r: [1, 2], f: [1, 2], m: [1, 3], minOrders: 1 },
+  { name: 'lost', r: [1, 1], f: [1, 5], m: [1, 5], minOrders: 1 },
 ];
 
 const inRange = (v: number, [lo, hi]: [number, number]) => v >= lo && v <= hi;
 
-export function segmentOf(s: RfmScore): SegmentName {
+/** The segment of a buyer's scores and orders: the first rule whose ranges and evidence both hold. */
+export function segmentOf(s: RfmScore, orders: number): SegmentName {
   return (
-    SEGMENT_RULES.find((rule) => inRange(s.r, rule.r) && inRange(s.f, rule.f) && inRange(s.m, rule.m))?.name ?? 'others'
+    SEGMENT_RULES.find(
+      (rule) => inRange(s.r, rule.r) && inRange(s.f, rule.f) && inRange(s.m, rule.m) && orders >= rule.minOrders,
+    )?.name ?? 'others'
   );
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initTf } from './tf';
 import { adjustedRand, type BuyerStats, dbscan, hierarchical, kmeans, rfmScores, segmentOf } from './segments';
+import { rfmScheme } from './rfm';
 
 beforeAll(async () => {
   await initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
@@ -39,17 +40,43 @@ describe('segments', () => {
       tenure: 200,
     }));
     const s = rfmScores(buyers);
-    for (const key of ['r', 'f', 'm'] as const)
+    for (const key of ['r', 'm'] as const)
       for (let q = 1; q <= 5; q++) expect(s.filter((x) => x[key] === q)).toHaveLength(20);
     expect(s[0].r).toBe(5);
     expect(s[99].r).toBe(1);
-    // 80 buyers with one order: the tie is split by monetary, so they fill F scores 1–4 in order of sales.
-    expect(s[0].f).toBe(1);
-    expect(s[79].f).toBe(4);
-    expect(segmentOf({ r: 5, f: 5, m: 5 })).toBe('champions');
-    expect(segmentOf({ r: 1, f: 5, m: 5 })).toBe('cant_lose');
-    expect(segmentOf({ r: 5, f: 1, m: 1 })).toBe('new');
-    expect(segmentOf({ r: 1, f: 1, m: 1 })).toBe('hibernating');
+    // 80 buyers with one order: a single order is F 1, whatever their sales; the repeat buyers rank above.
+    expect(s.slice(0, 80).every((x) => x.f === 1)).toBe(true);
+    expect(s.slice(80).every((x) => x.f === 5)).toBe(true);
+    expect(segmentOf({ r: 5, f: 5, m: 5 }, 6)).toBe('champions');
+    expect(segmentOf({ r: 1, f: 5, m: 5 }, 4)).toBe('cant_lose');
+    expect(segmentOf({ r: 5, f: 1, m: 1 }, 1)).toBe('new');
+    expect(segmentOf({ r: 1, f: 1, m: 1 }, 1)).toBe('hibernating');
+    // The names need their evidence: two orders are not champions, one is not at risk of a lapsed habit.
+    expect(segmentOf({ r: 5, f: 5, m: 5 }, 2)).toBe('loyal');
+    expect(segmentOf({ r: 2, f: 3, m: 3 }, 1)).not.toBe('at_risk');
+  });
+
+  it('a short, one-off history: fixed R and F thresholds, and no loyal or champion buyer without the orders', () => {
+    // Two months of a marketplace shop: most buyers once, a few twice, one four times.
+    const buyers: BuyerStats[] = Array.from({ length: 60 }, (_, i) => ({
+      buyer: `b${i}`,
+      recency: i,
+      orders: i < 50 ? 1 : i < 59 ? 2 : 4,
+      sales: 100_000 + 1000 * i,
+      tenure: 60,
+    }));
+    expect(rfmScheme(buyers)).toBe('fixed');
+    const s = rfmScores(buyers);
+    expect(s.map((x) => x.r)).toEqual(
+      buyers.map((b) => (b.recency <= 14 ? 5 : b.recency <= 30 ? 4 : b.recency <= 60 ? 3 : 2)),
+    );
+    expect(s.map((x) => x.f)).toEqual(buyers.map((b) => b.orders));
+    const seg = s.map((x, i) => segmentOf(x, buyers[i].orders));
+    expect(
+      seg.filter((x, i) => (x === 'loyal' || x === 'champions' || x === 'at_risk') && buyers[i].orders < 2),
+    ).toEqual([]);
+    expect(seg.filter((x) => x === 'champions').length).toBeLessThanOrEqual(1);
+    expect(rfmScheme([{ tenure: 400 }])).toBe('quintiles');
   });
 
   it('DBSCAN with eps from the k-distance knee marks planted outliers and little else', () => {

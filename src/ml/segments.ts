@@ -267,7 +267,7 @@ export function segmentBuyers(
 ): Segmentation {
   // The RFM segments may come computed already (in SQL, by the engine); scores are then not needed.
   const scores = rfmLabels ? [] : rfmScores(buyers);
-  const rfm = rfmLabels ?? scores.map(segmentOf);
+  const rfm = rfmLabels ?? scores.map((s, i) => segmentOf(s, buyers[i].orders));
   const dominantOf = (labels: readonly string[]) => {
     const counts = new Map<string, Map<SegmentName, number>>();
     labels.forEach((l, i) => {

@@ -108,9 +108,15 @@ export const COMMON = {
   noAnomalies: { id: 'Tidak ada hari di luar rentang 99%.', en: 'No day outside the 99% band.' },
   atRiskBuyers: { id: 'Pembeli berisiko', en: 'At-risk buyers' },
   atRiskFormula: {
-    id: 'Peluang tanpa pesanan 90 hari ke depan ≥ 50%',
-    en: 'Chance of no order in the next 90 days ≥ 50%',
+    id: 'Pembeli berulang (atau 10% teratas menurut nilai) yang kini terlambat > 1,5× jarak biasanya antar pesanan',
+    en: 'Repeat buyers (or the top 10% by value) now later than 1.5× their usual gap between orders',
   },
+  atRiskMeaning: {
+    id: 'Daftar ini: pembeli yang sudah membeli lebih dari sekali, atau yang nilainya 10% teratas, dan kini sudah lewat {factor}× jarak biasa antar pesanannya (untuk pembeli sekali beli bernilai tinggi: jarak umum toko, {gap} hari). Urut menurut nilai yang dipertaruhkan = peluang berhenti × nilai lampau. {left} pembeli sekali beli dengan nilai biasa tidak dicantumkan: di marketplace kebanyakan pembeli memang hanya membeli sekali.',
+    en: 'This list: buyers who bought more than once, or whose value is in the top 10%, and are now past {factor}× their usual gap between orders (for a one-time buyer of high value: the shop’s usual gap, {gap} days). Ranked by value at stake = churn probability × past value. {left} one-time buyers of ordinary value are not listed: in a marketplace most buyers buy once.',
+  },
+  colLateness: { id: 'Keterlambatan', en: 'Lateness' },
+  lateness: { id: '{since} hari (biasanya {gap})', en: '{since} days (usually {gap})' },
   atRiskValue: { id: 'Nilai pembeli berisiko', en: "At-risk buyers' value" },
   atRiskValueFormula: { id: 'Σ penjualan lampau pembeli berisiko', en: 'Σ past sales of the at-risk buyers' },
   colBuyer: { id: 'Pembeli', en: 'Buyer' },

@@ -70,6 +70,23 @@ export const MODELS = {
     en: 'Unusual days (metrics together, isolation forest)',
   },
   churnTitle: { id: 'Pembeli berisiko berhenti', en: 'Buyers at risk of churning' },
+  rfmSchemeQuintiles: {
+    id: 'Skor R, F dan M 1–5 menurut kuintil pembeli.',
+    en: 'R, F and M scores 1–5 by buyer quintile.',
+  },
+  rfmSchemeFixed: {
+    id: 'Riwayat data kurang dari 180 hari, jadi R dan F memakai ambang tetap, bukan kuintil: R 5 sampai 1 untuk pesanan terakhir ≤ 14, 30, 60, 90 hari atau lebih lama; F = jumlah pesanan (5 ke atas: 5). M tetap kuintil.',
+    en: 'The history is under 180 days, so R and F use fixed thresholds, not quintiles: R 5 to 1 for a last order ≤ 14, 30, 60, 90 days ago or longer; F = the orders (5 and more: 5). M stays a quintile.',
+  },
+  rfmEvidence: {
+    id: 'Nama segmen butuh buktinya: Juara minimal 3 pesanan; Setia, Berisiko, Jangan sampai hilang dan Perlu perhatian minimal 2. Satu pesanan selalu F = 1.',
+    en: 'A segment name needs its evidence: Champions at least 3 orders; Loyal, At risk, Can’t lose and Need attention at least 2. One order is always F = 1.',
+  },
+  insNextShared: {
+    id: '(sama dengan segmen yang lebih besar: pembelian segmen ini belum cukup untuk saran sendiri)',
+    en: '(the same as a larger segment: this segment’s purchases are not enough for a suggestion of its own)',
+  },
+  colMinOrders: { id: 'Pesanan minimal', en: 'Minimum orders' },
   churnModel: {
     id: 'Regresi logistik (RFM dan masa langganan), diuji pada periode berikutnya: AUC {auc}, Brier {brier}, tingkat dasar {base}.',
     en: 'Logistic regression (RFM and tenure), tested on a later period: AUC {auc}, Brier {brier}, base rate {base}.',

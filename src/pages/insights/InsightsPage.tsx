@@ -189,6 +189,9 @@ export function InsightsPage() {
             {(r) => (
               <div class="card">
                 <h2>{tr('insRfmTitle')}</h2>
+                <p class="muted small" data-testid="rfm-scheme" data-scheme={r().scheme}>
+                  {tr(r().scheme === 'fixed' ? 'rfmSchemeFixed' : 'rfmSchemeQuintiles')} {tr('rfmEvidence')}
+                </p>
                 <SegmentTable result={r()} currency={cur()} testid="rfm-segments" caption={tr('insRfmTitle')} />
                 <details>
                   <summary>{tr('insRules')}</summary>
@@ -201,6 +204,12 @@ export function InsightsPage() {
                       { label: 'R', value: (x) => x.r.join('–') },
                       { label: 'F', value: (x) => x.f.join('–') },
                       { label: 'M', value: (x) => x.m.join('–') },
+                      {
+                        label: tr('colMinOrders'),
+                        key: (x) => x.minOrders,
+                        fmt: 'count',
+                        show: (n) => formatCount(n, locale()),
+                      },
                     ]}
                   />
                 </details>

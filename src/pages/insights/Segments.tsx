@@ -126,8 +126,9 @@ export function SegmentTable(props: {
               {named(ACTION_NAMES[s.action])}
               <Show when={next()?.[s.id]?.[0]}>
                 {(p) => (
-                  <div class="muted small">
+                  <div class="muted small" data-testid="next-product" data-shared={String(p().shared)}>
                     {trf('insNextProduct', { name: p().name, buyers: formatCount(p().buyers, locale()) })}
+                    {p().shared ? ` ${tr('insNextShared')}` : ''}
                   </div>
                 )}
               </Show>

@@ -9,6 +9,7 @@ import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { Figure } from '../../components/Figure';
 import { Pending, SkeletonCard, SkeletonFigure } from '../../components/Skeleton';
+import { ChurnCard } from './ChurnCard';
 import type { SeriesForecast, SkuDemand } from '../../engine/api';
 import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent } from '../../format/number';
 
@@ -548,48 +549,7 @@ export function PredictionsPage() {
             )}
           </Pending>
 
-          <Pending
-            of={churn}
-            skeleton={<SkeletonCard title={tr('churnTitle')} height="66rem" narrow="279rem" />}
-            empty={
-              <div class="card">
-                <h2>{tr('churnTitle')}</h2>
-                <p class="muted">{tr('churnTooShort')}</p>
-              </div>
-            }
-          >
-            {(c) => (
-              <div class="card">
-                <h2>{tr('churnTitle')}</h2>
-                <p class="muted small">
-                  {trf('churnModel', { auc: num(c().auc, 3), brier: num(c().brier, 3), base: pct(c().baseRate) })}
-                </p>
-                <DataTable
-                  caption={tr('churnTitle')}
-                  hideCaption
-                  testid="at-risk"
-                  rows={c().atRisk}
-                  columns={[
-                    { label: tr('colBuyer'), value: (r) => r.buyer },
-                    { label: tr('colProbability'), key: (r) => r.probability, fmt: 'ratio', show: pct },
-                    { label: tr('colValue'), key: (r) => r.value, fmt: 'money', show: money },
-                    {
-                      label: tr('colOrders'),
-                      key: (r) => r.orders,
-                      fmt: 'count',
-                      show: (x) => formatCount(x, locale()),
-                    },
-                    {
-                      label: tr('colLastOrder'),
-                      key: (r) => r.lastOrder,
-                      fmt: 'date',
-                      value: (r) => formatDate(r.lastOrder, locale(), 'long'),
-                    },
-                  ]}
-                />
-              </div>
-            )}
-          </Pending>
+          <ChurnCard churn={churn} currency={cur()} />
         </Show>
       </Show>
     </section>
