@@ -114,9 +114,9 @@ export function TrendCard(props: {
       <For each={o().trend.partial}>
         {(p) => (
           <p class="muted small" data-testid="partial-day-note" data-day={p.day}>
-            {trf('partialDayNote', {
+            {trf(p.edge === 'end' ? 'partialDayNote' : 'partialStartNote', {
               day: formatDate(p.day, locale(), 'short'),
-              until: p.until,
+              at: p.at,
               share: `${formatCount(Math.round(p.share * 100), locale())}%`,
             })}
           </p>

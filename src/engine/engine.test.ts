@@ -549,7 +549,7 @@ describe('prediction inputs', () => {
       ...Array.from({ length: 30 }, (_, i) => `2026-06-${String(i + 1).padStart(2, '0')}`),
       '2026-07-29',
     ]);
-    expect(h.partial.map((p) => [p.day, p.until])).toEqual([['2026-07-29', '10:00']]);
+    expect(h.partial.map((p) => [p.day, p.at])).toEqual([['2026-07-29', '10:00']]);
     // M1, M2 and J1 (J2's day is left out).
     expect(h.sales.values.reduce((a: number, v) => a + (v ?? 0), 0)).toBe(82_500 + 50_000 + 82_500);
     // The sales trend marks the same buckets: a month with no covered day, and each uncovered day.

@@ -17,9 +17,11 @@ export interface DateRange {
 /** A day whose orders are known only up to a time of day: its last export was made during it. */
 export interface PartialDay {
   day: IsoDay;
-  /** The latest time the exports show that day (`HH:MM`). */
-  until: string;
-  /** The share of a usual day's orders placed before `until`, from the shop's own hours. */
+  /** `end`: known up to `at` (its last export was made that day); `start`: known from `at` (an export began mid-day). */
+  edge: 'end' | 'start';
+  /** `HH:MM`. */
+  at: string;
+  /** The share of a usual day's orders in the known part of the day, from the shop's own hours. */
   share: number;
 }
 

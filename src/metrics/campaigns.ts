@@ -4,7 +4,7 @@ import { sqlDate } from '../db/connection';
 import type { Arm } from '../ml/bandit';
 import { quantile } from '../ml/linalg';
 import type { DailySeries } from '../ml/predictions';
-import { type DailyPoint, dailySums, type Figures, latestPeriodReport } from './insights';
+import { type DailyPoint, dailySums, type Figures, periodReports } from './insights';
 
 /**
  * Campaign metrics (METRICS.md). Ad spend per day comes from the ads billing CSV. The per-ad report covers
@@ -92,10 +92,12 @@ export interface PeriodReport<T> {
 
 export interface CampaignResult {
   range: DateRange;
-  /** Σ daily deductions of the billing CSV in the range. */
+  /** Σ daily deductions of the billing CSV over the ads report's days in the range (all the range without one). */
   adSpend: number | null;
+  /** The first and last billing day that ad spend counts. */
+  adSpendPeriod: { from: string; to: string } | null;
   spendSeries: DailyPoint[];
-  /** The latest per-ad report whose period overlaps the range, with its period. */
+  /** The per-ad reports of the range (periodReports), summed, with their period. */
   adsReport: { from: string; to: string; totals: AdTotals; ads: AdPerformance[] } | null;
   keywords: PeriodReport<KeywordPerformance> | null;
   liveAds: PeriodReport<LiveAdPerformance> | null;
@@ -125,13 +127,16 @@ const sumOf = <T, K extends keyof T>(rows: readonly T[], k: K) => rows.reduce((a
 
 export async function campaigns(db: SqlConnection, range: DateRange): Promise<CampaignResult> {
   const inRange = `day BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}`;
-  const billing = await db.query<{ spend: number | null; n: number }>(`
-    SELECT sum(value) AS spend, count(*) AS n FROM insights WHERE kind = 'ads_billing' AND metric = 'spend' AND ${inRange}`);
   const spendRows = await db.query<{ day: string; spend: number }>(`
     SELECT strftime(day, '%Y-%m-%d') AS day, sum(value) AS spend FROM insights
     WHERE kind = 'ads_billing' AND metric = 'spend' AND ${inRange} GROUP BY 1 ORDER BY 1`);
 
-  const adsPeriod = await latestPeriodReport(db, 'ads', range);
+  const adsPeriod = await periodReports(db, 'ads', range);
+  // The ad spend card counts the days the ads report covers (within the range), so it sits beside that
+  // report's GMV and ROAS over the same days; without a report, the billing days of the range.
+  const spendFrom = adsPeriod && adsPeriod.from > range.from ? adsPeriod.from : range.from;
+  const spendTo = adsPeriod && adsPeriod.to < range.to ? adsPeriod.to : range.to;
+  const spendDays = spendRows.filter((r) => r.day >= spendFrom && r.day <= spendTo);
   let adsReport: CampaignResult['adsReport'] = null;
   if (adsPeriod) {
     const ads = [...adsPeriod.scopes]
@@ -150,7 +155,7 @@ export async function campaigns(db: SqlConnection, range: DateRange): Promise<Ca
     adsReport = { from: adsPeriod.from, to: adsPeriod.to, totals, ads };
   }
 
-  const kw = await latestPeriodReport(db, 'ads_keyword', range);
+  const kw = await periodReports(db, 'ads_keyword', range);
   const keywords = kw && {
     from: kw.from,
     to: kw.to,
@@ -162,7 +167,7 @@ export async function campaigns(db: SqlConnection, range: DateRange): Promise<Ca
       .sort((a, b) => b.spend - a.spend),
   };
 
-  const live = await latestPeriodReport(db, 'ads_live', range);
+  const live = await periodReports(db, 'ads_live', range);
   const liveAds = live && {
     from: live.from,
     to: live.to,
@@ -178,7 +183,7 @@ export async function campaigns(db: SqlConnection, range: DateRange): Promise<Ca
       .sort((a, b) => b.spend - a.spend),
   };
 
-  const aff = await latestPeriodReport(db, 'affiliate', range);
+  const aff = await periodReports(db, 'affiliate', range);
   let affiliates: CampaignResult['affiliates'] = null;
   if (aff) {
     const rows = [...aff.scopes]
@@ -233,7 +238,8 @@ export async function campaigns(db: SqlConnection, range: DateRange): Promise<Ca
   const f = await dailySums(db, 'flash_sale', '', range);
   return {
     range,
-    adSpend: billing[0].n ? (billing[0].spend ?? 0) : null,
+    adSpend: spendDays.length ? spendDays.reduce((a, r) => a + r.spend, 0) : null,
+    adSpendPeriod: spendDays.length ? { from: spendDays[0].day, to: spendDays[spendDays.length - 1].day } : null,
     spendSeries: spendRows.map((r) => ({ day: r.day, values: { spend: r.spend } })),
     adsReport,
     keywords,

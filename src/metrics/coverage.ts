@@ -23,21 +23,27 @@ export async function orderCoverage(db: SqlConnection, start: string, n: number)
 /** Below this share of a usual day's orders a day counts as partial; above it, as complete. */
 export const COMPLETE_SHARE = 0.95;
 
+/** A first day is partial when the shop usually has at least this many orders before its first one. */
+export const MISSING_ORDERS = 3;
+
 /**
  * The days the exports know only in part. A file's snapshot (its latest timestamp, METRICS.md) is a lower
  * bound of when it was exported: when it falls on the file's last creation day, that day is known up to
  * the snapshot only, unless another file that lists every order covers the day and was exported later.
  * Such a day is partial when the shop usually takes more than 5% of a day's orders after that time.
+ * At the other edge, the first day of an export that no earlier export covers is partial when its first
+ * order comes so late that the shop would usually have had MISSING_ORDERS orders or more before it (an
+ * export that starts mid-day); a quiet shop's late first order proves nothing, and is not flagged.
  */
 export async function partialDays(db: SqlConnection): Promise<PartialDay[]> {
-  const candidates = await db.query<{ day: IsoDay; until: string; minute: number }>(`
+  const ends = await db.query<{ day: IsoDay; at: string; minute: number }>(`
     WITH f AS (
       SELECT CAST(last_at AS DATE) AS last_day, snapshot_at FROM imports
       WHERE kind = 'orders' AND covers_all AND last_at IS NOT NULL AND snapshot_at IS NOT NULL
     ), c AS (
       SELECT last_day, max(snapshot_at) AS snapshot_at FROM f WHERE CAST(snapshot_at AS DATE) = last_day GROUP BY 1
     )
-    SELECT strftime(last_day, '%Y-%m-%d') AS day, strftime(snapshot_at, '%H:%M') AS until,
+    SELECT strftime(last_day, '%Y-%m-%d') AS day, strftime(snapshot_at, '%H:%M') AS at,
       hour(snapshot_at) * 60 + minute(snapshot_at) AS minute
     FROM c
     WHERE NOT EXISTS (
@@ -46,13 +52,28 @@ export async function partialDays(db: SqlConnection): Promise<PartialDay[]> {
         AND CAST(i.snapshot_at AS DATE) > c.last_day
     )
     ORDER BY 1`);
-  if (!candidates.length) return [];
-  // The shop's usual hours, from the days known in full.
-  const hours = await db.query<{ hour: number; n: number }>(`
-    SELECT hour, sum(orders) AS n FROM rollup_hours
-    WHERE created_date NOT IN (${candidates.map((c) => `DATE '${c.day}'`).join(', ')}) GROUP BY 1`);
+  const starts = await db.query<{ day: IsoDay; at: string; minute: number }>(`
+    WITH c AS (
+      SELECT DISTINCT CAST(first_at AS DATE) AS first_day FROM imports
+      WHERE kind = 'orders' AND covers_all AND first_at IS NOT NULL
+    )
+    SELECT strftime(c.first_day, '%Y-%m-%d') AS day, strftime(min(o.created_at), '%H:%M') AS at,
+      hour(min(o.created_at)) * 60 + minute(min(o.created_at)) AS minute
+    FROM c JOIN orders o ON o.created_date = c.first_day
+    WHERE NOT EXISTS (
+      SELECT 1 FROM imports i WHERE i.kind = 'orders' AND i.covers_all
+        AND CAST(i.first_at AS DATE) < c.first_day AND CAST(i.last_at AS DATE) >= c.first_day
+    )
+    GROUP BY 1 ORDER BY 1`);
+  if (!ends.length && !starts.length) return [];
+  // The shop's usual hours and orders a day, from the days known in full.
+  const edges = [...ends, ...starts].map((c) => `DATE '${c.day}'`).join(', ');
+  const hours = await db.query<{ hour: number; n: number; days: number }>(`
+    SELECT hour, sum(orders) AS n, (SELECT count(DISTINCT created_date) FROM rollup_hours WHERE created_date NOT IN (${edges})) AS days
+    FROM rollup_hours WHERE created_date NOT IN (${edges}) GROUP BY 1`);
   const total = hours.reduce((a, h) => a + Number(h.n), 0);
   if (!total) return [];
+  const perDay = total / Number(hours[0].days);
   const byHour = new Array<number>(24).fill(0);
   for (const h of hours) byHour[h.hour] = Number(h.n) / total;
   const shareBefore = (minute: number) => {
@@ -61,7 +82,13 @@ export async function partialDays(db: SqlConnection): Promise<PartialDay[]> {
     for (let i = 0; i < h; i++) s += byHour[i];
     return s + (byHour[h] ?? 0) * ((minute % 60) / 60);
   };
-  return candidates
-    .map((c) => ({ day: c.day, until: c.until, share: shareBefore(c.minute) }))
-    .filter((p) => p.share < COMPLETE_SHARE);
+  const out: PartialDay[] = [
+    ...ends
+      .map((c) => ({ day: c.day, edge: 'end' as const, at: c.at, share: shareBefore(c.minute) }))
+      .filter((p) => p.share < COMPLETE_SHARE),
+    ...starts
+      .map((c) => ({ day: c.day, edge: 'start' as const, at: c.at, share: 1 - shareBefore(c.minute) }))
+      .filter((p) => (1 - p.share) * perDay >= MISSING_ORDERS),
+  ];
+  return out.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
 }

@@ -1,5 +1,5 @@
 import type { SqlConnection } from '../db/connection';
-import { type DateRange, previousRange } from '../kernel/days';
+import { type DateRange, daysBetween, previousRange } from '../kernel/days';
 import { sqlDate, sqlString } from '../db/connection';
 
 /**
@@ -160,6 +160,49 @@ export async function latestPeriodReport(
   }
   return { ...period, scopes };
 }
+
+/**
+ * The period reports of a kind over a range: every report whose whole period lies in the range (reports
+ * that overlap one already taken, the later first, are left out, so no day counts twice), their figures
+ * summed per scope, and the days they cover. With none inside the range, the latest that overlaps it.
+ * Every card built on them says their period, so no card mixes it with the range's other days.
+ */
+export async function periodReports(
+  db: SqlConnection,
+  kind: string,
+  range: DateRange,
+): Promise<{ from: string; to: string; days: number; reports: number; scopes: Map<string, Figures> } | null> {
+  const periods = await db.query<{ from: string; to: string }>(`
+    SELECT DISTINCT strftime(day, '%Y-%m-%d') AS "from", strftime(period_to, '%Y-%m-%d') AS "to" FROM insights
+    WHERE kind = ${sqlString(kind)} AND is_summary AND day >= ${sqlDate(range.from)} AND period_to <= ${sqlDate(range.to)}
+    ORDER BY "to" DESC, "from" DESC`);
+  const taken: { from: string; to: string }[] = [];
+  for (const p of periods) if (!taken.some((t) => p.from <= t.to && p.to >= t.from)) taken.push(p);
+  if (!taken.length) {
+    const latest = await latestPeriodReport(db, kind, range);
+    return latest && { ...latest, days: dayCount(latest.from, latest.to), reports: 1 };
+  }
+  const rows = await db.query<{ scope: string; metric: string; value: number }>(`
+    SELECT scope, metric, sum(value) AS value FROM insights
+    WHERE kind = ${sqlString(kind)} AND is_summary
+      AND (${taken.map((t) => `(day = ${sqlDate(t.from)} AND period_to = ${sqlDate(t.to)})`).join(' OR ')})
+    GROUP BY 1, 2`);
+  const scopes = new Map<string, Figures>();
+  for (const r of rows) scopes.set(r.scope, { ...scopes.get(r.scope), [r.metric]: r.value });
+  return {
+    from: taken.map((t) => t.from).sort()[0],
+    to:
+      taken
+        .map((t) => t.to)
+        .sort()
+        .at(-1) ?? range.to,
+    days: taken.reduce((a, t) => a + dayCount(t.from, t.to), 0),
+    reports: taken.length,
+    scopes,
+  };
+}
+
+const dayCount = (from: string, to: string) => daysBetween(from, to) + 1;
 
 export interface VisitSource {
   source: string;

@@ -1,3 +1,4 @@
+import { enoughSpend } from './predictions';
 import { seededNormal } from './random';
 import { describe, expect, it } from 'vitest';
 import { adstock, allocateGreedy, allocateLp, fitMmm, hill, holdoutCheck } from './mmm';
@@ -64,5 +65,14 @@ describe('marketing mix', () => {
     const without = effect.map(() => 20_000_000 + 300_000 * r.z());
     expect(holdoutCheck(withEffect, [{ name: 'ads', spend }], controls).reliable).toBe(true);
     expect(holdoutCheck(without, [{ name: 'ads', spend }], controls).reliable).toBe(false);
+  });
+});
+
+describe('which channels the data can judge', () => {
+  it('needs 14 distinct daily amounts and 2% of all spend', () => {
+    const daily = Array.from({ length: 60 }, (_, i) => 1000 + (i % 20) * 10);
+    const monthly = Array.from({ length: 60 }, (_, i) => (i < 30 ? 500 : 700));
+    const tiny = Array.from({ length: 60 }, (_, i) => 1 + (i % 20));
+    expect(enoughSpend([{ spend: daily }, { spend: monthly }, { spend: tiny }])).toEqual([true, false, false]);
   });
 });

@@ -401,12 +401,30 @@ export interface MarketingResult {
   /** Expected daily sales: the base plus the channels' steady-state response. */
   expectedDaily: number;
   currentExpectedDaily: number;
+  /** Per channel: enough spend to estimate its response (MIN_SPEND_DAYS daily amounts, MIN_SPEND_SHARE of all). */
+  enough: boolean[];
   /** Whether the greedy marginal-return allocation reaches the LP's response (to 0.1%). */
   greedyAgrees: boolean;
   /** Held-out check: the media model's and the no-media model's error on the last 20% of days. */
   holdout: { maeMedia: number; maeBase: number; reliable: boolean };
   /** Each channel's response curve, sampled from 0 to twice the budget. */
   curves: { spend: number[]; response: number[][] };
+}
+
+/** A channel's response is estimated only with this many distinct daily amounts of spend at least… */
+export const MIN_SPEND_DAYS = 14;
+/** …and this share of all the channels' spend. */
+export const MIN_SPEND_SHARE = 0.02;
+
+/** Which channels have enough spend to estimate their response from. */
+export function enoughSpend(channels: readonly { spend: readonly number[] }[]): boolean[] {
+  const totals = channels.map((c) => c.spend.reduce((a, b) => a + b, 0));
+  const all = totals.reduce((a, b) => a + b, 0);
+  // Distinct daily amounts, not days: spend spread evenly from a monthly report (affiliate commission)
+  // has one amount a month, which says nothing about how sales answer day to day.
+  return channels.map(
+    (c, i) => new Set(c.spend.filter((x) => x > 0)).size >= MIN_SPEND_DAYS && totals[i] >= MIN_SPEND_SHARE * all,
+  );
 }
 
 /** Marketing mix: fit, response curves, and the LP allocation of a daily budget (checked by greedy). */
@@ -416,22 +434,37 @@ export function optimizeMarketing(input: MarketingInput): MarketingResult | null
   const cfg = { weeklyOrder: 3, yearlyOrder: 0, events: eventsIn(input.start, n), changepoints: [], trainDays: n };
   const d = buildDesign(input.start, n, cfg);
   const controls = Array.from({ length: n }, (_, i) => Array.from(d.x.subarray(i * d.p, i * d.p + d.p)));
-  const fit = fitMmm(input.sales, input.channels, controls);
+  const raw = fitMmm(input.sales, input.channels, controls);
   const holdout = holdoutCheck(input.sales, input.channels, controls);
   const current = input.channels.map(
     (c) => c.spend.slice(-30).reduce((a, b) => a + b, 0) / Math.min(30, c.spend.length),
   );
   const budget = input.budget ?? current.reduce((a, b) => a + b, 0);
+  const enough = enoughSpend(input.channels);
+  // A channel with too little spend has no ROAS to speak of: none is shown, and its spend stays as it is
+  // while the rest of the budget goes to the channels the data can judge.
+  const fit = {
+    ...raw,
+    channels: raw.channels.map((c, i) => (enough[i] ? c : { ...c, roas: null, marginalRoas: null })),
+  };
   const curves = fit.channels.map(responseOf);
-  const lp = allocateLp(curves, budget);
-  const greedy = allocateGreedy(curves, budget);
+  const fixed = current.reduce((a, x, i) => a + (enough[i] ? 0 : x), 0);
+  const free = Math.max(0, budget - fixed);
+  const judged = curves.map((f, i) => (enough[i] ? f : () => 0));
+  const lp = allocateLp(judged, free);
+  const greedy = allocateGreedy(judged, free);
+  // A budget below the unjudged channels' spend scales them down alike.
+  const scale = fixed > budget ? budget / fixed : 1;
+  const recommended = lp.spend.map((x, i) => (enough[i] ? x : current[i] * scale));
+  const response = curves.reduce((a, f, i) => a + f(recommended[i]), 0);
   const grid = Array.from({ length: 41 }, (_, i) => (2 * budget * i) / 40);
   return {
     fit,
     budget,
     current,
-    recommended: lp.spend,
-    expectedDaily: fit.baseDaily + lp.response,
+    recommended,
+    enough,
+    expectedDaily: fit.baseDaily + response,
     currentExpectedDaily: fit.baseDaily + curves.reduce((a, f, i) => a + f(current[i]), 0),
     greedyAgrees: Math.abs(lp.response - greedy.response) <= 1e-3 * Math.max(1, Math.abs(lp.response)),
     holdout,

@@ -86,6 +86,11 @@ export const MODELS = {
     id: '(sama dengan segmen yang lebih besar: pembelian segmen ini belum cukup untuk saran sendiri)',
     en: '(the same as a larger segment: this segment’s purchases are not enough for a suggestion of its own)',
   },
+  insMmmNotEnough: { id: 'data belum cukup', en: 'not enough data' },
+  insMmmNotEnoughNote: {
+    id: 'Kanal dengan kurang dari 14 nilai biaya harian yang berbeda (mis. komisi affiliate yang hanya ada per bulan) atau kurang dari 2% total biaya tidak diperkirakan: ROAS-nya tidak ditampilkan, dan biayanya dibiarkan seperti sekarang dalam saran alokasi.',
+    en: 'Channels with fewer than 14 distinct daily amounts of spend (such as affiliate commission known only per month), or under 2% of all spend, are not estimated: no ROAS is shown, and the suggested allocation keeps their spend as it is.',
+  },
   colMinOrders: { id: 'Pesanan minimal', en: 'Minimum orders' },
   churnModel: {
     id: 'Regresi logistik (RFM dan masa langganan), diuji pada periode berikutnya: AUC {auc}, Brier {brier}, tingkat dasar {base}.',

@@ -37,6 +37,9 @@ export function CampaignsPage() {
   ];
   const period = (p: { from: string; to: string }) =>
     `${formatDate(p.from, locale(), 'short')} – ${formatDate(p.to, locale(), 'long')}`;
+  /** A card's formula with the days it counts: every card says its period, so none reads as the range's. */
+  const withPeriod = (formula: string, p: { from: string; to: string } | null) =>
+    p ? `${formula} · ${period(p)}` : formula;
   const empty = () => {
     const d = data();
     return (
@@ -67,7 +70,7 @@ export function CampaignsPage() {
                 label={tr('adSpend')}
                 value={d().adSpend}
                 text={money(d().adSpend)}
-                formula={tr('adSpendFormula')}
+                formula={withPeriod(tr('adSpendFormula'), d().adSpendPeriod)}
               />
               <Show when={d().adsReport}>
                 {(a) => (
@@ -77,28 +80,28 @@ export function CampaignsPage() {
                       label={tr('adGmv')}
                       value={a().totals.gmv}
                       text={money(a().totals.gmv)}
-                      formula={tr('adReportPeriod')}
+                      formula={withPeriod(tr('adReportPeriod'), a())}
                     />
                     <Figure
                       id="roas"
                       label="ROAS"
                       value={a().totals.roas}
                       text={roas(a().totals.roas)}
-                      formula={tr('roasFormula')}
+                      formula={withPeriod(tr('roasFormula'), a())}
                     />
                     <Figure
                       id="acos"
                       label="ACOS"
                       value={a().totals.acos}
                       text={pct(a().totals.acos)}
-                      formula={tr('acosFormula')}
+                      formula={withPeriod(tr('acosFormula'), a())}
                     />
                     <Figure
                       id="ctr"
                       label="CTR"
                       value={a().totals.ctr}
                       text={pct(a().totals.ctr)}
-                      formula={tr('ctrFormula')}
+                      formula={withPeriod(tr('ctrFormula'), a())}
                     />
                   </>
                 )}
@@ -142,7 +145,7 @@ export function CampaignsPage() {
                       label={tr('affiliateSales')}
                       value={a().totals.sales}
                       text={money(a().totals.sales)}
-                      formula={tr('adReportPeriod')}
+                      formula={withPeriod(tr('adReportPeriod'), a())}
                     />
                     <Figure
                       id="affiliate_roi"

@@ -361,11 +361,19 @@ export function InsightsPage() {
                     {tr('insMmmApply')}
                   </button>
                 </form>
+                <Show when={m().enough.some((e) => !e)}>
+                  <p class="muted small">{tr('insMmmNotEnoughNote')}</p>
+                </Show>
                 <DataTable
                   caption={tr('insMmm')}
                   hideCaption
                   testid="mmm-channels"
-                  rows={m().fit.channels.map((c, i) => ({ c, now: m().current[i], next: m().recommended[i] }))}
+                  rows={m().fit.channels.map((c, i) => ({
+                    c,
+                    now: m().current[i],
+                    next: m().recommended[i],
+                    enough: m().enough[i],
+                  }))}
                   columns={[
                     { label: tr('colChannel'), value: (r) => channelName(r.c.name, locale()) },
                     { label: tr('colAdstock'), key: (r) => r.c.theta, fmt: 'decimal', show: num },
@@ -376,7 +384,24 @@ export function InsightsPage() {
                       show: (x) => formatMoney(x, cur(), locale()),
                     },
                     { label: 'Hill S', key: (r) => r.c.s, fmt: 'decimal', show: num },
-                    { label: 'ROAS', key: (r) => r.c.roas, fmt: 'decimal', show: (x) => `${num(x)}×` },
+                    {
+                      label: 'ROAS',
+                      key: (r) => r.c.roas,
+                      fmt: 'decimal',
+                      numeric: true,
+                      value: (r) =>
+                        r.enough ? (
+                          r.c.roas === null ? (
+                            '–'
+                          ) : (
+                            `${num(r.c.roas)}×`
+                          )
+                        ) : (
+                          <span class="muted" data-testid="mmm-not-enough">
+                            {tr('insMmmNotEnough')}
+                          </span>
+                        ),
+                    },
                     {
                       label: tr('colMarginalRoas'),
                       key: (r) => r.c.marginalRoas,

@@ -81,74 +81,77 @@ export function SegmentTable(props: {
   };
   const pct = (v: number) => formatPercent(v, locale());
   return (
-    <DataTable
-      caption={props.caption}
-      hideCaption
-      testid={props.testid}
-      rows={props.result.segments}
-      columns={[
-        {
-          label: tr('colSegmentProfile'),
-          value: (s) => (
-            <>
-              {name(s)}
-              <div class="muted small">
-                {[s.profile.topProducts[0]?.name, s.profile.topProvinces[0]?.name].filter(Boolean).join(' · ')}
-              </div>
-            </>
-          ),
-        },
-        {
-          label: tr('colBuyers'),
-          value: (s) => `${formatCount(s.size, locale())} (${pct(s.share)})`,
-          key: (s) => s.size,
-          fmt: 'count',
-          numeric: true,
-        },
-        { label: tr('colValueShare'), key: (s) => s.valueShare, fmt: 'ratio', show: pct },
-        { label: tr('colRecency'), key: (s) => s.recency, fmt: 'count', show: (x) => formatCount(x, locale()) },
-        {
-          label: tr('colOrdersPerBuyer'),
-          key: (s) => s.orders,
-          fmt: 'decimal',
-          show: (x) => formatDecimal(x, locale()),
-        },
-        {
-          label: tr('colBasket'),
-          key: (s) => s.profile.basketValue,
-          fmt: 'money',
-          show: (x) => formatMoney(x, props.currency, locale()),
-        },
-        {
-          label: tr('colAction'),
-          value: (s) => (
-            <>
-              {named(ACTION_NAMES[s.action])}
-              <Show when={next()?.[s.id]?.[0]}>
-                {(p) => (
-                  <div class="muted small" data-testid="next-product" data-shared={String(p().shared)}>
-                    {trf('insNextProduct', { name: p().name, buyers: formatCount(p().buyers, locale()) })}
-                    {p().shared ? ` ${tr('insNextShared')}` : ''}
-                  </div>
-                )}
-              </Show>
-            </>
-          ),
-        },
-        {
-          label: tr('colExport'),
-          value: (s) => (
-            <button
-              type="button"
-              class="secondary small-button"
-              onClick={() => exportBuyers(s)}
-              data-testid={`export-${s.id}`}
-            >
-              CSV
-            </button>
-          ),
-        },
-      ]}
-    />
+    // Busy until the next products arrive: their lines change the rows' height.
+    <div aria-busy={next.loading ? 'true' : undefined}>
+      <DataTable
+        caption={props.caption}
+        hideCaption
+        testid={props.testid}
+        rows={props.result.segments}
+        columns={[
+          {
+            label: tr('colSegmentProfile'),
+            value: (s) => (
+              <>
+                {name(s)}
+                <div class="muted small">
+                  {[s.profile.topProducts[0]?.name, s.profile.topProvinces[0]?.name].filter(Boolean).join(' · ')}
+                </div>
+              </>
+            ),
+          },
+          {
+            label: tr('colBuyers'),
+            value: (s) => `${formatCount(s.size, locale())} (${pct(s.share)})`,
+            key: (s) => s.size,
+            fmt: 'count',
+            numeric: true,
+          },
+          { label: tr('colValueShare'), key: (s) => s.valueShare, fmt: 'ratio', show: pct },
+          { label: tr('colRecency'), key: (s) => s.recency, fmt: 'count', show: (x) => formatCount(x, locale()) },
+          {
+            label: tr('colOrdersPerBuyer'),
+            key: (s) => s.orders,
+            fmt: 'decimal',
+            show: (x) => formatDecimal(x, locale()),
+          },
+          {
+            label: tr('colBasket'),
+            key: (s) => s.profile.basketValue,
+            fmt: 'money',
+            show: (x) => formatMoney(x, props.currency, locale()),
+          },
+          {
+            label: tr('colAction'),
+            value: (s) => (
+              <>
+                {named(ACTION_NAMES[s.action])}
+                <Show when={next()?.[s.id]?.[0]}>
+                  {(p) => (
+                    <div class="muted small" data-testid="next-product" data-shared={String(p().shared)}>
+                      {trf('insNextProduct', { name: p().name, buyers: formatCount(p().buyers, locale()) })}
+                      {p().shared ? ` ${tr('insNextShared')}` : ''}
+                    </div>
+                  )}
+                </Show>
+              </>
+            ),
+          },
+          {
+            label: tr('colExport'),
+            value: (s) => (
+              <button
+                type="button"
+                class="secondary small-button"
+                onClick={() => exportBuyers(s)}
+                data-testid={`export-${s.id}`}
+              >
+                CSV
+              </button>
+            ),
+          },
+        ]}
+      />
+    </div>
   );
 }

@@ -286,7 +286,10 @@ export function PredictionsPage() {
                 <For each={s().partial ?? []}>
                   {(p) => (
                     <p class="muted small" data-testid="partial-day-models" data-day={p.day}>
-                      {trf('partialDayModels', { day: formatDate(p.day, locale(), 'short'), until: p.until })}
+                      {trf(p.edge === 'end' ? 'partialDayModels' : 'partialStartModels', {
+                        day: formatDate(p.day, locale(), 'short'),
+                        at: p.at,
+                      })}
                     </p>
                   )}
                 </For>
