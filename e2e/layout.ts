@@ -15,11 +15,8 @@ export function moneyOutOfView(page: Page): Promise<string[]> {
       const text = n.textContent ?? '';
       const el = n.parentElement;
       if (!el || !/(Rp|IDR)\s?-?\d/.test(text)) continue;
-      if (
-        el.closest('[aria-hidden="true"], .sr-only, select') ||
-        (el.closest('details:not([open])') && !el.closest('summary'))
-      )
-        continue;
+      // A closed <details> hides all but its summary, at every level.
+      if (el.closest('[aria-hidden="true"], .sr-only, select, details:not([open]) > :not(summary)')) continue;
       const range = document.createRange();
       range.selectNodeContents(n);
       const r = range.getBoundingClientRect();
@@ -62,11 +59,7 @@ export function overlappingText(page: Page): Promise<string[]> {
       const text = (n.textContent ?? '').trim();
       const el = n.parentElement;
       if (!el || !text) continue;
-      if (
-        el.closest('[aria-hidden="true"], .sr-only, select, option') ||
-        (el.closest('details:not([open])') && !el.closest('summary'))
-      )
-        continue;
+      if (el.closest('[aria-hidden="true"], .sr-only, select, option, details:not([open]) > :not(summary)')) continue;
       const style = getComputedStyle(el);
       if (style.visibility !== 'visible' || Number(style.opacity) === 0) continue;
       // The box every fragment of this node is clipped to.

@@ -157,6 +157,19 @@ describe('a product master that reads two ways', () => {
     await page.check(`${report} [data-testid="master-choice-C"]`);
     await page.click(`${report} [data-testid="master-answer"]`);
     await page.waitForSelector(`${report}[data-status="ok"]`);
+    // The columns can be changed afterwards: B read as the cost, then C again.
+    await page.click(`${report} [data-testid="master-mapping"] summary`);
+    await page.selectOption(`${report} [data-testid="master-map-cost"]`, '1');
+    await page.click(`${report} [data-testid="master-remap"]`);
+    // In the app (not a reload, which ends the session's memory of the file).
+    await page.click('[data-testid="nav-products"]');
+    await page.waitForSelector('[data-testid="product-table"] [data-sku="KAOS-PUTIH"][data-unit-cost="89000"]');
+    await page.click('[data-testid="nav-data"]');
+    await page.waitForSelector(`${report}[data-status="ok"] [data-testid="master-mapping"]`);
+    await page.click(`${report} [data-testid="master-mapping"] summary`);
+    await page.selectOption(`${report} [data-testid="master-map-cost"]`, '2');
+    await page.click(`${report} [data-testid="master-remap"]`);
+    await page.waitForSelector(`${report}[data-status="ok"]`);
     await page.goto(`${session.app.origin}/products?from=2026-06-01&to=2026-06-30`);
     await page.waitForSelector('[data-testid="product-table"] [data-sku="KAOS-PUTIH"][data-unit-cost="43000"]');
     expect(await page.getAttribute('[data-testid="product-table"] [data-sku="KAOS-HITAM"]', 'data-unit-cost')).toBe(

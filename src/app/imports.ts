@@ -9,7 +9,7 @@ export interface ImportItem {
   key: number;
   fileName: string;
   report: FileImportReport | null;
-  /** The file, kept (in memory) while its report asks the seller a question about it. */
+  /** The file of a product master, kept in memory (this session only) to read again with other columns. */
   input?: ImportInput;
 }
 
@@ -18,6 +18,9 @@ const [busy, setBusy] = createSignal(false);
 export { busy as importBusy, items as importItems };
 
 let nextKey = 0;
+
+/** A product master's file stays in memory: the seller may answer its question or change its columns. */
+const keepsFile = (r: FileImportReport) => !!(r.question || r.master);
 
 /** Imports files through the engine, one report per file, pending as soon as the import starts. */
 export async function runImport(engine: WorkspaceApi, files: ImportInput[]): Promise<FileImportReport[]> {
@@ -51,7 +54,7 @@ export async function answerQuestion(engine: WorkspaceApi, item: ImportItem, map
   try {
     const report = await engine.importProductMaster(item.input, mapping);
     setItems((prev) =>
-      prev.map((p) => (p.key === item.key ? { ...p, report, input: report.question ? item.input : undefined } : p)),
+      prev.map((p) => (p.key === item.key ? { ...p, report, input: keepsFile(report) ? item.input : undefined } : p)),
     );
   } finally {
     setBusy(false);

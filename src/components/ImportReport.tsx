@@ -2,10 +2,17 @@ import { createSignal, For, Show } from 'solid-js';
 import { answerQuestion, type ImportItem, importBusy } from '../app/imports';
 import { locale, named, tr } from '../app/state';
 import { engine } from '../app/useRange';
-import type { MasterQuestion, MasterRole } from '../engine/api';
+import type { MasterColumn, MasterMapping, MasterQuestion, MasterReading, MasterRole } from '../engine/api';
 import type { Text } from '../kernel/text';
 import { formatCount } from '../format/number';
 import { errorText, noteText } from '../i18n/problems';
+
+/** Each role of a product master's columns, by name. */
+const ROLE_NAMES: Record<MasterRole, Text> = {
+  sku: { id: 'SKU seperti di pesanan', en: 'SKU as the orders carry it' },
+  master: { id: 'Master produk', en: 'Master product' },
+  cost: { id: 'Harga pokok per unit', en: 'Unit cost' },
+};
 
 /** The question of each role of a product master's columns. */
 const ROLE_QUESTIONS: Record<MasterRole, Text> = {
@@ -60,6 +67,50 @@ function MasterQuestionForm(props: { item: ImportItem; question: MasterQuestion 
   );
 }
 
+/**
+ * The columns a product master was read with, to change afterwards: SKU, master product and cost, each a
+ * column of the sheet (the master and the cost may be none), read again with the seller's choice.
+ */
+function MasterMappingForm(props: { item: ImportItem; reading: MasterReading }) {
+  const [mapping, setMapping] = createSignal<MasterMapping>({ ...props.reading.mapping });
+  const label = (c: MasterColumn) => (c.header ? `${c.letter} · ${c.header}` : `${c.letter} · ${c.samples.join(', ')}`);
+  const pick = (role: MasterRole, optional: boolean) => (
+    <label class="field">
+      <span class="field-label">{named(ROLE_NAMES[role])}</span>
+      <select
+        data-testid={`master-map-${role}`}
+        value={String(mapping()[role] ?? '')}
+        onChange={(e) => {
+          const v = e.currentTarget.value;
+          setMapping({ ...mapping(), [role]: v === '' ? null : Number(v) });
+        }}
+      >
+        {optional && <option value="">–</option>}
+        <For each={props.reading.columns}>{(c) => <option value={String(c.index)}>{label(c)}</option>}</For>
+      </select>
+    </label>
+  );
+  return (
+    <details class="master-mapping" data-testid="master-mapping">
+      <summary>{tr('masterChangeColumns')}</summary>
+      <div class="actions">
+        {pick('sku', false)}
+        {pick('master', true)}
+        {pick('cost', true)}
+        <button
+          type="button"
+          class="button secondary small-button"
+          data-testid="master-remap"
+          disabled={importBusy()}
+          onClick={() => void answerQuestion(engine(), props.item, mapping())}
+        >
+          {tr('masterReadAgain')}
+        </button>
+      </div>
+    </details>
+  );
+}
+
 /** One file's import report: its status and kind, counts, the error or question, and the notes. */
 export function ReportItem(props: { item: ImportItem }) {
   const r = () => props.item.report;
@@ -101,6 +152,9 @@ export function ReportItem(props: { item: ImportItem }) {
         )}
       </Show>
       <Show when={r()?.question}>{(q) => <MasterQuestionForm item={props.item} question={q()} />}</Show>
+      <Show when={props.item.input && r()?.master?.columns.length ? r()?.master : undefined}>
+        {(m) => <MasterMappingForm item={props.item} reading={m()} />}
+      </Show>
       <Show when={r()?.notes.length}>
         <ul class="notes">
           <For each={r()?.notes}>{(n) => <li class={`note-${n.level}`}>{noteText(locale(), n)}</li>}</For>

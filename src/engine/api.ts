@@ -93,6 +93,8 @@ export interface FileImportReport {
   kind: KindId | 'product_master' | null;
   /** A product master whose columns could be read two ways: the seller chooses (importProductMaster). */
   question?: MasterQuestion;
+  /** A product master read: the columns it was read with, which the seller can change (importProductMaster). */
+  master?: MasterReading;
   /** Data rows read; blank, summary and detail rows are not counted (the notes say how many were skipped). */
   rowsRead: number;
   /** Rows whose line key was not stored before. */
@@ -110,14 +112,17 @@ export interface FileImportReport {
   timings: { parseMs: number; stageMs: number; mergeMs: number; persistMs: number };
 }
 
+/** A product master's columns, and which holds what. */
+export interface MasterReading {
+  mapping: MasterMapping;
+  columns: MasterColumn[];
+}
+
 /** Which column of a product master holds a role, when two or more fit it equally. */
-export interface MasterQuestion {
+export interface MasterQuestion extends MasterReading {
   fileName: string;
   role: MasterRole;
   candidates: number[];
-  /** The best guess, with every other role as inferred. */
-  mapping: MasterMapping;
-  columns: MasterColumn[];
 }
 
 export interface ImportReport {

@@ -333,6 +333,7 @@ export class Importer implements Pick<EngineApi, ImportOp> {
         status: 'ok',
         rowsRead: r.rowsRead,
         notes: r.notes,
+        master: r.columns,
         timings,
       });
     } catch (e) {

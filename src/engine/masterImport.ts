@@ -5,12 +5,12 @@ import { inferMaster, readMaster } from '../ingest/productMaster';
 import type { ImportErrorInfo, Note } from '../ingest/problems';
 import { columnLetter } from '../ingest/readers/source';
 import { shopSkuKeys, storeMaster } from '../metrics/productMaster';
-import type { MasterQuestion } from './api';
+import type { MasterQuestion, MasterReading } from './api';
 import type { EngineCore } from './core';
 
 /** What reading a sheet as a product master gives a file's report: its notes, or an error and a question. */
 export type MasterOutcome =
-  | { ok: true; rowsRead: number; notes: Note[] }
+  | { ok: true; rowsRead: number; notes: Note[]; columns: MasterReading }
   | { ok: false; error: ImportErrorInfo; question?: MasterQuestion };
 
 /** The sheet that reads best as a master: an unambiguous one with the most SKU matches, else a question. */
@@ -145,5 +145,8 @@ export async function importMaster(
     await core.bumpVersion();
   });
   await core.persist();
-  return { ok: true, rowsRead: sheet.rowsRead, notes: notesOf(grid, sheet, currency) };
+  // The sheet's columns as read, so the seller can change the mapping afterwards.
+  const read = inferMaster(grid, shop, currency);
+  const columns = { mapping: chosen, columns: read.status === 'none' ? [] : read.columns };
+  return { ok: true, rowsRead: sheet.rowsRead, notes: notesOf(grid, sheet, currency), columns };
 }

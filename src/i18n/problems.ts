@@ -225,9 +225,9 @@ const ERRORS: Record<ErrorCode, Record<Locale, Template>> = {
 const NOTES: Record<NoteCode, Record<Locale, Template>> = {
   master_columns: {
     id: (p) =>
-      `Master produk dari sheet "${p.sheet}": SKU = kolom ${p.sku}, master produk = ${p.master}, harga pokok = ${p.cost}. Pemetaan bisa diubah di halaman Produk.`,
+      `Master produk dari sheet "${p.sheet}": SKU = kolom ${p.sku}, master produk = ${p.master}, harga pokok = ${p.cost}. Kolomnya bisa diubah di laporan ini selama halaman terbuka; harga pokok per baris di halaman Produk.`,
     en: (p) =>
-      `Product master from sheet "${p.sheet}": SKU = column ${p.sku}, master product = ${p.master}, unit cost = ${p.cost}. The mapping can be changed on the Products page.`,
+      `Product master from sheet "${p.sheet}": SKU = column ${p.sku}, master product = ${p.master}, unit cost = ${p.cost}. The columns can be changed in this report while the page is open; a unit cost per row on the Products page.`,
   },
   master_read: {
     id: (p) =>

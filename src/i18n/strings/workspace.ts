@@ -179,6 +179,8 @@ export const WORKSPACE = {
   skuVariations: { id: '{product} · {n} variasi', en: '{product} · {n} variations' },
   close: { id: 'Tutup', en: 'Close' },
   variationsOf: { id: 'Variasi {sku}', en: 'Variations of {sku}' },
+  masterChangeColumns: { id: 'Ubah kolom yang dibaca', en: 'Change the columns read' },
+  masterReadAgain: { id: 'Baca ulang dengan kolom ini', en: 'Read again with these columns' },
   masterImportWith: { id: 'Impor dengan kolom ini', en: 'Import with this column' },
   productGrain: { id: 'Tampilkan per', en: 'Show by' },
   grainSku: { id: 'SKU', en: 'SKU' },
