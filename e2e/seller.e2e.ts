@@ -169,8 +169,10 @@ describe('a product master that reads two ways', () => {
     await page.click(`${report} [data-testid="master-mapping"] summary`);
     await page.selectOption(`${report} [data-testid="master-map-cost"]`, '2');
     await page.click(`${report} [data-testid="master-remap"]`);
-    await page.waitForSelector(`${report}[data-status="ok"]`);
-    await page.goto(`${session.app.origin}/products?from=2026-06-01&to=2026-06-30`);
+    await page.click('[data-testid="nav-products"]');
+    await page.waitForSelector('[data-testid="product-table"] [data-sku="KAOS-PUTIH"][data-unit-cost="43000"]');
+    // Kept after a reload.
+    await page.reload();
     await page.waitForSelector('[data-testid="product-table"] [data-sku="KAOS-PUTIH"][data-unit-cost="43000"]');
     expect(await page.getAttribute('[data-testid="product-table"] [data-sku="KAOS-HITAM"]', 'data-unit-cost')).toBe(
       '41000',

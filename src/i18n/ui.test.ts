@@ -20,8 +20,6 @@ const SAME_IN_BOTH = new Set([
   'colMargin',
   'affiliateTable',
   'kind_live_streaming',
-  'insChampionsFormula',
-  'insAtRiskFormula',
   'colConfidence',
   'colAdstock',
   'calendarLebaran',

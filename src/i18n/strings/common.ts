@@ -373,6 +373,7 @@ export const COMMON = {
   colCommission: { id: 'Komisi', en: 'Commission' },
   colNewBuyers: { id: 'Pembeli baru', en: 'New buyers' },
   affiliateSales: { id: 'Penjualan affiliate', en: 'Affiliate sales' },
+  affiliateSalesFormula: { id: 'atribusi Shopee, laporan affiliate', en: "Shopee's attribution, affiliate reports" },
   affiliateRoiFormula: { id: 'ROI = Σ penjualan affiliate ÷ Σ komisi', en: 'ROI = Σ affiliate sales ÷ Σ commission' },
   promotionTable: { id: 'Diskon, paket diskon dan kombo', en: 'Discounts, bundles and combos' },
   colPromotion: { id: 'Tipe promosi', en: 'Promotion type' },

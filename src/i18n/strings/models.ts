@@ -194,8 +194,8 @@ export const MODELS = {
   },
   insSegments: { id: 'Segmen', en: 'Segments' },
   insSegmentsFormula: { id: 'Segmen RFM yang berisi pembeli', en: 'RFM segments holding buyers' },
-  insChampionsFormula: { id: 'R 4–5, F 4–5, M 4–5', en: 'R 4–5, F 4–5, M 4–5' },
-  insAtRiskFormula: { id: 'R 1–2, F 2–5, M 2–5', en: 'R 1–2, F 2–5, M 2–5' },
+  insChampionsFormula: { id: 'R 4–5, F 4–5, M 4–5, minimal 3 pesanan', en: 'R 4–5, F 4–5, M 4–5, at least 3 orders' },
+  insAtRiskFormula: { id: 'R 1–2, F 2–5, M 2–5, minimal 2 pesanan', en: 'R 1–2, F 2–5, M 2–5, at least 2 orders' },
   insRepeat90: { id: 'Pembelian ulang 90 hari', en: '90-day repeat rate' },
   insRepeat90Formula: {
     id: 'Pembeli dengan pesanan kedua ≤ 90 hari setelah yang pertama ÷ pembeli yang pesanan pertamanya ≥ 90 hari lalu',

@@ -145,14 +145,14 @@ export function CampaignsPage() {
                       label={tr('affiliateSales')}
                       value={a().totals.sales}
                       text={money(a().totals.sales)}
-                      formula={withPeriod(tr('adReportPeriod'), a())}
+                      formula={withPeriod(tr('affiliateSalesFormula'), a())}
                     />
                     <Figure
                       id="affiliate_roi"
                       label="ROI affiliate"
                       value={a().totals.roi}
                       text={roas(a().totals.roi)}
-                      formula={tr('affiliateRoiFormula')}
+                      formula={withPeriod(tr('affiliateRoiFormula'), a())}
                     />
                   </>
                 )}
