@@ -1,6 +1,6 @@
 import { DEFAULT_CURRENCY } from '../kernel/currency';
 import { MASTER_MAX_ROWS } from '../ingest/parseExport';
-import type { GridSheet, MasterInference, MasterMapping, MasterSheet } from '../ingest/productMaster';
+import type { GridSheet, MasterColumn, MasterInference, MasterMapping, MasterSheet } from '../ingest/productMaster';
 import { inferMaster, readMaster } from '../ingest/productMaster';
 import type { ImportErrorInfo, Note } from '../ingest/problems';
 import { columnLetter } from '../ingest/readers/source';
@@ -21,24 +21,25 @@ function bestSheet(grids: readonly GridSheet[], infer: (g: GridSheet) => MasterI
   return found.sort((a, b) => score(b.inference) - score(a.inference))[0];
 }
 
-const columnName = (grid: GridSheet, mapping: MasterMapping, j: number | null) => {
+/** A column as the notes name it: its letter, and its header when the sheet has one. */
+const columnName = (columns: readonly MasterColumn[], j: number | null) => {
   if (j === null) return '–';
-  const name = mapping.headerRow === null ? '' : String(grid.rows[mapping.headerRow]?.[j] ?? '').trim();
-  return name ? `${columnLetter(j)} "${name}"` : columnLetter(j);
+  const c = columns[j];
+  return c?.header ? `${c.letter} "${c.header}"` : columnLetter(j);
 };
 
 /** The notes of a master read and stored: what was mapped, and every row that was not taken as it stands. */
-function notesOf(grid: GridSheet, sheet: MasterSheet, currency: string): Note[] {
+function notesOf(columns: readonly MasterColumn[], sheet: MasterSheet, currency: string): Note[] {
   const m = sheet.mapping;
   const notes: Note[] = [
     {
       code: 'master_columns',
       level: 'info',
       params: {
-        sheet: grid.name,
-        sku: columnName(grid, m, m.sku),
-        master: columnName(grid, m, m.master),
-        cost: columnName(grid, m, m.cost),
+        sheet: m.sheet,
+        sku: columnName(columns, m.sku),
+        master: columnName(columns, m.master),
+        cost: columnName(columns, m.cost),
       },
     },
     {
@@ -107,31 +108,31 @@ export async function importMaster(
 ): Promise<MasterOutcome> {
   const shop = await shopSkuKeys(core.db);
   const currency = (await core.currency()) ?? DEFAULT_CURRENCY;
-  let grid: GridSheet | undefined;
-  let chosen = mapping;
-  if (mapping) grid = grids.find((g) => g.name === mapping.sheet);
-  else {
-    const best = bestSheet(grids, (g) => inferMaster(g, shop, currency));
-    if (!best) return { ok: false, error: notAnExport };
-    grid = best.grid;
-    const inf = best.inference;
-    if (inf.status === 'ambiguous') {
-      return {
-        ok: false,
-        error: {
-          code: 'master_ambiguous',
-          params: {
-            file: fileName,
-            role: inf.role,
-            columns: inf.candidates.map((j) => columnName(best.grid, inf.mapping, j)).join(', '),
-          },
+  // The sheet and its reading: the one the seller named, or the one that reads best.
+  const best = mapping
+    ? grids
+        .filter((g) => g.name === mapping.sheet)
+        .map((grid) => ({ grid, inference: inferMaster(grid, shop, currency) }))[0]
+    : bestSheet(grids, (g) => inferMaster(g, shop, currency));
+  if (!best) return { ok: false, error: notAnExport };
+  const { grid, inference: inf } = best;
+  const columns = inf.status === 'none' ? [] : inf.columns;
+  if (!mapping && inf.status === 'ambiguous') {
+    return {
+      ok: false,
+      error: {
+        code: 'master_ambiguous',
+        params: {
+          file: fileName,
+          role: inf.role,
+          columns: inf.candidates.map((j) => columnName(columns, j)).join(', '),
         },
-        question: { fileName, role: inf.role, candidates: inf.candidates, mapping: inf.mapping, columns: inf.columns },
-      };
-    }
-    if (inf.status === 'ok') chosen = inf.mapping;
+      },
+      question: { fileName, role: inf.role, candidates: inf.candidates, mapping: inf.mapping, columns },
+    };
   }
-  if (!grid || !chosen) return { ok: false, error: notAnExport };
+  const chosen = mapping ?? (inf.status === 'ok' ? inf.mapping : undefined);
+  if (!chosen) return { ok: false, error: notAnExport };
   if (grid.rows.length > MASTER_MAX_ROWS)
     return {
       ok: false,
@@ -146,7 +147,10 @@ export async function importMaster(
   });
   await core.persist();
   // The sheet's columns as read, so the seller can change the mapping afterwards.
-  const read = inferMaster(grid, shop, currency);
-  const columns = { mapping: chosen, columns: read.status === 'none' ? [] : read.columns };
-  return { ok: true, rowsRead: sheet.rowsRead, notes: notesOf(grid, sheet, currency), columns };
+  return {
+    ok: true,
+    rowsRead: sheet.rowsRead,
+    notes: notesOf(columns, sheet, currency),
+    columns: { mapping: chosen, columns },
+  };
 }

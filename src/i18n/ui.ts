@@ -1,3 +1,4 @@
+import { formatCount } from '../format/number';
 import type { Locale } from './locale';
 
 import { AUTOMATION } from './strings/automation';
@@ -32,7 +33,7 @@ export function skuDetail(locale: Locale, detail: string, variations: number | n
   return variations && variations > 1
     ? tf(locale, 'skuVariations', {
         product: detail,
-        n: variations.toLocaleString(locale === 'id' ? 'id-ID' : 'en-US'),
+        n: formatCount(variations, locale),
       })
     : detail;
 }

@@ -65,9 +65,6 @@ const HINTS: Record<MasterRole | 'category' | 'id' | 'weakCost', RegExp> = {
   id: /^(id|no\.?|nomor|#|urut|row)$/i,
 };
 
-const header = (mapping: { headerRow: number | null }, rows: Cell[][], j: number) =>
-  mapping.headerRow === null ? '' : cellText(rows[mapping.headerRow]?.[j]);
-
 /** Fills each merged range with its top-left value, as the seller sees the sheet. */
 export function gridOf(sheet: SheetSource, maxRows: number): GridSheet {
   const rows: Cell[][] = [];
@@ -93,6 +90,7 @@ const isNumeric = (c: Cell, minor: number) => {
     return false;
   }
 };
+/** Rupiah and dong are written as exports write them (`12.500`); currencies with cents as `12.50`. */
 const convention = (minor: number) => (minor === 1 ? 'id' : 'en');
 
 interface Stats {
@@ -164,7 +162,7 @@ export function inferMaster(
   const headerRow = isHeader ? start : null;
   const data = rows.slice(isHeader ? start + 1 : start);
   const width = Math.max(0, ...rows.slice(start).map((r) => r.length));
-  const names = Array.from({ length: width }, (_, j) => header({ headerRow }, rows, j));
+  const names = Array.from({ length: width }, (_, j) => (isHeader ? cellText(first[j]) : ''));
   const stats = columnStats(data, width, shopSkus, minor);
   const columns: MasterColumn[] = stats.map((s, j) => ({
     index: j,

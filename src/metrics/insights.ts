@@ -180,7 +180,7 @@ export async function periodReports(
   for (const p of periods) if (!taken.some((t) => p.from <= t.to && p.to >= t.from)) taken.push(p);
   if (!taken.length) {
     const latest = await latestPeriodReport(db, kind, range);
-    return latest && { ...latest, days: dayCount(latest.from, latest.to), reports: 1 };
+    return latest && { ...latest, days: daysBetween(latest.from, latest.to) + 1, reports: 1 };
   }
   const rows = await db.query<{ scope: string; metric: string; value: number }>(`
     SELECT scope, metric, sum(value) AS value FROM insights
@@ -196,13 +196,11 @@ export async function periodReports(
         .map((t) => t.to)
         .sort()
         .at(-1) ?? range.to,
-    days: taken.reduce((a, t) => a + dayCount(t.from, t.to), 0),
+    days: taken.reduce((a, t) => a + daysBetween(t.from, t.to) + 1, 0),
     reports: taken.length,
     scopes,
   };
 }
-
-const dayCount = (from: string, to: string) => daysBetween(from, to) + 1;
 
 export interface VisitSource {
   source: string;

@@ -40,22 +40,23 @@ async function insertRows(db: SqlConnection, table: string, rows: string[][]): P
 export async function storeMaster(db: SqlConnection, sheet: MasterSheet, fileName: string): Promise<void> {
   const now = 'now()::TIMESTAMP';
   const keyList = (ks: readonly string[]) => ks.map(sqlString).join(', ');
-  const aliasKeys = sheet.aliases.map((a) => a.key);
-  const costKeys = sheet.costs.map((c) => skuKey(c.master));
-  const conflictKey = (c: MasterConflict) => skuKey(c.subject);
-  for (const [kind, keys] of [
-    ['master', [...aliasKeys, ...sheet.conflicts.filter((c) => c.kind === 'master').map(conflictKey)]],
-    ['cost', [...costKeys, ...sheet.conflicts.filter((c) => c.kind === 'cost').map(conflictKey)]],
-  ] as const) {
-    if (keys.length)
-      await db.exec(
-        `DELETE FROM master_conflicts WHERE kind = '${kind}' AND ${skuKeySql('subject')} IN (${keyList(keys)})`,
-      );
+  const conflicted = (kind: MasterConflict['kind']) =>
+    sheet.conflicts.filter((c) => c.kind === kind).map((c) => skuKey(c.subject));
+  // The SKU texts and the masters this sheet speaks of: it replaces what was stored for them.
+  const masterKeys = [...sheet.aliases.map((a) => a.key), ...conflicted('master')];
+  const costKeys = [...sheet.costs.map((c) => skuKey(c.master)), ...conflicted('cost')];
+  if (masterKeys.length) {
+    await db.exec(
+      `DELETE FROM master_conflicts WHERE kind = 'master' AND ${skuKeySql('subject')} IN (${keyList(masterKeys)})`,
+    );
+    await db.exec(`DELETE FROM sku_masters WHERE sku_key IN (${keyList(masterKeys)})`);
   }
-  const masterOut = [...aliasKeys, ...sheet.conflicts.filter((c) => c.kind === 'master').map(conflictKey)];
-  if (masterOut.length) await db.exec(`DELETE FROM sku_masters WHERE sku_key IN (${keyList(masterOut)})`);
-  const costOut = [...costKeys, ...sheet.conflicts.filter((c) => c.kind === 'cost').map(conflictKey)];
-  if (costOut.length) await db.exec(`DELETE FROM unit_costs WHERE ${skuKeySql('sku')} IN (${keyList(costOut)})`);
+  if (costKeys.length) {
+    await db.exec(
+      `DELETE FROM master_conflicts WHERE kind = 'cost' AND ${skuKeySql('subject')} IN (${keyList(costKeys)})`,
+    );
+    await db.exec(`DELETE FROM unit_costs WHERE ${skuKeySql('sku')} IN (${keyList(costKeys)})`);
+  }
   await insertRows(
     db,
     'sku_masters',

@@ -20,21 +20,22 @@ export interface VariationRow {
 export async function variationCounts(
   db: SqlConnection,
   range: DateRange,
-  skus: readonly string[],
+  /** The SKUs to count; every SKU of the range when absent. */
+  skus?: readonly string[],
   filters: KpiFilters = {},
 ): Promise<Map<string, { variations: number; product: string }>> {
-  if (!skus.length) return new Map();
+  if (skus && !skus.length) return new Map();
   const dates = `created_date BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}`;
-  const keys = skus.map(sqlString).join(', ');
+  const only = (key: string) => (skus ? ` AND ${key} IN (${skus.map(sqlString).join(', ')})` : '');
   const rows = await db.query<{ sku: string; variations: number; product: string }>(
     partRows(filters).source === 'orders'
       ? `SELECT ${SKU_OF_LINE} AS sku, count(DISTINCT coalesce(l.variation, '')) AS variations,
            arg_max(l.product_name, o.created_at) AS product
          FROM order_lines l JOIN orders o USING (order_id)
-         WHERE o.is_valid AND o.${dates}${orderFilter(filters, 'o.')}${lineFilter(filters)} AND ${SKU_OF_LINE} IN (${keys})
+         WHERE o.is_valid AND o.${dates}${orderFilter(filters, 'o.')}${lineFilter(filters)}${only(SKU_OF_LINE)}
          GROUP BY 1`
       : `SELECT sku, count(DISTINCT variation) AS variations, arg_max(product_name, created_date) AS product
-         FROM rollup_variations WHERE ${dates} AND sku IN (${keys}) GROUP BY 1`,
+         FROM rollup_variations WHERE ${dates}${only('sku')} GROUP BY 1`,
   );
   return new Map(rows.map((r) => [r.sku, { variations: Number(r.variations), product: r.product }]));
 }

@@ -1,4 +1,4 @@
-import { choleskySolve } from './linalg';
+import { choleskySolve, quantile } from './linalg';
 
 /**
  * Churn: the probability that a buyer places no order in the next 90 days, by logistic regression (our own
@@ -303,10 +303,7 @@ export interface LateBuyer {
   daysSince: number;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : null;
-};
+const median = (xs: readonly number[]) => (xs.length ? quantile(xs, 0.5) : null);
 
 /**
  * The buyers to win back, by value at stake (churn probability × past value): those who ordered on two days
