@@ -1,4 +1,6 @@
 /** Small in-memory exports for tests, built with SheetJS in Shopee's layouts. */
+import type { SqlConnection } from '../src/db/connection';
+import { applyScope } from '../src/db/scope';
 import * as XLSX from '@e965/xlsx';
 import type { OrderLine } from '../scripts/sample/generate';
 import { ORDER_COLUMNS_2025, ORDER_COLUMNS_2026, orderRows } from '../scripts/sample/layouts';
@@ -184,3 +186,9 @@ export function balanceReportFile(
   ]);
   return xlsxBytes([{ name: 'Transaction Report', rows: [...preamble, WALLET_HEADER, ...data] }]);
 }
+
+/**
+ * Shows a test the tables themselves rather than the views of the shops an engine last read
+ * (src/db/scope.ts): before it writes to them, or reads a table every shop's rows are in.
+ */
+export const rawTables = (db: SqlConnection) => applyScope(db, null);

@@ -13,7 +13,9 @@ import { OFFLINE_SETTINGS, sqlString } from '../src/db/connection';
 import { arrowRows } from '../src/db/rows';
 import { composeWorkspace, type WorkspaceApi } from '../src/automation/api';
 import { ReportService } from '../src/automation/service';
-import type { WorkspacePreview } from '../src/engine/api';
+import type { EngineApi, WorkspacePreview } from '../src/engine/api';
+import type { ShopSelection } from '../src/engine/core';
+import type { EngineOp } from '../src/engine/ops';
 import { forward } from '../src/engine/forward';
 import { Engine } from '../src/engine/engine';
 import type { FileParser } from '../src/ingest/parseFile';
@@ -274,9 +276,20 @@ function reports(): ReportService {
   return automation;
 }
 
-const api: WorkspaceApi & { init: typeof init; previewBackup: typeof previewBackup } = {
+/** An engine operation for a selection of shops (the page's `shop=` choice). */
+function scoped<K extends EngineOp>(
+  selection: ShopSelection,
+  op: K,
+  ...args: Parameters<EngineApi[K]>
+): ReturnType<EngineApi[K]> {
+  // The cast calls the operation with its own parameter list, which TypeScript cannot pair with K here.
+  return (ready().forShops(selection)[op] as (...a: unknown[]) => ReturnType<EngineApi[K]>)(...args);
+}
+
+const api: WorkspaceApi & { init: typeof init; previewBackup: typeof previewBackup; scoped: typeof scoped } = {
   init,
   previewBackup,
+  scoped,
   ...composeWorkspace(ready, reports),
 };
 

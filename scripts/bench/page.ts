@@ -20,7 +20,7 @@ export interface BrowserBenchResult {
 }
 
 async function run(csvUrl: string, kpiRuns: number): Promise<BrowserBenchResult> {
-  const status = await startEngine();
+  const status = await startEngine(() => 'all');
   if (status.state !== 'ready') throw new Error(`engine: ${status.state}`);
   const engine = status.engine;
   const blob = await (await fetch(csvUrl)).blob();
@@ -65,7 +65,7 @@ export interface ImportOnlyResult {
 
 /** One file imported (fetched from the bench server), nothing else: for the memory bench. */
 async function importOnly(url: string, name: string): Promise<ImportOnlyResult> {
-  const status = await startEngine();
+  const status = await startEngine(() => 'all');
   if (status.state !== 'ready') throw new Error(`engine: ${status.state}`);
   const blob = await (await fetch(url)).blob();
   const t0 = performance.now();

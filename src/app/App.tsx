@@ -1,6 +1,8 @@
-import { A, Navigate, Route, Router, type RouteSectionProps, useLocation } from '@solidjs/router';
-import { createEffect, createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
+import { A, Navigate, Route, Router, type RouteSectionProps, useLocation, useSearchParams } from '@solidjs/router';
+import { createEffect, createSignal, For, Match, on, onMount, Show, Switch } from 'solid-js';
 import { RangePicker } from '../components/RangePicker';
+import { ShopPicker } from '../components/ShopPicker';
+import { setShops, shopSelection, shops, syncShopsFromUrl } from './shops';
 import { type OpenProblem, startEngine, startOver } from './client';
 import { formatInstant } from '../format/number';
 import { BackupReminder, RestorePanel, RestoredNotice } from '../pages/settings/WorkspaceBackup';
@@ -15,13 +17,14 @@ import { startAutomations, unread } from './automations';
 import { showReports } from './imports';
 import { ProductsPage } from '../pages/products/ProductsPage';
 import { SalesPage } from '../pages/sales/SalesPage';
+import { ShopsPage } from '../pages/shops/ShopsPage';
 import { CashPage } from '../pages/cash/CashPage';
 import { ServicePage } from '../pages/service/ServicePage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { TrafficPage } from '../pages/traffic/TrafficPage';
 import { PAGES } from './pages';
 import { registerServiceWorker, updateReady } from './pwa';
-import { engineStatus, locale, resolvedTheme, setEngineStatus, tr, trf } from './state';
+import { dataVersion, engineStatus, locale, resolvedTheme, setEngineStatus, tr, trf } from './state';
 
 /** What the seller is told when the stored database did not open as it was saved. */
 function openProblemText(p: OpenProblem): string {
@@ -44,16 +47,25 @@ function openProblemText(p: OpenProblem): string {
 
 function Shell(props: RouteSectionProps) {
   const location = useLocation();
+  const [params] = useSearchParams<{ shop?: string }>();
   const [drawer, setDrawer] = createSignal(false);
+  createEffect(() => syncShopsFromUrl(params.shop));
   onMount(async () => {
     registerServiceWorker();
-    const status = await startEngine();
+    const status = await startEngine(shopSelection);
     setEngineStatus(status);
     if (status.state === 'ready') {
       startAutomations(status.engine);
       void status.engine.interruptedImports().then(showReports);
     }
   });
+  // The shops, read again after every change of data (an import names a shop after its seller).
+  createEffect(
+    on(dataVersion, () => {
+      const s = engineStatus();
+      if (s?.state === 'ready') void s.engine.listShops().then(setShops);
+    }),
+  );
   createEffect(() => {
     document.documentElement.lang = locale();
     document.documentElement.dataset.theme = resolvedTheme();
@@ -87,6 +99,9 @@ function Shell(props: RouteSectionProps) {
           {tr('appName')}
         </A>
         <Show when={!hideRange() && (engineStatus() === null || engineStatus()?.state === 'ready')}>
+          <Show when={shops().length > 1}>
+            <ShopPicker testId="shop-picker" />
+          </Show>
           <RangePicker ready={engineStatus()?.state === 'ready'} />
         </Show>
       </header>
@@ -188,6 +203,7 @@ export function App() {
       <Route path="/service" component={ServicePage} />
       <Route path="/predictions" component={PredictionsPage} />
       <Route path="/insights" component={InsightsPage} />
+      <Route path="/shops" component={ShopsPage} />
       <Route path="/settings" component={SettingsPage} />
       <Route path="/reports" component={ReportsPage} />
       <Route path="/alerts" component={AlertsPage} />

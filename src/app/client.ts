@@ -1,7 +1,9 @@
 import * as Comlink from 'comlink';
 import type { DbWorkerApi, OpenProblem, WorkerInit } from '../../workers/db.worker';
 import { forwardWorkspace, type WorkspaceApi } from '../automation/api';
-import type { FileImportReport, ImportInput, ImportReport, WorkspacePreview, WorkspaceRestore } from '../engine/api';
+import type { ShopSelection } from '../engine/core';
+import { ENGINE_OPS } from '../engine/ops';
+import type { EngineApi, WorkspacePreview, WorkspaceRestore } from '../engine/api';
 
 const LOCK_NAME = 'toko-insight-db-owner';
 /** How long a new page waits for the previous owner (perhaps a tab still unloading) to let go. */
@@ -9,9 +11,12 @@ const LOCK_WAIT_MS = 5000;
 
 export type { OpenProblem };
 
+/** The workspace API of the page: its engine operations read the shops `forShops` gave, or the page's choice. */
+export type AppEngine = WorkspaceApi & { forShops(selection: ShopSelection): AppEngine };
+
 export type EngineStatus =
   /** `problem`: what was repaired or found missing on the way, for the seller to read. */
-  | { state: 'ready'; engine: WorkspaceApi; persistent: boolean; problem: OpenProblem | null }
+  | { state: 'ready'; engine: AppEngine; persistent: boolean; problem: OpenProblem | null }
   /** The stored database is gone: nothing was opened, and the seller chooses (a backup, or an empty start). */
   | { state: 'blocked'; problem: OpenProblem; backup: BlockedRestore }
   | { state: 'other-tab' }
@@ -52,8 +57,28 @@ export function startOver(): void {
   location.reload();
 }
 
-/** Starts the db worker and returns the engine, or why it could not start. */
-export async function startEngine(): Promise<EngineStatus> {
+/**
+ * The engine operations of the db worker for the shops `selection` gives at each call, the automation's as
+ * they are. A callback crosses the worker boundary only as a comlink proxy.
+ */
+function appEngine(remote: Comlink.Remote<DbWorkerApi>, selection: () => ShopSelection): AppEngine {
+  const proxied = (a: unknown) => (typeof a === 'function' ? Comlink.proxy(a as () => void) : a);
+  const ops = Object.fromEntries(
+    ENGINE_OPS.map((op) => [
+      op,
+      (...args: unknown[]) => remote.scoped(selection(), op, ...(args.map(proxied) as never)),
+    ]),
+  );
+  return {
+    ...forwardWorkspace(() => remote as unknown as WorkspaceApi),
+    // The cast restores the per-method signatures that Object.fromEntries cannot express.
+    ...(ops as unknown as EngineApi),
+    forShops: (s) => appEngine(remote, () => s),
+  };
+}
+
+/** Starts the db worker and returns the engine (reading the shops `selection` gives), or why it could not start. */
+export async function startEngine(selection: () => ShopSelection): Promise<EngineStatus> {
   if (!(await acquireOwnerLock())) return { state: 'other-tab' };
   const worker = new Worker(new URL('../../workers/db.worker.ts', import.meta.url), { type: 'module' });
   const remote = Comlink.wrap<DbWorkerApi>(worker);
@@ -76,13 +101,5 @@ export async function startEngine(): Promise<EngineStatus> {
     return { state: 'blocked', problem: init.problem, backup };
   }
   void navigator.storage?.persist?.();
-  const engine: WorkspaceApi = {
-    ...forwardWorkspace(() => remote as unknown as WorkspaceApi),
-    // A callback crosses the worker boundary only as a comlink proxy.
-    importFiles: (files: ImportInput[], onFileDone?: (r: FileImportReport) => void): Promise<ImportReport> =>
-      remote.importFiles(files, onFileDone ? Comlink.proxy(onFileDone) : undefined),
-    forecastDemand: (options, onProgress) =>
-      remote.forecastDemand(options, onProgress ? Comlink.proxy(onProgress) : undefined),
-  };
-  return { state: 'ready', engine, persistent: init.persistent, problem: init.problem };
+  return { state: 'ready', engine: appEngine(remote, selection), persistent: init.persistent, problem: init.problem };
 }

@@ -3,6 +3,8 @@ import type { WorkspaceApi } from '../automation/api';
 import type { FileImportReport, ImportInput, MasterMapping } from '../engine/api';
 import { runAutomations } from './automations';
 import { bumpDataVersion } from './state';
+import type { AppEngine } from './client';
+import { importShop } from './shops';
 
 /** One file of an import batch, as the import reports show it: pending until the engine reports. */
 export interface ImportItem {
@@ -19,8 +21,44 @@ export { busy as importBusy, items as importItems };
 
 let nextKey = 0;
 
-/** A product master's file stays in memory: the seller may answer its question or change its columns. */
-const keepsFile = (r: FileImportReport) => !!(r.question || r.master);
+/**
+ * A file stays in memory (this session only) when the seller may act on its report: a product master's
+ * question or columns, or a file that belongs to another shop, to import on purpose.
+ */
+const keepsFile = (r: FileImportReport) => !!(r.question || r.master || r.error?.code === 'other_shop');
+
+/** Files waiting for the seller to say which shop they go into (the pages show several shops). */
+const [askShop, setAskShop] = createSignal<ImportInput[] | null>(null);
+export { askShop };
+
+/**
+ * Imports files into the shop the pages show; when they show several, the seller is asked first
+ * (`askShop`, answered by `importInto`).
+ */
+export async function startImport(engine: AppEngine, files: ImportInput[]): Promise<FileImportReport[]> {
+  if (!files.length) return [];
+  const shop = importShop();
+  if (shop === null) {
+    setAskShop(files);
+    return [];
+  }
+  return runImport(engine.forShops([shop]), files);
+}
+
+/** The seller's answer to `askShop`: the files go into this shop (null: they are not imported). */
+export function importInto(engine: AppEngine, shop: number | null): Promise<FileImportReport[]> {
+  const files = askShop() ?? [];
+  setAskShop(null);
+  return shop === null ? Promise.resolve([]) : runImport(engine.forShops([shop]), files);
+}
+
+/** Imports again, on purpose, a file that was refused because it belongs to another shop. */
+export async function importOnPurpose(engine: AppEngine, item: ImportItem): Promise<void> {
+  const shop = item.report?.shop?.id;
+  if (!item.input || shop === undefined) return;
+  setItems((prev) => prev.filter((p) => p.key !== item.key));
+  await runImport(engine.forShops([shop]), [{ ...item.input, onPurpose: true }]);
+}
 
 /** Imports files through the engine, one report per file, pending as soon as the import starts. */
 export async function runImport(engine: WorkspaceApi, files: ImportInput[]): Promise<FileImportReport[]> {
@@ -35,7 +73,7 @@ export async function runImport(engine: WorkspaceApi, files: ImportInput[]): Pro
       const at = waiting.findIndex((b) => b.fileName === report.fileName);
       const [{ key, input }] = waiting.splice(at < 0 ? 0 : at, 1);
       setItems((prev) =>
-        prev.map((p) => (p.key === key ? { ...p, report, ...(report.question ? { input } : {}) } : p)),
+        prev.map((p) => (p.key === key ? { ...p, report, ...(keepsFile(report) ? { input } : {}) } : p)),
       );
     });
     return result.files;
@@ -69,7 +107,7 @@ export function showReports(reports: FileImportReport[]): void {
 }
 
 /** The sample exports shipped with the app (sample-data/, served at /sample-data/), imported the normal way. */
-export async function loadSample(engine: WorkspaceApi): Promise<FileImportReport[]> {
+export async function loadSample(engine: AppEngine): Promise<FileImportReport[]> {
   const manifest = (await (await fetch('/sample-data/manifest.json')).json()) as { files: string[] };
   const files = await Promise.all(
     manifest.files.map(async (name): Promise<ImportInput> => {
@@ -78,5 +116,5 @@ export async function loadSample(engine: WorkspaceApi): Promise<FileImportReport
       return { name, data: await res.blob() };
     }),
   );
-  return runImport(engine, files);
+  return startImport(engine, files);
 }

@@ -9,6 +9,7 @@ export const PAGES = [
   'products',
   'predictions',
   'insights',
+  'shops',
   'reports',
   'alerts',
   'data',

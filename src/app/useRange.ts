@@ -1,12 +1,14 @@
 import { useSearchParams } from '@solidjs/router';
 import { createResource } from 'solid-js';
 import type { WorkspaceApi } from '../automation/api';
+import type { AppEngine } from './client';
+import { shopSelection } from './shops';
 import type { RangeRequest } from '../kernel/days';
 import { isIsoDate } from './range';
 import { dataVersion, engineStatus } from './state';
 
 /** The ready engine (pages only render once it is). */
-export function engine(): WorkspaceApi {
+export function engine(): AppEngine {
   const s = engineStatus();
   if (s?.state !== 'ready') throw new Error('engine not ready');
   return s.engine;
@@ -27,10 +29,10 @@ export function createEngineQuery<K extends Op>(
   return createResource(
     () => {
       const a = args();
-      return a ? { version: dataVersion(), a } : false;
+      return a ? { version: dataVersion(), shops: shopSelection(), a } : false;
     },
     // The cast calls the operation with its own parameter list, which TypeScript cannot pair with K here.
-    ({ a }) => (engine()[op] as (...x: unknown[]) => Promise<Result<K>>)(...a),
+    ({ a, shops }) => (engine().forShops(shops)[op] as (...x: unknown[]) => Promise<Result<K>>)(...a),
   );
 }
 

@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from 'solid-js';
-import { answerQuestion, type ImportItem, importBusy } from '../app/imports';
-import { locale, named, tr } from '../app/state';
+import { answerQuestion, type ImportItem, importBusy, importOnPurpose } from '../app/imports';
+import { shops } from '../app/shops';
+import { locale, named, tr, trf } from '../app/state';
 import { engine } from '../app/useRange';
 import type { MasterColumn, MasterMapping, MasterQuestion, MasterReading, MasterRole } from '../engine/api';
 import type { Text } from '../kernel/text';
@@ -126,6 +127,13 @@ export function ReportItem(props: { item: ImportItem }) {
         <strong>{props.item.fileName}</strong>
         <span class="badge">{status() === 'pending' ? tr('pending') : status() === 'ok' ? tr('ok') : tr('error')}</span>
         <Show when={r()?.kind}>{(k) => <span class="muted">{tr(`kind_${k()}`)}</span>}</Show>
+        <Show when={shops().length > 1 && r()?.shop}>
+          {(s) => (
+            <span class="muted" data-testid="import-shop" data-shop={s().id}>
+              {trf('shopOfImport', { name: s().name })}
+            </span>
+          )}
+        </Show>
       </div>
       <Show when={r()?.status === 'ok'}>
         <p class="counts">
@@ -140,6 +148,18 @@ export function ReportItem(props: { item: ImportItem }) {
             <p class="error-text" data-testid="import-error" data-code={e().code}>
               {errorText(locale(), e())}
             </p>
+            <Show when={e().code === 'other_shop' && props.item.input && r()?.shop}>
+              {(s) => (
+                <button
+                  type="button"
+                  class="secondary small-button"
+                  data-testid="import-on-purpose"
+                  onClick={() => void importOnPurpose(engine(), props.item)}
+                >
+                  {trf('shopOnPurpose', { name: s().name })}
+                </button>
+              )}
+            </Show>
             <Show when={e().params.detail}>
               {(d) => (
                 <details class="muted small">

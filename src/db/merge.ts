@@ -3,7 +3,16 @@ import type { MergeTarget } from '../ingest/kinds/output';
 import type { SqlConnection } from './connection';
 import { sqlTimestamp } from './connection';
 import { LINE_MEASURES, ORDER_MEASURES, type OrderMeasure, sumOverOrders, VALID_STATUS } from './measures';
-import { allRowsTable, ORDER_FIELDS, rowHashSql, stageTable, TARGET_COLUMNS, type TargetColumns } from './tables';
+import { ALL_SHOPS } from './shops';
+import {
+  allRowsTable,
+  DERIVED_TABLES,
+  ORDER_FIELDS,
+  rowHashSql,
+  stageTable,
+  TARGET_COLUMNS,
+  type TargetColumns,
+} from './tables';
 
 /**
  * Merge rules of METRICS.md. Every imported row is kept in a `*_all` table with its import id; per line key,
@@ -54,7 +63,7 @@ async function dropTemps(db: SqlConnection): Promise<void> {
 async function rebuildOrders(db: SqlConnection, full: boolean): Promise<void> {
   // A full rebuild (every order affected: the first order import, or a migration) skips the set filters,
   // which cost seconds at a million lines.
-  const affected = full ? 'true' : 'order_id IN (SELECT order_id FROM affected_orders)';
+  const affected = full ? 'true' : '(shop, order_id) IN (SELECT shop, order_id FROM affected_orders)';
   // The buyers of the affected orders, before (stored orders) and after (their lines) the change.
   await db.exec(`CREATE TEMP TABLE affected_buyers AS
     SELECT buyer FROM order_lines WHERE ${affected} AND buyer <> ''
@@ -62,42 +71,56 @@ async function rebuildOrders(db: SqlConnection, full: boolean): Promise<void> {
   await db.exec(`INSERT INTO buyers
     SELECT (SELECT coalesce(max(buyer_id), 0) FROM buyers) + row_number() OVER (ORDER BY buyer), buyer
     FROM affected_buyers WHERE buyer NOT IN (SELECT buyer FROM buyers)`);
-  await db.exec(`CREATE TEMP TABLE affected_dates AS SELECT DISTINCT created_date FROM orders WHERE ${affected}`);
+  await db.exec(`CREATE TEMP TABLE affected_dates AS SELECT DISTINCT shop, created_date FROM orders WHERE ${affected}`);
   await db.exec(`DELETE FROM orders WHERE ${affected}`);
   // Order-level fields come from the order's highest-priority line; the order's amounts add up its lines.
   const fields = ORDER_FIELDS.map(([n]) => n);
-  await db.exec(`INSERT INTO orders (order_id, created_date, status_class, is_valid, buyer_id, line_count, sales, units,
+  await db.exec(`INSERT INTO orders (shop, order_id, created_date, status_class, is_valid, buyer_id, line_count, sales, units,
       returned_units, seller_discount, ${fields.join(', ')})
-    SELECT order_id, CAST(t.created_at AS DATE), t.status_class, t.${VALID_STATUS}, b.buyer_id, line_count, sales, units, returned_units,
+    SELECT shop, order_id, CAST(t.created_at AS DATE), t.status_class, t.${VALID_STATUS}, b.buyer_id, line_count, sales, units, returned_units,
       line_seller_discount + coalesce(t.seller_voucher, 0) + coalesce(t.bundle_seller_discount, 0),
       ${fields.map((n) => (n === 'buyer' ? "coalesce(t.buyer, '')" : `t.${n}`)).join(', ')}
     FROM (
-      SELECT order_id, arg_max({status_class: status_class, ${fields.map((n) => `${n}: ${n}`).join(', ')}}, prio) AS t,
+      SELECT shop, order_id, arg_max({status_class: status_class, ${fields.map((n) => `${n}: ${n}`).join(', ')}}, prio) AS t,
         count(*) AS line_count, ${LINE_MEASURES.sales} AS sales, ${LINE_MEASURES.units} AS units,
         coalesce(sum(returned_qty), 0) AS returned_units, coalesce(sum(seller_discount), 0) AS line_seller_discount
       FROM order_lines l WHERE ${affected}
-      GROUP BY order_id
+      GROUP BY shop, order_id
     ) LEFT JOIN buyers b ON b.buyer = t.buyer`);
   // Each valid order carries its buyer's first valid order date (for filtered KPIs) and the dates of the
-  // buyer's two previous valid orders (the keys of rollup_buyers, which counts buyers with no grouping).
-  await db.exec(`UPDATE orders SET buyer_first_date = w.first_date, prev_date = w.p1, prev2_date = w.p2
-    FROM (
-      SELECT order_id, min(created_date) OVER (PARTITION BY buyer_id) AS first_date,
-        lag(created_date, 1) OVER (PARTITION BY buyer_id ORDER BY created_at, order_id) AS p1,
-        lag(created_date, 2) OVER (PARTITION BY buyer_id ORDER BY created_at, order_id) AS p2
-      FROM orders WHERE is_valid AND ${full ? "buyer <> ''" : 'buyer IN (SELECT buyer FROM affected_buyers)'}
-    ) w
-    WHERE orders.order_id = w.order_id
-      AND (orders.buyer_first_date IS DISTINCT FROM w.first_date OR orders.prev_date IS DISTINCT FROM w.p1 OR orders.prev2_date IS DISTINCT FROM w.p2)`);
+  // buyer's two previous valid orders (the keys of rollup_buyers, which counts buyers with no grouping):
+  // within its shop, and over all shops (all_*).
+  const ofBuyers = full ? "buyer <> ''" : 'buyer IN (SELECT buyer FROM affected_buyers)';
+  await db.exec(`UPDATE orders SET buyer_first_date = w.first_date, prev_date = w.p1, prev2_date = w.p2,
+      all_first_date = w.all_first, all_prev_date = w.all_p1, all_prev2_date = w.all_p2
+    FROM (${buyerDatesSql(`orders WHERE is_valid AND ${ofBuyers}`)}) w
+    WHERE orders.shop = w.shop AND orders.order_id = w.order_id
+      AND (orders.buyer_first_date, orders.prev_date, orders.prev2_date, orders.all_first_date, orders.all_prev_date, orders.all_prev2_date)
+        IS DISTINCT FROM (w.first_date, w.p1, w.p2, w.all_first, w.all_p1, w.all_p2)`);
   // The affected orders' dates, before (above) and after the change; and where the buyer counts change: the
-  // dates of every order of their buyers.
-  await db.exec(`INSERT INTO affected_dates SELECT DISTINCT created_date FROM orders WHERE ${affected}`);
-  await db.exec(`CREATE TEMP TABLE buyer_dates AS SELECT created_date FROM affected_dates
-    UNION SELECT created_date FROM orders WHERE ${full ? 'true' : 'buyer IN (SELECT buyer FROM affected_buyers)'}`);
+  // dates of every order of their buyers, in their shop and over all shops.
+  await db.exec(`INSERT INTO affected_dates SELECT DISTINCT shop, created_date FROM orders WHERE ${affected}`);
+  await db.exec(`CREATE TEMP TABLE buyer_dates AS SELECT shop, created_date FROM affected_dates
+    UNION SELECT shop, created_date FROM orders WHERE ${full ? 'true' : 'buyer IN (SELECT buyer FROM affected_buyers)'}`);
+  await db.exec(`INSERT INTO buyer_dates SELECT DISTINCT ${ALL_SHOPS}, created_date FROM buyer_dates`);
   await rebuildOrderSkus(db, full);
   await rebuildRollups(db, full);
   await nameSkus(db);
   for (const t of ['affected_buyers', 'affected_dates', 'buyer_dates']) await db.exec(`DROP TABLE ${t}`);
+}
+
+/**
+ * Per valid order of `from` (a table and its WHERE): its buyer's first valid order date and the dates of
+ * their two previous valid orders, within the order's shop and over every shop of `from` (all_*).
+ */
+export function buyerDatesSql(from: string): string {
+  const seq = (partition: string) => `PARTITION BY ${partition} ORDER BY created_at, shop, order_id`;
+  return `SELECT shop, order_id,
+      min(created_date) OVER (PARTITION BY shop, buyer_id) AS first_date,
+      lag(created_date, 1) OVER (${seq('shop, buyer_id')}) AS p1, lag(created_date, 2) OVER (${seq('shop, buyer_id')}) AS p2,
+      min(created_date) OVER (PARTITION BY buyer_id) AS all_first,
+      lag(created_date, 1) OVER (${seq('buyer_id')}) AS all_p1, lag(created_date, 2) OVER (${seq('buyer_id')}) AS all_p2
+    FROM ${from}`;
 }
 
 /** The SKU of a line (METRICS.md): Nomor Referensi SKU, else product name + variation. */
@@ -124,49 +147,51 @@ export const NO_DATE = "DATE '0001-01-01'";
  * have now. A new SKU key gets an id in `skus` (nameSkus names it once the rollups are rebuilt).
  */
 async function rebuildOrderSkus(db: SqlConnection, full: boolean): Promise<void> {
-  const ofOrders = (alias = '') => (full ? 'true' : `${alias}order_id IN (SELECT order_id FROM affected_orders)`);
+  const ofOrders = (alias = '') =>
+    full ? 'true' : `(${alias}shop, ${alias}order_id) IN (SELECT shop, order_id FROM affected_orders)`;
   await db.exec(`INSERT INTO skus
     SELECT (SELECT coalesce(max(sku_id), 0) FROM skus) + row_number() OVER (ORDER BY sku), sku, NULL, NULL
     FROM (SELECT DISTINCT ${SKU_OF_LINE} AS sku FROM order_lines l WHERE ${ofOrders('l.')})
     WHERE sku NOT IN (SELECT sku FROM skus)`);
-  const pairsOfOrders = `SELECT DISTINCT buyer_id, sku_id FROM order_skus WHERE ${ofOrders()} AND buyer_id IS NOT NULL`;
+  const pairsOfOrders = `SELECT DISTINCT shop, buyer_id, sku_id FROM order_skus WHERE ${ofOrders()} AND buyer_id IS NOT NULL`;
   if (!full) await db.exec(`CREATE TEMP TABLE affected_pairs AS ${pairsOfOrders}`);
   await db.exec(`DELETE FROM order_skus WHERE ${ofOrders()}`);
   // A full rebuild numbers every pair's orders here; otherwise the affected pairs are renumbered below.
   const prev = (n: number) => (full ? `lag(created_date, ${n}, ${NO_DATE}) OVER w` : NO_DATE);
-  await db.exec(`INSERT INTO order_skus
-    SELECT order_id, created_date, buyer_id, sku_id, qty, subtotal, returned_qty, order_sales,
+  await db.exec(`INSERT INTO order_skus (shop, order_id, created_date, buyer_id, sku_id, qty, subtotal, returned_qty,
+      order_sales, prev_date, prev2_date, released_net)
+    SELECT shop, order_id, created_date, buyer_id, sku_id, qty, subtotal, returned_qty, order_sales,
       CASE WHEN buyer_id IS NOT NULL THEN ${prev(1)} END, CASE WHEN buyer_id IS NOT NULL THEN ${prev(2)} END, released_net
     FROM (
-      SELECT o.order_id, o.created_date, o.created_at, o.buyer_id, s.sku_id, coalesce(sum(l.qty), 0) AS qty,
+      SELECT o.shop, o.order_id, o.created_date, o.created_at, o.buyer_id, s.sku_id, coalesce(sum(l.qty), 0) AS qty,
         coalesce(sum(l.subtotal), 0) AS subtotal, coalesce(sum(l.returned_qty), 0) AS returned_qty, o.sales AS order_sales
-      FROM order_lines l JOIN orders o USING (order_id) JOIN skus s ON s.sku = ${SKU_OF_LINE}
+      FROM order_lines l JOIN orders o USING (shop, order_id) JOIN skus s ON s.sku = ${SKU_OF_LINE}
       WHERE ${ofOrders('l.')} AND o.is_valid
-      GROUP BY o.order_id, o.created_date, o.created_at, o.buyer_id, s.sku_id, o.sales
+      GROUP BY o.shop, o.order_id, o.created_date, o.created_at, o.buyer_id, s.sku_id, o.sales
     ) LEFT JOIN (
-      SELECT order_id, sum(net_payout) AS released_net FROM income WHERE ${ofOrders()} GROUP BY 1
-    ) USING (order_id)
+      SELECT shop, order_id, sum(net_payout) AS released_net FROM income WHERE ${ofOrders()} GROUP BY 1, 2
+    ) USING (shop, order_id)
     ${full ? `WINDOW w AS (${PAIR_ORDER})` : ''}
     ORDER BY created_date`);
   if (full) return;
   await db.exec(`INSERT INTO affected_pairs ${pairsOfOrders}`);
   await db.exec(`UPDATE order_skus SET prev_date = w.p1, prev2_date = w.p2
     FROM (
-      SELECT order_id, sku_id, lag(created_date, 1, ${NO_DATE}) OVER w AS p1, lag(created_date, 2, ${NO_DATE}) OVER w AS p2
+      SELECT shop, order_id, sku_id, lag(created_date, 1, ${NO_DATE}) OVER w AS p1, lag(created_date, 2, ${NO_DATE}) OVER w AS p2
       FROM (
-        SELECT os.order_id, os.sku_id, os.buyer_id, os.created_date, o.created_at
-        FROM order_skus os JOIN (SELECT DISTINCT * FROM affected_pairs) p ON p.buyer_id = os.buyer_id AND p.sku_id = os.sku_id
-          JOIN orders o ON o.order_id = os.order_id
+        SELECT os.shop, os.order_id, os.sku_id, os.buyer_id, os.created_date, o.created_at
+        FROM order_skus os JOIN (SELECT DISTINCT * FROM affected_pairs) p USING (shop, buyer_id, sku_id)
+          JOIN orders o USING (shop, order_id)
       )
       WINDOW w AS (${PAIR_ORDER})
     ) w
-    WHERE order_skus.order_id = w.order_id AND order_skus.sku_id = w.sku_id
+    WHERE order_skus.shop = w.shop AND order_skus.order_id = w.order_id AND order_skus.sku_id = w.sku_id
       AND (order_skus.prev_date IS DISTINCT FROM w.p1 OR order_skus.prev2_date IS DISTINCT FROM w.p2)`);
   await db.exec('DROP TABLE affected_pairs');
 }
 
 /** A buyer's orders of one SKU, oldest first: what the previous-order dates of `order_skus` count back in. */
-const PAIR_ORDER = 'PARTITION BY buyer_id, sku_id ORDER BY created_at, order_id';
+const PAIR_ORDER = 'PARTITION BY shop, buyer_id, sku_id ORDER BY created_at, order_id';
 
 /**
  * Names every SKU after its newest line in a valid order, as the top-SKU list names it (a listing renamed in
@@ -183,28 +208,45 @@ export async function nameSkus(db: SqlConnection): Promise<void> {
 }
 
 /**
- * Recomputes the daily rollups of the dates in `affected_dates`, and the buyer counts of those in
- * `buyer_dates` (every date in a full rebuild). Rows go in date order, so a range reads few row groups.
+ * The buyer rollup of the valid orders of `from` (a table or view of orders and its WHERE), for the orders'
+ * previous-order dates `prev` and `prev2` and their shop `shop`: what counts buyers over any range.
+ */
+export const buyerRollupSql = (from: string, shop: string, prev = 'prev_date', prev2 = 'prev2_date') =>
+  `SELECT ${shop} AS shop, created_date, coalesce(${prev}, ${NO_DATE}) AS prev_date, coalesce(${prev2}, ${NO_DATE}) AS prev2_date,
+    ${sumOverOrders('orders')} AS orders
+  FROM ${from} AND is_valid AND buyer_id IS NOT NULL GROUP BY ALL ORDER BY created_date`;
+
+/** Per day, the valid orders that are their buyer's first of that day, ISO week and month, from a buyer rollup. */
+export const firstBuyersSql = (from: string) =>
+  `SELECT shop, created_date, coalesce(sum(orders) FILTER (WHERE prev_date < created_date), 0) AS day,
+    coalesce(sum(orders) FILTER (WHERE prev_date < date_trunc('week', created_date)), 0) AS week,
+    coalesce(sum(orders) FILTER (WHERE prev_date < date_trunc('month', created_date)), 0) AS month
+  FROM ${from} GROUP BY ALL ORDER BY created_date`;
+
+/**
+ * Recomputes the daily rollups of the shops' dates in `affected_dates`, and the buyer counts of those in
+ * `buyer_dates` (every date in a full rebuild); the buyer counts over all shops are shop ALL_SHOPS. Rows go
+ * in date order, so a range reads few row groups.
  */
 async function rebuildRollups(db: SqlConnection, full: boolean): Promise<void> {
   const onDates = (alias = '', table = 'affected_dates') =>
-    full ? 'true' : `${alias}created_date IN (SELECT created_date FROM ${table})`;
+    full ? 'true' : `(${alias}shop, ${alias}created_date) IN (SELECT shop, created_date FROM ${table})`;
   const dates = onDates();
   for (const t of ROLLUP_TABLES)
     await db.exec(`DELETE FROM ${t} WHERE ${BUYER_ROLLUPS.has(t) ? onDates('', 'buyer_dates') : dates}`);
-  const lines = `FROM order_lines l JOIN orders o USING (order_id) WHERE o.is_valid AND ${onDates('o.')}`;
+  const lines = `FROM order_lines l JOIN orders o USING (shop, order_id) WHERE o.is_valid AND ${onDates('o.')}`;
   const { orders, units, sales } = LINE_MEASURES;
-  await db.exec(`INSERT INTO rollup_products
-    SELECT o.created_date, l.product_name, coalesce(l.parent_sku, ''), ${orders}, ${units}, ${sales},
+  await db.exec(`INSERT INTO rollup_products (shop, created_date, product_name, parent_sku, orders, units, sales, returned, returned_orders)
+    SELECT o.shop, o.created_date, l.product_name, coalesce(l.parent_sku, ''), ${orders}, ${units}, ${sales},
       coalesce(sum(l.returned_qty), 0), count(DISTINCT l.order_id) FILTER (WHERE l.returned_qty > 0)
-    ${lines} GROUP BY 1, 2, 3 ORDER BY 1`);
+    ${lines} GROUP BY 1, 2, 3, 4 ORDER BY 2`);
   // One row per day and SKU, named after the day's newest line (a renamed listing stays one SKU).
-  await db.exec(`INSERT INTO rollup_skus
-    SELECT o.created_date, ${SKU_OF_LINE}, ${NEWEST_SKU_DETAIL}, ${orders}, ${units}, ${sales}, arg_max(l.product_name, ${NEWEST_LINE}), arg_max(coalesce(l.variation, ''), ${NEWEST_LINE})
-    ${lines} GROUP BY 1, 2 ORDER BY 1`);
-  await db.exec(`INSERT INTO rollup_variations
-    SELECT o.created_date, ${SKU_OF_LINE}, l.product_name, coalesce(l.variation, ''), ${orders}, ${units}, ${sales}
-    ${lines} GROUP BY 1, 2, 3, 4 ORDER BY 1`);
+  await db.exec(`INSERT INTO rollup_skus (shop, created_date, sku, detail, orders, units, sales, product_name, variation)
+    SELECT o.shop, o.created_date, ${SKU_OF_LINE}, ${NEWEST_SKU_DETAIL}, ${orders}, ${units}, ${sales}, arg_max(l.product_name, ${NEWEST_LINE}), arg_max(coalesce(l.variation, ''), ${NEWEST_LINE})
+    ${lines} GROUP BY 1, 2, 3 ORDER BY 2`);
+  await db.exec(`INSERT INTO rollup_variations (shop, created_date, sku, product_name, variation, orders, units, sales)
+    SELECT o.shop, o.created_date, ${SKU_OF_LINE}, l.product_name, coalesce(l.variation, ''), ${orders}, ${units}, ${sales}
+    ${lines} GROUP BY 1, 2, 3, 4, 5 ORDER BY 2`);
   // A city is named with its province (the same city name exists in several provinces).
   const keys: Record<string, string> = {
     province: "coalesce(nullif(province, ''), '–')",
@@ -213,46 +255,35 @@ async function rebuildRollups(db: SqlConnection, full: boolean): Promise<void> {
     city: "coalesce(nullif(city, ''), '–') || chr(31) || coalesce(province, '')",
   };
   for (const [dim, key] of Object.entries(keys)) {
-    await db.exec(`INSERT INTO rollup_orders
-      SELECT created_date, '${dim}', ${key}, ${sumOverOrders('orders')}, ${sumOverOrders('units')}, ${sumOverOrders('sales')}
-      FROM orders WHERE is_valid AND ${dates} GROUP BY 1, 2, 3 ORDER BY 1`);
+    await db.exec(`INSERT INTO rollup_orders (shop, created_date, dim, key, orders, units, sales)
+      SELECT shop, created_date, '${dim}', ${key}, ${sumOverOrders('orders')}, ${sumOverOrders('units')}, ${sumOverOrders('sales')}
+      FROM orders WHERE is_valid AND ${dates} GROUP BY 1, 2, 3, 4 ORDER BY 2`);
   }
   // Every order measure per day, status and validity: what the registry's parts read (src/db/measures.ts).
   const measures = Object.keys(ORDER_MEASURES) as OrderMeasure[];
-  await db.exec(`INSERT INTO rollup_days (created_date, status_class, is_valid, ${measures.join(', ')})
-    SELECT created_date, status_class, is_valid, ${measures.map(sumOverOrders).join(', ')}
-    FROM orders WHERE ${dates} GROUP BY 1, 2, 3 ORDER BY 1`);
-  await db.exec(`INSERT INTO rollup_hours
-    SELECT created_date, hour(created_at), ${sumOverOrders('orders')} FROM orders WHERE is_valid AND ${dates} GROUP BY 1, 2 ORDER BY 1`);
-  await db.exec(`INSERT INTO rollup_buyers
-    SELECT created_date, coalesce(prev_date, ${NO_DATE}), coalesce(prev2_date, ${NO_DATE}), ${sumOverOrders('orders')}
-    FROM orders WHERE is_valid AND buyer_id IS NOT NULL AND ${onDates('', 'buyer_dates')} GROUP BY 1, 2, 3 ORDER BY 1`);
-  await db.exec(`INSERT INTO rollup_first_buyers
-    SELECT created_date, coalesce(sum(orders) FILTER (WHERE prev_date < created_date), 0),
-      coalesce(sum(orders) FILTER (WHERE prev_date < date_trunc('week', created_date)), 0),
-      coalesce(sum(orders) FILTER (WHERE prev_date < date_trunc('month', created_date)), 0)
-    FROM rollup_buyers WHERE ${onDates('', 'buyer_dates')} GROUP BY 1 ORDER BY 1`);
+  await db.exec(`INSERT INTO rollup_days (shop, created_date, status_class, is_valid, ${measures.join(', ')})
+    SELECT shop, created_date, status_class, is_valid, ${measures.map(sumOverOrders).join(', ')}
+    FROM orders WHERE ${dates} GROUP BY 1, 2, 3, 4 ORDER BY 2`);
+  await db.exec(`INSERT INTO rollup_hours (shop, created_date, hour, orders)
+    SELECT shop, created_date, hour(created_at), ${sumOverOrders('orders')} FROM orders WHERE is_valid AND ${dates} GROUP BY 1, 2, 3 ORDER BY 2`);
+  const buyerDates = full ? 'true' : `created_date IN (SELECT created_date FROM buyer_dates WHERE shop = ${ALL_SHOPS})`;
+  await db.exec(`INSERT INTO rollup_buyers (shop, created_date, prev_date, prev2_date, orders)
+    ${buyerRollupSql(`orders WHERE ${onDates('', 'buyer_dates')}`, 'shop')}`);
+  await db.exec(`INSERT INTO rollup_buyers (shop, created_date, prev_date, prev2_date, orders)
+    ${buyerRollupSql(`orders WHERE ${buyerDates}`, String(ALL_SHOPS), 'all_prev_date', 'all_prev2_date')}`);
+  await db.exec(`INSERT INTO rollup_first_buyers (shop, created_date, day, week, month)
+    ${firstBuyersSql(`rollup_buyers WHERE ${onDates('', 'buyer_dates')}`)}`);
   // An order's cancellation reason is on its lines; an order without one counts under '–'.
-  await db.exec(`INSERT INTO rollup_cancellations
-    SELECT created_date, reason, ${sumOverOrders('orders')}, ${sumOverOrders('sales')} FROM (
-      SELECT o.created_date, o.sales, coalesce(nullif(max(l.cancel_reason), ''), '–') AS reason
-      FROM orders o JOIN order_lines l USING (order_id) WHERE o.status_class = 'cancelled' AND ${onDates('o.')}
-      GROUP BY o.order_id, o.created_date, o.sales
-    ) GROUP BY 1, 2 ORDER BY 1`);
+  await db.exec(`INSERT INTO rollup_cancellations (shop, created_date, reason, orders, sales)
+    SELECT shop, created_date, reason, ${sumOverOrders('orders')}, ${sumOverOrders('sales')} FROM (
+      SELECT o.shop, o.created_date, o.sales, coalesce(nullif(max(l.cancel_reason), ''), '–') AS reason
+      FROM orders o JOIN order_lines l USING (shop, order_id) WHERE o.status_class = 'cancelled' AND ${onDates('o.')}
+      GROUP BY o.shop, o.order_id, o.created_date, o.sales
+    ) GROUP BY 1, 2, 3 ORDER BY 2`);
 }
 
-/** The daily rollups (keyed by `created_date`), rebuilt for the dates an import touches. */
-export const ROLLUP_TABLES = [
-  'rollup_products',
-  'rollup_skus',
-  'rollup_variations',
-  'rollup_orders',
-  'rollup_days',
-  'rollup_hours',
-  'rollup_buyers',
-  'rollup_first_buyers',
-  'rollup_cancellations',
-];
+/** The daily rollups (keyed by shop and `created_date`), rebuilt for the dates an import touches. */
+export const ROLLUP_TABLES = DERIVED_TABLES.filter((t) => t.startsWith('rollup_'));
 /** The rollups of buyer counts, which change wherever a buyer's previous-order dates do (`buyer_dates`). */
 const BUYER_ROLLUPS = new Set(['rollup_buyers', 'rollup_first_buyers']);
 
@@ -279,25 +310,26 @@ export interface MergeCounts {
 }
 
 /**
- * Adds the staged rows of one file under `importId`; each row becomes the winner of its line key when it
- * outranks the current winner. Runs inside the caller's transaction. Returns how many of the file's rows
- * were new, changed a stored row, or changed nothing.
+ * Adds the staged rows of one file under `importId` to shop `shop`; each row becomes the winner of its line
+ * key in that shop when it outranks the current winner. Runs inside the caller's transaction. Returns how
+ * many of the file's rows were new, changed a stored row, or changed nothing.
  */
 export async function mergeStaged(
   db: SqlConnection,
   target: MergeTarget,
   importId: number,
   snapshotAt: number | null,
+  shop: number,
   /** The target's stored columns (a test passes those of a changed spec). */
   columns: TargetColumns = TARGET_COLUMNS[target],
 ): Promise<MergeCounts> {
   const all = allRowsTable(target);
   const names = columns.values.map(([n]) => n);
   // Named, since a column added by a later migration sits after row_hash.
-  const storedColumns = `(import_id, snapshot_at, prio, is_winner, ${names.join(', ')}, row_hash)`;
+  const storedColumns = `(shop, import_id, snapshot_at, prio, is_winner, ${names.join(', ')}, row_hash)`;
   await dropTemps(db);
   const typed = `
-    SELECT import_id, snapshot_at, ${priority(columns, importId, snapshotAt)} AS prio, ${names.join(', ')}, ${rowHashSql(columns)} AS row_hash
+    SELECT ${Number(shop)} AS shop, import_id, snapshot_at, ${priority(columns, importId, snapshotAt)} AS prio, ${names.join(', ')}, ${rowHashSql(columns)} AS row_hash
     FROM (SELECT ${importId} AS import_id, ${sqlTimestamp(snapshotAt)} AS snapshot_at, ${typedStageColumns(columns)} FROM ${stageTable(target)})`;
   // The first import into a target: every row is new and wins, so the rows go straight in (no copy to
   // compare), and the orders, if these are order lines, are all built.
@@ -306,27 +338,27 @@ export async function mergeStaged(
   );
   if (!stored) {
     await db.exec(
-      `INSERT INTO ${all} ${storedColumns} SELECT import_id, snapshot_at, prio, true, ${names.join(', ')}, row_hash FROM (${typed})`,
+      `INSERT INTO ${all} ${storedColumns} SELECT shop, import_id, snapshot_at, prio, true, ${names.join(', ')}, row_hash FROM (${typed})`,
     );
     if (target === 'order_lines') await rebuildOrders(db, true);
-    if (target === 'income') await refreshReleased(db, `SELECT order_id FROM ${all}`);
+    if (target === 'income') await refreshReleased(db, `SELECT shop, order_id FROM ${all}`);
     const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${all}`);
     return { added: n, updated: 0, unchanged: 0 };
   }
   await db.exec(`CREATE TEMP TABLE incoming AS
     SELECT typed.*, c.line_key IS NOT NULL AS existed, c.row_hash AS old_hash,
       c.line_key IS NULL OR typed.prio > c.prio AS wins
-    FROM (${typed}) typed LEFT JOIN (SELECT line_key, prio, row_hash FROM ${all} WHERE is_winner) c USING (line_key)`);
+    FROM (${typed}) typed LEFT JOIN (SELECT line_key, prio, row_hash FROM ${all} WHERE is_winner AND shop = ${Number(shop)}) c USING (line_key)`);
   await db.exec(`UPDATE ${all} SET is_winner = false
-    WHERE is_winner AND line_key IN (SELECT line_key FROM incoming WHERE existed AND wins)`);
+    WHERE is_winner AND shop = ${Number(shop)} AND line_key IN (SELECT line_key FROM incoming WHERE existed AND wins)`);
   await db.exec(`INSERT INTO ${all} ${storedColumns}
-    SELECT import_id, snapshot_at, prio, wins, ${names.join(', ')}, row_hash FROM incoming`);
+    SELECT shop, import_id, snapshot_at, prio, wins, ${names.join(', ')}, row_hash FROM incoming`);
   if (target === 'order_lines') {
     // Orders exist (every stored line belongs to one): only those of the winning lines are rebuilt.
-    await db.exec('CREATE TEMP TABLE affected_orders AS SELECT DISTINCT order_id FROM incoming WHERE wins');
+    await db.exec('CREATE TEMP TABLE affected_orders AS SELECT DISTINCT shop, order_id FROM incoming WHERE wins');
     await rebuildOrders(db, false);
   }
-  if (target === 'income') await refreshReleased(db, 'SELECT order_id FROM incoming WHERE wins');
+  if (target === 'income') await refreshReleased(db, 'SELECT shop, order_id FROM incoming WHERE wins');
   const [c] = await db.query<{ total: number; added: number; updated: number }>(`
     SELECT count(*) AS total, count(*) FILTER (WHERE NOT existed) AS added,
       count(*) FILTER (WHERE existed AND wins AND row_hash <> old_hash) AS updated
@@ -342,24 +374,54 @@ export async function mergeStaged(
 export async function unmergeImport(db: SqlConnection, target: MergeTarget, importId: number): Promise<void> {
   const all = allRowsTable(target);
   await dropTemps(db);
-  const orderId = target === 'order_lines' || target === 'income' ? ', order_id' : '';
   await db.exec(`CREATE TEMP TABLE reelect AS
-    SELECT line_key${orderId} FROM ${all} WHERE import_id = ${importId} AND is_winner`);
+    SELECT shop, line_key${orderIdOf(target)} FROM ${all} WHERE import_id = ${importId} AND is_winner`);
   await db.exec(`DELETE FROM ${all} WHERE import_id = ${importId}`);
-  await db.exec(`UPDATE ${all} SET is_winner = true
-    FROM (SELECT line_key, max(prio) AS top FROM ${all} WHERE line_key IN (SELECT line_key FROM reelect) GROUP BY line_key) w
-    WHERE ${all}.line_key = w.line_key AND ${all}.prio = w.top`);
+  await reelectWinners(db, target);
+}
+
+/**
+ * Moves one import's rows into shop `shop`: the keys it was winning in its old shop are re-elected there,
+ * and its rows compete for their keys in the new one, as if the file had been imported there. Runs in the
+ * caller's transaction.
+ */
+export async function moveImportRows(
+  db: SqlConnection,
+  target: MergeTarget,
+  importId: number,
+  shop: number,
+): Promise<void> {
+  const all = allRowsTable(target);
+  await dropTemps(db);
+  const keys = `shop, line_key${orderIdOf(target)}`;
+  await db.exec(`CREATE TEMP TABLE reelect AS SELECT ${keys} FROM ${all} WHERE import_id = ${importId} AND is_winner`);
+  await db.exec(`UPDATE ${all} SET shop = ${Number(shop)}, is_winner = false WHERE import_id = ${importId}`);
+  await db.exec(`INSERT INTO reelect SELECT ${keys} FROM ${all} WHERE import_id = ${importId}`);
+  await reelectWinners(db, target);
+}
+
+const orderIdOf = (target: MergeTarget) => (target === 'order_lines' || target === 'income' ? ', order_id' : '');
+
+/**
+ * Makes the highest-priority row of every (shop, line key) in `reelect` its winner, then rebuilds what
+ * depends on the orders of those keys.
+ */
+async function reelectWinners(db: SqlConnection, target: MergeTarget): Promise<void> {
+  const all = allRowsTable(target);
+  await db.exec(`UPDATE ${all} SET is_winner = (${all}.prio = w.top)
+    FROM (SELECT shop, line_key, max(prio) AS top FROM ${all} WHERE (shop, line_key) IN (SELECT shop, line_key FROM reelect) GROUP BY 1, 2) w
+    WHERE ${all}.shop = w.shop AND ${all}.line_key = w.line_key AND ${all}.is_winner IS DISTINCT FROM (${all}.prio = w.top)`);
   if (target === 'order_lines') {
-    await db.exec('CREATE TEMP TABLE affected_orders AS SELECT DISTINCT order_id FROM reelect');
+    await db.exec('CREATE TEMP TABLE affected_orders AS SELECT DISTINCT shop, order_id FROM reelect');
     await rebuildOrders(db, false);
   }
-  if (target === 'income') await refreshReleased(db, 'SELECT order_id FROM reelect');
+  if (target === 'income') await refreshReleased(db, 'SELECT shop, order_id FROM reelect');
   await dropTemps(db);
 }
 
 /** Refreshes the released net payout on the `order_skus` rows of the orders an income merge touched. */
 async function refreshReleased(db: SqlConnection, orderIds: string): Promise<void> {
   await db.exec(`UPDATE order_skus SET released_net = r.net
-    FROM (SELECT a.order_id, sum(i.net_payout) AS net FROM (SELECT DISTINCT order_id FROM (${orderIds})) a LEFT JOIN income i USING (order_id) GROUP BY 1) r
-    WHERE order_skus.order_id = r.order_id`);
+    FROM (SELECT a.shop, a.order_id, sum(i.net_payout) AS net FROM (SELECT DISTINCT shop, order_id FROM (${orderIds})) a LEFT JOIN income i USING (shop, order_id) GROUP BY 1, 2) r
+    WHERE order_skus.shop = r.shop AND order_skus.order_id = r.order_id`);
 }

@@ -1,6 +1,7 @@
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { bytes } from '../../test/sample';
+import { at, line, orderFile, rawTables } from '../../test/fixtures';
 import { MERGE_TARGETS } from '../ingest/kinds/output';
 import { ORDERS, orderLineColumns } from '../ingest/kinds/ordersSpec';
 import type { ExportKindSpec } from '../ingest/kinds/spec';
@@ -20,7 +21,7 @@ import {
   type TargetColumns,
 } from './tables';
 
-const LINEAGE = ['import_id', 'snapshot_at', 'prio', 'is_winner', 'row_hash'];
+const LINEAGE = ['shop', 'import_id', 'snapshot_at', 'prio', 'is_winner', 'row_hash'];
 /** The columns `orders` derives rather than copies from the order's highest-priority line. */
 const ORDER_DERIVED = [
   'order_id',
@@ -31,6 +32,10 @@ const ORDER_DERIVED = [
   'buyer_first_date',
   'prev_date',
   'prev2_date',
+  'shop',
+  'all_first_date',
+  'all_prev_date',
+  'all_prev2_date',
   'line_count',
   'sales',
   'units',
@@ -71,7 +76,7 @@ describe('the schema the migrations build', () => {
     const parsed = parseExport(FILE, bytes(FILE), [spec]);
     expect(parsed.output.staged.columns.tracking_no).toBe('utf8');
     await stageRows(db, stageTable('order_lines'), parsed.output.staged);
-    await mergeStaged(db, 'order_lines', 1, parsed.output.snapshotAt, columns);
+    await mergeStaged(db, 'order_lines', 1, parsed.output.snapshotAt, 1, columns);
     const stored = await db.query<{ order_id: string; tracking: string }>(
       'SELECT order_id, min(tracking_no) AS tracking FROM order_lines GROUP BY 1 ORDER BY 1',
     );
@@ -110,5 +115,37 @@ describe('the schema the migrations build', () => {
     );
     expect(stale).toBe(0);
     expect((await reopened.datasetInfo()).orders).toBeGreaterThan(0);
+  });
+
+  it('a database whose SKUs carry their first name is migrated to their newest one', async () => {
+    const renamed = orderFile([
+      line({
+        orderId: 'R1',
+        buyer: 'u1',
+        created: at('2026-06-02 08:00'),
+        completed: at('2026-06-05 10:00'),
+        productName: 'Kemeja Lama',
+      }),
+      line({
+        orderId: 'R2',
+        buyer: 'u2',
+        created: at('2026-06-20 08:00'),
+        completed: at('2026-06-24 10:00'),
+        productName: 'Kemeja Baru',
+      }),
+    ]);
+    const db = await openNodeDuckDB();
+    const engine = await Engine.open(db);
+    await engine.importFiles([{ name: 'renamed.xlsx', data: renamed }]);
+    await rawTables(db);
+    // As the previous schema left it: no name columns in the SKU rollup, and SKUs named by their first import.
+    await db.exec(`UPDATE skus SET product_name = 'Kemeja Lama'`);
+    for (const c of ['product_name', 'variation']) await db.exec(`ALTER TABLE rollup_skus DROP COLUMN ${c}`);
+    // Schema 5 is the one before the SKU rollup kept names.
+    await db.exec(`UPDATE meta SET value = '5' WHERE key = 'schema_version'`);
+    const reopened = await Engine.open(db);
+    expect((await reopened.productTable({ from: '2026-06-01', to: '2026-06-30' })).map((r) => r.product)).toEqual([
+      'Kemeja Baru',
+    ]);
   });
 });

@@ -1,6 +1,8 @@
 import type { SqlConnection } from './connection';
 import { rebuildDerived } from './merge';
-import { addOrderColumns, addStoredColumns, createStoredTables } from './tables';
+import { MERGE_TARGETS } from '../ingest/kinds/output';
+import { addOrderColumns, addShopColumn, addStoredColumns, createStoredTables, DERIVED_TABLES } from './tables';
+import { SELLER_OF_FILE_NAME } from './shops';
 
 /** The order-level fields `orders` gained when the specs came to declare its columns (schema 8). */
 export const ORDER_COLUMNS_OF_SPECS = [
@@ -126,6 +128,25 @@ export const MIGRATIONS: readonly (readonly Step[])[] = [
   // (a SKU row named after one variation hid the others).
   [
     `CREATE TABLE IF NOT EXISTS rollup_variations (created_date DATE, sku VARCHAR, product_name VARCHAR, variation VARCHAR, orders BIGINT, units BIGINT, sales BIGINT)`,
+    REBUILD,
+  ],
+  // Several shops in one workspace (METRICS.md, "Shops"): every stored row, import and derived row carries
+  // its shop, and every merge key includes it. The data of a database from before is shop 1, named after
+  // the seller's username where a file name carries it. The orders gain the buyer's dates over all shops
+  // (a buyer is one username on every shop), and the buyer rollups hold them as shop ALL_SHOPS.
+  [
+    `CREATE TABLE IF NOT EXISTS shops (id INTEGER, name VARCHAR, seller VARCHAR, auto_name BOOLEAN, created_at TIMESTAMP)`,
+    `INSERT INTO shops SELECT 1, coalesce(s.seller, 'Toko 1'), s.seller, s.seller IS NULL, now()::TIMESTAMP
+      FROM (SELECT (SELECT ${SELLER_OF_FILE_NAME} AS seller FROM imports WHERE ${SELLER_OF_FILE_NAME} <> '' ORDER BY id LIMIT 1) AS seller) s
+      WHERE NOT EXISTS (SELECT 1 FROM shops)`,
+    'ALTER TABLE imports ADD COLUMN IF NOT EXISTS shop INTEGER',
+    'ALTER TABLE imports ADD COLUMN IF NOT EXISTS seller VARCHAR',
+    'UPDATE imports SET shop = 1',
+    ...MERGE_TARGETS.flatMap((t) => addShopColumn(t)),
+    ...DERIVED_TABLES.map((t) => `ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS shop INTEGER`),
+    'ALTER TABLE orders ADD COLUMN IF NOT EXISTS all_first_date DATE',
+    'ALTER TABLE orders ADD COLUMN IF NOT EXISTS all_prev_date DATE',
+    'ALTER TABLE orders ADD COLUMN IF NOT EXISTS all_prev2_date DATE',
     REBUILD,
   ],
 ];

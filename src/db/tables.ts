@@ -143,6 +143,30 @@ export async function columnDrift(
   return drift;
 }
 
+/** The tables derived from the order lines (rebuilt by merge.ts), each row of one shop. */
+export const DERIVED_TABLES = [
+  'orders',
+  'order_skus',
+  'rollup_products',
+  'rollup_skus',
+  'rollup_variations',
+  'rollup_orders',
+  'rollup_days',
+  'rollup_hours',
+  'rollup_buyers',
+  'rollup_first_buyers',
+  'rollup_cancellations',
+] as const;
+
+/** Migration steps that put every stored row of a target in shop 1 (the shop of a database from before). */
+export function addShopColumn(target: MergeTarget): string[] {
+  return [
+    `ALTER TABLE ${allRowsTable(target)} ADD COLUMN IF NOT EXISTS shop INTEGER`,
+    `UPDATE ${allRowsTable(target)} SET shop = 1`,
+    canonicalViewSql(target),
+  ];
+}
+
 /**
  * The order-level fields the `orders` table holds besides what it derives, each taken from the order's
  * highest-priority line: every field the order spec stores per order.

@@ -7,9 +7,16 @@ import type { CalendarOverrides } from '../calendar/events';
 import type { Currency } from '../kernel/currency';
 import type { DateRange, IsoDay, RangeRequest } from '../kernel/days';
 import type { SheetSpec } from '../format/workbook';
-import type { ImportErrorInfo, Note } from '../ingest/problems';
-import type { FileInput } from '../ingest/parseFile';
-import type { KindId } from '../ingest/kinds/spec';
+import type { Shop } from '../db/shops';
+import type { ShopComparison } from '../metrics/shops';
+import type {
+  FileImportReport,
+  ImportInput,
+  ImportRecord,
+  ImportReport,
+  MasterQuestion,
+  MasterReading,
+} from './importTypes';
 import type { MasterColumn, MasterMapping, MasterRole } from '../ingest/productMaster';
 import type { ConflictChoice, MasterSummary, StoredConflict } from '../metrics/productMaster';
 import type { CashResult } from '../metrics/wallet';
@@ -82,69 +89,7 @@ export type {
   StoredConflict,
 };
 
-/** A file to import: its name (used for messages and the CSV/xlsx decision) and its bytes. */
-export type ImportInput = FileInput;
-
-/** What happened to one file of an import. */
-export interface FileImportReport {
-  fileName: string;
-  status: 'ok' | 'error';
-  /** The export kind, or `product_master` for the seller's own product master or cost sheet. */
-  kind: KindId | 'product_master' | null;
-  /** A product master whose columns could be read two ways: the seller chooses (importProductMaster). */
-  question?: MasterQuestion;
-  /** A product master read: the columns it was read with, which the seller can change (importProductMaster). */
-  master?: MasterReading;
-  /** Data rows read; blank, summary and detail rows are not counted (the notes say how many were skipped). */
-  rowsRead: number;
-  /** Rows whose line key was not stored before. */
-  added: number;
-  /** Rows that won their line key with different values than the stored row. */
-  updated: number;
-  /** Rows that changed nothing (same values, or an older snapshot lost to the stored row). */
-  unchanged: number;
-  notes: Note[];
-  error: ImportErrorInfo | null;
-  /** The stored import this file became; null on error or when the same file was already imported. */
-  importId: number | null;
-  finishedAt: string;
-  /** Where the time went: reading the file, loading it into a stage table, merging, writing to disk. */
-  timings: { parseMs: number; stageMs: number; mergeMs: number; persistMs: number };
-}
-
-/** A product master's columns, and which holds what. */
-export interface MasterReading {
-  mapping: MasterMapping;
-  columns: MasterColumn[];
-}
-
-/** Which column of a product master holds a role, when two or more fit it equally. */
-export interface MasterQuestion extends MasterReading {
-  fileName: string;
-  role: MasterRole;
-  candidates: number[];
-}
-
-export interface ImportReport {
-  files: FileImportReport[];
-  datasetVersion: number;
-}
-
-/** A stored import: one file whose rows are part of the dataset. */
-export interface ImportRecord {
-  id: number;
-  fileName: string;
-  kind: KindId;
-  importedAt: string;
-  /** First and last period date of the file's rows (order creation, or income release). */
-  firstDate: string | null;
-  lastDate: string | null;
-  rowsRead: number;
-  added: number;
-  updated: number;
-  unchanged: number;
-  notes: Note[];
-}
+export type { FileImportReport, ImportInput, ImportRecord, ImportReport, MasterQuestion, MasterReading };
 
 export interface DatasetInfo {
   /** Increases with every change to the stored data; caches key on it. */
@@ -158,6 +103,9 @@ export interface DatasetInfo {
   incomeOrders: number;
   firstReleaseDate: IsoDay | null;
   lastReleaseDate: IsoDay | null;
+  /** Every shop of the workspace, and the ones this answer covers. */
+  shops: Shop[];
+  selectedShops: number[];
 }
 
 export interface KpiResult {
@@ -202,16 +150,53 @@ export interface EngineApi {
   importFiles(files: ImportInput[], onFileDone?: (report: FileImportReport) => void): Promise<ImportReport>;
 
   /**
-   * The stored imports, newest first.
+   * The stored imports of the selected shops, newest first.
    * @example const imports = await engine.listImports(); imports[0].fileName
    */
   listImports(): Promise<ImportRecord[]>;
+
+  /**
+   * The workspace's shops. A new workspace has one, "Toko 1", which takes the seller username of the first
+   * file that carries one.
+   * @example const shops = await engine.listShops(); shops[0].name
+   */
+  listShops(): Promise<Shop[]>;
+
+  /**
+   * Creates a shop; files imported with it selected go into it.
+   * @example const shop = await engine.createShop('Toko Mall'); engine.forShops([shop.id])
+   */
+  createShop(name: string): Promise<Shop>;
+
+  /** @example await engine.renameShop(2, 'Asta Mall') */
+  renameShop(id: number, name: string): Promise<void>;
+
+  /**
+   * Deletes a shop and every import of it; the other shops' numbers do not change. The last shop stays.
+   * @example await engine.deleteShop(2)
+   */
+  deleteShop(id: number): Promise<DatasetInfo>;
+
+  /**
+   * Moves one import's rows into another shop (a file imported into the wrong shop). Both shops' numbers are
+   * as if the file had been imported there.
+   * @example await engine.moveImport(7, 2)
+   */
+  moveImport(id: number, shop: number): Promise<DatasetInfo>;
 
   /**
    * Removes one import's rows. Lines that other imports also carry fall back to those imports' rows.
    * @example await engine.removeImport(3)
    */
   removeImport(id: number): Promise<DatasetInfo>;
+
+  /**
+   * The shops side by side over a range (the chosen shops when several, else all): each one's sales,
+   * orders, buyers, AOV, cancellation rate, net payout, gross profit and ad spend, with the same days before,
+   * its share of the sales, and a sales trend per shop.
+   * @example const { rows } = await engine.compareShops({ from: '2026-11-01', to: '2026-11-30' }); rows[0].shop.name
+   */
+  compareShops(range?: RangeRequest): Promise<ShopComparison>;
 
   /**
    * Counts, date ranges and the dataset version.

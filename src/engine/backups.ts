@@ -110,7 +110,7 @@ export class Backups implements Pick<EngineApi, BackupOp> {
       await this.core.persist();
       if (this.state && state) await this.state.restore(state);
       await this.state?.setLastBackup(manifest.createdAt);
-      return { ok: true as const, info: await this.core.info() };
+      return { ok: true as const, info: await this.core.readInfo() };
     });
   }
 

@@ -5,61 +5,159 @@ import { sqlString } from '../db/connection';
 import type { CalendarOverrides } from '../calendar/events';
 import type { DatasetInfo } from './api';
 import type { QueryOp } from './ops';
+import { applyScope, type ShopScope } from '../db/scope';
+import { listShops, type Shop } from '../db/shops';
 
 const todayIso = () => dayOfMs(Date.now());
 
 /** How many page results are kept (a seller moving through ranges and pages returns to recent ones). */
 const QUERY_CACHE_SIZE = 64;
 
+/** Which shops an engine reads: every shop of the workspace, or some by id (METRICS.md, "Shops"). */
+export type ShopSelection = 'all' | readonly number[];
+
+/** A selection as text: `all`, or its ids ascending. */
+export const selectionKey = (selection: ShopSelection) =>
+  selection === 'all' ? 'all' : [...new Set(selection)].sort((a, b) => a - b).join(',');
+
+/** The temporary tables the models keep for the shops they were computed for (metrics/customers.ts). */
+const MODEL_TABLES = ['buyer_stats', 'seg_rfm', 'seg_kmeans'];
+/** The cached results that those tables back. */
+const MODEL_TABLE_KEYS = '|segments:';
+
+/** What every selection's core shares: the connection, the queue, the caches and the scope now applied. */
+class Shared {
+  queue: Promise<unknown> = Promise.resolve();
+  /** datasetInfo() of the current data, per selection; dropped by every write. */
+  info = new Map<string, DatasetInfo>();
+  /** Results kept for one dataset version, by selection, operation and parameters. */
+  cache = new Map<string, Promise<unknown>>();
+  /** Page operations' results, by selection, operation and arguments, oldest use first. */
+  queries = new Map<string, Promise<unknown>>();
+  cacheVersion = -1;
+  shops: Shop[] | null = null;
+  /** The selection the models' temporary tables were made for. */
+  modelScope: string | null = null;
+  constructor(readonly db: SqlConnection) {}
+}
+
 /**
  * What the engine's parts share: one SQL connection, the queue that runs their work one task at a time (so
  * an import and a query never interleave inside a transaction), the dataset facts and the cache of results
- * kept for one dataset version.
+ * kept for one dataset version. Each core reads one selection of shops: before each task it runs, the
+ * tables' names show those shops' rows (db/scope.ts); a core for writes sees the tables themselves.
  */
 export class EngineCore {
-  private queue: Promise<unknown> = Promise.resolve();
-  /** datasetInfo() of the current data; dropped by every write. */
-  private cachedInfo: DatasetInfo | null = null;
-  /** Results kept for one dataset version, by operation and parameters. */
-  private cache = new Map<string, Promise<unknown>>();
-  /** Page operations' results, by operation and arguments, oldest use first. */
-  private queries = new Map<string, Promise<unknown>>();
-  private cacheVersion = -1;
+  private readonly shared: Shared;
 
-  constructor(readonly db: SqlConnection) {}
+  constructor(
+    db: SqlConnection | Shared,
+    readonly selection: ShopSelection = 'all',
+    /** Whether tasks see the tables themselves, every shop's rows (the importer and the backups). */
+    private readonly writes = false,
+  ) {
+    this.shared = db instanceof Shared ? db : new Shared(db);
+  }
 
-  /** Forgets the dataset facts (after a write). */
+  get db(): SqlConnection {
+    return this.shared.db;
+  }
+
+  /** The core of another selection, sharing this one's queue and caches. */
+  forShops(selection: ShopSelection, writes = this.writes): EngineCore {
+    return new EngineCore(this.shared, selection, writes);
+  }
+
+  private get key(): string {
+    return selectionKey(this.selection);
+  }
+
+  /** The workspace's shops, read once per change. Call it inside the queue. */
+  async shops(): Promise<Shop[]> {
+    this.shared.shops ??= await listShops(this.db);
+    return this.shared.shops;
+  }
+
+  /** The selection's shops as ids, checked: an unknown id is an error, not an empty page. */
+  async selectedShops(): Promise<ShopScope> {
+    const shops = (await this.shops()).map((s) => s.id);
+    if (this.selection === 'all') return { shops, all: true };
+    const picked = [...new Set(this.selection)].sort((a, b) => a - b);
+    const unknown = picked.filter((id) => !shops.includes(id));
+    if (unknown.length) throw new Error(`no shop ${unknown.join(', ')} in this workspace`);
+    return { shops: picked, all: picked.length === shops.length };
+  }
+
+  /** Makes the tables' names show what this core reads. Call it inside the queue. */
+  private async useScope(): Promise<void> {
+    const scope = this.writes ? null : await this.selectedShops();
+    await applyScope(this.db, scope);
+    if (!scope || this.shared.modelScope === this.key) return;
+    // The models' tables were another selection's: they are made again when asked for.
+    for (const t of MODEL_TABLES) await this.db.exec(`DROP TABLE IF EXISTS temp.main.${t}`);
+    for (const k of [...this.shared.cache.keys()]) if (k.includes(MODEL_TABLE_KEYS)) this.shared.cache.delete(k);
+    this.shared.modelScope = this.key;
+  }
+
+  /**
+   * Runs `read` over the rows of other shops, inside this core's task; this core's shops are shown again
+   * after. Call it inside the queue.
+   */
+  async readShops<T>(selection: ShopSelection, read: () => Promise<T>): Promise<T> {
+    await this.forShops(selection, false).useScope();
+    try {
+      return await read();
+    } finally {
+      await this.useScope();
+    }
+  }
+
+  /** The dataset's facts as this core's selection reads them, from a core for writes too. Call it inside the queue. */
+  async readInfo(): Promise<DatasetInfo> {
+    const reader = this.writes ? this.forShops(this.selection, false) : this;
+    await reader.useScope();
+    return reader.info();
+  }
+
+  /** Forgets the dataset facts and the shops (after a write). */
   dropInfo(): void {
-    this.cachedInfo = null;
+    this.shared.info.clear();
+    this.shared.shops = null;
   }
 
   /** Forgets every kept result (the calendar changed, or a backup was restored). */
   dropCaches(): void {
-    this.cache.clear();
-    this.queries.clear();
+    this.shared.cache.clear();
+    this.shared.queries.clear();
   }
 
   /** A result kept with the current version's others, without checking the version: call it inside the queue. */
   memo<R>(key: string, compute: () => Promise<R>): Promise<R> {
-    let hit = this.cache.get(key) as Promise<R> | undefined;
+    const full = `${this.key}|${key}`;
+    let hit = this.shared.cache.get(full) as Promise<R> | undefined;
     if (!hit) {
       hit = compute();
-      this.cache.set(key, hit);
-      hit.catch(() => this.cache.delete(key));
+      this.shared.cache.set(full, hit);
+      hit.catch(() => this.shared.cache.delete(full));
     }
     return hit;
   }
 
-  /** Runs `task` after every task queued before it, whatever their outcome. */
+  /** Runs `task` after every task queued before it, whatever their outcome, seeing this core's shops. */
   serial<T>(task: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(task, task);
-    this.queue = next.catch(() => undefined);
+    const run = async () => {
+      await this.useScope();
+      return task();
+    };
+    const next = this.shared.queue.then(run, run);
+    this.shared.queue = next.catch(() => undefined);
     return next;
   }
 
   /** The dataset's facts (counts, first and last days, version, currency), read once per write. */
   async info(): Promise<DatasetInfo> {
-    if (this.cachedInfo) return this.cachedInfo;
+    const kept = this.shared.info.get(this.key);
+    if (kept) return kept;
     const [r] = await this.db.query<{
       imports: number;
       lines: number;
@@ -78,7 +176,7 @@ export class EngineCore {
       (SELECT count(*) FROM income) AS income_orders,
       (SELECT strftime(min(released_at), '%Y-%m-%d') FROM income) AS first_release,
       (SELECT strftime(max(released_at), '%Y-%m-%d') FROM income) AS last_release`);
-    this.cachedInfo = {
+    const info: DatasetInfo = {
       version: Number((await this.meta('dataset_version')) ?? 0),
       currency: await this.currency(),
       imports: r.imports,
@@ -89,8 +187,11 @@ export class EngineCore {
       incomeOrders: r.income_orders,
       firstReleaseDate: r.first_release,
       lastReleaseDate: r.last_release,
+      shops: await this.shops(),
+      selectedShops: this.writes ? [] : [...(await this.selectedShops()).shops],
     };
-    return this.cachedInfo;
+    this.shared.info.set(this.key, info);
+    return info;
   }
 
   /** The dataset's currency, as the first import stored it; null before any. */
@@ -110,7 +211,7 @@ export class EngineCore {
   }
 
   async bumpVersion(): Promise<number> {
-    this.cachedInfo = null;
+    this.dropInfo();
     const v = Number((await this.meta('dataset_version')) ?? 0) + 1;
     await this.setMeta('dataset_version', String(v));
     return v;
@@ -164,10 +265,9 @@ export class EngineCore {
   /** Forgets every kept result when the data changed since they were computed. */
   private async keepVersion(): Promise<void> {
     const { version } = await this.info();
-    if (version === this.cacheVersion) return;
-    this.cache.clear();
-    this.queries.clear();
-    this.cacheVersion = version;
+    if (version === this.shared.cacheVersion) return;
+    this.dropCaches();
+    this.shared.cacheVersion = version;
   }
 
   /**
@@ -178,15 +278,16 @@ export class EngineCore {
   query<R>(op: QueryOp, args: readonly unknown[], compute: () => Promise<R>): Promise<R> {
     return this.serial(async () => {
       await this.keepVersion();
-      const key = `${op}:${JSON.stringify(args)}`;
-      let hit = this.queries.get(key) as Promise<R> | undefined;
-      if (hit) this.queries.delete(key);
+      const key = `${this.key}|${op}:${JSON.stringify(args)}`;
+      const queries = this.shared.queries;
+      let hit = queries.get(key) as Promise<R> | undefined;
+      if (hit) queries.delete(key);
       else {
         hit = compute();
-        hit.catch(() => this.queries.delete(key));
+        hit.catch(() => queries.delete(key));
       }
-      this.queries.set(key, hit);
-      if (this.queries.size > QUERY_CACHE_SIZE) this.queries.delete(this.queries.keys().next().value as string);
+      queries.set(key, hit);
+      if (queries.size > QUERY_CACHE_SIZE) queries.delete(queries.keys().next().value as string);
       return structuredClone(await hit);
     });
   }

@@ -1,5 +1,5 @@
 import { sqlString, sqlTimestamp } from '../db/connection';
-import { mergeStaged, stageRows, unmergeImport } from '../db/merge';
+import { mergeStaged, moveImportRows, stageRows, unmergeImport } from '../db/merge';
 import { allRowsTable, stageTable } from '../db/tables';
 import type { CalendarOverrides } from '../calendar/events';
 import { MERGE_TARGETS, type MergeTarget } from '../ingest/kinds/output';
@@ -10,6 +10,7 @@ import { setUnitCosts } from '../metrics/products';
 import type { MasterMapping } from '../ingest/productMaster';
 import { type ConflictChoice, resolveConflict } from '../metrics/productMaster';
 import { importMaster } from './masterImport';
+import { createShop, noteSeller, renameShop, type Shop, shopOfSeller } from '../db/shops';
 import type {
   DatasetInfo,
   EngineApi,
@@ -151,7 +152,7 @@ export class Importer implements Pick<EngineApi, ImportOp> {
         const outcome = await (next as Promise<ParseOutcome>);
         next = i + 1 < files.length ? parse(files[i + 1]) : null;
         if (!outcome.ok && outcome.grids) masters.push({ i, outcome });
-        else done(i, await this.importParsed(files[i].name, outcome));
+        else done(i, await this.importParsed(files[i].name, outcome, files[i].onPurpose === true));
         if (performance.now() - savedAt >= PERSIST_EVERY_MS) await save();
       }
       for (const { i, outcome } of masters) done(i, await this.importMasterFile(files[i].name, outcome));
@@ -161,7 +162,7 @@ export class Importer implements Pick<EngineApi, ImportOp> {
   }
 
   /** Stages and merges one parsed file in a transaction; the caller makes it durable. */
-  private async importParsed(fileName: string, outcome: ParseOutcome): Promise<FileImportReport> {
+  private async importParsed(fileName: string, outcome: ParseOutcome, onPurpose = false): Promise<FileImportReport> {
     const timings = { parseMs: outcome.parseMs, stageMs: 0, mergeMs: 0, persistMs: 0 };
     let lap = performance.now();
     const took = () => {
@@ -175,18 +176,26 @@ export class Importer implements Pick<EngineApi, ImportOp> {
     const { parsed, hash } = outcome;
     const out = parsed.output;
     const common = { kind: parsed.kind, rowsRead: out.rowsRead, notes: out.notes };
+    let shop: Shop;
+    try {
+      shop = await this.targetShop(fileName);
+    } catch (e) {
+      return report({ ...common, error: failureOf(e, 'storage_failed', fileName) });
+    }
+    const into = { shop: { id: shop.id, name: shop.name } };
 
     const stage = stageTable(out.target);
     // Every stage table this file fills: its target's, and those of the facts it carries besides.
     const stages = [stage, ...(out.extra ?? []).map((x) => stageTable(x.target))];
     try {
       const dup = await this.core.db.query<{ id: number }>(
-        `SELECT id FROM imports WHERE file_hash = ${sqlString(hash)} LIMIT 1`,
+        `SELECT id FROM imports WHERE file_hash = ${sqlString(hash)} AND shop = ${shop.id} LIMIT 1`,
       );
       if (dup.length) {
         const note: Note = { code: 'already_imported', level: 'info', params: { id: dup[0].id } };
-        return report({ ...common, status: 'ok', unchanged: out.rowsRead, notes: [note, ...out.notes] });
+        return report({ ...common, ...into, status: 'ok', unchanged: out.rowsRead, notes: [note, ...out.notes] });
       }
+      if (!onPurpose) await this.checkOtherShop(fileName, hash, parsed.seller, shop);
       const currency = await this.core.currency();
       const [{ n: importCount }] = await this.core.db.query<{ n: number }>('SELECT count(*) AS n FROM imports');
       if (currency && importCount > 0 && currency !== parsed.currency) {
@@ -202,24 +211,61 @@ export class Importer implements Pick<EngineApi, ImportOp> {
       const { id, counts } = await this.core.transaction(async () => {
         const id = Number((await this.core.meta('next_import_id')) ?? 1);
         await this.core.setMeta('next_import_id', String(id + 1));
-        const counts = await mergeStaged(this.core.db, out.target, id, out.snapshotAt);
-        for (const x of out.extra ?? []) await mergeStaged(this.core.db, x.target, id, out.snapshotAt);
+        const counts = await mergeStaged(this.core.db, out.target, id, out.snapshotAt, shop.id);
+        for (const x of out.extra ?? []) await mergeStaged(this.core.db, x.target, id, out.snapshotAt, shop.id);
         const [first, last] = out.dateRange ?? [null, null];
         await this.core.db.exec(`INSERT INTO imports VALUES (${id}, ${sqlString(fileName)}, ${sqlString(parsed.kind)},
           ${sqlString(out.target)}, ${sqlString(hash)}, ${outcome.bytes}, now()::TIMESTAMP, ${sqlTimestamp(out.snapshotAt)},
           ${sqlTimestamp(first)}, ${sqlTimestamp(last)}, ${out.rowsRead}, ${counts.added}, ${counts.updated},
-          ${counts.unchanged}, ${sqlString(JSON.stringify(out.notes))}, ${out.coversAll ?? 'NULL'})`);
+          ${counts.unchanged}, ${sqlString(JSON.stringify(out.notes))}, ${out.coversAll ?? 'NULL'}, ${shop.id},
+          ${parsed.seller === null ? 'NULL' : sqlString(parsed.seller)})`);
+        if (parsed.seller) await noteSeller(this.core.db, shop.id, parsed.seller);
         await this.core.setMeta('currency', parsed.currency);
         await this.core.bumpVersion();
         return { id, counts };
       });
       for (const t of stages) await this.core.db.exec(`DROP TABLE IF EXISTS ${t}`);
       timings.mergeMs = took();
-      return report({ ...common, ...counts, status: 'ok', importId: id });
+      return report({ ...common, ...counts, ...into, status: 'ok', importId: id });
     } catch (e) {
       for (const t of stages) await this.core.db.exec(`DROP TABLE IF EXISTS ${t}`);
-      return report({ ...common, error: failureOf(e, 'storage_failed', fileName) });
+      return report({ ...common, ...into, error: failureOf(e, 'storage_failed', fileName) });
     }
+  }
+
+  /**
+   * The shop the files go into: the one selected, or the workspace's only shop. With several shops and
+   * none chosen, nothing is imported.
+   */
+  private async targetShop(fileName: string): Promise<Shop> {
+    const shops = await this.core.shops();
+    const { selection } = this.core;
+    const ids = selection === 'all' ? shops.map((s) => s.id) : selection;
+    const shop = ids.length === 1 ? shops.find((s) => s.id === ids[0]) : undefined;
+    if (shop) return shop;
+    if (ids.length === 1) throw new Error(`no shop ${ids[0]} in this workspace`);
+    throw new ImportError('choose_shop', { file: fileName, count: shops.length });
+  }
+
+  /**
+   * Refuses a file that belongs to another shop: its seller username is another shop's, or the same file is
+   * in another shop. The seller imports it anyway on purpose (ImportInput.onPurpose).
+   */
+  private async checkOtherShop(fileName: string, hash: string, seller: string | null, shop: Shop): Promise<void> {
+    const owner = seller ? await shopOfSeller(this.core.db, seller) : null;
+    if (owner && owner.id !== shop.id)
+      throw new ImportError('other_shop', {
+        file: fileName,
+        reason: 'seller',
+        seller: seller ?? '',
+        other: owner.name,
+        shop: shop.name,
+      });
+    const [copy] = await this.core.db.query<{ name: string }>(
+      `SELECT s.name FROM imports i JOIN shops s ON s.id = i.shop WHERE i.file_hash = ${sqlString(hash)} AND i.shop <> ${shop.id} LIMIT 1`,
+    );
+    if (copy)
+      throw new ImportError('other_shop', { file: fileName, reason: 'copy', other: copy.name, shop: shop.name });
   }
 
   listImports(): Promise<ImportRecord[]> {
@@ -236,7 +282,10 @@ export class Importer implements Pick<EngineApi, ImportOp> {
         updated: number;
         unchanged: number;
         notes: string;
-      }>('SELECT * FROM imports ORDER BY id DESC');
+        shop: number;
+      }>(
+        `SELECT * FROM imports WHERE shop IN (${(await this.core.selectedShops()).shops.join(', ')}) ORDER BY id DESC`,
+      );
       return rows.map((r) => ({
         id: r.id,
         fileName: r.file_name,
@@ -249,30 +298,98 @@ export class Importer implements Pick<EngineApi, ImportOp> {
         updated: r.updated,
         unchanged: r.unchanged,
         notes: JSON.parse(r.notes) as Note[],
+        shop: r.shop,
       }));
     });
   }
 
+  listShops(): Promise<Shop[]> {
+    return this.core.serial(() => this.core.shops());
+  }
+
+  createShop(name: string): Promise<Shop> {
+    return this.write(() => createShop(this.core.db, name));
+  }
+
+  renameShop(id: number, name: string): Promise<void> {
+    return this.write(() => renameShop(this.core.db, id, name));
+  }
+
+  deleteShop(id: number): Promise<DatasetInfo> {
+    return this.core.serial(async () => {
+      const shops = await this.core.shops();
+      if (!shops.some((s) => s.id === id)) throw new Error(`no shop ${id} in this workspace`);
+      if (shops.length === 1) throw new Error('the last shop of a workspace stays (remove its imports instead)');
+      await this.core.transaction(async () => {
+        const ids = await this.core.db.query<{ id: number }>(`SELECT id FROM imports WHERE shop = ${Number(id)}`);
+        for (const r of ids) await this.unmerge(r.id);
+        await this.core.db.exec(`DELETE FROM shops WHERE id = ${Number(id)}`);
+        await this.core.bumpVersion();
+      });
+      await this.core.persist();
+      return this.core.forShops('all').readInfo();
+    });
+  }
+
+  moveImport(id: number, shop: number): Promise<DatasetInfo> {
+    return this.core.serial(async () => {
+      if (!(await this.core.shops()).some((s) => s.id === shop)) throw new Error(`no shop ${shop} in this workspace`);
+      await this.core.transaction(async () => {
+        for (const target of await this.targetsOf(id)) await moveImportRows(this.core.db, target, id, shop);
+        await this.core.db.exec(`UPDATE imports SET shop = ${Number(shop)} WHERE id = ${Number(id)}`);
+        await this.core.bumpVersion();
+      });
+      await this.core.persist();
+      return this.core.readInfo();
+    });
+  }
+
+  /** A change of the shops themselves, made durable. */
+  private write<T>(change: () => Promise<T>): Promise<T> {
+    return this.core.serial(async () => {
+      const result = await this.core.transaction(async () => {
+        const r = await change();
+        await this.core.bumpVersion();
+        return r;
+      });
+      await this.core.persist();
+      return result;
+    });
+  }
+
+  /** The targets an import stored rows in: its main one, and any other it added facts to. */
+  private async targetsOf(id: number): Promise<MergeTarget[]> {
+    const rows = await this.core.db.query<{ target: MergeTarget }>(
+      `SELECT target FROM imports WHERE id = ${Number(id)}`,
+    );
+    if (!rows.length) return [];
+    const targets: MergeTarget[] = [];
+    for (const target of MERGE_TARGETS) {
+      const has = await this.core.db.query(
+        `SELECT 1 FROM ${allRowsTable(target)} WHERE import_id = ${Number(id)} LIMIT 1`,
+      );
+      if (target === rows[0].target || has.length) targets.push(target);
+    }
+    return targets;
+  }
+
+  /** Removes one import's rows and its record, in the caller's transaction. */
+  private async unmerge(id: number): Promise<void> {
+    for (const target of await this.targetsOf(id)) await unmergeImport(this.core.db, target, id);
+    await this.core.db.exec(`DELETE FROM imports WHERE id = ${Number(id)}`);
+  }
+
   removeImport(id: number): Promise<DatasetInfo> {
     return this.core.serial(async () => {
-      const rows = await this.core.db.query<{ target: MergeTarget }>(
-        `SELECT target FROM imports WHERE id = ${Number(id)}`,
-      );
+      const rows = await this.core.db.query(`SELECT 1 FROM imports WHERE id = ${Number(id)}`);
       if (rows.length) {
         await this.core.transaction(async () => {
-          // The import's main target, and any other it added facts to (a failed-delivery file's claims).
-          for (const target of MERGE_TARGETS) {
-            const has = await this.core.db.query(
-              `SELECT 1 FROM ${allRowsTable(target)} WHERE import_id = ${Number(id)} LIMIT 1`,
-            );
-            if (target === rows[0].target || has.length) await unmergeImport(this.core.db, target, Number(id));
-          }
-          await this.core.db.exec(`DELETE FROM imports WHERE id = ${Number(id)}`);
+          await this.unmerge(Number(id));
           await this.core.bumpVersion();
         });
         await this.core.persist();
       }
-      return this.core.info();
+      return this.core.readInfo();
     });
   }
 

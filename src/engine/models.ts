@@ -251,7 +251,7 @@ export class ModelRunner implements Pick<EngineApi, ModelOp> {
     return this.core.serial(async () => {
       if (target.buyer) {
         const owned = await this.core.db.query<{ item: string }>(`
-          SELECT DISTINCT l.product_name AS item FROM order_lines l JOIN orders o USING (order_id) JOIN buyers b USING (buyer_id)
+          SELECT DISTINCT l.product_name AS item FROM order_lines l JOIN orders o USING (shop, order_id) JOIN buyers b USING (buyer_id)
           WHERE o.is_valid AND b.buyer = ${sqlString(target.buyer)}`);
         const have = new Set(owned.map((o) => o.item));
         const pairs = (await coPurchase(this.core.db, 'buyer', minSupport)).filter(

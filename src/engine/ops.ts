@@ -9,6 +9,11 @@ export const IMPORT_OPS = [
   'importFiles',
   'listImports',
   'removeImport',
+  'listShops',
+  'createShop',
+  'renameShop',
+  'deleteShop',
+  'moveImport',
   'importLog',
   'interruptedImports',
   'setUnitCosts',
@@ -23,6 +28,7 @@ export type ImportOp = (typeof IMPORT_OPS)[number];
 export const QUERY_OPS = [
   'datasetInfo',
   'kpis',
+  'compareShops',
   'overview',
   'trend',
   'funnel',
@@ -78,3 +84,4 @@ export const ENGINE_OPS = [...IMPORT_OPS, ...QUERY_OPS, ...MODEL_OPS, ...BACKUP_
 /** A compile error when an operation of EngineApi is missing from ENGINE_OPS. */
 export const ENGINE_OPS_COMPLETE: Exclude<keyof EngineApi, (typeof ENGINE_OPS)[number]> extends never ? true : never =
   true;
+export type EngineOp = (typeof ENGINE_OPS)[number];

@@ -1,5 +1,5 @@
 import { type SheetSpec, workbookBytes } from '../format/workbook';
-import { type IsoDay, previousRange, type RangeRequest } from '../kernel/days';
+import { daysIn, type IsoDay, previousRange, type RangeRequest } from '../kernel/days';
 import type { KpiFilters } from '../metrics/filters';
 import { incomeKpis, orderKpis } from '../metrics/kpis';
 import { campaigns } from '../metrics/campaigns';
@@ -9,6 +9,7 @@ import { type CategorySales, type ProductGrain, productTable, salesByCategory } 
 import { type MasterSummary, masterSummary } from '../metrics/productMaster';
 import { skuVariations, type VariationRow } from '../metrics/variations';
 import { salesAnalysis } from '../metrics/sales';
+import { type ShopComparison, shares, shopFigures } from '../metrics/shops';
 import { type CashResult, cash } from '../metrics/wallet';
 import type {
   Breakdowns,
@@ -71,6 +72,39 @@ export class Queries implements Pick<EngineApi, QueryOp> {
         breakdowns: await breakdowns(this.core.db, full, filters),
         funnel: await funnel(this.core.db, full, filters),
         datasetVersion: (await this.core.info()).version,
+      };
+    });
+  }
+
+  compareShops(range: RangeRequest = {}): Promise<ShopComparison> {
+    return this.core.query('compareShops', [range], async () => {
+      const full = await this.core.resolveRange(range);
+      const shops = await this.core.shops();
+      const { selection } = this.core;
+      // The shops chosen, when they are several; else every shop of the workspace.
+      const compared =
+        selection !== 'all' && selection.length > 1 ? shops.filter((s) => selection.includes(s.id)) : shops;
+      const grain = daysIn(full) > 120 ? 'week' : 'day';
+      const each = [];
+      for (const shop of compared)
+        each.push(
+          await this.core.readShops([shop.id], async () => ({
+            shop,
+            ...(await shopFigures(this.core.db, full)),
+            trend: await trend(this.core.db, full, grain),
+          })),
+        );
+      const total = await this.core.readShops(
+        compared.map((s) => s.id),
+        () => shopFigures(this.core.db, full),
+      );
+      const share = shares(each.map((e) => e.current.sales ?? 0));
+      return {
+        range: full,
+        previousRange: previousRange(full),
+        rows: each.map(({ trend: _, ...e }, i) => ({ ...e, salesShare: share[i] })),
+        total,
+        trend: { grain, buckets: each[0]?.trend.buckets ?? [], sales: each.map((e) => e.trend.sales) },
       };
     });
   }

@@ -184,6 +184,21 @@ const ERRORS: Record<ErrorCode, Record<Locale, Template>> = {
     id: (p) => `${p.file}: header ditemukan di sheet "${p.sheet}", tetapi tidak ada baris data.`,
     en: (p) => `${p.file}: the header was found in sheet "${p.sheet}", but there are no data rows.`,
   },
+  choose_shop: {
+    id: (p) => `${p.file}: pilih toko tujuan dulu (ruang kerja ini punya ${p.count} toko). File tidak diimpor.`,
+    en: (p) =>
+      `${p.file}: choose the shop it goes into first (this workspace has ${p.count} shops). The file was not imported.`,
+  },
+  other_shop: {
+    id: (p) =>
+      p.reason === 'seller'
+        ? `${p.file}: file ini milik penjual "${p.seller}", yaitu toko "${p.other}", bukan "${p.shop}". File tidak diimpor, supaya data dua toko tidak tercampur; impor ke "${p.shop}" hanya jika memang disengaja.`
+        : `${p.file}: file yang sama sudah diimpor ke toko "${p.other}". File tidak diimpor ke "${p.shop}"; impor hanya jika memang disengaja.`,
+    en: (p) =>
+      p.reason === 'seller'
+        ? `${p.file}: this file belongs to seller "${p.seller}", which is shop "${p.other}", not "${p.shop}". It was not imported, so that two shops' data do not mix; import it into "${p.shop}" only on purpose.`
+        : `${p.file}: the same file is already imported into shop "${p.other}". It was not imported into "${p.shop}"; do so only on purpose.`,
+  },
   currency_mismatch: {
     id: (p) =>
       `${p.file}: mata uang ${p.fileCurrency}, sedangkan data yang tersimpan dalam ${p.datasetCurrency}. Satu data hanya untuk satu mata uang.`,

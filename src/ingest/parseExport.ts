@@ -26,6 +26,7 @@ import type { WorkbookSource } from './readers/source';
 import { readXlsx, WorkbookReadError } from './readers/xlsx';
 import { fileConvention, type ReadContext } from './rows';
 import { cellText } from './values';
+import { sellerOfFile } from './seller';
 
 /** Shopee exports the app recognises by name but does not read yet (shopee-exports.md §1). */
 const UNREAD_EXPORTS: readonly { file: RegExp; name: Text }[] = [
@@ -101,6 +102,8 @@ export interface ParsedExport {
   kind: KindId;
   /** ISO 4217 code of the file's money columns. */
   currency: Currency;
+  /** The seller username the file carries (a preamble's `Username (Penjual)`, or its name), if any. */
+  seller: string | null;
   output: KindOutput;
 }
 
@@ -229,5 +232,5 @@ function parseWorkbook(fileName: string, wb: WorkbookSource, kinds: readonly Exp
     });
   }
   if (output.rowsRead === 0) throw new ImportError('no_data_rows', { file: fileName, sheet: tables[0].sheet.name });
-  return { fileName, kind: kind.id, currency, output };
+  return { fileName, kind: kind.id, currency, seller: sellerOfFile(fileName, tables[0], wb.sheets), output };
 }

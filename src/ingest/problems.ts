@@ -24,7 +24,9 @@ export type ErrorCode =
   | 'import_interrupted'
   | 'master_ambiguous'
   | 'master_too_long'
-  | 'not_a_master';
+  | 'not_a_master'
+  | 'choose_shop'
+  | 'other_shop';
 
 /** Why a file could not be read, for corrupt_file: each has its own advice. */
 export type UnreadableReason = 'damaged' | 'not_spreadsheet' | 'reader_stopped' | 'unexpected';

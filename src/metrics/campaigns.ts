@@ -125,18 +125,34 @@ const adFigures = (v: Figures) => ({
 });
 const sumOf = <T, K extends keyof T>(rows: readonly T[], k: K) => rows.reduce((a, x) => a + (x[k] as number), 0);
 
-export async function campaigns(db: SqlConnection, range: DateRange): Promise<CampaignResult> {
+/**
+ * The billing days of ad spend in a range, and the days the ad spend card counts: those the ads reports
+ * cover (within the range), so it sits beside their GMV and ROAS over the same days; without a report,
+ * the billing days of the range.
+ */
+async function spendOf(db: SqlConnection, range: DateRange) {
   const inRange = `day BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}`;
   const spendRows = await db.query<{ day: string; spend: number }>(`
     SELECT strftime(day, '%Y-%m-%d') AS day, sum(value) AS spend FROM insights
     WHERE kind = 'ads_billing' AND metric = 'spend' AND ${inRange} GROUP BY 1 ORDER BY 1`);
-
   const adsPeriod = await periodReports(db, 'ads', range);
-  // The ad spend card counts the days the ads report covers (within the range), so it sits beside that
-  // report's GMV and ROAS over the same days; without a report, the billing days of the range.
   const spendFrom = adsPeriod && adsPeriod.from > range.from ? adsPeriod.from : range.from;
   const spendTo = adsPeriod && adsPeriod.to < range.to ? adsPeriod.to : range.to;
   const spendDays = spendRows.filter((r) => r.day >= spendFrom && r.day <= spendTo);
+  return {
+    spendRows,
+    adsPeriod,
+    spendDays,
+    adSpend: spendDays.length ? spendDays.reduce((a, r) => a + r.spend, 0) : null,
+  };
+}
+
+/** The ad spend of a range, as the Campaigns page's card counts it (null without billing days). */
+export const adSpend = async (db: SqlConnection, range: DateRange) => (await spendOf(db, range)).adSpend;
+
+export async function campaigns(db: SqlConnection, range: DateRange): Promise<CampaignResult> {
+  const inRange = `day BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}`;
+  const { spendRows, adsPeriod, spendDays, adSpend } = await spendOf(db, range);
   let adsReport: CampaignResult['adsReport'] = null;
   if (adsPeriod) {
     const ads = [...adsPeriod.scopes]
@@ -238,7 +254,7 @@ export async function campaigns(db: SqlConnection, range: DateRange): Promise<Ca
   const f = await dailySums(db, 'flash_sale', '', range);
   return {
     range,
-    adSpend: spendDays.length ? spendDays.reduce((a, r) => a + r.spend, 0) : null,
+    adSpend,
     adSpendPeriod: spendDays.length ? { from: spendDays[0].day, to: spendDays[spendDays.length - 1].day } : null,
     spendSeries: spendRows.map((r) => ({ day: r.day, values: { spend: r.spend } })),
     adsReport,

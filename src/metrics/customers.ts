@@ -188,7 +188,7 @@ export interface ProductPair {
  */
 export async function coPurchase(db: SqlConnection, basket: 'order' | 'buyer', minSupport = 3): Promise<ProductPair[]> {
   const key = basket === 'order' ? 'l.order_id' : 'o.buyer_id';
-  const items = `SELECT DISTINCT ${key} AS basket, l.product_name AS item FROM order_lines l JOIN orders o USING (order_id)
+  const items = `SELECT DISTINCT ${key} AS basket, l.product_name AS item FROM order_lines l JOIN orders o USING (shop, order_id)
     WHERE o.is_valid ${basket === 'buyer' ? 'AND o.buyer_id IS NOT NULL' : ''}`;
   return db.query<ProductPair>(`${coPurchaseSql(items, minSupport)} ORDER BY lift DESC, together DESC, a, b`);
 }
@@ -230,7 +230,7 @@ export async function segmentProfiles(db: SqlConnection, labels: string): Promis
     SELECT seg, name, sales FROM (
       SELECT s.seg, l.product_name AS name, sum(l.subtotal) AS sales,
         row_number() OVER (PARTITION BY s.seg ORDER BY sum(l.subtotal) DESC, l.product_name) AS k
-      FROM order_lines l JOIN orders o USING (order_id) JOIN ${labels} s USING (buyer_id)
+      FROM order_lines l JOIN orders o USING (shop, order_id) JOIN ${labels} s USING (buyer_id)
       WHERE o.is_valid GROUP BY 1, 2
     ) WHERE k <= 3 ORDER BY seg, k`);
   const provinces = await db.query<{ seg: string; name: string; orders: number }>(`
@@ -272,7 +272,7 @@ export async function priceInputs(db: SqlConnection, limit: number, sku?: string
   }>(`
     WITH l AS (
       SELECT ${SKU_OF_LINE} AS sku, ${SKU_DETAIL_SQL} AS name, o.created_date, l.qty, l.subtotal, l.order_id, coalesce(l.seller_voucher, 0) > 0 AS vouchered
-      FROM order_lines l JOIN orders o USING (order_id) WHERE o.is_valid
+      FROM order_lines l JOIN orders o USING (shop, order_id) WHERE o.is_valid
     ),
     top AS (SELECT sku FROM l GROUP BY sku ${which})
     SELECT l.sku, any_value(l.name) AS name, strftime(l.created_date, '%Y-%m-%d') AS day, sum(l.qty) AS units, sum(l.subtotal) AS sales,
@@ -287,13 +287,13 @@ export async function priceInputs(db: SqlConnection, limit: number, sku?: string
   );
   const extra = await db.query<{ sku: string; unit_cost: number | null; net_share: number | null }>(`
     WITH l AS (
-      SELECT ${SKU_OF_LINE} AS sku, l.order_id, l.subtotal, o.sales AS order_sales
-      FROM order_lines l JOIN orders o USING (order_id) WHERE o.is_valid
+      SELECT ${SKU_OF_LINE} AS sku, l.shop, l.order_id, l.subtotal, o.sales AS order_sales
+      FROM order_lines l JOIN orders o USING (shop, order_id) WHERE o.is_valid
     ),
-    released AS (SELECT order_id, sum(net_payout) AS net FROM income GROUP BY order_id),
+    released AS (SELECT shop, order_id, sum(net_payout) AS net FROM income GROUP BY 1, 2),
     share AS (
       SELECT sku, sum(r.net * l.subtotal / nullif(l.order_sales, 0)) / nullif(sum(l.subtotal), 0) AS net_share
-      FROM l JOIN released r USING (order_id) GROUP BY sku
+      FROM l JOIN released r USING (shop, order_id) GROUP BY sku
     ),
     costs AS (SELECT sku, unit_cost FROM ${SKU_COSTS_SQL})
     SELECT c.sku, c.unit_cost, s.net_share FROM costs c LEFT JOIN share s USING (sku)`);
@@ -336,7 +336,7 @@ export async function segmentNextProducts(
   labels: string,
   minSupport = 3,
 ): Promise<Map<string, NextProduct[]>> {
-  const items = `SELECT DISTINCT o.buyer_id AS basket, l.product_name AS item FROM order_lines l JOIN orders o USING (order_id)
+  const items = `SELECT DISTINCT o.buyer_id AS basket, l.product_name AS item FROM order_lines l JOIN orders o USING (shop, order_id)
     WHERE o.is_valid AND o.buyer_id IS NOT NULL`;
   const rows = await db.query<{ seg: string; name: string; buyers: number }>(`
     WITH items AS (${items}),

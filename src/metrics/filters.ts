@@ -56,10 +56,10 @@ export function partRows(
     source,
     from: `(SELECT o.* REPLACE (f.sales AS sales, f.units AS units, f.returned_units AS returned_units, f.seller_discount AS seller_discount)
       FROM orders o JOIN (
-        SELECT l.order_id, ${LINE_MEASURES.sales} AS sales, ${LINE_MEASURES.units} AS units,
+        SELECT l.shop, l.order_id, ${LINE_MEASURES.sales} AS sales, ${LINE_MEASURES.units} AS units,
           coalesce(sum(l.returned_qty), 0) AS returned_units, coalesce(sum(l.seller_discount), 0) AS seller_discount
-        FROM order_lines l WHERE true${lines} GROUP BY 1
-      ) f USING (order_id))`,
+        FROM order_lines l WHERE true${lines} GROUP BY 1, 2
+      ) f USING (shop, order_id))`,
     cut: orderFilter(f),
   };
 }

@@ -73,12 +73,14 @@ export async function trend(
   const [from, to] = [sqlDate(range.from), sqlDate(range.to)];
   const span = `created_date BETWEEN ${from} AND ${to}`;
   // A bucket's buyers: without filters, its orders that are their buyer's first in the bucket. A first
-  // bucket that starts before the range counts from the range start instead, from the previous-order dates.
+  // bucket that starts before the range counts from the range start instead, from the previous-order dates
+  // (only then: a range that starts with its bucket has that bucket's buyers from the rollup).
   const firstPart =
     grain === 'day'
       ? ''
       : `UNION ALL SELECT ${bucket(from)} AS b, orders AS buyers FROM rollup_buyers
-         WHERE created_date BETWEEN ${from} AND ${to} AND created_date < ${bucket(from)} + INTERVAL 1 ${grain} AND prev_date < ${from}`;
+         WHERE ${bucket(from)} < ${from} AND created_date BETWEEN ${from} AND ${to}
+           AND created_date < ${bucket(from)} + INTERVAL 1 ${grain} AND prev_date < ${from}`;
   const src = partRows(filters);
   const sums = `SELECT ${bucket('created_date')} AS b, ${partsSelect(['sales', 'orders', 'units'], src.source)}
     FROM ${src.from} WHERE ${span}${src.cut} GROUP BY 1`;
@@ -156,7 +158,7 @@ export async function breakdowns(
   const fromLines = (key: string, detail: string, detailIsAggregate = false) =>
     `SELECT ${key} AS key, ${detail} AS detail, ${LINE_MEASURES.orders} AS orders, ${LINE_MEASURES.units} AS units,
        ${LINE_MEASURES.sales} AS sales
-     FROM order_lines l JOIN orders o USING (order_id)
+     FROM order_lines l JOIN orders o USING (shop, order_id)
      WHERE o.is_valid AND o.${dates}${orderFilter(filters, 'o.')}${lineFilter(filters)} ${groups(detailIsAggregate)}`;
   // Without filters, the three order-level breakdowns come from one scan of the rollup.
   const dims = { province: 40, payment_method: 20, shipping_option: 20 };

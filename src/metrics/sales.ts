@@ -75,7 +75,7 @@ export async function salesAnalysis(db: SqlConnection, range: DateRange): Promis
       c.failed_status AS "failedStatus", c.claim_status AS "claimStatus",
       strftime(c.submitted_at, '%Y-%m-%d') AS "submittedAt", strftime(c.approved_at, '%Y-%m-%d') AS "approvedAt",
       strftime(c.paid_at, '%Y-%m-%d') AS "paidAt", strftime(c.rejected_at, '%Y-%m-%d') AS "rejectedAt", c.compensation
-    FROM claims c LEFT JOIN orders o USING (order_id)
+    FROM claims c LEFT JOIN orders o USING (shop, order_id)
     WHERE coalesce(o.created_date, c.submitted_at::DATE) BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}
     ORDER BY date DESC, "orderId"`);
 

@@ -31,7 +31,7 @@ export async function variationCounts(
     partRows(filters).source === 'orders'
       ? `SELECT ${SKU_OF_LINE} AS sku, count(DISTINCT coalesce(l.variation, '')) AS variations,
            arg_max(l.product_name, o.created_at) AS product
-         FROM order_lines l JOIN orders o USING (order_id)
+         FROM order_lines l JOIN orders o USING (shop, order_id)
          WHERE o.is_valid AND o.${dates}${orderFilter(filters, 'o.')}${lineFilter(filters)}${only(SKU_OF_LINE)}
          GROUP BY 1`
       : `SELECT sku, count(DISTINCT variation) AS variations, arg_max(product_name, created_date) AS product

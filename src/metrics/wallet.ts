@@ -102,12 +102,12 @@ export async function cash(db: SqlConnection, range: DateRange): Promise<CashRes
 async function reconcile(db: SqlConnection, range: DateRange): Promise<WalletReconciliation> {
   const rows = await db.query<{ orderId: string; wallet: number; income: number | null }>(`
     WITH w AS (
-      SELECT order_id, sum(amount) AS wallet FROM wallet
-      WHERE ${WALLET_RULES.wallet_order_income} AND order_id IS NOT NULL AND ${within(range)} GROUP BY 1
+      SELECT shop, order_id, sum(amount) AS wallet FROM wallet
+      WHERE ${WALLET_RULES.wallet_order_income} AND order_id IS NOT NULL AND ${within(range)} GROUP BY 1, 2
     ), i AS (
-      SELECT order_id, sum(net_payout) AS income FROM income WHERE order_id IN (SELECT order_id FROM w) GROUP BY 1
+      SELECT shop, order_id, sum(net_payout) AS income FROM income WHERE (shop, order_id) IN (SELECT shop, order_id FROM w) GROUP BY 1, 2
     )
-    SELECT w.order_id AS "orderId", w.wallet, i.income FROM w LEFT JOIN i USING (order_id)`);
+    SELECT w.order_id AS "orderId", w.wallet, i.income FROM w LEFT JOIN i USING (shop, order_id)`);
   const differing = rows
     .filter((r) => r.income === null || r.income !== r.wallet)
     .sort(

@@ -187,17 +187,17 @@ describe('workspace backup and restore', () => {
     );
     old.close();
     // The same workspace as schema 6 wrote it: orders without the order-level fields the specs declared
-    // since, imports without their coverage flag, and no wallet table.
+    // since, imports without their coverage flag, no wallet table, and no shops (every row without one).
     const added: Record<string, readonly string[]> = {
-      'table/orders': ORDER_COLUMNS_OF_SPECS,
-      'table/imports': ['covers_all'],
+      'table/orders': [...ORDER_COLUMNS_OF_SPECS, 'shop', 'all_first_date', 'all_prev_date', 'all_prev2_date'],
+      'table/imports': ['covers_all', 'shop', 'seller'],
     };
     const parts = decoded.manifest.parts
       .filter((p) => !p.name.startsWith('table/') || schema6.has(p.name))
       .map((p) => {
         let bytes = decoded.parts.get(p.name) as Uint8Array;
-        const drop = added[p.name];
-        if (drop) {
+        const drop = added[p.name] ?? ['shop'];
+        if (p.name.startsWith('table/')) {
           const t = tableFromIPC(bytes);
           bytes = tableToIPC(t.select(t.schema.fields.map((f) => f.name).filter((n) => !drop.includes(n))), 'stream');
         }

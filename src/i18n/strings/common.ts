@@ -22,6 +22,7 @@ export const COMMON = {
   page_reports: { id: 'Laporan', en: 'Reports' },
   page_alerts: { id: 'Peringatan', en: 'Alerts' },
   page_cash: { id: 'Kas', en: 'Cash' },
+  page_shops: { id: 'Bandingkan toko', en: 'Compare shops' },
   page_data: { id: 'Data', en: 'Data' },
   page_settings: { id: 'Pengaturan', en: 'Settings' },
   notBuiltYet: { id: 'Halaman ini belum tersedia.', en: 'This page is not available yet.' },

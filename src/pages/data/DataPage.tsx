@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import { currencyOf } from '../../kernel/currency';
-import { type ImportItem, importItems, runImport } from '../../app/imports';
+import { type ImportItem, importItems, startImport } from '../../app/imports';
+import { MoveImport, ShopControls } from './ShopControls';
 import { bumpDataVersion, engineStatus, locale, tr, trf } from '../../app/state';
 import { createEngineQuery, engine, useDatasetInfo, useRange } from '../../app/useRange';
 import type { ImportRecord } from '../../engine/api';
@@ -101,7 +102,7 @@ export function DataPage() {
   const [cash] = createEngineQuery('cash', () => [range()]);
 
   const importFiles = (files: File[]) =>
-    runImport(
+    startImport(
       engine(),
       files.map((f) => ({ name: f.name, data: f })),
     );
@@ -121,6 +122,8 @@ export function DataPage() {
       <Show when={engineStatus()?.state === 'ready' && !(engineStatus() as { persistent: boolean }).persistent}>
         <p class="status warning">{tr('notPersistent')}</p>
       </Show>
+
+      <ShopControls />
 
       <fieldset
         class="dropzone"
@@ -282,6 +285,7 @@ export function DataPage() {
                           <button type="button" class="link danger" onClick={() => remove(im.id)}>
                             {tr('remove')}
                           </button>
+                          <MoveImport record={im} />
                         </li>
                       )}
                     </For>

@@ -1,0 +1,60 @@
+import { useSearchParams } from '@solidjs/router';
+import { createSignal } from 'solid-js';
+import type { Shop } from '../db/shops';
+import type { ShopSelection } from '../engine/core';
+
+/** The last selection of shops, so the app opens on it (the URL's `shop=` wins when it has one). */
+const SHOP_KEY = 'toko-insight.shop';
+
+/** `shop=` of the URL: `all`, or shop ids separated by commas. Null when it says nothing usable. */
+export function parseShopParam(s: string | null | undefined): ShopSelection | null {
+  if (!s) return null;
+  if (s === 'all') return 'all';
+  const ids = s.split(',').map(Number);
+  return ids.length && ids.every((n) => Number.isInteger(n) && n > 0) ? [...new Set(ids)].sort((a, b) => a - b) : null;
+}
+
+export const shopParam = (s: ShopSelection): string => (s === 'all' ? 'all' : s.join(','));
+
+const remembered = () => parseShopParam(localStorage.getItem(SHOP_KEY)) ?? 'all';
+
+const [shops, setShops] = createSignal<Shop[]>([]);
+const [chosen, setChosen] = createSignal<ShopSelection>(remembered());
+export { setShops, shops };
+
+/**
+ * The shops the pages read: the choice, less any shop that is gone (all shops when none is left), so a
+ * deleted shop never leaves the app on an error.
+ */
+export function shopSelection(): ShopSelection {
+  const s = chosen();
+  const known = shops();
+  if (s === 'all' || !known.length) return s;
+  const kept = s.filter((id) => known.some((k) => k.id === id));
+  return kept.length ? kept : 'all';
+}
+
+/** Follows the URL's `shop=` (else the last choice); called once by the app shell. */
+export function syncShopsFromUrl(param: string | undefined): void {
+  setChosen(parseShopParam(param) ?? remembered());
+}
+
+/** The shop choice and how to change it: into the URL (with `from`, `to` and `compare`), and remembered. */
+export function useShops() {
+  const [, setParams] = useSearchParams<{ shop?: string }>();
+  return {
+    selection: shopSelection,
+    choose: (s: ShopSelection) => {
+      localStorage.setItem(SHOP_KEY, shopParam(s));
+      setChosen(s);
+      setParams({ shop: shopParam(s) });
+    },
+  };
+}
+
+/** The one shop imports go into now, or null when the choice covers several (the seller is asked). */
+export function importShop(): number | null {
+  const s = shopSelection();
+  const ids = s === 'all' ? shops().map((x) => x.id) : s;
+  return ids.length === 1 ? ids[0] : null;
+}
