@@ -11,8 +11,10 @@
  *
  * Also the tab's peak memory while it imports an order export of 200k lines, .xlsx and CSV (`--memory-lines`).
  *
+ * Also agency scale: 20 shops of 100k order lines each, the Overview for one shop, all shops and a switch.
+ *
  * Usage: npm run bench [-- --sizes 100000,1000000] [--runs 15] [--memory-lines 200000] [--no-browser] [--no-node] [--no-app] [--no-ml]
- *   [--no-memory] [--ml-only] [--memory-only] [--app-only]
+ *   [--no-memory] [--ml-only] [--memory-only] [--app-only] [--shops 20] [--shop-lines 100000] [--no-shops] [--shops-only]
  */
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -25,7 +27,7 @@ import { openNodeDuckDB } from '../src/db/nodeDuckdb';
 import { Engine } from '../src/engine/engine';
 import { benchAppLoad } from './bench/appLoad';
 import { benchImportMemory, withBenchPage } from './bench/memory';
-import type { BrowserBenchResult } from './bench/page';
+import type { BrowserBenchResult, ShopsBenchResult } from './bench/page';
 import type { MlBenchResult } from './bench/mlPage';
 import { BENCH_START, benchSeries } from './bench/mlSeries';
 import { ordersCsv, ordersCsvLastMonth, ordersXlsx } from './bench/ordersCsv';
@@ -229,8 +231,58 @@ async function memory(): Promise<void> {
   }
 }
 
+/**
+ * Agency scale: `--shops` shops (20) of `--shop-lines` order lines each (100k), one export per shop (another
+ * simulation seed each) imported into its own shop in Chromium; then the Overview's query set for one shop,
+ * for all shops, and right after a switch of shop, against the page budget.
+ */
+async function shopsScale(): Promise<void> {
+  const count = Number(opt('shops', '20'));
+  const perShop = Number(opt('shop-lines', '100000'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'toko-bench-shops-'));
+  try {
+    const t = performance.now();
+    const files: Record<string, string> = {};
+    for (let i = 0; i < count; i++) {
+      const file = path.join(dir, `shop-${i + 1}.csv`);
+      fs.writeFileSync(file, ordersCsv(perShop, 101 + i).csv);
+      files[`/__bench/shop-${i + 1}.csv`] = file;
+    }
+    console.log(`
+generated ${count} shops' order exports of about ${perShop.toLocaleString('en-US')} lines in ${fmt(performance.now() - t)}`);
+    const r = await withBenchPage(files, (page, origin) =>
+      page.evaluate(
+        ([urls, n]) =>
+          (window as unknown as { benchShops: (u: string[], n: number) => Promise<ShopsBenchResult> }).benchShops(
+            urls,
+            n,
+          ),
+        [Object.keys(files).map((u) => `${origin}${u}`), runs] as const,
+      ),
+    );
+    if (r.status !== 'ok') throw new Error(r.status);
+    const verdict = (ms: number) => (ms <= 150 ? 'ok' : `${(ms / 150).toFixed(1)}x over`);
+    console.log(
+      `${count} shops, ${r.lines.toLocaleString('en-US')} order lines in Chromium: imports median ${fmt(median(r.importMs))} per shop (first ${fmt(r.importMs[0])}, last ${fmt(r.importMs.at(-1) ?? 0)}, all ${fmt(r.importMs.reduce((a, b) => a + b, 0))})`,
+    );
+    for (const [name, ms] of [
+      ['one shop', r.oneShopMs],
+      ['all shops', r.allShopsMs],
+      ['after a shop switch', r.switchMs],
+    ] as const)
+      console.log(
+        `  Overview query set, ${name.padEnd(20)} median ${fmt(median(ms)).padStart(8)}  (min ${fmt(Math.min(...ms))}, max ${fmt(Math.max(...ms))}, ${ms.length} runs)  budget 150 ms  ${verdict(median(ms))}`,
+      );
+    console.log(`  all shops ÷ one shop: ${(median(r.allShopsMs) / median(r.oneShopMs)).toFixed(2)}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   if (args.includes('--app-only')) return appLoad();
+  if (args.includes('--shops-only')) return shopsScale();
+  if (!args.includes('--no-shops')) await shopsScale();
   if (!args.includes('--no-memory') && !args.includes('--ml-only')) {
     await memory();
     if (args.includes('--memory-only')) return;

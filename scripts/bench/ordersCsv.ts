@@ -11,10 +11,10 @@ const SIM_TO = '2026-09-26';
  * About `lines` order lines over 1,000 days. With 88.5% of orders from returning buyers there is about one
  * buyer per 10 lines: 1M lines, ~100k buyers.
  */
-function simulate(lines: number): SimOrder[] {
+function simulate(lines: number, seed = 11): SimOrder[] {
   // ~1.3 lines per order and ~1.25 mean demand over the simulated 1,000 days.
   return simulateOrders({
-    seed: 11,
+    seed,
     from: '2024-01-01',
     to: SIM_TO,
     baseOrdersPerDay: lines / 1000 / 1.3 / 1.25,
@@ -51,8 +51,8 @@ function toCsv(orders: readonly SimOrder[]): { csv: Uint8Array; lines: number } 
 }
 
 /** About `lines` order lines (the simulation decides the exact count), returned with the exact count. */
-export function ordersCsv(lines: number): { csv: Uint8Array; lines: number } {
-  return toCsv(simulate(lines));
+export function ordersCsv(lines: number, seed?: number): { csv: Uint8Array; lines: number } {
+  return toCsv(simulate(lines, seed));
 }
 
 /** The same simulation as two exports: everything before its last 30 days, and those 30 days (a new month). */

@@ -77,6 +77,61 @@ async function importOnly(url: string, name: string): Promise<ImportOnlyResult> 
   };
 }
 
+export interface ShopsBenchResult {
+  lines: number;
+  /** Each shop's import, wall time, in the order of the files. */
+  importMs: number[];
+  /** The Overview's query set (KPIs, and the trend with breakdowns and comparison), each run a new range. */
+  oneShopMs: number[];
+  allShopsMs: number[];
+  /** The same query set right after switching to another shop (its views made, nothing cached). */
+  switchMs: number[];
+  status: string;
+}
+
+/** Several shops, one order export each (`urls`), then the Overview for one shop, all shops and a switch. */
+async function shops(urls: string[], runs: number): Promise<ShopsBenchResult> {
+  const status = await startEngine(() => 'all');
+  if (status.state !== 'ready') throw new Error(`engine: ${status.state}`);
+  const engine = status.engine;
+  const importMs: number[] = [];
+  let lines = 0;
+  for (const [i, url] of urls.entries()) {
+    const id = i === 0 ? 1 : (await engine.createShop(`Toko ${i + 1}`)).id;
+    const data = await (await fetch(url)).blob();
+    const t = performance.now();
+    const [file] = (await engine.forShops([id]).importFiles([{ name: `Order.all.shop${i + 1}.csv`, data }])).files;
+    importMs.push(performance.now() - t);
+    if (file.status !== 'ok')
+      return { lines, importMs, oneShopMs: [], allShopsMs: [], switchMs: [], status: JSON.stringify(file.error) };
+    lines += file.rowsRead;
+  }
+  const info = await engine.datasetInfo();
+  const last = info.lastOrderDate ?? '';
+  // A new range each run (the last 90 days, ending a day earlier each time), so nothing comes from the cache.
+  const rangeOf = (i: number) => {
+    const to = new Date(Date.parse(`${last}T00:00:00Z`) - i * 86_400_000);
+    const from = new Date(to.getTime() - 89 * 86_400_000);
+    return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
+  };
+  const overview = async (e: typeof engine, i: number) => {
+    const t = performance.now();
+    await Promise.all([e.kpis(rangeOf(i)), e.overview(rangeOf(i), { grain: 'week', compare: true })]);
+    return performance.now() - t;
+  };
+  const oneShopMs: number[] = [];
+  const allShopsMs: number[] = [];
+  const switchMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    oneShopMs.push(await overview(engine.forShops([1]), i));
+    allShopsMs.push(await overview(engine, i));
+    // Another shop each run, at a range none has been asked for.
+    switchMs.push(await overview(engine.forShops([1 + ((i + 1) % urls.length)]), runs + i));
+  }
+  return { lines, importMs, oneShopMs, allShopsMs, switchMs, status: 'ok' };
+}
+
+(window as unknown as { benchShops: typeof shops }).benchShops = shops;
 (window as unknown as { bench: typeof run }).bench = run;
 (window as unknown as { importOnly: typeof importOnly }).importOnly = importOnly;
 document.getElementById('status')!.textContent = 'ready';

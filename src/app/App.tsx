@@ -98,10 +98,10 @@ function Shell(props: RouteSectionProps) {
         <A class="brand" href={`/overview${location.search}`}>
           {tr('appName')}
         </A>
+        <Show when={shops().length > 1 && location.pathname !== '/settings' && location.pathname !== '/data'}>
+          <ShopPicker testId="shop-picker" />
+        </Show>
         <Show when={!hideRange() && (engineStatus() === null || engineStatus()?.state === 'ready')}>
-          <Show when={shops().length > 1}>
-            <ShopPicker testId="shop-picker" />
-          </Show>
           <RangePicker ready={engineStatus()?.state === 'ready'} />
         </Show>
       </header>

@@ -2,6 +2,7 @@
  * Alert rules and their evaluation. The engine gathers the facts a rule needs (src/reports/service.ts);
  * deciding whether it fires is pure, here, so every rule type is tested without a database.
  */
+import type { ShopSelection } from '../engine/core';
 import type { MetricId } from '../metrics/registry';
 import type { DateRange } from '../kernel/days';
 import type { TemplateId } from './periods';
@@ -23,6 +24,8 @@ export interface AlertRule {
   name: string;
   enabled: boolean;
   spec: RuleSpec;
+  /** The shops it watches (their union); absent: all. */
+  shops?: ShopSelection;
   createdAt: string;
 }
 

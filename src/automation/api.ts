@@ -5,6 +5,7 @@
 import type { Locale } from '../i18n/locale';
 import type { RangeRequest } from '../kernel/days';
 import type { EngineApi } from '../engine/api';
+import type { ShopSelection } from '../engine/core';
 import { ENGINE_OPS } from '../engine/ops';
 import { forward } from '../engine/forward';
 import type { Alert, AlertRule, Evidence, RuleSpec } from './alerts';
@@ -17,6 +18,8 @@ export type { Alert, AlertRule, Cadence, Evidence, ReportMeta, RuleSpec, Templat
 
 export interface ReportRequest {
   template: TemplateId;
+  /** The shops it reports on: one, several (their union) or all (the default). */
+  shops?: ShopSelection;
   /** The period; without it, the template's last complete period of the data (see templatePeriod). */
   from?: string;
   to?: string;
@@ -25,6 +28,8 @@ export interface ReportRequest {
 
 export interface ScheduleRequest {
   template: TemplateId;
+  /** The shops its reports cover (all by default). */
+  shops?: ShopSelection;
   cadence: Cadence;
   time: string;
   locale?: Locale;
@@ -88,7 +93,7 @@ export interface AutomationApi {
    * and the product table, with real numbers and a Definitions sheet.
    * @example const { bytes } = await engine.exportData({ from: '2026-11-01', to: '2026-11-30' }, 'en')
    */
-  exportData(range?: RangeRequest, locale?: Locale): Promise<ReportDownload>;
+  exportData(range?: RangeRequest, locale?: Locale, shops?: ShopSelection): Promise<ReportDownload>;
 
   /**
    * The shop name for report headers, and the default report language.
@@ -127,7 +132,7 @@ export interface AutomationApi {
    * after every import and whenever the app opens.
    * @example await engine.createAlert('Chat reply', { type: 'threshold', metric: 'chat_response_rate', op: '<', value: 0.7, window: 'day' })
    */
-  createAlert(name: string, spec: RuleSpec): Promise<AlertRule>;
+  createAlert(name: string, spec: RuleSpec, enabled?: boolean, shops?: ShopSelection): Promise<AlertRule>;
 
   /**
    * Changes an alert rule's name, settings, or whether it is on.

@@ -3,6 +3,7 @@
  * the history, runs the schedules that are due (catching up on missed runs without duplicates) and
  * evaluates the alert rules. Runs in the db worker next to the engine, whose public operations it reads.
  */
+import type { ShopSelection } from '../engine/core';
 import type { EngineApi } from '../engine/api';
 import { addDays, type DateRange, dayRange, type IsoDay, isoDay, type RangeRequest } from '../kernel/days';
 import { currencyOf } from '../kernel/currency';
@@ -39,12 +40,28 @@ const DEFAULT_SETTINGS: ReportSettings = { shopName: '', locale: 'id' };
 
 const MIME = { pdf: 'application/pdf', xlsx: XLSX_MIME } as const;
 
+/** The engine the automation reads: every shop, and the engine of some shops. */
+export type ShopsEngine = EngineApi & { forShops(selection: ShopSelection): EngineApi };
+
 export class ReportService implements AutomationApi {
   constructor(
-    private readonly src: EngineApi,
+    private readonly src: ShopsEngine,
     private readonly store: ReportStore,
     private readonly clock: () => LocalTime = () => localNow(),
   ) {}
+
+  /** The engine of a report's, schedule's or rule's shops. */
+  private of(shops: ShopSelection | undefined): EngineApi {
+    return shops && shops !== 'all' ? this.src.forShops(shops) : this.src;
+  }
+
+  /** A report's shop name: the shop's own when it covers one of several, else the report settings'. */
+  private async nameOf(shops: ShopSelection | undefined, settings: ReportSettings, locale: Locale): Promise<string> {
+    const all = await this.src.listShops();
+    const one =
+      shops && shops !== 'all' && shops.length === 1 && all.length > 1 ? all.find((s) => s.id === shops[0]) : null;
+    return one?.name ?? (settings.shopName || (locale === 'id' ? 'Toko saya' : 'My shop'));
+  }
 
   async reportSettings(): Promise<ReportSettings> {
     return { ...DEFAULT_SETTINGS, ...((await this.store.getSetting<ReportSettings>(SETTINGS_KEY)) ?? {}) };
@@ -58,9 +75,9 @@ export class ReportService implements AutomationApi {
   }
 
   /** The period of a request: as given, or the template's last complete period of the data. */
-  async periodOf(req: Pick<ReportRequest, 'template' | 'from' | 'to'>, runDay?: IsoDay): Promise<DateRange> {
+  async periodOf(req: Pick<ReportRequest, 'template' | 'from' | 'to' | 'shops'>, runDay?: IsoDay): Promise<DateRange> {
     if (!TEMPLATES.includes(req.template)) throw new Error(`unknown report template "${req.template}"`);
-    const info = await this.src.datasetInfo();
+    const info = await this.of(req.shops).datasetInfo();
     if (!info.lastOrderDate) throw new Error('no order data to report on: import an Orders export first');
     const auto = templatePeriod(req.template, runDay ?? addDays(info.lastOrderDate, 1), info.lastOrderDate);
     const from = req.from ?? auto.from;
@@ -80,8 +97,8 @@ export class ReportService implements AutomationApi {
     const settings = await this.reportSettings();
     const locale = req.locale ?? settings.locale;
     const period = await this.periodOf(req, run ? isoDay(run.at) : undefined);
-    const shopName = settings.shopName || (locale === 'id' ? 'Toko saya' : 'My shop');
-    const doc = await buildReport(this.src, {
+    const shopName = await this.nameOf(req.shops, settings, locale);
+    const doc = await buildReport(this.of(req.shops), {
       template: req.template,
       period,
       locale,
@@ -98,6 +115,7 @@ export class ReportService implements AutomationApi {
         title: doc.title,
         locale,
         shopName,
+        ...(req.shops && req.shops !== 'all' ? { shops: req.shops } : {}),
         period,
         datasetVersion: doc.datasetVersion,
         createdAt: doc.generatedAt,
@@ -140,12 +158,13 @@ export class ReportService implements AutomationApi {
     return (await this.store.getReport(id)) ?? null;
   }
 
-  async exportData(range: RangeRequest = {}, locale: Locale = 'id'): Promise<ReportDownload> {
-    const kpis = await this.src.kpis(range);
+  async exportData(range: RangeRequest = {}, locale: Locale = 'id', shops?: ShopSelection): Promise<ReportDownload> {
+    const src = this.of(shops);
+    const kpis = await src.kpis(range);
     const [daily, products, info] = await Promise.all([
-      this.src.trend(kpis.range, 'day'),
-      this.src.productTable(kpis.range),
-      this.src.datasetInfo(),
+      src.trend(kpis.range, 'day'),
+      src.productTable(kpis.range),
+      src.datasetInfo(),
     ]);
     return dataWorkbook({
       range: kpis.range,
@@ -183,6 +202,7 @@ export class ReportService implements AutomationApi {
       cadence: req.cadence,
       time: req.time,
       locale,
+      ...(req.shops && req.shops !== 'all' ? { shops: req.shops } : {}),
       since: req.since ?? this.clock(),
       lastRun: null,
       lastResult: null,
@@ -218,11 +238,11 @@ export class ReportService implements AutomationApi {
       let lastResult = s.lastResult;
       for (const at of runs) {
         try {
-          const period = await this.periodOf({ template: s.template }, isoDay(at));
+          const period = await this.periodOf({ template: s.template, shops: s.shops }, isoDay(at));
           const runKey = `${s.id}@${period.from}/${period.to}`;
           if (await this.store.hasRun(runKey)) continue;
           const r = await this.generate(
-            { template: s.template, from: period.from, to: period.to, locale: s.locale },
+            { template: s.template, from: period.from, to: period.to, locale: s.locale, shops: s.shops },
             { scheduleId: s.id, runKey, at },
           );
           if (r) {
@@ -238,10 +258,16 @@ export class ReportService implements AutomationApi {
     return made;
   }
 
-  async createAlert(name: string, spec: RuleSpec, enabled = true): Promise<AlertRule> {
+  async createAlert(name: string, spec: RuleSpec, enabled = true, shops: ShopSelection = 'all'): Promise<AlertRule> {
     const problem = ruleProblem(spec);
     if (problem) throw new Error(problem);
-    return this.store.putRule({ name: name.trim().slice(0, 80), enabled, spec, createdAt: this.clock() });
+    return this.store.putRule({
+      name: name.trim().slice(0, 80),
+      enabled,
+      spec,
+      ...(shops !== 'all' ? { shops } : {}),
+      createdAt: this.clock(),
+    });
   }
 
   async updateAlert(id: number, patch: Partial<Pick<AlertRule, 'name' | 'enabled' | 'spec'>>): Promise<AlertRule> {
@@ -271,12 +297,11 @@ export class ReportService implements AutomationApi {
 
   /** Evaluates every enabled rule on the current data; returns the alerts that are new. */
   async evaluateAlerts(): Promise<Alert[]> {
-    const info = await this.src.datasetInfo();
-    if (!info.lastOrderDate) return [];
     const out: Alert[] = [];
     for (const rule of (await this.store.listRules()).filter((r) => r.enabled)) {
-      // One rule that cannot be evaluated (a model that fails on this data) does not stop the others.
-      const facts = await this.facts(rule.spec, info.lastOrderDate).catch((e: unknown) => {
+      // One rule that cannot be evaluated (a model that fails on this data, a shop since deleted) does not
+      // stop the others.
+      const facts = await this.ruleFacts(rule).catch((e: unknown) => {
         console.warn(`alert rule ${rule.id} was not evaluated`, e);
         return null;
       });
@@ -288,7 +313,7 @@ export class ReportService implements AutomationApi {
         rule,
         key: `${rule.id}:${hit.key}`,
         evidence: hit.evidence,
-        href: hrefOf(hit.evidence),
+        href: withShops(hrefOf(hit.evidence), rule.shops),
         createdAt: this.clock(),
         read: false,
       });
@@ -318,25 +343,32 @@ export class ReportService implements AutomationApi {
     return { reports, alerts };
   }
 
-  private async facts(spec: RuleSpec, end: IsoDay): Promise<RuleFacts | null> {
+  /** What a rule looks at, over its shops up to their last day of orders; null without orders. */
+  private async ruleFacts(rule: AlertRule): Promise<RuleFacts | null> {
+    const src = this.of(rule.shops);
+    const end = (await src.datasetInfo()).lastOrderDate;
+    return end ? this.facts(src, rule.spec, end) : null;
+  }
+
+  private async facts(src: EngineApi, spec: RuleSpec, end: IsoDay): Promise<RuleFacts | null> {
     switch (spec.type) {
       case 'threshold': {
         const range = { from: addDays(end, spec.window === 'day' ? 0 : spec.window === '7d' ? -6 : -29), to: end };
-        const [m] = await metricValues(this.src, [spec.metric], range);
+        const [m] = await metricValues(src, [spec.metric], range);
         return { type: 'threshold', value: m.value, range };
       }
       case 'change': {
         const range = spec.window === 'day' ? { from: end, to: end } : { from: addDays(end, -6), to: end };
         const baseRange = { from: addDays(range.from, -7), to: addDays(range.to, -7) };
         const [[m], [b]] = await Promise.all([
-          metricValues(this.src, [spec.metric], range),
-          metricValues(this.src, [spec.metric], baseRange),
+          metricValues(src, [spec.metric], range),
+          metricValues(src, [spec.metric], baseRange),
         ]);
         return { type: 'change', value: m.value, base: b.value, range, baseRange };
       }
       case 'forecast': {
         if (spec.condition === 'anomaly') {
-          const a = await this.src.anomalies();
+          const a = await src.anomalies();
           const from = addDays(end, -6);
           return {
             type: 'forecast',
@@ -345,13 +377,13 @@ export class ReportService implements AutomationApi {
               .map((x) => ({ date: x.date, actual: x.actual, lo: x.expected, hi: x.expected, anomaly: x.severity })),
           };
         }
-        const c = await this.src.lastDayCheck();
+        const c = await src.lastDayCheck();
         return c
           ? { type: 'forecast', days: [{ date: c.date, actual: c.actual, lo: c.lo95, hi: c.hi95, anomaly: null }] }
           : null;
       }
       case 'stock': {
-        const [d] = await this.src.forecastDemand({ skus: [spec.sku], horizon: spec.days });
+        const [d] = await src.forecastDemand({ skus: [spec.sku], horizon: spec.days });
         return {
           type: 'stock',
           sku: spec.sku,
@@ -362,6 +394,13 @@ export class ReportService implements AutomationApi {
       }
     }
   }
+}
+
+/** A link of the app for some shops: with `shop=` when they are not all. */
+function withShops(href: string, shops: ShopSelection | undefined): string {
+  if (!shops || shops === 'all') return href;
+  const [path, hash] = href.split('#');
+  return `${path}${path.includes('?') ? '&' : '?'}shop=${shops.join(',')}${hash ? `#${hash}` : ''}`;
 }
 
 /** The page that shows an alert's evidence. */

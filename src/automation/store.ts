@@ -1,4 +1,5 @@
 /** What the report service keeps on the device (IndexedDB in the app: src/store/idb.ts). */
+import type { ShopSelection } from '../engine/core';
 import type { Locale } from '../i18n/locale';
 import type { DateRange } from '../kernel/days';
 import type { Alert, AlertRule } from './alerts';
@@ -11,6 +12,8 @@ export interface ReportMeta {
   title: string;
   locale: Locale;
   shopName: string;
+  /** The shops it reports on; absent: all. */
+  shops?: ShopSelection;
   period: DateRange;
   datasetVersion: number;
   /** Local wall-clock time of generation. */
@@ -36,6 +39,8 @@ export interface Schedule {
   /** `HH:MM`, local wall-clock time. */
   time: string;
   locale: Locale;
+  /** The shops its reports cover; absent: all. */
+  shops?: ShopSelection;
   /** Runs after this time count (the time the schedule was made, unless given). */
   since: LocalTime;
   /** The latest run done, and how it went. */

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import { parseShopParam, shopParam, shops, useShops } from '../app/shops';
+import { parseShopParam, shopParam, shopSelection, shops, useShops } from '../app/shops';
 import { tr, trf } from '../app/state';
 
 /**
@@ -27,5 +27,25 @@ export function ShopPicker(props: { testId: string }) {
         </Show>
       </select>
     </label>
+  );
+}
+
+/**
+ * What the models of a page were fitted on, in a workspace of several shops: one shop's data, or the union
+ * of the shops shown (a buyer of two shops is one buyer).
+ */
+export function ModelScopeNote() {
+  const shown = () => {
+    const s = shopSelection();
+    return s === 'all' ? shops() : shops().filter((x) => s.includes(x.id));
+  };
+  return (
+    <Show when={shops().length > 1}>
+      <p class="muted small" data-testid="model-scope">
+        {shown().length === 1
+          ? trf('modelScopeOne', { name: shown()[0].name })
+          : trf('modelScopeUnion', { n: String(shown().length) })}
+      </p>
+    </Show>
   );
 }

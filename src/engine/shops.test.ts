@@ -1,4 +1,7 @@
+import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReportService } from '../automation/service';
+import { IdbReportStore, openAppDb } from '../store/idb';
 import { at, line, orderFile } from '../../test/fixtures';
 import { derivedSnapshot } from '../../test/derived';
 import { type IndependentLine, orderMetrics, readOrderFile } from '../../test/independent';
@@ -6,6 +9,9 @@ import { rebuildDerived } from '../db/merge';
 import { openNodeDuckDB } from '../db/nodeDuckdb';
 import { dayRange } from '../kernel/days';
 import { Engine } from './engine';
+import { localMl } from '../ml/predictions';
+import { initTf } from '../ml/tf';
+import path from 'node:path';
 
 const JUNE = dayRange('2026-06-01', '2026-06-30');
 const day = (d: string, h = '08:00') => at(`2026-06-${d} ${h}`);
@@ -38,7 +44,9 @@ describe('several shops in one workspace', () => {
   let second: number;
   beforeAll(async () => {
     db = await openNodeDuckDB();
-    engine = await Engine.open(db);
+    engine = await Engine.open(db, {
+      ml: localMl(() => initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`)),
+    });
     const [first] = await engine.listShops();
     expect(first).toMatchObject({ id: 1, name: 'Toko 1' });
     second = (await engine.createShop(' Toko Mall ')).id;
@@ -123,5 +131,27 @@ describe('several shops in one workspace', () => {
     const [purpose] = (await mall.importFiles([{ name: 'a.xlsx', data: shop1File, onPurpose: true }])).files;
     expect(purpose.status).toBe('ok');
     await mall.removeImport(purpose.importId as number);
+  });
+
+  it('reports, schedules and alert rules read their own shops', async () => {
+    const service = new ReportService(
+      engine,
+      new IdbReportStore(await openAppDb('shops-test')),
+      () => '2026-07-01T09:00',
+    );
+    const range = { from: JUNE.from, to: JUNE.to };
+    const mall = await service.generateReport({ template: 'monthly', ...range, shops: [second] });
+    const all = await service.generateReport({ template: 'monthly', ...range });
+    expect([mall.shopName, mall.shops]).toEqual(['Toko Mall', [second]]);
+    expect(all.shops).toBeUndefined();
+    expect(mall.summary).not.toEqual(all.summary);
+    // A rule on shop 1 only, over the 30 days to its last order (20 June): 3 valid orders there, 5 in all shops.
+    const rule = { type: 'threshold', metric: 'orders', op: '<', value: 4, window: '30d' } as const;
+    await service.createAlert('one', rule, true, [1]);
+    await service.createAlert('all', rule);
+    const alerts = await service.evaluateAlerts();
+    expect(alerts.map((a) => [a.rule?.name, a.href])).toEqual([
+      ['one', '/overview?from=2026-05-22&to=2026-06-20&shop=1'],
+    ]);
   });
 });

@@ -55,6 +55,14 @@ export const WORKSPACE = {
     en: 'Gross profit counts only the SKUs with a unit cost; a SKU without one is not counted as zero cost.',
   },
   shopsTrend: { id: 'Penjualan per toko', en: 'Sales per shop' },
+  modelScopeOne: {
+    id: 'Model di halaman ini dihitung dari data toko "{name}" saja.',
+    en: 'The models on this page are fitted on the data of shop "{name}" alone.',
+  },
+  modelScopeUnion: {
+    id: 'Model di halaman ini dihitung dari gabungan {n} toko: penjualan dijumlahkan, pembeli yang sama di beberapa toko dihitung satu orang.',
+    en: 'The models on this page are fitted on {n} shops together: sales add up, and a buyer of several shops is one buyer.',
+  },
   importReports: { id: 'Hasil impor', en: 'Import results' },
   importTotals: {
     id: '{done} dari {files} file selesai, {errors} gagal · {rows} baris dibaca · {added} baru · {updated} diperbarui',

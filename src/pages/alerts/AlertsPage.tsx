@@ -1,3 +1,4 @@
+import { shopSelection } from '../../app/shops';
 import { A } from '@solidjs/router';
 import { currencyOf, type Currency } from '../../kernel/currency';
 import { createResource, createSignal, For, Show } from 'solid-js';
@@ -127,7 +128,7 @@ function Rules(props: { currency: Currency }) {
   const add = async (name: string, spec: RuleSpec) => {
     setError(null);
     try {
-      await engine().createAlert(name, spec);
+      await engine().createAlert(name, spec, true, shopSelection());
       await refetch();
       // New rules are checked on the current data at once.
       await runAutomations(engine());

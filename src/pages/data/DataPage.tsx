@@ -1,3 +1,4 @@
+import { shopSelection } from '../../app/shops';
 import { createSignal, For, Show } from 'solid-js';
 import { currencyOf } from '../../kernel/currency';
 import { type ImportItem, importItems, startImport } from '../../app/imports';
@@ -232,7 +233,7 @@ export function DataPage() {
                   class="secondary small-button"
                   data-testid="export-data"
                   onClick={async () => {
-                    const d = await engine().exportData(k().range, locale());
+                    const d = await engine().exportData(k().range, locale(), shopSelection());
                     downloadBytes(d.fileName, d.bytes, d.mime);
                   }}
                 >

@@ -1,3 +1,4 @@
+import { ModelScopeNote } from '../../components/ShopPicker';
 import { channelName } from '../../metrics/channels';
 import { A } from '@solidjs/router';
 import { SEGMENT_NAMES } from '../../ml/rfm';
@@ -72,6 +73,7 @@ export function InsightsPage() {
   return (
     <section class="page" data-testid="page-insights">
       <h1>{tr('page_insights')}</h1>
+      <ModelScopeNote />
       <Show when={info()}>
         <Show when={(info()?.orders ?? 0) > 0} fallback={<EmptyState testid="insights-empty" />}>
           <div class="kpi-grid" data-testid="insight-kpis">

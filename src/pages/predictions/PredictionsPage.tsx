@@ -1,3 +1,4 @@
+import { ModelScopeNote } from '../../components/ShopPicker';
 import { addDays } from '../../kernel/days';
 import { EVENT_NAMES } from '../../calendar/events';
 import { createMemo, createSignal, For, Show } from 'solid-js';
@@ -152,6 +153,7 @@ export function PredictionsPage() {
   return (
     <section class="page" data-testid="page-predictions">
       <h1>{tr('page_predictions')}</h1>
+      <ModelScopeNote />
       <Show when={info()}>
         <Show when={(info()?.orders ?? 0) > 0} fallback={<EmptyState testid="predictions-empty" />}>
           <div class="toolbar">

@@ -1,3 +1,4 @@
+import { shopSelection } from '../../app/shops';
 import { addDays } from '../../kernel/days';
 import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
 import { locale, tr } from '../../app/state';
@@ -32,7 +33,15 @@ export function GenerateForm(props: { onDone: (r: ReportMeta) => void }) {
     setBusy(true);
     setError(null);
     try {
-      props.onDone(await engine().generateReport({ template: template(), from: from(), to: to(), locale: lang() }));
+      props.onDone(
+        await engine().generateReport({
+          template: template(),
+          from: from(),
+          to: to(),
+          locale: lang(),
+          shops: shopSelection(),
+        }),
+      );
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {

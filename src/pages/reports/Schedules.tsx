@@ -1,3 +1,4 @@
+import { shopSelection } from '../../app/shops';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { inboxVersion, runAutomations } from '../../app/automations';
 import { locale, tr, trf } from '../../app/state';
@@ -38,6 +39,7 @@ export function Schedules(props: { onChange: () => void }) {
         cadence,
         time: String(d.get('time')),
         locale: String(d.get('locale')) as Locale,
+        shops: shopSelection(),
         since: String(d.get('since') || localNow()),
       });
       // A schedule counted from the past is due now: run it, so its reports are there right away.
