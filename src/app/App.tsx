@@ -61,8 +61,7 @@ function Shell(props: RouteSectionProps) {
   });
   // The shops, read again after every change of data (an import names a shop after its seller).
   createEffect(
-    on(dataVersion, () => {
-      const s = engineStatus();
+    on([dataVersion, engineStatus], ([, s]) => {
       if (s?.state === 'ready') void s.engine.listShops().then(setShops);
     }),
   );

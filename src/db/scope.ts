@@ -72,7 +72,8 @@ export async function applyScope(db: SqlConnection, scope: ShopScope | null): Pr
   applied.delete(db);
   for (const t of [...SCOPED].reverse()) await db.exec(`DROP VIEW IF EXISTS temp.main.${t}`);
   if (scope)
-    for (const t of SCOPED) await db.exec(`CREATE TEMP VIEW ${t} AS ${scopedView(t, `${catalog}.main.${t}`, scope)}`);
+    for (const t of SCOPED)
+      await db.exec(`CREATE TEMP VIEW ${t} AS ${scopedView(t, `"${catalog.replace(/"/g, '""')}".main.${t}`, scope)}`);
   applied.set(db, key);
   return true;
 }
