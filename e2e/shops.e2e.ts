@@ -162,5 +162,17 @@ describe(`two shops in one workspace (${real ? 'real exports' : 'sample exports'
     );
     expect(await overview(page, a)).toEqual(got.a);
     expect((await overview(page, b)).orders).toBe(0);
+
+    // With all shops shown, an import asks which shop the files go into, and its report names it.
+    await page.goto(`${session.app.origin}/data?shop=all`);
+    await page.waitForSelector(`[data-testid="shop-select"] option[value="${b}"]`, { state: 'attached' });
+    await page.setInputFiles('[data-testid="import-input"]', [
+      { name: SHOPS.b[0], buffer: read(SHOPS.b[0]), mimeType: 'application/octet-stream' },
+    ]);
+    await page.click(`[data-testid="ask-shop-choice"][data-shop="${b}"]`);
+    const back = `[data-testid="import-report"][data-file="${SHOPS.b[0]}"][data-status="ok"]`;
+    await page.waitForSelector(back, { timeout: 120_000 });
+    expect(await page.getAttribute(`${back} [data-testid="import-shop"]`, 'data-shop')).toBe(b);
+    expect((await overview(page, b)).orders).toBe(got.b.orders);
   });
 });

@@ -4,7 +4,7 @@ import type { FileImportReport, ImportInput, MasterMapping } from '../engine/api
 import { runAutomations } from './automations';
 import { bumpDataVersion } from './state';
 import type { AppEngine } from './client';
-import { importShop } from './shops';
+import { importTarget } from './shops';
 
 /** One file of an import batch, as the import reports show it: pending until the engine reports. */
 export interface ImportItem {
@@ -37,12 +37,12 @@ export { askShop };
  */
 export async function startImport(engine: AppEngine, files: ImportInput[]): Promise<FileImportReport[]> {
   if (!files.length) return [];
-  const shop = importShop();
-  if (shop === null) {
+  const target = importTarget();
+  if (target === null) {
     setAskShop(files);
     return [];
   }
-  return runImport(engine.forShops([shop]), files);
+  return runImport(engine.forShops(target), files);
 }
 
 /** The seller's answer to `askShop`: the files go into this shop (null: they are not imported). */

@@ -52,9 +52,12 @@ export function useShops() {
   };
 }
 
-/** The one shop imports go into now, or null when the choice covers several (the seller is asked). */
-export function importShop(): number | null {
+/**
+ * The selection imports go into now: one shop, or all of a workspace that has one (the engine takes its only
+ * shop; the list may still be loading); null when the choice covers several shops (the seller is asked).
+ */
+export function importTarget(): ShopSelection | null {
   const s = shopSelection();
-  const ids = s === 'all' ? shops().map((x) => x.id) : s;
-  return ids.length === 1 ? ids[0] : null;
+  if (s === 'all') return shops().length > 1 ? null : 'all';
+  return s.length === 1 ? s : null;
 }

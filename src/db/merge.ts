@@ -50,6 +50,7 @@ async function dropTemps(db: SqlConnection): Promise<void> {
     'affected_buyers',
     'buyer_dates',
     'affected_pairs',
+    'pair_rows',
   ]) {
     await db.exec(`DROP TABLE IF EXISTS ${t}`);
   }
@@ -175,19 +176,20 @@ async function rebuildOrderSkus(db: SqlConnection, full: boolean): Promise<void>
     ORDER BY created_date`);
   if (full) return;
   await db.exec(`INSERT INTO affected_pairs ${pairsOfOrders}`);
+  // The pairs' rows first, on their own: joined in one query with the orders, the planner may pair every
+  // order with every affected pair of its shop (both share the shop) before it narrows them down.
+  await db.exec(`CREATE TEMP TABLE pair_rows AS
+    SELECT os.shop, os.order_id, os.sku_id, os.buyer_id, os.created_date
+    FROM order_skus os JOIN (SELECT DISTINCT * FROM affected_pairs) p USING (shop, buyer_id, sku_id)`);
   await db.exec(`UPDATE order_skus SET prev_date = w.p1, prev2_date = w.p2
     FROM (
       SELECT shop, order_id, sku_id, lag(created_date, 1, ${NO_DATE}) OVER w AS p1, lag(created_date, 2, ${NO_DATE}) OVER w AS p2
-      FROM (
-        SELECT os.shop, os.order_id, os.sku_id, os.buyer_id, os.created_date, o.created_at
-        FROM order_skus os JOIN (SELECT DISTINCT * FROM affected_pairs) p USING (shop, buyer_id, sku_id)
-          JOIN orders o USING (shop, order_id)
-      )
+      FROM (SELECT r.*, o.created_at FROM pair_rows r JOIN orders o USING (shop, order_id))
       WINDOW w AS (${PAIR_ORDER})
     ) w
     WHERE order_skus.shop = w.shop AND order_skus.order_id = w.order_id AND order_skus.sku_id = w.sku_id
       AND (order_skus.prev_date IS DISTINCT FROM w.p1 OR order_skus.prev2_date IS DISTINCT FROM w.p2)`);
-  await db.exec('DROP TABLE affected_pairs');
+  for (const t of ['affected_pairs', 'pair_rows']) await db.exec(`DROP TABLE ${t}`);
 }
 
 /** A buyer's orders of one SKU, oldest first: what the previous-order dates of `order_skus` count back in. */
