@@ -261,7 +261,7 @@ generated ${count} shops' order exports of about ${perShop.toLocaleString('en-US
       ),
     );
     if (r.status !== 'ok') throw new Error(r.status);
-    const verdict = (ms: number) => (ms <= 150 ? 'ok' : `${(ms / 150).toFixed(1)}x over`);
+    const verdict = (ms: number) => (ms <= 150 ? 'ok' : `${(ms / 150).toFixed(2)}x over`);
     console.log(
       `${count} shops, ${r.lines.toLocaleString('en-US')} order lines in Chromium: imports median ${fmt(median(r.importMs))} per shop (first ${fmt(r.importMs[0])}, last ${fmt(r.importMs.at(-1) ?? 0)}, all ${fmt(r.importMs.reduce((a, b) => a + b, 0))})`,
     );

@@ -78,12 +78,14 @@ export class Queries implements Pick<EngineApi, QueryOp> {
 
   compareShops(range: RangeRequest = {}): Promise<ShopComparison> {
     return this.core.query('compareShops', [range], async () => {
-      const full = await this.core.resolveRange(range);
       const shops = await this.core.shops();
       const { selection } = this.core;
       // The shops chosen, when they are several; else every shop of the workspace.
       const compared =
         selection !== 'all' && selection.length > 1 ? shops.filter((s) => selection.includes(s.id)) : shops;
+      const ids = compared.map((s) => s.id);
+      // "All data" is all the compared shops' data, whichever shop the pages show.
+      const full = await this.core.readShops(ids, () => this.core.forShops(ids).resolveRange(range));
       const grain = daysIn(full) > 120 ? 'week' : 'day';
       const each = [];
       for (const shop of compared)
@@ -94,10 +96,7 @@ export class Queries implements Pick<EngineApi, QueryOp> {
             trend: await trend(this.core.db, full, grain),
           })),
         );
-      const total = await this.core.readShops(
-        compared.map((s) => s.id),
-        () => shopFigures(this.core.db, full),
-      );
+      const total = await this.core.readShops(ids, () => shopFigures(this.core.db, full));
       const share = shares(each.map((e) => e.current.sales ?? 0));
       return {
         range: full,
