@@ -1,5 +1,5 @@
 import { useSearchParams } from '@solidjs/router';
-import { createSignal } from 'solid-js';
+import { createMemo, createRoot, createSignal } from 'solid-js';
 import type { Shop } from '../db/shops';
 import type { ShopSelection } from '../engine/core';
 
@@ -26,13 +26,20 @@ export { setShops, shops };
  * The shops the pages read: the choice, less any shop that is gone (all shops when none is left), so a
  * deleted shop never leaves the app on an error.
  */
-export function shopSelection(): ShopSelection {
-  const s = chosen();
-  const known = shops();
-  if (s === 'all' || !known.length) return s;
-  const kept = s.filter((id) => known.some((k) => k.id === id));
-  return kept.length ? kept : 'all';
-}
+export const shopSelection: () => ShopSelection = createRoot(() =>
+  createMemo(
+    (): ShopSelection => {
+      const s = chosen();
+      const known = shops();
+      if (s === 'all' || !known.length) return s;
+      const kept = s.filter((id) => known.some((k) => k.id === id));
+      return kept.length ? kept : 'all';
+    },
+    undefined,
+    // The same shops are no change: the pages do not read again when the shop list merely loads.
+    { equals: (a, b) => shopParam(a) === shopParam(b) },
+  ),
+);
 
 /** Follows the URL's `shop=` (else the last choice); called once by the app shell. */
 export function syncShopsFromUrl(param: string | undefined): void {

@@ -19,7 +19,7 @@ export interface ShopScope {
 /** Every table a read goes through the scope for: each row of them belongs to one shop. */
 const SCOPED = [...MERGE_TARGETS.map(canonicalView), 'imports', ...DERIVED_TABLES];
 
-export const scopeKey = (scope: ShopScope | null) => (scope ? `${scope.all ? 'all' : 'some'}:${scope.shops}` : 'raw');
+const scopeKey = (scope: ShopScope | null) => (scope ? `${scope.all ? 'all' : 'some'}:${scope.shops}` : 'raw');
 
 /** The view of a table for the scope: its rows of the shops, each as the union of those shops sees it. */
 function scopedView(table: string, base: string, scope: ShopScope): string {
