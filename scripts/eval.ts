@@ -175,21 +175,33 @@ function churn(): void {
   );
 }
 
-/** Recommendations on a temporal holdout of each buyer's last order, against popularity. */
-async function recommend(): Promise<void> {
+/** Recommendations on a temporal holdout of each buyer's last order: strict (new items) and relaxed (buy again). */
+function recommend(): void {
   const file = arg('transactions') ?? arg('online-retail');
   if (!file)
     throw new Error(
       'give --transactions <csv with customer_id,order_id,date,item_id,quantity,amount> or --online-retail <file>',
     );
   const t0 = performance.now();
-  const r = await evaluateRecommendations(readItemTransactions(file, !arg('transactions')));
+  const { choice, ...r } = evaluateRecommendations(readItemTransactions(file, !arg('transactions')));
   console.log(
-    `buyers evaluated: ${r.buyers}; ours: precision@10 ${r.precision_at_10.toFixed(4)}, hit-rate@10 ${r.hit_rate_at_10.toFixed(4)}; popularity: ${r.popularity_precision_at_10.toFixed(4)}, ${r.popularity_hit_rate_at_10.toFixed(4)}`,
+    `buyers evaluated: ${r.buyers}; ${choice.method} λ ${choice.lambda ?? '–'} (validation hit-rate@10 by λ: ${choice.tried.map((t) => `${t.lambda}: ${t.hitRate.toFixed(4)}`).join(', ')})`,
   );
+  console.log('protocol  list              hit-rate@10  NDCG@10');
+  const row = (p: string, l: string, h: number, g: number | null) =>
+    console.log(
+      `${p.padEnd(9)} ${l.padEnd(17)} ${h.toFixed(4).padStart(11)} ${(g === null ? '–' : g.toFixed(4)).padStart(8)}`,
+    );
+  row('strict', choice.method, r.hit_rate_at_10, r.ndcg_at_10);
+  row('strict', 'item-kNN', r.knn_hit_rate_at_10, null);
+  row('strict', 'popularity', r.popularity_hit_rate_at_10, r.popularity_ndcg_at_10);
+  row('relaxed', `buy again + ${choice.method}`, r.buy_again_hit_rate_at_10, r.buy_again_ndcg_at_10);
+  row('relaxed', 'popularity', r.popularity_relaxed_hit_rate_at_10, r.popularity_relaxed_ndcg_at_10);
   console.log(
     JSON.stringify({
       ...Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v)])),
+      model: choice.method,
+      lambda: choice.lambda,
       hit_rate_ratio: round(r.hit_rate_at_10 / r.popularity_hit_rate_at_10, 2),
       seconds: round((performance.now() - t0) / 1000, 1),
     }),
@@ -247,7 +259,7 @@ async function segments(): Promise<void> {
 const command = process.argv[2];
 if (command === 'forecast-cv') await forecastCv();
 else if (command === 'churn') churn();
-else if (command === 'recommend') await recommend();
+else if (command === 'recommend') recommend();
 else if (command === 'segments') await segments();
 else {
   console.error(

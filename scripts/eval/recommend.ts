@@ -1,6 +1,16 @@
-import { tableToIPC, tableFromArrays } from 'apache-arrow';
-import { openNodeDuckDB } from '../../src/db/nodeDuckdb';
-import { coPurchaseSql } from '../../src/metrics/customers';
+import {
+  buyAgain,
+  fitRecommender,
+  heldItems,
+  itemSets,
+  lastOrderRows,
+  type ModelChoice,
+  knnModel,
+  popularity,
+  type Purchases,
+  rankingMetrics,
+  recommendNew,
+} from '../../src/ml/recommend';
 
 /** One purchase line: who, which order, when (day number) and which item. */
 export interface ItemTransaction {
@@ -12,77 +22,98 @@ export interface ItemTransaction {
 
 export interface RecommendEval {
   buyers: number;
-  precision_at_10: number;
+  /** Strict protocol: only items new to the buyer count. */
   hit_rate_at_10: number;
-  popularity_precision_at_10: number;
+  ndcg_at_10: number;
   popularity_hit_rate_at_10: number;
+  popularity_ndcg_at_10: number;
+  knn_hit_rate_at_10: number;
+  /** Relaxed protocol: the buyer's own past items count. */
+  buy_again_hit_rate_at_10: number;
+  buy_again_ndcg_at_10: number;
+  popularity_relaxed_hit_rate_at_10: number;
+  popularity_relaxed_ndcg_at_10: number;
+  choice: ModelChoice;
+}
+
+/** The transactions as dense purchase rows. */
+export function purchasesOf(tx: readonly ItemTransaction[]): Purchases {
+  const ids = <K>() => {
+    const m = new Map<K, number>();
+    const of = (k: K) => {
+      if (!m.has(k)) m.set(k, m.size);
+      return m.get(k) as number;
+    };
+    return { m, of };
+  };
+  const buyers = ids<string>();
+  const orders = ids<string>();
+  const items = ids<string>();
+  const n = tx.length;
+  const p = { buyer: new Int32Array(n), order: new Int32Array(n), day: new Int32Array(n), item: new Int32Array(n) };
+  tx.forEach((t, r) => {
+    p.buyer[r] = buyers.of(t.customer);
+    p.order[r] = orders.of(t.order);
+    p.day[r] = t.day;
+    p.item[r] = items.of(t.item);
+  });
+  return { ...p, buyers: buyers.m.size, items: [...items.m.keys()] };
 }
 
 /**
- * Temporal holdout: each buyer's last order (buyers with at least two) is held out. Item-item cosine from
- * the rest (baskets = buyers over time, the app's co-purchase SQL), each buyer's top 10 unseen items by
- * Σ cosine with what they bought, against the 10 most popular unseen items.
+ * Temporal holdout: each buyer's last order (buyers with at least two) is held out; the model sees the rest.
+ * Strict: the top 10 items the buyer never bought (EASE with λ chosen on the training rows' own holdout),
+ * against the 10 most popular such items, and item-kNN. Relaxed: the buyer's "buy again" list, then EASE's
+ * new items, against the 10 most popular items.
  */
-export async function evaluateRecommendations(tx: readonly ItemTransaction[], minSupport = 2): Promise<RecommendEval> {
-  const db = await openNodeDuckDB();
-  try {
-    await db.exec('CREATE TABLE tx (customer VARCHAR, order_id VARCHAR, day INTEGER, item VARCHAR)');
-    const table = tableFromArrays({
-      customer: tx.map((t) => t.customer),
-      order_id: tx.map((t) => t.order),
-      day: Int32Array.from(tx.map((t) => t.day)),
-      item: tx.map((t) => t.item),
-    });
-    await db.insertArrow('tx', tableToIPC(table, 'stream'));
-    await db.exec(`CREATE TABLE last_order AS
-      SELECT customer, arg_max(order_id, (day, order_id)) AS order_id FROM tx GROUP BY 1 HAVING count(DISTINCT order_id) >= 2`);
-    await db.exec(
-      `CREATE TABLE train AS SELECT t.* FROM tx t LEFT JOIN last_order l USING (customer, order_id) WHERE l.order_id IS NULL`,
-    );
-    await db.exec(
-      `CREATE TABLE test AS SELECT DISTINCT t.customer, t.item FROM tx t JOIN last_order l USING (customer, order_id)`,
-    );
-    await db.exec(
-      `CREATE TABLE history AS SELECT DISTINCT customer, item FROM train WHERE customer IN (SELECT customer FROM last_order)`,
-    );
-    await db.exec(
-      `CREATE TABLE sim AS ${coPurchaseSql('SELECT DISTINCT customer AS basket, item FROM train', minSupport)}`,
-    );
-    await db.exec(`CREATE TABLE recs AS
-      SELECT customer, item FROM (
-        SELECT h.customer, s.b AS item, sum(s.cosine) AS score,
-          row_number() OVER (PARTITION BY h.customer ORDER BY sum(s.cosine) DESC, s.b) AS k
-        FROM history h JOIN sim s ON s.a = h.item
-        WHERE NOT EXISTS (SELECT 1 FROM history x WHERE x.customer = h.customer AND x.item = s.b)
-        GROUP BY 1, 2
-      ) WHERE k <= 10`);
-    await db.exec(`CREATE TABLE popular AS SELECT item, count(DISTINCT customer) AS n FROM train GROUP BY 1`);
-    await db.exec(`CREATE TABLE pop_recs AS
-      SELECT customer, item FROM (
-        SELECT c.customer, p.item, row_number() OVER (PARTITION BY c.customer ORDER BY p.n DESC, p.item) AS k
-        FROM last_order c, (SELECT * FROM popular ORDER BY n DESC, item LIMIT 500) p
-        WHERE NOT EXISTS (SELECT 1 FROM history x WHERE x.customer = c.customer AND x.item = p.item)
-      ) WHERE k <= 10`);
-    const score = async (recs: string) => {
-      const [r] = await db.query<{ buyers: number; precision: number; hit: number }>(`
-        WITH hits AS (
-          SELECT c.customer, count(t.item) AS n FROM last_order c
-          LEFT JOIN ${recs} r USING (customer) LEFT JOIN test t ON t.customer = r.customer AND t.item = r.item
-          GROUP BY 1
-        )
-        SELECT count(*) AS buyers, avg(n / 10.0) AS precision, avg(CASE WHEN n > 0 THEN 1.0 ELSE 0.0 END) AS hit FROM hits`);
-      return r;
-    };
-    const ours = await score('recs');
-    const pop = await score('pop_recs');
-    return {
-      buyers: ours.buyers,
-      precision_at_10: ours.precision,
-      hit_rate_at_10: ours.hit,
-      popularity_precision_at_10: pop.precision,
-      popularity_hit_rate_at_10: pop.hit,
-    };
-  } finally {
-    db.close();
-  }
+export function evaluateRecommendations(tx: readonly ItemTransaction[]): RecommendEval {
+  const all = purchasesOf(tx);
+  const held = lastOrderRows(all);
+  const truth = heldItems(all, held);
+  const keep = held.map((h) => 1 - h);
+  const train: Purchases = {
+    ...all,
+    buyer: all.buyer.filter((_, i) => keep[i]),
+    order: all.order.filter((_, i) => keep[i]),
+    day: all.day.filter((_, i) => keep[i]),
+    item: all.item.filter((_, i) => keep[i]),
+  };
+  const n = all.items.length;
+  const { model, choice } = fitRecommender(train, Number.POSITIVE_INFINITY, (l, h) =>
+    process.stderr.write(`λ ${l}: validation hit-rate@10 ${h.toFixed(4)}\n`),
+  );
+  const sets = itemSets(train);
+  const popular = popularity(sets, n);
+  const buyers = [...truth.keys()];
+  const strict = recommendNew(model, sets, buyers, popular, 10);
+  const pop = recommendNew(null, sets, buyers, popular, 10);
+  const knn = recommendNew(knnModel(sets, n), sets, buyers, popular, 10);
+  let asOf = 0;
+  for (const d of train.day) asOf = Math.max(asOf, d);
+  const again = buyAgain(train, asOf);
+  const relaxed = new Map(
+    buyers.map((b) => {
+      const own = (again.get(b) ?? []).slice(0, 10).map((x) => x.item);
+      return [b, [...own, ...(strict.get(b) ?? [])].slice(0, 10)];
+    }),
+  );
+  const popRelaxed = new Map(buyers.map((b) => [b, popular.slice(0, 10)]));
+  const m = (lists: Map<number, readonly number[]>) => rankingMetrics(lists, truth, 10);
+  const s = m(strict);
+  const p = m(pop);
+  const r = m(relaxed);
+  const pr = m(popRelaxed);
+  return {
+    buyers: s.buyers,
+    hit_rate_at_10: s.hitRate,
+    ndcg_at_10: s.ndcg,
+    popularity_hit_rate_at_10: p.hitRate,
+    popularity_ndcg_at_10: p.ndcg,
+    knn_hit_rate_at_10: m(knn).hitRate,
+    buy_again_hit_rate_at_10: r.hitRate,
+    buy_again_ndcg_at_10: r.ndcg,
+    popularity_relaxed_hit_rate_at_10: pr.hitRate,
+    popularity_relaxed_ndcg_at_10: pr.ndcg,
+    choice,
+  };
 }

@@ -21,9 +21,9 @@ export const selectionKey = (selection: ShopSelection) =>
   selection === 'all' ? 'all' : [...new Set(selection)].sort((a, b) => a - b).join(',');
 
 /** The temporary tables the models keep for the shops they were computed for (metrics/customers.ts). */
-const MODEL_TABLES = ['buyer_stats', 'seg_rfm', 'seg_kmeans'];
+const MODEL_TABLES = ['buyer_stats', 'seg_rfm', 'seg_kmeans', 'rec_next', 'rec_again', 'rec_pairs'];
 /** The cached results that those tables back. */
-const MODEL_TABLE_KEYS = '|segments:';
+const MODEL_TABLE_KEYS = ['|segments:', '|recs'];
 
 /** What every selection's core shares: the connection, the queue, the caches and the scope now applied. */
 class Shared {
@@ -95,7 +95,8 @@ export class EngineCore {
     if (!scope || this.shared.modelScope === this.key) return;
     // The models' tables were another selection's: they are made again when asked for.
     for (const t of MODEL_TABLES) await this.db.exec(`DROP TABLE IF EXISTS temp.main.${t}`);
-    for (const k of [...this.shared.cache.keys()]) if (k.includes(MODEL_TABLE_KEYS)) this.shared.cache.delete(k);
+    for (const k of [...this.shared.cache.keys()])
+      if (MODEL_TABLE_KEYS.some((m) => k.includes(m))) this.shared.cache.delete(k);
     this.shared.modelScope = this.key;
   }
 

@@ -11,8 +11,6 @@ import {
   priceInputs,
   rfmLabels,
   segmentBuyerNames,
-  segmentNextProducts,
-  type NextProduct,
   segmentProfiles,
   segmentSizes,
   storeBuyerStats,
@@ -20,6 +18,19 @@ import {
   storeRfmSegments,
 } from '../metrics/customers';
 import { estimatePrice, type PriceResult } from '../ml/price';
+import { LIST_LENGTH } from '../ml/recommend';
+import {
+  type BuyAgainList,
+  buyAgainLists,
+  buyersNamed,
+  type NextProduct,
+  type ProductCount,
+  pairWeights,
+  purchaseRows,
+  segmentBuyAgain,
+  segmentNextProducts,
+  storeRecommendations,
+} from '../metrics/recommendations';
 import { chatDaysBelowTarget, type Finding, rankFindings } from '../metrics/findings';
 import {
   buyerTransactions,
@@ -40,7 +51,7 @@ import type {
   SeriesForecast,
   SkuDemand,
 } from '../ml/predictions';
-import type { DemandOptions, EngineApi, SegmentationResult } from './api';
+import type { DemandOptions, EngineApi, RecommenderInfo, SegmentationResult } from './api';
 
 import type { EngineCore } from './core';
 import type { Queries } from './queries';
@@ -233,9 +244,43 @@ export class ModelRunner implements Pick<EngineApi, ModelOp> {
     };
   }
 
+  /**
+   * Fits the recommender on every buyer's purchases (in the ML worker) and stores its lists as the
+   * selection's `rec_next`, `rec_again` and `rec_pairs`; null without buyers.
+   */
+  recommender(): Promise<RecommenderInfo | null> {
+    return this.predict(
+      'recs',
+      () => purchaseRows(this.core.db),
+      async (ml, x) => {
+        const r = await ml.recommend(x.purchases, x.asOf);
+        await this.core.serial(() => storeRecommendations(this.core.db, x.purchases.items, x.buyerIds, r, LIST_LENGTH));
+        return { ...r.choice, items: x.purchases.items.length, buyers: x.purchases.buyers };
+      },
+    );
+  }
+
   async segmentNextProducts(method: 'rfm' | 'kmeans'): Promise<Record<string, NextProduct[]>> {
-    if (!(await this.segmentation(method))) return {};
+    if (!(await this.segmentation(method)) || !(await this.recommender())) return {};
     return Object.fromEntries(await this.core.serial(() => segmentNextProducts(this.core.db, `seg_${method}`)));
+  }
+
+  async segmentBuyAgain(method: 'rfm' | 'kmeans'): Promise<Record<string, ProductCount[]>> {
+    if (!(await this.segmentation(method)) || !(await this.recommender())) return {};
+    return Object.fromEntries(await this.core.serial(() => segmentBuyAgain(this.core.db, `seg_${method}`)));
+  }
+
+  async buyAgain(
+    target: { buyers: readonly string[] } | { method: 'rfm' | 'kmeans'; segment: string },
+    limit = 5,
+  ): Promise<BuyAgainList[]> {
+    if ('method' in target && !(await this.segmentation(target.method))) return [];
+    if (!(await this.recommender())) return [];
+    const who =
+      'method' in target
+        ? `SELECT buyer_id FROM seg_${target.method} WHERE seg = ${sqlString(target.segment)}`
+        : buyersNamed(target.buyers);
+    return this.core.serial(() => buyAgainLists(this.core.db, who, limit));
   }
 
   async getSegment(method: 'rfm' | 'kmeans', id: string): Promise<string[]> {
@@ -247,23 +292,42 @@ export class ModelRunner implements Pick<EngineApi, ModelOp> {
     return this.core.serial(() => cohortAnalysis(this.core.db));
   }
 
-  recommendProducts(target: { product?: string; buyer?: string } = {}, minSupport = 3): Promise<ProductPair[]> {
+  async recommendProducts(target: { product?: string; buyer?: string } = {}, minSupport = 3): Promise<ProductPair[]> {
+    const model = await this.recommender();
     return this.core.serial(async () => {
-      if (target.buyer) {
-        const owned = await this.core.db.query<{ item: string }>(`
-          SELECT DISTINCT l.product_name AS item FROM order_lines l JOIN orders o USING (shop, order_id) JOIN buyers b USING (buyer_id)
-          WHERE o.is_valid AND b.buyer = ${sqlString(target.buyer)}`);
-        const have = new Set(owned.map((o) => o.item));
-        const pairs = (await coPurchase(this.core.db, 'buyer', minSupport)).filter(
-          (p) => have.has(p.a) && !have.has(p.b),
+      const weights = model ? await pairWeights(this.core.db) : new Map<string, { weight: number }>();
+      const weighed = (p: ProductPair): ProductPair => {
+        const w = [weights.get(`${p.a}\u0000${p.b}`)?.weight, weights.get(`${p.b}\u0000${p.a}`)?.weight].filter(
+          (x): x is number => x !== undefined,
         );
-        // One row per recommended product: its best pair.
+        return { ...p, weight: w.length ? Math.max(...w) : null };
+      };
+      // The model's strongest pairs first, then by lift.
+      const byModel = (x: ProductPair, y: ProductPair) =>
+        (y.weight ?? Number.NEGATIVE_INFINITY) - (x.weight ?? Number.NEGATIVE_INFINITY) || y.lift - x.lift;
+      if (target.buyer) {
+        const [buyer] = await this.core.db.query<{ buyer_id: number }>(
+          `SELECT buyer_id FROM buyers WHERE buyer = ${sqlString(target.buyer)}`,
+        );
+        const next = model && buyer ? await buyAgainLists(this.core.db, String(buyer.buyer_id), LIST_LENGTH) : [];
+        const order = new Map((next[0]?.next ?? []).map((name, i) => [name, i]));
+        const owned = new Set(
+          (
+            await this.core.db.query<{ item: string }>(`
+              SELECT DISTINCT l.product_name AS item FROM order_lines l JOIN orders o USING (shop, order_id)
+              WHERE o.is_valid AND o.buyer_id = ${buyer?.buyer_id ?? 'NULL'}`)
+          ).map((o) => o.item),
+        );
+        // The model's new products for the buyer that are co-bought (by buyers over time) with one they have.
         const best = new Map<string, ProductPair>();
-        for (const p of pairs) if (!best.has(p.b) || (best.get(p.b) as ProductPair).cosine < p.cosine) best.set(p.b, p);
-        return [...best.values()].sort((x, y) => y.cosine - x.cosine).slice(0, 10);
+        for (const p of await coPurchase(this.core.db, 'buyer', minSupport))
+          if (owned.has(p.a) && order.has(p.b) && (best.get(p.b)?.cosine ?? -1) < p.cosine) best.set(p.b, p);
+        return [...best.values()].sort((x, y) => (order.get(x.b) as number) - (order.get(y.b) as number)).map(weighed);
       }
-      const pairs = await coPurchase(this.core.db, 'order', minSupport);
-      return target.product ? pairs.filter((p) => p.a === target.product) : pairs.filter((p) => p.a < p.b);
+      const pairs = (await coPurchase(this.core.db, 'order', minSupport)).map(weighed);
+      return (target.product ? pairs.filter((p) => p.a === target.product) : pairs.filter((p) => p.a < p.b)).sort(
+        byModel,
+      );
     });
   }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { at, line, orderFile } from '../../test/fixtures';
 import { openNodeDuckDB } from '../db/nodeDuckdb';
 import { Engine } from '../engine/engine';
-import { buyerStats, rfmLabels, segmentNextProducts } from './customers';
+import { buyerStats, rfmLabels } from './customers';
 import { rfmScores, segmentOf } from '../ml/rfm';
 import { localMl } from '../ml/predictions';
 import { initTf } from '../ml/tf';
@@ -158,15 +158,51 @@ describe('cohorts, segments and co-purchase', () => {
     expect((await engine.recommendProducts({ buyer: 'u3' }, 2)).map((x) => x.b)).toEqual(['Spatula']);
   });
 
-  it('suggests the next product per segment from what co-buyers bought', async () => {
+  it("suggests the next product per segment: each buyer's first new product from the recommender", async () => {
     await engine.segmentCustomers('rfm');
-    const next = await segmentNextProducts(db, 'seg_rfm', 2);
-    // Only u3 (Panci, Wajan) has an unbought product co-bought by two buyers with Panci: Spatula.
+    const next = await engine.segmentNextProducts('rfm');
+    // Every buyer gets a first new product; u3 (Panci, Wajan) has one new product left: Spatula.
+    expect(
+      Object.values(next)
+        .flatMap((x) => x.map((p) => p.buyers))
+        .reduce((a, b) => a + b, 0),
+    ).toBe(4);
     const [seg] = await db.query<{ seg: string }>(
       "SELECT seg FROM seg_rfm JOIN buyers USING (buyer_id) WHERE buyer = 'u3'",
     );
-    expect(next.get(seg.seg)).toEqual([{ name: 'Spatula', buyers: 1, shared: false }]);
-    expect([...next.values()].flat()).toHaveLength(1);
+    expect(next[seg.seg].map((p) => p.name)).toContain('Spatula');
+    const [u3] = await engine.buyAgain({ buyers: ['u3'] });
+    expect(u3.next).toEqual(['Spatula']);
+  });
+
+  it('"buy again": own products by orders, then how due (days since ÷ usual interval nearest 1)', async () => {
+    const lists = await engine.buyAgain({ buyers: ['u1', 'u2', 'u3', 'u4', 'nobody'] });
+    expect(lists.map((l) => l.buyer)).toEqual(['u1', 'u2', 'u3', 'u4']);
+    const by = Object.fromEntries(lists.map((l) => [l.buyer, l]));
+    // u1: Panci in A1 (5 Jan) and A3 (2 Mar), 56 days apart; Spatula in A1 and A2 (15 Jan), 10 days apart.
+    // On 30 Jun, Panci is 120 days on (120/56 ≈ 2.1× its interval), Spatula 166 days (16.6×): Panci first.
+    expect(by.u1.again).toEqual([
+      { name: 'Panci', orders: 2, lastOrder: '2026-03-02', intervalDays: 56, due: '2026-04-27' },
+      { name: 'Spatula', orders: 2, lastOrder: '2026-01-15', intervalDays: 10, due: '2026-01-25' },
+    ]);
+    // u2 bought each once: the products' usual intervals (u1's) rank them, Panci (161/56) before Spatula (161/10).
+    expect(by.u2.again.map((a) => [a.name, a.intervalDays])).toEqual([
+      ['Panci', 56],
+      ['Spatula', 10],
+    ]);
+    // Nobody bought Wajan twice: no interval, after Panci.
+    expect(by.u3.again.map((a) => [a.name, a.intervalDays, a.due])).toEqual([
+      ['Panci', 56, '2026-03-29'],
+      ['Wajan', null, null],
+    ]);
+    expect(by.u4.again.map((a) => a.name)).toEqual(['Wajan']);
+    for (const l of lists) for (const n of l.next) expect(l.again.map((a) => a.name)).not.toContain(n);
+    const again = await engine.segmentBuyAgain('rfm');
+    expect(
+      Object.values(again)
+        .flatMap((x) => x.map((p) => p.buyers))
+        .reduce((a, b) => a + b, 0),
+    ).toBe(4);
   });
 
   it("keeps the seller's calendar corrections with the data", async () => {

@@ -180,6 +180,8 @@ export interface ProductPair {
   cosine: number;
   /** P(b | a): the share of a's baskets that also hold b. */
   confidence: number;
+  /** The recommender's weight between a and b (the larger way), when either is among the other's neighbours. */
+  weight?: number | null;
 }
 
 /**
@@ -317,59 +319,4 @@ export async function priceInputs(db: SqlConnection, limit: number, sku?: string
     by.set(r.sku, p);
   }
   return [...by.values()];
-}
-
-/** Neighbours per product in the next-product suggestion. */
-const NEIGHBOURS = 10;
-
-/**
- * "Next product" per segment: for each buyer of a labels table, the product not yet bought with the highest
- * Σ cosine (buyers-over-time co-purchase, at least `minSupport` buyers together) with what they bought, over
- * each product's 10 most similar products; then per segment the products most often recommended, with how
- * many of its buyers get each. Segments lead with different products where the data allows: the largest
- * segment takes its most recommended one, each next segment its most recommended one not yet led with (if
- * it is recommended to at least a fifth as many of its buyers as its first); else it shares its first, and
- * says so (`shared`).
- */
-export async function segmentNextProducts(
-  db: SqlConnection,
-  labels: string,
-  minSupport = 3,
-): Promise<Map<string, NextProduct[]>> {
-  const items = `SELECT DISTINCT o.buyer_id AS basket, l.product_name AS item FROM order_lines l JOIN orders o USING (shop, order_id)
-    WHERE o.is_valid AND o.buyer_id IS NOT NULL`;
-  const rows = await db.query<{ seg: string; name: string; buyers: number }>(`
-    WITH items AS (${items}),
-    -- Item-kNN: each product's ${NEIGHBOURS} most similar products, so the candidates grow with buyers, not with buyers × products.
-    sim AS (SELECT a, b, cosine FROM (${coPurchaseSql(items, minSupport)}) QUALIFY row_number() OVER (PARTITION BY a ORDER BY cosine DESC, b) <= ${NEIGHBOURS}),
-    candidates AS (SELECT i.basket AS buyer_id, s.b AS item, sum(s.cosine) AS score FROM items i JOIN sim s ON s.a = i.item GROUP BY 1, 2),
-    scores AS (SELECT c.* FROM candidates c ANTI JOIN items x ON x.basket = c.buyer_id AND x.item = c.item),
-    best AS (SELECT buyer_id, arg_max(item, score) AS item FROM scores GROUP BY 1),
-    counted AS (SELECT l.seg, b.item AS name, count(*) AS buyers FROM best b JOIN ${labels} l USING (buyer_id) GROUP BY 1, 2)
-    SELECT seg, name, buyers FROM counted ORDER BY seg, buyers DESC, name`);
-  const bySeg = new Map<string, { name: string; buyers: number }[]>();
-  for (const r of rows) bySeg.set(r.seg, [...(bySeg.get(r.seg) ?? []), { name: r.name, buyers: Number(r.buyers) }]);
-  const total = (list: { buyers: number }[]) => list.reduce((a, x) => a + x.buyers, 0);
-  const led = new Set<string>();
-  const out = new Map<string, NextProduct[]>();
-  for (const [seg, list] of [...bySeg].sort((a, b) => total(b[1]) - total(a[1]) || (a[0] < b[0] ? -1 : 1))) {
-    const own = list.find((x) => !led.has(x.name) && x.buyers * 5 >= list[0].buyers);
-    const first = own ?? list[0];
-    led.add(first.name);
-    out.set(seg, [
-      { ...first, shared: !own },
-      ...list
-        .filter((x) => x !== first)
-        .slice(0, 2)
-        .map((x) => ({ ...x, shared: false })),
-    ]);
-  }
-  return out;
-}
-
-/** A product suggested to a segment's buyers; `shared` when another segment leads with it too. */
-export interface NextProduct {
-  name: string;
-  buyers: number;
-  shared: boolean;
 }

@@ -42,6 +42,92 @@ export function choleskySolve(a: Float64Array, b: Float64Array, n: number): Floa
   return x;
 }
 
+/** Rows per block of `invertSpd`: 32 rows of 1,000 doubles stay in a core's cache. */
+const BLOCK = 32;
+
+function dot(x: Float64Array, xo: number, y: Float64Array, yo: number, len: number): number {
+  let s0 = 0,
+    s1 = 0,
+    s2 = 0,
+    s3 = 0,
+    k = 0;
+  for (; k + 3 < len; k += 4) {
+    s0 += x[xo + k] * y[yo + k];
+    s1 += x[xo + k + 1] * y[yo + k + 1];
+    s2 += x[xo + k + 2] * y[yo + k + 2];
+    s3 += x[xo + k + 3] * y[yo + k + 3];
+  }
+  for (; k < len; k++) s0 += x[xo + k] * y[yo + k];
+  return s0 + s1 + s2 + s3;
+}
+function axpy(y: Float64Array, yo: number, x: Float64Array, xo: number, f: number, len: number) {
+  let j = 0;
+  for (; j + 3 < len; j += 4) {
+    y[yo + j] += f * x[xo + j];
+    y[yo + j + 1] += f * x[xo + j + 1];
+    y[yo + j + 2] += f * x[xo + j + 2];
+    y[yo + j + 3] += f * x[xo + j + 3];
+  }
+  for (; j < len; j++) y[yo + j] += f * x[xo + j];
+}
+/**
+ * Inverts a symmetric positive-definite matrix (row-major, n × n) by Cholesky: A = L Lᵀ, then L⁻¹ in place,
+ * then A⁻¹ = L⁻ᵀ L⁻¹; about n³/2 multiply-adds, in blocks of rows that stay in cache, every inner loop along
+ * a row. Throws when A is not positive definite.
+ */
+export function invertSpd(a: Float64Array, n: number): Float64Array {
+  const l = Float64Array.from(a);
+  for (let i0 = 0; i0 < n; i0 += BLOCK) {
+    const i1 = Math.min(n, i0 + BLOCK);
+    for (let j = 0; j < i1; j++) {
+      const rj = j * n;
+      for (let i = Math.max(i0, j); i < i1; i++) {
+        const ri = i * n;
+        const s = l[ri + j] - dot(l, ri, l, rj, j);
+        if (i === j) {
+          if (!(s > 0)) throw new Error('matrix is not positive definite');
+          l[ri + i] = Math.sqrt(s);
+        } else l[ri + j] = s / l[rj + j];
+      }
+    }
+  }
+  const acc = new Float64Array(BLOCK * n);
+  for (let i0 = 0; i0 < n; i0 += BLOCK) {
+    const i1 = Math.min(n, i0 + BLOCK);
+    acc.fill(0);
+    for (let k = 0; k < i0; k++) {
+      const rk = k * n;
+      for (let i = i0; i < i1; i++) {
+        const f = l[i * n + k];
+        if (f !== 0) axpy(acc, (i - i0) * n, l, rk, f, k + 1);
+      }
+    }
+    for (let i = i0; i < i1; i++) {
+      const ri = i * n,
+        ra = (i - i0) * n;
+      for (let k = i0; k < i; k++) {
+        const f = l[ri + k];
+        if (f !== 0) axpy(acc, ra, l, k * n, f, k + 1);
+      }
+      const d = l[ri + i];
+      for (let j = 0; j < i; j++) l[ri + j] = -acc[ra + j] / d;
+      l[ri + i] = 1 / d;
+    }
+  }
+  const inv = new Float64Array(n * n);
+  for (let i0 = 0; i0 < n; i0 += BLOCK) {
+    const i1 = Math.min(n, i0 + BLOCK);
+    for (let k = i0; k < n; k++) {
+      const rk = k * n;
+      for (let i = i0; i < Math.min(i1, k + 1); i++) {
+        const f = l[rk + i];
+        if (f !== 0) axpy(inv, i * n, l, rk, f, i + 1);
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) inv[j * n + i] = inv[i * n + j];
+  return inv;
+}
 /** The q-quantile of values (linear interpolation between order statistics, as numpy's default). */
 export function quantile(values: readonly number[], q: number): number {
   if (!values.length) return Number.NaN;

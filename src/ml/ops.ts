@@ -13,6 +13,7 @@ export const ML_OPS = [
   'cancelDemand',
   'segmentBuyers',
   'optimizeMarketing',
+  'recommend',
 ] as const satisfies readonly (keyof MlBackend)[];
 
 /** A compile error when an operation of MlBackend is missing from ML_OPS. */

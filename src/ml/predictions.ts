@@ -7,6 +7,7 @@ import { type Forecast, ForecastCancelled, forecast, forecastMany } from './fore
 import { buildDesign, eventsIn } from './forecast/design';
 import { isolationScores } from './isolationForest';
 import { allocateGreedy, allocateLp, fitMmm, holdoutCheck, type MmmFit, responseOf } from './mmm';
+import { type Purchases, type Recommendations, recommendAll } from './recommend';
 import { type BuyerStats, type SegmentName, type Segmentation, segmentBuyers } from './segments';
 import { quantile } from './linalg';
 
@@ -361,6 +362,8 @@ export interface MlBackend {
   cancelDemand(): Promise<void>;
   segmentBuyers(buyers: BuyerStats[], method: 'rfm' | 'kmeans', rfmLabels?: SegmentName[]): Promise<Segmentation>;
   optimizeMarketing(input: MarketingInput): Promise<MarketingResult | null>;
+  /** The recommender's fit on the shop's purchases, and every buyer's and item's lists. */
+  recommend(p: Purchases, asOf: number): Promise<Recommendations>;
 }
 
 /** The functions above behind the async interface, after `init` (TensorFlow.js's backend). */
@@ -381,6 +384,8 @@ export function localMl(init: () => Promise<void>): MlBackend {
     cancelDemand: async () => cancelDemand(),
     segmentBuyers: after(segmentBuyers),
     optimizeMarketing: after(optimizeMarketing),
+    // Plain arithmetic: no TensorFlow.js to wait for.
+    recommend: async (p, asOf) => recommendAll(p, asOf),
   };
 }
 

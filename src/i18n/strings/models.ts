@@ -239,6 +239,29 @@ export const MODELS = {
     id: 'Kohort {cohort}, bulan ke-{m}: {n} dari {size} pembeli berbelanja ({rate}), penjualan {sales}',
     en: 'Cohort {cohort}, month {m}: {n} of {size} buyers ordered ({rate}), sales {sales}',
   },
+  insBuyAgain: { id: 'Beli lagi: {name} ({buyers} pembeli)', en: 'Buy again: {name} ({buyers} buyers)' },
+  colBuyAgain: { id: 'Beli lagi', en: 'Buy again' },
+  colNewForBuyer: { id: 'Baru untuknya', en: 'New for them' },
+  colDue: { id: 'Jatuh tempo', en: 'Due' },
+  buyAgainExport: { id: 'Daftar broadcast (CSV)', en: 'Broadcast list (CSV)' },
+  buyAgainMeaning: {
+    id: 'Beli lagi = produk yang pernah dibeli pembeli itu, urut jumlah pesanan, lalu yang paling jatuh tempo (hari sejak terakhir ÷ jarak belinya yang biasa), lalu yang terbaru. Baru = produk berikutnya dari model rekomendasi.',
+    en: 'Buy again = products the buyer bought before, by number of orders, then the most due (days since the last ÷ their usual gap between purchases), then the most recent. New = the next products from the recommender.',
+  },
+  recModel: {
+    id: 'Model rekomendasi: {method} pada {items} produk dan {buyers} pembeli.',
+    en: 'Recommender: {method} on {items} products and {buyers} buyers.',
+  },
+  recModelTest: {
+    id: 'Diuji pada pesanan terakhir {held} pembeli: {hit} mendapat produk barunya di 10 teratas, produk terlaris {pop}.',
+    en: 'Tested on the last order of {held} buyers: {hit} got a new product of theirs in the top 10, against {pop} for the best sellers.',
+  },
+  recModelEase: { id: 'EASE (λ {lambda}, dipilih pada uji)', en: 'EASE (λ {lambda}, chosen on the test)' },
+  recModelKnn: { id: 'item-kNN (kosinus)', en: 'item-kNN (cosine)' },
+  insBundlesOrder: {
+    id: 'Urut bobot model rekomendasi antar kedua produk, lalu lift.',
+    en: "Ordered by the recommender's weight between the two products, then by lift.",
+  },
   demandCancel: { id: 'Batalkan', en: 'Cancel' },
   demandCancelled: { id: 'Perkiraan permintaan dibatalkan.', en: 'The demand forecast was cancelled.' },
 } satisfies Record<string, Record<Locale, string>>;

@@ -26,6 +26,9 @@ export function InsightsPage() {
   // Bundle ideas: pairs bought together more often than chance (lift above 1).
   const [pairs] = createEngineQuery('recommendProducts', () => [{}, 3]);
   const bundles = (all: ProductPair[]) => all.filter((p) => p.lift > 1);
+  const topLift = (all: ProductPair[]) =>
+    bundles(all).reduce<ProductPair | undefined>((a, p) => (a && a.lift >= p.lift ? a : p), undefined);
+  const [model] = createEngineQuery('recommender');
   const [clusters, setClusters] = createSignal<SegmentationResult | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [prices, setPrices] = createSignal<PriceResult[] | null>(null);
@@ -150,7 +153,7 @@ export function InsightsPage() {
               skeleton={<SkeletonFigure label={tr('insTopLift')} formula={tr('insTopLiftFormula')} />}
             >
               {(all) => (
-                <Show when={bundles(all())[0]}>
+                <Show when={topLift(all())}>
                   {(top) => (
                     <Figure
                       id="top_bundle_lift"
@@ -517,7 +520,29 @@ export function InsightsPage() {
             {(all) => (
               <div class="card">
                 <h2>{tr('insBundles')}</h2>
+                <Show when={model()}>
+                  {(m) => (
+                    <p class="muted small" data-testid="recommender">
+                      {trf('recModel', {
+                        method:
+                          m().method === 'ease'
+                            ? trf('recModelEase', { lambda: formatCount(m().lambda ?? 0, locale()) })
+                            : tr('recModelKnn'),
+                        items: formatCount(m().items, locale()),
+                        buyers: formatCount(m().buyers, locale()),
+                      })}{' '}
+                      <Show when={m().hitRate !== null}>
+                        {trf('recModelTest', {
+                          held: formatCount(m().heldBuyers, locale()),
+                          hit: formatPercent(m().hitRate ?? 0, locale()),
+                          pop: formatPercent(m().popularityHitRate ?? 0, locale()),
+                        })}
+                      </Show>
+                    </p>
+                  )}
+                </Show>
                 <Show when={bundles(all()).length} fallback={<p class="muted">{tr('insNoBundles')}</p>}>
+                  <p class="muted small">{tr('insBundlesOrder')}</p>
                   <DataTable
                     caption={tr('insBundles')}
                     hideCaption

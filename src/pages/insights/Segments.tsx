@@ -6,7 +6,7 @@ import { locale, named, tr, trf } from '../../app/state';
 import { createEngineQuery, engine } from '../../app/useRange';
 import { DataTable } from '../../components/DataTable';
 import type { SegmentationResult, SegmentSummary } from '../../engine/api';
-import { downloadText, toCsv } from '../../format/csv';
+import { downloadOutreach } from '../../components/outreach';
 import { formatCount, formatDecimal, formatMoney, formatPercent } from '../../format/number';
 
 /** The dendrogram of the clusters' merges as SVG: leaves along the bottom, merge height upwards. */
@@ -65,24 +65,21 @@ export function SegmentTable(props: {
 }) {
   // The next-product suggestion reads every buyer's baskets: it fills in after the segments are shown.
   const [next] = createEngineQuery('segmentNextProducts', () => [props.result.method]);
+  const [again] = createEngineQuery('segmentBuyAgain', () => [props.result.method]);
   const name = (s: SegmentSummary) =>
     props.result.method === 'rfm'
       ? segmentLabel(locale(), s.id)
       : `${tr('colCluster')} ${s.id.replace('cluster_', '')} (${named(SEGMENT_NAMES[s.dominant])})`;
-  const exportBuyers = async (s: SegmentSummary) => {
-    const buyers = await engine().getSegment(props.result.method, s.id);
-    downloadText(
+  // The broadcast list: every buyer of the segment with what to offer them.
+  const exportBuyers = async (s: SegmentSummary) =>
+    downloadOutreach(
       `toko-insight-segmen-${s.id}.csv`,
-      toCsv(
-        ['username'],
-        buyers.map((b) => [b]),
-      ),
+      await engine().buyAgain({ method: props.result.method, segment: s.id }, 3),
     );
-  };
   const pct = (v: number) => formatPercent(v, locale());
   return (
     // Busy until the next products arrive: their lines change the rows' height.
-    <div aria-busy={next.loading ? 'true' : undefined}>
+    <div aria-busy={next.loading || again.loading ? 'true' : undefined}>
       <DataTable
         caption={props.caption}
         hideCaption
@@ -131,6 +128,13 @@ export function SegmentTable(props: {
                     <div class="muted small" data-testid="next-product" data-shared={String(p().shared)}>
                       {trf('insNextProduct', { name: p().name, buyers: formatCount(p().buyers, locale()) })}
                       {p().shared ? ` ${tr('insNextShared')}` : ''}
+                    </div>
+                  )}
+                </Show>
+                <Show when={again()?.[s.id]?.[0]}>
+                  {(p) => (
+                    <div class="muted small" data-testid="buy-again">
+                      {trf('insBuyAgain', { name: p().name, buyers: formatCount(p().buyers, locale()) })}
                     </div>
                   )}
                 </Show>

@@ -1,6 +1,8 @@
-import type { Resource } from 'solid-js';
+import { createMemo, type Resource } from 'solid-js';
 import { locale, tr, trf } from '../../app/state';
+import { createEngineQuery } from '../../app/useRange';
 import { DataTable } from '../../components/DataTable';
+import { downloadOutreach } from '../../components/outreach';
 import { Pending, SkeletonCard } from '../../components/Skeleton';
 import type { ChurnPrediction } from '../../engine/api';
 import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent } from '../../format/number';
@@ -16,6 +18,23 @@ export function ChurnCard(props: { churn: Resource<ChurnPrediction | null>; curr
   const money = (v: number) => formatMoney(v, props.currency, locale());
   const pct = (v: number | null) => (v === null || !Number.isFinite(v) ? '–' : formatPercent(v, locale()));
   const num = (v: number, digits = 2) => formatDecimal(v, locale(), digits);
+  // What to offer each buyer on the list: their own products to buy again, then new ones.
+  const [lists] = createEngineQuery('buyAgain', () => {
+    const c = churn();
+    return c ? [{ buyers: c.atRisk.map((r) => r.buyer) }, 3] : false;
+  });
+  const listOf = createMemo(() => new Map((lists() ?? []).map((l) => [l.buyer, l])));
+  const offer = (buyer: string) => {
+    const l = listOf().get(buyer);
+    return l ? [...l.again.slice(0, 2).map((a) => a.name), ...l.next.slice(0, 1).map((n) => `+ ${n}`)].join(' · ') : '';
+  };
+  const exportList = (c: ChurnPrediction) => {
+    const by = new Map(c.atRisk.map((r) => [r.buyer, r]));
+    downloadOutreach('toko-insight-pembeli-berisiko.csv', lists() ?? [], [
+      { header: tr('colProbability'), value: (b) => by.get(b)?.probability ?? null },
+      { header: tr('colValue'), value: (b) => by.get(b)?.value ?? null },
+    ]);
+  };
   return (
     <Pending
       of={churn}
@@ -40,6 +59,18 @@ export function ChurnCard(props: { churn: Resource<ChurnPrediction | null>; curr
           <p class="muted small">
             {trf('churnModel', { auc: num(c().auc, 3), brier: num(c().brier, 3), base: pct(c().baseRate) })}
           </p>
+          <p class="muted small">{tr('buyAgainMeaning')}</p>
+          <div class="toolbar">
+            <button
+              type="button"
+              class="secondary small-button"
+              disabled={!lists()?.length}
+              onClick={() => exportList(c())}
+              data-testid="at-risk-export"
+            >
+              {tr('buyAgainExport')}
+            </button>
+          </div>
           <DataTable
             caption={tr('churnTitle')}
             hideCaption
@@ -72,6 +103,7 @@ export function ChurnCard(props: { churn: Resource<ChurnPrediction | null>; curr
                     gap: formatCount(Math.round(r.usualGap), locale()),
                   }),
               },
+              { label: tr('colBuyAgain'), value: (r) => <span data-testid="at-risk-offer">{offer(r.buyer)}</span> },
             ]}
           />
         </div>

@@ -1,0 +1,47 @@
+import { dayNumber } from '../../kernel/days';
+
+/** How far apart the rows of a dated series are: the forecaster takes one value per day only. */
+export type Spacing =
+  | { kind: 'daily' }
+  | { kind: 'sub_daily'; perDay: number }
+  | { kind: 'weekly' | 'monthly' | 'quarterly' | 'yearly' | 'irregular'; days: number };
+
+/**
+ * The spacing of a series' time stamps (`YYYY-MM-DD`, optionally followed by a time): sub-daily when days
+ * repeat (the most rows on one day), else by the median gap between consecutive days, so a few missing days
+ * keep a series daily.
+ */
+export function spacingOf(stamps: readonly string[]): Spacing {
+  const perDay = new Map<number, number>();
+  for (const s of stamps) {
+    const d = dayNumber(s.slice(0, 10));
+    perDay.set(d, (perDay.get(d) ?? 0) + 1);
+  }
+  const most = Math.max(0, ...perDay.values());
+  if (most > 1) return { kind: 'sub_daily', perDay: most };
+  const days = [...perDay.keys()].sort((a, b) => a - b);
+  const gaps = days.slice(1).map((d, i) => d - days[i]);
+  if (!gaps.length) return { kind: 'daily' };
+  gaps.sort((a, b) => a - b);
+  const g = gaps[gaps.length >> 1];
+  if (g === 1) return { kind: 'daily' };
+  const kind =
+    g === 7
+      ? 'weekly'
+      : g >= 28 && g <= 31
+        ? 'monthly'
+        : g >= 89 && g <= 92
+          ? 'quarterly'
+          : g >= 365 && g <= 366
+            ? 'yearly'
+            : 'irregular';
+  return { kind, days: g };
+}
+
+/** Why a spacing is refused, in words (English: the CLI's message; the app words it in its own locale). */
+export function spacingProblem(s: Spacing): string | null {
+  if (s.kind === 'daily') return null;
+  if (s.kind === 'sub_daily')
+    return `the series is sub-daily (up to ${s.perDay} rows on one day); give one value per day`;
+  return `the series is ${s.kind} (a median of ${s.days} days between rows); give one value per day`;
+}
