@@ -34,6 +34,8 @@ import { ordersCsv, ordersCsvLastMonth, ordersXlsx } from './bench/ordersCsv';
 import { median, timePageSets } from './bench/pageSets';
 import { forecastDemand, forecastSeries } from '../src/ml/predictions';
 import { initTf } from '../src/ml/tf';
+import { EASE_MAX_ITEMS, easeWeights, gram, itemSets } from '../src/ml/recommend';
+import { benchPurchases } from './bench/purchases';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -149,7 +151,9 @@ async function benchBrowser(csvPath: string): Promise<Omit<Row, 'mb'>> {
 }
 
 /** The ML worker in Chromium: two years of daily sales forecast, and 200 SKUs fitted in one batch. */
-async function benchMl(): Promise<MlBenchResult & { node: { salesForecastMs: number[]; demandMs: number } }> {
+async function benchMl(): Promise<
+  MlBenchResult & { node: { salesForecastMs: number[]; demandMs: number; easeMs: Record<number, number[]> } }
+> {
   const server = await createServer({
     configFile: path.resolve('vite.config.ts'),
     logLevel: 'error',
@@ -191,7 +195,19 @@ async function benchMl(): Promise<MlBenchResult & { node: { salesForecastMs: num
     }));
     const t = performance.now();
     await forecastDemand({ start: BENCH_START, skus, horizon: 30, leadTime: 14, serviceLevel: 0.95 });
-    return { ...r, node: { salesForecastMs: nodeSales, demandMs: performance.now() - t } };
+    const demandMs = performance.now() - t;
+    // EASE's closed form alone (one λ) at shop sizes up to the item-kNN limit, in Node.
+    const easeMs: Record<number, number[]> = {};
+    for (const n of [1000, 2000, EASE_MAX_ITEMS]) {
+      const g = gram(itemSets(benchPurchases(n, 20 * n)), n);
+      easeMs[n] = [];
+      for (let i = 0; i < (n > 1000 ? 1 : 3); i++) {
+        const t0 = performance.now();
+        easeWeights(g, n, 64);
+        easeMs[n].push(performance.now() - t0);
+      }
+    }
+    return { ...r, node: { salesForecastMs: nodeSales, demandMs, easeMs } };
   } finally {
     await context.close();
     await server.close();
@@ -296,6 +312,13 @@ async function main() {
     console.log(
       `  200 SKUs x 730 days in one batch                    chromium ${fmt(r.demandMs)}  node ${fmt(r.node.demandMs)}  budget 30000 ms  ${r.demandMs <= 30_000 ? 'ok' : 'over'}  (${r.progressEvents} progress events)`,
     );
+    console.log(
+      `  recommender, 1,000 products x 20,000 buyers: λ chosen on a holdout (6 fits), final fit, every list  chromium ${fmt(r.recommendMs)}`,
+    );
+    for (const [n, ms] of Object.entries(r.node.easeMs))
+      console.log(
+        `  EASE closed form, ${Number(n).toLocaleString('en-US')} products, one λ (median of ${ms.length})  node ${fmt(median(ms))}${n === '1000' ? `  budget 1000 ms  ${median(ms) <= 1000 ? 'ok' : 'over'}` : ''}`,
+      );
     if (args.includes('--ml-only')) return;
   }
   const rows: Row[] = [];

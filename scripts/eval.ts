@@ -15,6 +15,7 @@ import { evaluateChurn } from '../src/ml/churn';
 import { segmentBuyers } from '../src/ml/segments';
 import { evaluateRecommendations } from './eval/recommend';
 import {
+  levelBreakSeries,
   onlineRetailDaily,
   onlineRetailTransactions,
   readDailyCsv,
@@ -28,13 +29,17 @@ function arg(name: string): string | undefined {
 }
 
 const round = (v: number | null, d = 4) => (v === null || !Number.isFinite(v) ? null : Number(v.toFixed(d)));
+/** A metric as text: "–" where it is undefined, never NaN. */
+const show = (v: number | null, d = 4) => (v === null || !Number.isFinite(v) ? '–' : v.toFixed(d));
 
 async function forecastCv(): Promise<void> {
   await initTf(`${path.resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
   const csv = arg('csv');
   const retail = arg('online-retail');
-  if (!csv && !retail) throw new Error('give --csv <file with ds,y> or --online-retail <file>');
-  const series = csv ? readDailyCsv(csv) : onlineRetailDaily(retail as string);
+  const broken = arg('level-break');
+  if (!csv && !retail && !broken)
+    throw new Error('give --csv <file with ds,y>, --online-retail <file> or --level-break <seed>');
+  const series = csv ? readDailyCsv(csv) : retail ? onlineRetailDaily(retail) : levelBreakSeries(Number(broken));
   const o = {
     initial: Number(arg('initial') ?? 730),
     period: Number(arg('period') ?? 180),
@@ -74,18 +79,19 @@ async function forecastCv(): Promise<void> {
     `series: ${series.values.length} days from ${series.start} to ${isoOfDay(startDay + series.values.length - 1)}; initial ${o.initial}, period ${o.period}, horizon ${o.horizon}`,
   );
   console.log(
-    'model                 cutoffs  MAPE h1-37  MAPE h329-365  MAE h1-37     MASE  cover80  cover95  seconds',
+    'model                 cutoffs  MAPE h1-37  MAPE h329-365  MAE h1-37     MASE  cover80  cover95    width80  seconds',
   );
   for (const [name, m] of Object.entries(results)) {
-    const f = (v: number | null, w: number, d = 4) => (v === null ? '–' : v.toFixed(d)).padStart(w);
+    const f = (v: number | null, w: number, d = 4) =>
+      (v === null || !Number.isFinite(v) ? '–' : v.toFixed(d)).padStart(w);
     console.log(
-      `${name.padEnd(20)} ${String(m.cutoffs).padStart(8)} ${f(m.mape_h37, 11)} ${f(m.mape_h365, 14)} ${f(m.mae_h37, 10)} ${f(m.mase, 8)} ${f(m.coverage80, 8, 3)} ${f(m.coverage95, 8, 3)} ${f(m.seconds, 8, 1)}`,
+      `${name.padEnd(20)} ${String(m.cutoffs).padStart(8)} ${f(m.mape_h37, 11)} ${f(m.mape_h365, 14)} ${f(m.mae_h37, 10)} ${f(m.mase, 8)} ${f(m.coverage80, 8, 3)} ${f(m.coverage95, 8, 3)} ${f(m.width80, 10, 1)} ${f(m.seconds, 8, 1)}`,
     );
   }
   console.log('\nby horizon (ours):');
   for (const b of results.toko_prophet_style.table)
     console.log(
-      `  h ${String(b.from).padStart(3)}-${String(b.to).padEnd(3)}  MAPE ${b.mape.toFixed(4)}  MAE ${b.mae.toFixed(4)}  cover80 ${b.coverage80?.toFixed(3) ?? '–'}  n ${b.n}`,
+      `  h ${String(b.from).padStart(3)}-${String(b.to).padEnd(3)}  MAPE ${show(b.mape)}  MAE ${show(b.mae)}  cover80 ${show(b.coverage80, 3)}  n ${b.n}`,
     );
   const m = results.toko_prophet_style;
   const out: Record<string, unknown> = {
@@ -104,7 +110,13 @@ async function forecastCv(): Promise<void> {
     baselines: Object.fromEntries(
       ['seasonal_naive', 'ets'].map((k) => [
         k,
-        { mase: round(results[k].mase), mape_h37: round(results[k].mape_h37), mape_h365: round(results[k].mape_h365) },
+        {
+          mase: round(results[k].mase),
+          mape_h37: round(results[k].mape_h37),
+          mape_h365: round(results[k].mape_h365),
+          coverage80: round(results[k].coverage80),
+          width80: round(results[k].width80),
+        },
       ]),
     ),
   };
@@ -116,6 +128,8 @@ async function forecastCv(): Promise<void> {
         mape_h365: round(p.mape_h365),
         mase: round(p.mase),
         coverage80: round(p.coverage80),
+        coverage95: round(p.coverage95),
+        width80: round(p.width80),
         seconds: round(p.seconds, 1),
       },
     };
@@ -123,7 +137,10 @@ async function forecastCv(): Promise<void> {
   console.log(JSON.stringify(out));
 }
 
-/** Prophet itself (WASM build of the Stan model), default settings, yearly on, 80% intervals. */
+/**
+ * Prophet itself (WASM build of the Stan model) with its own defaults: yearly seasonality on only with two
+ * years of history ("auto"), weekly on, 80% intervals; it gives no 95% band.
+ */
 async function prophetPeer(start: string): Promise<Model> {
   // Imported only here: the peer is a devDependency and never part of the app.
   const { Prophet, initSync } = await import('@bsull/augurs/prophet');
@@ -138,7 +155,7 @@ async function prophetPeer(start: string): Promise<Model> {
       ds.push((d0 + i) * 86_400);
       y.push(v);
     });
-    const p = new Prophet({ optimizer, yearlySeasonality: { type: 'manual', enabled: true }, intervalWidth: 0.8 });
+    const p = new Prophet({ optimizer, intervalWidth: 0.8 });
     p.fit({ ds, y });
     const future = Array.from({ length: horizon }, (_, h) => (d0 + history.length + h) * 86_400);
     const f = p.predict({ ds: future });
@@ -257,11 +274,16 @@ async function segments(): Promise<void> {
 }
 
 const command = process.argv[2];
-if (command === 'forecast-cv') await forecastCv();
-else if (command === 'churn') churn();
-else if (command === 'recommend') recommend();
-else if (command === 'segments') await segments();
-else {
+const commands: Record<string, () => unknown> = { 'forecast-cv': forecastCv, churn, recommend, segments };
+if (commands[command]) {
+  try {
+    await commands[command]();
+  } catch (e) {
+    // A refusal (a file that is not daily, a missing column) is one clear line and a non-zero exit.
+    console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(2);
+  }
+} else {
   console.error(
     'usage: npm run eval -- forecast-cv --csv <file> [--initial 730] [--period 180] [--horizon 365] [--peer prophet]',
   );

@@ -3,15 +3,29 @@ import zlib from 'node:zlib';
 import type { Transaction } from '../../src/ml/churn';
 import type { ItemTransaction } from './recommend';
 import { dayNumber, isoOfDay } from '../../src/kernel/days';
+import { mulberry32 } from '../../src/ml/random';
+import { spacingOf, spacingProblem } from '../../src/ml/forecast/spacing';
 
-/** A daily series from a `ds,y` CSV (quotes allowed): every day from the first to the last, null when absent. */
+/**
+ * A daily series from a `ds,y` CSV (quotes allowed; LF, CRLF or CR line endings): every day from the first
+ * to the last, null when absent. Throws, naming the spacing found, unless the rows are one per day.
+ */
 export function readDailyCsv(file: string): { start: string; values: (number | null)[] } {
-  const text = readText(file);
-  const rows = text
-    .split(/\r?\n/)
+  const rows = readText(file)
+    .split(/\r\n|\r|\n/)
     .slice(1)
-    .filter(Boolean)
-    .map((l) => l.split(',').map((c) => c.replace(/^"|"$/g, '')));
+    .filter((l) => l.trim())
+    .map((l) => l.split(',').map((c) => c.trim().replace(/^"|"$/g, '')));
+  const bad = rows.findIndex(
+    ([ds, y]) => !/^\d{4}-\d{2}-\d{2}/.test(ds ?? '') || !Number.isFinite(Number(y)) || y === '',
+  );
+  if (!rows.length) throw new Error(`${file}: no rows after the header`);
+  if (bad >= 0)
+    throw new Error(
+      `${file}, row ${bad + 2}: expected a date (YYYY-MM-DD) and a number, found "${rows[bad].join(',')}"`,
+    );
+  const problem = spacingProblem(spacingOf(rows.map((r) => r[0])));
+  if (problem) throw new Error(`${file}: ${problem}`);
   const byDay = new Map<number, number>();
   for (const [ds, y] of rows) byDay.set(dayNumber(ds.slice(0, 10)), Number(y));
   const days = [...byDay.keys()].sort((a, b) => a - b);
@@ -90,4 +104,24 @@ export function readItemTransactions(file: string, retail: boolean): ItemTransac
   const { rows, at } = namedCsv(file);
   const [c, o, d, it] = ['customer_id', 'order_id', 'date', 'item_id'].map(at);
   return rows.map((v) => ({ customer: v[c], order: v[o], day: dayNumber(v[d].slice(0, 10)), item: v[it] }));
+}
+
+/**
+ * A daily series with a structural break, for the forecaster's robustness check: three years of a level
+ * near 4,300 with weekly seasonality (weekends +25%), a mild trend and noise; on day 800 the level drops
+ * by 70% (a lockdown) for `lasting` days (60–120, by the seed), then recovers to 80% of the former level.
+ */
+export function levelBreakSeries(seed = 1): { start: string; values: number[] } {
+  const rnd = mulberry32(seed);
+  const lasting = 60 + Math.floor(rnd() * 61);
+  const n = 1095;
+  const values = Array.from({ length: n }, (_, t) => {
+    const weekday = t % 7;
+    const week = weekday >= 5 ? 1.25 : weekday === 0 ? 0.9 : 1;
+    const level = 4000 * (1 + 0.1 * (t / n));
+    const shift = t < 800 ? 1 : t < 800 + lasting ? 0.3 : 0.8;
+    const noise = 1 + 0.08 * (rnd() + rnd() + rnd() - 1.5);
+    return Math.round(level * week * shift * noise);
+  });
+  return { start: '2022-01-01', values };
 }

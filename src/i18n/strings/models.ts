@@ -30,6 +30,18 @@ export const MODELS = {
   },
   fcMethod_intermittent: { id: 'Permintaan jarang: laju rata-rata', en: 'Intermittent demand: average rate' },
   fcMethod_zero: { id: 'Tidak ada penjualan', en: 'No sales' },
+  fcMethod_model_after_shift: {
+    id: 'Model aditif sejak pergeseran level terakhir (dipilih oleh uji mundur)',
+    en: 'Additive model since the last level shift (chosen by the backtest)',
+  },
+  fcMethod_ets: {
+    id: 'ETS setelah pergeseran level (dipilih oleh uji mundur)',
+    en: 'ETS after a level shift (chosen by the backtest)',
+  },
+  fcLevelShift: {
+    id: 'Level penjualan bergeser sejak {date}: metode dipilih oleh uji mundur setelah tanggal itu.',
+    en: 'The level shifted on {date}: the method was chosen by backtests after that day.',
+  },
   fcMethod_constant: { id: 'Nilai tetap', en: 'Constant' },
   fcLogNote: { id: 'Musiman multiplikatif (skala log).', en: 'Multiplicative seasonality (log scale).' },
   fcUncalibrated: {

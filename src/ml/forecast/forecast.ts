@@ -2,7 +2,9 @@ import type { CalendarOverrides } from '../../calendar/events';
 import { dayNumber, type IsoDay, isoOfDay } from '../../kernel/days';
 import { conformalQuantile, quantile } from '../linalg';
 import { buildDesign, changepointsFor, type DesignConfig, eventsIn } from './design';
+import { sameWeekday } from './ets';
 import { DEFAULT_PRIORS, fitBatch, type Priors } from './fit';
+import { withBreaks } from './robust';
 
 /**
  * The forecaster: Prophet's additive model (trend with changepoints, weekly and yearly seasonality, the
@@ -10,7 +12,14 @@ import { DEFAULT_PRIORS, fitBatch, type Priors } from './fit';
  * the first days, and intervals that are calibrated on the series' own rolling-origin errors.
  */
 
-export type ForecastMethod = 'model' | 'seasonal_naive' | 'intermittent' | 'zero' | 'constant';
+export type ForecastMethod =
+  | 'model'
+  | 'model_after_shift'
+  | 'ets'
+  | 'seasonal_naive'
+  | 'intermittent'
+  | 'zero'
+  | 'constant';
 
 export interface ForecastOptions {
   /** ISO date of the first value. */
@@ -33,6 +42,8 @@ export interface ForecastOptions {
   onProgress?: (done: number, total: number) => void;
   /** Stops a long batch between steps. */
   signal?: AbortSignal;
+  /** Re-choose the method of a series whose level shifted (robust.ts). Default on. */
+  breaks?: boolean;
 }
 
 export interface Forecast {
@@ -49,6 +60,8 @@ export interface Forecast {
   calibrated: boolean;
   /** In-sample fit and components over history + future, in the model's scale (null for guards). */
   components: { trend: number[]; weekly: number[]; yearly: number[]; events: number[] } | null;
+  /** The first day of the last level shift found in the history, when there is one. */
+  levelShift?: IsoDay;
 }
 
 const Z80 = 1.2815515655446004;
@@ -67,7 +80,7 @@ export class ForecastCancelled extends Error {
 }
 
 interface Prepared {
-  method: ForecastMethod;
+  method: Exclude<ForecastMethod, 'model_after_shift' | 'ets'>;
   transform: 'log1p' | 'none';
   nonNegative: boolean;
   scale: number;
@@ -334,11 +347,6 @@ export function seasonalNaive(
   nonNegative = true,
 ): Forecast {
   const n = values.length;
-  const sameDay = (i: number): number | null => {
-    for (let j = i - 7; j >= 0; j -= 7) if (j < n && values[j] !== null) return values[j];
-    for (let j = n - 1; j >= 0; j--) if (values[j] !== null) return values[j];
-    return null;
-  };
   const errors: number[] = [];
   for (let i = 7; i < n; i++)
     if (values[i] !== null && values[i - 7] !== null)
@@ -359,7 +367,7 @@ export function seasonalNaive(
   };
   const clamp = (v: number) => (nonNegative ? Math.max(0, v) : v);
   for (let h = 1; h <= horizon; h++) {
-    const y = sameDay(n + h - 1) ?? 0;
+    const y = sameWeekday(values, n + h - 1) ?? 0;
     const k = Math.sqrt(Math.ceil(h / 7));
     f.yhat.push(y);
     f.lo80.push(clamp(y - q80 * k));
@@ -423,6 +431,11 @@ function flatForecast(method: 'zero' | 'constant', value: number, start: string,
  * @example const [f] = forecastMany([sales], { start: '2025-06-01', horizon: 30 }); f.yhat[0]
  */
 export function forecastMany(series: readonly (readonly (number | null)[])[], opts: ForecastOptions): Forecast[] {
+  return withBreaks(series, forecastBatch(series, opts), opts, forecastBatch);
+}
+
+/** The batch without the level-shift check. */
+function forecastBatch(series: readonly (readonly (number | null)[])[], opts: ForecastOptions): Forecast[] {
   const n = series[0]?.length ?? 0;
   if (series.some((s) => s.length !== n)) throw new Error('every series of a batch must have the same length');
   const priors = { ...DEFAULT_PRIORS, ...opts.priors };

@@ -299,6 +299,13 @@ export function PredictionsPage() {
                   {tr(`fcMethod_${s().forecast.method}`)}. {s().forecast.transform === 'log1p' ? tr('fcLogNote') : ''}{' '}
                   {s().forecast.calibrated ? tr('fcCalibrated') : tr('fcUncalibrated')}
                 </p>
+                <Show when={s().forecast.levelShift}>
+                  {(d) => (
+                    <p class="muted small" data-testid="level-shift">
+                      {trf('fcLevelShift', { date: formatDate(d(), locale(), 'long') })}
+                    </p>
+                  )}
+                </Show>
                 <label class="check">
                   <input
                     type="checkbox"
