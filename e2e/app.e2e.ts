@@ -292,6 +292,17 @@ describe('the app', () => {
     const atRisk = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]], { header: 1 }).slice(1);
     expect(atRisk).toHaveLength(Number(v.at_risk_buyers));
     expect(atRisk.reduce((t, r) => t + (r[2] as number), 0)).toBeCloseTo(Number(v.at_risk_value), 0);
+    // Each at-risk buyer's offer: products to buy again, then a new one; the broadcast CSV lists them all.
+    await page.waitForFunction(() => document.querySelector('[data-testid="at-risk-offer"]')?.textContent?.trim());
+    const broadcast = page.waitForEvent('download');
+    await page.click('[data-testid="at-risk-export"]');
+    const rows = fs
+      .readFileSync((await (await broadcast).path()) as string, 'utf8')
+      .trim()
+      .split('\r\n');
+    expect(rows).toHaveLength(Number(v.at_risk_buyers) + 1);
+    expect(rows[0]).toMatch(/^\ufeff?username,/);
+    expect(rows.slice(1).every((r) => r.split(',').length >= 9 && r.split(',')[3] !== '')).toBe(true);
     await page.waitForSelector('.chart canvas');
     expect(await page.locator('[data-testid="model-performance"] tbody tr').count()).toBe(3);
     await page.click('[data-testid="demand-run"]');
@@ -329,6 +340,13 @@ describe('the app', () => {
     const file = await (await download).path();
     const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
     expect(lines.length - 1).toBe(Number(v.champions));
+    // The segment's broadcast list: each buyer with a product to buy again.
+    expect(lines.slice(1).every((l) => l.split(',')[1] !== '')).toBe(true);
+    expect(await page.locator('[data-testid="rfm-segments"] [data-testid="buy-again"]').count()).toBeGreaterThan(3);
+    // The model the holdout chose (EASE, EASE with a best-seller weight, or the best sellers), with its test.
+    expect(await page.textContent('[data-testid="recommender"]')).toMatch(
+      /(EASE \(λ \d+|terlaris|best sellers).*\d+,?\d*%/,
+    );
     await shootBothWidths(page, 'insights');
   });
 

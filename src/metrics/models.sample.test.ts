@@ -215,4 +215,30 @@ describe('Segments on sample-data', () => {
     expect(own.length).toBeGreaterThan(2);
     for (const p of leads.filter((x) => x.shared)) expect(own).toContain(p.name);
   });
+
+  it("recommends at least as well as the best sellers on its holdout, and lists each buyer's products to buy again", async () => {
+    const valid = lines.filter((l) => l.buyer && !['cancelled', 'unpaid'].includes(statusKind(l.status)));
+    const m = await engine.recommender();
+    if (!m) throw new Error('no recommender');
+    expect(m.items).toBe(new Set(valid.map((l) => l.product)).size);
+    expect(m.buyers).toBe(new Set(valid.map((l) => l.buyer)).size);
+    expect(m.hitRate ?? 0).toBeGreaterThanOrEqual(m.popularityHitRate ?? 1);
+    // Independently: each product's orders per buyer, for the buyers with the most orders.
+    const orders = new Map<string, Map<string, Set<string>>>();
+    for (const l of valid) {
+      const b = orders.get(l.buyer) ?? new Map<string, Set<string>>();
+      b.set(l.product, (b.get(l.product) ?? new Set()).add(l.orderId));
+      orders.set(l.buyer, b);
+    }
+    const loyal = [...orders].sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1)).slice(0, 5);
+    const lists = await engine.buyAgain({ buyers: loyal.map(([b]) => b) }, 10);
+    expect(lists).toHaveLength(5);
+    for (const l of lists) {
+      const own = orders.get(l.buyer) as Map<string, Set<string>>;
+      expect(l.again.length).toBe(Math.min(10, own.size));
+      for (const a of l.again) expect(a.orders).toBe(own.get(a.name)?.size);
+      expect(l.again.map((a) => a.orders)).toEqual([...l.again.map((a) => a.orders)].sort((x, y) => y - x));
+      for (const n of l.next) expect(own.has(n)).toBe(false);
+    }
+  });
 });

@@ -29,7 +29,7 @@ export interface ItemSets {
 /**
  * Above this many items EASE's dense n × n inverse (n³/2 multiply-adds, three n² matrices) is left for
  * item-kNN: measured by `npm run bench -- --ml-only` at about 0.4 s per fit for 1,000 items and 12 s for
- * 3,000 in Node, and λ's choice takes seven fits.
+ * 3,000 in Node, and λ's choice takes six fits before the final one.
  */
 export const EASE_MAX_ITEMS = 2500;
 
@@ -119,6 +119,8 @@ export interface ItemModel {
   /** Dense weights (EASE) or each item's neighbours (kNN). */
   dense: Float64Array | null;
   neighbours: { item: Int32Array; weight: Float64Array }[] | null;
+  /** Added to every item's score: the popularity prior (weight × buyers ÷ the most buyers of an item). */
+  prior?: Float64Array | null;
 }
 
 /** Cosine item-kNN: each item's `NEIGHBOURS` items with the highest co-buyers ÷ √(buyers of i × buyers of j). */
@@ -157,6 +159,30 @@ function accumulate(m: ItemModel, own: Int32Array, scores: Float64Array): void {
       const nb = (m.neighbours as NonNullable<ItemModel['neighbours']>)[i];
       for (let x = 0; x < nb.item.length; x++) scores[nb.item[x]] += nb.weight[x];
     }
+  if (m.prior) for (let j = 0; j < m.n; j++) scores[j] += m.prior[j];
+}
+
+/** Weights of the popularity prior tried on the holdout (the last: the best sellers, the model breaking ties). */
+const PRIOR_WEIGHTS = [0, 0.03, 0.1, 0.3, 1, 3, Number.POSITIVE_INFINITY];
+
+/**
+ * The popularity prior of a weight: weight × buyers of each item ÷ the most buyers of one item; an infinite
+ * weight ranks by popularity alone, exactly as `popularity` does.
+ */
+function popularityPrior(sets: ItemSets, n: number, weight: number): Float64Array | null {
+  if (!weight) return null;
+  if (weight === Number.POSITIVE_INFINITY) {
+    const prior = new Float64Array(n);
+    popularity(sets, n).forEach((i, r) => {
+      prior[i] = 1e12 * (n - r);
+    });
+    return prior;
+  }
+  const k = new Float64Array(n);
+  for (const i of sets.items) k[i]++;
+  let max = 0;
+  for (const v of k) max = Math.max(max, v);
+  return k.map((v) => (max ? (weight * v) / max : 0));
 }
 
 /** The indices of the k highest finite scores, best first (ties by index); items scored −∞ are left out. */
@@ -316,6 +342,8 @@ export interface ModelChoice {
   heldBuyers: number;
   hitRate: number | null;
   popularityHitRate: number | null;
+  /** The weight of the popularity prior chosen on the holdout (0: none). */
+  popularityWeight: number;
   tried: { lambda: number; hitRate: number }[];
 }
 
@@ -338,45 +366,57 @@ export function fitRecommender(
     rankingMetrics(recommendNew(m, trainSets, truth.keys(), popular, 10), truth, 10);
   const popHit = truth.size ? score(null).hitRate : null;
   const all = itemSets(p);
-  if (n > maxEaseItems) {
-    const hit = truth.size ? score(knnModel(trainSets, n)).hitRate : null;
-    return {
-      model: knnModel(all, n),
-      choice: {
-        method: 'knn',
-        lambda: null,
-        heldBuyers: truth.size,
-        hitRate: hit,
-        popularityHitRate: popHit,
-        tried: [],
-      },
-    };
-  }
-  const g = gram(trainSets, n);
   const tried: { lambda: number; hitRate: number }[] = [];
-  const tryLambda = (lambda: number) => {
-    const m: ItemModel = { method: 'ease', lambda, n, dense: easeWeights(g, n, lambda), neighbours: null };
-    tried.push({ lambda, hitRate: score(m).hitRate });
-    onTry?.(lambda, tried[tried.length - 1].hitRate);
+  // The best model on the holdout so far.
+  const best: { model: ItemModel | null; hitRate: number } = { model: null, hitRate: -1 };
+  const consider = (model: ItemModel) => {
+    const hitRate = truth.size ? score(model).hitRate : 0;
+    if (hitRate > best.hitRate) Object.assign(best, { model, hitRate });
+    return hitRate;
   };
-  const bestOf = () => tried.reduce((a, b) => (b.hitRate > a.hitRate ? b : a));
-  let lambda = 16;
-  if (truth.size) {
-    for (const l of LAMBDA_GRID) tryLambda(l);
-    const best = bestOf().lambda;
-    for (const l of [best / 2, best * 2]) if (l >= 1) tryLambda(l);
-    lambda = bestOf().lambda;
+  let lambda: number | null = null;
+  if (n > maxEaseItems) consider(knnModel(trainSets, n));
+  else {
+    const g = gram(trainSets, n);
+    const tryLambda = (l: number) => {
+      const hitRate = consider({ method: 'ease', lambda: l, n, dense: easeWeights(g, n, l), neighbours: null });
+      tried.push({ lambda: l, hitRate });
+      onTry?.(l, hitRate);
+    };
+    lambda = 16;
+    if (truth.size) {
+      for (const l of LAMBDA_GRID) tryLambda(l);
+      const b = best.model?.lambda ?? lambda;
+      for (const l of [b / 2, b * 2]) if (l >= 1) tryLambda(l);
+      lambda = best.model?.lambda ?? lambda;
+    }
+    tried.sort((a, b) => a.lambda - b.lambda);
   }
-  const model: ItemModel = { method: 'ease', lambda, n, dense: easeWeights(gram(all, n), n, lambda), neighbours: null };
-  tried.sort((a, b) => a.lambda - b.lambda);
+  // Then the popularity prior: a small shop's best sellers can beat co-purchase on its own holdout.
+  let weight = 0;
+  let hitRate = best.hitRate;
+  const chosen = best.model;
+  if (truth.size && chosen)
+    for (const w of PRIOR_WEIGHTS.slice(1)) {
+      const h = score({ ...chosen, prior: popularityPrior(trainSets, n, w) }).hitRate;
+      if (h > hitRate) {
+        hitRate = h;
+        weight = w;
+      }
+    }
+  const fitted: ItemModel =
+    lambda === null
+      ? knnModel(all, n)
+      : { method: 'ease', lambda, n, dense: easeWeights(gram(all, n), n, lambda), neighbours: null };
   return {
-    model,
+    model: { ...fitted, prior: popularityPrior(all, n, weight) },
     choice: {
-      method: 'ease',
+      method: fitted.method,
       lambda,
       heldBuyers: truth.size,
-      hitRate: truth.size ? bestOf().hitRate : null,
+      hitRate: truth.size ? hitRate : null,
       popularityHitRate: popHit,
+      popularityWeight: weight,
       tried,
     },
   };
@@ -436,9 +476,10 @@ export function recommendAll(p: Purchases, asOf: number): Recommendations {
       out.againInterval[b * k + r] = x.interval ?? Number.NaN;
     });
   const one = new Int32Array(1);
+  const weights = { ...model, prior: null };
   for (let i = 0; i < n; i++) {
     one[0] = i;
-    accumulate(model, one, scores);
+    accumulate(weights, one, scores);
     topK(scores, k, (j) => j === i || !(scores[j] > 0)).forEach((j, r) => {
       out.pairs[i * k + r] = j;
       out.pairWeight[i * k + r] = scores[j];

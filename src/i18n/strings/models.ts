@@ -270,6 +270,14 @@ export const MODELS = {
   },
   recModelEase: { id: 'EASE (λ {lambda}, dipilih pada uji)', en: 'EASE (λ {lambda}, chosen on the test)' },
   recModelKnn: { id: 'item-kNN (kosinus)', en: 'item-kNN (cosine)' },
+  recModelPopular: {
+    id: 'produk terlaris yang belum dibeli (mengalahkan EASE pada uji)',
+    en: 'the best sellers not yet bought (they beat EASE on the test)',
+  },
+  recModelBlend: {
+    id: 'ditambah bobot produk terlaris {weight} (dipilih pada uji)',
+    en: 'plus a best-seller weight of {weight} (chosen on the test)',
+  },
   insBundlesOrder: {
     id: 'Urut bobot model rekomendasi antar kedua produk, lalu lift.',
     en: "Ordered by the recommender's weight between the two products, then by lift.",

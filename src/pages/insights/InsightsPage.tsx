@@ -525,9 +525,18 @@ export function InsightsPage() {
                     <p class="muted small" data-testid="recommender">
                       {trf('recModel', {
                         method:
-                          m().method === 'ease'
-                            ? trf('recModelEase', { lambda: formatCount(m().lambda ?? 0, locale()) })
-                            : tr('recModelKnn'),
+                          m().popularityWeight === Number.POSITIVE_INFINITY
+                            ? tr('recModelPopular')
+                            : [
+                                m().method === 'ease'
+                                  ? trf('recModelEase', { lambda: formatCount(m().lambda ?? 0, locale()) })
+                                  : tr('recModelKnn'),
+                                m().popularityWeight
+                                  ? trf('recModelBlend', { weight: formatDecimal(m().popularityWeight, locale(), 2) })
+                                  : '',
+                              ]
+                                .filter(Boolean)
+                                .join(' '),
                         items: formatCount(m().items, locale()),
                         buyers: formatCount(m().buyers, locale()),
                       })}{' '}

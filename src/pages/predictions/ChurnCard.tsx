@@ -26,7 +26,7 @@ export function ChurnCard(props: { churn: Resource<ChurnPrediction | null>; curr
   const listOf = createMemo(() => new Map((lists() ?? []).map((l) => [l.buyer, l])));
   const offer = (buyer: string) => {
     const l = listOf().get(buyer);
-    return l ? [...l.again.slice(0, 2).map((a) => a.name), ...l.next.slice(0, 1).map((n) => `+ ${n}`)].join(' · ') : '';
+    return l ? [...l.again.slice(0, 1).map((a) => a.name), ...l.next.slice(0, 1).map((n) => `+ ${n}`)].join(' · ') : '';
   };
   const exportList = (c: ChurnPrediction) => {
     const by = new Map(c.atRisk.map((r) => [r.buyer, r]));
@@ -103,7 +103,11 @@ export function ChurnCard(props: { churn: Resource<ChurnPrediction | null>; curr
                     gap: formatCount(Math.round(r.usualGap), locale()),
                   }),
               },
-              { label: tr('colBuyAgain'), value: (r) => <span data-testid="at-risk-offer">{offer(r.buyer)}</span> },
+              {
+                label: tr('colBuyAgain'),
+                key: (r) => offer(r.buyer),
+                value: (r) => <span data-testid="at-risk-offer">{offer(r.buyer)}</span>,
+              },
             ]}
           />
         </div>
