@@ -39,6 +39,7 @@ import type {
 import type { CohortResult, ProductPair, SegmentProfile } from '../metrics/customers';
 import type { AgainItem, BuyAgainList, NextProduct, ProductCount } from '../metrics/recommendations';
 import type { ModelChoice } from '../ml/recommend';
+import type { Spacing } from '../ml/forecast/spacing';
 import type { Finding } from '../metrics/findings';
 import type { PriceResult } from '../ml/price';
 import type { ArmResult } from '../ml/bandit';
@@ -342,7 +343,7 @@ export interface EngineApi {
    * Daily visitors forecast from traffic-overview or shop-stats exports; null without them.
    * @example const f = await engine.forecastTraffic(30); f?.forecast.hi80[0]
    */
-  forecastTraffic(horizon?: number): Promise<SeriesForecast | null>;
+  forecastTraffic(horizon?: number): Promise<SeriesForecast | SpacingRefusal | null>;
 
   /**
    * Sales days outside the model's 99% band (calendar accounted for), and jointly unusual days by an
@@ -557,6 +558,11 @@ export interface SegmentSummary {
   /** The RFM segment most of its buyers are in, and the action suggested for it. */
   dominant: SegmentName;
   action: SegmentAction;
+}
+
+/** A series the forecaster refuses: its figures are not one per day (visitors a week or a month apart). */
+export interface SpacingRefusal {
+  refused: Spacing;
 }
 
 /** The recommender's choice, and how many products and buyers it was fitted on. */

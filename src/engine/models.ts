@@ -19,6 +19,7 @@ import {
 } from '../metrics/customers';
 import { estimatePrice, type PriceResult } from '../ml/price';
 import { LIST_LENGTH } from '../ml/recommend';
+import { seriesSpacing } from '../ml/forecast/spacing';
 import {
   type BuyAgainList,
   buyAgainLists,
@@ -51,7 +52,7 @@ import type {
   SeriesForecast,
   SkuDemand,
 } from '../ml/predictions';
-import type { DemandOptions, EngineApi, RecommenderInfo, SegmentationResult } from './api';
+import type { DemandOptions, EngineApi, RecommenderInfo, SegmentationResult, SpacingRefusal } from './api';
 
 import type { EngineCore } from './core';
 import type { Queries } from './queries';
@@ -113,14 +114,19 @@ export class ModelRunner implements Pick<EngineApi, ModelOp> {
     return f && { ...f, partial: (await this.history())?.partial ?? [] };
   }
 
-  forecastTraffic(horizon = 30): Promise<SeriesForecast | null> {
+  forecastTraffic(horizon = 30): Promise<SeriesForecast | SpacingRefusal | null> {
     return this.predict(
       `traffic:${horizon}`,
       async () => {
         const s = await trafficHistory(this.core.db);
         return s ? { s, calendar: await this.core.calendarOverrides() } : null;
       },
-      (ml, x) => ml.forecastSeries(x.s, horizon, x.calendar),
+      async (ml, x): Promise<SeriesForecast | SpacingRefusal> => {
+        // Visitors recorded a week or a month apart are not a daily series: refused, not forecast.
+        const spacing = seriesSpacing(x.s.start, x.s.values);
+        if (spacing.kind !== 'daily') return { refused: spacing };
+        return ml.forecastSeries(x.s, horizon, x.calendar);
+      },
     );
   }
 

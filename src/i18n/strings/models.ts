@@ -38,6 +38,10 @@ export const MODELS = {
     id: 'ETS setelah pergeseran level (dipilih oleh uji mundur)',
     en: 'ETS after a level shift (chosen by the backtest)',
   },
+  fcRefusedSpacing: {
+    id: 'Pengunjung tercatat kira-kira tiap {days} hari, bukan harian: prakiraan butuh satu angka per hari. Impor Statistik Toko per hari.',
+    en: 'Visitors are recorded about every {days} days, not daily: the forecast needs one figure per day. Import the shop stats by day.',
+  },
   fcLevelShift: {
     id: 'Level penjualan bergeser sejak {date}: metode dipilih oleh uji mundur setelah tanggal itu.',
     en: 'The level shifted on {date}: the method was chosen by backtests after that day.',

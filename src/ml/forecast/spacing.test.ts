@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDailyCsv } from '../../../scripts/eval/series';
-import { spacingOf, spacingProblem } from './spacing';
+import { seriesSpacing, spacingOf, spacingProblem } from './spacing';
 
 const tmp = (name: string, text: string) => {
   const f = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'toko-spacing-')), name);
@@ -30,6 +30,13 @@ describe('series spacing', () => {
     expect(spacingOf(fiveMinutes)).toEqual({ kind: 'sub_daily', perDay: 3 });
     expect(spacingProblem({ kind: 'monthly', days: 31 })).toMatch(/monthly.*31 days/);
     expect(spacingProblem({ kind: 'daily' })).toBeNull();
+  });
+
+  it("checks the days of the app's own series that carry a figure (visitors a week apart are refused)", () => {
+    const weekly = Array.from({ length: 70 }, (_, i) => (i % 7 === 0 ? 100 + i : null));
+    expect(seriesSpacing('2024-01-01', weekly)).toEqual({ kind: 'weekly', days: 7 });
+    const gappy = Array.from({ length: 70 }, (_, i) => (i % 10 === 3 ? null : i));
+    expect(seriesSpacing('2024-01-01', gappy)).toEqual({ kind: 'daily' });
   });
 
   it('reads LF, CRLF and CR-only files alike', () => {

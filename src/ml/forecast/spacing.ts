@@ -45,3 +45,13 @@ export function spacingProblem(s: Spacing): string | null {
     return `the series is sub-daily (up to ${s.perDay} rows on one day); give one value per day`;
   return `the series is ${s.kind} (a median of ${s.days} days between rows); give one value per day`;
 }
+
+/** The spacing of a daily series' days that carry a value (index 0 = `start`). */
+export function seriesSpacing(start: string, values: readonly (number | null)[]): Spacing {
+  const d0 = dayNumber(start);
+  const stamps: string[] = [];
+  values.forEach((v, i) => {
+    if (v !== null) stamps.push(new Date((d0 + i) * 86_400_000).toISOString().slice(0, 10));
+  });
+  return spacingOf(stamps);
+}

@@ -394,12 +394,21 @@ export function PredictionsPage() {
           </Pending>
 
           <Pending of={traffic} skeleton={<SkeletonCard title={tr('trafficForecast')} height="22rem" />}>
-            {(t) => (
-              <div class="card">
-                <h2>{tr('trafficForecast')}</h2>
-                <ForecastChart f={t()} currency={cur()} unit="count" title={tr('trafficForecast')} />
-              </div>
-            )}
+            {(t) => {
+              const r = t();
+              return (
+                <div class="card">
+                  <h2>{tr('trafficForecast')}</h2>
+                  {'refused' in r ? (
+                    <p class="muted" data-testid="traffic-refused">
+                      {trf('fcRefusedSpacing', { days: formatCount('days' in r.refused ? r.refused.days : 0, locale()) })}
+                    </p>
+                  ) : (
+                    <ForecastChart f={r} currency={cur()} unit="count" title={tr('trafficForecast')} />
+                  )}
+                </div>
+              );
+            }}
           </Pending>
 
           <div class="card" data-testid="demand">
