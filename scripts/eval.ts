@@ -202,7 +202,7 @@ function recommend(): void {
   const t0 = performance.now();
   const { choice, ...r } = evaluateRecommendations(readItemTransactions(file, !arg('transactions')));
   console.log(
-    `buyers evaluated: ${r.buyers}; ${choice.method} λ ${choice.lambda ?? '–'} (validation hit-rate@10 by λ: ${choice.tried.map((t) => `${t.lambda}: ${t.hitRate.toFixed(4)}`).join(', ')})`,
+    `buyers evaluated: ${r.buyers}; ${choice.method} λ ${choice.lambda ?? '–'}, best-seller weight ${choice.popularityWeight} (validation hit-rate@10 by λ: ${choice.tried.map((t) => `${t.lambda}: ${t.hitRate.toFixed(4)}`).join(', ')})`,
   );
   console.log('protocol  list              hit-rate@10  NDCG@10');
   const row = (p: string, l: string, h: number, g: number | null) =>
@@ -219,6 +219,7 @@ function recommend(): void {
       ...Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v)])),
       model: choice.method,
       lambda: choice.lambda,
+      popularity_weight: Number.isFinite(choice.popularityWeight) ? choice.popularityWeight : 'best sellers only',
       hit_rate_ratio: round(r.hit_rate_at_10 / r.popularity_hit_rate_at_10, 2),
       seconds: round((performance.now() - t0) / 1000, 1),
     }),

@@ -419,7 +419,7 @@ export interface EngineApi {
 
   /**
    * The recommender behind the lists: EASE with its λ chosen on a holdout of each buyer's last order (item-kNN
-   * above 2,500 products), the holdout's hit rate at 10 against the most popular products; null without buyers.
+   * above 1,500 products), the holdout's hit rate at 10 against the most popular products; null without buyers.
    * @example const m = await engine.recommender(); m?.lambda
    */
   recommender(): Promise<RecommenderInfo | null>;

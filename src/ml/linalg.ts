@@ -42,9 +42,7 @@ export function choleskySolve(a: Float64Array, b: Float64Array, n: number): Floa
   return x;
 }
 
-/** Rows per block of `invertSpd`: 32 rows of 1,000 doubles stay in a core's cache. */
-const BLOCK = 32;
-
+/** Σ x·y over len, from offsets xo and yo. */
 function dot(x: Float64Array, xo: number, y: Float64Array, yo: number, len: number): number {
   let s0 = 0,
     s1 = 0,
@@ -60,72 +58,133 @@ function dot(x: Float64Array, xo: number, y: Float64Array, yo: number, len: numb
   for (; k < len; k++) s0 += x[xo + k] * y[yo + k];
   return s0 + s1 + s2 + s3;
 }
-function axpy(y: Float64Array, yo: number, x: Float64Array, xo: number, f: number, len: number) {
-  let j = 0;
-  for (; j + 3 < len; j += 4) {
-    y[yo + j] += f * x[xo + j];
-    y[yo + j + 1] += f * x[xo + j + 1];
-    y[yo + j + 2] += f * x[xo + j + 2];
-    y[yo + j + 3] += f * x[xo + j + 3];
+/** The four dots of rows p, q of x with rows r, s of y over len: out = [p·r, p·s, q·r, q·s]. */
+function dot22(
+  x: Float64Array,
+  p: number,
+  q: number,
+  y: Float64Array,
+  r: number,
+  s: number,
+  len: number,
+  out: Float64Array,
+) {
+  let pr = 0,
+    ps = 0,
+    qr = 0,
+    qs = 0;
+  for (let k = 0; k < len; k++) {
+    const a = x[p + k],
+      b = x[q + k],
+      c = y[r + k],
+      d = y[s + k];
+    pr += a * c;
+    ps += a * d;
+    qr += b * c;
+    qs += b * d;
   }
-  for (; j < len; j++) y[yo + j] += f * x[xo + j];
+  out[0] = pr;
+  out[1] = ps;
+  out[2] = qr;
+  out[3] = qs;
 }
 /**
- * Inverts a symmetric positive-definite matrix (row-major, n × n) by Cholesky: A = L Lᵀ, then L⁻¹ in place,
- * then A⁻¹ = L⁻ᵀ L⁻¹; about n³/2 multiply-adds, in blocks of rows that stay in cache, every inner loop along
- * a row. Throws when A is not positive definite.
+ * Inverts a symmetric positive-definite matrix (row-major, n × n) by Cholesky: A = L Lᵀ, then T = L⁻ᵀ, then
+ * A⁻¹ = T Tᵀ; about n³/2 multiply-adds, as dot products along rows, two rows by two rows so that each value
+ * loaded serves two products. Throws when A is not positive definite.
  */
 export function invertSpd(a: Float64Array, n: number): Float64Array {
   const l = Float64Array.from(a);
-  for (let i0 = 0; i0 < n; i0 += BLOCK) {
-    const i1 = Math.min(n, i0 + BLOCK);
-    for (let j = 0; j < i1; j++) {
-      const rj = j * n;
-      for (let i = Math.max(i0, j); i < i1; i++) {
-        const ri = i * n;
-        const s = l[ri + j] - dot(l, ri, l, rj, j);
-        if (i === j) {
-          if (!(s > 0)) throw new Error('matrix is not positive definite');
-          l[ri + i] = Math.sqrt(s);
-        } else l[ri + j] = s / l[rj + j];
-      }
+  const o4 = new Float64Array(4);
+  const diag = (ri: number, i: number) => {
+    const s = l[ri + i] - dot(l, ri, l, ri, i);
+    if (!(s > 0)) throw new Error('matrix is not positive definite');
+    l[ri + i] = Math.sqrt(s);
+  };
+  const single = (ri: number, j: number) => {
+    l[ri + j] = (l[ri + j] - dot(l, ri, l, j * n, j)) / l[j * n + j];
+  };
+  // Cholesky, two rows at a time: l_ij = (a_ij − Σ_{k<j} l_ik l_jk) ÷ l_jj.
+  for (let i = 0; i < n; i += 2) {
+    const ri = i * n;
+    if (i + 1 >= n) {
+      for (let j = 0; j < i; j++) single(ri, j);
+      diag(ri, i);
+      break;
     }
+    const rq = ri + n;
+    let j = 0;
+    for (; j + 1 < i; j += 2) {
+      const rj = j * n,
+        rj1 = rj + n;
+      dot22(l, ri, rq, l, rj, rj1, j, o4);
+      const lij = (l[ri + j] - o4[0]) / l[rj + j];
+      const lqj = (l[rq + j] - o4[2]) / l[rj + j];
+      l[ri + j] = lij;
+      l[rq + j] = lqj;
+      l[ri + j + 1] = (l[ri + j + 1] - o4[1] - lij * l[rj1 + j]) / l[rj1 + j + 1];
+      l[rq + j + 1] = (l[rq + j + 1] - o4[3] - lqj * l[rj1 + j]) / l[rj1 + j + 1];
+    }
+    for (let k = j; k < i; k++) single(ri, k);
+    diag(ri, i);
+    for (let k = j; k <= i; k++) single(rq, k);
+    diag(rq, i + 1);
   }
-  const acc = new Float64Array(BLOCK * n);
-  for (let i0 = 0; i0 < n; i0 += BLOCK) {
-    const i1 = Math.min(n, i0 + BLOCK);
-    acc.fill(0);
-    for (let k = 0; k < i0; k++) {
-      const rk = k * n;
-      for (let i = i0; i < i1; i++) {
-        const f = l[i * n + k];
-        if (f !== 0) axpy(acc, (i - i0) * n, l, rk, f, k + 1);
-      }
+  // T = (L⁻¹)ᵀ, upper, row-major: T[j][i] = −(Σ_{k=j}^{i−1} L[i][k] T[j][k]) ÷ L[i][i]; two rows of L at a time.
+  const t = new Float64Array(n * n);
+  const col = (i: number, j: number) => {
+    t[j * n + i] = -dot(l, i * n + j, t, j * n + j, i - j) / l[i * n + i];
+  };
+  for (let i = 0; i < n; i += 2) {
+    const ri = i * n;
+    if (i + 1 >= n) {
+      for (let j = 0; j < i; j++) col(i, j);
+      t[ri + i] = 1 / l[ri + i];
+      break;
     }
-    for (let i = i0; i < i1; i++) {
-      const ri = i * n,
-        ra = (i - i0) * n;
-      for (let k = i0; k < i; k++) {
-        const f = l[ri + k];
-        if (f !== 0) axpy(acc, ra, l, k * n, f, k + 1);
-      }
-      const d = l[ri + i];
-      for (let j = 0; j < i; j++) l[ri + j] = -acc[ra + j] / d;
-      l[ri + i] = 1 / d;
+    const rq = ri + n;
+    const di = l[ri + i],
+      dq = l[rq + i + 1],
+      lqi = l[rq + i];
+    let j = 0;
+    for (; j + 1 < i; j += 2) {
+      const tj = j * n,
+        tj1 = tj + n;
+      dot22(l, ri + j, rq + j, t, tj + j, tj1 + j, i - j, o4);
+      const a = -o4[0] / di,
+        b = -o4[1] / di;
+      t[tj + i] = a;
+      t[tj1 + i] = b;
+      t[tj + i + 1] = -(o4[2] + lqi * a) / dq;
+      t[tj1 + i + 1] = -(o4[3] + lqi * b) / dq;
     }
+    for (let k = j; k < i; k++) col(i, k);
+    t[ri + i] = 1 / di;
+    for (let k = j; k <= i; k++) col(i + 1, k);
+    t[rq + i + 1] = 1 / dq;
   }
+  // A⁻¹[i][j] = Σ_{k≥i} T[i][k] T[j][k] for j ≤ i, two rows by two rows.
   const inv = new Float64Array(n * n);
-  for (let i0 = 0; i0 < n; i0 += BLOCK) {
-    const i1 = Math.min(n, i0 + BLOCK);
-    for (let k = i0; k < n; k++) {
-      const rk = k * n;
-      for (let i = i0; i < Math.min(i1, k + 1); i++) {
-        const f = l[rk + i];
-        if (f !== 0) axpy(inv, i * n, l, rk, f, i + 1);
-      }
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const p = i * n + i,
+      q = p + n,
+      len = n - i;
+    let j = 0;
+    for (; j + 1 <= i; j += 2) {
+      dot22(t, p, q, t, j * n + i, (j + 1) * n + i, len, o4);
+      inv[i * n + j] = o4[0];
+      inv[i * n + j + 1] = o4[1];
+      inv[(i + 1) * n + j] = o4[2];
+      inv[(i + 1) * n + j + 1] = o4[3];
+    }
+    for (; j <= i + 1; j++) {
+      if (j <= i) inv[i * n + j] = dot(t, p, t, j * n + i, len);
+      inv[(i + 1) * n + j] = dot(t, q, t, j * n + i, len);
     }
   }
-  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) inv[j * n + i] = inv[i * n + j];
+  if (i < n) for (let j = 0; j <= i; j++) inv[i * n + j] = dot(t, i * n + i, t, j * n + i, n - i);
+  for (let r = 0; r < n; r++) for (let c = 0; c < r; c++) inv[c * n + r] = inv[r * n + c];
   return inv;
 }
 /** The q-quantile of values (linear interpolation between order statistics, as numpy's default). */

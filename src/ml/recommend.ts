@@ -1,4 +1,4 @@
-import { invertSpd } from './linalg';
+import { invertSpd, quantile } from './linalg';
 
 /**
  * Recommendations from purchase history: EASE (Steck 2019, "Embarrassingly Shallow Autoencoders"), a
@@ -28,10 +28,11 @@ export interface ItemSets {
 
 /**
  * Above this many items EASE's dense n × n inverse (n³/2 multiply-adds, three n² matrices) is left for
- * item-kNN: measured by `npm run bench -- --ml-only` at about 0.4 s per fit for 1,000 items and 12 s for
- * 3,000 in Node, and λ's choice takes six fits before the final one.
+ * item-kNN. Measured by `npm run bench -- --no-shops --ml-only`: one fit takes 0.65 s at 1,000 items, 5.4 s
+ * at 2,000 and 10.7 s at 2,500 in Node, and λ's choice takes six fits before the final one; at 1,500 items
+ * the whole fit stays under about 20 s in the ML worker.
  */
-export const EASE_MAX_ITEMS = 2500;
+export const EASE_MAX_ITEMS = 1500;
 
 /** Neighbours kept per item by item-kNN. */
 const NEIGHBOURS = 20;
@@ -273,7 +274,7 @@ export function buyAgain(p: Purchases, asOf: number, keep?: Uint8Array): Map<num
   const gaps: number[][] = Array.from({ length: nItems }, () => []);
   for (const [key, s] of stats)
     if (s.orders.size > 1 && s.last > s.first) gaps[key % nItems].push((s.last - s.first) / (s.orders.size - 1));
-  const usual = gaps.map((g) => (g.length ? median(g) : null));
+  const usual = gaps.map((g) => (g.length ? quantile(g, 0.5) : null));
   const out = new Map<number, PastItem[]>();
   for (const [key, s] of stats) {
     const b = Math.floor(key / nItems);
@@ -288,12 +289,6 @@ export function buyAgain(p: Purchases, asOf: number, keep?: Uint8Array): Map<num
   for (const list of out.values())
     list.sort((a, b) => b.orders - a.orders || due(a) - due(b) || b.lastDay - a.lastDay || a.item - b.item);
   return out;
-}
-
-function median(v: number[]): number {
-  const s = [...v].sort((a, b) => a - b);
-  const h = s.length >> 1;
-  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
 }
 
 /** Hit rate and NDCG at k of lists against each buyer's held-out items (binary relevance). */

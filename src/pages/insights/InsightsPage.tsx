@@ -558,8 +558,17 @@ export function InsightsPage() {
                     testid="bundles"
                     rows={bundles(all()).slice(0, 20)}
                     columns={[
-                      { label: 'A', value: (p) => p.a },
-                      { label: 'B', value: (p) => p.b },
+                      {
+                        // Both products in the first column: a phone card shows it as its title.
+                        label: 'A + B',
+                        key: (p) => `${p.a} + ${p.b}`,
+                        value: (p) => (
+                          <>
+                            {p.a}
+                            <div class="muted">+ {p.b}</div>
+                          </>
+                        ),
+                      },
                       {
                         label: tr('colTogether'),
                         key: (p) => p.together,

@@ -401,7 +401,9 @@ export function PredictionsPage() {
                   <h2>{tr('trafficForecast')}</h2>
                   {'refused' in r ? (
                     <p class="muted" data-testid="traffic-refused">
-                      {trf('fcRefusedSpacing', { days: formatCount('days' in r.refused ? r.refused.days : 0, locale()) })}
+                      {trf('fcRefusedSpacing', {
+                        days: formatCount('days' in r.refused ? r.refused.days : 0, locale()),
+                      })}
                     </p>
                   ) : (
                     <ForecastChart f={r} currency={cur()} unit="count" title={tr('trafficForecast')} />
