@@ -36,17 +36,25 @@ import type {
   SeriesForecast,
   SkuDemand,
 } from '../ml/predictions';
-import type { CohortResult, ProductPair, SegmentProfile } from '../metrics/customers';
-import type { AgainItem, BuyAgainList, NextProduct, ProductCount } from '../metrics/recommendations';
-import type { ModelChoice } from '../ml/recommend';
-import type { Spacing } from '../ml/forecast/spacing';
+import type { CohortResult, ProductPair, SegmentationResult, SegmentSummary } from '../metrics/customers';
+import type {
+  AgainItem,
+  BuyAgainList,
+  NextProduct,
+  OutreachTarget,
+  ProductCount,
+  RecommenderInfo,
+} from '../metrics/recommendations';
+import type { SpacingRefusal } from '../ml/forecast/spacing';
 import type { Finding } from '../metrics/findings';
 import type { PriceResult } from '../ml/price';
 import type { ArmResult } from '../ml/bandit';
-import type { RfmScheme, SegmentAction, SegmentName } from '../ml/rfm';
+import type { SegmentName } from '../ml/rfm';
 import type { BackupManifest, BackupProblem, BackupSummary } from '../store/backup';
 
 export type {
+  SegmentationResult,
+  SegmentSummary,
   BackupManifest,
   BackupProblem,
   BackupSummary,
@@ -57,10 +65,13 @@ export type {
   PriceResult,
   Finding,
   CohortResult,
-  NextProduct,
-  ProductCount,
   AgainItem,
   BuyAgainList,
+  NextProduct,
+  OutreachTarget,
+  ProductCount,
+  RecommenderInfo,
+  SpacingRefusal,
   ProductPair,
   SegmentName,
   AnomalyResult,
@@ -412,10 +423,7 @@ export interface EngineApi {
    * orders, how due the next purchase is and recency, then up to `limit` new products from the recommender.
    * @example const [l] = await engine.buyAgain({ buyers: ['sari.w'] }); l.again[0]?.name
    */
-  buyAgain(
-    target: { buyers: readonly string[] } | { method: 'rfm' | 'kmeans'; segment: string },
-    limit?: number,
-  ): Promise<BuyAgainList[]>;
+  buyAgain(target: OutreachTarget, limit?: number): Promise<BuyAgainList[]>;
 
   /**
    * The recommender behind the lists: EASE with its λ chosen on a holdout of each buyer's last order (item-kNN
@@ -542,49 +550,6 @@ export interface LastDayCheck {
   actual: number;
   lo95: number;
   hi95: number;
-}
-
-export interface SegmentSummary {
-  id: string;
-  size: number;
-  /** Share of the buyers. */
-  share: number;
-  /** Share of the valid sales of all segmented buyers. */
-  valueShare: number;
-  /** Median days since the last order, and mean orders per buyer. */
-  recency: number;
-  orders: number;
-  profile: SegmentProfile;
-  /** The RFM segment most of its buyers are in, and the action suggested for it. */
-  dominant: SegmentName;
-  action: SegmentAction;
-}
-
-/** A series the forecaster refuses: its figures are not one per day (visitors a week or a month apart). */
-export interface SpacingRefusal {
-  refused: Spacing;
-}
-
-/** The recommender's choice, and how many products and buyers it was fitted on. */
-export interface RecommenderInfo extends ModelChoice {
-  items: number;
-  buyers: number;
-}
-
-export interface SegmentationResult {
-  method: 'rfm' | 'kmeans';
-  buyers: number;
-  /** How the RFM scores were made: quintiles, or fixed thresholds for a history under 180 days. */
-  scheme: RfmScheme;
-  segments: SegmentSummary[];
-  k?: number;
-  silhouette?: number;
-  tried?: { k: number; silhouette: number }[];
-  centroids?: { id: string; recency: number; orders: number; sales: number; tenure: number }[];
-  /** k-means: buyers no dense region reaches (DBSCAN), the most valuable first. */
-  outliers?: { count: number; eps: number; top: { buyer: string; orders: number; sales: number; recency: number }[] };
-  /** k-means: the clusters merged by average linkage, for the dendrogram. */
-  merges?: { a: string; b: string; id: string; height: number; size: number }[];
 }
 
 export interface WorkspaceExport {

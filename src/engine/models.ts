@@ -19,14 +19,16 @@ import {
 } from '../metrics/customers';
 import { estimatePrice, type PriceResult } from '../ml/price';
 import { LIST_LENGTH } from '../ml/recommend';
-import { seriesSpacing } from '../ml/forecast/spacing';
+import { type SpacingRefusal, seriesSpacing } from '../ml/forecast/spacing';
 import {
   type BuyAgainList,
   buyAgainLists,
   buyersNamed,
   type NextProduct,
+  type OutreachTarget,
   type ProductCount,
   pairWeights,
+  type RecommenderInfo,
   purchaseRows,
   segmentBuyAgain,
   segmentNextProducts,
@@ -52,7 +54,7 @@ import type {
   SeriesForecast,
   SkuDemand,
 } from '../ml/predictions';
-import type { DemandOptions, EngineApi, RecommenderInfo, SegmentationResult, SpacingRefusal } from './api';
+import type { DemandOptions, EngineApi, SegmentationResult } from './api';
 
 import type { EngineCore } from './core';
 import type { Queries } from './queries';
@@ -276,10 +278,7 @@ export class ModelRunner implements Pick<EngineApi, ModelOp> {
     return Object.fromEntries(await this.core.serial(() => segmentBuyAgain(this.core.db, `seg_${method}`)));
   }
 
-  async buyAgain(
-    target: { buyers: readonly string[] } | { method: 'rfm' | 'kmeans'; segment: string },
-    limit = 5,
-  ): Promise<BuyAgainList[]> {
+  async buyAgain(target: OutreachTarget, limit = 5): Promise<BuyAgainList[]> {
     if ('method' in target && !(await this.segmentation(target.method))) return [];
     if (!(await this.recommender())) return [];
     const who =

@@ -6,6 +6,7 @@ import {
   type BuyerStats,
   RECENCY_DAYS,
   type RfmScheme,
+  type SegmentAction,
   SEGMENT_RULES,
   type SegmentName,
   SHORT_HISTORY_DAYS,
@@ -319,4 +320,36 @@ export async function priceInputs(db: SqlConnection, limit: number, sku?: string
     by.set(r.sku, p);
   }
   return [...by.values()];
+}
+
+export interface SegmentSummary {
+  id: string;
+  size: number;
+  /** Share of the buyers. */
+  share: number;
+  /** Share of the valid sales of all segmented buyers. */
+  valueShare: number;
+  /** Median days since the last order, and mean orders per buyer. */
+  recency: number;
+  orders: number;
+  profile: SegmentProfile;
+  /** The RFM segment most of its buyers are in, and the action suggested for it. */
+  dominant: SegmentName;
+  action: SegmentAction;
+}
+
+export interface SegmentationResult {
+  method: 'rfm' | 'kmeans';
+  buyers: number;
+  /** How the RFM scores were made: quintiles, or fixed thresholds for a history under 180 days. */
+  scheme: RfmScheme;
+  segments: SegmentSummary[];
+  k?: number;
+  silhouette?: number;
+  tried?: { k: number; silhouette: number }[];
+  centroids?: { id: string; recency: number; orders: number; sales: number; tenure: number }[];
+  /** k-means: buyers no dense region reaches (DBSCAN), the most valuable first. */
+  outliers?: { count: number; eps: number; top: { buyer: string; orders: number; sales: number; recency: number }[] };
+  /** k-means: the clusters merged by average linkage, for the dendrogram. */
+  merges?: { a: string; b: string; id: string; height: number; size: number }[];
 }

@@ -1,7 +1,7 @@
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { type SqlConnection, sqlString } from '../db/connection';
 import { type IsoDay, isoOfDay } from '../kernel/days';
-import type { Purchases, Recommendations } from '../ml/recommend';
+import type { ModelChoice, Purchases, Recommendations } from '../ml/recommend';
 
 /**
  * The recommender's inputs and its stored lists (temporary tables of the selection, like the segments):
@@ -94,6 +94,12 @@ export async function storeRecommendations(
   await db.exec('UPDATE rec_again SET interval_days = NULL WHERE isnan(interval_days)');
 }
 
+/** The recommender's choice, and how many products and buyers it was fitted on. */
+export interface RecommenderInfo extends ModelChoice {
+  items: number;
+  buyers: number;
+}
+
 /** A product to offer a group of buyers, with how many of them get it first. */
 export interface ProductCount {
   name: string;
@@ -161,6 +167,9 @@ export interface AgainItem {
   /** Last order + interval: when the next purchase is due; null when unknown. */
   due: IsoDay | null;
 }
+
+/** Whose outreach lists: some buyers by username, or one segment of a segmentation. */
+export type OutreachTarget = { buyers: readonly string[] } | { method: 'rfm' | 'kmeans'; segment: string };
 
 /** A buyer's outreach list: products to buy again, then new products from the model. */
 export interface BuyAgainList {

@@ -1,10 +1,10 @@
-import type { CalendarOverrides } from '../../calendar/events';
-import { dayNumber, type IsoDay, isoOfDay } from '../../kernel/days';
+import { dayNumber, isoOfDay } from '../../kernel/days';
 import { conformalQuantile, quantile } from '../linalg';
 import { buildDesign, changepointsFor, type DesignConfig, eventsIn } from './design';
 import { sameWeekday } from './ets';
 import { DEFAULT_PRIORS, fitBatch, type Priors } from './fit';
 import { withBreaks } from './robust';
+import type { Forecast, ForecastMethod, ForecastOptions } from './types';
 
 /**
  * The forecaster: Prophet's additive model (trend with changepoints, weekly and yearly seasonality, the
@@ -12,57 +12,7 @@ import { withBreaks } from './robust';
  * the first days, and intervals that are calibrated on the series' own rolling-origin errors.
  */
 
-export type ForecastMethod =
-  | 'model'
-  | 'model_after_shift'
-  | 'ets'
-  | 'seasonal_naive'
-  | 'intermittent'
-  | 'zero'
-  | 'constant';
-
-export interface ForecastOptions {
-  /** ISO date of the first value. */
-  start: string;
-  horizon: number;
-  /** Yearly seasonality: on with two years of history unless forced. */
-  yearly?: boolean;
-  weekly?: boolean;
-  /** Calendar regressors (double dates, payday, Ramadan, Lebaran, holidays). Default on. */
-  calendar?: boolean;
-  overrides?: CalendarOverrides;
-  changepoints?: number;
-  changepointRange?: number;
-  priors?: Partial<Priors>;
-  /** Daily damping of the trend's last slope in the future (1 = Prophet's straight extrapolation); by default each series' backtests choose it. */
-  trendDamping?: number;
-  /** Calibrate the intervals on rolling-origin errors (default on). */
-  calibrate?: boolean;
-  /** Progress of a batch, for the UI. */
-  onProgress?: (done: number, total: number) => void;
-  /** Stops a long batch between steps. */
-  signal?: AbortSignal;
-  /** Re-choose the method of a series whose level shifted (robust.ts). Default on. */
-  breaks?: boolean;
-}
-
-export interface Forecast {
-  method: ForecastMethod;
-  transform: 'log1p' | 'none';
-  /** The future days, `horizon` of them. */
-  dates: IsoDay[];
-  yhat: number[];
-  lo80: number[];
-  hi80: number[];
-  lo95: number[];
-  hi95: number[];
-  /** Whether the intervals come from the series' own backtest errors (else from the model alone). */
-  calibrated: boolean;
-  /** In-sample fit and components over history + future, in the model's scale (null for guards). */
-  components: { trend: number[]; weekly: number[]; yearly: number[]; events: number[] } | null;
-  /** The first day of the last level shift found in the history, when there is one. */
-  levelShift?: IsoDay;
-}
+export type { Forecast, ForecastMethod, ForecastOptions } from './types';
 
 const Z80 = 1.2815515655446004;
 const Z95 = 1.959963984540054;

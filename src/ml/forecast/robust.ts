@@ -1,7 +1,7 @@
 import { isoOfDay, dayNumber } from '../../kernel/days';
 import { conformalQuantile, quantile } from '../linalg';
 import { etsForecast } from './ets';
-import type { Forecast, ForecastOptions } from './forecast';
+import type { Forecast, ForecastOptions } from './types';
 
 /**
  * Forecasts that survive a structural break. When a series' level shifted (a lockdown, a lost listing, a

@@ -6,6 +6,11 @@ export type Spacing =
   | { kind: 'sub_daily'; perDay: number }
   | { kind: 'weekly' | 'monthly' | 'quarterly' | 'yearly' | 'irregular'; days: number };
 
+/** A series the forecaster refuses: its figures are not one per day (visitors a week or a month apart). */
+export interface SpacingRefusal {
+  refused: Spacing;
+}
+
 /**
  * The spacing of a series' time stamps (`YYYY-MM-DD`, optionally followed by a time): sub-daily when days
  * repeat (the most rows on one day), else by the median gap between consecutive days, so a few missing days
