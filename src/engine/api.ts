@@ -439,9 +439,9 @@ export interface EngineApi {
   cohortAnalysis(): Promise<CohortResult>;
 
   /**
-   * Frequently bought together: product pairs in the same order with at least `minSupport` orders, by lift.
-   * With `product`, the pairs of that product; with `buyer`, the products co-bought (by buyers over time) with
-   * what the buyer has, that the buyer has not bought yet.
+   * Frequently bought together: product pairs in the same order with at least `minSupport` orders, the
+   * recommender's strongest first, then by lift. With `product`, the pairs of that product; with `buyer`, the
+   * recommender's new products for the buyer that are co-bought (by buyers over time) with one they have.
    * @example const pairs = await engine.recommendProducts({ product: 'Asta Panci Set' })
    */
   recommendProducts(target?: { product?: string; buyer?: string }, minSupport?: number): Promise<ProductPair[]>;
