@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { zipSync } from 'fflate';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
@@ -7,25 +8,35 @@ import { defineConfig } from 'vitest/config';
 
 const SAMPLE_DIR = path.resolve('sample-data');
 
-/** Serves sample-data/ at /sample-data/ in development and copies it into the build. */
+/** Where the app fetches the sample exports: one zip of sample-data/, manifest included. */
+const SAMPLE_ZIP = 'sample-data/sample.zip';
+
+/** sample-data/ as one zip (the CSVs compress; the .xlsx files already are). */
+function sampleZip(): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  for (const name of fs.readdirSync(SAMPLE_DIR).sort())
+    files[name] = new Uint8Array(fs.readFileSync(path.join(SAMPLE_DIR, name)));
+  return zipSync(files, { level: 6 });
+}
+
+/**
+ * Serves the sample exports as one zip at /sample-data/sample.zip in development and writes it into the
+ * build. It is fetched when the seller asks for the sample, never precached: a first visit does not download
+ * 16 MB of somebody else's shop.
+ */
 function sampleData(): Plugin {
+  let zip: Uint8Array | null = null;
   return {
     name: 'toko-sample-data',
     configureServer(server) {
-      server.middlewares.use('/sample-data/', (req, res, next) => {
-        const file = path.join(SAMPLE_DIR, decodeURIComponent((req.url ?? '').split('?')[0]));
-        if (!file.startsWith(SAMPLE_DIR) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return next();
-        fs.createReadStream(file).pipe(res);
+      server.middlewares.use(`/${SAMPLE_ZIP}`, (_req, res) => {
+        zip ??= sampleZip();
+        res.setHeader('Content-Type', 'application/zip');
+        res.end(Buffer.from(zip));
       });
     },
     generateBundle() {
-      for (const name of fs.readdirSync(SAMPLE_DIR)) {
-        this.emitFile({
-          type: 'asset',
-          fileName: `sample-data/${name}`,
-          source: fs.readFileSync(path.join(SAMPLE_DIR, name)),
-        });
-      }
+      this.emitFile({ type: 'asset', fileName: SAMPLE_ZIP, source: sampleZip() });
     },
   };
 }
@@ -136,9 +147,9 @@ export default defineConfig({
         ],
       },
       workbox: {
-        // The DuckDB wasm alone is 34 MB; the sample exports make "try sample data" work offline too.
+        // The DuckDB wasm alone is 34 MB. The sample zip is not precached: it is fetched when asked for.
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
-        globPatterns: ['**/*.{js,css,html,wasm,png,svg,webmanifest}', 'sample-data/*'],
+        globPatterns: ['**/*.{js,css,html,wasm,png,svg,webmanifest}'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/sample-data\//, /^\/assets\//],
         cleanupOutdatedCaches: true,

@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { createSignal } from 'solid-js';
 import type { WorkspaceApi } from '../automation/api';
 import type { FileImportReport, ImportInput, MasterMapping } from '../engine/api';
@@ -106,15 +107,19 @@ export function showReports(reports: FileImportReport[]): void {
     setItems((prev) => [...reports.map((report) => ({ key: nextKey++, fileName: report.fileName, report })), ...prev]);
 }
 
-/** The sample exports shipped with the app (sample-data/, served at /sample-data/), imported the normal way. */
+/**
+ * The sample exports shipped with the app, imported the normal way: one zip (sample-data/sample.zip, the
+ * manifest inside), fetched when the seller asks for it.
+ */
 export async function loadSample(engine: AppEngine): Promise<FileImportReport[]> {
-  const manifest = (await (await fetch('/sample-data/manifest.json')).json()) as { files: string[] };
-  const files = await Promise.all(
-    manifest.files.map(async (name): Promise<ImportInput> => {
-      const res = await fetch(`/sample-data/${encodeURIComponent(name)}`);
-      if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
-      return { name, data: await res.blob() };
-    }),
-  );
+  const res = await fetch('/sample-data/sample.zip');
+  if (!res.ok) throw new Error(`sample-data/sample.zip: HTTP ${res.status}`);
+  const zip = unzipSync(new Uint8Array(await res.arrayBuffer()));
+  const manifest = JSON.parse(strFromU8(zip['manifest.json'])) as { files: string[] };
+  const files = manifest.files.map((name): ImportInput => {
+    const data = zip[name];
+    if (!data) throw new Error(`sample-data/sample.zip: no ${name}`);
+    return { name, data: new Blob([new Uint8Array(data)]) };
+  });
   return startImport(engine, files);
 }

@@ -1,4 +1,4 @@
-import { Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { importBusy, importItems, loadSample } from '../app/imports';
 import { tr } from '../app/state';
 import { engine } from '../app/useRange';
@@ -6,18 +6,25 @@ import { engine } from '../app/useRange';
 /** Load the sample exports: the same button on the empty state and on the Data page. */
 export function LoadSampleButton() {
   const done = () => importItems().filter((i) => i.report).length;
+  // The sample is downloaded when asked for (it is not in the offline copy of the app).
+  const [failed, setFailed] = createSignal(false);
+  const load = () => {
+    setFailed(false);
+    loadSample(engine()).catch(() => setFailed(true));
+  };
   return (
-    <button
-      type="button"
-      class="primary"
-      data-testid="load-sample"
-      disabled={importBusy()}
-      onClick={() => void loadSample(engine())}
-    >
-      <Show when={importBusy()} fallback={tr('loadSample')}>
-        {tr('importing')} {done()}/{importItems().length}
+    <>
+      <button type="button" class="primary" data-testid="load-sample" disabled={importBusy()} onClick={load}>
+        <Show when={importBusy()} fallback={tr('loadSample')}>
+          {tr('importing')} {done()}/{importItems().length}
+        </Show>
+      </button>
+      <Show when={failed()}>
+        <p class="muted small" role="alert" data-testid="sample-unavailable">
+          {tr('sampleUnavailable')}
+        </p>
       </Show>
-    </button>
+    </>
   );
 }
 

@@ -34,6 +34,10 @@ export const COMMON = {
     en: 'Orders: Seller Centre → My Orders → Export. Income: Finance → My Income → Released → Export.',
   },
   loadSample: { id: 'Coba data contoh', en: 'Try sample data' },
+  sampleUnavailable: {
+    id: 'Data contoh diunduh saat diminta dan tidak ada di salinan offline: sambungkan ke internet lalu coba lagi.',
+    en: 'The sample data downloads when asked for and is not in the offline copy: connect to the internet and try again.',
+  },
   importing: { id: 'Mengimpor…', en: 'Importing…' },
   pending: { id: 'Sedang diimpor…', en: 'Importing…' },
   ok: { id: 'Berhasil', en: 'Imported' },
