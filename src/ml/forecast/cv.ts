@@ -112,10 +112,13 @@ export function metrics(p: readonly Prediction[], nCutoffs: number): Metrics {
   };
   const mae = (xs: readonly Prediction[]) => (xs.length ? mean(xs.map((x) => Math.abs(x.y - x.yhat))) : null);
   const withBands = p.filter((x) => x.lo80 !== undefined);
-  const cover = (lo: 'lo80' | 'lo95', hi: 'hi80' | 'hi95') =>
-    withBands.length
-      ? mean(withBands.map((x) => ((x[lo] as number) <= x.y && x.y <= (x[hi] as number) ? 1 : 0)))
+  // A model without a band at a level (Prophet gives 80% only) has no coverage there: null, printed "–".
+  const cover = (lo: 'lo80' | 'lo95', hi: 'hi80' | 'hi95') => {
+    const banded = p.filter((x) => x[lo] !== undefined && x[hi] !== undefined);
+    return banded.length
+      ? mean(banded.map((x) => ((x[lo] as number) <= x.y && x.y <= (x[hi] as number) ? 1 : 0)))
       : null;
+  };
   return {
     cutoffs: nCutoffs,
     predictions: p.length,

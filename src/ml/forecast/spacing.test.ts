@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDailyCsv } from '../../../scripts/eval/series';
+import { metrics } from './cv';
 import { seriesSpacing, spacingOf, spacingProblem } from './spacing';
 
 const tmp = (name: string, text: string) => {
@@ -76,5 +77,15 @@ describe('series spacing', () => {
     }
     expect(status).toBe(2);
     expect(stderr).toMatch(/^error: .*monthly/m);
+  });
+});
+
+describe('backtest metrics', () => {
+  it('gives no coverage, not 0, at a level the model has no band for', () => {
+    const p = [1, 2, 3].map((h) => ({ cutoff: 10, h, y: 5, yhat: 4, lo80: 3, hi80: 6, scale: 1 }));
+    const m = metrics(p, 1);
+    expect(m.coverage80).toBe(1);
+    expect(m.coverage95).toBeNull();
+    expect(m.width80).toBe(3);
   });
 });
