@@ -213,6 +213,8 @@ export function recommendNew(
   buyers: Iterable<number>,
   popular: readonly number[],
   k: number,
+  /** Called with each buyer's list and the model's scores behind it (empty without a model). */
+  scored?: (b: number, list: readonly number[], scores: Float64Array) => void,
 ): Map<number, number[]> {
   const scores = new Float64Array(m?.n ?? 0);
   const out = new Map<number, number[]>();
@@ -223,12 +225,13 @@ export function recommendNew(
     if (m && own.length) {
       accumulate(m, own, scores);
       list = topK(scores, k, (i) => mine.has(i) || !(scores[i] > 0));
-    }
+    } else scores.fill(0);
     for (const i of popular) {
       if (list.length >= k) break;
       if (!mine.has(i) && !list.includes(i)) list.push(i);
     }
     out.set(b, list);
+    scored?.(b, list, scores);
   }
   return out;
 }
@@ -350,7 +353,7 @@ export function fitRecommender(
   p: Purchases,
   maxEaseItems = EASE_MAX_ITEMS,
   onTry?: (lambda: number, hitRate: number) => void,
-): { model: ItemModel; choice: ModelChoice } {
+): { model: ItemModel; choice: ModelChoice; sets: ItemSets } {
   const n = p.items.length;
   const held = lastOrderRows(p);
   const train = held.map((h) => 1 - h);
@@ -404,6 +407,7 @@ export function fitRecommender(
       ? knnModel(all, n)
       : { method: 'ease', lambda, n, dense: easeWeights(gram(all, n), n, lambda), neighbours: null };
   return {
+    sets: all,
     model: { ...fitted, prior: popularityPrior(all, n, weight) },
     choice: {
       method: fitted.method,
@@ -440,10 +444,7 @@ export interface Recommendations {
 export function recommendAll(p: Purchases, asOf: number): Recommendations {
   const k = LIST_LENGTH;
   const n = p.items.length;
-  const { model, choice } = fitRecommender(p);
-  const sets = itemSets(p);
-  const all = Array.from({ length: p.buyers }, (_, b) => b);
-  const lists = recommendNew(model, sets, all, popularity(sets, n), k);
+  const { model, choice, sets } = fitRecommender(p);
   const out: Recommendations = {
     choice,
     next: new Int32Array(p.buyers * k).fill(-1),
@@ -455,14 +456,14 @@ export function recommendAll(p: Purchases, asOf: number): Recommendations {
     pairs: new Int32Array(n * k).fill(-1),
     pairWeight: new Float64Array(n * k),
   };
-  const scores = new Float64Array(n);
-  for (const [b, list] of lists) {
-    accumulate(model, sets.items.subarray(sets.start[b], sets.start[b + 1]), scores);
+  const all = Array.from({ length: p.buyers }, (_, b) => b);
+  recommendNew(model, sets, all, popularity(sets, n), k, (b, list, scores) =>
     list.forEach((i, r) => {
       out.next[b * k + r] = i;
       out.nextScore[b * k + r] = scores[i];
-    });
-  }
+    }),
+  );
+  const scores = new Float64Array(n);
   for (const [b, list] of buyAgain(p, asOf))
     list.slice(0, k).forEach((x, r) => {
       out.again[b * k + r] = x.item;
