@@ -4,15 +4,7 @@ import type { SqlConnection } from './connection';
 import { sqlTimestamp } from './connection';
 import { LINE_MEASURES, ORDER_MEASURES, type OrderMeasure, sumOverOrders, VALID_STATUS } from './measures';
 import { ALL_SHOPS } from './shops';
-import {
-  allRowsTable,
-  DERIVED_TABLES,
-  ORDER_FIELDS,
-  rowHashSql,
-  stageTable,
-  TARGET_COLUMNS,
-  type TargetColumns,
-} from './tables';
+import { allRowsTable, DERIVED_TABLES, ORDER_FIELDS, rowHashSql, TARGET_COLUMNS, type TargetColumns } from './tables';
 
 /**
  * Merge rules of METRICS.md. Every imported row is kept in a `*_all` table with its import id; per line key,
@@ -43,6 +35,7 @@ function priority(columns: TargetColumns, importId: number, snapshotAt: number |
 
 async function dropTemps(db: SqlConnection): Promise<void> {
   for (const t of [
+    'typed_rows',
     'incoming',
     'affected_orders',
     'reelect',
@@ -311,62 +304,95 @@ export interface MergeCounts {
   unchanged: number;
 }
 
+/** One file's rows in a stage table, merged under its import id and snapshot time. */
+export interface StagedPart {
+  importId: number;
+  snapshotAt: number | null;
+  stage: string;
+}
+
 /**
- * Adds the staged rows of one file under `importId` to shop `shop`; each row becomes the winner of its line
- * key in that shop when it outranks the current winner. Runs inside the caller's transaction. Returns how
- * many of the file's rows were new, changed a stored row, or changed nothing.
+ * Adds the staged rows of one or more files (each under its import id, in ascending id order) to shop
+ * `shop`, in one pass: the result, and each file's counts, are those of merging the files one after the
+ * other. A row becomes the winner of its line key when it outranks the stored winner and every row of an
+ * earlier file of the batch, and stays it unless a later file's row outranks it. Runs inside the caller's
+ * transaction. Returns, per import id, how many rows were new, changed a stored row, or changed nothing.
  */
 export async function mergeStaged(
   db: SqlConnection,
   target: MergeTarget,
-  importId: number,
-  snapshotAt: number | null,
+  parts: readonly StagedPart[],
   shop: number,
   /** The target's stored columns (a test passes those of a changed spec). */
   columns: TargetColumns = TARGET_COLUMNS[target],
-): Promise<MergeCounts> {
+): Promise<Map<number, MergeCounts>> {
   const all = allRowsTable(target);
   const names = columns.values.map(([n]) => n);
   // Named, since a column added by a later migration sits after row_hash.
   const storedColumns = `(shop, import_id, snapshot_at, prio, is_winner, ${names.join(', ')}, row_hash)`;
   await dropTemps(db);
-  const typed = `
-    SELECT ${Number(shop)} AS shop, import_id, snapshot_at, ${priority(columns, importId, snapshotAt)} AS prio, ${names.join(', ')}, ${rowHashSql(columns)} AS row_hash
-    FROM (SELECT ${importId} AS import_id, ${sqlTimestamp(snapshotAt)} AS snapshot_at, ${typedStageColumns(columns)} FROM ${stageTable(target)})`;
-  // The first import into a target: every row is new and wins, so the rows go straight in (no copy to
-  // compare), and the orders, if these are order lines, are all built.
+  const typedSql = (p: StagedPart) => `
+    SELECT ${Number(shop)} AS shop, import_id, snapshot_at, ${priority(columns, p.importId, p.snapshotAt)} AS prio, ${names.join(', ')}, ${rowHashSql(columns)} AS row_hash
+    FROM (SELECT ${p.importId} AS import_id, ${sqlTimestamp(p.snapshotAt)} AS snapshot_at, ${typedStageColumns(columns)} FROM ${p.stage})`;
+  // Several files' rows are typed one file at a time into one table (one statement over all of them costs
+  // more to plan than to run).
+  let typed = typedSql(parts[0]);
+  if (parts.length > 1) {
+    await db.exec(`CREATE TEMP TABLE typed_rows AS ${typed}`);
+    for (const p of parts.slice(1)) await db.exec(`INSERT INTO typed_rows ${typedSql(p)}`);
+    typed = 'SELECT * FROM typed_rows';
+  }
   const [{ stored }] = await db.query<{ stored: number }>(
     `SELECT count(*) AS stored FROM (SELECT 1 FROM ${all} LIMIT 1)`,
   );
-  if (!stored) {
+  // The first import into a target, one file: every row is new and wins, so the rows go straight in (no
+  // copy to compare), and the orders, if these are order lines, are all built.
+  if (!stored && parts.length === 1) {
     await db.exec(
       `INSERT INTO ${all} ${storedColumns} SELECT shop, import_id, snapshot_at, prio, true, ${names.join(', ')}, row_hash FROM (${typed})`,
     );
     if (target === 'order_lines') await rebuildOrders(db, true);
     if (target === 'income') await refreshReleased(db, `SELECT shop, order_id FROM ${all}`);
     const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${all}`);
-    return { added: n, updated: 0, unchanged: 0 };
+    return new Map([[parts[0].importId, { added: n, updated: 0, unchanged: 0 }]]);
   }
+  // Against the winner before it: the stored one, or a higher-ranked row of an earlier file of the batch.
+  // `keeps`: it still wins once every file of the batch is in.
+  const batch =
+    parts.length > 1
+      ? `SELECT * FROM typed_rows JOIN (
+          SELECT line_key, import_id, max(prio) OVER w AS batch_prio, arg_max(row_hash, prio) OVER w AS batch_hash,
+            max(prio) OVER (PARTITION BY line_key) AS top_prio
+          FROM typed_rows WINDOW w AS (PARTITION BY line_key ORDER BY import_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+        ) USING (line_key, import_id)`
+      : `SELECT *, NULL AS batch_prio, NULL AS batch_hash, prio AS top_prio FROM (${typed})`;
   await db.exec(`CREATE TEMP TABLE incoming AS
-    SELECT typed.*, c.line_key IS NOT NULL AS existed, c.row_hash AS old_hash,
-      c.line_key IS NULL OR typed.prio > c.prio AS wins
-    FROM (${typed}) typed LEFT JOIN (SELECT line_key, prio, row_hash FROM ${all} WHERE is_winner AND shop = ${Number(shop)}) c USING (line_key)`);
+    SELECT *, wins AND prio = top_prio AS keeps FROM (
+      SELECT typed.* EXCLUDE (batch_prio, batch_hash), c.line_key IS NOT NULL AS was_stored,
+        c.line_key IS NOT NULL OR batch_prio IS NOT NULL AS existed,
+        CASE WHEN c.prio IS NULL OR batch_prio > c.prio THEN batch_hash ELSE c.row_hash END AS old_hash,
+        greatest(c.prio, batch_prio) IS NULL OR typed.prio > greatest(c.prio, batch_prio) AS wins
+      FROM (${batch}) typed LEFT JOIN (SELECT line_key, prio, row_hash FROM ${all} WHERE is_winner AND shop = ${Number(shop)}) c USING (line_key)
+    )`);
   await db.exec(`UPDATE ${all} SET is_winner = false
-    WHERE is_winner AND shop = ${Number(shop)} AND line_key IN (SELECT line_key FROM incoming WHERE existed AND wins)`);
+    WHERE is_winner AND shop = ${Number(shop)} AND line_key IN (SELECT line_key FROM incoming WHERE was_stored AND keeps)`);
   await db.exec(`INSERT INTO ${all} ${storedColumns}
-    SELECT shop, import_id, snapshot_at, prio, wins, ${names.join(', ')}, row_hash FROM incoming`);
+    SELECT shop, import_id, snapshot_at, prio, keeps, ${names.join(', ')}, row_hash FROM incoming`);
   if (target === 'order_lines') {
-    // Orders exist (every stored line belongs to one): only those of the winning lines are rebuilt.
+    // Only the orders of the winning lines are rebuilt (all of them when there were none).
     await db.exec('CREATE TEMP TABLE affected_orders AS SELECT DISTINCT shop, order_id FROM incoming WHERE wins');
-    await rebuildOrders(db, false);
+    await rebuildOrders(db, !stored);
   }
   if (target === 'income') await refreshReleased(db, 'SELECT shop, order_id FROM incoming WHERE wins');
-  const [c] = await db.query<{ total: number; added: number; updated: number }>(`
-    SELECT count(*) AS total, count(*) FILTER (WHERE NOT existed) AS added,
+  const rows = await db.query<{ import_id: number; total: number; added: number; updated: number }>(`
+    SELECT import_id, count(*) AS total, count(*) FILTER (WHERE NOT existed) AS added,
       count(*) FILTER (WHERE existed AND wins AND row_hash <> old_hash) AS updated
-    FROM incoming`);
+    FROM incoming GROUP BY import_id`);
   await dropTemps(db);
-  return { added: c.added, updated: c.updated, unchanged: c.total - c.added - c.updated };
+  const counts = new Map(parts.map((p) => [p.importId, { added: 0, updated: 0, unchanged: 0 }]));
+  for (const c of rows)
+    counts.set(Number(c.import_id), { added: c.added, updated: c.updated, unchanged: c.total - c.added - c.updated });
+  return counts;
 }
 
 /**

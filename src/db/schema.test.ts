@@ -76,7 +76,13 @@ describe('the schema the migrations build', () => {
     const parsed = parseExport(FILE, bytes(FILE), [spec]);
     expect(parsed.output.staged.columns.tracking_no).toBe('utf8');
     await stageRows(db, stageTable('order_lines'), parsed.output.staged);
-    await mergeStaged(db, 'order_lines', 1, parsed.output.snapshotAt, 1, columns);
+    await mergeStaged(
+      db,
+      'order_lines',
+      [{ importId: 1, snapshotAt: parsed.output.snapshotAt, stage: stageTable('order_lines') }],
+      1,
+      columns,
+    );
     const stored = await db.query<{ order_id: string; tracking: string }>(
       'SELECT order_id, min(tracking_no) AS tracking FROM order_lines GROUP BY 1 ORDER BY 1',
     );

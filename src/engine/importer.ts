@@ -1,6 +1,5 @@
-import { sqlString, sqlTimestamp } from '../db/connection';
-import { mergeStaged, moveImportRows, stageRows, unmergeImport } from '../db/merge';
-import { allRowsTable, stageTable } from '../db/tables';
+import { moveImportRows, unmergeImport } from '../db/merge';
+import { allRowsTable } from '../db/tables';
 import type { CalendarOverrides } from '../calendar/events';
 import { MERGE_TARGETS, type MergeTarget } from '../ingest/kinds/output';
 import type { KindId } from '../ingest/kinds/spec';
@@ -10,7 +9,7 @@ import { setUnitCosts } from '../metrics/products';
 import type { MasterMapping } from '../ingest/productMaster';
 import { type ConflictChoice, resolveConflict } from '../metrics/productMaster';
 import { importMaster } from './masterImport';
-import { createShop, noteSeller, renameShop, type Shop, shopOfSeller } from '../db/shops';
+import { createShop, renameShop, type Shop } from '../db/shops';
 import type {
   DatasetInfo,
   EngineApi,
@@ -22,6 +21,7 @@ import type {
 } from './api';
 
 import type { EngineCore } from './core';
+import { fileReport, importParsedFiles, type ParsedFile } from './importGroup';
 import type { ImportOp } from './ops';
 
 /** A file of the batch in progress: left over when the page went away before its report. */
@@ -59,25 +59,14 @@ export class MemoryImportLog implements ImportLogStore {
 
 /** The longest an import batch goes without a checkpoint: reports wait for it, so it bounds their delay. */
 const PERSIST_EVERY_MS = 1000;
+/**
+ * The most bytes of files, and rows, merged together (their parsed rows wait in memory): a drop of many
+ * small files merges in a few statements, a big file alone.
+ */
+const GROUP_BYTES = 32 << 20;
+const GROUP_ROWS = 300_000;
 
-/** One file's report: an error with nothing read unless `r` says otherwise, finished now. */
-function fileReport(fileName: string, r: Partial<FileImportReport>): FileImportReport {
-  return {
-    fileName,
-    status: 'error',
-    kind: null,
-    rowsRead: 0,
-    added: 0,
-    updated: 0,
-    unchanged: 0,
-    notes: [],
-    error: null,
-    importId: null,
-    timings: { parseMs: 0, stageMs: 0, mergeMs: 0, persistMs: 0 },
-    ...r,
-    finishedAt: new Date().toISOString(),
-  };
-}
+const sizeOf = (f: ImportInput) => (f.data instanceof Blob ? f.data.size : f.data.byteLength);
 
 const isoDate = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString().slice(0, 10));
 
@@ -147,90 +136,43 @@ export class Importer implements Pick<EngineApi, ImportOp> {
         reports.push(report);
         unsaved.push(report);
       };
-      let next = files.length ? parse(files[0]) : null;
-      for (let i = 0; i < files.length; i++) {
-        const outcome = await (next as Promise<ParseOutcome>);
-        next = i + 1 < files.length ? parse(files[i + 1]) : null;
-        if (!outcome.ok && outcome.grids) masters.push({ i, outcome });
-        else done(i, await this.importParsed(files[i].name, outcome, files[i].onPurpose === true));
+      // Files are merged in groups of up to GROUP_BYTES (and GROUP_ROWS rows), each group parsed whole
+      // before it merges; the next group's files are parsed while one merges.
+      const outcomes: Promise<ParseOutcome>[] = [];
+      const groupEnd = (from: number) => {
+        let bytes = sizeOf(files[from]);
+        let end = from + 1;
+        while (end < files.length && bytes + sizeOf(files[end]) <= GROUP_BYTES) bytes += sizeOf(files[end++]);
+        return end;
+      };
+      const parseUpTo = (end: number) => {
+        for (let j = 0; j < end; j++) outcomes[j] ??= parse(files[j]);
+      };
+      for (let i = 0; i < files.length; ) {
+        const end = groupEnd(i);
+        parseUpTo(end);
+        const group: { i: number; file: ParsedFile }[] = [];
+        let rows = 0;
+        for (; i < end && rows < GROUP_ROWS; i++) {
+          const outcome = await outcomes[i];
+          if (!outcome.ok && outcome.grids) masters.push({ i, outcome });
+          else group.push({ i, file: { name: files[i].name, outcome, onPurpose: files[i].onPurpose === true } });
+          rows += outcome.ok ? outcome.parsed.output.rowsRead : 0;
+        }
+        // The next group parses while this one merges.
+        if (i < files.length) parseUpTo(groupEnd(i));
+        const merged = await importParsedFiles(
+          this.core,
+          group.map((g) => g.file),
+          (name) => this.targetShop(name),
+        );
+        for (const [k, report] of merged.entries()) done(group[k].i, report);
         if (performance.now() - savedAt >= PERSIST_EVERY_MS) await save();
       }
       for (const { i, outcome } of masters) done(i, await this.importMasterFile(files[i].name, outcome));
       if (unsaved.length) await save();
       return { files: reports, datasetVersion: Number((await this.core.meta('dataset_version')) ?? 0) };
     });
-  }
-
-  /** Stages and merges one parsed file in a transaction; the caller makes it durable. */
-  private async importParsed(fileName: string, outcome: ParseOutcome, onPurpose = false): Promise<FileImportReport> {
-    const timings = { parseMs: outcome.parseMs, stageMs: 0, mergeMs: 0, persistMs: 0 };
-    let lap = performance.now();
-    const took = () => {
-      const now = performance.now();
-      const ms = now - lap;
-      lap = now;
-      return ms;
-    };
-    const report = (r: Partial<FileImportReport>) => fileReport(fileName, { ...r, timings });
-    if (!outcome.ok) return report({ error: outcome.error });
-    const { parsed, hash } = outcome;
-    const out = parsed.output;
-    const common = { kind: parsed.kind, rowsRead: out.rowsRead, notes: out.notes };
-    let shop: Shop;
-    try {
-      shop = await this.targetShop(fileName);
-    } catch (e) {
-      return report({ ...common, error: failureOf(e, 'storage_failed', fileName) });
-    }
-    const into = { shop: { id: shop.id, name: shop.name } };
-
-    const stage = stageTable(out.target);
-    // Every stage table this file fills: its target's, and those of the facts it carries besides.
-    const stages = [stage, ...(out.extra ?? []).map((x) => stageTable(x.target))];
-    try {
-      const dup = await this.core.db.query<{ id: number }>(
-        `SELECT id FROM imports WHERE file_hash = ${sqlString(hash)} AND shop = ${shop.id} LIMIT 1`,
-      );
-      if (dup.length) {
-        const note: Note = { code: 'already_imported', level: 'info', params: { id: dup[0].id } };
-        return report({ ...common, ...into, status: 'ok', unchanged: out.rowsRead, notes: [note, ...out.notes] });
-      }
-      if (!onPurpose) await this.checkOtherShop(fileName, hash, parsed.seller, shop);
-      const currency = await this.core.currency();
-      const [{ n: importCount }] = await this.core.db.query<{ n: number }>('SELECT count(*) AS n FROM imports');
-      if (currency && importCount > 0 && currency !== parsed.currency) {
-        throw new ImportError('currency_mismatch', {
-          file: fileName,
-          fileCurrency: parsed.currency,
-          datasetCurrency: currency,
-        });
-      }
-      await stageRows(this.core.db, stage, out.staged);
-      for (const x of out.extra ?? []) await stageRows(this.core.db, stageTable(x.target), x.staged);
-      timings.stageMs = took();
-      const { id, counts } = await this.core.transaction(async () => {
-        const id = Number((await this.core.meta('next_import_id')) ?? 1);
-        await this.core.setMeta('next_import_id', String(id + 1));
-        const counts = await mergeStaged(this.core.db, out.target, id, out.snapshotAt, shop.id);
-        for (const x of out.extra ?? []) await mergeStaged(this.core.db, x.target, id, out.snapshotAt, shop.id);
-        const [first, last] = out.dateRange ?? [null, null];
-        await this.core.db.exec(`INSERT INTO imports VALUES (${id}, ${sqlString(fileName)}, ${sqlString(parsed.kind)},
-          ${sqlString(out.target)}, ${sqlString(hash)}, ${outcome.bytes}, now()::TIMESTAMP, ${sqlTimestamp(out.snapshotAt)},
-          ${sqlTimestamp(first)}, ${sqlTimestamp(last)}, ${out.rowsRead}, ${counts.added}, ${counts.updated},
-          ${counts.unchanged}, ${sqlString(JSON.stringify(out.notes))}, ${out.coversAll ?? 'NULL'}, ${shop.id},
-          ${parsed.seller === null ? 'NULL' : sqlString(parsed.seller)})`);
-        if (parsed.seller) await noteSeller(this.core.db, shop.id, parsed.seller);
-        await this.core.setMeta('currency', parsed.currency);
-        await this.core.bumpVersion();
-        return { id, counts };
-      });
-      for (const t of stages) await this.core.db.exec(`DROP TABLE IF EXISTS ${t}`);
-      timings.mergeMs = took();
-      return report({ ...common, ...counts, ...into, status: 'ok', importId: id });
-    } catch (e) {
-      for (const t of stages) await this.core.db.exec(`DROP TABLE IF EXISTS ${t}`);
-      return report({ ...common, ...into, error: failureOf(e, 'storage_failed', fileName) });
-    }
   }
 
   /**
@@ -245,27 +187,6 @@ export class Importer implements Pick<EngineApi, ImportOp> {
     if (shop) return shop;
     if (ids.length === 1) throw new Error(`no shop ${ids[0]} in this workspace`);
     throw new ImportError('choose_shop', { file: fileName, count: shops.length });
-  }
-
-  /**
-   * Refuses a file that belongs to another shop: its seller username is another shop's, or the same file is
-   * in another shop. The seller imports it anyway on purpose (ImportInput.onPurpose).
-   */
-  private async checkOtherShop(fileName: string, hash: string, seller: string | null, shop: Shop): Promise<void> {
-    const owner = seller ? await shopOfSeller(this.core.db, seller) : null;
-    if (owner && owner.id !== shop.id)
-      throw new ImportError('other_shop', {
-        file: fileName,
-        reason: 'seller',
-        seller: seller ?? '',
-        other: owner.name,
-        shop: shop.name,
-      });
-    const [copy] = await this.core.db.query<{ name: string }>(
-      `SELECT s.name FROM imports i JOIN shops s ON s.id = i.shop WHERE i.file_hash = ${sqlString(hash)} AND i.shop <> ${shop.id} LIMIT 1`,
-    );
-    if (copy)
-      throw new ImportError('other_shop', { file: fileName, reason: 'copy', other: copy.name, shop: shop.name });
   }
 
   listImports(): Promise<ImportRecord[]> {

@@ -69,33 +69,44 @@ function zipEntries(b: Uint8Array): Map<string, Entry> | null {
 class StopPass {}
 
 /**
- * Inflates one part and hands its text to `onText` in pieces; `onText` may throw StopPass to end early. The
- * compressed bytes are fed 1 MB at a time, so nothing past the current piece is kept.
+ * Inflates one part and hands its bytes to `onBytes` in pieces; `onBytes` may throw StopPass to end early.
+ * The compressed bytes are fed 64 kB at a time, so nothing past the current piece is kept, and a look at
+ * the first rows inflates little more than those. With `check`, a
+ * pass that reaches the end checks the part's CRC-32 (a pass that stops early, or only looks for the
+ * merges, leaves that to the pass over the rows).
  */
-function streamText(b: Uint8Array, e: Entry, onText: (text: string, final: boolean) => void): void {
+function streamBytes(
+  b: Uint8Array,
+  e: Entry,
+  check: boolean,
+  onBytes: (bytes: Uint8Array, final: boolean) => void,
+): void {
   const data = b.subarray(e.dataStart, e.dataStart + e.compressedSize);
-  const decoder = new TextDecoder('utf-8');
   let crc = 0;
   const piece = (chunk: Uint8Array, final: boolean) => {
-    crc = crc32(crc, chunk);
-    if (final && crc !== e.crc) throw new Error('a part of the file does not match its checksum');
-    onText(decoder.decode(chunk, { stream: !final }), final);
-  };
-  if (e.method === 0) {
-    try {
-      piece(data, true);
-    } catch (err) {
-      if (!(err instanceof StopPass)) throw err;
+    if (check) {
+      crc = crc32(crc, chunk);
+      if (final && crc !== e.crc) throw new Error('a part of the file does not match its checksum');
     }
-    return;
-  }
-  const inflate = new Inflate(piece);
-  const STEP = 1 << 20;
+    onBytes(chunk, final);
+  };
   try {
-    for (let at = 0; at < data.length; at += STEP) inflate.push(data.subarray(at, at + STEP), at + STEP >= data.length);
+    if (e.method === 0) piece(data, true);
+    else {
+      const inflate = new Inflate(piece);
+      const STEP = 1 << 16;
+      for (let at = 0; at < data.length; at += STEP)
+        inflate.push(data.subarray(at, at + STEP), at + STEP >= data.length);
+    }
   } catch (err) {
     if (!(err instanceof StopPass)) throw err;
   }
+}
+
+/** streamBytes, as UTF-8 text. */
+function streamText(b: Uint8Array, e: Entry, onText: (text: string, final: boolean) => void, check = true): void {
+  const decoder = new TextDecoder('utf-8');
+  streamBytes(b, e, check, (chunk, final) => onText(decoder.decode(chunk, { stream: !final }), final));
 }
 
 function readText(b: Uint8Array, e: Entry): string {
@@ -160,7 +171,12 @@ function columnOf(ref: string): number {
   return c - 1;
 }
 
-const attr = (attrs: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1];
+const ATTRS = new Map<string, RegExp>();
+const attr = (attrs: string, name: string) => {
+  const re = ATTRS.get(name) ?? new RegExp(`\\b${name}="([^"]*)"`);
+  ATTRS.set(name, re);
+  return re.exec(attrs)?.[1];
+};
 
 function cellValue(type: string | undefined, inner: string, strings: string[]): Cell {
   if (type === 'inlineStr') return itemText(/<is>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? '');
@@ -183,12 +199,44 @@ function cellValue(type: string | undefined, inner: string, strings: string[]): 
   }
 }
 
-/** The merged ranges (`<mergeCell ref>`, after the rows), scanned piece by piece with a short carry-over. */
+const MERGE_TAG = new TextEncoder().encode('<mergeCell');
+
+/** Where `tag` starts in `bytes`, or -1. */
+function indexOfBytes(bytes: Uint8Array, tag: Uint8Array): number {
+  for (let i = bytes.indexOf(tag[0]); i >= 0 && i <= bytes.length - tag.length; i = bytes.indexOf(tag[0], i + 1)) {
+    let k = 1;
+    while (k < tag.length && bytes[i + k] === tag[k]) k++;
+    if (k === tag.length) return i;
+  }
+  return -1;
+}
+
+/**
+ * The merged ranges (`<mergeCell ref>`, after the rows). The rows' bytes are skipped undecoded; from the
+ * first `<mergeCell` on, the text is scanned piece by piece with a short carry-over.
+ */
 function mergesOf(b: Uint8Array, part: Entry): MergeRange[] {
   const found: MergeRange[] = [];
   let rest = '';
-  streamText(b, part, (text) => {
-    const buf = rest + text;
+  let carry = new Uint8Array(0);
+  const decoder = new TextDecoder('utf-8');
+  let seen = false;
+  streamBytes(b, part, false, (chunk, final) => {
+    let bytes = chunk;
+    if (!seen) {
+      // The tag may straddle two pieces: the last bytes of the one before are searched with this one.
+      const joined = new Uint8Array(carry.length + chunk.length);
+      joined.set(carry);
+      joined.set(chunk, carry.length);
+      const at = indexOfBytes(joined, MERGE_TAG);
+      if (at < 0) {
+        carry = joined.slice(Math.max(0, joined.length - MERGE_TAG.length));
+        return;
+      }
+      seen = true;
+      bytes = joined.subarray(at);
+    }
+    const buf = rest + decoder.decode(bytes, { stream: !final });
     let last = 0;
     for (const m of buf.matchAll(/<mergeCell\b[^>]*ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"[^>]*>/g)) {
       found.push({ s: { r: Number(m[2]) - 1, c: columnOf(m[1]) }, e: { r: Number(m[4]) - 1, c: columnOf(m[3]) } });
@@ -199,6 +247,9 @@ function mergesOf(b: Uint8Array, part: Entry): MergeRange[] {
   });
   return found;
 }
+
+/** The fewest rows a look at a sheet's head reads (and keeps). */
+const HEAD_ROWS = 64;
 
 function sheetSource(b: Uint8Array, name: string, part: Entry, strings: string[]): SheetSource {
   /** Reads rows from the start, calling `cb` from `start` on; stops when `cb` returns false. */
@@ -244,12 +295,20 @@ function sheetSource(b: Uint8Array, name: string, part: Entry, strings: string[]
     if (thrown) throw (thrown as { error: unknown }).error;
   };
   let merges: MergeRange[] | null = null;
+  // The first rows, kept: an import reads them several times (detection, currency, samples, seller).
+  let headRows: Cell[][] = [];
+  let headWhole = false;
   return {
     name,
     head(n) {
-      const rows: Cell[][] = [];
-      if (n > 0) pass(0, (cells) => rows.push([...cells]) < n);
-      return rows;
+      if (n > headRows.length && !headWhole) {
+        const want = Math.max(n, HEAD_ROWS);
+        const rows: Cell[][] = [];
+        pass(0, (cells) => rows.push([...cells]) < want);
+        headRows = rows;
+        headWhole = rows.length < want;
+      }
+      return headRows.slice(0, Math.max(0, n));
     },
     forEachRow(start, cb) {
       pass(start, (cells, row) => {
