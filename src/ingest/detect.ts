@@ -72,6 +72,8 @@ export function matchRow(kind: ExportKindSpec, row: readonly Cell[]) {
 
 function groupRows(sheet: SheetSource, rows: Cell[][], headerRow: number, count: number, width: number): string[][] {
   const out: string[][] = [];
+  // No group rows: the merges (a pass over the whole sheet, in a workbook) are not needed.
+  if (count <= 0) return out;
   for (let r = headerRow - count; r < headerRow; r++) {
     const labels: string[] = [];
     for (let c = 0; c < width; c++) labels.push(cellText(rows[r]?.[c]));

@@ -201,10 +201,13 @@ function cellValue(type: string | undefined, inner: string, strings: string[]): 
 
 const MERGE_TAG = new TextEncoder().encode('<mergeCell');
 
-/** Where `tag` starts in `bytes`, or -1. */
+/** Where `tag` starts in `bytes`, or -1. Looks for its `g` first: rare in a sheet, where `<` is everywhere. */
 function indexOfBytes(bytes: Uint8Array, tag: Uint8Array): number {
-  for (let i = bytes.indexOf(tag[0]); i >= 0 && i <= bytes.length - tag.length; i = bytes.indexOf(tag[0], i + 1)) {
-    let k = 1;
+  const pivot = 4;
+  for (let j = bytes.indexOf(tag[pivot], pivot); j >= 0; j = bytes.indexOf(tag[pivot], j + 1)) {
+    const i = j - pivot;
+    if (i + tag.length > bytes.length) return -1;
+    let k = 0;
     while (k < tag.length && bytes[i + k] === tag[k]) k++;
     if (k === tag.length) return i;
   }
