@@ -171,16 +171,37 @@ function columnOf(ref: string): number {
   return c - 1;
 }
 
-const ATTRS = new Map<string, RegExp>();
-const attr = (attrs: string, name: string) => {
-  const re = ATTRS.get(name) ?? new RegExp(`\\b${name}="([^"]*)"`);
-  ATTRS.set(name, re);
-  return re.exec(attrs)?.[1];
-};
+const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
 
-function cellValue(type: string | undefined, inner: string, strings: string[]): Cell {
-  if (type === 'inlineStr') return itemText(/<is>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? '');
-  const v = /<v\b[^>]*>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+/** The value of attribute `name` in a tag's attribute text, found with indexOf (this runs for every cell). */
+function attrOf(attrs: string, name: string): string | undefined {
+  const key = `${name}="`;
+  let at = attrs.indexOf(key);
+  while (at > 0 && !isSpace(attrs.charCodeAt(at - 1))) at = attrs.indexOf(key, at + 1);
+  if (at < 0) return undefined;
+  const from = at + key.length;
+  return attrs.slice(from, attrs.indexOf('"', from));
+}
+
+/** The text of a cell's `<v>` in `xml` between `from` and `to`, or undefined. */
+function valueText(xml: string, from: number, to: number): string | undefined {
+  let at = xml.indexOf('<v', from);
+  while (at >= 0 && at < to) {
+    const next = xml.charCodeAt(at + 2);
+    if (next === 62 || isSpace(next)) {
+      const open = xml.indexOf('>', at);
+      if (xml.charCodeAt(open - 1) === 47) return undefined;
+      const close = xml.indexOf('</v>', open);
+      return close < 0 || close > to ? undefined : xml.slice(open + 1, close);
+    }
+    at = xml.indexOf('<v', at + 2);
+  }
+  return undefined;
+}
+
+function cellValue(type: string | undefined, xml: string, from: number, to: number, strings: string[]): Cell {
+  if (type === 'inlineStr') return itemText(/<is>([\s\S]*?)<\/is>/.exec(xml.slice(from, to))?.[1] ?? '');
+  const v = valueText(xml, from, to);
   if (v === undefined) return null;
   switch (type) {
     case 's':
@@ -196,6 +217,37 @@ function cellValue(type: string | undefined, inner: string, strings: string[]): 
       const n = Number(v);
       return Number.isNaN(n) ? unescapeXml(v) : n;
     }
+  }
+}
+
+/** Reads the cells of one row's XML into `cells` (gaps as nulls), scanning with indexOf. */
+function readCells(xml: string, cells: Cell[], strings: string[]): void {
+  let col = 0;
+  let i = xml.indexOf('<c', 4);
+  while (i >= 0) {
+    const after = xml.charCodeAt(i + 2);
+    // `<c ` or `<c>` or `<c/>` opens a cell; `<col…` and the like do not.
+    if (!(isSpace(after) || after === 62 || after === 47)) {
+      i = xml.indexOf('<c', i + 2);
+      continue;
+    }
+    const tagEnd = xml.indexOf('>', i);
+    if (tagEnd < 0) break;
+    const empty = xml.charCodeAt(tagEnd - 1) === 47;
+    const attrs = xml.slice(i + 2, empty ? tagEnd - 1 : tagEnd);
+    let end = tagEnd + 1;
+    let close = end;
+    if (!empty) {
+      close = xml.indexOf('</c>', tagEnd);
+      if (close < 0) break;
+      end = close + 4;
+    }
+    const ref = attrOf(attrs, 'r');
+    const c = ref ? columnOf(ref) : col;
+    while (cells.length < c) cells.push(null);
+    cells[c] = cellValue(attrOf(attrs, 't'), xml, tagEnd + 1, close, strings);
+    col = c + 1;
+    i = xml.indexOf('<c', end);
   }
 }
 
@@ -274,18 +326,11 @@ function sheetSource(b: Uint8Array, name: string, part: Entry, strings: string[]
     try {
       elements(b, part, 'row', (xml) => {
         const head = /^<row\b([^>]*)/.exec(xml)?.[1] ?? '';
-        const r = Number(attr(head, 'r') ?? next + 1) - 1;
+        const r = Number(attrOf(head, 'r') ?? next + 1) - 1;
         // Rows the file leaves out are empty rows, as SheetJS' dense sheet has them.
         cells.length = 0;
         for (; next < r; next++) emit(next);
-        let col = 0;
-        for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-          const ref = attr(m[1], 'r');
-          const c = ref ? columnOf(ref) : col;
-          while (cells.length < c) cells.push(null);
-          cells[c] = cellValue(attr(m[1], 't'), m[2] ?? '', strings);
-          col = c + 1;
-        }
+        readCells(xml, cells, strings);
         // Trailing empty cells carry no value.
         while (cells.length && cells[cells.length - 1] === null) cells.pop();
         emit(r);
@@ -334,16 +379,16 @@ export function readXlsxStreaming(b: Uint8Array): WorkbookSource | null {
   if (!entries || !workbook || !rels) return null;
   const targets = new Map<string, string>();
   for (const m of readText(b, rels).matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = attr(m[0], 'Id');
-    const target = attr(m[0], 'Target');
+    const id = attrOf(m[0], 'Id');
+    const target = attrOf(m[0], 'Target');
     if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
   }
   const sheets: { name: string; part: Entry }[] = [];
   for (const m of readText(b, workbook).matchAll(/<sheet\b[^>]*>/g)) {
-    const target = targets.get(attr(m[0], 'r:id') ?? '');
+    const target = targets.get(attrOf(m[0], 'r:id') ?? '');
     const part = target ? entries.get(target.replace(/\/\.\//g, '/')) : undefined;
     if (!part) return null;
-    sheets.push({ name: unescapeXml(attr(m[0], 'name') ?? ''), part });
+    sheets.push({ name: unescapeXml(attrOf(m[0], 'name') ?? ''), part });
   }
   const sstTarget = [...targets.values()].find((t) => /sharedStrings\.xml$/i.test(t));
   const strings = sharedStrings(b, sstTarget ? entries.get(sstTarget) : entries.get('xl/sharedStrings.xml'));
