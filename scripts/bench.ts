@@ -13,6 +13,8 @@
  *
  * Also agency scale: 20 shops of 100k order lines each, the Overview for one shop, all shops and a switch.
  *
+ * Also the first visit: precache size, bytes sent, and "Try sample data" to the Overview (`--sample-only`).
+ *
  * Usage: npm run bench [-- --sizes 100000,1000000] [--runs 15] [--memory-lines 200000] [--no-browser] [--no-node] [--no-app] [--no-ml]
  *   [--no-memory] [--ml-only] [--memory-only] [--app-only] [--shops 20] [--shop-lines 100000] [--no-shops] [--shops-only]
  */
@@ -26,6 +28,7 @@ import { CHROMIUM_ARGS } from '../e2e/harness';
 import { openNodeDuckDB } from '../src/db/nodeDuckdb';
 import { Engine } from '../src/engine/engine';
 import { benchAppLoad } from './bench/appLoad';
+import { benchSample } from './bench/sample';
 import { benchImportMemory, withBenchPage } from './bench/memory';
 import type { BrowserBenchResult, ShopsBenchResult } from './bench/page';
 import type { MlBenchResult } from './bench/mlPage';
@@ -295,7 +298,32 @@ generated ${count} shops' order exports of about ${perShop.toLocaleString('en-US
   }
 }
 
+/** The first visit: what it downloads, the precache, and "Try sample data" to the Overview (issue 21). */
+async function sampleFirstVisit(): Promise<void> {
+  const n = Math.max(3, Math.min(runs, 5));
+  const r = await benchSample(n);
+  const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
+  const p = r.precache;
+  console.log(`\nFirst visit, built app in Chromium (${n} runs, each a new profile)`);
+  console.log(
+    `  precache: ${p.entries} entries, ${mb(p.bytes)} as files, ${mb(p.gzipBytes)} gzipped   budget 15 MB transferred   ${p.gzipBytes <= 15e6 ? 'ok' : 'over'}`,
+  );
+  console.log(
+    `  sent by the server until the service worker is active: median ${mb(median(r.firstVisitBytes))} (${r.firstVisitBytes.map(mb).join(', ')})`,
+  );
+  const ms = r.clickToOverviewMs;
+  console.log(
+    `  "Try sample data" click to the Overview's sales: median ${fmt(median(ms))} (min ${fmt(Math.min(...ms))}, max ${fmt(Math.max(...ms))})   budget 3000 ms (quiet machine)   ${median(ms) <= 3000 ? 'ok' : `${(median(ms) / 3000).toFixed(1)}x over`}`,
+  );
+  console.log(`  sample download: median ${mb(median(r.sampleBytes))}`);
+  const sum = (k: string) => median(r.timings.map((t) => t[k] ?? 0));
+  console.log(
+    `  medians summed over the ${r.timings[0]?.files ?? 0} files: parse ${fmt(sum('parseMs'))} (parse worker, overlapping), stage ${fmt(sum('stageMs'))}, merge ${fmt(sum('mergeMs'))}, checkpoint ${fmt(sum('persistMs'))}`,
+  );
+}
+
 async function main() {
+  if (args.includes('--sample-only')) return sampleFirstVisit();
   if (args.includes('--app-only')) return appLoad();
   if (args.includes('--shops-only')) return shopsScale();
   if (!args.includes('--no-shops')) await shopsScale();
@@ -395,7 +423,10 @@ async function main() {
   }
   fs.rmSync(dir, { recursive: true, force: true });
 
-  if (!args.includes('--no-app')) await appLoad();
+  if (!args.includes('--no-app')) {
+    await sampleFirstVisit();
+    await appLoad();
+  }
 }
 
 /** The built app: first visit, warm reloads, the forecast page, Lighthouse, installability. */

@@ -1,2 +1,7 @@
 import type { Server } from 'node:http';
-export function startServer(port?: number, dir?: string): Promise<Server>;
+/** `onSent` is told the bytes of every response body. */
+export function startServer(
+  port?: number,
+  dir?: string,
+  options?: { onSent?: (bytes: number) => void },
+): Promise<Server>;

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_ARGS } from '../../e2e/harness';
 import { startServer } from '../serve.mjs';
@@ -51,7 +51,27 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export async function benchAppLoad(runs: number): Promise<AppLoadResult> {
+/** Where an import's time went, summed over the files' reports (the import log in IndexedDB). */
+export function importTimings(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('toko-insight');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const reports = await new Promise<{ timings?: Record<string, number> }[]>((resolve) => {
+      const q = db.transaction('importLog').objectStore('importLog').getAll();
+      q.onsuccess = () => resolve(q.result);
+    });
+    db.close();
+    const sums: Record<string, number> = {};
+    for (const r of reports) for (const [k, v] of Object.entries(r.timings ?? {})) sums[k] = (sums[k] ?? 0) + v;
+    return { files: reports.length, ...sums };
+  });
+}
+
+/** A production build of the app in a new temporary directory. */
+export async function buildApp(): Promise<string> {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'toko-dist-'));
   // A Vite dev server started earlier in this process (the other benches) leaves NODE_ENV=development, which
   // would make this a development build: no service worker, so the first visit would never finish.
@@ -68,6 +88,11 @@ export async function benchAppLoad(runs: number): Promise<AppLoadResult> {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
   }
+  return outDir;
+}
+
+export async function benchAppLoad(runs: number): Promise<AppLoadResult> {
+  const outDir = await buildApp();
   const server = await startServer(0, outDir);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'toko-load-'));
@@ -96,22 +121,7 @@ export async function benchAppLoad(runs: number): Promise<AppLoadResult> {
     await page.click('[data-testid="load-sample"]');
     await page.waitForSelector('[data-kpi="sales"][data-value]', { timeout: 180_000 });
     const sampleImportMs = Date.now() - clicked;
-    // Where the import's time went, summed over the files' reports (the import log in IndexedDB).
-    const sampleTimings = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('toko-insight');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const reports = await new Promise<{ timings?: Record<string, number> }[]>((resolve) => {
-        const q = db.transaction('importLog').objectStore('importLog').getAll();
-        q.onsuccess = () => resolve(q.result);
-      });
-      db.close();
-      const sums: Record<string, number> = {};
-      for (const r of reports) for (const [k, v] of Object.entries(r.timings ?? {})) sums[k] = (sums[k] ?? 0) + v;
-      return { files: reports.length, ...sums };
-    });
+    const sampleTimings = await importTimings(page);
     await page.evaluate(() =>
       Promise.race([
         navigator.serviceWorker.ready,
