@@ -215,34 +215,49 @@ async function init(origin: string, options: { startOver?: boolean } = {}): Prom
 }
 
 /**
- * The parse worker, started on the first import: files are parsed there while DuckDB merges. A worker that
- * fails (its script does not load, or it runs out of memory) fails the file it was parsing, instead of
- * leaving the import waiting forever; the next file starts a new worker.
+ * The parse workers, started on the first import: files are parsed there while DuckDB merges, two at a time
+ * where the device has the cores for it. A worker that fails (its script does not load, or it runs out of
+ * memory) fails the files it was parsing, instead of leaving the import waiting forever; the next file
+ * starts a new worker.
  */
 function parseWorker(): FileParser {
   interface Running {
     remote: Comlink.Remote<ParseWorkerApi>;
     failed: Promise<never>;
+    busy: number;
   }
-  let current: Running | null = null;
-  const start = (): Running => {
+  const slots: (Running | null)[] = Array.from(
+    { length: Math.min(2, navigator.hardwareConcurrency || 1) },
+    () => null,
+  );
+  const start = (slot: number): Running => {
     const worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
     const running: Running = {
       remote: Comlink.wrap<ParseWorkerApi>(worker),
       failed: new Promise<never>((_, reject) =>
         worker.addEventListener('error', (e) => {
-          if (current === running) current = null;
+          if (slots[slot] === running) slots[slot] = null;
           worker.terminate();
           reject(new Error(`parse worker failed: ${e.message || 'no message'}`));
         }),
       ),
+      busy: 0,
     };
     running.failed.catch(() => undefined);
     return running;
   };
-  return (file) => {
-    current ??= start();
-    return Promise.race([current.remote.parse(file), current.failed]);
+  return async (file) => {
+    // The worker with the fewest files in hand (a stopped one is started again).
+    let slot = 0;
+    for (let k = 1; k < slots.length; k++) if ((slots[k]?.busy ?? 0) < (slots[slot]?.busy ?? 0)) slot = k;
+    const running = slots[slot] ?? start(slot);
+    slots[slot] = running;
+    running.busy++;
+    try {
+      return await Promise.race([running.remote.parse(file), running.failed]);
+    } finally {
+      running.busy--;
+    }
   };
 }
 

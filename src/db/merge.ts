@@ -26,9 +26,12 @@ function typedStageColumns(columns: TargetColumns): string {
     .join(', ');
 }
 
-/** One BIGINT that orders rows by the merge rule: final bit, snapshot seconds, import id. */
-function priority(columns: TargetColumns, importId: number, snapshotAt: number | null): string {
-  const snapshot = `(coalesce(epoch(${sqlTimestamp(snapshotAt)}), 0)::BIGINT << 20)`;
+/**
+ * One BIGINT that orders rows by the merge rule: final bit, snapshot seconds, import id (the last two as SQL
+ * expressions: the row's columns, or constants).
+ */
+function priority(columns: TargetColumns, importId: string, snapshotAt: string): string {
+  const snapshot = `(coalesce(epoch(${snapshotAt}), 0)::BIGINT << 20)`;
   const final = columns.finality ? `(CASE WHEN is_final THEN 1::BIGINT << 56 ELSE 0 END) | ` : '';
   return `${final}${snapshot} | ${importId}`;
 }
@@ -282,12 +285,17 @@ export const ROLLUP_TABLES = DERIVED_TABLES.filter((t) => t.startsWith('rollup_'
 /** The rollups of buyer counts, which change wherever a buyer's previous-order dates do (`buyer_dates`). */
 const BUYER_ROLLUPS = new Set(['rollup_buyers', 'rollup_first_buyers']);
 
-/** Loads an importer's rows into a temporary stage table (never written to the database file). */
-export async function stageRows(db: SqlConnection, table: string, rows: StagedRows): Promise<void> {
-  const types = { utf8: 'VARCHAR', f64: 'DOUBLE', bool: 'BOOLEAN' } as const;
-  const cols = Object.entries(rows.columns).map(([n, t]) => `${n} ${types[t]}`);
-  await db.exec(`DROP TABLE IF EXISTS ${table}`);
-  await db.exec(`CREATE TEMP TABLE ${table} (${cols.join(', ')})`);
+/**
+ * Loads an importer's rows into a temporary stage table (never written to the database file), new unless
+ * `append`: then after the rows already there (a table of one target's files, in the order they came).
+ */
+export async function stageRows(db: SqlConnection, table: string, rows: StagedRows, append = false): Promise<void> {
+  if (!append) {
+    const types = { utf8: 'VARCHAR', f64: 'DOUBLE', bool: 'BOOLEAN' } as const;
+    const cols = Object.entries(rows.columns).map(([n, t]) => `${n} ${types[t]}`);
+    await db.exec(`DROP TABLE IF EXISTS ${table}`);
+    await db.exec(`CREATE TEMP TABLE ${table} (${cols.join(', ')})`);
+  }
   for (const chunk of rows.chunks) await db.insertArrow(table, chunk);
 }
 
@@ -309,6 +317,8 @@ export interface StagedPart {
   importId: number;
   snapshotAt: number | null;
   stage: string;
+  /** The first and last rowid of its rows, when the stage table holds other files' rows too. */
+  rows?: readonly [number, number];
 }
 
 /**
@@ -331,15 +341,27 @@ export async function mergeStaged(
   // Named, since a column added by a later migration sits after row_hash.
   const storedColumns = `(shop, import_id, snapshot_at, prio, is_winner, ${names.join(', ')}, row_hash)`;
   await dropTemps(db);
-  const typedSql = (p: StagedPart) => `
-    SELECT ${Number(shop)} AS shop, import_id, snapshot_at, ${priority(columns, p.importId, p.snapshotAt)} AS prio, ${names.join(', ')}, ${rowHashSql(columns)} AS row_hash
-    FROM (SELECT ${p.importId} AS import_id, ${sqlTimestamp(p.snapshotAt)} AS snapshot_at, ${typedStageColumns(columns)} FROM ${p.stage})`;
-  // Several files' rows are typed one file at a time into one table (one statement over all of them costs
-  // more to plan than to run).
-  let typed = typedSql(parts[0]);
+  // Each stage table's rows, typed, under their file's import id and snapshot.
+  const typedSql = (stage: string, ps: readonly StagedPart[]) => {
+    const from = ps.some((p) => p.rows)
+      ? `${stage} s JOIN (VALUES ${ps.map((p) => `(${p.importId}, CAST(${sqlTimestamp(p.snapshotAt)} AS TIMESTAMP), ${p.rows?.[0] ?? 0}, ${p.rows?.[1] ?? -1})`).join(', ')}) f(f_import, f_snapshot, f_first, f_last)
+        ON s.rowid BETWEEN f.f_first AND f.f_last`
+      : stage;
+    const [id, at] = ps.some((p) => p.rows)
+      ? ['f_import', 'f_snapshot']
+      : [String(ps[0].importId), `CAST(${sqlTimestamp(ps[0].snapshotAt)} AS TIMESTAMP)`];
+    return `
+    SELECT ${Number(shop)} AS shop, import_id, snapshot_at, ${priority(columns, 'import_id', 'snapshot_at')} AS prio, ${names.join(', ')}, ${rowHashSql(columns)} AS row_hash
+    FROM (SELECT ${id} AS import_id, ${at} AS snapshot_at, ${typedStageColumns(columns)} FROM ${from})`;
+  };
+  const byStage = new Map<string, StagedPart[]>();
+  for (const p of parts) byStage.set(p.stage, [...(byStage.get(p.stage) ?? []), p]);
+  const typedParts = [...byStage].map(([stage, ps]) => typedSql(stage, ps));
+  // Several files' rows are typed into one table first (one statement per stage table).
+  let typed = typedParts[0];
   if (parts.length > 1) {
     await db.exec(`CREATE TEMP TABLE typed_rows AS ${typed}`);
-    for (const p of parts.slice(1)) await db.exec(`INSERT INTO typed_rows ${typedSql(p)}`);
+    for (const t of typedParts.slice(1)) await db.exec(`INSERT INTO typed_rows ${t}`);
     typed = 'SELECT * FROM typed_rows';
   }
   const [{ stored }] = await db.query<{ stored: number }>(

@@ -47,9 +47,3 @@ export async function noteSeller(db: SqlConnection, id: number, seller: string):
       name = CASE WHEN auto_name THEN ${sqlString(seller)} ELSE name END, auto_name = false
     WHERE id = ${Number(id)} AND seller IS NULL`);
 }
-
-/** The shop whose files carry this seller username, if any. */
-export async function shopOfSeller(db: SqlConnection, seller: string): Promise<Shop | null> {
-  const rows = await db.query<Shop>(`SELECT id, name, seller FROM shops WHERE seller = ${sqlString(seller)} LIMIT 1`);
-  return rows[0] ?? null;
-}

@@ -1,7 +1,7 @@
 import { sqlString, sqlTimestamp } from '../db/connection';
 import { type MergeCounts, mergeStaged, type StagedPart, stageRows } from '../db/merge';
 import { stageTable } from '../db/tables';
-import { noteSeller, type Shop, shopOfSeller } from '../db/shops';
+import { noteSeller, type Shop } from '../db/shops';
 import { MERGE_TARGETS } from '../ingest/kinds/output';
 import type { ParsedExport } from '../ingest/parseExport';
 import type { ParseOutcome } from '../ingest/parseFile';
@@ -74,6 +74,7 @@ async function importRun(
   const stored = await core.currency();
   const [{ n: importCount }] = await core.db.query<{ n: number }>('SELECT count(*) AS n FROM imports');
   const datasetCurrency = stored && importCount > 0 ? stored : null;
+  const known = await storedCopies(core, files, shop);
   for (const file of files) {
     const { outcome } = file;
     if (!outcome.ok) {
@@ -85,16 +86,14 @@ async function importRun(
     if (accepted.some((a) => a.hash === hash)) break;
     if (!datasetCurrency && accepted.length && accepted[0].parsed.currency !== parsed.currency) break;
     try {
-      const dup = await core.db.query<{ id: number }>(
-        `SELECT id FROM imports WHERE file_hash = ${sqlString(hash)} AND shop = ${shop.id} LIMIT 1`,
-      );
-      if (dup.length) {
-        const note: Note = { code: 'already_imported', level: 'info', params: { id: dup[0].id } };
+      const dup = known.here.get(hash);
+      if (dup !== undefined) {
+        const note: Note = { code: 'already_imported', level: 'info', params: { id: dup } };
         const out = parsed.output;
         reports.push(baseReport(file, { ...into, status: 'ok', unchanged: out.rowsRead, notes: [note, ...out.notes] }));
         continue;
       }
-      if (!file.onPurpose) await checkOtherShop(core, file.name, hash, parsed.seller, shop);
+      if (!file.onPurpose) checkOtherShop(file.name, hash, parsed.seller, shop, known);
       if (datasetCurrency && datasetCurrency !== parsed.currency)
         throw new ImportError('currency_mismatch', {
           file: file.name,
@@ -142,7 +141,8 @@ function failed(a: Accepted, e: unknown): void {
  */
 async function mergeFiles(core: EngineCore, files: readonly Accepted[], shop: Shop): Promise<void> {
   const { db } = core;
-  const stages: string[] = [];
+  // One stage table per target (and set of columns): the files' rows one after the other.
+  const stages = new Map<string, { table: string; rows: number }>();
   // Each target's staged parts, one per file that carries rows of it.
   const parts = new Map(MERGE_TARGETS.map((t) => [t, [] as (StagedPart & { file: number })[]]));
   try {
@@ -150,15 +150,21 @@ async function mergeFiles(core: EngineCore, files: readonly Accepted[], shop: Sh
     for (const [k, a] of files.entries()) {
       const out = a.parsed.output;
       for (const x of [{ target: out.target, staged: out.staged }, ...(out.extra ?? [])]) {
-        const stage = `${stageTable(x.target)}_${k}`;
-        stages.push(stage);
-        await stageRows(db, stage, x.staged);
-        parts.get(x.target)?.push({ importId: 0, snapshotAt: out.snapshotAt, stage, file: k });
+        const key = `${x.target} ${JSON.stringify(x.staged.columns)}`;
+        const stage = stages.get(key) ?? { table: `${stageTable(x.target)}_${stages.size}`, rows: 0 };
+        await stageRows(db, stage.table, x.staged, stages.has(key));
+        stages.set(key, stage);
+        const rows = [stage.rows, stage.rows + x.staged.rows - 1] as const;
+        stage.rows += x.staged.rows;
+        parts.get(x.target)?.push({ importId: 0, snapshotAt: out.snapshotAt, stage: stage.table, rows, file: k });
       }
       const now = performance.now();
       a.report.timings.stageMs = now - lap;
       lap = now;
     }
+    // A stage table of one file's rows is read whole.
+    for (const ps of parts.values())
+      for (const p of ps) if (ps.filter((q) => q.stage === p.stage).length === 1) delete p.rows;
     const ids = await core.transaction(async () => {
       const next = Number((await core.meta('next_import_id')) ?? 1);
       await core.setMeta('next_import_id', String(next + files.length));
@@ -193,22 +199,56 @@ async function mergeFiles(core: EngineCore, files: readonly Accepted[], shop: Sh
       Object.assign(a.report, { ...ids[k].counts, status: 'ok', importId: ids[k].id });
     files[files.length - 1].report.timings.mergeMs = performance.now() - lap;
   } finally {
-    for (const t of stages) await db.exec(`DROP TABLE IF EXISTS ${t}`);
+    for (const { table } of stages.values()) await db.exec(`DROP TABLE IF EXISTS ${table}`);
   }
+}
+
+/** What is stored of a run's files: the import of each hash in this shop, other shops' copies and sellers. */
+interface StoredCopies {
+  here: Map<string, number>;
+  /** The other shop that holds a file of this hash. */
+  elsewhere: Map<string, string>;
+  /** The shop of each seller username of the run's files. */
+  sellers: Map<string, Shop>;
+}
+
+/** Reads, in two queries, what the checks of a run's files need. */
+async function storedCopies(core: EngineCore, files: readonly ParsedFile[], shop: Shop): Promise<StoredCopies> {
+  const hashes = new Set<string>();
+  const sellers = new Set<string>();
+  for (const f of files)
+    if (f.outcome.ok) {
+      hashes.add(f.outcome.hash);
+      if (f.outcome.parsed.seller) sellers.add(f.outcome.parsed.seller);
+    }
+  const out: StoredCopies = { here: new Map(), elsewhere: new Map(), sellers: new Map() };
+  if (hashes.size) {
+    const list = [...hashes].map(sqlString).join(', ');
+    const rows = await core.db.query<{ hash: string; id: number; shop: number; name: string }>(
+      `SELECT i.file_hash AS hash, i.id, i.shop, s.name FROM imports i JOIN shops s ON s.id = i.shop
+       WHERE i.file_hash IN (${list}) ORDER BY i.id`,
+    );
+    for (const r of rows) {
+      if (r.shop === shop.id) {
+        if (!out.here.has(r.hash)) out.here.set(r.hash, r.id);
+      } else if (!out.elsewhere.has(r.hash)) out.elsewhere.set(r.hash, r.name);
+    }
+  }
+  if (sellers.size) {
+    const rows = await core.db.query<Shop>(
+      `SELECT id, name, seller FROM shops WHERE seller IN (${[...sellers].map(sqlString).join(', ')}) ORDER BY id`,
+    );
+    for (const r of rows) if (r.seller && !out.sellers.has(r.seller)) out.sellers.set(r.seller, r);
+  }
+  return out;
 }
 
 /**
  * Refuses a file that belongs to another shop: its seller username is another shop's, or the same file is
  * in another shop. The seller imports it anyway on purpose (ImportInput.onPurpose).
  */
-async function checkOtherShop(
-  core: EngineCore,
-  fileName: string,
-  hash: string,
-  seller: string | null,
-  shop: Shop,
-): Promise<void> {
-  const owner = seller ? await shopOfSeller(core.db, seller) : null;
+function checkOtherShop(fileName: string, hash: string, seller: string | null, shop: Shop, known: StoredCopies): void {
+  const owner = seller ? known.sellers.get(seller) : undefined;
   if (owner && owner.id !== shop.id)
     throw new ImportError('other_shop', {
       file: fileName,
@@ -217,8 +257,7 @@ async function checkOtherShop(
       other: owner.name,
       shop: shop.name,
     });
-  const [copy] = await core.db.query<{ name: string }>(
-    `SELECT s.name FROM imports i JOIN shops s ON s.id = i.shop WHERE i.file_hash = ${sqlString(hash)} AND i.shop <> ${shop.id} LIMIT 1`,
-  );
-  if (copy) throw new ImportError('other_shop', { file: fileName, reason: 'copy', other: copy.name, shop: shop.name });
+  const copy = known.elsewhere.get(hash);
+  if (copy !== undefined)
+    throw new ImportError('other_shop', { file: fileName, reason: 'copy', other: copy, shop: shop.name });
 }
