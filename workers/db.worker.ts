@@ -226,10 +226,7 @@ function parseWorker(): FileParser {
     failed: Promise<never>;
     busy: number;
   }
-  const slots: (Running | null)[] = Array.from(
-    { length: Math.min(2, navigator.hardwareConcurrency || 1) },
-    () => null,
-  );
+  const slots: (Running | null)[] = Array.from({ length: Math.min(2, navigator.hardwareConcurrency || 1) }, () => null);
   const start = (slot: number): Running => {
     const worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
     const running: Running = {
