@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
 /** `onSent` is told the bytes of every response body. */
+/** Resolves once every gzipped copy the server started is made. */
+export function compressed(): Promise<void>;
 export function startServer(
   port?: number,
   dir?: string,

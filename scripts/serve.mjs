@@ -50,6 +50,13 @@ const COMPRESSIBLE = new Set([
 
 /** Gzipped copies by path, with the modification time they were made from. */
 const gzipped = new Map();
+/** The gzip jobs not yet done. */
+const pending = new Set();
+
+/** Resolves once every gzipped copy started so far is made. */
+export async function compressed() {
+  while (pending.size) await Promise.all([...pending]);
+}
 
 /** The gzipped copy of a file, or null while it is being made (or when it does not pay). */
 function gzipOf(file, stat) {
@@ -57,9 +64,14 @@ function gzipOf(file, stat) {
   const kept = gzipped.get(file);
   if (kept && kept.mtimeMs === stat.mtimeMs) return kept.bytes;
   gzipped.set(file, { mtimeMs: stat.mtimeMs, bytes: null });
-  gzip(readFileSync(file), { level: 9 }, (err, bytes) => {
-    if (!err && gzipped.get(file)?.mtimeMs === stat.mtimeMs) gzipped.set(file, { mtimeMs: stat.mtimeMs, bytes });
-  });
+  const job = new Promise((resolve) =>
+    gzip(readFileSync(file), { level: 9 }, (err, bytes) => {
+      if (!err && gzipped.get(file)?.mtimeMs === stat.mtimeMs) gzipped.set(file, { mtimeMs: stat.mtimeMs, bytes });
+      pending.delete(job);
+      resolve(undefined);
+    }),
+  );
+  pending.add(job);
   return null;
 }
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../e2e/harness';
-import { startServer } from '../serve.mjs';
+import { compressed, startServer } from '../serve.mjs';
 import { buildApp, importTimings } from './appLoad';
 
 export interface SampleBenchResult {
@@ -47,7 +47,7 @@ export async function benchSample(runs: number): Promise<SampleBenchResult> {
   const server = await startServer(0, outDir, { onSent: (n) => (sent += n) });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // The server gzips in the background from its start: the runs begin once that is done.
-  await new Promise((r) => setTimeout(r, 8000));
+  await compressed();
   const result: SampleBenchResult = {
     precache: precache(outDir),
     firstVisitBytes: [],

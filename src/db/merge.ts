@@ -317,7 +317,7 @@ export interface StagedPart {
   importId: number;
   snapshotAt: number | null;
   stage: string;
-  /** The first and last rowid of its rows, when the stage table holds other files' rows too. */
+  /** The first and last rowid of its rows: read when the stage table holds other files' rows too. */
   rows?: readonly [number, number];
 }
 
@@ -341,13 +341,15 @@ export async function mergeStaged(
   // Named, since a column added by a later migration sits after row_hash.
   const storedColumns = `(shop, import_id, snapshot_at, prio, is_winner, ${names.join(', ')}, row_hash)`;
   await dropTemps(db);
-  // Each stage table's rows, typed, under their file's import id and snapshot.
+  // Each stage table's rows, typed, under their file's import id and snapshot (told apart by rowid when the
+  // table holds several files' rows).
   const typedSql = (stage: string, ps: readonly StagedPart[]) => {
-    const from = ps.some((p) => p.rows)
+    const shared = ps.length > 1;
+    const from = shared
       ? `${stage} s JOIN (VALUES ${ps.map((p) => `(${p.importId}, CAST(${sqlTimestamp(p.snapshotAt)} AS TIMESTAMP), ${p.rows?.[0] ?? 0}, ${p.rows?.[1] ?? -1})`).join(', ')}) f(f_import, f_snapshot, f_first, f_last)
         ON s.rowid BETWEEN f.f_first AND f.f_last`
       : stage;
-    const [id, at] = ps.some((p) => p.rows)
+    const [id, at] = shared
       ? ['f_import', 'f_snapshot']
       : [String(ps[0].importId), `CAST(${sqlTimestamp(ps[0].snapshotAt)} AS TIMESTAMP)`];
     return `

@@ -61,7 +61,7 @@ async function importRun(
   shopOf: (fileName: string) => Promise<Shop>,
 ): Promise<FileImportReport[]> {
   const first = files[0];
-  if (!first.outcome.ok) return [fileReport(first.name, { error: first.outcome.error, timings: timingsOf(first) })];
+  if (!first.outcome.ok) return [unread(first, first.outcome)];
   let shop: Shop;
   try {
     shop = await shopOf(first.name);
@@ -78,7 +78,7 @@ async function importRun(
   for (const file of files) {
     const { outcome } = file;
     if (!outcome.ok) {
-      reports.push(fileReport(file.name, { error: outcome.error, timings: timingsOf(file) }));
+      reports.push(unread(file, outcome));
       continue;
     }
     const { parsed, hash } = outcome;
@@ -123,11 +123,14 @@ async function importRun(
 
 const timingsOf = (f: ParsedFile) => ({ parseMs: f.outcome.parseMs, stageMs: 0, mergeMs: 0, persistMs: 0 });
 
+/** The report of a file that could not be read. */
+const unread = (file: ParsedFile, outcome: Extract<ParseOutcome, { ok: false }>) =>
+  fileReport(file.name, { error: outcome.error, timings: timingsOf(file) });
+
 /** A file's report before its merge: what it read, and an error unless `r` says otherwise. */
 function baseReport(file: ParsedFile, r: Partial<FileImportReport>): FileImportReport {
-  const out = file.outcome.ok ? file.outcome.parsed.output : null;
-  const read =
-    file.outcome.ok && out ? { kind: file.outcome.parsed.kind, rowsRead: out.rowsRead, notes: out.notes } : {};
+  const o = file.outcome;
+  const read = o.ok ? { kind: o.parsed.kind, rowsRead: o.parsed.output.rowsRead, notes: o.parsed.output.notes } : {};
   return fileReport(file.name, { ...read, timings: timingsOf(file), ...r });
 }
 
@@ -162,9 +165,6 @@ async function mergeFiles(core: EngineCore, files: readonly Accepted[], shop: Sh
       a.report.timings.stageMs = now - lap;
       lap = now;
     }
-    // A stage table of one file's rows is read whole.
-    for (const ps of parts.values())
-      for (const p of ps) if (ps.filter((q) => q.stage === p.stage).length === 1) delete p.rows;
     const ids = await core.transaction(async () => {
       const next = Number((await core.meta('next_import_id')) ?? 1);
       await core.setMeta('next_import_id', String(next + files.length));

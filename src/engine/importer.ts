@@ -145,8 +145,9 @@ export class Importer implements Pick<EngineApi, ImportOp> {
         while (end < files.length && bytes + sizeOf(files[end]) <= GROUP_BYTES) bytes += sizeOf(files[end++]);
         return end;
       };
+      let started = 0;
       const parseUpTo = (end: number) => {
-        for (let j = 0; j < end; j++) outcomes[j] ??= parse(files[j]);
+        for (; started < end; started++) outcomes[started] = parse(files[started]);
       };
       for (let i = 0; i < files.length; ) {
         const end = groupEnd(i);

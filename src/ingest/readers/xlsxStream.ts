@@ -104,9 +104,9 @@ function streamBytes(
 }
 
 /** streamBytes, as UTF-8 text. */
-function streamText(b: Uint8Array, e: Entry, onText: (text: string, final: boolean) => void, check = true): void {
+function streamText(b: Uint8Array, e: Entry, onText: (text: string, final: boolean) => void): void {
   const decoder = new TextDecoder('utf-8');
-  streamBytes(b, e, check, (chunk, final) => onText(decoder.decode(chunk, { stream: !final }), final));
+  streamBytes(b, e, true, (chunk, final) => onText(decoder.decode(chunk, { stream: !final }), final));
 }
 
 function readText(b: Uint8Array, e: Entry): string {
