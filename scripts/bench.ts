@@ -15,8 +15,11 @@
  *
  * Also the first visit: precache size, bytes sent, and "Try sample data" to the Overview (`--sample-only`).
  *
+ * Also issue 21's ratios: the import against DuckDB-WASM's own read of the same file as text, in the same tab,
+ * at 110k and 1.1M CSV lines and for a 200k-line .xlsx (`--ratio-only`, `--ratio-sizes`).
+ *
  * Usage: npm run bench [-- --sizes 100000,1000000] [--runs 15] [--memory-lines 200000] [--no-browser] [--no-node] [--no-app] [--no-ml]
- *   [--no-memory] [--ml-only] [--memory-only] [--app-only] [--shops 20] [--shop-lines 100000] [--no-shops] [--shops-only]
+ *   [--no-memory] [--ml-only] [--memory-only] [--app-only] [--ratio-only] [--no-ratio] [--ratio-sizes 110000,1100000] [--shops 20] [--shop-lines 100000] [--no-shops] [--shops-only]
  */
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -31,6 +34,8 @@ import { benchAppLoad } from './bench/appLoad';
 import { benchSample } from './bench/sample';
 import { benchImportMemory, withBenchPage } from './bench/memory';
 import type { BrowserBenchResult, ShopsBenchResult } from './bench/page';
+import { floorSource, floorSql } from './bench/floor';
+import { benchRatio, printRatio } from './bench/ratio';
 import type { MlBenchResult } from './bench/mlPage';
 import { BENCH_START, benchSeries } from './bench/mlSeries';
 import { ordersCsv, ordersCsvLastMonth, ordersXlsx } from './bench/ordersCsv';
@@ -75,15 +80,11 @@ async function duckdbCsvFloor(csv: Uint8Array): Promise<{ countMs: number; loadM
   const db = await openNodeDuckDB();
   try {
     db.registerFile('bench.csv', csv);
-    const cols = Array.from({ length: 50 }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-    const src = `read_csv('bench.csv', header = true, columns = {${cols}}, null_padding = true, strict_mode = false)`;
     let t = performance.now();
-    await db.query(`SELECT count(*) FROM ${src}`);
+    await db.query(`SELECT count(*) FROM ${floorSource('bench.csv')}`);
     const countMs = performance.now() - t;
     t = performance.now();
-    await db.exec(
-      `CREATE TABLE raw AS SELECT ${Array.from({ length: 25 }, (_, i) => `c${i * 2}`).join(', ')} FROM ${src}`,
-    );
+    await db.exec(floorSql('bench.csv'));
     return { countMs, loadMs: performance.now() - t };
   } finally {
     db.close();
@@ -322,11 +323,46 @@ async function sampleFirstVisit(): Promise<void> {
   );
 }
 
+/** The import against the floor in Chromium, median of `runs` (at least 3) new profiles per file. */
+async function ratios(): Promise<void> {
+  const n = Math.max(3, Math.min(runs, 5));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'toko-bench-ratio-'));
+  console.log(
+    `\nImport to "ok" against DuckDB-WASM loading the same lines' 25 kept columns as text (Chromium, ${n} runs)`,
+  );
+  try {
+    for (const size of opt('ratio-sizes', '110000,1100000').split(',').map(Number)) {
+      const { csv, lines } = ordersCsv(size);
+      const file = path.join(dir, `orders-${size}.csv`);
+      fs.writeFileSync(file, csv);
+      printRatio(
+        `  CSV, ${lines.toLocaleString('en-US')} lines`,
+        await benchRatio(file, 'Order.all.bench.csv', file, n),
+      );
+      fs.rmSync(file);
+    }
+    const { xlsx, lines } = ordersXlsx(memoryLines);
+    const file = path.join(dir, 'orders.xlsx');
+    fs.writeFileSync(file, xlsx);
+    const twin = path.join(dir, 'orders-twin.csv');
+    fs.writeFileSync(twin, ordersCsv(memoryLines).csv);
+    const name = 'Order.all.20240101_20260926.xlsx';
+    printRatio(
+      `  .xlsx, ${lines.toLocaleString('en-US')} lines (floor: its CSV twin)`,
+      await benchRatio(file, name, twin, n),
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
+  if (args.includes('--ratio-only')) return ratios();
   if (args.includes('--sample-only')) return sampleFirstVisit();
   if (args.includes('--app-only')) return appLoad();
   if (args.includes('--shops-only')) return shopsScale();
   if (!args.includes('--no-shops')) await shopsScale();
+  if (!args.includes('--no-ratio') && !args.includes('--ml-only') && !args.includes('--memory-only')) await ratios();
   if (!args.includes('--no-memory') && !args.includes('--ml-only')) {
     await memory();
     if (args.includes('--memory-only')) return;
