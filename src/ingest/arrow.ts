@@ -5,7 +5,7 @@ import { Bool, Float64, makeData, makeVector, Table, tableToIPC, Utf8, type Vect
  * for "no value", which keeps them in packed arrays; the database casts them to integers.
  */
 export type BatchColumn =
-  | { type: 'utf8'; values: (string | null)[] }
+  | { type: 'utf8'; values: Utf8Column | readonly (string | null)[] }
   | { type: 'f64'; values: number[] }
   | { type: 'bool'; values: boolean[] };
 
@@ -52,37 +52,121 @@ function float64Vector(values: number[]): Vector {
   );
 }
 
-/** UTF-8 column built directly into one buffer (apache-arrow's generic builder is several times slower). */
-function utf8Vector(values: (string | null)[]): Vector {
-  const n = values.length;
-  const offsets = new Int32Array(n + 1);
-  let bytes = new Uint8Array(Math.max(64, n * 16));
-  let pos = 0;
-  for (let i = 0; i < n; i++) {
-    const s = values[i];
-    if (s) {
-      // Worst case 3 bytes per UTF-16 unit.
-      if (pos + s.length * 3 > bytes.length) {
-        const grown = new Uint8Array(Math.max(bytes.length * 2, pos + s.length * 3));
-        grown.set(bytes.subarray(0, pos));
-        bytes = grown;
-      }
-      pos += encoder.encodeInto(s, bytes.subarray(pos)).written;
+/**
+ * A UTF-8 column built straight into one growing buffer (apache-arrow's generic builder is several times
+ * slower): from strings, or byte for byte from a CSV file's bytes, which gives the same column.
+ */
+export class Utf8Column {
+  private bytes = new Uint8Array(4096);
+  private offsets = new Int32Array(1025);
+  private isNull = new Uint8Array(1024);
+  private pos = 0;
+  private nulls = 0;
+  private lastText: string | null = null;
+  private lastKnown = true;
+  length = 0;
+
+  private room(bytes: number): void {
+    if (this.length + 1 >= this.isNull.length) {
+      const offsets = new Int32Array(this.offsets.length * 2);
+      offsets.set(this.offsets);
+      this.offsets = offsets;
+      const isNull = new Uint8Array(this.isNull.length * 2);
+      isNull.set(this.isNull);
+      this.isNull = isNull;
     }
-    offsets[i + 1] = pos;
+    if (this.pos + bytes > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.pos + bytes));
+      grown.set(this.bytes.subarray(0, this.pos));
+      this.bytes = grown;
+    }
   }
-  const { bitmap, nullCount } = validity(n, (i) => values[i] === null);
-  return makeVector(
-    makeData({
-      type: new Utf8(),
-      length: n,
-      nullCount,
-      nullBitmap: bitmap,
-      valueOffsets: offsets,
-      data: bytes.subarray(0, pos),
-    }),
-  );
+
+  private end(text: string | null, known: boolean): void {
+    this.lastText = text;
+    this.lastKnown = known;
+    this.offsets[++this.length] = this.pos;
+  }
+
+  push(s: string | null): void {
+    if (s === null) {
+      this.room(0);
+      this.isNull[this.length] = 1;
+      this.nulls++;
+      this.end(null, true);
+      return;
+    }
+    // Worst case 3 bytes per UTF-16 unit; ASCII is copied here, anything else goes to the encoder.
+    this.room(s.length * 3);
+    const bytes = this.bytes;
+    const start = this.pos;
+    let p = start;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) {
+        p = start + encoder.encodeInto(s, bytes.subarray(start)).written;
+        break;
+      }
+      bytes[p++] = c;
+    }
+    this.pos = p;
+    this.isNull[this.length] = 0;
+    this.end(s, true);
+  }
+
+  /** Appends `buf[start, end)`, which must be valid UTF-8 (the bytes of a decoded file). */
+  pushBytes(buf: Uint8Array, start: number, end: number): void {
+    this.room(end - start);
+    if (end - start > 64) {
+      this.bytes.set(buf.subarray(start, end), this.pos);
+      this.pos += end - start;
+    } else {
+      // A short cell is copied faster by hand than through a subarray.
+      const bytes = this.bytes;
+      let p = this.pos;
+      for (let i = start; i < end; i++) bytes[p++] = buf[i];
+      this.pos = p;
+    }
+    this.isNull[this.length] = 0;
+    this.end(null, false);
+  }
+
+  /** The last value pushed, as text. */
+  last(): string | null {
+    if (!this.lastKnown) {
+      this.lastText = cellDecoder.decode(this.bytes.subarray(this.offsets[this.length - 1], this.pos));
+      this.lastKnown = true;
+    }
+    return this.lastText;
+  }
+
+  clear(): void {
+    this.length = 0;
+    this.pos = 0;
+    this.nulls = 0;
+    this.lastText = null;
+    this.lastKnown = true;
+  }
+
+  /** The column as an Arrow vector over this builder's buffers: valid until the next push or clear. */
+  toVector(): Vector {
+    const n = this.length;
+    const { bitmap } = validity(n, this.nulls ? (i) => this.isNull[i] === 1 : () => false);
+    return makeVector(
+      makeData({
+        type: new Utf8(),
+        length: n,
+        nullCount: this.nulls,
+        nullBitmap: bitmap,
+        valueOffsets: this.offsets.subarray(0, n + 1),
+        data: this.bytes.subarray(0, this.pos),
+      }),
+    );
+  }
 }
+
+/** Decodes text cells' bytes as they are: a U+FEFF inside a cell is text, not a byte-order mark. */
+export const cellDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function boolVector(values: boolean[]): Vector {
   const bits = new Uint8Array((values.length + 7) >> 3);
@@ -94,8 +178,12 @@ function boolVector(values: boolean[]): Vector {
 
 function toVector(col: BatchColumn): Vector {
   switch (col.type) {
-    case 'utf8':
-      return utf8Vector(col.values);
+    case 'utf8': {
+      if (col.values instanceof Utf8Column) return col.values.toVector();
+      const built = new Utf8Column();
+      for (const v of col.values) built.push(v);
+      return built.toVector();
+    }
     case 'f64':
       return float64Vector(col.values);
     case 'bool':

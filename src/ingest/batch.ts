@@ -1,4 +1,9 @@
-import { type BatchColumn, batchToIPC, type StagedRows } from './arrow';
+import { batchToIPC, type StagedRows, Utf8Column } from './arrow';
+
+type BuilderColumn =
+  | { type: 'utf8'; values: Utf8Column }
+  | { type: 'f64'; values: number[] }
+  | { type: 'bool'; values: boolean[] };
 
 /**
  * Builds typed columns row by row (`text`, `num` and `bool` give the arrays to push one value each into,
@@ -6,33 +11,33 @@ import { type BatchColumn, batchToIPC, type StagedRows } from './arrow';
  * all its rows as JavaScript values at once.
  */
 export class BatchBuilder {
-  private readonly columns: Record<string, BatchColumn> = {};
+  private readonly columns: Record<string, BuilderColumn> = {};
   private readonly chunks: Uint8Array[] = [];
   private length = 0;
   private rows = 0;
 
   constructor(private readonly chunkRows = 25_000) {}
 
-  private column<C extends BatchColumn>(name: string, type: C['type']): C['values'] {
+  private column<C extends BuilderColumn>(name: string, type: C['type']): C['values'] {
     let col = this.columns[name];
     if (!col) {
-      col = { type, values: [] } as BatchColumn;
+      col = (type === 'utf8' ? { type, values: new Utf8Column() } : { type, values: [] }) as BuilderColumn;
       this.columns[name] = col;
     }
     if (col.type !== type) throw new Error(`column ${name} is ${col.type}, not ${type}`);
     return col.values;
   }
 
-  text(name: string): (string | null)[] {
-    return this.column<Extract<BatchColumn, { type: 'utf8' }>>(name, 'utf8');
+  text(name: string): Utf8Column {
+    return this.column<Extract<BuilderColumn, { type: 'utf8' }>>(name, 'utf8');
   }
 
   num(name: string): number[] {
-    return this.column<Extract<BatchColumn, { type: 'f64' }>>(name, 'f64');
+    return this.column<Extract<BuilderColumn, { type: 'f64' }>>(name, 'f64');
   }
 
   bool(name: string): boolean[] {
-    return this.column<Extract<BatchColumn, { type: 'bool' }>>(name, 'bool');
+    return this.column<Extract<BuilderColumn, { type: 'bool' }>>(name, 'bool');
   }
 
   /** Call after pushing one value into every column. */
@@ -49,7 +54,10 @@ export class BatchBuilder {
         throw new Error(`column ${name} has ${col.values.length} of ${this.length} rows`);
     }
     this.chunks.push(batchToIPC({ length: this.length, columns: this.columns }));
-    for (const col of Object.values(this.columns)) col.values.length = 0;
+    for (const col of Object.values(this.columns)) {
+      if (col.values instanceof Utf8Column) col.values.clear();
+      else col.values.length = 0;
+    }
     this.length = 0;
   }
 

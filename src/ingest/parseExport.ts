@@ -193,7 +193,7 @@ export function parseExport(fileName: string, bytes: Uint8Array, kinds = EXPORT_
   }
 }
 
-function parseWorkbook(fileName: string, wb: WorkbookSource, kinds: readonly ExportKindSpec[]): ParsedExport {
+export function parseWorkbook(fileName: string, wb: WorkbookSource, kinds: readonly ExportKindSpec[]): ParsedExport {
   const tables = locateTables(wb, kinds);
   if (!tables.length) {
     const known = UNREAD_EXPORTS.find((x) => x.file.test(fileName));

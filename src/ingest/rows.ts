@@ -2,10 +2,12 @@ import type { Currency } from '../kernel/currency';
 import type { LocatedTable } from './detect';
 import type { FieldType } from './kinds/spec';
 import { ImportError } from './problems';
-import { columnLetter } from './readers/source';
+import type { Utf8Column } from './arrow';
+import { columnLetter, type RowView } from './readers/source';
 import {
   type Cell,
   type NumberConvention,
+  cellBytes,
   cellText,
   contradictsConvention,
   conventionVotes,
@@ -19,6 +21,7 @@ import {
   parseNumber,
   parsePercent,
   parseWeightGrams,
+  toMinorUnits,
   ValueError,
 } from './values';
 
@@ -35,6 +38,11 @@ export interface ReadContext {
 }
 
 export type Getter<T> = (cells: readonly Cell[], rowIndex: number) => T;
+export type RowGetter<T> = (row: RowView, rowIndex: number) => T;
+type CellGetter = (cell: Cell, rowIndex: number) => string | number | null;
+
+/** Printable ASCII, neither a space nor anything `trim` removes. */
+const isGraphic = (b: number) => b > 32 && b < 127;
 
 const SUMMARY_ROW = /^(total|jumlah|grand total|subtotal|ringkasan|summary)\b/i;
 const SAMPLE_ROWS = 300;
@@ -45,10 +53,62 @@ export function isBlankRow(cells: readonly Cell[]): boolean {
   return true;
 }
 
+/** A row of cells as a {@link RowView}: one reused view, its cells set row by row. */
+class CellsRow implements RowView {
+  cells: readonly Cell[] = [];
+  readonly buf = new Uint8Array(0);
+  get count(): number {
+    return this.cells.length;
+  }
+  cell(col: number): Cell {
+    return this.cells[col];
+  }
+  start(): number {
+    return -1;
+  }
+  end(): number {
+    return -1;
+  }
+}
+
+const isAsciiSpace = (b: number) => b === 32 || (b >= 9 && b <= 13);
+
+/**
+ * The first byte of a CSV cell's trimmed text when the bytes decide it: -1 for a cell of ASCII spaces only
+ * (empty text), the byte when it is ASCII, or undefined when the cell must be decoded (quoted, non-ASCII).
+ */
+function firstByte(row: RowView, col: number): number | undefined {
+  const s = row.start(col);
+  if (s < 0) return undefined;
+  const e = row.end(col);
+  let j = s;
+  while (j < e && isAsciiSpace(row.buf[j])) j++;
+  if (j === e) return -1;
+  return row.buf[j] < 0x80 ? row.buf[j] : undefined;
+}
+
+/** {@link isBlankRow} of a view. */
+function isBlankView(row: RowView): boolean {
+  for (let c = 0; c < row.count; c++) {
+    const b = firstByte(row, c);
+    if (b === -1) continue;
+    if (b !== undefined) return false;
+    const v = row.cell(c);
+    if (v !== null && v !== undefined && cellText(v) !== '') return false;
+  }
+  return true;
+}
+
+/** The first letters a summary label can start with, lower case. */
+const SUMMARY_FIRST = new Set([...'tjgsr'].map((ch) => ch.charCodeAt(0)));
+
 /** True when the row's first non-empty cell is a summary label such as "Total" or "Jumlah". */
-export function isSummaryRow(cells: readonly Cell[]): boolean {
-  for (const c of cells) {
-    const t = cellText(c);
+function isSummaryView(row: RowView): boolean {
+  for (let c = 0; c < row.count; c++) {
+    const b = firstByte(row, c);
+    if (b === -1) continue;
+    if (b !== undefined && !SUMMARY_FIRST.has(b | 0x20)) return false;
+    const t = cellText(row.cell(c));
     if (t) return SUMMARY_ROW.test(t);
   }
   return false;
@@ -87,9 +147,9 @@ export class TableReader {
   }
 
   /** Fails the file on a field's cell whose value reads, but cannot be true (`expected` says what could). */
-  refuse(fieldId: string, cells: readonly Cell[], rowIndex: number, expected: string): never {
+  refuse(fieldId: string, row: RowView, rowIndex: number, expected: string): never {
     const col = this.col(fieldId);
-    this.fail('bad_value', col, rowIndex, cellText(cells[col]), expected);
+    this.fail('bad_value', col, rowIndex, cellText(row.cell(col)), expected);
   }
 
   /** The column index of a field, or -1 when the file lacks it. */
@@ -123,6 +183,65 @@ export class TableReader {
   columnGetter(col: number, type: FieldType, notEmpty?: boolean): Getter<string | number | null>;
   columnGetter(col: number, type: FieldType, notEmpty = false): Getter<string | number | null> {
     if (col < 0) return () => null;
+    const get = this.cellGetter(col, type, notEmpty);
+    return (cells, rowIndex) => get(cells[col], rowIndex);
+  }
+
+  /** Getters over row views: a cell's bytes through the fast path when it has one, else the full parser. */
+  rowGetter(fieldId: string, type: 'text', notEmpty?: boolean): RowGetter<string | null>;
+  rowGetter(fieldId: string, type: Exclude<FieldType, 'text'>, notEmpty?: boolean): RowGetter<number | null>;
+  rowGetter(fieldId: string, type: FieldType, notEmpty = false): RowGetter<string | number | null> {
+    const col = this.col(fieldId);
+    if (col < 0) return () => null;
+    const slow = this.cellGetter(col, type, notEmpty);
+    const { convention, minorFactor } = this.ctx;
+    const fast: ((buf: Uint8Array, s: number, e: number) => number | undefined) | null =
+      type === 'int' || type === 'number'
+        ? (buf, s, e) => cellBytes.number(buf, s, e, convention)
+        : type === 'money'
+          ? (buf, s, e) => {
+              const v = cellBytes.number(buf, s, e, convention);
+              return v === undefined ? undefined : toMinorUnits(v, minorFactor);
+            }
+          : type === 'datetime'
+            ? cellBytes.dateTime
+            : type === 'weight'
+              ? (buf, s, e) => cellBytes.weightGrams(buf, s, e, convention)
+              : null;
+    if (!fast) return (row, rowIndex) => slow(row.cell(col), rowIndex);
+    return (row, rowIndex) => {
+      const s = row.start(col);
+      if (s >= 0) {
+        const v = fast(row.buf, s, row.end(col));
+        if (v !== undefined) return v;
+      }
+      return slow(row.cell(col), rowIndex);
+    };
+  }
+
+  /**
+   * Appends a text field of each row to `out`: a CSV cell without spaces or a quote at its ends byte for
+   * byte, any other cell as its trimmed text (or null), as {@link getter} reads it.
+   */
+  textCopier(fieldId: string, out: Utf8Column, notEmpty = false): (row: RowView, rowIndex: number) => void {
+    const col = this.col(fieldId);
+    if (col < 0) return () => out.push(null);
+    const slow = this.cellGetter(col, 'text', notEmpty);
+    return (row, rowIndex) => {
+      const s = row.start(col);
+      if (s >= 0) {
+        const e = row.end(col);
+        // Printable ASCII at both ends: trimming leaves the text as it is.
+        if (e > s && isGraphic(row.buf[s]) && isGraphic(row.buf[e - 1])) {
+          out.pushBytes(row.buf, s, e);
+          return;
+        }
+      }
+      out.push(slow(row.cell(col), rowIndex) as string | null);
+    };
+  }
+
+  private cellGetter(col: number, type: FieldType, notEmpty: boolean): CellGetter {
     const conv = this.ctx.convention;
     const { minorFactor } = this.ctx;
     const decimalMark = conv === 'id' ? ',' : '.';
@@ -143,8 +262,7 @@ export class TableReader {
                   : type === 'duration'
                     ? (c) => parseDuration(c)
                     : (c) => parseWeightGrams(c, conv);
-    return (cells, rowIndex) => {
-      const cell = cells[col];
+    return (cell, rowIndex) => {
       let v: string | number | null;
       // `82,500` reads as 82.5 under `id`: an amount with three decimals is the other convention, not a value.
       if (
@@ -174,20 +292,55 @@ export class TableReader {
     keyField: string,
     onRow: (cells: readonly Cell[], rowIndex: number) => void,
   ): { blank: number; summary: number } {
+    const view = new CellsRow();
+    return this.visitDataRows(keyField, (visit) =>
+      this.table.sheet.forEachRow(this.table.headerRow + 1, (cells, rowIndex) => {
+        view.cells = cells;
+        if (visit(view)) onRow(cells, rowIndex);
+      }),
+    );
+  }
+
+  /** Like {@link forEachDataRow}, with rows as views: over a CSV file's bytes where the sheet has them. */
+  forEachDataView(keyField: string, onRow: RowGetter<void>): { blank: number; summary: number } {
+    const { sheet, headerRow } = this.table;
+    return this.visitDataRows(keyField, (visit) => {
+      if (sheet.forEachRecord) {
+        sheet.forEachRecord(headerRow + 1, (row, rowIndex) => {
+          if (visit(row)) onRow(row, rowIndex);
+        });
+        return;
+      }
+      const view = new CellsRow();
+      sheet.forEachRow(headerRow + 1, (cells, rowIndex) => {
+        view.cells = cells;
+        if (visit(view)) onRow(view, rowIndex);
+      });
+    });
+  }
+
+  /** Runs `read` with a test that counts blank and summary rows and passes the rest. */
+  private visitDataRows(
+    keyField: string,
+    read: (visit: (row: RowView) => boolean) => void,
+  ): { blank: number; summary: number } {
     const keyCol = this.col(keyField);
     let blank = 0;
     let summary = 0;
-    this.table.sheet.forEachRow(this.table.headerRow + 1, (cells, rowIndex) => {
-      if (isBlankRow(cells)) {
+    read((row) => {
+      if (isBlankView(row)) {
         blank++;
-        return;
+        return false;
       }
       // A summary row carries a label ("Total", "Jumlah") where data rows carry their key.
-      if (isSummaryRow(cells) && (isEmptyValue(cells[keyCol]) || SUMMARY_ROW.test(cellText(cells[keyCol])))) {
-        summary++;
-        return;
+      if (isSummaryView(row)) {
+        const key = row.cell(keyCol);
+        if (isEmptyValue(key) || SUMMARY_ROW.test(cellText(key))) {
+          summary++;
+          return false;
+        }
       }
-      onRow(cells, rowIndex);
+      return true;
     });
     return { blank, summary };
   }

@@ -71,30 +71,37 @@ function numberBody(text: string): { negative: boolean; body: string } {
   return { negative, body: t.replace(/ /g, '') };
 }
 
+/** A cell's text: a string, or the UTF-8 bytes of a CSV file (the fast paths read ASCII only). */
+type Text = string | Uint8Array;
+
+/** The character code (or byte) at `i`. */
+const at = (src: Text, i: number): number => (typeof src === 'string' ? src.charCodeAt(i) : src[i]);
+
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
 
 /**
  * The common case without allocation: an optional minus and digits with correctly placed thousands
- * separators, nothing else. Returns undefined for anything else (the full parser decides).
+ * separators, nothing else, in `src[s, e)`: a string's characters or a CSV cell's bytes. Returns
+ * undefined for anything else (the full parser decides).
  */
-function plainNumber(s: string, convention: NumberConvention): number | undefined {
-  const n = s.length;
+function plainNumberOf(src: Text, s: number, e: number, convention: NumberConvention): number | undefined {
+  const n = e - s;
   if (n === 0 || n > 24) return undefined;
   const group = convention === 'id' ? 46 : 44; // '.' or ','
   const decimal = convention === 'id' ? 44 : 46;
-  let i = 0;
+  let i = s;
   let negative = false;
-  if (s.charCodeAt(0) === 45) {
+  if (at(src, s) === 45) {
     negative = true;
-    i = 1;
+    i++;
     if (n === 1) return undefined;
   }
   let value = 0;
   let digitsInGroup = 0;
   let grouped = false;
-  for (; i < n; i++) {
-    const c = s.charCodeAt(i);
+  for (; i < e; i++) {
+    const c = at(src, i);
     if (c >= DIGIT_0 && c <= DIGIT_9) {
       value = value * 10 + (c - DIGIT_0);
       digitsInGroup++;
@@ -110,10 +117,12 @@ function plainNumber(s: string, convention: NumberConvention): number | undefine
   }
   if (digitsInGroup === 0 || (grouped && digitsInGroup !== 3)) return undefined;
   // Decimals go to the full parser, which rounds exactly as Number() does.
-  if (i < n) return undefined;
+  if (i < e) return undefined;
   if (value > Number.MAX_SAFE_INTEGER) return undefined;
   return negative ? -value : value;
 }
+
+const plainNumber = (s: string, convention: NumberConvention) => plainNumberOf(s, 0, s.length, convention);
 
 /**
  * Parses a number written in either convention. Text like `91.425` is 91425 under `id` and 91.425 under
@@ -162,7 +171,11 @@ export function parseInteger(cell: Cell, convention: NumberConvention): number |
  */
 export function parseMoney(cell: Cell, convention: NumberConvention, minorFactor: number): number | null {
   const v = parseNumber(cell, convention);
-  if (v === null) return null;
+  return v === null ? null : toMinorUnits(v, minorFactor);
+}
+
+/** An amount in major units as minor units, rounded half away from zero. */
+export function toMinorUnits(v: number, minorFactor: number): number {
   const scaled = v * minorFactor;
   const rounded = Math.sign(scaled) * Math.round(Math.abs(scaled) + 1e-9);
   return rounded === 0 ? 0 : rounded;
@@ -192,19 +205,31 @@ function naiveMs(y: number, mo: number, d: number, h: number, mi: number, s: num
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** `YYYY-MM-DD HH:MM`, the order exports' format, without a regular expression. */
-function isoMinute(s: string): number | undefined {
-  const d = (i: number) => s.charCodeAt(i) - DIGIT_0;
-  for (const i of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15]) {
-    const c = s.charCodeAt(i);
+const ISO_MINUTE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15];
+
+/** The value of the `n` digits of `src` from `s`. */
+function digits(src: Text, s: number, n: number): number {
+  let v = 0;
+  for (let i = s; i < s + n; i++) v = v * 10 + at(src, i) - DIGIT_0;
+  return v;
+}
+
+/**
+ * `YYYY-MM-DD HH:MM`, the order exports' format, without a regular expression: the 16 characters (or
+ * bytes) of `src` from `s`. Undefined for anything else, which the full parser decides.
+ */
+function isoMinute(src: Text, s = 0): number | undefined {
+  for (const i of ISO_MINUTE_DIGITS) {
+    const c = at(src, s + i);
     if (c < DIGIT_0 || c > DIGIT_9) return undefined;
   }
-  if (s[4] !== '-' || s[7] !== '-' || s[10] !== ' ' || s[13] !== ':') return undefined;
-  const y = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
-  const mo = d(5) * 10 + d(6);
-  const day = d(8) * 10 + d(9);
-  const h = d(11) * 10 + d(12);
-  const mi = d(14) * 10 + d(15);
+  if (at(src, s + 4) !== 45 || at(src, s + 7) !== 45 || at(src, s + 10) !== 32 || at(src, s + 13) !== 58)
+    return undefined;
+  const y = digits(src, s, 4);
+  const mo = digits(src, s + 5, 2);
+  const day = digits(src, s + 8, 2);
+  const h = digits(src, s + 11, 2);
+  const mi = digits(src, s + 14, 2);
   if (mo < 1 || mo > 12 || day < 1 || day > DAYS_IN_MONTH[mo - 1] || h > 23 || mi > 59) return undefined;
   if (mo === 2 && day === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return undefined;
   return Date.UTC(y, mo - 1, day, h, mi);
@@ -322,3 +347,37 @@ export function contradictsConvention(cell: Cell, convention: NumberConvention, 
 export function normalizeLabel(text: Cell): string {
   return cellText(text).replace(/\s+/g, ' ').toLowerCase();
 }
+
+/**
+ * Fast paths over a CSV cell's UTF-8 bytes `buf[s, e)`, for the cells the full parsers would read without
+ * any rule of their own: each gives exactly what its parser gives for the decoded text, or undefined to
+ * send the cell through that parser (an empty cell, a currency prefix, separators, spaces, anything else).
+ */
+export const cellBytes = {
+  /** An optional minus and digits, with thousands separators where they belong: as {@link parseNumber}. */
+  number(buf: Uint8Array, s: number, e: number, convention: NumberConvention): number | undefined {
+    return plainNumberOf(buf, s, e, convention);
+  },
+
+  /** `YYYY-MM-DD HH:MM`, as {@link parseDateTime} reads it. */
+  dateTime(buf: Uint8Array, s: number, e: number): number | undefined {
+    return e - s === 16 ? isoMinute(buf, s) : undefined;
+  },
+
+  /** A plain number, or one and ` gr` / `g`: as {@link parseWeightGrams} reads them. */
+  weightGrams(buf: Uint8Array, s: number, e: number, convention: NumberConvention): number | undefined {
+    let j = e;
+    let unit = false;
+    if (j - s >= 2 && buf[j - 2] === 103 && buf[j - 1] === 114) {
+      j -= 2; // gr
+      unit = true;
+    } else if (j > s && buf[j - 1] === 103) {
+      j -= 1; // g
+      unit = true;
+    }
+    if (unit) while (j > s && buf[j - 1] === 32) j--;
+    const v = cellBytes.number(buf, s, j, convention);
+    if (v === undefined) return undefined;
+    return unit || convention !== 'en' ? v : Math.round(v * 1000);
+  },
+};

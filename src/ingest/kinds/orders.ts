@@ -75,10 +75,7 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
   const stored = storedFields(spec);
   const texts = new Map(stored.filter((f) => f.type === 'text').map((f) => [f.id, b.text(f.id)]));
   const nums = new Map(stored.filter((f) => f.type !== 'text').map((f) => [f.id, b.num(f.id)]));
-  const lastText = (id: string) => {
-    const col = texts.get(id);
-    return col ? col[col.length - 1] : null;
-  };
+  const lastText = (id: string) => texts.get(id)?.last() ?? null;
   const lastNum = (id: string) => {
     const col = nums.get(id);
     const v = col ? col[col.length - 1] : Number.NaN;
@@ -109,36 +106,37 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
     const hasClaims = table.columns.has('claim_status') || table.columns.has('failed_status');
     if (hasClaims) claims ??= new ClaimFacts();
     const claimGet = {
-      failed: r.getter('failed_status', 'text'),
-      claim: r.getter('claim_status', 'text'),
-      times: CLAIM_TIMES.map((f) => r.getter(f, 'datetime')),
-      compensation: r.getter('compensation', 'money'),
+      failed: r.rowGetter('failed_status', 'text'),
+      claim: r.rowGetter('claim_status', 'text'),
+      times: CLAIM_TIMES.map((f) => r.rowGetter(f, 'datetime')),
+      compensation: r.rowGetter('compensation', 'money'),
     };
-    const status = r.getter('status', 'text', true);
-    const textGet = stored
-      .filter((f) => f.type === 'text')
-      .map((f) => [texts.get(f.id) ?? [], r.getter(f.id, 'text', f.notEmpty)] as const);
+    const status = r.rowGetter('status', 'text', true);
+    const textCopy = stored.flatMap((f) => {
+      const col = texts.get(f.id);
+      return col ? [r.textCopier(f.id, col, f.notEmpty)] : [];
+    });
     const numGet = stored
       .filter((f) => f.type !== 'text')
       .map(
         (f) =>
-          [nums.get(f.id) ?? [], r.getter(f.id, f.type as Exclude<FieldType, 'text'>, f.notEmpty), f.type] as const,
+          [nums.get(f.id) ?? [], r.rowGetter(f.id, f.type as Exclude<FieldType, 'text'>, f.notEmpty), f.type] as const,
       );
 
-    const skipped = r.forEachDataRow('order_id', (cells, i) => {
+    const skipped = r.forEachDataView('order_id', (row, i) => {
       rowsRead++;
-      for (const [col, get] of textGet) col.push(get(cells, i));
+      for (const copy of textCopy) copy(row, i);
       for (const [col, get, type] of numGet) {
-        const v = get(cells, i);
+        const v = get(row, i);
         col.push(num(v));
         // The snapshot is the latest of the timestamps a line carries.
         if (type === 'datetime' && v !== null) snapshot.add(v);
       }
       const orderId = lastText('order_id') as string;
       const productName = lastText('product_name') as string;
-      const statusText = status(cells, i) as string;
+      const statusText = status(row, i) as string;
       const qty = lastNum('qty') as number;
-      if (qty < 0) r.refuse('qty', cells, i, 'not_negative');
+      if (qty < 0) r.refuse('qty', row, i, 'not_negative');
       const seen = orderStatus.get(orderId);
       if (!seen) orderStatus.set(orderId, { status: statusText, row: r.rowNumber(i) });
       else if (seen.status !== statusText) {
@@ -158,7 +156,7 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
       if (subtotals && lastNum('subtotal') === null && dealPrice !== null)
         subtotals[subtotals.length - 1] = dealPrice * qty;
       const returned = lastNum('returned_qty');
-      if (returned !== null && returned < 0) r.refuse('returned_qty', cells, i, 'not_negative');
+      if (returned !== null && returned < 0) r.refuse('returned_qty', row, i, 'not_negative');
 
       const base =
         orderId + SEP + productName + SEP + (lastText('variation') ?? '') + SEP + (lastText('sku_ref') ?? '');
@@ -167,7 +165,7 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
 
       const createdAt = lastNum('created_at') as number;
       if (createdAt >= latestCreated)
-        r.refuse('created_at', cells, i, period && periodEnd <= latestCreated ? 'date_in_period' : 'date_not_future');
+        r.refuse('created_at', row, i, period && periodEnd <= latestCreated ? 'date_in_period' : 'date_not_future');
       created.add(createdAt);
       if (!lastText('buyer') && cls !== 'unknown') emptyBuyerOrders.add(orderId);
 
@@ -179,10 +177,10 @@ export function readOrderLines(tables: readonly LocatedTable[], ctx: ReadContext
       if (hasClaims)
         claims?.add(
           orderId,
-          claimGet.failed(cells, i),
-          claimGet.claim(cells, i),
-          claimGet.times.map((g) => g(cells, i)),
-          claimGet.compensation(cells, i),
+          claimGet.failed(row, i),
+          claimGet.claim(row, i),
+          claimGet.times.map((g) => g(row, i)),
+          claimGet.compensation(row, i),
         );
     });
     blank += skipped.blank;

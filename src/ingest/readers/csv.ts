@@ -1,4 +1,5 @@
 import type { Cell } from '../values';
+import { CR, CsvRecord, LF, QUOTE, quotedCell, quotedEnd, tokenizeRecords } from './csvRecords';
 import type { SheetSource, WorkbookSource } from './source';
 
 /**
@@ -35,9 +36,6 @@ export function detectDelimiter(text: string): Delimiter {
  */
 export function readCsv(text: string, onRow: CsvRowCallback, delimiter: Delimiter = detectDelimiter(text)): void {
   const d = delimiter.charCodeAt(0);
-  const QUOTE = 34;
-  const CR = 13;
-  const LF = 10;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = text.length;
   const cells: string[] = [];
@@ -48,36 +46,8 @@ export function readCsv(text: string, onRow: CsvRowCallback, delimiter: Delimite
     for (;;) {
       let value: string;
       if (text.charCodeAt(i) === QUOTE) {
-        let start = i + 1;
-        let parts = '';
-        i = start;
-        for (;;) {
-          const q = text.indexOf('"', i);
-          if (q === -1) {
-            parts += text.slice(start);
-            i = n;
-            break;
-          }
-          if (text.charCodeAt(q + 1) === QUOTE) {
-            parts += text.slice(start, q + 1);
-            i = q + 2;
-            start = i;
-            continue;
-          }
-          parts += text.slice(start, q);
-          i = q + 1;
-          break;
-        }
-        // tolerate junk between the closing quote and the delimiter
-        let j = i;
-        while (j < n) {
-          const c = text.charCodeAt(j);
-          if (c === d || c === LF || c === CR) break;
-          j++;
-        }
-        if (j > i) parts += text.slice(i, j);
-        i = j;
-        value = parts;
+        value = quotedCell(text, i, d);
+        i = quotedEnd;
       } else {
         let j = i;
         while (j < n) {
@@ -111,8 +81,6 @@ export function readCsv(text: string, onRow: CsvRowCallback, delimiter: Delimite
 
 /** Decoded text is handed to the tokenizer in pieces of about this many bytes (V8 strings max out near 512 MB). */
 const CHUNK_BYTES = 32 * 1024 * 1024;
-const QUOTE_BYTE = 0x22;
-const LF_BYTE = 0x0a;
 
 /**
  * Splits UTF-8 bytes into pieces that end after a line feed outside quotes, so that every piece holds
@@ -126,10 +94,10 @@ export function* csvChunks(bytes: Uint8Array, chunkBytes = CHUNK_BYTES): Generat
     const target = Math.min(bytes.length, start + chunkBytes);
     let cut = bytes.length;
     for (;;) {
-      const lf = bytes.indexOf(LF_BYTE, Math.max(pos, target - 1));
+      const lf = bytes.indexOf(LF, Math.max(pos, target - 1));
       if (lf < 0) break;
       // Quote parity up to the line feed decides whether it ends a record.
-      for (let q = bytes.indexOf(QUOTE_BYTE, pos); q >= 0 && q < lf; q = bytes.indexOf(QUOTE_BYTE, q + 1)) {
+      for (let q = bytes.indexOf(QUOTE, pos); q >= 0 && q < lf; q = bytes.indexOf(QUOTE, q + 1)) {
         inQuotes = !inQuotes;
       }
       pos = lf + 1;
@@ -174,8 +142,8 @@ function decode(bytes: Uint8Array): string {
   }
 }
 
-/** A CSV file as a one-sheet workbook, read from its bytes piece by piece. */
-export function csvWorkbook(bytes: Uint8Array): WorkbookSource {
+/** A CSV file as a one-sheet workbook, read from its bytes piece by piece (`chunkBytes` for tests). */
+export function csvWorkbook(bytes: Uint8Array, chunkBytes = CHUNK_BYTES): WorkbookSource {
   const headText = decode(bytes.subarray(0, Math.min(bytes.length, 1 << 20)).subarray(0, lastLineEnd(bytes)));
   const delimiter = detectDelimiter(headText);
   const sheet: SheetSource = {
@@ -195,7 +163,7 @@ export function csvWorkbook(bytes: Uint8Array): WorkbookSource {
     },
     forEachRow(start, cb) {
       let offset = 0;
-      for (const piece of csvChunks(bytes)) {
+      for (const piece of csvChunks(bytes, chunkBytes)) {
         let last = -1;
         readCsv(
           decode(piece),
@@ -209,6 +177,17 @@ export function csvWorkbook(bytes: Uint8Array): WorkbookSource {
         offset += last + 1;
       }
     },
+    forEachRecord(start, cb) {
+      const rec = new CsvRecord(delimiter.charCodeAt(0));
+      let offset = 0;
+      for (const piece of csvChunks(bytes, chunkBytes)) {
+        // Decoding validates the piece: a bad byte fails the file where the text path would fail it.
+        decode(piece);
+        offset += tokenizeRecords(piece, delimiter.charCodeAt(0), rec, (r, i) => {
+          if (offset + i >= start) cb(r, offset + i);
+        });
+      }
+    },
   };
   return { format: 'csv', sheets: [sheet] };
 }
@@ -217,6 +196,6 @@ export function csvWorkbook(bytes: Uint8Array): WorkbookSource {
 function lastLineEnd(bytes: Uint8Array): number {
   const limit = Math.min(bytes.length, 1 << 20);
   if (limit === bytes.length) return limit;
-  const i = bytes.lastIndexOf(LF_BYTE, limit - 1);
+  const i = bytes.lastIndexOf(LF, limit - 1);
   return i < 0 ? limit : i + 1;
 }
