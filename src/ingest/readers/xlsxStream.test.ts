@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { Cell } from '../values';
 import type { WorkbookSource } from './source';
 import { readWithSheetJs } from './xlsx';
-import { readXlsxStreaming } from './xlsxStream';
+import { crc32, readXlsxStreaming } from './xlsxStream';
+import { mulberry32 } from '../../ml/random';
 
 /** Every sheet's name, merges and rows (from a start row), as plain data. */
 function contents(wb: WorkbookSource, start = 0) {
@@ -108,5 +109,25 @@ describe('streaming xlsx reader', () => {
     expect(
       readXlsxStreaming(new Uint8Array(XLSX.CFB.write(zip, { fileType: 'zip', type: 'array' }) as ArrayLike<number>)),
     ).toBeNull();
+  });
+});
+
+describe('crc32', () => {
+  it('matches the bitwise CRC-32 of zip on any bytes, in any split', () => {
+    const bitwise = (bytes: Uint8Array) => {
+      let c = ~0;
+      for (const b of bytes) {
+        c ^= b;
+        for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      }
+      return ~c >>> 0;
+    };
+    expect(crc32(0, new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+    const rnd = mulberry32(5);
+    for (let n = 0; n < 200; n++) {
+      const bytes = Uint8Array.from({ length: Math.floor(rnd() * 100) }, () => Math.floor(rnd() * 256));
+      const cut = Math.floor(rnd() * (bytes.length + 1));
+      expect(crc32(crc32(0, bytes.subarray(0, cut)), bytes.subarray(cut))).toBe(bitwise(bytes));
+    }
   });
 });

@@ -19,15 +19,36 @@ interface Entry {
   crc: number;
 }
 
-const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
+/** CRC-32 tables for slicing by 8: `CRC[k * 256 + i]` is the CRC of byte i followed by k zero bytes. */
+const CRC = (() => {
+  const t = new Int32Array(8 * 256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  for (let i = 256; i < t.length; i++) t[i] = (t[i - 256] >>> 8) ^ t[t[i - 256] & 0xff];
+  return t;
+})();
 
-function crc32(crc: number, bytes: Uint8Array): number {
+/** Continues the CRC-32 of a zip entry over `bytes`, eight bytes a step. */
+export function crc32(crc: number, bytes: Uint8Array): number {
   let c = ~crc;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  const n = bytes.length;
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    c ^= bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24);
+    c =
+      CRC[1792 + (c & 0xff)] ^
+      CRC[1536 + ((c >>> 8) & 0xff)] ^
+      CRC[1280 + ((c >>> 16) & 0xff)] ^
+      CRC[1024 + (c >>> 24)] ^
+      CRC[768 + bytes[i + 4]] ^
+      CRC[512 + bytes[i + 5]] ^
+      CRC[256 + bytes[i + 6]] ^
+      CRC[bytes[i + 7]];
+  }
+  for (; i < n; i++) c = CRC[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;
 }
 
