@@ -71,19 +71,22 @@ async function rebuildOrders(db: SqlConnection, full: boolean): Promise<void> {
   await db.exec(`CREATE TEMP TABLE affected_dates AS SELECT DISTINCT shop, created_date FROM orders WHERE ${affected}`);
   await db.exec(`DELETE FROM orders WHERE ${affected}`);
   // Order-level fields come from the order's highest-priority line; the order's amounts add up its lines.
+  // The aggregate picks that line by its row id and the fields are read from it after, so no text is
+  // carried through the grouping.
   const fields = ORDER_FIELDS.map(([n]) => n);
+  const lines = allRowsTable('order_lines');
   await db.exec(`INSERT INTO orders (shop, order_id, created_date, status_class, is_valid, buyer_id, line_count, sales, units,
       returned_units, seller_discount, ${fields.join(', ')})
-    SELECT shop, order_id, CAST(t.created_at AS DATE), t.status_class, t.${VALID_STATUS}, b.buyer_id, line_count, sales, units, returned_units,
+    SELECT a.shop, a.order_id, CAST(t.created_at AS DATE), t.status_class, t.${VALID_STATUS}, b.buyer_id, line_count, sales, units, returned_units,
       line_seller_discount + coalesce(t.seller_voucher, 0) + coalesce(t.bundle_seller_discount, 0),
       ${fields.map((n) => (n === 'buyer' ? "coalesce(t.buyer, '')" : `t.${n}`)).join(', ')}
     FROM (
-      SELECT shop, order_id, arg_max({status_class: status_class, ${fields.map((n) => `${n}: ${n}`).join(', ')}}, prio) AS t,
+      SELECT shop, order_id, arg_max(rowid, prio) AS line,
         count(*) AS line_count, ${LINE_MEASURES.sales} AS sales, ${LINE_MEASURES.units} AS units,
         coalesce(sum(returned_qty), 0) AS returned_units, coalesce(sum(seller_discount), 0) AS line_seller_discount
-      FROM order_lines l WHERE ${affected}
+      FROM ${lines} l WHERE is_winner AND ${affected}
       GROUP BY shop, order_id
-    ) LEFT JOIN buyers b ON b.buyer = t.buyer`);
+    ) a JOIN ${lines} t ON t.rowid = a.line LEFT JOIN buyers b ON b.buyer = t.buyer`);
   // Each valid order carries its buyer's first valid order date (for filtered KPIs) and the dates of the
   // buyer's two previous valid orders (the keys of rollup_buyers, which counts buyers with no grouping):
   // within its shop, and over all shops (all_*).
