@@ -99,6 +99,18 @@ export class CsvRecord implements RowView {
   }
 }
 
+/** 1 at the bytes that end an unquoted cell: the delimiter, CR and LF. */
+const stopTables = new Map<number, Uint8Array>();
+function stopBytes(d: number): Uint8Array {
+  let t = stopTables.get(d);
+  if (!t) {
+    t = new Uint8Array(256);
+    t[d] = t[CR] = t[LF] = 1;
+    stopTables.set(d, t);
+  }
+  return t;
+}
+
 const isBom = (b: Uint8Array, i: number) => b[i] === 0xef && b[i + 1] === 0xbb && b[i + 2] === 0xbf;
 
 /**
@@ -117,6 +129,7 @@ export function tokenizeRecords(
   if (isBom(buf, i)) i += 3;
   if (isBom(buf, i)) i += 3;
   rec.buf = buf;
+  const stop = stopBytes(d);
   let record = 0;
   while (i < n) {
     rec.count = 0;
@@ -140,11 +153,7 @@ export function tokenizeRecords(
         }
         i = j;
       }
-      while (i < n) {
-        const c = buf[i];
-        if (c === d || c === LF || c === CR) break;
-        i++;
-      }
+      while (i < n && !stop[buf[i]]) i++;
       rec.add(s, i, quoted);
       if (i >= n) break;
       const c = buf[i];
