@@ -53,13 +53,16 @@ function aliasIndex(kind: ExportKindSpec): Map<string, FieldSpec[]> {
   return idx;
 }
 
-/** Which fields of a kind a header row holds, which headers it does not know, and whether it identifies the kind. */
-export function matchRow(kind: ExportKindSpec, row: readonly Cell[]) {
+/**
+ * Which fields of a kind a header row holds, which headers it does not know, and whether it identifies the
+ * kind. `keys` are the row's header keys, when the caller has them already (one row is tried for every kind).
+ */
+export function matchRow(kind: ExportKindSpec, row: readonly Cell[], keys: readonly string[] = row.map(headerKey)) {
   const idx = aliasIndex(kind);
   const columns = new Map<string, number>();
   const unknown: string[] = [];
   row.forEach((cell, c) => {
-    const key = headerKey(cell);
+    const key = keys[c];
     if (!key) return;
     const fields = idx.get(key);
     const f = fields?.find((x) => !columns.has(x.id));
@@ -105,10 +108,15 @@ export function locateTables(wb: WorkbookSource, kinds: readonly ExportKindSpec[
   const found: (LocatedTable & { score: number })[] = [];
   for (const sheet of wb.sheets) {
     const rows = sheet.head(HEADER_SCAN_ROWS);
+    const keys: string[][] = [];
+    const keysOf = (r: number) => {
+      keys[r] ??= rows[r].map(headerKey);
+      return keys[r];
+    };
     let best: (LocatedTable & { score: number }) | null = null;
     for (const kind of kinds) {
       for (let r = 0; r < rows.length; r++) {
-        const m = matchRow(kind, rows[r]);
+        const m = matchRow(kind, rows[r], keysOf(r));
         if (!m.complete || r < kind.headerRows - 1) continue;
         const score = m.columns.size;
         if (!best || score > best.score) {
