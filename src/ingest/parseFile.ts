@@ -1,7 +1,6 @@
 import { NotAnExport, parseExport, type ParsedExport } from './parseExport';
 import type { GridSheet } from './productMaster';
 import { sha256Hex } from '../format/hash';
-import { inflateNatively } from './readers/xlsxStream';
 import { failureOf, type ImportErrorInfo, type UnreadableReason } from './problems';
 
 /** A file handed to the importer: its name and its bytes, in any of the forms the browser gives them. */
@@ -39,7 +38,6 @@ export async function parseFile(file: FileInput): Promise<ParseOutcome> {
     const bytes = await toBytes(file.data);
     const hash = await sha256Hex(bytes);
     start = performance.now();
-    await inflateNatively(bytes);
     const parsed = parseExport(file.name, bytes);
     return { ok: true, parsed, hash, bytes: bytes.length, parseMs: performance.now() - start };
   } catch (e) {

@@ -14,10 +14,7 @@ import { type MergeRange, type SheetSource, type WorkbookSource, WorkbookReadErr
 interface Entry {
   method: number;
   compressedSize: number;
-  size: number;
   dataStart: number;
-  /** The part already inflated (by {@link inflateNatively}), or undefined to inflate it while reading. */
-  inflated?: Uint8Array;
   /** CRC-32 of the inflated part: a full pass checks it, so damage inside a part is not read as values. */
   crc: number;
 }
@@ -76,15 +73,14 @@ function zipEntries(b: Uint8Array): Map<string, Entry> | null {
     if (at + 46 > b.length || u32(b, at) !== 0x02014b50) return null;
     const method = u16(b, at + 10);
     const compressedSize = u32(b, at + 20);
-    const size = u32(b, at + 24);
     const nameLength = u16(b, at + 28);
     const local = u32(b, at + 42);
-    if ([compressedSize, size, local].includes(0xffffffff) || (method !== 0 && method !== 8)) return null;
+    if (compressedSize === 0xffffffff || local === 0xffffffff || (method !== 0 && method !== 8)) return null;
     const name = names.decode(b.subarray(at + 46, at + 46 + nameLength));
     if (local + 30 > b.length || u32(b, local) !== 0x04034b50) return null;
     const dataStart = local + 30 + u16(b, local + 26) + u16(b, local + 28);
     if (dataStart + compressedSize > b.length) return null;
-    entries.set(name.replace(/^\//, ''), { method, compressedSize, size, dataStart, crc: u32(b, at + 16) });
+    entries.set(name.replace(/^\//, ''), { method, compressedSize, dataStart, crc: u32(b, at + 16) });
     at += 46 + nameLength + u16(b, at + 30) + u16(b, at + 32);
   }
   return entries;
@@ -117,7 +113,6 @@ function streamBytes(
   };
   try {
     if (e.method === 0) piece(data, true);
-    else if (e.inflated) piece(e.inflated, true);
     else {
       const inflate = new Inflate(piece);
       const STEP = 1 << 16;
@@ -400,8 +395,6 @@ function sheetSource(b: Uint8Array, name: string, part: Entry, strings: string[]
 /** The workbook, streamed; null when the file is not a zip this reader handles (SheetJS reads those). */
 export function readXlsxStreaming(b: Uint8Array): WorkbookSource | null {
   const entries = zipEntries(b);
-  const inflated = nativeParts.get(b);
-  if (entries && inflated) for (const [name, e] of entries) e.inflated = inflated.get(name);
   const workbook = entries?.get('xl/workbook.xml');
   const rels = entries?.get('xl/_rels/workbook.xml.rels');
   if (!entries || !workbook || !rels) return null;
@@ -421,33 +414,4 @@ export function readXlsxStreaming(b: Uint8Array): WorkbookSource | null {
   const sstTarget = [...targets.values()].find((t) => /sharedStrings\.xml$/i.test(t));
   const strings = sharedStrings(b, sstTarget ? entries.get(sstTarget) : entries.get('xl/sharedStrings.xml'));
   return { format: 'xlsx', sheets: sheets.map((s) => sheetSource(b, s.name, s.part, strings)) };
-}
-
-/** Parts that {@link inflateNatively} inflated, by the workbook bytes they belong to. */
-const nativeParts = new WeakMap<Uint8Array, Map<string, Uint8Array>>();
-
-/**
- * Inflates a workbook's parts with the platform's own DecompressionStream (native code, several times
- * faster than fflate), so that the reads of these same bytes use them. A workbook whose parts inflate to
- * more than `maxBytes` keeps streaming through fflate part by part, which holds little in memory; so does
- * one that is no plain zip, or whose parts do not inflate (the read then reports what is wrong).
- */
-export async function inflateNatively(b: Uint8Array, maxBytes = 64 << 20): Promise<void> {
-  if (typeof DecompressionStream === 'undefined' || u32(b, 0) !== 0x04034b50) return;
-  const entries = zipEntries(b);
-  if (!entries || [...entries.values()].reduce((n, e) => n + e.size, 0) > maxBytes) return;
-  const parts = new Map<string, Uint8Array>();
-  try {
-    for (const [name, e] of entries) {
-      if (e.method !== 8) continue;
-      // A file's bytes sit in a plain ArrayBuffer (never a shared one).
-      const part = b.subarray(e.dataStart, e.dataStart + e.compressedSize) as Uint8Array<ArrayBuffer>;
-      const data = new Blob([part]);
-      const stream = data.stream().pipeThrough(new DecompressionStream('deflate-raw'));
-      parts.set(name, new Uint8Array(await new Response(stream).arrayBuffer()));
-    }
-  } catch {
-    return;
-  }
-  nativeParts.set(b, parts);
 }
