@@ -4,7 +4,7 @@ import * as XLSX from '@e965/xlsx';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../values';
-import type { WorkbookSource } from './source';
+import { type WorkbookSource, WorkbookReadError } from './source';
 import { readWithSheetJs } from './xlsx';
 import { crc32, readXlsxStreaming } from './xlsxStream';
 import { mulberry32 } from '../../ml/random';
@@ -20,13 +20,19 @@ function contents(wb: WorkbookSource, start = 0) {
   });
 }
 
-/** Both readers agree on a file: the streaming one must read exactly what SheetJS reads. */
+/**
+ * Both readers agree on a file: the streaming one must read exactly what SheetJS reads, with its parts
+ * inflated whole (as small files are) and streamed piece by piece (as big ones are).
+ */
 function same(bytes: Uint8Array) {
-  const streamed = readXlsxStreaming(bytes);
-  expect(streamed, 'the streaming reader takes the file').not.toBeNull();
   const expected = contents(readWithSheetJs(bytes));
-  expect(contents(streamed as WorkbookSource)).toEqual(expected);
-  expect(contents(streamed as WorkbookSource, 3).map((s) => s.rows)).toEqual(expected.map((s) => s.rows.slice(3)));
+  for (const wholePartBytes of [undefined, 0]) {
+    const streamed = readXlsxStreaming(bytes, wholePartBytes);
+    expect(streamed, 'the streaming reader takes the file').not.toBeNull();
+    expect(contents(streamed as WorkbookSource)).toEqual(expected);
+    const fromRow3 = contents(streamed as WorkbookSource, 3).map((s) => s.rows);
+    expect(fromRow3).toEqual(expected.map((s) => s.rows.slice(3)));
+  }
   return expected;
 }
 
@@ -100,6 +106,24 @@ describe('streaming xlsx reader', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('refuses a part whose bytes are damaged, inflated whole or streamed, stored or deflated', () => {
+    const wb = XLSX.utils.book_new();
+    const rows = Array.from({ length: 200 }, (_, i) => [`baris ${i}`, i * 1.5]);
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'S');
+    for (const compression of [false, true]) {
+      const good = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression }));
+      const scrambled = good.slice();
+      const name = new TextDecoder('latin1').decode(good).indexOf('xl/worksheets/sheet1.xml');
+      const data = name + 24 + (good[name - 2] | (good[name - 1] << 8));
+      for (let i = data + 400; i < data + 432; i++) scrambled[i] ^= 0x5a;
+      for (const wholePartBytes of [undefined, 0]) {
+        const read = () => contents(readXlsxStreaming(scrambled, wholePartBytes) as WorkbookSource);
+        expect(read).toThrow(WorkbookReadError);
+        expect(read).toThrow(/checksum|invalid|block|distance/i);
+      }
+    }
   });
 
   it('leaves what it does not handle to SheetJS: not a zip, or a zip without a workbook', () => {

@@ -1,13 +1,13 @@
 /**
- * A streaming .xlsx reader: the sheet's XML is inflated and scanned row by row on every pass, so memory holds
- * the file, its shared strings and one piece of XML, never every cell at once (SheetJS builds the whole
- * workbook: 3.8 GB of tab memory for a 220k-line order export). Cells read as SheetJS reads them with
+ * A streaming .xlsx reader: a big sheet's XML is inflated and scanned row by row on every pass, so memory
+ * holds the file, its shared strings and one piece of XML, never every cell at once (SheetJS builds the whole
+ * workbook: 3.8 GB of tab memory for a 220k-line order export); a small part is inflated once, whole. Cells read as SheetJS reads them with
  * `raw: true`: numbers stay numbers (date-formatted ones too), text stays text.
  *
  * Handles what Seller Centre and Excel write: stored or deflated parts, shared, inline and formula strings.
  * Anything else (ZIP64, other compression, a missing part) returns null, and SheetJS reads the file.
  */
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import type { Cell } from '../values';
 import { type MergeRange, type SheetSource, type WorkbookSource, WorkbookReadError } from './source';
 
@@ -17,7 +17,19 @@ interface Entry {
   dataStart: number;
   /** CRC-32 of the inflated part: a full pass checks it, so damage inside a part is not read as values. */
   crc: number;
+  /** The inflated size the zip gives. */
+  size: number;
+  /** Whether the part is small enough to inflate whole, once, for all the passes over it (`whole`). */
+  keepWhole: boolean;
+  whole?: Uint8Array;
 }
+
+/**
+ * Parts up to this size are inflated whole on their first pass and kept while the workbook is read: a
+ * sheet is read several times (its head, its merged cells, its rows), and one inflate of the whole part is
+ * faster than streaming it again each time. Bigger parts stream on every pass, so memory stays bounded.
+ */
+const WHOLE_PART_BYTES = 32 << 20;
 
 /** CRC-32 tables for slicing by 8: `CRC[k * 256 + i]` is the CRC of byte i followed by k zero bytes. */
 const CRC = (() => {
@@ -56,7 +68,7 @@ const u16 = (b: Uint8Array, at: number) => b[at] | (b[at + 1] << 8);
 const u32 = (b: Uint8Array, at: number) => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
 
 /** The zip's entries by name, from its central directory; null when it is not a plain zip. */
-function zipEntries(b: Uint8Array): Map<string, Entry> | null {
+function zipEntries(b: Uint8Array, wholePartBytes: number): Map<string, Entry> | null {
   let end = -1;
   for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
     if (u32(b, i) === 0x06054b50) {
@@ -80,7 +92,9 @@ function zipEntries(b: Uint8Array): Map<string, Entry> | null {
     if (local + 30 > b.length || u32(b, local) !== 0x04034b50) return null;
     const dataStart = local + 30 + u16(b, local + 26) + u16(b, local + 28);
     if (dataStart + compressedSize > b.length) return null;
-    entries.set(name.replace(/^\//, ''), { method, compressedSize, dataStart, crc: u32(b, at + 16) });
+    const size = u32(b, at + 24);
+    const entry = { method, compressedSize, dataStart, crc: u32(b, at + 16), size, keepWhole: size <= wholePartBytes };
+    entries.set(name.replace(/^\//, ''), entry);
     at += 46 + nameLength + u16(b, at + 30) + u16(b, at + 32);
   }
   return entries;
@@ -103,6 +117,14 @@ function streamBytes(
   onBytes: (bytes: Uint8Array, final: boolean) => void,
 ): void {
   const data = b.subarray(e.dataStart, e.dataStart + e.compressedSize);
+  if (e.keepWhole) {
+    try {
+      onBytes(wholePart(e, data), true);
+    } catch (err) {
+      if (!(err instanceof StopPass)) throw err;
+    }
+    return;
+  }
   let crc = 0;
   const piece = (chunk: Uint8Array, final: boolean) => {
     if (check) {
@@ -122,6 +144,21 @@ function streamBytes(
   } catch (err) {
     if (!(err instanceof StopPass)) throw err;
   }
+}
+
+/** A small part's bytes, inflated and checked on the first call. */
+function wholePart(e: Entry, data: Uint8Array): Uint8Array {
+  if (e.whole) return e.whole;
+  let out: Uint8Array;
+  try {
+    out = e.method === 0 ? data : inflateSync(data, { out: new Uint8Array(e.size) });
+  } catch (err) {
+    throw new WorkbookReadError('corrupt', err instanceof Error ? err.message : String(err));
+  }
+  if (out.length !== e.size || crc32(0, out) !== e.crc)
+    throw new WorkbookReadError('corrupt', 'a part of the file does not match its checksum');
+  e.whole = out;
+  return out;
 }
 
 /** streamBytes, as UTF-8 text. */
@@ -392,9 +429,12 @@ function sheetSource(b: Uint8Array, name: string, part: Entry, strings: string[]
   };
 }
 
-/** The workbook, streamed; null when the file is not a zip this reader handles (SheetJS reads those). */
-export function readXlsxStreaming(b: Uint8Array): WorkbookSource | null {
-  const entries = zipEntries(b);
+/**
+ * The workbook, streamed; null when the file is not a zip this reader handles (SheetJS reads those). Parts
+ * up to `wholePartBytes` inflated are inflated whole instead (WHOLE_PART_BYTES).
+ */
+export function readXlsxStreaming(b: Uint8Array, wholePartBytes = WHOLE_PART_BYTES): WorkbookSource | null {
+  const entries = zipEntries(b, wholePartBytes);
   const workbook = entries?.get('xl/workbook.xml');
   const rels = entries?.get('xl/_rels/workbook.xml.rels');
   if (!entries || !workbook || !rels) return null;
