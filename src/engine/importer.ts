@@ -168,7 +168,8 @@ export class Importer implements Pick<EngineApi, ImportOp> {
           (name) => this.targetShop(name),
         );
         for (const [k, report] of merged.entries()) done(group[k].i, report);
-        if (performance.now() - savedAt >= PERSIST_EVERY_MS) await save();
+        // The last group's files wait for the product masters: one checkpoint makes both durable.
+        if (i < files.length && performance.now() - savedAt >= PERSIST_EVERY_MS) await save();
       }
       for (const { i, outcome } of masters) done(i, await this.importMasterFile(files[i].name, outcome));
       if (unsaved.length) await save();
