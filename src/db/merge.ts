@@ -1,4 +1,4 @@
-import type { StagedRows } from '../ingest/arrow';
+import { joinChunks, type StagedRows } from '../ingest/arrow';
 import type { MergeTarget } from '../ingest/kinds/output';
 import type { SqlConnection } from './connection';
 import { sqlTimestamp } from './connection';
@@ -289,17 +289,15 @@ export const ROLLUP_TABLES = DERIVED_TABLES.filter((t) => t.startsWith('rollup_'
 const BUYER_ROLLUPS = new Set(['rollup_buyers', 'rollup_first_buyers']);
 
 /**
- * Loads an importer's rows into a temporary stage table (never written to the database file), new unless
- * `append`: then after the rows already there (a table of one target's files, in the order they came).
+ * Loads an importer's rows (of one file, or of several one after the other) into a new temporary stage
+ * table, never written to the database file.
  */
-export async function stageRows(db: SqlConnection, table: string, rows: StagedRows, append = false): Promise<void> {
-  if (!append) {
-    const types = { utf8: 'VARCHAR', f64: 'DOUBLE', bool: 'BOOLEAN' } as const;
-    const cols = Object.entries(rows.columns).map(([n, t]) => `${n} ${types[t]}`);
-    await db.exec(`DROP TABLE IF EXISTS ${table}`);
-    await db.exec(`CREATE TEMP TABLE ${table} (${cols.join(', ')})`);
-  }
-  for (const chunk of rows.chunks) await db.insertArrow(table, chunk);
+export async function stageRows(db: SqlConnection, table: string, rows: StagedRows): Promise<void> {
+  const types = { utf8: 'VARCHAR', f64: 'DOUBLE', bool: 'BOOLEAN' } as const;
+  const cols = Object.entries(rows.columns).map(([n, t]) => `${n} ${types[t]}`);
+  await db.exec(`DROP TABLE IF EXISTS ${table}`);
+  await db.exec(`CREATE TEMP TABLE ${table} (${cols.join(', ')})`);
+  for (const chunk of joinChunks(rows.chunks)) await db.insertArrow(table, chunk);
 }
 
 /** Rebuilds every table derived from the order lines (orders, SKUs of orders, rollups) from scratch. */

@@ -1,4 +1,4 @@
-import { Bool, Float64, makeData, makeVector, Table, tableToIPC, Utf8, type Vector } from 'apache-arrow';
+import { Bool, Float64, makeData, makeVector, Table, tableFromIPC, tableToIPC, Utf8, type Vector } from 'apache-arrow';
 
 /**
  * Typed columns produced by an importer, ready to become Arrow IPC bytes. Numbers are doubles with NaN
@@ -196,4 +196,40 @@ export function batchToIPC(batch: Batch): Uint8Array {
   const vectors: Record<string, Vector> = {};
   for (const [name, col] of Object.entries(batch.columns)) vectors[name] = toVector(col);
   return tableToIPC(new Table(vectors), 'stream');
+}
+
+/** A chunk this big goes into the database as it is; smaller ones are joined, up to JOINED_CHUNK_BYTES. */
+const SMALL_CHUNK_BYTES = 256 << 10;
+const JOINED_CHUNK_BYTES = 4 << 20;
+
+/**
+ * The same rows, in the same order, in fewer IPC streams: consecutive small chunks of one schema (the many
+ * files of a drop, each a few rows) become one stream, since each insert into the database costs
+ * milliseconds in the browser whatever its size. Big chunks are left as they are (joining copies them).
+ */
+export function joinChunks(chunks: readonly Uint8Array[]): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let run: Uint8Array[] = [];
+  let bytes = 0;
+  const flush = () => {
+    if (run.length > 1) {
+      const tables = run.map((c) => tableFromIPC(c));
+      const schema = String(tables[0].schema);
+      if (tables.every((t) => String(t.schema) === schema))
+        out.push(tableToIPC(new Table(tables.flatMap((t) => t.batches)), 'stream'));
+      else out.push(...run);
+    } else out.push(...run);
+    run = [];
+    bytes = 0;
+  };
+  for (const c of chunks) {
+    if (c.length >= SMALL_CHUNK_BYTES || bytes + c.length > JOINED_CHUNK_BYTES) flush();
+    if (c.length >= SMALL_CHUNK_BYTES) out.push(c);
+    else {
+      run.push(c);
+      bytes += c.length;
+    }
+  }
+  flush();
+  return out;
 }
