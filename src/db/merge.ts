@@ -345,17 +345,21 @@ export async function mergeStaged(
   // Each stage table's rows, typed, under their file's import id and snapshot (told apart by rowid when the
   // table holds several files' rows).
   const typedSql = (stage: string, ps: readonly StagedPart[]) => {
-    const shared = ps.length > 1;
-    const from = shared
-      ? `${stage} s JOIN (VALUES ${ps.map((p) => `(${p.importId}, CAST(${sqlTimestamp(p.snapshotAt)} AS TIMESTAMP), ${p.rows?.[0] ?? 0}, ${p.rows?.[1] ?? -1})`).join(', ')}) f(f_import, f_snapshot, f_first, f_last)
-        ON s.rowid BETWEEN f.f_first AND f.f_last`
-      : stage;
-    const [id, at] = shared
-      ? ['f_import', 'f_snapshot']
-      : [String(ps[0].importId), `CAST(${sqlTimestamp(ps[0].snapshotAt)} AS TIMESTAMP)`];
+    // A row's file, by its rowid: a search over the files' last rowids, written as nested CASEs (a join on
+    // the ranges would sort every column of the stage table).
+    const withRows = ps.filter((p) => !p.rows || p.rows[1] >= p.rows[0]);
+    const nonEmpty = withRows.length ? withRows : ps.slice(0, 1);
+    const ofRow = (value: (p: StagedPart) => string, from = 0, to = nonEmpty.length): string => {
+      if (to - from === 1) return value(nonEmpty[from]);
+      const mid = (from + to) >> 1;
+      const last = nonEmpty[mid - 1].rows?.[1] ?? -1;
+      return `CASE WHEN rowid <= ${last} THEN ${ofRow(value, from, mid)} ELSE ${ofRow(value, mid, to)} END`;
+    };
+    const id = ofRow((p) => String(p.importId));
+    const at = ofRow((p) => `CAST(${sqlTimestamp(p.snapshotAt)} AS TIMESTAMP)`);
     return `
     SELECT ${Number(shop)} AS shop, import_id, snapshot_at, ${priority(columns, 'import_id', 'snapshot_at')} AS prio, ${names.join(', ')}, ${rowHashSql(columns)} AS row_hash
-    FROM (SELECT ${id} AS import_id, ${at} AS snapshot_at, ${typedStageColumns(columns)} FROM ${from})`;
+    FROM (SELECT ${id} AS import_id, ${at} AS snapshot_at, ${typedStageColumns(columns)} FROM ${stage})`;
   };
   const byStage = new Map<string, StagedPart[]>();
   for (const p of parts) byStage.set(p.stage, [...(byStage.get(p.stage) ?? []), p]);
