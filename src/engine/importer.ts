@@ -98,17 +98,18 @@ export class Importer implements Pick<EngineApi, ImportOp> {
       const startedAt = new Date().toISOString();
       const batch: PendingImport[] = files.map((f) => ({ fileName: f.name, startedAt, firstImportId }));
       if (batch.length) await this.log.setPending(batch);
+      // What a checkpoint makes durable: files merged, and product masters stored.
+      const stored = (r: FileImportReport) => r.importId !== null || (r.kind === 'product_master' && r.status === 'ok');
       const save = async () => {
         const last = unsaved[unsaved.length - 1];
-        if (unsaved.some((r) => r.importId !== null)) {
+        if (unsaved.some(stored)) {
           const start = performance.now();
           try {
             await this.core.persist();
           } catch (e) {
             // The files are merged but not on disk: each says so, rather than the batch failing unexplained.
             for (const r of unsaved)
-              if (r.importId !== null)
-                Object.assign(r, { status: 'error', error: failureOf(e, 'storage_failed', r.fileName) });
+              if (stored(r)) Object.assign(r, { status: 'error', error: failureOf(e, 'storage_failed', r.fileName) });
           }
           // One checkpoint makes the whole group durable: its time is counted once, on the group's last file.
           last.timings.persistMs = performance.now() - start;
@@ -171,7 +172,9 @@ export class Importer implements Pick<EngineApi, ImportOp> {
         // The last group's files wait for the product masters: one checkpoint makes both durable.
         if (i < files.length && performance.now() - savedAt >= PERSIST_EVERY_MS) await save();
       }
-      for (const { i, outcome } of masters) done(i, await this.importMasterFile(files[i].name, outcome));
+      // The batch's checkpoint below makes them durable.
+      for (const { i, outcome } of masters)
+        done(i, await this.importMasterFile(files[i].name, outcome, undefined, false));
       if (unsaved.length) await save();
       return { files: reports, datasetVersion: Number((await this.core.meta('dataset_version')) ?? 0) };
     });
@@ -357,10 +360,11 @@ export class Importer implements Pick<EngineApi, ImportOp> {
     fileName: string,
     outcome: Extract<ParseOutcome, { ok: false }>,
     mapping?: MasterMapping,
+    persist = true,
   ): Promise<FileImportReport> {
     const timings = { parseMs: outcome.parseMs, stageMs: 0, mergeMs: 0, persistMs: 0 };
     try {
-      const r = await importMaster(this.core, fileName, outcome.grids ?? [], outcome.error, mapping);
+      const r = await importMaster(this.core, fileName, outcome.grids ?? [], outcome.error, mapping, persist);
       if (!r.ok)
         return fileReport(fileName, {
           kind: r.question ? 'product_master' : null,

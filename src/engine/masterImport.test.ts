@@ -42,7 +42,40 @@ const master = xlsxBytes([
 const costs = async (engine: Engine) =>
   Object.fromEntries((await engine.productTable(JUNE)).map((r) => [r.sku, [r.master, r.unitCost]]));
 
+/** A Node database that counts its checkpoints: what makes an import durable in the app. */
+async function countingDb() {
+  const db = await openNodeDuckDB();
+  const counter = { checkpoints: 0 };
+  const exec = db.exec.bind(db);
+  db.exec = (sql: string) => {
+    if (/^\s*CHECKPOINT/i.test(sql)) counter.checkpoints++;
+    return exec(sql);
+  };
+  const checkpoint = db.checkpoint?.bind(db);
+  if (checkpoint)
+    db.checkpoint = () => {
+      counter.checkpoints++;
+      return checkpoint();
+    };
+  return { db, counter };
+}
+
 describe('the seller product master', () => {
+  it('is made durable by the batch checkpoint: one for orders and master together, one for a master alone', async () => {
+    const { db, counter } = await countingDb();
+    const engine = await Engine.open(db);
+    const both = await engine.importFiles([
+      { name: 'Order.all.20260601_20260630.xlsx', data: orders },
+      { name: 'master produk.xlsx', data: master },
+    ]);
+    expect(both.files.map((f) => f.status)).toEqual(['ok', 'ok']);
+    expect(counter.checkpoints).toBe(1);
+    counter.checkpoints = 0;
+    const alone = await engine.importFiles([{ name: 'master produk v2.xlsx', data: master }]);
+    expect(alone.files.map((f) => [f.kind, f.status])).toEqual([['product_master', 'ok']]);
+    expect(counter.checkpoints).toBe(1);
+  });
+
   it('imports in one batch with the orders, gives every SKU text its master cost, and keeps conflicts for the seller', async () => {
     const engine = await Engine.open(await openNodeDuckDB());
     // The master comes first in the batch: it waits for the orders, whose SKU texts it is matched against.

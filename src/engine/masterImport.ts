@@ -95,9 +95,9 @@ function notesOf(columns: readonly MasterColumn[], sheet: MasterSheet, currency:
 
 /**
  * Reads a file's sheets as the seller's product master against the shop's SKUs, and stores it in one
- * transaction, made durable before it says ok. With `mapping` (the seller's choice of columns) it reads
- * that sheet as told; without, it infers the columns and asks when two fit one role. `notAnExport` is the
- * file's error when it reads as no master either.
+ * transaction, made durable before it says ok (unless `persist` is false: a batch's checkpoint does it).
+ * With `mapping` (the seller's choice of columns) it reads that sheet as told; without, it infers the
+ * columns and asks when two fit one role. `notAnExport` is the file's error when it reads as no master either.
  */
 export async function importMaster(
   core: EngineCore,
@@ -105,6 +105,7 @@ export async function importMaster(
   grids: readonly GridSheet[],
   notAnExport: ImportErrorInfo,
   mapping?: MasterMapping,
+  persist = true,
 ): Promise<MasterOutcome> {
   const shop = await shopSkuKeys(core.db);
   const currency = (await core.currency()) ?? DEFAULT_CURRENCY;
@@ -145,7 +146,7 @@ export async function importMaster(
     await storeMaster(core.db, sheet, fileName);
     await core.bumpVersion();
   });
-  await core.persist();
+  if (persist) await core.persist();
   // The sheet's columns as read, so the seller can change the mapping afterwards.
   return {
     ok: true,
