@@ -387,13 +387,16 @@ export async function mergeStaged(
   }
   // Against the winner before it: the stored one, or a higher-ranked row of an earlier file of the batch.
   // `keeps`: it still wins once every file of the batch is in.
+  // Only a line key that several files of the batch carry has a winner before it in the batch: the window
+  // runs over those rows alone.
   const batch =
     parts.length > 1
-      ? `SELECT * FROM typed_rows JOIN (
+      ? `SELECT t.*, w.batch_prio, w.batch_hash, coalesce(w.top_prio, t.prio) AS top_prio FROM typed_rows t LEFT JOIN (
           SELECT line_key, import_id, max(prio) OVER w AS batch_prio, arg_max(row_hash, prio) OVER w AS batch_hash,
             max(prio) OVER (PARTITION BY line_key) AS top_prio
-          FROM typed_rows WINDOW w AS (PARTITION BY line_key ORDER BY import_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-        ) USING (line_key, import_id)`
+          FROM typed_rows WHERE line_key IN (SELECT line_key FROM typed_rows GROUP BY line_key HAVING count(*) > 1)
+          WINDOW w AS (PARTITION BY line_key ORDER BY import_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+        ) w USING (line_key, import_id)`
       : `SELECT *, NULL AS batch_prio, NULL AS batch_hash, prio AS top_prio FROM (${typed})`;
   await db.exec(`CREATE TEMP TABLE incoming AS
     SELECT *, wins AND prio = top_prio AS keeps FROM (
