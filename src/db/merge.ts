@@ -374,16 +374,29 @@ export async function mergeStaged(
   const [{ stored }] = await db.query<{ stored: number }>(
     `SELECT count(*) AS stored FROM (SELECT 1 FROM ${all} LIMIT 1)`,
   );
-  // The first import into a target, one file: every row is new and wins, so the rows go straight in (no
-  // copy to compare), and the orders, if these are order lines, are all built.
-  if (!stored && parts.length === 1) {
+  // Several files of a batch that share a line key rank against each other.
+  const repeated =
+    !stored && parts.length > 1
+      ? (
+          await db.query<{ n: number }>(
+            'SELECT count(*) AS n FROM (SELECT 1 FROM typed_rows GROUP BY line_key HAVING count(*) > 1 LIMIT 1)',
+          )
+        )[0].n > 0
+      : false;
+  // The first import into a target, of files that share no line key: every row is new and wins, so the rows
+  // go straight in (no copy to compare), and the orders, if these are order lines, are all built.
+  if (!stored && !repeated) {
     await db.exec(
       `INSERT INTO ${all} ${storedColumns} SELECT shop, import_id, snapshot_at, prio, true, ${names.join(', ')}, row_hash FROM (${typed})`,
     );
     if (target === 'order_lines') await rebuildOrders(db, true);
     if (target === 'income') await refreshReleased(db, `SELECT shop, order_id FROM ${all}`);
-    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${all}`);
-    return new Map([[parts[0].importId, { added: n, updated: 0, unchanged: 0 }]]);
+    const rows = await db.query<{ import_id: number; n: number }>(
+      `SELECT import_id, count(*) AS n FROM ${all} GROUP BY import_id`,
+    );
+    const added = new Map(rows.map((r) => [Number(r.import_id), Number(r.n)]));
+    await db.exec('DROP TABLE IF EXISTS typed_rows');
+    return new Map(parts.map((p) => [p.importId, { added: added.get(p.importId) ?? 0, updated: 0, unchanged: 0 }]));
   }
   // Against the winner before it: the stored one, or a higher-ranked row of an earlier file of the batch.
   // `keeps`: it still wins once every file of the batch is in.

@@ -62,15 +62,15 @@ const exportLines = fc.uniqueArray(
 );
 type ExportLines = typeof exportLines extends fc.Arbitrary<infer T> ? T : never;
 
-/** An order export of those lines. */
-const exportFile = (lines: ExportLines) =>
+/** An order export of those lines (their order ids ending in `suffix`). */
+const exportFile = (lines: ExportLines, suffix = '') =>
   orderFile(
     lines.map((l) => {
       const day = 1 + ORDER_IDS.indexOf(l.order);
       const created = at(`2026-06-0${day} 08:00`);
       const done = l.status === 'Selesai' ? at(`2026-06-1${l.late} 10:00`) : null;
       return line({
-        orderId: l.order,
+        orderId: l.order + suffix,
         status: l.status,
         buyer: l.buyer,
         qty: l.qty,
@@ -92,7 +92,7 @@ describe('a drop merged in one pass', () => {
         fc.array(fc.nat(), { minLength: 2, maxLength: 6 }),
         fc.array(exportLines, { maxLength: 2 }),
         async (specs, picks, before) => {
-          const files = specs.map(exportFile);
+          const files = specs.map((lines) => exportFile(lines));
           // A drop may hold the same file twice; the workspace may hold earlier imports.
           const drop: ImportInput[] = picks.map((p, k) => ({ name: `f${k}.xlsx`, data: files[p % files.length] }));
           const earlier = before.map((lines, k) => ({ name: `e${k}.xlsx`, data: exportFile(lines) }));
@@ -112,6 +112,27 @@ describe('a drop merged in one pass', () => {
         },
       ),
       { numRuns: 20, endOnFailure: true },
+    );
+  }, 240_000);
+
+  it('a first drop of files that share no line key stores and counts what one by one does', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(exportLines, { minLength: 2, maxLength: 4 }), async (specs) => {
+        // Each file its own orders: nothing stored, no line key in two files.
+        const drop = specs.map((lines, k) => ({ name: `f${k}.xlsx`, data: exportFile(lines, `-${k}`) }));
+        let engine = await freshEngine();
+        const one: FileImportReport[] = [];
+        for (const f of drop) one.push(...(await engine.importFiles([f])).files);
+        const oneByOne = await stored(engine);
+        engine = await freshEngine();
+        const together = (await engine.importFiles(drop)).files;
+        expect(together.map(summary)).toEqual(one.map(summary));
+        expect(await stored(engine)).toEqual(oneByOne);
+        const kept = await derivedSnapshot(db);
+        await rebuildDerived(db);
+        expect(await derivedSnapshot(db)).toEqual(kept);
+      }),
+      { numRuns: 10, endOnFailure: true },
     );
   }, 240_000);
 
