@@ -22,12 +22,12 @@ function contents(wb: WorkbookSource, start = 0) {
 
 /**
  * Both readers agree on a file: the streaming one must read exactly what SheetJS reads, with its parts
- * inflated whole (as small files are) and streamed piece by piece (as big ones are).
+ * inflated whole (as small files are), streamed piece by piece (as big ones are), and some of each.
  */
 function same(bytes: Uint8Array) {
   const expected = contents(readWithSheetJs(bytes));
-  for (const wholePartBytes of [undefined, 0]) {
-    const streamed = readXlsxStreaming(bytes, wholePartBytes);
+  for (const wholePartsBytes of [undefined, 0, 3000]) {
+    const streamed = readXlsxStreaming(bytes, wholePartsBytes);
     expect(streamed, 'the streaming reader takes the file').not.toBeNull();
     expect(contents(streamed as WorkbookSource)).toEqual(expected);
     const fromRow3 = contents(streamed as WorkbookSource, 3).map((s) => s.rows);
@@ -118,8 +118,8 @@ describe('streaming xlsx reader', () => {
       const name = new TextDecoder('latin1').decode(good).indexOf('xl/worksheets/sheet1.xml');
       const data = name + 24 + (good[name - 2] | (good[name - 1] << 8));
       for (let i = data + 400; i < data + 432; i++) scrambled[i] ^= 0x5a;
-      for (const wholePartBytes of [undefined, 0]) {
-        const read = () => contents(readXlsxStreaming(scrambled, wholePartBytes) as WorkbookSource);
+      for (const wholePartsBytes of [undefined, 0]) {
+        const read = () => contents(readXlsxStreaming(scrambled, wholePartsBytes) as WorkbookSource);
         expect(read).toThrow(WorkbookReadError);
         expect(read).toThrow(/checksum|invalid|block|distance/i);
       }

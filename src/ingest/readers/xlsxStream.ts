@@ -19,17 +19,19 @@ interface Entry {
   crc: number;
   /** The inflated size the zip gives. */
   size: number;
-  /** Whether the part is small enough to inflate whole, once, for all the passes over it (`whole`). */
-  keepWhole: boolean;
+  /** The part inflated whole, once, for all the passes over it (when `room` allowed). */
   whole?: Uint8Array;
+  /** What the workbook may still keep of parts inflated whole: shared by its entries. */
+  room: { bytes: number };
 }
 
 /**
- * Parts up to this size are inflated whole on their first pass and kept while the workbook is read: a
- * sheet is read several times (its head, its merged cells, its rows), and one inflate of the whole part is
- * faster than streaming it again each time. Bigger parts stream on every pass, so memory stays bounded.
+ * A workbook's parts are inflated whole on their first pass and kept while it is read, as long as the kept
+ * parts add up to at most this: a sheet is read several times (its head, its merged cells, its rows), and
+ * one inflate of the whole part is faster than streaming it again each time. The parts past it stream on
+ * every pass, so memory stays bounded.
  */
-const WHOLE_PART_BYTES = 32 << 20;
+const WHOLE_PARTS_BYTES = 64 << 20;
 
 /** CRC-32 tables for slicing by 8: `CRC[k * 256 + i]` is the CRC of byte i followed by k zero bytes. */
 const CRC = (() => {
@@ -68,7 +70,7 @@ const u16 = (b: Uint8Array, at: number) => b[at] | (b[at + 1] << 8);
 const u32 = (b: Uint8Array, at: number) => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
 
 /** The zip's entries by name, from its central directory; null when it is not a plain zip. */
-function zipEntries(b: Uint8Array, wholePartBytes: number): Map<string, Entry> | null {
+function zipEntries(b: Uint8Array, wholePartsBytes: number): Map<string, Entry> | null {
   let end = -1;
   for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
     if (u32(b, i) === 0x06054b50) {
@@ -80,6 +82,7 @@ function zipEntries(b: Uint8Array, wholePartBytes: number): Map<string, Entry> |
   const count = u16(b, end + 10);
   let at = u32(b, end + 16);
   const entries = new Map<string, Entry>();
+  const room = { bytes: wholePartsBytes };
   const names = new TextDecoder();
   for (let k = 0; k < count; k++) {
     if (at + 46 > b.length || u32(b, at) !== 0x02014b50) return null;
@@ -93,7 +96,7 @@ function zipEntries(b: Uint8Array, wholePartBytes: number): Map<string, Entry> |
     const dataStart = local + 30 + u16(b, local + 26) + u16(b, local + 28);
     if (dataStart + compressedSize > b.length) return null;
     const size = u32(b, at + 24);
-    const entry = { method, compressedSize, dataStart, crc: u32(b, at + 16), size, keepWhole: size <= wholePartBytes };
+    const entry = { method, compressedSize, dataStart, crc: u32(b, at + 16), size, room };
     entries.set(name.replace(/^\//, ''), entry);
     at += 46 + nameLength + u16(b, at + 30) + u16(b, at + 32);
   }
@@ -104,11 +107,11 @@ function zipEntries(b: Uint8Array, wholePartBytes: number): Map<string, Entry> |
 class StopPass {}
 
 /**
- * Inflates one part and hands its bytes to `onBytes` in pieces; `onBytes` may throw StopPass to end early.
- * The compressed bytes are fed 64 kB at a time, so nothing past the current piece is kept, and a look at
- * the first rows inflates little more than those. With `check`, a
- * pass that reaches the end checks the part's CRC-32 (a pass that stops early, or only looks for the
- * merges, leaves that to the pass over the rows).
+ * Hands one part's bytes to `onBytes`; `onBytes` may throw StopPass to end early. A part the workbook keeps
+ * whole comes in one piece, checked against its CRC-32. Any other is inflated anew on each pass, its
+ * compressed bytes fed 64 kB at a time, so nothing past the current piece is kept, and a look at the first
+ * rows inflates little more than those; with `check`, a pass that reaches the end checks the CRC-32 (a pass
+ * that stops early, or only looks for the merges, leaves that to the pass over the rows).
  */
 function streamBytes(
   b: Uint8Array,
@@ -117,7 +120,8 @@ function streamBytes(
   onBytes: (bytes: Uint8Array, final: boolean) => void,
 ): void {
   const data = b.subarray(e.dataStart, e.dataStart + e.compressedSize);
-  if (e.keepWhole) {
+  // A stored part is read in place; a deflated one is kept inflated while there is room.
+  if (e.whole || e.method === 0 || e.size <= e.room.bytes) {
     try {
       onBytes(wholePart(e, data), true);
     } catch (err) {
@@ -134,19 +138,15 @@ function streamBytes(
     onBytes(chunk, final);
   };
   try {
-    if (e.method === 0) piece(data, true);
-    else {
-      const inflate = new Inflate(piece);
-      const STEP = 1 << 16;
-      for (let at = 0; at < data.length; at += STEP)
-        inflate.push(data.subarray(at, at + STEP), at + STEP >= data.length);
-    }
+    const inflate = new Inflate(piece);
+    const STEP = 1 << 16;
+    for (let at = 0; at < data.length; at += STEP) inflate.push(data.subarray(at, at + STEP), at + STEP >= data.length);
   } catch (err) {
     if (!(err instanceof StopPass)) throw err;
   }
 }
 
-/** A small part's bytes, inflated and checked on the first call. */
+/** A part's bytes, inflated (taking room) and checked on the first call. */
 function wholePart(e: Entry, data: Uint8Array): Uint8Array {
   if (e.whole) return e.whole;
   let out: Uint8Array;
@@ -158,6 +158,7 @@ function wholePart(e: Entry, data: Uint8Array): Uint8Array {
   if (out.length !== e.size || crc32(0, out) !== e.crc)
     throw new WorkbookReadError('corrupt', 'a part of the file does not match its checksum');
   e.whole = out;
+  if (e.method !== 0) e.room.bytes -= e.size;
   return out;
 }
 
@@ -430,11 +431,11 @@ function sheetSource(b: Uint8Array, name: string, part: Entry, strings: string[]
 }
 
 /**
- * The workbook, streamed; null when the file is not a zip this reader handles (SheetJS reads those). Parts
- * up to `wholePartBytes` inflated are inflated whole instead (WHOLE_PART_BYTES).
+ * The workbook, streamed; null when the file is not a zip this reader handles (SheetJS reads those). Its
+ * parts are inflated whole while they add up to `wholePartsBytes` (WHOLE_PARTS_BYTES); the rest stream.
  */
-export function readXlsxStreaming(b: Uint8Array, wholePartBytes = WHOLE_PART_BYTES): WorkbookSource | null {
-  const entries = zipEntries(b, wholePartBytes);
+export function readXlsxStreaming(b: Uint8Array, wholePartsBytes = WHOLE_PARTS_BYTES): WorkbookSource | null {
+  const entries = zipEntries(b, wholePartsBytes);
   const workbook = entries?.get('xl/workbook.xml');
   const rels = entries?.get('xl/_rels/workbook.xml.rels');
   if (!entries || !workbook || !rels) return null;
