@@ -84,6 +84,26 @@ const exportFile = (lines: ExportLines, suffix = '') =>
     }),
   );
 
+/**
+ * Imports `drop` into a fresh workspace holding `earlier`, one file at a time and then all together: the
+ * reports, the stored rows and the KPIs agree, and the derived tables are those a rebuild gives.
+ */
+async function expectSameAsOneByOne(drop: readonly ImportInput[], earlier: readonly ImportInput[] = []) {
+  let engine = await freshEngine();
+  for (const f of earlier) await engine.importFiles([f]);
+  const one: FileImportReport[] = [];
+  for (const f of drop) one.push(...(await engine.importFiles([f])).files);
+  const oneByOne = await stored(engine);
+  engine = await freshEngine();
+  for (const f of earlier) await engine.importFiles([f]);
+  const together = (await engine.importFiles([...drop])).files;
+  expect(together.map(summary)).toEqual(one.map(summary));
+  expect(await stored(engine)).toEqual(oneByOne);
+  const kept = await derivedSnapshot(db);
+  await rebuildDerived(db);
+  expect(await derivedSnapshot(db)).toEqual(kept);
+}
+
 describe('a drop merged in one pass', () => {
   it('stores and counts exactly what importing its files one by one does (overlapping snapshots, repeats)', async () => {
     await fc.assert(
@@ -96,19 +116,7 @@ describe('a drop merged in one pass', () => {
           // A drop may hold the same file twice; the workspace may hold earlier imports.
           const drop: ImportInput[] = picks.map((p, k) => ({ name: `f${k}.xlsx`, data: files[p % files.length] }));
           const earlier = before.map((lines, k) => ({ name: `e${k}.xlsx`, data: exportFile(lines) }));
-          let engine = await freshEngine();
-          for (const f of earlier) await engine.importFiles([f]);
-          const one: FileImportReport[] = [];
-          for (const f of drop) one.push(...(await engine.importFiles([f])).files);
-          const oneByOne = await stored(engine);
-          engine = await freshEngine();
-          for (const f of earlier) await engine.importFiles([f]);
-          const together = (await engine.importFiles(drop)).files;
-          expect(together.map(summary)).toEqual(one.map(summary));
-          expect(await stored(engine)).toEqual(oneByOne);
-          const kept = await derivedSnapshot(db);
-          await rebuildDerived(db);
-          expect(await derivedSnapshot(db)).toEqual(kept);
+          await expectSameAsOneByOne(drop, earlier);
         },
       ),
       { numRuns: 20, endOnFailure: true },
@@ -119,18 +127,7 @@ describe('a drop merged in one pass', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(exportLines, { minLength: 2, maxLength: 4 }), async (specs) => {
         // Each file its own orders: nothing stored, no line key in two files.
-        const drop = specs.map((lines, k) => ({ name: `f${k}.xlsx`, data: exportFile(lines, `-${k}`) }));
-        let engine = await freshEngine();
-        const one: FileImportReport[] = [];
-        for (const f of drop) one.push(...(await engine.importFiles([f])).files);
-        const oneByOne = await stored(engine);
-        engine = await freshEngine();
-        const together = (await engine.importFiles(drop)).files;
-        expect(together.map(summary)).toEqual(one.map(summary));
-        expect(await stored(engine)).toEqual(oneByOne);
-        const kept = await derivedSnapshot(db);
-        await rebuildDerived(db);
-        expect(await derivedSnapshot(db)).toEqual(kept);
+        await expectSameAsOneByOne(specs.map((lines, k) => ({ name: `f${k}.xlsx`, data: exportFile(lines, `-${k}`) })));
       }),
       { numRuns: 10, endOnFailure: true },
     );
