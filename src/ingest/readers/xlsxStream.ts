@@ -1,7 +1,8 @@
 /**
- * A streaming .xlsx reader: a big sheet's XML is inflated and scanned row by row on every pass, so memory
- * holds the file, its shared strings and one piece of XML, never every cell at once (SheetJS builds the whole
- * workbook: 3.8 GB of tab memory for a 220k-line order export); a small part is inflated once, whole. Cells read as SheetJS reads them with
+ * A streaming .xlsx reader: a sheet's XML is scanned row by row, never every cell at once (SheetJS builds the
+ * whole workbook: 3.8 GB of tab memory for a 220k-line order export). Its parts are inflated whole once while
+ * they add up to 64 MB; past that a part is inflated anew on every pass, so memory holds the file, its shared
+ * strings and one piece of XML. Cells read as SheetJS reads them with
  * `raw: true`: numbers stay numbers (date-formatted ones too), text stays text.
  *
  * Handles what Seller Centre and Excel write: stored or deflated parts, shared, inline and formula strings.
@@ -88,14 +89,14 @@ function zipEntries(b: Uint8Array, wholePartsBytes: number): Map<string, Entry> 
     if (at + 46 > b.length || u32(b, at) !== 0x02014b50) return null;
     const method = u16(b, at + 10);
     const compressedSize = u32(b, at + 20);
+    const size = u32(b, at + 24);
     const nameLength = u16(b, at + 28);
     const local = u32(b, at + 42);
-    if (compressedSize === 0xffffffff || local === 0xffffffff || (method !== 0 && method !== 8)) return null;
+    if ([compressedSize, size, local].includes(0xffffffff) || (method !== 0 && method !== 8)) return null;
     const name = names.decode(b.subarray(at + 46, at + 46 + nameLength));
     if (local + 30 > b.length || u32(b, local) !== 0x04034b50) return null;
     const dataStart = local + 30 + u16(b, local + 26) + u16(b, local + 28);
     if (dataStart + compressedSize > b.length) return null;
-    const size = u32(b, at + 24);
     const entry = { method, compressedSize, dataStart, crc: u32(b, at + 16), size, room };
     entries.set(name.replace(/^\//, ''), entry);
     at += 46 + nameLength + u16(b, at + 30) + u16(b, at + 32);
