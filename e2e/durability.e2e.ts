@@ -96,6 +96,10 @@ describe('durability', () => {
     const again = await open(session.browser, session.app.origin, RANGE);
     expect(await again.locator('[data-testid="engine-failed"]').count()).toBe(0);
     expect(await settledKpis(again, before.placed_orders)).toEqual(before);
+    // The list of imports is its own query: wait for both rows rather than read it as the KPIs arrive.
+    await again.waitForFunction(() => document.querySelectorAll('[data-testid="import-row"]').length === 2, undefined, {
+      timeout: 30_000,
+    });
     expect(await again.$$eval('[data-testid="import-row"]', (r) => r.length)).toBe(2);
     await writeAndKeep(again, session.app.origin, '2027-03-11');
   });
