@@ -364,7 +364,9 @@ export class Importer implements Pick<EngineApi, ImportOp> {
   ): Promise<FileImportReport> {
     const timings = { parseMs: outcome.parseMs, stageMs: 0, mergeMs: 0, persistMs: 0 };
     try {
-      const r = await importMaster(this.core, fileName, outcome.grids ?? [], outcome.error, mapping, persist);
+      const r = await importMaster(this.core, fileName, outcome.grids ?? [], outcome.error, mapping);
+      // Durable before it says ok, unless a batch's checkpoint does that.
+      if (r.ok && persist) await this.core.persist();
       if (!r.ok)
         return fileReport(fileName, {
           kind: r.question ? 'product_master' : null,

@@ -95,9 +95,9 @@ function notesOf(columns: readonly MasterColumn[], sheet: MasterSheet, currency:
 
 /**
  * Reads a file's sheets as the seller's product master against the shop's SKUs, and stores it in one
- * transaction, made durable before it says ok (unless `persist` is false: a batch's checkpoint does it).
- * With `mapping` (the seller's choice of columns) it reads that sheet as told; without, it infers the
- * columns and asks when two fit one role. `notAnExport` is the file's error when it reads as no master either.
+ * transaction (the caller makes it durable). With `mapping` (the seller's choice of columns) it reads that
+ * sheet as told; without, it infers the columns and asks when two fit one role. `notAnExport` is the file's
+ * error when it reads as no master either.
  */
 export async function importMaster(
   core: EngineCore,
@@ -105,7 +105,6 @@ export async function importMaster(
   grids: readonly GridSheet[],
   notAnExport: ImportErrorInfo,
   mapping?: MasterMapping,
-  persist = true,
 ): Promise<MasterOutcome> {
   const shop = await shopSkuKeys(core.db);
   const currency = (await core.currency()) ?? DEFAULT_CURRENCY;
@@ -146,7 +145,6 @@ export async function importMaster(
     await storeMaster(core.db, sheet, fileName);
     await core.bumpVersion();
   });
-  if (persist) await core.persist();
   // The sheet's columns as read, so the seller can change the mapping afterwards.
   return {
     ok: true,
